@@ -1,0 +1,1 @@
+//! Document bytes in local files or S3-compatible object storage.

@@ -1,0 +1,102 @@
+//! Roles a user holds in an organisation, and what each role may do.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A user's role within one organisation. A user may hold a different role in each organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Runs the organisation in Kluis: everything, including users and keys.
+    Owner,
+    /// Functionaris gegevensbescherming or privacy lead: all data work, reveals sensitive values, no user admin.
+    PrivacyOfficer,
+    /// Office staff: day-to-day records, no sensitive values, no settings.
+    Staff,
+    /// Read-only access, e.g. an external auditor or accountant.
+    Auditor,
+}
+
+/// Something a route or command needs to be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// See the organisation's records and register.
+    Read,
+    /// Create and change records, upload documents.
+    Write,
+    /// See special-category values and national ID numbers in clear (always audited).
+    RevealSensitive,
+    /// Read the audit log and run its verification.
+    ReadAudit,
+    /// Add users, change roles, organisation settings.
+    ManageUsers,
+}
+
+impl Role {
+    pub const ALL: &'static [Role] = &[Role::Owner, Role::PrivacyOfficer, Role::Staff, Role::Auditor];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::PrivacyOfficer => "privacy_officer",
+            Role::Staff => "staff",
+            Role::Auditor => "auditor",
+        }
+    }
+
+    /// Whether this role grants `permission`. The single source of truth for authorisation.
+    pub const fn allows(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            Role::Owner => true,
+            Role::PrivacyOfficer => matches!(permission, Read | Write | RevealSensitive | ReadAudit),
+            Role::Staff => matches!(permission, Read | Write),
+            Role::Auditor => matches!(permission, Read | ReadAudit),
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role name that is not one of Kluis's roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRole(pub String);
+
+impl fmt::Display for UnknownRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown role '{}': expected owner, privacy_officer, staff or auditor", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRole {}
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| UnknownRole(s.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auditor_is_read_only_and_staff_cannot_reveal() {
+        assert!(Role::Auditor.allows(Permission::Read));
+        assert!(!Role::Auditor.allows(Permission::Write));
+        assert!(!Role::Staff.allows(Permission::RevealSensitive));
+        assert!(!Role::PrivacyOfficer.allows(Permission::ManageUsers));
+        assert!(Role::Owner.allows(Permission::ManageUsers));
+        assert_eq!("privacy_officer".parse::<Role>(), Ok(Role::PrivacyOfficer));
+    }
+}

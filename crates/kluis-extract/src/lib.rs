@@ -1,0 +1,1 @@
+//! Turns document bytes (PDF, Office, ODF, mail, archives, HTML, text) into text, within limits.
