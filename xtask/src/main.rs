@@ -1,1 +1,169 @@
-fn main() {}
+//! Project automation: `cargo xtask test` runs the whole suite on SQLite and then on a throwaway PostgreSQL
+//! cluster; `cargo xtask bench` runs the benchmarks that BENCHMARKS.md reports; `cargo xtask fuzz` runs the
+//! parser fuzz targets for a bounded time.
+
+mod postgres;
+
+use anyhow::{Context, Result, bail};
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const USAGE: &str = "\
+usage: cargo xtask <task> [options]
+
+tasks:
+  test [--sqlite-only] [--no-browser] [--no-fuzz]
+        Format and lint checks, then every test on SQLite, then again on a throwaway PostgreSQL cluster
+        that this task starts and removes, then the fuzz targets for a bounded time.
+        The browser test is required (needs Debian's chromium and chromium-driver) unless --no-browser.
+  bench [NAME...]
+        Release-build benchmarks (detect, pipeline, server); results go to stdout, see BENCHMARKS.md.
+  fuzz [--seconds N]
+        Run each fuzz target of kluis-extract for N seconds (default 20).
+";
+
+fn main() {
+    if let Err(err) = run() {
+        eprintln!("xtask: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let Some((task, rest)) = args.split_first() else {
+        print!("{USAGE}");
+        return Ok(());
+    };
+    let has = |flag: &str| rest.iter().any(|a| a == flag);
+    match task.as_str() {
+        "test" => test(TestOptions {
+            sqlite_only: has("--sqlite-only"),
+            browser: !has("--no-browser"),
+            fuzz: !has("--no-fuzz"),
+        }),
+        "bench" => bench(rest),
+        "fuzz" => fuzz(seconds_flag(rest)?.unwrap_or(20)),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown task '{other}'\n\n{USAGE}"),
+    }
+}
+
+fn seconds_flag(rest: &[String]) -> Result<Option<u64>> {
+    match rest.iter().position(|a| a == "--seconds") {
+        None => Ok(None),
+        Some(i) => {
+            let v = rest.get(i + 1).context("--seconds needs a number")?;
+            Ok(Some(v.parse().with_context(|| format!("--seconds: '{v}' is not a number"))?))
+        }
+    }
+}
+
+struct TestOptions {
+    sqlite_only: bool,
+    browser: bool,
+    fuzz: bool,
+}
+
+fn test(opts: TestOptions) -> Result<()> {
+    let root = project_root();
+    step("format check", cargo(&root, &["fmt", "--all", "--", "--check"]))?;
+    step(
+        "clippy",
+        cargo(&root, &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]),
+    )?;
+
+    let mut envs: Vec<(&str, String)> = vec![];
+    if opts.browser {
+        envs.push(("KLUIS_REQUIRE_BROWSER", "1".into()));
+    }
+
+    let mut sqlite = cargo(&root, &["test", "--workspace", "--no-fail-fast"]);
+    sqlite.env_remove("KLUIS_TEST_DATABASE_URL");
+    sqlite.envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
+    step("tests on SQLite", sqlite)?;
+
+    if !opts.sqlite_only {
+        let cluster = postgres::Cluster::start().context("starting a throwaway PostgreSQL cluster")?;
+        let mut pg = cargo(&root, &["test", "--workspace", "--no-fail-fast"]);
+        pg.env("KLUIS_TEST_DATABASE_URL", cluster.url());
+        pg.envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
+        let result = step("tests on PostgreSQL", pg);
+        drop(cluster);
+        result?;
+    }
+
+    if opts.fuzz {
+        fuzz(15)?;
+    }
+    println!("\nxtask: every check passed");
+    Ok(())
+}
+
+fn bench(names: &[String]) -> Result<()> {
+    let root = project_root();
+    let all: &[(&str, &str)] =
+        &[("detect", "kluis-pii"), ("pipeline", "kluis-scan"), ("server", "kluis")];
+    for (name, package) in all {
+        if !names.is_empty() && !names.iter().any(|n| n == name) {
+            continue;
+        }
+        step(
+            &format!("benchmark {name}"),
+            cargo(&root, &["bench", "--package", package, "--bench", name]),
+        )?;
+    }
+    Ok(())
+}
+
+fn fuzz(seconds: u64) -> Result<()> {
+    let root = project_root();
+    let fuzz_dir = root.join("crates/kluis-extract/fuzz");
+    if !fuzz_dir.join("Cargo.toml").exists() {
+        bail!("no fuzz project at {}", fuzz_dir.display());
+    }
+    if Command::new("cargo").args(["fuzz", "--version"]).output().map(|o| !o.status.success()).unwrap_or(true) {
+        step("install cargo-fuzz", cargo(&root, &["install", "--locked", "cargo-fuzz"]))?;
+    }
+    let list = Command::new("cargo")
+        .args(["fuzz", "list"])
+        .current_dir(&fuzz_dir)
+        .output()
+        .context("cargo fuzz list")?;
+    if !list.status.success() {
+        bail!("cargo fuzz list failed: {}", String::from_utf8_lossy(&list.stderr));
+    }
+    let targets = String::from_utf8_lossy(&list.stdout).to_string();
+    for target in targets.lines().map(str::trim).filter(|t| !t.is_empty()) {
+        let mut cmd = Command::new("cargo");
+        cmd.current_dir(&fuzz_dir)
+            // The fuzz instrumentation needs unstable flags; the only toolchain here is stable.
+            .env("RUSTC_BOOTSTRAP", "1")
+            .args(["fuzz", "run", target, "--", &format!("-max_total_time={seconds}")]);
+        step(&format!("fuzz {target} for {seconds}s"), cmd)?;
+    }
+    Ok(())
+}
+
+fn cargo(root: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(root).args(args);
+    cmd
+}
+
+fn step(name: &str, mut cmd: Command) -> Result<()> {
+    println!("\n==> {name}");
+    let status = cmd.status().with_context(|| format!("could not run {name}"))?;
+    if !status.success() {
+        bail!("{name} failed ({status})");
+    }
+    Ok(())
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| ".".into())
+}
