@@ -1,0 +1,147 @@
+//! The per-document scan report: what the scanner says about one document, in the output contract's shape.
+
+use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
+use serde::{Deserialize, Serialize};
+
+/// How far the scanner got with a document. `Ok` means text was extracted and analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScanStatus {
+    Ok,
+    /// A scan or photo without a text layer: it may well hold personal data nobody can see without OCR.
+    ImageWithoutText,
+    Encrypted,
+    Corrupt,
+    Unsupported,
+    LimitExceeded,
+    /// The extraction worker did not answer within the wall-clock timeout and was killed.
+    Timeout,
+    /// The extraction worker died (abort, stack overflow, memory limit) on this document.
+    Crashed,
+    /// The file could not be read from disk (permissions, vanished, not a regular file).
+    Unreadable,
+}
+
+impl ScanStatus {
+    pub const ALL: &'static [ScanStatus] = &[
+        ScanStatus::Ok,
+        ScanStatus::ImageWithoutText,
+        ScanStatus::Encrypted,
+        ScanStatus::Corrupt,
+        ScanStatus::Unsupported,
+        ScanStatus::LimitExceeded,
+        ScanStatus::Timeout,
+        ScanStatus::Crashed,
+        ScanStatus::Unreadable,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ScanStatus::Ok => "ok",
+            ScanStatus::ImageWithoutText => "image_without_text",
+            ScanStatus::Encrypted => "encrypted",
+            ScanStatus::Corrupt => "corrupt",
+            ScanStatus::Unsupported => "unsupported",
+            ScanStatus::LimitExceeded => "limit_exceeded",
+            ScanStatus::Timeout => "timeout",
+            ScanStatus::Crashed => "crashed",
+            ScanStatus::Unreadable => "unreadable",
+        }
+    }
+
+    /// A document whose content the scanner could not read although it should have: the run reports it as a
+    /// failure (exit code 1). Unsupported formats and images without text are not failures: there is nothing
+    /// more a text scanner can do with them.
+    pub const fn is_failure(self) -> bool {
+        matches!(
+            self,
+            ScanStatus::Encrypted
+                | ScanStatus::Corrupt
+                | ScanStatus::LimitExceeded
+                | ScanStatus::Timeout
+                | ScanStatus::Crashed
+                | ScanStatus::Unreadable
+        )
+    }
+
+    /// Whether a cached result with this status may be reused: timeouts and crashes can be transient.
+    pub(crate) const fn is_cacheable(self) -> bool {
+        !matches!(
+            self,
+            ScanStatus::Timeout | ScanStatus::Crashed | ScanStatus::Unreadable
+        )
+    }
+}
+
+impl std::fmt::Display for ScanStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One piece of personal data found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportFinding {
+    #[serde(rename = "type")]
+    pub entity: EntityType,
+    /// The text as it stands in the document (not masked: mask before showing it to a person).
+    pub value: String,
+    /// Byte offsets in the document's text: its segments joined with one `\n` between them.
+    pub start: usize,
+    pub end: usize,
+    pub score: f32,
+    /// Where in the document: `page 3`, `sheet Klanten`, `attachment cv.pdf`; absent when the format has no parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+/// What the scanner says about one document. A container (ZIP, MBOX) yields one report per member, with the
+/// path `archive.zip!/member.docx`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentReport {
+    pub path: String,
+    pub class: DocumentClass,
+    pub personal_data: PersonalDataKind,
+    pub special_categories: Vec<SpecialCategory>,
+    pub findings: Vec<ReportFinding>,
+    pub status: ScanStatus,
+    /// Why the status is not `ok`, in words a person understands. Never holds document content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Detected format (`pdf`, `docx`, ...) when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// SHA-256 of the file's bytes, hex. Absent for container members, whose bytes the extractor does not keep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// Size of the file in bytes; absent for container members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+}
+
+impl DocumentReport {
+    /// A report for a document the scanner could not analyse.
+    pub fn failed(path: impl Into<String>, status: ScanStatus, reason: impl Into<String>) -> Self {
+        DocumentReport {
+            path: path.into(),
+            class: DocumentClass::Other,
+            personal_data: PersonalDataKind::None,
+            special_categories: Vec::new(),
+            findings: Vec::new(),
+            status,
+            reason: Some(reason.into()),
+            format: None,
+            sha256: None,
+            bytes: None,
+        }
+    }
+
+    /// Sort key for "worst first": special before generic before none, then by number of findings.
+    pub fn severity(&self) -> (PersonalDataKind, usize, usize) {
+        (
+            self.personal_data,
+            self.special_categories.len(),
+            self.findings.len(),
+        )
+    }
+}
