@@ -1,1 +1,89 @@
 //! Finds personal data in text and classifies documents: NL/BE identifiers, names, special categories. Pure, no IO.
+//!
+//! One pass per cheap prefilter: a keyword automaton (context words, lexicons, street suffixes), a handful of
+//! ASCII-boundary regexes for identifiers, `memchr` for e-mail addresses; candidates are validated (check digits,
+//! calendar, context) before they become findings. Names come from a first-name gazetteer plus document structure
+//! (labels, salutations, signatures, the line above an address).
+
+mod checks;
+mod classify;
+mod detect;
+mod lexicon;
+mod names;
+mod normal;
+
+use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
+use std::sync::LazyLock;
+
+pub use normal::{mask, normalize};
+
+/// One piece of personal data found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub entity: EntityType,
+    /// Byte offset of the first byte, on a char boundary.
+    pub start: usize,
+    /// Byte offset one past the last byte, on a char boundary.
+    pub end: usize,
+    /// The text as it stands in the document.
+    pub value: String,
+    /// Confidence in 0..=1.
+    pub score: f32,
+}
+
+/// What a document is and how much personal data it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classification {
+    pub class: DocumentClass,
+    pub personal_data: PersonalDataKind,
+    /// Sorted, without duplicates.
+    pub special_categories: Vec<SpecialCategory>,
+}
+
+/// Findings and classification of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+    pub classification: Classification,
+}
+
+/// The detector: automata and word lists, built once and immutable afterwards.
+pub struct Detector {
+    pub(crate) lex: lexicon::Lexicon,
+    pub(crate) re: detect::Patterns,
+    pub(crate) names: names::Gazetteer,
+}
+
+static SHARED: LazyLock<Detector> = LazyLock::new(Detector::new);
+
+impl Default for Detector {
+    fn default() -> Self {
+        Detector::new()
+    }
+}
+
+impl Detector {
+    /// Builds the automata (tens of milliseconds); prefer [`Detector::shared`].
+    pub fn new() -> Detector {
+        Detector { lex: lexicon::Lexicon::build(), re: detect::Patterns::build(), names: names::Gazetteer::build() }
+    }
+
+    /// The process-wide detector, built on first use.
+    pub fn shared() -> &'static Detector {
+        &SHARED
+    }
+
+    /// All personal data in `text`, sorted by position, without overlaps.
+    pub fn detect(&self, text: &str) -> Vec<Finding> {
+        let scan = detect::Scan::new(self, text);
+        scan.findings()
+    }
+
+    /// Findings plus the document's class, kind of personal data and special categories.
+    pub fn analyze(&self, text: &str, file_name: Option<&str>) -> Analysis {
+        let scan = detect::Scan::new(self, text);
+        let findings = scan.findings();
+        let classification = classify::classify(&scan, &findings, file_name);
+        Analysis { findings, classification }
+    }
+}

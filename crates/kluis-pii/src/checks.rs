@@ -1,0 +1,212 @@
+//! Check-digit and plausibility rules of NL/BE identifiers (11-proef, MOD 97-10, Luhn, calendar dates).
+
+/// Digits of `s`, ignoring every other byte.
+pub(crate) fn digits(s: &str) -> Vec<u8> {
+    s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+}
+
+/// Dutch 11-proef for BSN/RSIN (9 digits; 8-digit forms are zero-padded by the caller).
+pub(crate) fn elfproef(d: &[u8]) -> bool {
+    if d.len() != 9 || d.iter().all(|&x| x == 0) {
+        return false;
+    }
+    let mut sum: i64 = 0;
+    for (i, &x) in d[..8].iter().enumerate() {
+        sum += (9 - i as i64) * i64::from(x);
+    }
+    sum -= i64::from(d[8]);
+    sum.rem_euclid(11) == 0
+}
+
+/// BSN: 9 digits or 8 with the leading zero dropped.
+pub(crate) fn bsn_valid(s: &str) -> bool {
+    let mut d = digits(s);
+    if d.len() == 8 {
+        d.insert(0, 0);
+    }
+    elfproef(&d)
+}
+
+/// ISO 7064 MOD 97-10 over an alphanumeric string (letters A=10..Z=35), already rearranged.
+fn mod97_alnum(s: impl Iterator<Item = u8>) -> Option<u32> {
+    let mut r: u32 = 0;
+    for b in s {
+        let b = b.to_ascii_uppercase();
+        if b.is_ascii_digit() {
+            r = (r * 10 + u32::from(b - b'0')) % 97;
+        } else if b.is_ascii_uppercase() {
+            let v = u32::from(b - b'A') + 10;
+            r = (r * 100 + v) % 97;
+        } else {
+            return None;
+        }
+    }
+    Some(r)
+}
+
+/// Length of an IBAN per country (the countries a NL/BE business meets).
+pub(crate) fn iban_length(cc: &[u8]) -> Option<usize> {
+    Some(match cc {
+        b"NL" => 18,
+        b"BE" => 16,
+        b"DE" => 22,
+        b"FR" | b"MC" => 27,
+        b"LU" => 20,
+        b"GB" | b"IE" => 22,
+        b"ES" => 24,
+        b"IT" => 27,
+        b"AT" => 20,
+        b"CH" | b"LI" => 21,
+        b"DK" | b"FI" => 18,
+        b"NO" => 15,
+        b"SE" => 24,
+        b"PL" => 28,
+        b"PT" => 25,
+        b"CZ" | b"SK" => 24,
+        b"LT" => 20,
+        b"LV" => 21,
+        b"EE" => 20,
+        b"HU" => 28,
+        b"GR" => 27,
+        b"RO" => 24,
+        b"BG" => 22,
+        b"HR" => 21,
+        b"SI" => 19,
+        b"MT" => 31,
+        b"CY" => 28,
+        b"TR" => 26,
+        b"IS" => 26,
+        _ => return None,
+    })
+}
+
+/// IBAN without separators: known country length and mod 97 == 1.
+pub(crate) fn iban_valid(compact: &[u8]) -> bool {
+    if compact.len() < 15 || iban_length(&compact[..2]) != Some(compact.len()) {
+        return false;
+    }
+    if !compact[2..4].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let rearranged = compact[4..].iter().chain(compact[..4].iter()).copied();
+    mod97_alnum(rearranged) == Some(1)
+}
+
+/// Belgian rijksregisternummer / BIS number (11 digits), 19xx and 20xx births.
+pub(crate) fn be_nn_valid(d: &[u8]) -> bool {
+    if d.len() != 11 {
+        return false;
+    }
+    let month = d[2] * 10 + d[3];
+    let day = d[4] * 10 + d[5];
+    let m = month % 20;
+    if !(month <= 12 || (20..=32).contains(&month) || (40..=52).contains(&month)) || m > 12 || day > 31 {
+        return false;
+    }
+    let first9: u64 = d[..9].iter().fold(0, |a, &x| a * 10 + u64::from(x));
+    let check = u64::from(d[9]) * 10 + u64::from(d[10]);
+    97 - first9 % 97 == check || 97 - (2_000_000_000 + first9) % 97 == check
+}
+
+/// Belgian enterprise / VAT number: 10 digits, first 0 or 1, (first8 + last2) mod 97 == 0.
+pub(crate) fn be_vat_valid(d: &[u8]) -> bool {
+    let d: Vec<u8> = if d.len() == 9 { std::iter::once(0).chain(d.iter().copied()).collect() } else { d.to_vec() };
+    if d.len() != 10 || d[0] > 1 {
+        return false;
+    }
+    let first8: u64 = d[..8].iter().fold(0, |a, &x| a * 10 + u64::from(x));
+    let check = u64::from(d[8]) * 10 + u64::from(d[9]);
+    first8 != 0 && (first8 + check) % 97 == 0
+}
+
+/// Dutch btw-id `NL` + 9 digits + `B` + 2 digits, compacted and uppercase.
+pub(crate) fn nl_vat_valid(compact: &[u8]) -> bool {
+    if compact.len() != 14 || &compact[..2] != b"NL" || compact[11] != b'B' {
+        return false;
+    }
+    let d: Vec<u8> = compact[2..11].iter().map(|b| b - b'0').collect();
+    if elfproef(&d) {
+        return true;
+    }
+    // New (2020+) numbers: MOD 97-10 over the whole string with NL = 2321.
+    mod97_alnum(compact.iter().copied()) == Some(1)
+}
+
+/// Belgian eID card number: 12 digits, last 2 = first 10 mod 97 (0 → 97).
+pub(crate) fn be_eid_valid(d: &[u8]) -> bool {
+    if d.len() != 12 {
+        return false;
+    }
+    let first10: u64 = d[..10].iter().fold(0, |a, &x| a * 10 + u64::from(x));
+    let check = u64::from(d[10]) * 10 + u64::from(d[11]);
+    let r = first10 % 97;
+    (if r == 0 { 97 } else { r }) == check
+}
+
+/// Luhn checksum over a card number's digits.
+pub(crate) fn luhn(d: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, &x) in d.iter().rev().enumerate() {
+        let mut v = u32::from(x);
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
+/// Issuer prefixes and lengths of the card schemes seen in NL/BE.
+pub(crate) fn card_plausible(d: &[u8]) -> bool {
+    let n = d.len();
+    if !(13..=19).contains(&n) {
+        return false;
+    }
+    let p2 = d[0] * 10 + d[1];
+    let p4 = u32::from(p2) * 100 + u32::from(d[2]) * 10 + u32::from(d[3]);
+    match d[0] {
+        4 => matches!(n, 13 | 16 | 19),
+        5 => (51..=55).contains(&p2) && n == 16,
+        2 => (2221..=2720).contains(&p4) && n == 16,
+        3 => (p2 == 34 || p2 == 37) && n == 15,
+        6 => (p4 == 6011 || p2 == 65) && n == 16,
+        _ => false,
+    }
+}
+
+/// A real calendar date with a plausible year of birth.
+pub(crate) fn date_valid(day: u32, month: u32, year: u32) -> bool {
+    if !(1900..=2030).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        return false;
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let max = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    day <= max
+}
+
+/// Month number of a Dutch, French or English month name or abbreviation (lowercase).
+pub(crate) fn month_number(w: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["januari", "jan", "janvier", "january", "janv"],
+        &["februari", "feb", "febr", "février", "fevrier", "february", "févr", "fev"],
+        &["maart", "mrt", "mars", "march", "mar"],
+        &["april", "apr", "avril", "avr"],
+        &["mei", "mai", "may"],
+        &["juni", "jun", "juin", "june"],
+        &["juli", "jul", "juillet", "july", "juil"],
+        &["augustus", "aug", "août", "aout", "august"],
+        &["september", "sep", "sept", "septembre"],
+        &["oktober", "okt", "oct", "octobre", "october"],
+        &["november", "nov", "novembre"],
+        &["december", "dec", "décembre", "decembre", "déc"],
+    ];
+    MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1)
+}

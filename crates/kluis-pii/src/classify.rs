@@ -1,0 +1,140 @@
+//! Document class from title and keyword evidence, kind of personal data from class floor and findings.
+
+use crate::detect::Scan;
+use crate::lexicon::Kw;
+use crate::{Classification, Finding};
+use kluis_domain::{DocumentClass as C, EntityType as E, PersonalDataKind as K, SpecialCategory};
+
+/// Mailbox names of roles, not people: their addresses are no personal data of a person.
+const ROLE_MAILBOXES: &[&str] = &[
+    "info", "service", "klantenservice", "administratie", "admin", "sales", "verkoop", "inkoop", "support",
+    "helpdesk", "contact", "office", "kantoor", "factuur", "facturen", "facturatie", "billing", "invoice",
+    "invoices", "boekhouding", "finance", "hr", "personeelszaken", "noreply", "no-reply", "webmaster", "orders",
+    "bestellingen", "receptie", "secretariaat", "post", "mail", "privacy", "marketing", "nieuwsbrief", "team",
+    "jobs", "vacatures", "werk", "hallo", "hello", "bonjour", "accounting", "customerservice", "klant",
+];
+
+fn personal(f: &Finding) -> bool {
+    match f.entity {
+        E::Email => {
+            let local = f.value.split('@').next().unwrap_or("").to_ascii_lowercase();
+            !ROLE_MAILBOXES.contains(&local.as_str())
+        }
+        E::PersonName
+        | E::DateOfBirth
+        | E::Bsn
+        | E::BeNationalNumber
+        | E::IdDocumentNumber
+        | E::DrivingLicenceNumber
+        | E::CreditCard
+        | E::LicensePlate
+        | E::IpAddress => true,
+        E::Phone | E::Iban | E::Address | E::Postcode | E::KvkNumber | E::VatNumber => false,
+    }
+}
+
+/// Where the title lives: the first lines, skipping e-mail headers but reading the Subject.
+fn title_zone(text: &str) -> Vec<(usize, usize)> {
+    let mut zones = Vec::new();
+    let mut pos = 0;
+    let mut lines_taken = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line.trim();
+        let lower = l.to_ascii_lowercase();
+        let header = ["from:", "to:", "cc:", "date:", "subject:", "van:", "aan:", "datum:", "onderwerp:", "objet:", "de:", "à:"]
+            .iter()
+            .find(|h| lower.starts_with(*h));
+        if let Some(h) = header {
+            if matches!(*h, "subject:" | "onderwerp:" | "objet:") {
+                zones.push((pos, pos + line.len()));
+            }
+        } else if !l.is_empty() {
+            zones.push((pos, pos + line.len()));
+            lines_taken += 1;
+            if lines_taken >= 2 {
+                break;
+            }
+        }
+        pos += line.len();
+    }
+    zones
+}
+
+pub(crate) fn classify(scan: &Scan<'_>, findings: &[Finding], file_name: Option<&str>) -> Classification {
+    let text = scan.text;
+    let zones = title_zone(text);
+    let mut score = [0u32; 9];
+    let idx = |c: C| C::ALL.iter().position(|&x| x == c).unwrap_or(8);
+    let mut counted = std::collections::HashMap::new();
+    for h in &scan.hits {
+        if let Kw::Class(c, w) = h.kw {
+            let in_title = zones.iter().any(|&(s, e)| h.start >= s && h.end <= e);
+            let n = counted.entry((h.start, c)).or_insert(0u32);
+            *n += 1;
+            let w = u32::from(w);
+            score[idx(c)] += if in_title { w * 4 } else { w };
+        }
+    }
+    // File names carry the same cues ("factuur-2025-001.pdf", "cv_jansen.docx").
+    if let Some(name) = file_name {
+        let n = name.to_lowercase();
+        for (cue, c) in [
+            ("factuur", C::Invoice), ("invoice", C::Invoice), ("loonstrook", C::Payslip), ("payslip", C::Payslip),
+            ("paspoort", C::IdCopy), ("passport", C::IdCopy), ("id-kaart", C::IdCopy), ("ziekmelding", C::HealthStatement),
+            ("contract", C::Contract), ("overeenkomst", C::Contract), ("sollicitatie", C::Application), ("cv", C::Application),
+            ("klanten", C::CustomerList),
+        ] {
+            if n.contains(cue) {
+                score[idx(c)] += 6;
+            }
+        }
+    }
+    // Structure: machine-readable zone of a passport or ID card.
+    if text.contains("<<") && (text.contains("P<") || text.contains("I<") || text.contains("ID")) {
+        score[idx(C::IdCopy)] += 12;
+    }
+    // Structure: a table of many people.
+    let people = findings.iter().filter(|f| matches!(f.entity, E::PersonName | E::Email) && personal(f)).count();
+    let rows = text.lines().filter(|l| l.matches(['\t', ';']).count() >= 3).count();
+    if rows >= 4 && people >= 6 {
+        score[idx(C::CustomerList)] += 10 + rows as u32;
+    }
+    // E-mail headers make a message correspondence unless something else wins.
+    if text.starts_with("From:") || text.contains("\nSubject:") {
+        score[idx(C::Correspondence)] += 2;
+    }
+    let mut best = C::Other;
+    let mut best_score = 0;
+    for (i, &c) in C::ALL.iter().enumerate() {
+        if score[i] > best_score {
+            best = c;
+            best_score = score[i];
+        }
+    }
+    if best_score < 3 {
+        best = if findings.iter().any(personal) { C::Correspondence } else { C::Other };
+    }
+
+    // Kind: the class floor, raised by findings, never lowered.
+    let mut kind = best.kind_floor();
+    let any_personal = findings.iter().any(personal);
+    if any_personal {
+        kind = kind.max(K::Generic);
+    }
+    if findings.iter().any(|f| f.entity.is_national_id()) {
+        kind = K::Special;
+    }
+    let mut cats: Vec<SpecialCategory> = Vec::new();
+    if any_personal || kind > K::None {
+        cats = scan.specials.iter().map(|&(_, c)| c).collect();
+    }
+    if best == C::HealthStatement {
+        cats.push(SpecialCategory::Health);
+    }
+    cats.sort();
+    cats.dedup();
+    if !cats.is_empty() {
+        kind = K::Special;
+    }
+    Classification { class: best, personal_data: kind, special_categories: cats }
+}

@@ -1,0 +1,439 @@
+//! The scan of one text: keyword hits, identifier candidates and their validation, overlap resolution.
+
+use crate::checks::{self, digits};
+use crate::lexicon::Kw;
+use crate::{Detector, Finding};
+use kluis_domain::{EntityType as E, SpecialCategory};
+use regex::Regex;
+
+/// Compiled identifier patterns. ASCII word boundaries only: Unicode `\b` costs 100× (pii-detection.md §7).
+pub(crate) struct Patterns {
+    iban: Regex,
+    phone_intl: Regex,
+    phone_nat: Regex,
+    postcode: Regex,
+    number: Regex,
+    vat_nl: Regex,
+    vat_be: Regex,
+    be_nn: Regex,
+    date_num: Regex,
+    date_word: Regex,
+    id_doc: Regex,
+    plate: Regex,
+    ip: Regex,
+    card: Regex,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(&p.replace("\\b", "(?-u:\\b)")).expect("static pattern compiles")
+}
+
+impl Patterns {
+    pub(crate) fn build() -> Patterns {
+        Patterns {
+            iban: re(r"\b[A-Z]{2}[0-9]{2}(?:[ ]{0,2}[A-Z0-9]){11,30}"),
+            phone_intl: re(r"(?:\+|\b00)3[12][ \-]?(?:\(0\)[ \-]?)?[1-9](?:[ \-.]?[0-9]){7,8}"),
+            phone_nat: re(r"(?:\b0[1-9]|\(0[1-9][0-9]{0,2}\))(?:[ \-.]?[0-9]){7,8}"),
+            postcode: re(r"\b[1-9][0-9]{3}[ ]{0,2}[A-Z]{2}\b"),
+            number: re(
+                r"\b(?:[0-9]{8,19}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .\-][0-9]{3}[ .\-][0-9]{3}|[01][0-9]{3}\.[0-9]{3}\.[0-9]{3}|[0-9]{3}-[0-9]{7}-[0-9]{2}|[0-9]{4}(?:[ \-][0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{5})\b",
+            ),
+            vat_nl: re(r"\bNL[ ]?(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}\.?)[ ]?B[ ]?[0-9]{2}\b"),
+            vat_be: re(r"\bBE[ ]?(?:[01][0-9]{3}|[0-9]{3})[. ]?[0-9]{3}[. ]?[0-9]{3}\b"),
+            be_nn: re(r"\b[0-9]{2}\.[0-9]{2}\.[0-9]{2}[-. ][0-9]{3}[.\-]?[0-9]{2}\b|\b[0-9]{6}[- ][0-9]{3}[- .][0-9]{2}\b"),
+            date_num: re(r"\b([0-9]{1,2})([-/. ])([0-9]{1,2})([-/. ])((?:19|20)[0-9]{2})\b|\b((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2})\b"),
+            date_word: re(r"\b([0-9]{1,2})(?:e|er)?\.? ([A-Za-z\x{e9}\x{fb}]{3,9})\.? ((?:19|20)[0-9]{2})\b"),
+            id_doc: re(r"\b[A-Z]{2}[A-Z0-9]{6}[0-9]\b|\b[A-Z]{2}[0-9]{6}\b"),
+            plate: re(
+                r"\b(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9])\b",
+            ),
+            ip: re(r"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b"),
+            card: re(r"\b3[47][0-9]{2}[ \-]?[0-9]{6}[ \-]?[0-9]{5}\b"),
+        }
+    }
+}
+
+/// A keyword hit that sits on word boundaries as its entry requires.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub kw: Kw,
+}
+
+pub(crate) struct Scan<'a> {
+    pub det: &'a Detector,
+    pub text: &'a str,
+    pub hits: Vec<Hit>,
+    pub specials: Vec<(usize, SpecialCategory)>,
+}
+
+/// True for bytes that continue a word: ASCII alphanumerics and any byte of a multi-byte character.
+#[inline]
+pub(crate) fn wordish(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+impl<'a> Scan<'a> {
+    pub(crate) fn new(det: &'a Detector, text: &'a str) -> Scan<'a> {
+        let b = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut specials = Vec::new();
+        for m in det.lex.ac.find_overlapping_iter(text) {
+            let e = det.lex.entries[m.pattern().as_usize()];
+            let (s, t) = (m.start(), m.end());
+            if !e.suffix && s > 0 && wordish(b[s - 1]) && wordish(b[s]) {
+                continue;
+            }
+            let last = b[t - 1];
+            if !e.stem && t < b.len() && wordish(b[t]) && wordish(last) {
+                continue;
+            }
+            if e.suffix && t < b.len() && wordish(b[t]) {
+                continue;
+            }
+            match e.kw {
+                Kw::Special(c) => specials.push((s, c)),
+                Kw::Party => {
+                    let from = floor_char(text, s.saturating_sub(40));
+                    let before = text[from..s].to_ascii_lowercase();
+                    if ["lid", "partij", "member", "membre", "stem", "kandidaat", "raadslid", "militant"]
+                        .iter()
+                        .any(|w| before.contains(w))
+                    {
+                        specials.push((s, SpecialCategory::Political));
+                    }
+                }
+                kw => hits.push(Hit { start: s, end: t, kw }),
+            }
+        }
+        Scan { det, text, hits, specials }
+    }
+
+    /// The nearest identifier-context keyword before `pos` (same line, or the previous line when the candidate
+    /// opens its line), within `window` bytes.
+    pub(crate) fn context(&self, pos: usize, window: usize) -> Option<Kw> {
+        let b = self.text.as_bytes();
+        let lo = pos.saturating_sub(window);
+        let idx = self.hits.partition_point(|h| h.start < pos);
+        let mut newlines_allowed = usize::from(line_prefix_blank(b, pos));
+        let mut scanned = pos;
+        for h in self.hits[..idx].iter().rev() {
+            if h.end > pos {
+                continue;
+            }
+            if h.end < lo {
+                break;
+            }
+            // Count line breaks between this hit and the candidate.
+            let nl = b[h.end..scanned].iter().filter(|&&c| c == b'\n').count();
+            if nl > newlines_allowed {
+                return None;
+            }
+            newlines_allowed -= nl;
+            scanned = h.end.max(h.start);
+            if is_id_context(h.kw) {
+                return Some(h.kw);
+            }
+        }
+        None
+    }
+
+    /// An identifier-context keyword right after `end` (e.g. "123456782 (BSN)").
+    fn context_after(&self, end: usize) -> Option<Kw> {
+        let idx = self.hits.partition_point(|h| h.start < end);
+        let b = self.text.as_bytes();
+        for h in &self.hits[idx..] {
+            if h.start > end + 12 {
+                break;
+            }
+            if b[end..h.start].iter().all(|&c| matches!(c, b' ' | b'(' | b'[' | b',' | b'-')) && is_id_context(h.kw) {
+                return Some(h.kw);
+            }
+        }
+        None
+    }
+
+    pub(crate) fn findings(&self) -> Vec<Finding> {
+        let mut out: Vec<Finding> = Vec::new();
+        let t = self.text;
+        let b = t.as_bytes();
+        let p = &self.det.re;
+        let add = |out: &mut Vec<Finding>, entity, s: usize, e: usize, score: f32| {
+            out.push(Finding { entity, start: s, end: e, value: t[s..e].to_owned(), score });
+        };
+
+        // E-mail: anchor on '@'.
+        for at in memchr::memchr_iter(b'@', b) {
+            if let Some((s, e)) = email_span(b, at) {
+                add(&mut out, E::Email, s, e, 0.95);
+            }
+        }
+
+        // IBAN: trim to the country's length, then MOD 97.
+        for m in p.iban.find_iter(t) {
+            let bs = m.as_str().as_bytes();
+            let Some(len) = checks::iban_length(&bs[..2]) else { continue };
+            let mut compact = Vec::with_capacity(34);
+            let mut end = m.start();
+            for (i, &c) in bs.iter().enumerate() {
+                if c != b' ' {
+                    compact.push(c);
+                    if compact.len() == len {
+                        end = m.start() + i + 1;
+                        break;
+                    }
+                }
+            }
+            if compact.len() == len && (end >= b.len() || !b[end].is_ascii_alphanumeric()) && checks::iban_valid(&compact) {
+                add(&mut out, E::Iban, m.start(), end, 1.0);
+            }
+        }
+
+        // Phones.
+        for m in p.phone_intl.find_iter(t).chain(p.phone_nat.find_iter(t)) {
+            let (s, e) = (m.start(), m.end());
+            if !clean_edges(b, s, e) {
+                continue;
+            }
+            let d = digits(m.as_str());
+            let intl = b[s] == b'+' || m.as_str().starts_with("00");
+            let formatted = m.as_str().bytes().any(|c| matches!(c, b' ' | b'-' | b'.' | b'('));
+            let ok = if intl {
+                true
+            } else {
+                d.len() == 10 || (d.len() == 9 && formatted && self.context(s, 40) != Some(Kw::Bsn))
+            };
+            if ok && !(formatted && looks_like_date(m.as_str())) {
+                add(&mut out, E::Phone, s, e, 0.9);
+            }
+        }
+
+        // Postcodes (SA, SD and SS are never issued).
+        for m in p.postcode.find_iter(t) {
+            let l = &m.as_str().as_bytes()[m.len() - 2..];
+            if l != b"SA" && l != b"SD" && l != b"SS" && !(m.end() < b.len() && b[m.end()] == b'-') {
+                add(&mut out, E::Postcode, m.start(), m.end(), 0.85);
+            }
+        }
+
+        // VAT numbers.
+        for m in p.vat_nl.find_iter(t) {
+            let c: Vec<u8> = m.as_str().bytes().filter(|c| c.is_ascii_alphanumeric()).collect();
+            // Many numbers in circulation fail both checks (typos, generated data): with a VAT keyword beside
+            // them the format alone is convincing.
+            if checks::nl_vat_valid(&c) {
+                add(&mut out, E::VatNumber, m.start(), m.end(), 1.0);
+            } else if c.len() == 14 && self.context(m.start(), 40) == Some(Kw::Vat) {
+                add(&mut out, E::VatNumber, m.start(), m.end(), 0.7);
+            }
+        }
+        for m in p.vat_be.find_iter(t) {
+            if checks::be_vat_valid(&digits(m.as_str())) {
+                add(&mut out, E::VatNumber, m.start(), m.end(), 1.0);
+            }
+        }
+
+        // Belgian national number in its written form.
+        for m in p.be_nn.find_iter(t) {
+            if clean_edges(b, m.start(), m.end()) && checks::be_nn_valid(&digits(m.as_str())) {
+                add(&mut out, E::BeNationalNumber, m.start(), m.end(), 0.95);
+            }
+        }
+
+        // Bare numbers: meaning from check digits and the nearest context word.
+        for m in p.number.find_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            if !clean_edges(b, s, e) {
+                continue;
+            }
+            let d = digits(m.as_str());
+            let ctx = self.context(s, 90).or_else(|| self.context_after(e));
+            let grouped4 = m.as_str().len() == 19 && d.len() == 16;
+            match d.len() {
+                8 | 9 if ctx == Some(Kw::Bsn) && checks::bsn_valid(m.as_str()) => add(&mut out, E::Bsn, s, e, 0.95),
+                8 if ctx == Some(Kw::Kvk) && m.as_str().len() == 8 => add(&mut out, E::KvkNumber, s, e, 0.9),
+                10 if ctx == Some(Kw::Licence) => add(&mut out, E::DrivingLicenceNumber, s, e, 0.8),
+                9 | 10 if ctx == Some(Kw::Vat) && checks::be_vat_valid(&d) => add(&mut out, E::VatNumber, s, e, 0.9),
+                11 if ctx == Some(Kw::BeNn) && checks::be_nn_valid(&d) => add(&mut out, E::BeNationalNumber, s, e, 0.9),
+                12 if checks::be_eid_valid(&d) && (ctx == Some(Kw::IdDoc) || m.as_str().contains('-')) => {
+                    add(&mut out, E::IdDocumentNumber, s, e, 0.9)
+                }
+                13..=19
+                    if checks::luhn(&d) && checks::card_plausible(&d) && (ctx == Some(Kw::Card) || grouped4) =>
+                {
+                    add(&mut out, E::CreditCard, s, e, 0.9)
+                }
+                _ => {}
+            }
+        }
+        for m in p.card.find_iter(t) {
+            let d = digits(m.as_str());
+            if checks::luhn(&d) && checks::card_plausible(&d) {
+                add(&mut out, E::CreditCard, m.start(), m.end(), 0.9);
+            }
+        }
+
+        // Dates of birth: a real date with a birth keyword just before it.
+        for c in p.date_num.captures_iter(t) {
+            let Some(m) = c.get(0) else { continue };
+            let (day, month, year) = if let Some(y) = c.get(5) {
+                if c.get(2).map(|x| x.as_str()) != c.get(4).map(|x| x.as_str()) {
+                    continue;
+                }
+                (num(c.get(1)), num(c.get(3)), num(Some(y)))
+            } else {
+                (num(c.get(8)), num(c.get(7)), num(c.get(6)))
+            };
+            if checks::date_valid(day, month, year) && self.context(m.start(), 60) == Some(Kw::Dob) {
+                add(&mut out, E::DateOfBirth, m.start(), m.end(), 0.9);
+            }
+        }
+        for c in p.date_word.captures_iter(t) {
+            let Some(m) = c.get(0) else { continue };
+            let month = c.get(2).map(|x| x.as_str().to_lowercase()).and_then(|w| checks::month_number(w.trim_end_matches('.')));
+            let Some(month) = month else { continue };
+            if checks::date_valid(num(c.get(1)), month, num(c.get(3))) && self.context(m.start(), 60) == Some(Kw::Dob) {
+                add(&mut out, E::DateOfBirth, m.start(), m.end(), 0.9);
+            }
+        }
+
+        // ID documents: format plus a document keyword.
+        for m in p.id_doc.find_iter(t) {
+            let v = m.as_str().as_bytes();
+            if !v.iter().any(u8::is_ascii_digit) || m.end() < b.len() && b[m.end()] == b'<' {
+                continue;
+            }
+            match self.context(m.start(), 60) {
+                Some(Kw::IdDoc) => add(&mut out, E::IdDocumentNumber, m.start(), m.end(), 0.85),
+                Some(Kw::Licence) => add(&mut out, E::DrivingLicenceNumber, m.start(), m.end(), 0.8),
+                _ => {}
+            }
+        }
+
+        // Licence plates (the dashes are part of the sidecode).
+        for m in p.plate.find_iter(t) {
+            if clean_edges(b, m.start(), m.end()) && plate_allowed(m.as_str()) {
+                add(&mut out, E::LicensePlate, m.start(), m.end(), 0.7);
+            }
+        }
+
+        // IPv4.
+        for m in p.ip.find_iter(t) {
+            if clean_edges(b, m.start(), m.end())
+                && m.as_str().split('.').all(|o| o.parse::<u16>().is_ok_and(|v| v <= 255) && !(o.len() > 1 && o.starts_with('0')))
+            {
+                add(&mut out, E::IpAddress, m.start(), m.end(), 0.8);
+            }
+        }
+
+        crate::names::addresses(self, &mut out);
+        crate::names::person_names(self, &mut out);
+        resolve(out)
+    }
+}
+
+fn num(m: Option<regex::Match<'_>>) -> u32 {
+    m.and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+fn is_id_context(kw: Kw) -> bool {
+    matches!(
+        kw,
+        Kw::Bsn | Kw::OtherNumber | Kw::Kvk | Kw::Dob | Kw::BeNn | Kw::IdDoc | Kw::Licence | Kw::Card | Kw::Vat | Kw::Plate
+    )
+}
+
+/// True when only blanks (and label punctuation) precede `pos` on its line.
+fn line_prefix_blank(b: &[u8], pos: usize) -> bool {
+    b[..pos].iter().rev().take_while(|&&c| c != b'\n').all(|&c| matches!(c, b' ' | b'\t' | b'\r' | b':' | b';'))
+}
+
+/// A candidate must not be a piece of a longer number ("12.345.678,90", "1234-5678-9").
+fn clean_edges(b: &[u8], s: usize, e: usize) -> bool {
+    let before_ok = s == 0
+        || !(b[s - 1].is_ascii_digit()
+            || (s >= 2 && matches!(b[s - 1], b'.' | b',' | b'-' | b'/') && b[s - 2].is_ascii_digit()));
+    let after_ok = e >= b.len()
+        || !(b[e].is_ascii_digit()
+            || (e + 1 < b.len() && matches!(b[e], b'.' | b',' | b'-' | b'/') && b[e + 1].is_ascii_digit()));
+    before_ok && after_ok
+}
+
+fn looks_like_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2
+}
+
+fn plate_allowed(s: &str) -> bool {
+    const BANNED: &[&str] = &["SD", "SS", "SA", "WA", "GVD", "KKK", "LPF", "NSB", "PKK", "PSV", "PVV", "SGP", "TBS"];
+    !s.split('-').any(|g| BANNED.contains(&g))
+}
+
+/// The span of an e-mail address around the '@' at `at`.
+fn email_span(b: &[u8], at: usize) -> Option<(usize, usize)> {
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'');
+    let mut s = at;
+    while s > 0 && local(b[s - 1]) && at - s < 64 {
+        s -= 1;
+    }
+    while s < at && matches!(b[s], b'.' | b'-' | b'\'') {
+        s += 1;
+    }
+    if s == at {
+        return None;
+    }
+    let mut e = at + 1;
+    while e < b.len() && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'.' | b'-')) && e - at < 255 {
+        e += 1;
+    }
+    while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
+        e -= 1;
+    }
+    let domain = &b[at + 1..e];
+    let dot = domain.iter().rposition(|&c| c == b'.')?;
+    let tld = &domain[dot + 1..];
+    if dot == 0 || tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// Largest char boundary at or below `i`.
+pub(crate) fn floor_char(t: &str, mut i: usize) -> usize {
+    while i > 0 && !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn priority(e: E) -> u8 {
+    match e {
+        E::Email | E::Iban => 10,
+        E::VatNumber => 9,
+        E::CreditCard | E::BeNationalNumber | E::IdDocumentNumber => 8,
+        E::Bsn | E::DrivingLicenceNumber | E::KvkNumber => 7,
+        E::LicensePlate | E::IpAddress => 6,
+        E::Phone | E::Postcode | E::DateOfBirth => 5,
+        E::Address => 4,
+        E::PersonName => 3,
+    }
+}
+
+/// Drops findings that overlap a finding of higher priority (or an earlier, longer one of equal priority).
+fn resolve(mut v: Vec<Finding>) -> Vec<Finding> {
+    v.sort_by(|a, b| {
+        priority(b.entity).cmp(&priority(a.entity)).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
+    });
+    let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut out = Vec::with_capacity(v.len());
+    for f in v {
+        let overlaps = kept.range(..f.end).next_back().is_some_and(|(_, &e)| e > f.start);
+        if !overlaps {
+            kept.insert(f.start, f.end);
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| (f.start, f.end));
+    out
+}

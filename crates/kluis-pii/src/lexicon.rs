@@ -1,0 +1,494 @@
+//! The keyword lexicon: context words for identifiers, name and address cues, document-class cues and
+//! special-category terms, in Dutch, French and English, compiled into one ASCII-case-insensitive automaton.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use kluis_domain::{DocumentClass as C, SpecialCategory as S};
+
+/// What a keyword tells about its surroundings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kw {
+    /// Announces a BSN (Purview's Dutch national-id keywords, plus French/English).
+    Bsn,
+    /// Announces a number that is not a personal identifier (invoice, order, article numbers).
+    OtherNumber,
+    Kvk,
+    Dob,
+    BeNn,
+    IdDoc,
+    Licence,
+    Card,
+    Vat,
+    Plate,
+    /// A label whose value is a name when a colon follows ("Naam:", "Werknemer:", "From:").
+    NameLabel,
+    /// A title or salutation directly before a name ("de heer", "Beste", "t.a.v.").
+    NameTitle,
+    /// A name follows, possibly on the next line ("Met vriendelijke groet,", "Factuur aan:").
+    NameNextLine,
+    /// A name in capitals may follow (ID document fields).
+    NameUpper,
+    /// An address follows ("Adres:", "wonende te").
+    AddressCue,
+    /// Ends a street name ("straat", "laan"): the match may start inside a word.
+    StreetSuffix,
+    /// Starts a street name ("Rue", "Avenue", "Laan van").
+    StreetPrefix,
+    /// Evidence for a document class, with a weight.
+    Class(C, u8),
+    /// A special-category term.
+    Special(S),
+    /// A term that is special only beside a membership word (party acronyms).
+    Party,
+}
+
+/// How the match must sit in the text: whole word, or allowed to run on into a longer word.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    pub kw: Kw,
+    /// The match may be followed by more letters (a stem: "ziekmeld" → "ziekmelding").
+    pub stem: bool,
+    /// The match may start inside a word (street suffixes).
+    pub suffix: bool,
+}
+
+const SUFFIX: &[&str] = &[
+    "straat", "laan", "weg", "plein", "pad", "hof", "dreef", "singel", "steeg", "boulevard", "ring", "kade",
+    "gracht", "dijk", "baan", "markt", "dam", "plantsoen", "wal", "haven", "steenweg", "hoven", "erf", "dwarsstraat",
+    "straatje", "laantje", "park", "veld", "burg", "berg", "stede", "kwartier", "zijde", "akker", "wijk", "oord",
+    "poort", "brug", "gang", "lei", "dries", "vest", "kaai", "lindenlaan", "driesch", "plaats", "houf", "weide",
+    "hoek", "heuvel", "heide",
+];
+
+const PREFIX: &[&str] = &[
+    "rue", "avenue", "av.", "chaussée", "chaussee", "place", "boulevard", "bd", "quai", "square", "allée", "allee",
+    "drève", "dreve", "chemin", "impasse", "route", "clos", "laan van", "hof van", "straatweg", "sentier", "rempart",
+];
+
+#[rustfmt::skip]
+const TABLE: &[(&str, Kw)] = &[
+    // BSN / national id (Purview's list, plus short forms)
+    ("bsn", Kw::Bsn), ("bsn-nummer", Kw::Bsn), ("bsn nummer", Kw::Bsn), ("burgerservicenummer", Kw::Bsn),
+    ("burgerservice nummer", Kw::Bsn), ("sofinummer", Kw::Bsn), ("sofi-nummer", Kw::Bsn), ("sofi", Kw::Bsn),
+    ("persoonsnummer", Kw::Bsn), ("personal no", Kw::Bsn), ("personal number", Kw::Bsn),
+    ("persoonlijk nummer", Kw::Bsn), ("citizen service number", Kw::Bsn), ("sociaal-fiscaal nummer", Kw::Bsn),
+    ("fiscaal nummer", Kw::Bsn), ("identificatienummer", Kw::Bsn), ("person number", Kw::Bsn),
+    ("numéro bsn", Kw::Bsn), ("numero bsn", Kw::Bsn),
+    // numbers that are not personal
+    ("factuurnummer", Kw::OtherNumber), ("factuurnr", Kw::OtherNumber), ("factuur nr", Kw::OtherNumber),
+    ("ordernummer", Kw::OtherNumber), ("ordernr", Kw::OtherNumber), ("bestelnummer", Kw::OtherNumber),
+    ("artikelnummer", Kw::OtherNumber), ("artikelnr", Kw::OtherNumber), ("klantnummer", Kw::OtherNumber),
+    ("klantnr", Kw::OtherNumber), ("debiteurnummer", Kw::OtherNumber), ("referentie", Kw::OtherNumber),
+    ("kenmerk", Kw::OtherNumber), ("dossiernummer", Kw::OtherNumber), ("polisnummer", Kw::OtherNumber),
+    ("personeelsnummer", Kw::OtherNumber), ("contractnummer", Kw::OtherNumber), ("projectnummer", Kw::OtherNumber),
+    ("zaaknummer", Kw::OtherNumber), ("volgnummer", Kw::OtherNumber), ("betalingskenmerk", Kw::OtherNumber),
+    ("invoice number", Kw::OtherNumber), ("invoice no", Kw::OtherNumber), ("order number", Kw::OtherNumber),
+    ("order no", Kw::OtherNumber), ("reference", Kw::OtherNumber), ("numéro de facture", Kw::OtherNumber),
+    ("numéro de commande", Kw::OtherNumber), ("référence", Kw::OtherNumber), ("ticketnummer", Kw::OtherNumber),
+    ("trackingnummer", Kw::OtherNumber), ("zendingnummer", Kw::OtherNumber), ("ean", Kw::OtherNumber),
+    ("sku", Kw::OtherNumber), ("rekeningnummer", Kw::OtherNumber),
+    // KvK
+    ("kvk", Kw::Kvk), ("kvk-nummer", Kw::Kvk), ("kvk-nr", Kw::Kvk), ("kvk nr", Kw::Kvk), ("kvknummer", Kw::Kvk),
+    ("k.v.k.", Kw::Kvk), ("kamer van koophandel", Kw::Kvk), ("handelsregister", Kw::Kvk),
+    ("chamber of commerce", Kw::Kvk), ("coc", Kw::Kvk), ("kvk-inschrijving", Kw::Kvk),
+    // date of birth
+    ("geboortedatum", Kw::Dob), ("geb.", Kw::Dob), ("geb", Kw::Dob), ("geboren", Kw::Dob), ("geboren op", Kw::Dob),
+    ("date de naissance", Kw::Dob), ("né le", Kw::Dob), ("née le", Kw::Dob), ("né(e) le", Kw::Dob),
+    ("date of birth", Kw::Dob), ("birth date", Kw::Dob), ("birthdate", Kw::Dob), ("born", Kw::Dob),
+    ("born on", Kw::Dob), ("dob", Kw::Dob), ("d.o.b.", Kw::Dob), ("geboortedag", Kw::Dob), ("naissance", Kw::Dob),
+    ("geburtsdatum", Kw::Dob), ("verjaardag", Kw::Dob),
+    // Belgian national number
+    ("rijksregisternummer", Kw::BeNn), ("rijksregister", Kw::BeNn), ("rijksregisternr", Kw::BeNn),
+    ("registre national", Kw::BeNn), ("numéro de registre national", Kw::BeNn), ("numéro national", Kw::BeNn),
+    ("insz", Kw::BeNn), ("insz-nummer", Kw::BeNn), ("niss", Kw::BeNn), ("bis-nummer", Kw::BeNn),
+    ("bisnummer", Kw::BeNn), ("national number", Kw::BeNn), ("national register", Kw::BeNn),
+    ("nationaal nummer", Kw::BeNn), ("identificatienummer van het rijksregister", Kw::BeNn),
+    // ID documents
+    ("documentnummer", Kw::IdDoc), ("document no", Kw::IdDoc), ("document number", Kw::IdDoc),
+    ("documentnr", Kw::IdDoc), ("paspoortnummer", Kw::IdDoc), ("paspoort", Kw::IdDoc), ("passport", Kw::IdDoc),
+    ("passeport", Kw::IdDoc), ("identiteitskaart", Kw::IdDoc), ("identiteitskaartnummer", Kw::IdDoc),
+    ("id-kaart", Kw::IdDoc), ("id-kaartnummer", Kw::IdDoc), ("kaartnummer", Kw::IdDoc),
+    ("numéro de carte", Kw::IdDoc), ("carte d'identité", Kw::IdDoc), ("identity card", Kw::IdDoc),
+    ("id card", Kw::IdDoc), ("eid", Kw::IdDoc), ("identiteitsbewijs", Kw::IdDoc), ("passport no", Kw::IdDoc),
+    ("n° de document", Kw::IdDoc), ("numéro de document", Kw::IdDoc), ("verblijfsvergunning", Kw::IdDoc),
+    // driving licence
+    ("rijbewijs", Kw::Licence), ("rijbewijsnummer", Kw::Licence), ("rijbewijsnr", Kw::Licence),
+    ("permis de conduire", Kw::Licence), ("driving licence", Kw::Licence), ("driving license", Kw::Licence),
+    ("driver's license", Kw::Licence), ("drivers license", Kw::Licence), ("führerschein", Kw::Licence),
+    ("numéro de permis", Kw::Licence),
+    // payment cards
+    ("creditcard", Kw::Card), ("credit card", Kw::Card), ("creditcardnummer", Kw::Card), ("kaartnummer", Kw::Card),
+    ("visa", Kw::Card), ("mastercard", Kw::Card), ("maestro", Kw::Card), ("american express", Kw::Card),
+    ("amex", Kw::Card), ("carte bancaire", Kw::Card), ("carte de crédit", Kw::Card), ("card number", Kw::Card),
+    ("betaalkaart", Kw::Card), ("bankpas", Kw::Card),
+    // VAT
+    ("btw", Kw::Vat), ("btw-nummer", Kw::Vat), ("btw-id", Kw::Vat), ("btw nr", Kw::Vat), ("btw-nr", Kw::Vat),
+    ("btw-identificatienummer", Kw::Vat), ("vat", Kw::Vat), ("vat number", Kw::Vat), ("tva", Kw::Vat),
+    ("ondernemingsnummer", Kw::Vat), ("numéro d'entreprise", Kw::Vat), ("kbo", Kw::Vat),
+    ("omzetbelastingnummer", Kw::Vat), ("n° tva", Kw::Vat), ("ust-idnr", Kw::Vat),
+    // plates
+    ("kenteken", Kw::Plate), ("kentekenplaat", Kw::Plate), ("nummerplaat", Kw::Plate), ("plaque", Kw::Plate),
+    ("license plate", Kw::Plate), ("licence plate", Kw::Plate), ("registration", Kw::Plate),
+    // names
+    ("naam", Kw::NameLabel),
+    ("name", Kw::NameLabel),
+    ("nom", Kw::NameLabel),
+    ("volledige naam", Kw::NameLabel),
+    ("full name", Kw::NameLabel),
+    ("nom complet", Kw::NameLabel),
+    ("werknemer", Kw::NameLabel),
+    ("medewerker", Kw::NameLabel),
+    ("werkgever", Kw::NameLabel),
+    ("contactpersoon", Kw::NameLabel),
+    ("contact", Kw::NameLabel),
+    ("klant", Kw::NameLabel),
+    ("patiënt", Kw::NameLabel),
+    ("patient", Kw::NameLabel),
+    ("cliënt", Kw::NameLabel),
+    ("client", Kw::NameLabel),
+    ("kandidaat", Kw::NameLabel),
+    ("sollicitant", Kw::NameLabel),
+    ("huurder", Kw::NameLabel),
+    ("verhuurder", Kw::NameLabel),
+    ("verzekerde", Kw::NameLabel),
+    ("aanvrager", Kw::NameLabel),
+    ("employee", Kw::NameLabel),
+    ("employé", Kw::NameLabel),
+    ("travailleur", Kw::NameLabel),
+    ("ondergetekende", Kw::NameLabel),
+    ("behandelaar", Kw::NameLabel),
+    ("getekend", Kw::NameLabel),
+    ("handtekening", Kw::NameLabel),
+    ("signature", Kw::NameLabel),
+    ("from", Kw::NameLabel),
+    ("to", Kw::NameLabel),
+    ("cc", Kw::NameLabel),
+    ("van", Kw::NameLabel),
+    ("aan", Kw::NameLabel),
+    ("de", Kw::NameLabel),
+    ("à", Kw::NameLabel),
+    ("door", Kw::NameLabel),
+    ("verzender", Kw::NameLabel),
+    ("afzender", Kw::NameLabel),
+    ("ontvanger", Kw::NameLabel),
+    ("naam klant", Kw::NameLabel),
+    ("klantnaam", Kw::NameLabel),
+    ("naam werknemer", Kw::NameLabel),
+    ("naam medewerker", Kw::NameLabel),
+    ("deelnemer", Kw::NameLabel),
+    ("student", Kw::NameLabel),
+    ("leerling", Kw::NameLabel),
+    ("gast", Kw::NameLabel),
+    ("bestuurder", Kw::NameLabel),
+    ("eigenaar", Kw::NameLabel),
+    ("debiteur", Kw::NameLabel),
+    ("ouder", Kw::NameLabel),
+    ("partner", Kw::NameLabel),
+    ("nom et prénom", Kw::NameLabel),
+    ("voor en achternaam", Kw::NameLabel),
+    ("naam en voornaam", Kw::NameLabel),
+    ("t.a.v.", Kw::NameTitle),
+    ("t.a.v", Kw::NameTitle),
+    ("tav", Kw::NameTitle),
+    ("ter attentie van", Kw::NameTitle),
+    ("attn", Kw::NameTitle),
+    ("à l'attention de", Kw::NameTitle),
+    ("beste", Kw::NameTitle),
+    ("geachte", Kw::NameTitle),
+    ("geachte heer", Kw::NameTitle),
+    ("geachte mevrouw", Kw::NameTitle),
+    ("lieve", Kw::NameTitle),
+    ("hallo", Kw::NameTitle),
+    ("hoi", Kw::NameTitle),
+    ("dear", Kw::NameTitle),
+    ("hello", Kw::NameTitle),
+    ("cher", Kw::NameTitle),
+    ("chère", Kw::NameTitle),
+    ("bonjour", Kw::NameTitle),
+    ("de heer", Kw::NameTitle),
+    ("heer", Kw::NameTitle),
+    ("mevrouw", Kw::NameTitle),
+    ("dhr", Kw::NameTitle),
+    ("dhr.", Kw::NameTitle),
+    ("mw.", Kw::NameTitle),
+    ("mw", Kw::NameTitle),
+    ("mevr.", Kw::NameTitle),
+    ("mevr", Kw::NameTitle),
+    ("mr.", Kw::NameTitle),
+    ("mrs.", Kw::NameTitle),
+    ("ms.", Kw::NameTitle),
+    ("dr.", Kw::NameTitle),
+    ("drs.", Kw::NameTitle),
+    ("ir.", Kw::NameTitle),
+    ("ing.", Kw::NameTitle),
+    ("prof.", Kw::NameTitle),
+    ("madame", Kw::NameTitle),
+    ("monsieur", Kw::NameTitle),
+    ("mme", Kw::NameTitle),
+    ("mme.", Kw::NameTitle),
+    ("mlle", Kw::NameTitle),
+    ("docteur", Kw::NameTitle),
+    ("dokter", Kw::NameTitle),
+    ("collega", Kw::NameTitle),
+    ("meneer", Kw::NameTitle),
+    ("mijnheer", Kw::NameTitle),
+    ("juffrouw", Kw::NameTitle),
+    ("ondergetekende", Kw::NameTitle),
+    ("met vriendelijke groet", Kw::NameNextLine),
+    ("met vriendelijke groeten", Kw::NameNextLine),
+    ("vriendelijke groet", Kw::NameNextLine),
+    ("vriendelijke groeten", Kw::NameNextLine),
+    ("hartelijke groet", Kw::NameNextLine),
+    ("hartelijke groeten", Kw::NameNextLine),
+    ("groeten", Kw::NameNextLine),
+    ("groet", Kw::NameNextLine),
+    ("mvg", Kw::NameNextLine),
+    ("hoogachtend", Kw::NameNextLine),
+    ("kind regards", Kw::NameNextLine),
+    ("best regards", Kw::NameNextLine),
+    ("regards", Kw::NameNextLine),
+    ("sincerely", Kw::NameNextLine),
+    ("yours sincerely", Kw::NameNextLine),
+    ("cordialement", Kw::NameNextLine),
+    ("salutations distinguées", Kw::NameNextLine),
+    ("mes salutations distinguées", Kw::NameNextLine),
+    ("bien à vous", Kw::NameNextLine),
+    ("factuur aan", Kw::NameNextLine),
+    ("facture à", Kw::NameNextLine),
+    ("bill to", Kw::NameNextLine),
+    ("invoice to", Kw::NameNextLine),
+    ("geadresseerde", Kw::NameNextLine),
+    ("ondertekening", Kw::NameNextLine),
+    ("namens", Kw::NameNextLine),
+    ("surname", Kw::NameUpper),
+    ("given names", Kw::NameUpper),
+    ("given name", Kw::NameUpper),
+    ("voornamen", Kw::NameUpper),
+    ("voornaam", Kw::NameUpper),
+    ("achternaam", Kw::NameUpper),
+    ("geslachtsnaam", Kw::NameUpper),
+    ("familienaam", Kw::NameUpper),
+    ("prénoms", Kw::NameUpper),
+    ("prénom", Kw::NameUpper),
+    ("nom de famille", Kw::NameUpper),
+    ("last name", Kw::NameUpper),
+    ("first name", Kw::NameUpper),
+    ("first names", Kw::NameUpper),
+    ("naam / surname", Kw::NameUpper),
+    ("nom / name", Kw::NameUpper),
+    ("name / nom", Kw::NameUpper),
+    // addresses
+    ("adres", Kw::AddressCue), ("adresse", Kw::AddressCue), ("address", Kw::AddressCue),
+    ("woonadres", Kw::AddressCue), ("wonende te", Kw::AddressCue), ("wonende aan", Kw::AddressCue),
+    ("woonachtig te", Kw::AddressCue), ("woonachtig aan", Kw::AddressCue), ("woonplaats", Kw::AddressCue),
+    ("domicilié", Kw::AddressCue), ("domicilié à", Kw::AddressCue), ("domiciliée à", Kw::AddressCue),
+    ("demeurant", Kw::AddressCue), ("residing at", Kw::AddressCue), ("straat", Kw::AddressCue),
+    ("postadres", Kw::AddressCue), ("bezoekadres", Kw::AddressCue), ("factuuradres", Kw::AddressCue),
+    ("afleveradres", Kw::AddressCue), ("vestigingsadres", Kw::AddressCue),
+    // document classes: the weight says how sure the word makes us
+    ("factuur", Kw::Class(C::Invoice, 4)), ("factuurnummer", Kw::Class(C::Invoice, 4)),
+    ("factuurdatum", Kw::Class(C::Invoice, 4)), ("invoice", Kw::Class(C::Invoice, 4)),
+    ("facture", Kw::Class(C::Invoice, 3)), ("creditnota", Kw::Class(C::Invoice, 4)),
+    ("proforma", Kw::Class(C::Invoice, 3)), ("te betalen", Kw::Class(C::Invoice, 1)),
+    ("totaal", Kw::Class(C::Invoice, 1)), ("subtotaal", Kw::Class(C::Invoice, 2)),
+    ("btw", Kw::Class(C::Invoice, 1)), ("aantal", Kw::Class(C::Invoice, 1)),
+    ("betaling op", Kw::Class(C::Invoice, 2)), ("binnen 30 dagen", Kw::Class(C::Invoice, 2)),
+    ("binnen 14 dagen", Kw::Class(C::Invoice, 2)), ("vervaldatum", Kw::Class(C::Invoice, 2)),
+    ("uw referentie", Kw::Class(C::Invoice, 1)), ("ordernummer", Kw::Class(C::Invoice, 1)),
+    ("montant", Kw::Class(C::Invoice, 1)), ("amount due", Kw::Class(C::Invoice, 2)),
+    ("loonstrook", Kw::Class(C::Payslip, 6)), ("salarisstrook", Kw::Class(C::Payslip, 6)),
+    ("loonspecificatie", Kw::Class(C::Payslip, 6)), ("salarisspecificatie", Kw::Class(C::Payslip, 6)),
+    ("loonbrief", Kw::Class(C::Payslip, 6)), ("payslip", Kw::Class(C::Payslip, 6)),
+    ("fiche de paie", Kw::Class(C::Payslip, 6)), ("fiche de salaire", Kw::Class(C::Payslip, 6)),
+    ("bulletin de paie", Kw::Class(C::Payslip, 6)), ("bruto salaris", Kw::Class(C::Payslip, 2)),
+    ("brutoloon", Kw::Class(C::Payslip, 2)), ("loonheffing", Kw::Class(C::Payslip, 3)),
+    ("netto", Kw::Class(C::Payslip, 1)), ("bedrijfsvoorheffing", Kw::Class(C::Payslip, 3)),
+    ("vakantiegeld", Kw::Class(C::Payslip, 1)), ("uitbetaald op", Kw::Class(C::Payslip, 2)),
+    ("kopie identiteitsbewijs", Kw::Class(C::IdCopy, 8)), ("identiteitsbewijs", Kw::Class(C::IdCopy, 3)),
+    ("kopie paspoort", Kw::Class(C::IdCopy, 8)), ("kopie id", Kw::Class(C::IdCopy, 6)),
+    ("identiteitskaart", Kw::Class(C::IdCopy, 3)), ("identity card", Kw::Class(C::IdCopy, 3)),
+    ("paspoort", Kw::Class(C::IdCopy, 3)), ("passport", Kw::Class(C::IdCopy, 3)),
+    ("carte d'identité", Kw::Class(C::IdCopy, 3)), ("passeport", Kw::Class(C::IdCopy, 3)),
+    ("rijbewijs", Kw::Class(C::IdCopy, 2)), ("verblijfsvergunning", Kw::Class(C::IdCopy, 3)),
+    ("koninkrijk der nederlanden", Kw::Class(C::IdCopy, 3)), ("kingdom of the netherlands", Kw::Class(C::IdCopy, 3)),
+    ("royaume de belgique", Kw::Class(C::IdCopy, 3)), ("koninkrijk belgië", Kw::Class(C::IdCopy, 3)),
+    ("date of expiry", Kw::Class(C::IdCopy, 3)), ("geldig tot", Kw::Class(C::IdCopy, 2)),
+    ("ziekmelding", Kw::Class(C::HealthStatement, 6)), ("ziekteverzuim", Kw::Class(C::HealthStatement, 4)),
+    ("ziek gemeld", Kw::Class(C::HealthStatement, 3)), ("medische verklaring", Kw::Class(C::HealthStatement, 6)),
+    ("doktersverklaring", Kw::Class(C::HealthStatement, 6)), ("artsenverklaring", Kw::Class(C::HealthStatement, 6)),
+    ("verzuimmelding", Kw::Class(C::HealthStatement, 6)), ("certificat médical", Kw::Class(C::HealthStatement, 6)),
+    ("medical certificate", Kw::Class(C::HealthStatement, 6)), ("sick note", Kw::Class(C::HealthStatement, 6)),
+    ("eerste ziektedag", Kw::Class(C::HealthStatement, 4)), ("bedrijfsarts", Kw::Class(C::HealthStatement, 2)),
+    ("arbeidsongeschikt", Kw::Class(C::HealthStatement, 3)), ("hersteld", Kw::Class(C::HealthStatement, 1)),
+    ("overeenkomst", Kw::Class(C::Contract, 4)), ("arbeidsovereenkomst", Kw::Class(C::Contract, 6)),
+    ("contract", Kw::Class(C::Contract, 4)), ("huurovereenkomst", Kw::Class(C::Contract, 6)),
+    ("contrat", Kw::Class(C::Contract, 4)), ("agreement", Kw::Class(C::Contract, 4)),
+    ("ondergetekenden", Kw::Class(C::Contract, 3)), ("partijen", Kw::Class(C::Contract, 2)),
+    ("komen het volgende overeen", Kw::Class(C::Contract, 3)), ("opzegtermijn", Kw::Class(C::Contract, 2)),
+    ("looptijd", Kw::Class(C::Contract, 1)), ("artikel 1", Kw::Class(C::Contract, 1)),
+    ("verwerkersovereenkomst", Kw::Class(C::Contract, 6)), ("getekend te", Kw::Class(C::Contract, 2)),
+    ("sollicitatie", Kw::Class(C::Application, 6)), ("sollicitatiebrief", Kw::Class(C::Application, 6)),
+    ("curriculum vitae", Kw::Class(C::Application, 6)), ("cv", Kw::Class(C::Application, 4)),
+    ("motivatiebrief", Kw::Class(C::Application, 6)), ("vacature", Kw::Class(C::Application, 2)),
+    ("candidature", Kw::Class(C::Application, 6)), ("lettre de motivation", Kw::Class(C::Application, 6)),
+    ("job application", Kw::Class(C::Application, 6)), ("werkervaring", Kw::Class(C::Application, 2)),
+    ("opleiding", Kw::Class(C::Application, 1)), ("solliciteer", Kw::Class(C::Application, 4)),
+    ("klantenlijst", Kw::Class(C::CustomerList, 6)), ("klantenbestand", Kw::Class(C::CustomerList, 6)),
+    ("klantenoverzicht", Kw::Class(C::CustomerList, 6)), ("ledenlijst", Kw::Class(C::CustomerList, 6)),
+    ("ledenbestand", Kw::Class(C::CustomerList, 6)), ("adressenlijst", Kw::Class(C::CustomerList, 6)),
+    ("deelnemerslijst", Kw::Class(C::CustomerList, 6)), ("relatiebestand", Kw::Class(C::CustomerList, 6)),
+    ("customer list", Kw::Class(C::CustomerList, 6)), ("liste des clients", Kw::Class(C::CustomerList, 6)),
+    ("mailinglijst", Kw::Class(C::CustomerList, 5)),
+    ("geachte", Kw::Class(C::Correspondence, 2)), ("beste", Kw::Class(C::Correspondence, 1)),
+    ("met vriendelijke groet", Kw::Class(C::Correspondence, 2)), ("hoogachtend", Kw::Class(C::Correspondence, 2)),
+    ("madame, monsieur", Kw::Class(C::Correspondence, 2)), ("veuillez agréer", Kw::Class(C::Correspondence, 2)),
+    ("dear", Kw::Class(C::Correspondence, 1)), ("kind regards", Kw::Class(C::Correspondence, 2)),
+    ("klacht", Kw::Class(C::Correspondence, 4)), ("betreft", Kw::Class(C::Correspondence, 1)),
+    ("nieuwsbrief", Kw::Class(C::Correspondence, 4)), ("aanmelding", Kw::Class(C::Correspondence, 3)),
+    ("demande", Kw::Class(C::Correspondence, 3)), ("verzoek", Kw::Class(C::Correspondence, 2)),
+    ("bezwaar", Kw::Class(C::Correspondence, 3)), ("opzegging", Kw::Class(C::Correspondence, 3)),
+    ("réclamation", Kw::Class(C::Correspondence, 4)), ("plainte", Kw::Class(C::Correspondence, 4)),
+    ("inzageverzoek", Kw::Class(C::Correspondence, 4)), ("webformulier", Kw::Class(C::Correspondence, 2)),
+    ("productinformatie", Kw::Class(C::Other, 6)), ("productblad", Kw::Class(C::Other, 6)),
+    ("product sheet", Kw::Class(C::Other, 6)), ("fiche produit", Kw::Class(C::Other, 6)),
+    ("handleiding", Kw::Class(C::Other, 5)), ("notulen", Kw::Class(C::Other, 5)), ("nieuwsbericht", Kw::Class(C::Other, 4)),
+    ("persbericht", Kw::Class(C::Other, 5)), ("afmetingen", Kw::Class(C::Other, 2)), ("garantie", Kw::Class(C::Other, 1)),
+    ("levertijd", Kw::Class(C::Other, 2)), ("specificaties", Kw::Class(C::Other, 2)), ("brochure", Kw::Class(C::Other, 4)),
+    ("agenda", Kw::Class(C::Other, 3)), ("offerte", Kw::Class(C::Other, 3)),
+];
+
+/// Special-category terms. Stems end in `*`. Kept to words that say something about a person, not products
+/// ("orthopedisch kussen" is a pillow, "ziekmelding" is a person's health).
+#[rustfmt::skip]
+const SPECIAL: &[(&str, S)] = &[
+    // health
+    ("ziek", S::Health), ("ziekgemeld", S::Health), ("ziek gemeld", S::Health), ("ziekmelding*", S::Health),
+    ("ziekte", S::Health), ("ziekteverlof", S::Health), ("ziekteverzuim", S::Health), ("arbeidsongeschikt*", S::Health),
+    ("diagnose*", S::Health), ("medicatie", S::Health), ("medicijn*", S::Health), ("bedrijfsarts", S::Health),
+    ("huisarts", S::Health), ("ziekenhuis*", S::Health), 
+    ("operatie", S::Health), ("geopereerd", S::Health), ("fysiotherap*", S::Health),
+    ("psycholoog", S::Health), ("psychiater", S::Health), ("therapie", S::Health), ("burn-out", S::Health),
+    ("burnout", S::Health), ("overspannen*", S::Health), ("depressie*", S::Health), ("depressief", S::Health),
+    ("angststoornis", S::Health), ("adhd", S::Health), ("autisme", S::Health), ("diabetes", S::Health),
+    ("suikerziekte", S::Health), ("kanker", S::Health), ("tumor", S::Health), ("chemotherapie", S::Health),
+    ("hernia", S::Health), ("migraine", S::Health), ("astma", S::Health), ("epilepsie", S::Health),
+    ("hartaanval", S::Health), ("hartinfarct", S::Health), ("beroerte", S::Health), ("covid", S::Health),
+    ("long covid", S::Health), ("griep", S::Health), ("longontsteking", S::Health),
+    ("gebroken", S::Health), ("whiplash", S::Health), ("zwanger*", S::Health),
+    ("zwangerschapsverlof", S::Health), ("bevalling*", S::Health), ("miskraam", S::Health), ("handicap", S::Health),
+    ("gehandicapt", S::Health), ("chronisch", S::Health), ("herstelperiode", S::Health),
+    ("re-integratie", S::Health), ("reïntegratie", S::Health), ("verzuim", S::Health), ("arbo-arts", S::Health),
+    ("arboarts", S::Health), ("verslaving", S::Health), ("alcoholverslaving", S::Health), ("rugklachten", S::Health),
+    ("medisch*", S::Health), ("medische", S::Health), ("revalidatie", S::Health),
+    ("hiv", S::Health), ("aids", S::Health), ("allergie", S::Health), ("ggz", S::Health), ("wia", S::Health),
+    ("wao", S::Health), ("ziektewet", S::Health), ("maladie", S::Health), ("malade", S::Health),
+    ("incapacité de travail", S::Health), ("certificat médical", S::Health), ("médecin", S::Health),
+    ("hospitalisation", S::Health), ("hospitalisé*", S::Health), ("enceinte", S::Health), ("grossesse", S::Health),
+    ("sick", S::Health), ("sick leave", S::Health), ("illness", S::Health), ("diagnosis", S::Health),
+    ("medication", S::Health), ("surgery", S::Health), ("pregnant", S::Health), ("disability", S::Health),
+    ("disabled", S::Health), ("hospital", S::Health), ("gehoorapparaat", S::Health), ("rolstoel", S::Health),
+    // religion
+    ("religie", S::Religion), ("religieus*", S::Religion), ("geloof", S::Religion), ("gelovig*", S::Religion),
+    ("kerkgenootschap", S::Religion), ("moskee", S::Religion), ("synagoge", S::Religion), ("moslim*", S::Religion),
+    ("islamitisch*", S::Religion), ("islam", S::Religion), ("katholiek*", S::Religion), ("rooms-katholiek*", S::Religion),
+    ("protestant*", S::Religion), ("christelijk*", S::Religion), ("christen", S::Religion), ("joods*", S::Religion),
+    ("jood", S::Religion), ("hindoe*", S::Religion), ("boeddhist*", S::Religion), ("ramadan", S::Religion),
+    ("suikerfeest", S::Religion), ("offerfeest", S::Religion), ("sabbat", S::Religion), ("hoofddoek", S::Religion),
+    ("gebedsruimte", S::Religion), ("imam", S::Religion), ("dominee", S::Religion), ("pastoor", S::Religion),
+    ("religion", S::Religion), ("religieux", S::Religion), ("musulman*", S::Religion), ("catholique", S::Religion),
+    ("juif", S::Religion), ("juive", S::Religion), ("mosquée", S::Religion), ("religious", S::Religion),
+    ("muslim", S::Religion), ("catholic", S::Religion), ("jewish", S::Religion), ("atheist*", S::Religion),
+    ("godsdienst*", S::Religion), ("levensovertuiging", S::Religion),
+    // ethnicity
+    ("etnische afkomst", S::Ethnicity), ("etnisch*", S::Ethnicity), ("etniciteit", S::Ethnicity),
+    ("afkomst", S::Ethnicity), ("huidskleur", S::Ethnicity), ("migratieachtergrond", S::Ethnicity),
+    ("allochto*", S::Ethnicity), ("origine ethnique", S::Ethnicity), ("ethnique", S::Ethnicity),
+    ("ethnic", S::Ethnicity), ("ethnicity", S::Ethnicity), ("racial", S::Ethnicity),
+    // political
+    ("politieke partij", S::Political), ("politieke voorkeur", S::Political), ("politieke overtuiging", S::Political),
+    ("partijlid", S::Political), ("partijlidmaatschap", S::Political), ("gemeenteraadslid", S::Political),
+    ("parti politique", S::Political), ("opinion politique", S::Political), ("political party", S::Political),
+    ("political opinion", S::Political), 
+    // trade union
+    ("vakbond*", S::TradeUnion), ("vakvereniging", S::TradeUnion), ("kaderlid", S::TradeUnion),
+    ("vakbondslid", S::TradeUnion), ("fnv", S::TradeUnion), ("cnv", S::TradeUnion), ("acv", S::TradeUnion),
+    ("abvv", S::TradeUnion), ("aclvb", S::TradeUnion), ("csc", S::TradeUnion), ("fgtb", S::TradeUnion),
+    ("cgslb", S::TradeUnion), ("syndicat", S::TradeUnion), ("syndical*", S::TradeUnion), ("syndiqué*", S::TradeUnion),
+    ("trade union", S::TradeUnion), ("union member", S::TradeUnion), 
+    
+    // sexual orientation / sex life
+    ("homoseksu*", S::SexualOrientation), ("homofiel", S::SexualOrientation), ("lesbisch*", S::SexualOrientation),
+    ("lesbienne", S::SexualOrientation), ("biseksu*", S::SexualOrientation), ("seksuele geaardheid", S::SexualOrientation),
+    ("seksuele voorkeur", S::SexualOrientation), ("homosexuel*", S::SexualOrientation),
+    ("orientation sexuelle", S::SexualOrientation), ("sexual orientation", S::SexualOrientation),
+    ("gay", S::SexualOrientation), ("lesbian", S::SexualOrientation), ("bisexual", S::SexualOrientation),
+    ("lhbti*", S::SexualOrientation), ("lgbt*", S::SexualOrientation), ("transgender", S::SexualOrientation),
+    // biometric
+    ("vingerafdruk*", S::Biometric), ("gezichtsherkenning", S::Biometric), ("biometrisch*", S::Biometric),
+    ("irisscan", S::Biometric), ("gezichtsscan", S::Biometric), ("empreinte*", S::Biometric),
+    ("reconnaissance faciale", S::Biometric), ("biométrique*", S::Biometric), ("fingerprint*", S::Biometric),
+    ("biometric*", S::Biometric), ("facial recognition", S::Biometric), ("stemherkenning", S::Biometric),
+    // genetic
+    ("dna", S::Genetic), ("dna-test", S::Genetic), ("dna-onderzoek", S::Genetic), ("genetisch*", S::Genetic),
+    ("erfelijke aandoening", S::Genetic), ("erfelijk*", S::Genetic), ("génétique*", S::Genetic), ("adn", S::Genetic),
+    ("genetic", S::Genetic), ("genome", S::Genetic), ("genoom", S::Genetic),
+    // criminal (Art. 10)
+    ("strafblad", S::Criminal), ("strafrechtelijk*", S::Criminal), ("veroordeling", S::Criminal),
+    ("veroordeeld", S::Criminal), ("verklaring omtrent het gedrag", S::Criminal), ("vog", S::Criminal),
+    ("justitiële documentatie", S::Criminal), ("gevangenis*", S::Criminal), ("detentie", S::Criminal),
+    ("taakstraf", S::Criminal), ("proces-verbaal", S::Criminal), ("aangehouden", S::Criminal), ("delict", S::Criminal),
+    ("misdrijf", S::Criminal), ("casier judiciaire", S::Criminal), ("extrait de casier", S::Criminal),
+    ("condamnation", S::Criminal), ("condamné*", S::Criminal), ("uittreksel uit het strafregister", S::Criminal),
+    ("strafregister", S::Criminal), ("criminal record", S::Criminal), ("convicted", S::Criminal),
+    ("conviction", S::Criminal), ("enkelband", S::Criminal), ("reclassering", S::Criminal),
+];
+
+/// Party names and acronyms: special only with a membership or voting word nearby.
+const PARTIES: &[&str] = &[
+    "vvd", "pvda", "cda", "d66", "groenlinks", "pvv", "sp", "christenunie", "sgp", "partij voor de dieren", "bbb",
+    "nsc", "ja21", "volt", "denk", "fvd", "forum voor democratie", "n-va", "vooruit", "vlaams belang", "open vld",
+    "cd&v", "groen", "pvda-ptb", "ptb", "ecolo", "les engagés", "défi", "labour", "conservative party",
+];
+
+pub(crate) struct Lexicon {
+    pub ac: AhoCorasick,
+    pub entries: Vec<Entry>,
+}
+
+impl Lexicon {
+    pub(crate) fn build() -> Lexicon {
+        let mut pats: Vec<String> = Vec::new();
+        let mut entries = Vec::new();
+        let mut push = |p: &str, kw: Kw, suffix: bool| {
+            let (p, stem) = match p.strip_suffix('*') {
+                Some(s) => (s, true),
+                None => (p, false),
+            };
+            pats.push(p.to_lowercase());
+            entries.push(Entry { kw, stem, suffix });
+        };
+        for &(p, kw) in TABLE {
+            push(p, kw, false);
+        }
+        for &(p, c) in SPECIAL {
+            push(p, Kw::Special(c), false);
+        }
+        for &p in PARTIES {
+            push(p, Kw::Party, false);
+        }
+        for &p in SUFFIX {
+            push(p, Kw::StreetSuffix, true);
+        }
+        for &p in PREFIX {
+            push(p, Kw::StreetPrefix, false);
+        }
+        // Several entries may share a pattern (e.g. "btw" is a VAT cue and an invoice cue): the automaton
+        // reports one pattern id; `same` lists the others.
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&pats)
+            .expect("the static lexicon compiles");
+        Lexicon { ac, entries }
+    }
+}

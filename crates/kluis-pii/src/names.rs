@@ -1,0 +1,534 @@
+//! Person names and street addresses: a first-name gazetteer plus the structure of Dutch, Belgian and French
+//! documents (labels, titles, salutations, signatures, the line above an address, street-name suffixes).
+
+use crate::detect::{Hit, Scan};
+use crate::lexicon::Kw;
+use crate::Finding;
+use kluis_domain::EntityType as E;
+use std::collections::HashSet;
+
+const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+const SURNAMES: &str = include_str!("../data/surnames.txt");
+const EXTRA_FIRST_NAMES: &str = include_str!("../data/first_names_extra.txt");
+
+/// Name particles (tussenvoegsels and their French/German/Arabic counterparts), lowercase.
+const PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "het", "'t", "’t", "ter", "ten", "te", "in", "'s", "’s", "op", "la", "le", "du", "des",
+    "di", "da", "von", "vom", "zu", "el", "al", "ben", "bin", "dos", "das", "del", "d'", "l'", "vd", "v.d.", "uit",
+    "aan", "onder", "bij", "tot", "voor", "over", "dalla", "della", "dei", "lo", "ibn", "abu", "mac", "o'",
+];
+
+/// Capitalised words that end a name or show that a sequence is not a person.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    // organisations and their parts
+    "bv", "b.v.", "nv", "n.v.", "vof", "v.o.f.", "cv", "bvba", "sprl", "srl", "sa", "asbl", "vzw", "gmbh", "ltd",
+    "inc", "llc", "plc", "holding", "groep", "group", "beheer", "stichting", "vereniging", "bank", "gemeente",
+    "provincie", "ministerie", "belastingdienst", "klantenservice", "administratie", "afdeling", "team", "dienst",
+    "directie", "secretariaat", "redactie", "receptie", "boekhouding", "personeelszaken", "inkoop", "verkoop",
+    "support", "helpdesk", "info", "sales", "service", "services", "webshop", "webwinkel", "winkel", "kantoor",
+    "bedrijf", "company", "royal", "koninklijke", "international", "nederland", "belgië", "belgie", "partners",
+    "consultancy", "advies", "media", "logistics", "transport", "techniek", "installatie", "bouw", "zorg",
+    "school", "universiteit", "hogeschool", "ziekenhuis", "praktijk", "apotheek", "kliniek", "cao",
+    // document words that are often capitalised
+    "factuur", "invoice", "facture", "datum", "date", "nummer", "adres", "adresse", "postcode", "plaats", "woonplaats",
+    "telefoon", "tel", "e-mail", "email", "mail", "iban", "bic", "btw", "kvk", "bsn", "totaal", "bedrag", "omschrijving",
+    "aantal", "prijs", "artikel", "betreft", "onderwerp", "subject", "geachte", "beste", "dear", "hallo", "met",
+    "vriendelijke", "groet", "groeten", "hoogachtend", "bijlage", "pagina", "page", "naam", "name", "nom", "surname",
+    "given", "names", "voornamen", "geboortedatum", "geldig", "documentnummer", "persoonsnummer", "werknemer",
+    "werkgever", "medewerker", "opdrachtgever", "opdrachtnemer", "partijen", "contactpersoon", "klant", "klanten",
+    "leverancier", "betaling", "loonstrook", "salaris", "netto", "bruto", "ziekmelding", "sollicitatie",
+    "overeenkomst", "contract", "kopie", "identiteitsbewijs", "paspoort", "passport", "identiteitskaart",
+    "rijbewijs", "nieuwsbrief", "aanmelding", "klacht", "demande", "productinformatie", "garantie", "levertijd",
+    "vacature", "functie", "ervaring", "motivatie", "gesprek", "from", "to", "cc", "van", "aan", "sent", "verzonden",
+    "mevrouw", "meneer", "dhr", "mevr", "madame", "monsieur", "mme", "mr", "mrs", "ms", "dr", "drs", "ir", "ing",
+    "prof", "de", "het", "een", "ik", "wij", "we", "u", "uw", "jij", "je", "hij", "zij", "ze", "wie", "wat", "waar",
+    "hoe", "als", "dan", "dus", "maar", "en", "of", "op", "in", "bij", "voor", "na", "om", "tot", "uit", "over", "onder",
+    "per", "zonder", "graag", "hierbij", "namens", "tevens", "verder", "daarnaast", "bovendien", "helaas", "gelieve",
+    "vragen", "bestellen", "dank", "bedankt", "thanks", "the", "and", "le", "la", "les", "des", "du", "un", "une",
+    "je", "vous", "nous", "mon", "ma", "mes", "votre", "vos", "pour", "avec", "sur", "dans", "par", "veuillez",
+    "salutations", "cordialement", "bonjour", "cher", "chère", "objet", "référence", "montant", "total",
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+    "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "january",
+    "february", "march", "may", "june", "july", "august", "october", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "janvier", "février", "mars",
+    "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "eur", "euro", "nl", "be", "nld", "bel", "koninkrijk", "kingdom", "nederlanden", "netherlands", "royaume",
+    "straat", "laan", "weg", "plein", "station", "centrum", "noord", "zuid", "oost", "west", "kerk",
+    "artikel", "bijlagen", "handtekening", "getekend", "ondertekening", "plaats", "datum", "heeft", "zijn", "is",
+    "wordt", "werd", "heb", "hebben", "kunt", "wilt", "welkom",
+    "geen", "alle", "deze", "dit", "die", "dat", "onze", "ons", "mijn", "zijn", "haar", "hun", "nieuwe", "nieuw",
+    "oud", "oude", "grote", "groot", "klein", "kleine", "goed", "goede", "ja", "nee", "niet", "wel", "ook", "nog",
+    "reeds", "al", "zo", "toch", "even", "eerste", "tweede", "laatste", "volgende", "vorige", "extra", "gratis",
+    "nota", "offerte", "order", "bestelling", "levering", "retour", "status", "project", "rapport", "verslag",
+    "memo", "notulen", "agenda", "planning", "overzicht", "lijst", "tabel", "bestand", "document", "formulier",
+    "ip-adres", "toestemming", "marketing", "personeelsnummer", "uitbetaald", "rekening", "loonheffing",
+    "eerste", "ziektedag", "bereikbaar", "medicatie", "herstelperiode", "opzegtermijn", "looptijd",
+    "ondergetekenden", "gevestigd", "ingeschreven", "wonende", "geboren", "komen", "volgende", "afmetingen",
+    "copy", "scan", "personal", "no", "expiry", "identity", "card", "document", "birth", "holder",
+];
+
+pub(crate) struct Gazetteer {
+    first: HashSet<String>,
+    last: HashSet<String>,
+    stop: HashSet<&'static str>,
+    particles: HashSet<&'static str>,
+}
+
+impl Gazetteer {
+    pub(crate) fn build() -> Gazetteer {
+        let words = |s: &str| -> HashSet<String> {
+            s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
+        };
+        let stop: HashSet<&'static str> = STOP.iter().copied().collect();
+        let mut first = words(FIRST_NAMES);
+        first.extend(words(EXTRA_FIRST_NAMES));
+        // A first name that is also an everyday capitalised word is no evidence on its own.
+        first.retain(|w| !stop.contains(w.as_str()) && w.chars().count() > 1);
+        let last = words(SURNAMES);
+        Gazetteer { first, last, stop, particles: PARTICLES.iter().copied().collect() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// Capitalised word ("Jansen", "Noëlle", "McDonald", "Jan-Willem").
+    Cap,
+    /// All capitals ("JANSEN").
+    Upper,
+    Particle,
+    Other,
+}
+
+/// Reads one word at `i`: letters with inner hyphens or apostrophes; returns its end.
+fn word_end(t: &str, i: usize) -> usize {
+    let mut end = i;
+    let mut chars = t[i..].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if c.is_alphabetic() {
+            end = i + k + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '’') && end == i + k {
+            // An inner joiner only when a letter follows.
+            match chars.peek() {
+                Some(&(_, n)) if n.is_alphabetic() => {}
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+impl Gazetteer {
+    fn classify(&self, t: &str, s: usize, e: usize) -> Tok {
+        let w = &t[s..e];
+        let lower = w.to_lowercase();
+        if self.particles.contains(lower.as_str()) {
+            return Tok::Particle;
+        }
+        let mut cs = w.chars();
+        let Some(c0) = cs.next() else { return Tok::Other };
+        if !c0.is_uppercase() {
+            return Tok::Other;
+        }
+        if self.stop.contains(lower.as_str()) {
+            return Tok::Other;
+        }
+        let rest: Vec<char> = cs.collect();
+        if rest.is_empty() {
+            return Tok::Other;
+        }
+        if rest.iter().all(|c| !c.is_lowercase()) {
+            return Tok::Upper;
+        }
+        Tok::Cap
+    }
+
+    pub(crate) fn is_first(&self, w: &str) -> bool {
+        self.first.contains(&w.to_lowercase())
+    }
+
+    fn is_known(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        self.first.contains(&l) || self.last.contains(&l)
+    }
+}
+
+/// A parsed name: span, number of name words, and whether it looks like an organisation.
+struct Parsed {
+    start: usize,
+    end: usize,
+    words: usize,
+    company: bool,
+    first_word: (usize, usize),
+}
+
+/// Parses a name starting at `i`: capitalised words, particles and initials separated by spaces on one line.
+fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool) -> Option<Parsed> {
+    let b = t.as_bytes();
+    let start = i;
+    let mut end = None;
+    let mut words = 0;
+    let mut count = 0;
+    let mut first_word = (i, i);
+    let mut company = false;
+    loop {
+        if i >= b.len() {
+            break;
+        }
+        // Initials: "J." or "J.P." (uppercase ASCII letter followed by a dot).
+        if b[i].is_ascii_uppercase() && i + 1 < b.len() && b[i + 1] == b'.' {
+            let mut j = i;
+            while j + 1 < b.len() && b[j].is_ascii_uppercase() && b[j + 1] == b'.' {
+                j += 2;
+            }
+            if words == 0 {
+                first_word = (i, j);
+            }
+            end = Some(j);
+            words += 1;
+            i = j;
+        } else if ["'t ", "'s ", "’t ", "’s "].iter().any(|p| t[i..].starts_with(p)) {
+            i += if b[i] == b'\'' { 2 } else { 4 };
+        } else {
+            let we = word_end(t, i);
+            if we == i {
+                break;
+            }
+            let kind = g.classify(t, i, we);
+            match kind {
+                Tok::Particle => {}
+                Tok::Cap => {
+                    if words == 0 {
+                        first_word = (i, we);
+                    }
+                    end = Some(we);
+                    words += 1;
+                }
+                Tok::Upper if allow_upper => {
+                    if words == 0 {
+                        first_word = (i, we);
+                    }
+                    end = Some(we);
+                    words += 1;
+                }
+                _ => {
+                    let l = t[i..we].to_lowercase();
+                    if matches!(l.as_str(), "bv" | "nv" | "vof" | "bvba" | "gmbh" | "ltd" | "groep" | "group" | "holding" | "beheer" | "sa" | "sprl" | "srl" | "vzw" | "asbl") {
+                        company = true;
+                    }
+                    break;
+                }
+            }
+            i = we;
+        }
+        count += 1;
+        if count >= 7 {
+            break;
+        }
+        // Separator: spaces on the same line, or "&" (which marks a firm).
+        let mut j = i;
+        while j < b.len() && (b[j] == b' ' || (b[j] == 0xC2 && j + 1 < b.len() && b[j + 1] == 0xA0)) {
+            j += if b[j] == b' ' { 1 } else { 2 };
+        }
+        if j == i || j - i > 3 {
+            break;
+        }
+        if j < b.len() && b[j] == b'&' {
+            company = true;
+            break;
+        }
+        i = j;
+    }
+    let end = end?;
+    // "Royal Middelkoop BV", "Jansen & Zn": organisations, not people.
+    let tail = &t[end..];
+    if tail.starts_with(" B.V") || tail.starts_with(" N.V") || tail.starts_with(" &") {
+        company = true;
+    }
+    Some(Parsed { start, end, words, company, first_word })
+}
+
+fn emit(out: &mut Vec<Finding>, t: &str, s: usize, e: usize, score: f32) {
+    let v = t[s..e].trim_end_matches(['-', '\'', '’']);
+    let e = s + v.len();
+    if e > s {
+        out.push(Finding { entity: E::PersonName, start: s, end: e, value: t[s..e].to_owned(), score });
+    }
+}
+
+/// Skips spaces and tabs (not line breaks).
+fn skip_blank(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// True when the name at `end` heads an organisation's block: a KvK or VAT number in the next lines of the same
+/// block, or a department line right below ("Afdeling Inkoop").
+fn org_block(scan: &Scan<'_>, end: usize) -> bool {
+    let t = scan.text;
+    let Some(nl) = t[end..].find('\n') else { return false };
+    let from = end + nl + 1;
+    let mut block_end = from;
+    for (n, line) in t[from..].split_inclusive('\n').enumerate() {
+        let l = line.trim_start();
+        if n == 0 {
+            let low = l.to_lowercase();
+            if ["afdeling ", "department ", "dept.", "service ", "dienst ", "département "].iter().any(|p| low.starts_with(p)) {
+                return true;
+            }
+        }
+        if l.trim().is_empty() || n >= 4 {
+            break;
+        }
+        block_end += line.len();
+    }
+    let i = scan.hits.partition_point(|h| h.start < from);
+    scan.hits[i..].iter().take_while(|h| h.start < block_end).any(|h| matches!(h.kw, Kw::Kvk | Kw::Vat))
+}
+
+pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let g = &scan.det.names;
+    let t = scan.text;
+    let b = t.as_bytes();
+
+    // 1. Context: labels, titles, closings, ID-document fields.
+    for &Hit { end, kw, .. } in &scan.hits {
+        let (start_at, allow_upper, min_words_unknown) = match kw {
+            Kw::NameLabel | Kw::NameUpper => {
+                let j = skip_blank(b, end);
+                if j >= b.len() || b[j] != b':' {
+                    continue;
+                }
+                (skip_blank(b, j + 1), kw == Kw::NameUpper, 2)
+            }
+            Kw::NameTitle => {
+                let mut j = end;
+                if j < b.len() && b[j] == b'.' {
+                    j += 1;
+                }
+                let k = skip_blank(b, j);
+                if k == j {
+                    continue;
+                }
+                (k, false, 1)
+            }
+            Kw::NameNextLine => {
+                let mut j = end;
+                let mut nl = 0;
+                while j < b.len() && matches!(b[j], b' ' | b'\t' | b',' | b':' | b'!' | b'.' | b'\r' | b'\n') {
+                    if b[j] == b'\n' {
+                        nl += 1;
+                    }
+                    j += 1;
+                }
+                if nl > 2 {
+                    continue;
+                }
+                (j, false, 2)
+            }
+            _ => continue,
+        };
+        if start_at >= b.len() || !t.is_char_boundary(start_at) {
+            continue;
+        }
+        let Some(p) = parse_name(g, t, start_at, allow_upper) else { continue };
+        if p.company || p.words == 0 {
+            continue;
+        }
+        let fw = &t[p.first_word.0..p.first_word.1];
+        if p.words >= min_words_unknown || g.is_known(fw) || kw == Kw::NameUpper {
+            emit(out, t, p.start, p.end, 0.8);
+        }
+    }
+
+    // 2. The field before an address ("Jan Jansen\nKerkstraat 1", table rows "Jan Jansen\tKerkstraat 1").
+    let addr: Vec<(usize, usize)> = out.iter().filter(|f| f.entity == E::Address).map(|f| (f.start, f.end)).collect();
+    for (s, _) in addr {
+        let mut j = s;
+        while j > 0 && b[j - 1] == b' ' {
+            j -= 1;
+        }
+        if j == 0 || !matches!(b[j - 1], b'\n' | b'\t' | b';' | b',' | b'|') {
+            continue;
+        }
+        let mut fe = j - 1;
+        if b[fe] == b'\n' && fe > 0 && b[fe - 1] == b'\r' {
+            fe -= 1;
+        }
+        let mut fs = fe;
+        while fs > 0 && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b'|') {
+            fs -= 1;
+        }
+        let mut field = t[fs..fe].trim_end_matches([',', ' ', '"']);
+        // "West-Francië, van": particle written after the surname, as in sorted lists.
+        let mut inverted = None;
+        if let Some((head, tail)) = field.rsplit_once(", ") {
+            if !tail.is_empty() && tail.split(' ').all(|w| g.particles.contains(w.to_lowercase().as_str())) {
+                inverted = Some(fs + field.len());
+                field = head;
+            }
+        }
+        let lead = field.len() - field.trim_start_matches([' ', '"']).len();
+        let ns = fs + lead;
+        let fe = fs + field.len();
+        if ns >= fe {
+            continue;
+        }
+        let Some(p) = parse_name(g, t, ns, true) else { continue };
+        if p.company || p.end != fe || p.words == 0 {
+            continue;
+        }
+        let p = Parsed { end: inverted.unwrap_or(p.end), ..p };
+        if (p.words >= 2 || g.is_known(&t[p.first_word.0..p.first_word.1])) && !org_block(scan, p.end) {
+            emit(out, t, p.start, p.end, 0.75);
+        }
+    }
+
+    // 3. Gazetteer: a known first name followed by a surname.
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let at_word_start = i == 0 || !crate::detect::wordish(b[i - 1]);
+        if !(at_word_start && (c.is_ascii_uppercase() || c >= 0xC3)) {
+            i += 1;
+            continue;
+        }
+        if !t.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let we = word_end(t, i);
+        if we == i {
+            i += 1;
+            continue;
+        }
+        let w = &t[i..we];
+        if we - i >= 2 && g.classify(t, i, we) == Tok::Cap && g.is_first(w) {
+            if let Some(p) = parse_name(g, t, i, false) {
+                let after_digit = t[p.end..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                if p.words >= 2 && !p.company && !after_digit && !org_block(scan, p.end) {
+                    emit(out, t, p.start, p.end, 0.85);
+                }
+            }
+        }
+        i = we.max(i + 1);
+    }
+}
+
+/// Street suffixes that are also everyday words on their own; as a whole word they need a capital.
+pub(crate) fn addresses(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let t = scan.text;
+    let b = t.as_bytes();
+    for h in &scan.hits {
+        match h.kw {
+            Kw::StreetSuffix => {
+                let Some(num_end) = house_number(b, h.end) else { continue };
+                // Back to the start of the word that carries the suffix.
+                let mut s = h.start;
+                while s > 0 {
+                    let prev = crate::detect::floor_char(t, s - 1);
+                    let c = t[prev..].chars().next().unwrap_or(' ');
+                    if c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.' {
+                        s = prev;
+                    } else {
+                        break;
+                    }
+                }
+                let Some(c0) = t[s..].chars().next() else { continue };
+                if !c0.is_uppercase() || h.end - s > 48 {
+                    continue;
+                }
+                out.push(Finding { entity: E::Address, start: s, end: num_end, value: t[s..num_end].to_owned(), score: 0.8 });
+            }
+            Kw::StreetPrefix | Kw::AddressCue => {
+                let s = h.start;
+                let cue = h.kw == Kw::AddressCue;
+                if !cue && !t[s..].starts_with(|c: char| c.is_uppercase()) {
+                    continue;
+                }
+                // Walk words on the same line until a house number.
+                let mut i = h.end;
+                let mut street_start = s;
+                if cue {
+                    let j = skip_blank(b, i);
+                    let j = if j < b.len() && b[j] == b':' { skip_blank(b, j + 1) } else { j };
+                    if j >= b.len() || !t.is_char_boundary(j) || !t[j..].starts_with(|c: char| c.is_uppercase()) {
+                        continue;
+                    }
+                    street_start = j;
+                    i = j;
+                }
+                let mut words = 0;
+                while words < 7 && i < b.len() {
+                    let j = skip_blank(b, i);
+                    if j == i && words > 0 || j >= b.len() {
+                        break;
+                    }
+                    if b[j].is_ascii_digit() {
+                        if let Some(ne) = house_number(b, j - usize::from(j > 0 && b[j - 1] == b' ')) {
+                            if words > 0 || !cue {
+                                let v = &t[street_start..ne];
+                                out.push(Finding { entity: E::Address, start: street_start, end: ne, value: v.to_owned(), score: 0.7 });
+                            }
+                        }
+                        break;
+                    }
+                    if !t.is_char_boundary(j) {
+                        break;
+                    }
+                    let we = word_end(t, j);
+                    if we == j {
+                        break;
+                    }
+                    i = we;
+                    words += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// After a street name: " 12", " 12a", " 12-2", " 12 A"; returns the end of the house number.
+fn house_number(b: &[u8], at: usize) -> Option<usize> {
+    let mut i = at;
+    if i >= b.len() || b[i] != b' ' {
+        return None;
+    }
+    i += 1;
+    if i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let ds = i;
+    while i < b.len() && b[i].is_ascii_digit() && i - ds < 5 {
+        i += 1;
+    }
+    let n = i - ds;
+    if n == 0 || n > 4 {
+        return None;
+    }
+    if i < b.len() && b[i].is_ascii_alphabetic() && (i + 1 >= b.len() || !b[i + 1].is_ascii_alphanumeric()) {
+        i += 1;
+    } else if i + 1 < b.len() && b[i] == b'-' && b[i + 1].is_ascii_alphanumeric() {
+        let mut j = i + 1;
+        while j < b.len() && b[j].is_ascii_alphanumeric() && j - i <= 4 {
+            j += 1;
+        }
+        if j < b.len() && b[j].is_ascii_alphanumeric() {
+            return None;
+        }
+        i = j;
+    }
+    if i < b.len() && (b[i].is_ascii_alphanumeric() || (b[i] == b',' || b[i] == b'.') && i + 1 < b.len() && b[i + 1].is_ascii_digit()) {
+        return None;
+    }
+    // "Amsterdam 2025": a year is not a house number.
+    if n == 4 && (b[ds] == b'1' && b[ds + 1] == b'9' || b[ds] == b'2' && b[ds + 1] == b'0') {
+        return None;
+    }
+    Some(i)
+}
