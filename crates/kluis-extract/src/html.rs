@@ -35,13 +35,11 @@ pub(crate) fn to_text(html: &str) -> String {
             let name = name_part[..name_len].to_ascii_lowercase();
             match name.as_str() {
                 "script" | "style" | "template" | "noscript" | "svg" | "object" | "iframe"
-                    if !closing =>
+                    if !closing && !inner.ends_with('/') =>
                 {
-                    if !inner.ends_with('/') {
-                        let close = format!("</{name}");
-                        i = find_ci(b, i, close.as_bytes())
-                            .map_or(b.len(), |j| tag_end(b, j + 1).map_or(b.len(), |e| e + 1));
-                    }
+                    let close = format!("</{name}");
+                    i = find_ci(b, i, close.as_bytes())
+                        .map_or(b.len(), |j| tag_end(b, j + 1).map_or(b.len(), |e| e + 1));
                 }
                 "pre" | "textarea" => {
                     if closing {
@@ -112,7 +110,9 @@ fn tidy(s: String) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = 0;
     for line in s.lines() {
-        let l = line.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+        let l = line
+            .trim_start_matches([' ', '\u{a0}'])
+            .trim_end_matches([' ', '\u{a0}', '\t']);
         if l.trim().is_empty() {
             blank += 1;
             if blank > 1 {

@@ -24,6 +24,7 @@ pub(crate) fn eml(ctx: &mut Ctx<'_>, bytes: &[u8], depth: u32, out: &mut Extract
             head.push('\n');
         }
     }
+    head.truncate(head.trim_end().len());
     ctx.push(out, head, Some(Location::Part("header".into())))?;
     if let Some(s) = msg.subject() {
         ctx.push(out, s.to_owned(), Some(Location::Part("subject".into())))?;

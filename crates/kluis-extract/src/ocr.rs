@@ -111,11 +111,11 @@ pub(crate) fn pdf(ctx: &mut Ctx<'_>, bytes: &[u8], pages: u32, out: &mut Extract
         let Some(png) = run(cmd, bytes, ctx.limits.deadline) else {
             continue;
         };
-        if let Some(t) = tesseract(&tess, &png, ctx.limits.deadline) {
-            if !t.trim().is_empty() {
-                any = true;
-                ctx.push(out, t, Some(Location::Page(n)))?;
-            }
+        if let Some(t) = tesseract(&tess, &png, ctx.limits.deadline)
+            && !t.trim().is_empty()
+        {
+            any = true;
+            ctx.push(out, t, Some(Location::Page(n)))?;
         }
     }
     if any {

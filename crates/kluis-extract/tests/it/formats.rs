@@ -1,0 +1,338 @@
+//! One document per format: text, locations, boundaries, encodings, detection.
+
+use kluis_extract::{Format, Location, Status};
+
+use crate::{ex, make};
+
+#[test]
+fn docx_body_header_footer_comments_footnotes_keep_word_boundaries() {
+    let e = ex("brief.docx", &make::docx());
+    assert_eq!(e.format, Format::Docx);
+    assert_eq!(e.status, Status::Ok);
+    let body = &e.segments[0];
+    assert_eq!(body.location, None);
+    assert!(
+        body.text.contains("Geachte heer Jan de Vries,"),
+        "{}",
+        body.text
+    );
+    assert!(body.text.contains("IBAN\tNL91 ABNA 0417 1643 00"));
+    assert!(body.text.contains("Regel een\nregel twee & drie"));
+    assert!(
+        body.text
+            .contains("Naam\tPiet Jansen\nAdres\tDorpsstraat 1\n1234 AB Ergens"),
+        "{:?}",
+        body.text
+    );
+    assert!(!body.text.contains("HYPERLINK"), "field codes are not text");
+    assert!(
+        !body.text.starts_with('\t'),
+        "tab stops in paragraph properties are not text"
+    );
+    let part = |p: &str| {
+        e.segments
+            .iter()
+            .find(|s| s.location == Some(Location::Part(p.into())))
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(part("header"), "Kopregel Bakkerij Smit");
+    assert_eq!(part("footer"), "KvK 12345678");
+    assert_eq!(part("comments"), "Karin Bos: Klopt dit BSN?");
+    assert_eq!(part("footnotes"), "Zie dossier 42.");
+    insta::assert_snapshot!("docx_body", body.text);
+}
+
+#[test]
+fn xlsx_streams_cells_without_building_the_declared_range() {
+    let t0 = std::time::Instant::now();
+    let e = ex("klanten.xlsx", &make::xlsx());
+    assert!(
+        t0.elapsed().as_millis() < 1000,
+        "a far-off cell must cost nothing"
+    );
+    assert_eq!(e.format, Format::Xlsx);
+    assert_eq!(e.status, Status::Ok);
+    assert_eq!(
+        e.segments[0].location,
+        Some(Location::Sheet("Klanten".into()))
+    );
+    assert_eq!(
+        e.segments[0].text,
+        "Naam\tIBAN\nNoëlle Goedhart\tNL69SNSB8851195857\t42.5\nverre cel"
+    );
+    assert_eq!(e.segments.len(), 1, "the empty sheet gives no segment");
+}
+
+#[test]
+fn ods_ignores_repeat_counts_and_names_sheets() {
+    let t0 = std::time::Instant::now();
+    let e = ex("personeel.ods", &make::ods());
+    assert!(t0.elapsed().as_millis() < 1000);
+    assert_eq!(e.format, Format::Ods);
+    assert_eq!(e.status, Status::Ok);
+    assert_eq!(
+        e.segments[0].location,
+        Some(Location::Sheet("Personeel".into()))
+    );
+    assert_eq!(e.segments[0].text, "Naam\tBSN\nEva Smit\t111222333");
+    assert_eq!(
+        e.segments[1].location,
+        Some(Location::Sheet("Tweede".into()))
+    );
+    assert_eq!(e.segments[1].text, "Blad twee");
+    assert!(
+        e.segments
+            .iter()
+            .any(|s| s.text.contains("Voettekst Bakkerij Smit"))
+    );
+}
+
+#[test]
+fn odt_paragraphs_spaces_tabs_and_styles_footer() {
+    let e = ex("brief.odt", &make::odt());
+    assert_eq!(e.format, Format::Odt);
+    assert_eq!(e.status, Status::Ok);
+    let t = e.text();
+    assert!(
+        t.starts_with("Brief\nBeste Jan de Vries,\nRekening\tNL91 ABNA 0417 1643 00\nNaam\tPiet"),
+        "{t:?}"
+    );
+    assert!(!t.contains("niet dit"), "styles are not text");
+    assert!(t.contains("Voettekst Bakkerij Smit"));
+}
+
+#[test]
+fn pptx_slides_in_numeric_order() {
+    let e = ex("deck.pptx", &make::pptx());
+    assert_eq!(e.format, Format::Pptx);
+    let slides: Vec<_> = e.segments.iter().map(|s| s.location.clone()).collect();
+    assert_eq!(
+        slides,
+        vec![
+            Some(Location::Slide(1)),
+            Some(Location::Slide(2)),
+            Some(Location::Slide(10))
+        ]
+    );
+    assert_eq!(e.segments[0].text, "Welkom Sanne Visser\ntweede regel");
+}
+
+#[test]
+fn html_visible_text_only() {
+    let html = "<!DOCTYPE html><html><head><title>Klacht</title><style>p{color:red}</style>\
+        <script>var naam = 'verborgen';</script></head><body><h1>Klacht&nbsp;over levering</h1>\
+        <p>Naam: <b>Ren&eacute;e</b> van&#32;Dijk &amp; Zn.</p><!-- <p>commentaar</p> -->\
+        <table><tr><td>IBAN</td><td>NL91&#x20;ABNA 0417 1643 00</td></tr></table>\
+        <div>Regel<br>volgende</div></body></html>";
+    let e = ex("klacht.html", html.as_bytes());
+    assert_eq!(e.format, Format::Html);
+    let t = e.text();
+    assert!(
+        !t.contains("verborgen") && !t.contains("color") && !t.contains("commentaar"),
+        "{t}"
+    );
+    assert!(t.contains("Naam: Renée van Dijk & Zn."), "{t}");
+    assert!(t.contains("IBAN\tNL91 ABNA 0417 1643 00"), "{t:?}");
+    assert!(t.contains("Regel\nvolgende"));
+    insta::assert_snapshot!("html_text", t);
+}
+
+#[test]
+fn text_encodings_are_detected() {
+    let s = "Noëlle Goedhart, Mühlenweg 3, € 5";
+    let mut le_bom = vec![0xFF, 0xFE];
+    le_bom.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let mut be_bom = vec![0xFE, 0xFF];
+    be_bom.extend(s.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    let mut utf8_bom = b"\xEF\xBB\xBF".to_vec();
+    utf8_bom.extend_from_slice(s.as_bytes());
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(s);
+    for (what, bytes) in [
+        ("utf-8", s.as_bytes().to_vec()),
+        ("utf-8 bom", utf8_bom),
+        ("utf-16le bom", le_bom),
+        ("utf-16be bom", be_bom),
+        ("utf-16le", le),
+        ("utf-16be", be),
+        ("windows-1252", cp1252.into_owned()),
+    ] {
+        let e = ex("x.txt", &bytes);
+        assert_eq!(e.format, Format::Txt, "{what}");
+        assert_eq!(e.text(), s, "{what}");
+        let e = ex("x.csv", &bytes);
+        assert_eq!(e.format, Format::Csv, "{what}");
+        assert_eq!(e.text(), s, "{what}");
+    }
+}
+
+#[test]
+fn magic_bytes_win_over_extension() {
+    let e = ex("notities.txt", &make::pdf(&["Jan de Vries"]));
+    assert_eq!(e.format, Format::Pdf);
+    let e = ex("rapport.pdf", &make::docx());
+    assert_eq!(e.format, Format::Docx);
+    let e = ex("mail.txt", &make::eml_with_attachment("a.txt", b"hallo"));
+    assert_eq!(e.format, Format::Eml);
+    let e = ex("geen-extensie", b"<html><body>Hoi</body></html>");
+    assert_eq!(e.format, Format::Html);
+}
+
+#[test]
+fn pdf_words_positioned_apart_get_spaces_and_pages() {
+    let e = ex(
+        "brief.pdf",
+        &make::pdf(&["Beste Jan de Vries,", "IBAN NL91 ABNA 0417 1643 00"]),
+    );
+    assert_eq!(e.format, Format::Pdf);
+    assert_eq!(e.status, Status::Ok);
+    assert_eq!(e.segments[0].location, Some(Location::Page(1)));
+    assert_eq!(
+        e.segments[0].text,
+        "Beste Jan de Vries,\nIBAN NL91 ABNA 0417 1643 00"
+    );
+}
+
+#[test]
+fn pdf_without_text_layer_is_image_without_text() {
+    let e = ex("scan.pdf", &make::pdf(&[]));
+    assert_eq!(e.status, Status::ImageWithoutText);
+}
+
+#[test]
+fn images_without_ocr_are_reported() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+    let e = ex("foto.png", png);
+    assert_eq!(e.format, Format::Image);
+    assert_eq!(e.status, Status::ImageWithoutText);
+    let e = ex("foto.jpg", b"\xFF\xD8\xFF\xE0\0\x10JFIF");
+    assert_eq!(
+        (e.format, e.status),
+        (Format::Image, Status::ImageWithoutText)
+    );
+}
+
+#[test]
+fn eml_is_one_document_with_headers_body_and_attachment_text() {
+    let e = ex(
+        "sollicitatie.eml",
+        &make::eml_with_attachment("cv.docx", &make::docx()),
+    );
+    assert_eq!(e.format, Format::Eml);
+    assert_eq!(e.status, Status::Ok);
+    assert!(e.children.is_empty(), "an e-mail is one document");
+    let loc = |s: &kluis_extract::Segment| {
+        s.location
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    };
+    let header = e.segments.iter().find(|s| loc(s) == "header").unwrap();
+    assert!(
+        header
+            .text
+            .contains("From: Jan de Vries <jan.devries@example.nl>"),
+        "{}",
+        header.text
+    );
+    assert!(
+        header
+            .text
+            .contains("To: Karin Bos <karin@example.be>, piet@example.nl")
+    );
+    assert!(
+        header
+            .text
+            .contains("Cc: Noëlle Goedhart <noelle@example.nl>")
+    );
+    let subject = e.segments.iter().find(|s| loc(s) == "subject").unwrap();
+    assert_eq!(subject.text, "Sollicitatie van Jan");
+    let body = e.segments.iter().find(|s| loc(s) == "body").unwrap();
+    assert!(
+        body.text.contains("Mijn BSN is 111222333 en mijn IBAN"),
+        "{}",
+        body.text
+    );
+    assert!(!body.text.contains("geheim"));
+    let att = e
+        .segments
+        .iter()
+        .find(|s| loc(s) == "attachment: cv.docx")
+        .unwrap();
+    assert!(att.text.contains("Jan de Vries"));
+    assert!(
+        e.segments
+            .iter()
+            .any(|s| loc(s) == "attachment: cv.docx, header")
+    );
+}
+
+#[test]
+fn attachment_problems_stay_visible() {
+    let e = ex(
+        "m.eml",
+        &make::eml_with_attachment("kapot.pdf", b"%PDF-1.4 garbage"),
+    );
+    assert_eq!(e.status, Status::Ok);
+    assert_eq!(e.children.len(), 1);
+    assert_eq!(e.children[0].name, "attachment: kapot.pdf");
+    assert!(matches!(e.children[0].extracted.status, Status::Corrupt(_)));
+}
+
+#[test]
+fn msg_subject_sender_recipients_body_attachment() {
+    let e = ex("loon.msg", &make::msg("BSN 111222333 van Tom".as_bytes()));
+    assert_eq!(e.format, Format::Msg);
+    assert_eq!(e.status, Status::Ok);
+    let t = e.text();
+    assert!(
+        t.contains("From: Fatima el Amrani <fatima@example.nl>"),
+        "{t}"
+    );
+    assert!(t.contains("Recipient: Tom Peeters <tom.peeters@example.be>"));
+    assert!(t.contains("Loonstrook maart"));
+    assert!(t.contains("Hierbij de loonstrook van Tom."));
+    let att = e
+        .segments
+        .iter()
+        .find(|s| s.location == Some(Location::Part("attachment: loonstrook.txt".into())));
+    assert_eq!(att.unwrap().text, "BSN 111222333 van Tom");
+}
+
+#[test]
+fn encrypted_ooxml_and_legacy_office() {
+    let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    cf.create_stream("/EncryptionInfo").unwrap();
+    cf.create_stream("/EncryptedPackage").unwrap();
+    let bytes = cf.into_inner().into_inner();
+    let e = ex("geheim.docx", &bytes);
+    assert_eq!((e.format, e.status), (Format::Docx, Status::Encrypted));
+
+    let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    cf.create_stream("/WordDocument").unwrap();
+    let bytes = cf.into_inner().into_inner();
+    let e = ex("oud.doc", &bytes);
+    assert!(
+        matches!(e.status, Status::Unsupported(ref m) if m.contains(".doc")),
+        "{:?}",
+        e.status
+    );
+}
+
+#[test]
+fn empty_input_is_ok_and_empty() {
+    let e = ex("leeg.txt", b"");
+    assert_eq!(e.status, Status::Ok);
+    assert!(e.segments.is_empty());
+}
+
+#[test]
+fn unknown_binary_is_unsupported() {
+    let e = ex(
+        "data.bin",
+        &[0u8, 1, 2, 3, 0xFE, 0x80, 0x81, 0x00, 0x07, 0x08, 0x01, 0x02],
+    );
+    assert!(matches!(e.status, Status::Unsupported(_)), "{:?}", e.status);
+}

@@ -1,0 +1,282 @@
+//! Builders for test documents, generated in code so each test shows what it feeds in.
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+
+pub fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in entries {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+pub fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in entries {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+pub fn docx() -> Vec<u8> {
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document {W}><w:body>
+<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Geachte heer</w:t></w:r><w:r><w:t xml:space="preserve"> Jan de </w:t></w:r><w:r><w:t>Vries,</w:t></w:r></w:p>
+<w:p><w:r><w:t>IBAN</w:t></w:r><w:r><w:tab/><w:t>NL91 ABNA 0417 1643 00</w:t></w:r></w:p>
+<w:p><w:r><w:t>Regel een</w:t><w:br/><w:t>regel twee &amp; drie</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Naam</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Piet Jansen</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>Adres</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Dorpsstraat 1</w:t></w:r></w:p><w:p><w:r><w:t>1234 AB Ergens</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:instrText>HYPERLINK "x"</w:instrText><w:t>Einde</w:t></w:r></w:p>
+</w:body></w:document>"#
+    );
+    let header =
+        format!(r#"<w:hdr {W}><w:p><w:r><w:t>Kopregel Bakkerij Smit</w:t></w:r></w:p></w:hdr>"#);
+    let footer = format!(r#"<w:ftr {W}><w:p><w:r><w:t>KvK 12345678</w:t></w:r></w:p></w:ftr>"#);
+    let comments = format!(
+        r#"<w:comments {W}><w:comment w:id="0" w:author="Karin Bos"><w:p><w:r><w:t>Klopt dit BSN?</w:t></w:r></w:p></w:comment></w:comments>"#
+    );
+    let notes = format!(
+        r#"<w:footnotes {W}><w:footnote w:id="1"><w:p><w:r><w:t>Zie dossier 42.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    zip_with(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", doc.as_bytes()),
+        ("word/header1.xml", header.as_bytes()),
+        ("word/footer1.xml", footer.as_bytes()),
+        ("word/comments.xml", comments.as_bytes()),
+        ("word/footnotes.xml", notes.as_bytes()),
+    ])
+}
+
+/// An XLSX whose declared dimension and one cell are at the far corner of the sheet: a dense
+/// range would be 17 billion cells.
+pub fn xlsx() -> Vec<u8> {
+    let wb = r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Klanten" sheetId="1" r:id="rId1"/><sheet name="Leeg" sheetId="2" r:id="rId2"/></sheets></workbook>"#;
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>"#;
+    let sst = r#"<sst><si><t>Naam</t></si><si><t>IBAN</t></si><si><r><t>Noëlle </t></r><r><t>Goedhart</t></r><rPh><t>ノエル</t></rPh></si></sst>"#;
+    let sheet1 = r#"<worksheet><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="inlineStr"><is><t>NL69SNSB8851195857</t></is></c><c r="C2"><v>42.5</v></c></row><row r="1048576"><c r="XFD1048576" t="str"><v>verre cel</v></c></row></sheetData></worksheet>"#;
+    let sheet2 = r#"<worksheet><dimension ref="A1"/><sheetData/></worksheet>"#;
+    zip_with(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("xl/workbook.xml", wb.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+        ("xl/sharedStrings.xml", sst.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet1.as_bytes()),
+        ("xl/worksheets/sheet2.xml", sheet2.as_bytes()),
+    ])
+}
+
+pub fn pptx() -> Vec<u8> {
+    let slide = |t: &str| {
+        format!(
+            r#"<p:sld xmlns:p="p" xmlns:a="a"><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>{t}</a:t></a:r></a:p><a:p><a:r><a:t>tweede regel</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>"#
+        )
+    };
+    let s1 = slide("Welkom Sanne Visser");
+    let s2 = slide("Contact via sanne@example.nl");
+    let s10 = slide("Slide tien");
+    zip_with(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("ppt/presentation.xml", b"<p:presentation xmlns:p=\"p\"/>"),
+        ("ppt/slides/slide10.xml", s10.as_bytes()),
+        ("ppt/slides/slide1.xml", s1.as_bytes()),
+        ("ppt/slides/slide2.xml", s2.as_bytes()),
+    ])
+}
+
+fn odf(mimetype: &str, body: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="o" xmlns:text="t" xmlns:table="ta"><office:automatic-styles><style>niet dit</style></office:automatic-styles><office:body>{body}</office:body></office:document-content>"#
+    );
+    let styles = r#"<office:document-styles xmlns:office="o" xmlns:style="s" xmlns:text="t"><office:master-styles><style:master-page><style:footer><text:p>Voettekst Bakkerij Smit</text:p></style:footer></style:master-page></office:master-styles></office:document-styles>"#;
+    zip_stored(&[
+        ("mimetype", mimetype.as_bytes()),
+        ("content.xml", content.as_bytes()),
+        ("styles.xml", styles.as_bytes()),
+    ])
+}
+
+pub fn odt() -> Vec<u8> {
+    odf(
+        "application/vnd.oasis.opendocument.text",
+        r#"<office:text><text:h>Brief</text:h><text:p>Beste <text:span>Jan</text:span> de<text:s/>Vries,</text:p><text:p>Rekening<text:tab/>NL91 ABNA 0417 1643 00</text:p><table:table><table:table-row><table:table-cell><text:p>Naam</text:p></table:table-cell><table:table-cell><text:p>Piet</text:p></table:table-cell></table:table-row></table:table></office:text>"#,
+    )
+}
+
+/// An ODS with huge repeat counts: expanding them would mean a billion empty cells.
+pub fn ods() -> Vec<u8> {
+    odf(
+        "application/vnd.oasis.opendocument.spreadsheet",
+        r#"<office:spreadsheet><table:table table:name="Personeel"><table:table-row><table:table-cell><text:p>Naam</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16000"/><table:table-cell><text:p>BSN</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>Eva Smit</text:p></table:table-cell><table:table-cell><text:p>111222333</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table><table:table table:name="Tweede"><table:table-row><table:table-cell><text:p>Blad twee</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet>"#,
+    )
+}
+
+pub fn eml_with_attachment(attachment_name: &str, attachment: &[u8]) -> Vec<u8> {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(attachment);
+    let mut wrapped = String::new();
+    for chunk in b64.as_bytes().chunks(76) {
+        wrapped.push_str(std::str::from_utf8(chunk).unwrap());
+        wrapped.push_str("\r\n");
+    }
+    format!(
+        "From: \"Jan de Vries\" <jan.devries@example.nl>\r\n\
+To: Karin Bos <karin@example.be>, piet@example.nl\r\n\
+Cc: =?UTF-8?Q?No=C3=ABlle_Goedhart?= <noelle@example.nl>\r\n\
+Subject: Sollicitatie van Jan\r\n\
+Date: Mon, 3 Nov 2025 10:00:00 +0100\r\n\
+Message-ID: <1@example.nl>\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"XYZ\"\r\n\
+\r\n\
+--XYZ\r\n\
+Content-Type: text/html; charset=utf-8\r\n\
+\r\n\
+<html><body><p>Beste Karin,</p><p>Mijn BSN is 111222333&nbsp;en mijn IBAN staat in het cv.</p><script>var x='geheim';</script></body></html>\r\n\
+--XYZ\r\n\
+Content-Type: application/octet-stream; name=\"{attachment_name}\"\r\n\
+Content-Disposition: attachment; filename=\"{attachment_name}\"\r\n\
+Content-Transfer-Encoding: base64\r\n\
+\r\n\
+{wrapped}\
+--XYZ--\r\n"
+    )
+    .into_bytes()
+}
+
+/// A minimal Outlook MSG (OLE compound file) with a recipient and an attachment.
+pub fn msg(attachment: &[u8]) -> Vec<u8> {
+    let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    let utf16 = |s: &str| {
+        s.encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect::<Vec<u8>>()
+    };
+    let put = |cf: &mut cfb::CompoundFile<Cursor<Vec<u8>>>, path: &str, data: &[u8]| {
+        let mut s = cf.create_stream(path).unwrap();
+        s.write_all(data).unwrap();
+    };
+    put(&mut cf, "/__properties_version1.0", &[0u8; 32]);
+    put(&mut cf, "/__substg1.0_0037001F", &utf16("Loonstrook maart"));
+    put(&mut cf, "/__substg1.0_0C1A001F", &utf16("Fatima el Amrani"));
+    put(
+        &mut cf,
+        "/__substg1.0_5D01001F",
+        &utf16("fatima@example.nl"),
+    );
+    put(&mut cf, "/__substg1.0_0E04001F", &utf16("Tom Peeters"));
+    put(
+        &mut cf,
+        "/__substg1.0_1000001F",
+        &utf16("Hierbij de loonstrook van Tom.\r\nGroet, Fatima"),
+    );
+    cf.create_storage("/__recip_version1.0_#00000000").unwrap();
+    put(
+        &mut cf,
+        "/__recip_version1.0_#00000000/__substg1.0_3001001F",
+        &utf16("Tom Peeters"),
+    );
+    put(
+        &mut cf,
+        "/__recip_version1.0_#00000000/__substg1.0_39FE001F",
+        &utf16("tom.peeters@example.be"),
+    );
+    cf.create_storage("/__attach_version1.0_#00000000").unwrap();
+    put(
+        &mut cf,
+        "/__attach_version1.0_#00000000/__substg1.0_3707001F",
+        &utf16("loonstrook.txt"),
+    );
+    put(
+        &mut cf,
+        "/__attach_version1.0_#00000000/__substg1.0_37010102",
+        attachment,
+    );
+    cf.flush().unwrap();
+    cf.into_inner().into_inner()
+}
+
+/// Marks every entry of a (stored) zip as encrypted, as a password-protected archive does.
+pub fn mark_encrypted(mut z: Vec<u8>) -> Vec<u8> {
+    let mut i = 0;
+    while i + 10 < z.len() {
+        if z[i..].starts_with(b"PK\x03\x04") {
+            z[i + 6] |= 1;
+        } else if z[i..].starts_with(b"PK\x01\x02") {
+            z[i + 8] |= 1;
+        }
+        i += 1;
+    }
+    z
+}
+
+/// A tiny one-page PDF whose text is drawn as separate words by moving the text cursor, the
+/// way many generators do: spacing must come from positions.
+pub fn pdf(lines: &[&str]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 12 Tf 72 720 Td\n");
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            content.push_str("0 -16 Td\n");
+        }
+        // Words as separate strings with explicit kerning gaps in a TJ array.
+        let words: Vec<String> = l.split(' ').map(|w| format!("({w})")).collect();
+        content.push_str(&format!("[{}] TJ\n", words.join(" -280 ")));
+    }
+    content.push_str("ET\n");
+    let objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{}endstream", content.len(), content),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, o).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// Deterministic pseudo-random numbers (xorshift) for mutation tests.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
