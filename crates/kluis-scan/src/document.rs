@@ -26,11 +26,11 @@ pub fn scan_document(name: &str, bytes: &[u8], opts: &crate::ScanOptions) -> Vec
             "the document parser panicked on this file",
         )],
     };
-    if let Some(first) = reports.first_mut() {
-        if first.path == name {
-            first.sha256 = Some(sha);
-            first.bytes = Some(bytes.len() as u64);
-        }
+    if let Some(first) = reports.first_mut()
+        && first.path == name
+    {
+        first.sha256 = Some(sha);
+        first.bytes = Some(bytes.len() as u64);
     }
     reports
 }
@@ -85,7 +85,7 @@ fn analyse(path: &str, extracted: &Extracted) -> DocumentReport {
             Vec::new(),
         )
     } else {
-        let analysis = crate::pii::Detector::shared().analyze(&text, Some(file_name));
+        let analysis = kluis_pii::Detector::shared().analyze(&text, Some(file_name));
         let findings = analysis
             .findings
             .into_iter()

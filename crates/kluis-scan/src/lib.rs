@@ -9,7 +9,6 @@ mod cache;
 mod cli;
 mod document;
 mod output;
-mod pii;
 mod pipeline;
 mod report;
 mod worker;

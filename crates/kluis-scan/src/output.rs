@@ -20,7 +20,7 @@ const HTML_SAMPLES: usize = 6;
 
 /// Masks a value for people who are not meant to see it (everything but `--show-values`).
 pub(crate) fn mask(entity: EntityType, value: &str) -> String {
-    crate::pii::mask(entity, value)
+    kluis_pii::mask(entity, value)
 }
 
 /// Counters over all documents of a run. Bounded: one slot per vocabulary value.
@@ -116,8 +116,8 @@ impl<W: Write> Formatter for Table<W> {
         if !self.header_done {
             writeln!(
                 self.out,
-                "{:<8} {:<16} {:>8}  {}",
-                "KIND", "CLASS", "FINDINGS", "PATH"
+                "{:<8} {:<16} {:>8}  PATH",
+                "KIND", "CLASS", "FINDINGS"
             )?;
             self.header_done = true;
         }
@@ -439,7 +439,7 @@ code{background:#f3f3f3;padding:0 .25em;border-radius:3px}.muted{color:#777}.pat
         let k = |kind| s.by_kind.get(&kind).copied().unwrap_or(0);
         let _ = write!(
             h,
-            "<p class=\"muted\">{} documents in {} files ({:.1} MB), scanned in {:.1} s. Values are {}.</p>\n",
+            "<p class=\"muted\">{} documents in {} files ({:.1} MB), scanned in {:.1} s. Values are {}.</p>",
             s.documents,
             info.files,
             info.bytes as f64 / 1e6,
@@ -454,7 +454,7 @@ code{background:#f3f3f3;padding:0 .25em;border-radius:3px}.muted{color:#777}.pat
             h,
             "<div class=\"cards\"><div class=\"card\"><b>{}</b>documents</div><div class=\"card special\"><b>{}</b>special personal data</div>\
 <div class=\"card generic\"><b>{}</b>generic personal data</div><div class=\"card none\"><b>{}</b>no personal data found</div>\
-<div class=\"card\"><b>{}</b>could not be read</div></div>\n",
+<div class=\"card\"><b>{}</b>could not be read</div></div>",
             s.documents,
             k(PersonalDataKind::Special),
             k(PersonalDataKind::Generic),
@@ -462,7 +462,7 @@ code{background:#f3f3f3;padding:0 .25em;border-radius:3px}.muted{color:#777}.pat
             s.failed
         );
 
-        h.push_str("<h2>By kind of personal data</h2>\n");
+        h.push_str("\n<h2>By kind of personal data</h2>\n");
         let kinds: Vec<(String, u64, &str)> = [
             PersonalDataKind::Special,
             PersonalDataKind::Generic,

@@ -109,8 +109,14 @@ pub fn worker_main() -> ExitCode {
         if cpu > 0 {
             limit_cpu_from_now(cpu);
         }
-        let reports = crate::document::scan_document(&name, &bytes, &opts);
-        drop(bytes);
+        let reports = match bytes {
+            Some(bytes) => crate::document::scan_document(&name, &bytes, &opts),
+            None => vec![DocumentReport::failed(
+                &name,
+                crate::ScanStatus::LimitExceeded,
+                "the file does not fit in the extraction worker's memory limit",
+            )],
+        };
         let json = match serde_json::to_vec(&reports) {
             Ok(j) => j,
             Err(e) => {
@@ -156,7 +162,10 @@ fn cpu_seconds_used() -> Option<u64> {
     Some((utime + stime).div_ceil(100) + 1)
 }
 
-fn read_request(input: &mut impl Read) -> io::Result<Option<(String, Vec<u8>)>> {
+/// A request: the document's name and its content, or `None` when the content did not fit in memory.
+type Request = (String, Option<Vec<u8>>);
+
+fn read_request(input: &mut impl Read) -> io::Result<Option<Request>> {
     let mut len4 = [0u8; 4];
     match input.read_exact(&mut len4) {
         Ok(()) => {}
@@ -174,6 +183,20 @@ fn read_request(input: &mut impl Read) -> io::Result<Option<(String, Vec<u8>)>> 
     input.read_exact(&mut len8)?;
     let len = u64::from_le_bytes(len8);
     let mut bytes = Vec::new();
+    if usize::try_from(len)
+        .ok()
+        .is_none_or(|n| bytes.try_reserve_exact(n).is_err())
+    {
+        // Does not fit under the memory limit: skip the content to stay in step, and say so.
+        let skipped = io::copy(&mut input.take(len), &mut io::sink())?;
+        if skipped != len {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "content cut short",
+            ));
+        }
+        return Ok(Some((name, None)));
+    }
     let got = input.take(len).read_to_end(&mut bytes)?;
     if got as u64 != len {
         return Err(io::Error::new(
@@ -181,7 +204,7 @@ fn read_request(input: &mut impl Read) -> io::Result<Option<(String, Vec<u8>)>> 
             "content cut short",
         ));
     }
-    Ok(Some((name, bytes)))
+    Ok(Some((name, Some(bytes))))
 }
 
 /// Why a worker gave no answer for a document.
