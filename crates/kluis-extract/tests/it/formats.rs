@@ -336,3 +336,88 @@ fn unknown_binary_is_unsupported() {
     );
     assert!(matches!(e.status, Status::Unsupported(_)), "{:?}", e.status);
 }
+
+fn encrypted_pdf(user_password: &str) -> Vec<u8> {
+    use pdf_extract::encryption::{EncryptionState, EncryptionVersion, Permissions};
+    let mut doc =
+        pdf_extract::Document::load_mem(&make::pdf(&["Vertrouwelijk: Jan de Vries"])).unwrap();
+    let id = pdf_extract::Object::string_literal(b"0123456789abcdef".to_vec());
+    doc.trailer
+        .set("ID", pdf_extract::Object::Array(vec![id.clone(), id]));
+    let version = EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "eigenaar",
+        user_password,
+        key_length: 128,
+        permissions: Permissions::all(),
+    };
+    let state = EncryptionState::try_from(version).unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn password_protected_pdf_is_encrypted() {
+    let e = ex("geheim.pdf", &encrypted_pdf("open-sesam"));
+    assert_eq!((e.format, e.status), (Format::Pdf, Status::Encrypted));
+}
+
+#[test]
+fn pdf_with_only_an_owner_password_is_read() {
+    let e = ex("beperkt.pdf", &encrypted_pdf(""));
+    assert_eq!(e.status, Status::Ok);
+    assert_eq!(e.text(), "Vertrouwelijk: Jan de Vries");
+}
+
+fn on_path(prog: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(prog).is_file()))
+}
+
+/// OCR is optional: this runs only where tesseract and pdftoppm are installed. It renders a
+/// text PDF to a grey image with pdftoppm, wraps that image in a PDF without text layer, and
+/// expects the OCR'd text back on page 1.
+#[test]
+fn scanned_pdf_is_read_by_ocr_when_installed() {
+    if !(on_path("tesseract") && on_path("pdftoppm")) {
+        println!("note: tesseract/pdftoppm not installed; OCR test skipped");
+        return;
+    }
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let src = make::pdf(&["Beste Jan de Vries,", "uw klantnummer is 4711."]);
+    let mut child = Command::new("pdftoppm")
+        .args(["-r", "150", "-gray", "-singlefile", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&src).unwrap();
+    let pgm = child.wait_with_output().unwrap().stdout;
+    // Binary PGM: "P5\n<w> <h>\n255\n" then one byte per pixel.
+    let mut fields = Vec::new();
+    let mut pos = 0;
+    while fields.len() < 4 {
+        let end = pos
+            + pgm[pos..]
+                .iter()
+                .position(|c| c.is_ascii_whitespace())
+                .unwrap();
+        fields.push(String::from_utf8_lossy(&pgm[pos..end]).into_owned());
+        pos = end + 1;
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let scan = make::pdf_scan(&pgm[pos..pos + w * h], w, h);
+    assert_eq!(
+        ex("scan.pdf", &scan).status,
+        Status::ImageWithoutText,
+        "without OCR allowed"
+    );
+    let e = kluis_extract::extract("scan.pdf", &scan, &kluis_extract::Limits::default());
+    assert_eq!(e.status, Status::Ok);
+    assert_eq!(e.segments[0].location, Some(Location::Page(1)));
+    assert!(e.text().contains("Jan de Vries"), "{}", e.text());
+}

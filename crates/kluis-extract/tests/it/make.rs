@@ -280,3 +280,64 @@ impl Rng {
         }
     }
 }
+
+/// A one-page PDF that is only an 8-bit grey image (a "scan"), without a text layer.
+pub fn pdf_scan(grey: &[u8], w: usize, h: usize) -> Vec<u8> {
+    let content = format!("q {w} 0 0 {h} 0 0 cm /Im1 Do Q\n");
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut obj = |out: &mut Vec<u8>, n: usize, head: String, stream: Option<&[u8]>| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{n} 0 obj\n{head}\n").as_bytes());
+        if let Some(s) = stream {
+            out.extend_from_slice(b"stream\n");
+            out.extend_from_slice(s);
+            out.extend_from_slice(b"\nendstream\n");
+        }
+        out.extend_from_slice(b"endobj\n");
+    };
+    obj(
+        &mut out,
+        1,
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        None,
+    );
+    obj(
+        &mut out,
+        2,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        None,
+    );
+    obj(
+        &mut out,
+        3,
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>"
+        ),
+        None,
+    );
+    obj(
+        &mut out,
+        4,
+        format!("<< /Length {} >>", content.len()),
+        Some(content.as_bytes()),
+    );
+    obj(
+        &mut out,
+        5,
+        format!(
+            "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {} >>",
+            grey.len()
+        ),
+        Some(grey),
+    );
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
