@@ -64,7 +64,7 @@ fn read_stream(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, path: &str) -> Res<Option<Vec
     if s.len() > left {
         return Err(ctx.decompressed_exceeded());
     }
-    let mut buf = Vec::with_capacity(s.len() as usize);
+    let mut buf = Vec::with_capacity((s.len() as usize).min(crate::zipc::PREALLOC_MAX));
     s.take(left + 1)
         .read_to_end(&mut buf)
         .map_err(|e| corrupt(format!("damaged OLE stream: {e}")))?;

@@ -9,6 +9,9 @@ use crate::{Child, Ctx, Extracted, Format, Res, Status, corrupt, office};
 
 pub(crate) type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
+/// Largest buffer reserved up front from a size a file declares about itself.
+pub(crate) const PREALLOC_MAX: usize = 4 << 20;
+
 pub(crate) fn open(bytes: &[u8]) -> Res<Archive<'_>> {
     ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_err(&e))
 }
@@ -36,22 +39,18 @@ pub(crate) fn read_index(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, index: usize) 
         }
     }
     let f = ar.by_index(index).map_err(|e| zip_err(&e))?;
+    if f.size() > ctx.limits.max_input_bytes {
+        return Err(Status::LimitExceeded(format!(
+            "member larger than {} bytes",
+            ctx.limits.max_input_bytes
+        )));
+    }
     let left = ctx.decompressed_left().min(ctx.limits.max_input_bytes);
     if f.size() > left {
-        return Err(
-            if f.size() > ctx.limits.max_input_bytes
-                && ctx.decompressed_left() >= ctx.limits.max_input_bytes
-            {
-                Status::LimitExceeded(format!(
-                    "member larger than {} bytes",
-                    ctx.limits.max_input_bytes
-                ))
-            } else {
-                ctx.decompressed_exceeded()
-            },
-        );
+        return Err(ctx.decompressed_exceeded());
     }
-    let mut buf = Vec::with_capacity(f.size() as usize);
+    // The declared size is only a hint: never reserve much on its word alone.
+    let mut buf = Vec::with_capacity((f.size() as usize).min(PREALLOC_MAX));
     f.take(left + 1)
         .read_to_end(&mut buf)
         .map_err(|e| corrupt(format!("damaged ZIP member: {e}")))?;

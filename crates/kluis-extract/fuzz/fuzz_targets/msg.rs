@@ -1,0 +1,20 @@
+//! Focused target: inputs are steered to one parser family (f.msg) by prefixing its magic bytes
+//! when missing.
+#![no_main]
+
+use kluis_extract::{Limits, extract};
+use libfuzzer_sys::fuzz_target;
+
+const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+fuzz_target!(|data: &[u8]| {
+    let limits = Limits { ocr: false, max_decompressed_bytes: 64 << 20, ..Limits::default() };
+    if data.starts_with(MAGIC) {
+        let _ = extract("f.msg", data, &limits);
+    } else {
+        let mut v = Vec::with_capacity(MAGIC.len() + data.len());
+        v.extend_from_slice(MAGIC);
+        v.extend_from_slice(data);
+        let _ = extract("f.msg", &v, &limits);
+    }
+});
