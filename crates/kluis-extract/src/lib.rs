@@ -24,6 +24,7 @@ mod msg;
 mod ocr;
 mod office;
 mod pdf;
+mod rtf;
 mod text;
 mod zipc;
 

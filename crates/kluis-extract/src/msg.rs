@@ -158,15 +158,22 @@ fn message(
         ctx.push(out, html::to_text(&h), body)?;
     } else if let Some(h) = prop(ctx, cf, prefix, "1013")? {
         ctx.push(out, html::to_text(&h), body)?;
-    } else if cf.is_stream(format!("{prefix}__substg1.0_10090102")) {
-        // Only a compressed-RTF body: not read yet, and said so instead of passing as empty.
-        out.children.push(crate::Child {
-            name: "body (RTF)".into(),
-            extracted: crate::zipc::failed(
-                Format::Unknown,
-                Status::Unsupported("RTF-only message body".into()),
-            ),
-        });
+    } else if let Some(c) = read_stream(ctx, cf, &format!("{prefix}__substg1.0_10090102"))? {
+        // Only a compressed-RTF body.
+        let max = usize::try_from(ctx.decompressed_left()).unwrap_or(usize::MAX);
+        match crate::rtf::decompress(&c, max) {
+            Some(rtf) => {
+                ctx.charge(rtf.len() as u64)?;
+                ctx.push(out, crate::rtf::to_text(&rtf), body)?;
+            }
+            None => out.children.push(crate::Child {
+                name: "body (RTF)".into(),
+                extracted: crate::zipc::failed(
+                    Format::Unknown,
+                    corrupt("damaged compressed RTF body"),
+                ),
+            }),
+        }
     }
     for (n, a) in storages(cf, prefix, "__attach_version1.0_")
         .into_iter()

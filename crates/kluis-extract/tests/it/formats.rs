@@ -421,3 +421,28 @@ fn scanned_pdf_is_read_by_ocr_when_installed() {
     assert_eq!(e.segments[0].location, Some(Location::Page(1)));
     assert!(e.text().contains("Jan de Vries"), "{}", e.text());
 }
+
+/// The compressed-RTF example of MS-OXRTFCP section 4.1: "{\rtf1\ansi\ansicpg1252\pard hello world}".
+#[test]
+fn msg_with_only_a_compressed_rtf_body() {
+    let lzfu: [u8; 49] = [
+        0x2d, 0x00, 0x00, 0x00, 0x2b, 0x00, 0x00, 0x00, 0x4c, 0x5a, 0x46, 0x75, 0xf1, 0xc5, 0xc7,
+        0xa7, 0x03, 0x00, 0x0a, 0x00, 0x72, 0x63, 0x70, 0x67, 0x31, 0x32, 0x35, 0x42, 0x32, 0x0a,
+        0xf3, 0x20, 0x68, 0x65, 0x6c, 0x09, 0x00, 0x20, 0x62, 0x77, 0x05, 0xb0, 0x6c, 0x64, 0x7d,
+        0x0a, 0x80, 0x0f, 0xa0,
+    ];
+    let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    std::io::Write::write_all(
+        &mut cf.create_stream("/__properties_version1.0").unwrap(),
+        &[0u8; 32],
+    )
+    .unwrap();
+    std::io::Write::write_all(
+        &mut cf.create_stream("/__substg1.0_10090102").unwrap(),
+        &lzfu,
+    )
+    .unwrap();
+    let e = ex("rtf.msg", &cf.into_inner().into_inner());
+    assert_eq!(e.status, Status::Ok);
+    assert_eq!(e.text().trim(), "hello world");
+}
