@@ -65,13 +65,30 @@ pub(crate) struct Scan<'a> {
     pub det: &'a Detector,
     pub text: &'a str,
     pub hits: Vec<Hit>,
+    /// Capitalised words that are known first names: (start, end).
+    pub first_names: Vec<(usize, usize)>,
     pub specials: Vec<(usize, SpecialCategory)>,
 }
 
-/// True for bytes that continue a word: ASCII alphanumerics and any byte of a multi-byte character.
-#[inline]
-pub(crate) fn wordish(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+pub(crate) use crate::lexicon::wordish;
+
+fn push_hit(text: &str, hits: &mut Vec<Hit>, specials: &mut Vec<(usize, SpecialCategory)>, s: usize, e: usize, p: &crate::lexicon::Pattern) {
+    for x in &p.entries {
+        match x.kw {
+            Kw::Special(c) => specials.push((s, c)),
+            Kw::Party => {
+                let from = floor_char(text, s.saturating_sub(40));
+                let before = text[from..s].to_ascii_lowercase();
+                if ["lid", "partij", "member", "membre", "stem", "kandidaat", "raadslid", "militant"]
+                    .iter()
+                    .any(|w| before.contains(w))
+                {
+                    specials.push((s, SpecialCategory::Political));
+                }
+            }
+            kw => hits.push(Hit { start: s, end: e, kw }),
+        }
+    }
 }
 
 impl<'a> Scan<'a> {
@@ -79,35 +96,59 @@ impl<'a> Scan<'a> {
         let b = text.as_bytes();
         let mut hits = Vec::new();
         let mut specials = Vec::new();
-        for m in det.lex.ac.find_overlapping_iter(text) {
-            let e = det.lex.entries[m.pattern().as_usize()];
-            let (s, t) = (m.start(), m.end());
-            if !e.suffix && s > 0 && wordish(b[s - 1]) && wordish(b[s]) {
+        let mut first_names = Vec::new();
+        let lex = &det.lex;
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            if !wordish(b[i]) {
+                i += 1;
                 continue;
             }
-            let last = b[t - 1];
-            if !e.stem && t < b.len() && wordish(b[t]) && wordish(last) {
-                continue;
-            }
-            if e.suffix && t < b.len() && wordish(b[t]) {
-                continue;
-            }
-            match e.kw {
-                Kw::Special(c) => specials.push((s, c)),
-                Kw::Party => {
-                    let from = floor_char(text, s.saturating_sub(40));
-                    let before = text[from..s].to_ascii_lowercase();
-                    if ["lid", "partij", "member", "membre", "stem", "kandidaat", "raadslid", "militant"]
-                        .iter()
-                        .any(|w| before.contains(w))
-                    {
-                        specials.push((s, SpecialCategory::Political));
+            let s = i;
+            let mut h = crate::lexicon::HASH_START;
+            let mut prev = if s > 0 { b[s - 1] } else { 0 };
+            let mut stem_hit: Option<u32> = None;
+            while i < n && wordish(b[i]) {
+                h = crate::lexicon::step(h, crate::lexicon::fold(prev, b[i]));
+                prev = b[i];
+                i += 1;
+                let len = i - s;
+                if len < 64 && lex.stem_lens & (1 << len) != 0 {
+                    if let Some(ids) = lex.stems.get(h) {
+                        stem_hit = ids.first().copied();
                     }
                 }
-                kw => hits.push(Hit { start: s, end: t, kw }),
+            }
+            let cap = b[s].is_ascii_uppercase() || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
+            if cap && det.names.first_hashes.get(h).is_some() {
+                first_names.push((s, i));
+            }
+            let mut matched = false;
+            if let Some(ids) = lex.first.get(h) {
+                for &id in ids {
+                    let p = &lex.pats[id as usize];
+                    if p.first_len != i - s {
+                        continue;
+                    }
+                    let Some(e) = lex.verify(b, s, p) else { continue };
+                    let stem = p.entries.iter().any(|x| x.stem);
+                    if !stem && e < n && wordish(b[e]) && wordish(b[e - 1]) {
+                        continue;
+                    }
+                    push_hit(text, &mut hits, &mut specials, s, e, p);
+                    matched = true;
+                    break;
+                }
+            }
+            if !matched {
+                if let Some(id) = stem_hit {
+                    let p = &lex.pats[id as usize];
+                    push_hit(text, &mut hits, &mut specials, s, s + p.bytes.len(), p);
+                }
             }
         }
-        Scan { det, text, hits, specials }
+        Scan { det, text, hits, first_names, specials }
     }
 
     /// The nearest identifier-context keyword before `pos` (same line, or the previous line when the candidate
@@ -159,6 +200,7 @@ impl<'a> Scan<'a> {
         let t = self.text;
         let b = t.as_bytes();
         let p = &self.det.re;
+        let segs = digit_segments(t);
         let add = |out: &mut Vec<Finding>, entity, s: usize, e: usize, score: f32| {
             out.push(Finding { entity, start: s, end: e, value: t[s..e].to_owned(), score });
         };
@@ -171,7 +213,7 @@ impl<'a> Scan<'a> {
         }
 
         // IBAN: trim to the country's length, then MOD 97.
-        for m in p.iban.find_iter(t) {
+        for m in spans(&p.iban, t, &segs) {
             let bs = m.as_str().as_bytes();
             let Some(len) = checks::iban_length(&bs[..2]) else { continue };
             let mut compact = Vec::with_capacity(34);
@@ -191,7 +233,7 @@ impl<'a> Scan<'a> {
         }
 
         // Phones.
-        for m in p.phone_intl.find_iter(t).chain(p.phone_nat.find_iter(t)) {
+        for m in spans(&p.phone_intl, t, &segs).chain(spans(&p.phone_nat, t, &segs)) {
             let (s, e) = (m.start(), m.end());
             if !clean_edges(b, s, e) {
                 continue;
@@ -210,7 +252,7 @@ impl<'a> Scan<'a> {
         }
 
         // Postcodes (SA, SD and SS are never issued).
-        for m in p.postcode.find_iter(t) {
+        for m in spans(&p.postcode, t, &segs) {
             let l = &m.as_str().as_bytes()[m.len() - 2..];
             if l != b"SA" && l != b"SD" && l != b"SS" && !(m.end() < b.len() && b[m.end()] == b'-') {
                 add(&mut out, E::Postcode, m.start(), m.end(), 0.85);
@@ -218,7 +260,7 @@ impl<'a> Scan<'a> {
         }
 
         // VAT numbers.
-        for m in p.vat_nl.find_iter(t) {
+        for m in spans(&p.vat_nl, t, &segs) {
             let c: Vec<u8> = m.as_str().bytes().filter(|c| c.is_ascii_alphanumeric()).collect();
             // Many numbers in circulation fail both checks (typos, generated data): with a VAT keyword beside
             // them the format alone is convincing.
@@ -228,21 +270,21 @@ impl<'a> Scan<'a> {
                 add(&mut out, E::VatNumber, m.start(), m.end(), 0.7);
             }
         }
-        for m in p.vat_be.find_iter(t) {
+        for m in spans(&p.vat_be, t, &segs) {
             if checks::be_vat_valid(&digits(m.as_str())) {
                 add(&mut out, E::VatNumber, m.start(), m.end(), 1.0);
             }
         }
 
         // Belgian national number in its written form.
-        for m in p.be_nn.find_iter(t) {
+        for m in spans(&p.be_nn, t, &segs) {
             if clean_edges(b, m.start(), m.end()) && checks::be_nn_valid(&digits(m.as_str())) {
                 add(&mut out, E::BeNationalNumber, m.start(), m.end(), 0.95);
             }
         }
 
         // Bare numbers: meaning from check digits and the nearest context word.
-        for m in p.number.find_iter(t) {
+        for m in spans(&p.number, t, &segs) {
             let (s, e) = (m.start(), m.end());
             if !clean_edges(b, s, e) {
                 continue;
@@ -267,7 +309,7 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
-        for m in p.card.find_iter(t) {
+        for m in spans(&p.card, t, &segs) {
             let d = digits(m.as_str());
             if checks::luhn(&d) && checks::card_plausible(&d) {
                 add(&mut out, E::CreditCard, m.start(), m.end(), 0.9);
@@ -275,8 +317,10 @@ impl<'a> Scan<'a> {
         }
 
         // Dates of birth: a real date with a birth keyword just before it.
-        for c in p.date_num.captures_iter(t) {
+        for c in segs.iter().flat_map(|&(o, e)| p.date_num.captures_iter(&t[o..e]).map(move |c| (o, c))) {
+            let (o, c) = c;
             let Some(m) = c.get(0) else { continue };
+            let m = M { s: o + m.start(), e: o + m.end(), txt: m.as_str() };
             let (day, month, year) = if let Some(y) = c.get(5) {
                 if c.get(2).map(|x| x.as_str()) != c.get(4).map(|x| x.as_str()) {
                     continue;
@@ -289,8 +333,10 @@ impl<'a> Scan<'a> {
                 add(&mut out, E::DateOfBirth, m.start(), m.end(), 0.9);
             }
         }
-        for c in p.date_word.captures_iter(t) {
+        for c in segs.iter().flat_map(|&(o, e)| p.date_word.captures_iter(&t[o..e]).map(move |c| (o, c))) {
+            let (o, c) = c;
             let Some(m) = c.get(0) else { continue };
+            let m = M { s: o + m.start(), e: o + m.end(), txt: m.as_str() };
             let month = c.get(2).map(|x| x.as_str().to_lowercase()).and_then(|w| checks::month_number(w.trim_end_matches('.')));
             let Some(month) = month else { continue };
             if checks::date_valid(num(c.get(1)), month, num(c.get(3))) && self.context(m.start(), 60) == Some(Kw::Dob) {
@@ -299,7 +345,7 @@ impl<'a> Scan<'a> {
         }
 
         // ID documents: format plus a document keyword.
-        for m in p.id_doc.find_iter(t) {
+        for m in spans(&p.id_doc, t, &segs) {
             let v = m.as_str().as_bytes();
             if !v.iter().any(u8::is_ascii_digit) || m.end() < b.len() && b[m.end()] == b'<' {
                 continue;
@@ -312,14 +358,14 @@ impl<'a> Scan<'a> {
         }
 
         // Licence plates (the dashes are part of the sidecode).
-        for m in p.plate.find_iter(t) {
+        for m in spans(&p.plate, t, &segs) {
             if clean_edges(b, m.start(), m.end()) && plate_allowed(m.as_str()) {
                 add(&mut out, E::LicensePlate, m.start(), m.end(), 0.7);
             }
         }
 
         // IPv4.
-        for m in p.ip.find_iter(t) {
+        for m in spans(&p.ip, t, &segs) {
             if clean_edges(b, m.start(), m.end())
                 && m.as_str().split('.').all(|o| o.parse::<u16>().is_ok_and(|v| v <= 255) && !(o.len() > 1 && o.starts_with('0')))
             {
@@ -327,10 +373,57 @@ impl<'a> Scan<'a> {
             }
         }
 
-        crate::names::addresses(self, &mut out);
+        crate::names::addresses(self, &segs, &mut out);
         crate::names::person_names(self, &mut out);
         resolve(out)
     }
+}
+
+/// A match with absolute offsets (patterns run on digit-bearing segments only).
+struct M<'t> {
+    s: usize,
+    e: usize,
+    txt: &'t str,
+}
+
+impl<'t> M<'t> {
+    fn start(&self) -> usize {
+        self.s
+    }
+    fn end(&self) -> usize {
+        self.e
+    }
+    fn as_str(&self) -> &'t str {
+        self.txt
+    }
+    fn len(&self) -> usize {
+        self.e - self.s
+    }
+}
+
+/// Lines that hold a digit, merged into segments: every identifier pattern needs one, and most prose has none.
+fn digit_segments(t: &str) -> Vec<(usize, usize)> {
+    let b = t.as_bytes();
+    let mut segs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else { break };
+        let d = i + k;
+        let ls = memchr::memrchr(b'\n', &b[..d]).map_or(0, |x| x + 1);
+        let le = memchr::memchr(b'\n', &b[d..]).map_or(b.len(), |x| d + x + 1);
+        match segs.last_mut() {
+            Some(last) if last.1 >= ls => last.1 = le,
+            _ => segs.push((ls, le)),
+        }
+        i = le;
+    }
+    segs
+}
+
+fn spans<'t>(re: &'t Regex, t: &'t str, segs: &'t [(usize, usize)]) -> impl Iterator<Item = M<'t>> + 't {
+    segs.iter().flat_map(move |&(o, e)| {
+        re.find_iter(&t[o..e]).map(move |m| M { s: o + m.start(), e: o + m.end(), txt: m.as_str() })
+    })
 }
 
 fn num(m: Option<regex::Match<'_>>) -> u32 {

@@ -1,7 +1,7 @@
 //! The keyword lexicon: context words for identifiers, name and address cues, document-class cues and
 //! special-category terms, in Dutch, French and English, compiled into one ASCII-case-insensitive automaton.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
 use kluis_domain::{DocumentClass as C, SpecialCategory as S};
 
 /// What a keyword tells about its surroundings.
@@ -29,8 +29,6 @@ pub(crate) enum Kw {
     NameUpper,
     /// An address follows ("Adres:", "wonende te").
     AddressCue,
-    /// Ends a street name ("straat", "laan"): the match may start inside a word.
-    StreetSuffix,
     /// Starts a street name ("Rue", "Avenue", "Laan van").
     StreetPrefix,
     /// Evidence for a document class, with a weight.
@@ -47,11 +45,9 @@ pub(crate) struct Entry {
     pub kw: Kw,
     /// The match may be followed by more letters (a stem: "ziekmeld" → "ziekmelding").
     pub stem: bool,
-    /// The match may start inside a word (street suffixes).
-    pub suffix: bool,
 }
 
-const SUFFIX: &[&str] = &[
+pub(crate) const SUFFIX: &[&str] = &[
     "straat", "laan", "weg", "plein", "pad", "hof", "dreef", "singel", "steeg", "boulevard", "ring", "kade",
     "gracht", "dijk", "baan", "markt", "dam", "plantsoen", "wal", "haven", "steenweg", "hoven", "erf", "dwarsstraat",
     "straatje", "laantje", "park", "veld", "burg", "berg", "stede", "kwartier", "zijde", "akker", "wijk", "oord",
@@ -129,63 +125,63 @@ const TABLE: &[(&str, Kw)] = &[
     ("kenteken", Kw::Plate), ("kentekenplaat", Kw::Plate), ("nummerplaat", Kw::Plate), ("plaque", Kw::Plate),
     ("license plate", Kw::Plate), ("licence plate", Kw::Plate), ("registration", Kw::Plate),
     // names
-    ("naam", Kw::NameLabel),
-    ("name", Kw::NameLabel),
-    ("nom", Kw::NameLabel),
-    ("volledige naam", Kw::NameLabel),
-    ("full name", Kw::NameLabel),
-    ("nom complet", Kw::NameLabel),
-    ("werknemer", Kw::NameLabel),
-    ("medewerker", Kw::NameLabel),
-    ("werkgever", Kw::NameLabel),
-    ("contactpersoon", Kw::NameLabel),
-    ("contact", Kw::NameLabel),
-    ("klant", Kw::NameLabel),
-    ("patiënt", Kw::NameLabel),
-    ("patient", Kw::NameLabel),
-    ("cliënt", Kw::NameLabel),
-    ("client", Kw::NameLabel),
-    ("kandidaat", Kw::NameLabel),
-    ("sollicitant", Kw::NameLabel),
-    ("huurder", Kw::NameLabel),
-    ("verhuurder", Kw::NameLabel),
-    ("verzekerde", Kw::NameLabel),
-    ("aanvrager", Kw::NameLabel),
-    ("employee", Kw::NameLabel),
-    ("employé", Kw::NameLabel),
-    ("travailleur", Kw::NameLabel),
-    ("ondergetekende", Kw::NameLabel),
-    ("behandelaar", Kw::NameLabel),
-    ("getekend", Kw::NameLabel),
-    ("handtekening", Kw::NameLabel),
-    ("signature", Kw::NameLabel),
-    ("from", Kw::NameLabel),
-    ("to", Kw::NameLabel),
-    ("cc", Kw::NameLabel),
-    ("van", Kw::NameLabel),
-    ("aan", Kw::NameLabel),
-    ("de", Kw::NameLabel),
-    ("à", Kw::NameLabel),
-    ("door", Kw::NameLabel),
-    ("verzender", Kw::NameLabel),
-    ("afzender", Kw::NameLabel),
-    ("ontvanger", Kw::NameLabel),
-    ("naam klant", Kw::NameLabel),
-    ("klantnaam", Kw::NameLabel),
-    ("naam werknemer", Kw::NameLabel),
-    ("naam medewerker", Kw::NameLabel),
-    ("deelnemer", Kw::NameLabel),
-    ("student", Kw::NameLabel),
-    ("leerling", Kw::NameLabel),
-    ("gast", Kw::NameLabel),
-    ("bestuurder", Kw::NameLabel),
-    ("eigenaar", Kw::NameLabel),
-    ("debiteur", Kw::NameLabel),
-    ("ouder", Kw::NameLabel),
-    ("partner", Kw::NameLabel),
-    ("nom et prénom", Kw::NameLabel),
-    ("voor en achternaam", Kw::NameLabel),
-    ("naam en voornaam", Kw::NameLabel),
+    ("naam:", Kw::NameLabel),
+    ("name:", Kw::NameLabel),
+    ("nom:", Kw::NameLabel),
+    ("volledige naam:", Kw::NameLabel),
+    ("full name:", Kw::NameLabel),
+    ("nom complet:", Kw::NameLabel),
+    ("werknemer:", Kw::NameLabel),
+    ("medewerker:", Kw::NameLabel),
+    ("werkgever:", Kw::NameLabel),
+    ("contactpersoon:", Kw::NameLabel),
+    ("contact:", Kw::NameLabel),
+    ("klant:", Kw::NameLabel),
+    ("patiënt:", Kw::NameLabel),
+    ("patient:", Kw::NameLabel),
+    ("cliënt:", Kw::NameLabel),
+    ("client:", Kw::NameLabel),
+    ("kandidaat:", Kw::NameLabel),
+    ("sollicitant:", Kw::NameLabel),
+    ("huurder:", Kw::NameLabel),
+    ("verhuurder:", Kw::NameLabel),
+    ("verzekerde:", Kw::NameLabel),
+    ("aanvrager:", Kw::NameLabel),
+    ("employee:", Kw::NameLabel),
+    ("employé:", Kw::NameLabel),
+    ("travailleur:", Kw::NameLabel),
+    ("ondergetekende:", Kw::NameLabel),
+    ("behandelaar:", Kw::NameLabel),
+    ("getekend:", Kw::NameLabel),
+    ("handtekening:", Kw::NameLabel),
+    ("signature:", Kw::NameLabel),
+    ("from:", Kw::NameLabel),
+    ("to:", Kw::NameLabel),
+    ("cc:", Kw::NameLabel),
+    ("van:", Kw::NameLabel),
+    ("aan:", Kw::NameLabel),
+    ("de:", Kw::NameLabel),
+    ("à:", Kw::NameLabel),
+    ("door:", Kw::NameLabel),
+    ("verzender:", Kw::NameLabel),
+    ("afzender:", Kw::NameLabel),
+    ("ontvanger:", Kw::NameLabel),
+    ("naam klant:", Kw::NameLabel),
+    ("klantnaam:", Kw::NameLabel),
+    ("naam werknemer:", Kw::NameLabel),
+    ("naam medewerker:", Kw::NameLabel),
+    ("deelnemer:", Kw::NameLabel),
+    ("student:", Kw::NameLabel),
+    ("leerling:", Kw::NameLabel),
+    ("gast:", Kw::NameLabel),
+    ("bestuurder:", Kw::NameLabel),
+    ("eigenaar:", Kw::NameLabel),
+    ("debiteur:", Kw::NameLabel),
+    ("ouder:", Kw::NameLabel),
+    ("partner:", Kw::NameLabel),
+    ("nom et prénom:", Kw::NameLabel),
+    ("voor en achternaam:", Kw::NameLabel),
+    ("naam en voornaam:", Kw::NameLabel),
     ("t.a.v.", Kw::NameTitle),
     ("t.a.v", Kw::NameTitle),
     ("tav", Kw::NameTitle),
@@ -259,23 +255,23 @@ const TABLE: &[(&str, Kw)] = &[
     ("geadresseerde", Kw::NameNextLine),
     ("ondertekening", Kw::NameNextLine),
     ("namens", Kw::NameNextLine),
-    ("surname", Kw::NameUpper),
-    ("given names", Kw::NameUpper),
-    ("given name", Kw::NameUpper),
-    ("voornamen", Kw::NameUpper),
-    ("voornaam", Kw::NameUpper),
-    ("achternaam", Kw::NameUpper),
-    ("geslachtsnaam", Kw::NameUpper),
-    ("familienaam", Kw::NameUpper),
-    ("prénoms", Kw::NameUpper),
-    ("prénom", Kw::NameUpper),
-    ("nom de famille", Kw::NameUpper),
-    ("last name", Kw::NameUpper),
-    ("first name", Kw::NameUpper),
-    ("first names", Kw::NameUpper),
-    ("naam / surname", Kw::NameUpper),
-    ("nom / name", Kw::NameUpper),
-    ("name / nom", Kw::NameUpper),
+    ("surname:", Kw::NameUpper),
+    ("given names:", Kw::NameUpper),
+    ("given name:", Kw::NameUpper),
+    ("voornamen:", Kw::NameUpper),
+    ("voornaam:", Kw::NameUpper),
+    ("achternaam:", Kw::NameUpper),
+    ("geslachtsnaam:", Kw::NameUpper),
+    ("familienaam:", Kw::NameUpper),
+    ("prénoms:", Kw::NameUpper),
+    ("prénom:", Kw::NameUpper),
+    ("nom de famille:", Kw::NameUpper),
+    ("last name:", Kw::NameUpper),
+    ("first name:", Kw::NameUpper),
+    ("first names:", Kw::NameUpper),
+    ("naam / surname:", Kw::NameUpper),
+    ("nom / name:", Kw::NameUpper),
+    ("name / nom:", Kw::NameUpper),
     // addresses
     ("adres", Kw::AddressCue), ("adresse", Kw::AddressCue), ("address", Kw::AddressCue),
     ("woonadres", Kw::AddressCue), ("wonende te", Kw::AddressCue), ("wonende aan", Kw::AddressCue),
@@ -338,7 +334,8 @@ const TABLE: &[(&str, Kw)] = &[
     ("deelnemerslijst", Kw::Class(C::CustomerList, 6)), ("relatiebestand", Kw::Class(C::CustomerList, 6)),
     ("customer list", Kw::Class(C::CustomerList, 6)), ("liste des clients", Kw::Class(C::CustomerList, 6)),
     ("mailinglijst", Kw::Class(C::CustomerList, 5)),
-    ("geachte", Kw::Class(C::Correspondence, 2)), ("beste", Kw::Class(C::Correspondence, 1)),
+    ("geachte", Kw::Class(C::Correspondence, 2)), ("geachte heer", Kw::Class(C::Correspondence, 2)),
+    ("geachte mevrouw", Kw::Class(C::Correspondence, 2)), ("beste", Kw::Class(C::Correspondence, 1)),
     ("met vriendelijke groet", Kw::Class(C::Correspondence, 2)), ("hoogachtend", Kw::Class(C::Correspondence, 2)),
     ("madame, monsieur", Kw::Class(C::Correspondence, 2)), ("veuillez agréer", Kw::Class(C::Correspondence, 2)),
     ("dear", Kw::Class(C::Correspondence, 1)), ("kind regards", Kw::Class(C::Correspondence, 2)),
@@ -449,46 +446,184 @@ const PARTIES: &[&str] = &[
     "cd&v", "groen", "pvda-ptb", "ptb", "ecolo", "les engagés", "défi", "labour", "conservative party",
 ];
 
-pub(crate) struct Lexicon {
-    pub ac: AhoCorasick,
+/// True for bytes inside a word token: ASCII alphanumerics and any byte of a multi-byte character.
+#[inline(always)]
+pub(crate) fn wordish(b: u8) -> bool {
+    WORDISH[b as usize]
+}
+
+static WORDISH: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b >= 0x80;
+        i += 1;
+    }
+    t
+};
+
+/// Case folding on UTF-8 bytes without decoding: ASCII, plus Latin-1 capitals (`C3 80..9E` → `C3 A0..BE`).
+#[inline(always)]
+pub(crate) fn fold(prev: u8, b: u8) -> u8 {
+    if b.is_ascii_uppercase() {
+        b | 0x20
+    } else if prev == 0xC3 && (0x80..=0x9E).contains(&b) && b != 0x97 {
+        b + 0x20
+    } else {
+        b
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+#[inline(always)]
+pub(crate) fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+pub(crate) fn hash_folded(s: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut prev = 0;
+    for &b in s {
+        h = step(h, fold(prev, b));
+        prev = b;
+    }
+    h
+}
+
+pub(crate) const HASH_START: u64 = FNV_OFFSET;
+
+/// The keys are already hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {}
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+pub(crate) type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A set of word hashes with a 64 Kbit bitmap in front, so most lookups cost one cached bit test.
+pub(crate) struct WordSet<V> {
+    bloom: Vec<u64>,
+    map: IdMap<V>,
+}
+
+impl<V> WordSet<V> {
+    pub(crate) fn new() -> Self {
+        WordSet { bloom: vec![0; 1024], map: IdMap::default() }
+    }
+    pub(crate) fn entry(&mut self, h: u64) -> &mut V
+    where
+        V: Default,
+    {
+        let bit = (h >> 48) as usize & 0xFFFF;
+        self.bloom[bit >> 6] |= 1 << (bit & 63);
+        self.map.entry(h).or_default()
+    }
+    #[inline(always)]
+    pub(crate) fn get(&self, h: u64) -> Option<&V> {
+        let bit = (h >> 48) as usize & 0xFFFF;
+        if self.bloom[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return None;
+        }
+        self.map.get(&h)
+    }
+}
+
+pub(crate) struct Pattern {
+    /// Lowercase bytes.
+    pub bytes: Vec<u8>,
     pub entries: Vec<Entry>,
+    /// Length of the first word token of the pattern.
+    pub first_len: usize,
+}
+
+/// Keyword matcher: one tokenising pass; each word's folded hash is looked up in a table keyed by the first word
+/// of every pattern (and by stems, at the stem lengths, while the word is being hashed). Candidates are then
+/// verified byte by byte. Unlike a large case-insensitive automaton this stays in L1 cache.
+pub(crate) struct Lexicon {
+    pub pats: Vec<Pattern>,
+    /// First-token hash → pattern ids, longest first.
+    pub first: WordSet<Vec<u32>>,
+    /// Stem hash → pattern ids (single-token stems, matched on word prefixes).
+    pub stems: WordSet<Vec<u32>>,
+    /// Bit n set when some stem has n bytes.
+    pub stem_lens: u64,
 }
 
 impl Lexicon {
     pub(crate) fn build() -> Lexicon {
-        let mut pats: Vec<String> = Vec::new();
-        let mut entries = Vec::new();
-        let mut push = |p: &str, kw: Kw, suffix: bool| {
+        let mut pats: Vec<Pattern> = Vec::new();
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut push = |p: &str, kw: Kw| {
             let (p, stem) = match p.strip_suffix('*') {
                 Some(s) => (s, true),
                 None => (p, false),
             };
-            pats.push(p.to_lowercase());
-            entries.push(Entry { kw, stem, suffix });
+            let bytes = p.to_lowercase().into_bytes();
+            let i = *index.entry(bytes.clone()).or_insert_with(|| {
+                let first_len = bytes.iter().take_while(|&&b| wordish(b)).count();
+                pats.push(Pattern { bytes, entries: Vec::new(), first_len });
+                pats.len() - 1
+            });
+            pats[i].entries.push(Entry { kw, stem });
         };
         for &(p, kw) in TABLE {
-            push(p, kw, false);
+            push(p, kw);
         }
         for &(p, c) in SPECIAL {
-            push(p, Kw::Special(c), false);
+            push(p, Kw::Special(c));
         }
         for &p in PARTIES {
-            push(p, Kw::Party, false);
-        }
-        for &p in SUFFIX {
-            push(p, Kw::StreetSuffix, true);
+            push(p, Kw::Party);
         }
         for &p in PREFIX {
-            push(p, Kw::StreetPrefix, false);
+            push(p, Kw::StreetPrefix);
         }
-        // Several entries may share a pattern (e.g. "btw" is a VAT cue and an invoice cue): the automaton
-        // reports one pattern id; `same` lists the others.
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&pats)
-            .expect("the static lexicon compiles");
-        Lexicon { ac, entries }
+        let mut first: WordSet<Vec<u32>> = WordSet::new();
+        let mut stems: WordSet<Vec<u32>> = WordSet::new();
+        let mut stem_lens = 0u64;
+        for (i, p) in pats.iter().enumerate() {
+            if p.first_len == 0 {
+                continue;
+            }
+            let single_stem = p.first_len == p.bytes.len() && p.entries.iter().any(|e| e.stem);
+            if single_stem && p.bytes.len() < 64 {
+                stems.entry(hash_folded(&p.bytes)).push(i as u32);
+                stem_lens |= 1 << p.bytes.len();
+            }
+            first.entry(hash_folded(&p.bytes[..p.first_len])).push(i as u32);
+        }
+        for set in [&mut first, &mut stems] {
+            for v in set.map.values_mut() {
+                v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].bytes.len()));
+            }
+        }
+        Lexicon { pats, first, stems, stem_lens }
+    }
+
+    /// Does pattern `p` match at `s` (folded compare)? Returns its end.
+    #[inline]
+    pub(crate) fn verify(&self, b: &[u8], s: usize, p: &Pattern) -> Option<usize> {
+        let e = s + p.bytes.len();
+        if e > b.len() {
+            return None;
+        }
+        let mut prev = if s > 0 { b[s - 1] } else { 0 };
+        for (k, &pb) in p.bytes.iter().enumerate() {
+            let c = b[s + k];
+            if fold(prev, c) != pb {
+                return None;
+            }
+            prev = c;
+        }
+        Some(e)
     }
 }

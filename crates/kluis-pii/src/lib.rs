@@ -87,3 +87,13 @@ impl Detector {
         Analysis { findings, classification }
     }
 }
+
+#[doc(hidden)]
+impl Detector {
+    /// Keyword hits and raw automaton matches: for benchmarking the stages.
+    pub fn debug_keyword_pass(&self, text: &str) -> (usize, usize) {
+        let raw = 0;
+        let scan = detect::Scan::new(self, text);
+        (raw, scan.hits.len())
+    }
+}

@@ -69,6 +69,8 @@ const STOP: &[&str] = &[
 ];
 
 pub(crate) struct Gazetteer {
+    /// Folded hashes of the first names, for the tokenising pass.
+    pub(crate) first_hashes: crate::lexicon::WordSet<()>,
     first: HashSet<String>,
     last: HashSet<String>,
     stop: HashSet<&'static str>,
@@ -86,7 +88,11 @@ impl Gazetteer {
         // A first name that is also an everyday capitalised word is no evidence on its own.
         first.retain(|w| !stop.contains(w.as_str()) && w.chars().count() > 1);
         let last = words(SURNAMES);
-        Gazetteer { first, last, stop, particles: PARTICLES.iter().copied().collect() }
+        let mut first_hashes = crate::lexicon::WordSet::new();
+        for w in &first {
+            first_hashes.entry(crate::lexicon::hash_folded(w.as_bytes()));
+        }
+        Gazetteer { first_hashes, first, last, stop, particles: PARTICLES.iter().copied().collect() }
     }
 }
 
@@ -146,6 +152,13 @@ impl Gazetteer {
     }
 
     pub(crate) fn is_first(&self, w: &str) -> bool {
+        if w.is_ascii() && w.len() <= 32 {
+            let mut buf = [0u8; 32];
+            for (d, s) in buf.iter_mut().zip(w.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            return std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| self.first.contains(l));
+        }
         self.first.contains(&w.to_lowercase())
     }
 
@@ -298,13 +311,7 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     // 1. Context: labels, titles, closings, ID-document fields.
     for &Hit { end, kw, .. } in &scan.hits {
         let (start_at, allow_upper, min_words_unknown) = match kw {
-            Kw::NameLabel | Kw::NameUpper => {
-                let j = skip_blank(b, end);
-                if j >= b.len() || b[j] != b':' {
-                    continue;
-                }
-                (skip_blank(b, j + 1), kw == Kw::NameUpper, 2)
-            }
+            Kw::NameLabel | Kw::NameUpper => (skip_blank(b, end), kw == Kw::NameUpper, 2),
             Kw::NameTitle => {
                 let mut j = end;
                 if j < b.len() && b[j] == b'.' {
@@ -389,25 +396,9 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     }
 
     // 3. Gazetteer: a known first name followed by a surname.
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let at_word_start = i == 0 || !crate::detect::wordish(b[i - 1]);
-        if !(at_word_start && (c.is_ascii_uppercase() || c >= 0xC3)) {
-            i += 1;
-            continue;
-        }
-        if !t.is_char_boundary(i) {
-            i += 1;
-            continue;
-        }
-        let we = word_end(t, i);
-        if we == i {
-            i += 1;
-            continue;
-        }
+    for &(i, we) in &scan.first_names {
         let w = &t[i..we];
-        if we - i >= 2 && g.classify(t, i, we) == Tok::Cap && g.is_first(w) {
+        if (2..=20).contains(&(we - i)) && g.is_first(w) && g.classify(t, i, we) == Tok::Cap {
             if let Some(p) = parse_name(g, t, i, false) {
                 let after_digit = t[p.end..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
                 if p.words >= 2 && !p.company && !after_digit && !org_block(scan, p.end) {
@@ -415,20 +406,46 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 }
             }
         }
-        i = we.max(i + 1);
     }
 }
 
 /// Street suffixes that are also everyday words on their own; as a whole word they need a capital.
-pub(crate) fn addresses(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<Finding>) {
     let t = scan.text;
     let b = t.as_bytes();
-    for h in &scan.hits {
-        match h.kw {
-            Kw::StreetSuffix => {
-                let Some(num_end) = house_number(b, h.end) else { continue };
+    // Suffix streets ("Kerkstraat 12"): look only where a space precedes a digit.
+    for &(o, e) in segs {
+        let mut j = o + 1;
+        while j < e {
+            if !(b[j].is_ascii_digit() && b[j - 1] == b' ') {
+                j += 1;
+                continue;
+            }
+            let mut we = j - 1;
+            if we > o && b[we - 1] == b' ' {
+                we -= 1;
+            }
+            j += 1;
+            if we == o || !(b[we - 1].is_ascii_alphabetic() || b[we - 1] >= 0x80) {
+                continue;
+            }
+            // Lowercase tail of the word, compared against the suffix list.
+            let mut tail = [0u8; 12];
+            let mut n = 0;
+            while n < 12 && we > n && b[we - 1 - n].is_ascii_alphabetic() {
+                tail[11 - n] = b[we - 1 - n].to_ascii_lowercase();
+                n += 1;
+            }
+            let tail = &tail[12 - n..];
+            let Some(suf) = crate::lexicon::SUFFIX.iter().filter(|s| tail.ends_with(s.as_bytes())).max_by_key(|s| s.len()) else {
+                continue;
+            };
+            let h_start = we - suf.len();
+            let h_end = we;
+            {
+                let Some(num_end) = house_number(b, h_end) else { continue };
                 // Back to the start of the word that carries the suffix.
-                let mut s = h.start;
+                let mut s = h_start;
                 while s > 0 {
                     let prev = crate::detect::floor_char(t, s - 1);
                     let c = t[prev..].chars().next().unwrap_or(' ');
@@ -439,11 +456,15 @@ pub(crate) fn addresses(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                     }
                 }
                 let Some(c0) = t[s..].chars().next() else { continue };
-                if !c0.is_uppercase() || h.end - s > 48 {
+                if !c0.is_uppercase() || h_end - s > 48 {
                     continue;
                 }
                 out.push(Finding { entity: E::Address, start: s, end: num_end, value: t[s..num_end].to_owned(), score: 0.8 });
             }
+        }
+    }
+    for h in &scan.hits {
+        match h.kw {
             Kw::StreetPrefix | Kw::AddressCue => {
                 let s = h.start;
                 let cue = h.kw == Kw::AddressCue;
