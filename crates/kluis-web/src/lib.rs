@@ -1,1 +1,172 @@
 //! The only crate that knows HTTP: server-rendered pages, the REST API under /api/v1 and its OpenAPI document.
+
+mod api;
+mod assets;
+mod backend;
+mod context;
+mod cookies;
+mod error;
+pub mod i18n;
+mod nav;
+mod pages;
+mod security;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{MethodFilter, on};
+use std::sync::Arc;
+
+pub use api::openapi_json;
+
+/// How the web layer behaves in this deployment.
+#[derive(Debug, Clone)]
+pub struct WebOptions {
+    /// Mark cookies `Secure`; true whenever Kluis is served over TLS (directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for WebOptions {
+    fn default() -> Self {
+        WebOptions { secure_cookies: false, max_body_bytes: 1024 * 1024 }
+    }
+}
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub(crate) struct Web {
+    pub app: backend::App,
+    pub opts: Arc<WebOptions>,
+}
+
+/// Who may reach a route, and therefore how the tenant-isolation test aims it at another organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// No login: health checks, static files, setup, login.
+    Public,
+    /// A logged-in user, not tied to one organisation in the path.
+    Session,
+    /// A logged-in member of the organisation named by `{org}`.
+    Org,
+    /// A bearer API token, not tied to an organisation in the path.
+    Api,
+    /// A bearer API token of the organisation named by `{org}`.
+    ApiOrg,
+}
+
+/// Every route of the router. `router` registers routes only through this table's paths, and a test fails if a
+/// route is registered that the table lacks, so the tenant-isolation test cannot forget one.
+pub const ROUTES: &[(&str, &str, Access)] = &[
+    ("GET", "/healthz", Access::Public),
+    ("GET", "/readyz", Access::Public),
+    ("GET", "/static/{file}", Access::Public),
+    ("GET", "/", Access::Public),
+    ("GET", "/setup", Access::Public),
+    ("POST", "/setup", Access::Public),
+    ("GET", "/login", Access::Public),
+    ("POST", "/login", Access::Public),
+    ("POST", "/lang", Access::Public),
+    ("POST", "/logout", Access::Session),
+    ("POST", "/switch", Access::Session),
+    ("GET", "/account", Access::Session),
+    ("GET", "/o/{org}", Access::Org),
+    ("GET", "/o/{org}/users", Access::Org),
+    ("POST", "/o/{org}/users", Access::Org),
+    ("POST", "/o/{org}/users/{user}/role", Access::Org),
+    ("POST", "/o/{org}/users/{user}/remove", Access::Org),
+    ("GET", "/o/{org}/audit", Access::Org),
+    ("POST", "/o/{org}/audit/verify", Access::Org),
+    ("GET", "/o/{org}/account", Access::Org),
+    ("POST", "/o/{org}/account/password", Access::Org),
+    ("POST", "/o/{org}/account/locale", Access::Org),
+    ("POST", "/o/{org}/account/totp", Access::Org),
+    ("POST", "/o/{org}/account/totp/confirm", Access::Org),
+    ("POST", "/o/{org}/account/totp/disable", Access::Org),
+    ("POST", "/o/{org}/account/tokens", Access::Org),
+    ("POST", "/o/{org}/account/tokens/{token}/revoke", Access::Org),
+    ("GET", "/api/v1/openapi.json", Access::Public),
+    ("GET", "/api/v1/me", Access::Api),
+    ("GET", "/api/v1/orgs/{org}/members", Access::ApiOrg),
+    ("POST", "/api/v1/orgs/{org}/members", Access::ApiOrg),
+    ("PATCH", "/api/v1/orgs/{org}/members/{user}", Access::ApiOrg),
+    ("DELETE", "/api/v1/orgs/{org}/members/{user}", Access::ApiOrg),
+    ("GET", "/api/v1/orgs/{org}/audit", Access::ApiOrg),
+    ("POST", "/api/v1/orgs/{org}/audit/verify", Access::ApiOrg),
+];
+
+/// Registers routes and remembers them, so tests can compare the router with `ROUTES`.
+struct Routes {
+    router: Router<Web>,
+    registered: Vec<(Method, &'static str)>,
+}
+
+impl Routes {
+    fn new() -> Self {
+        Routes { router: Router::new(), registered: Vec::new() }
+    }
+
+    fn add<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, Web>,
+        T: 'static,
+    {
+        let filter = MethodFilter::try_from(method.clone()).unwrap_or(MethodFilter::GET);
+        self.router = self.router.route(path, on(filter, handler));
+        self.registered.push((method, path));
+        self
+    }
+
+    fn get<H: Handler<T, Web>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::GET, path, h)
+    }
+
+    fn post<H: Handler<T, Web>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::POST, path, h)
+    }
+
+    fn merge(mut self, other: Routes) -> Self {
+        self.router = self.router.merge(other.router);
+        self.registered.extend(other.registered);
+        self
+    }
+}
+
+/// The whole HTTP interface of Kluis.
+pub fn router(app: backend::App, opts: WebOptions) -> Router {
+    router_with_table(app, opts).0
+}
+
+/// The router and the (method, path) pairs it registered. For tests that check the route table.
+#[doc(hidden)]
+pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(String, String)>) {
+    let max_body = opts.max_body_bytes;
+    let web = Web { app, opts: Arc::new(opts) };
+
+    let pages = pages::routes();
+    let pages = Routes {
+        router: pages
+            .router
+            .layer(axum::middleware::from_fn_with_state(web.clone(), context::page_context)),
+        registered: pages.registered,
+    };
+
+    let all = Routes::new()
+        .get("/healthz", assets::healthz)
+        .get("/readyz", assets::readyz)
+        .get("/static/{file}", assets::static_file)
+        .merge(pages)
+        .merge(api::routes());
+
+    let registered = all.registered.iter().map(|(m, p)| (m.to_string(), (*p).to_owned())).collect();
+    let router = all
+        .router
+        .fallback(error::fallback)
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
+        .with_state(web);
+    (router, registered)
+}

@@ -1,0 +1,391 @@
+//! The REST API under /api/v1: bearer API tokens only, RFC 9457 problem details, OpenAPI 3.1 from the code.
+//!
+//! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
+
+use crate::backend::{Actor, AppError, AuditVerification, NewMember};
+use crate::context::origin_of;
+use crate::pages::{AuditQuery, audit_filter};
+use crate::{Routes, Web};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, RawPathParams, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Json, http::Method};
+use kluis_domain::{Permission, Role};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+
+pub(crate) fn routes() -> Routes {
+    Routes::new()
+        .get("/api/v1/openapi.json", openapi_handler)
+        .get("/api/v1/me", me)
+        .get("/api/v1/orgs/{org}/members", list_members)
+        .post("/api/v1/orgs/{org}/members", add_member)
+        .add(Method::PATCH, "/api/v1/orgs/{org}/members/{user}", change_role)
+        .add(Method::DELETE, "/api/v1/orgs/{org}/members/{user}", remove_member)
+        .get("/api/v1/orgs/{org}/audit", audit_events)
+        .post("/api/v1/orgs/{org}/audit/verify", verify_audit)
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Kluis API", version = "1", description = "Members and audit log of a Kluis organisation. Authenticate with an API token: `Authorization: Bearer <token>`."),
+    paths(me, list_members, add_member, change_role, remove_member, audit_events, verify_audit),
+    components(schemas(Problem, Me, ApiRole, MemberOut, NewMemberIn, RoleChange, AuditEventOut, AuditPageOut, VerificationOut)),
+    modifiers(&BearerAuth),
+    security(("bearer" = []))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// The OpenAPI document as JSON (also used by tests and tooling).
+pub fn openapi_json() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|_| "{}".to_owned())
+}
+
+async fn openapi_handler() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], openapi_json()).into_response()
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    /// What went wrong, in words a person understands.
+    pub detail: String,
+    #[serde(skip)]
+    retry_after: Option<u64>,
+}
+
+impl Problem {
+    pub fn new(status: StatusCode, slug: &str, title: &str, detail: impl Into<String>) -> Problem {
+        Problem { kind: format!("urn:kluis:problem:{slug}"), title: title.to_owned(), status: status.as_u16(), detail: detail.into(), retry_after: None }
+    }
+    pub fn not_found() -> Problem {
+        Problem::new(StatusCode::NOT_FOUND, "not-found", "Not found", "There is nothing here, or you have no access to it.")
+    }
+    pub fn unauthenticated() -> Problem {
+        Problem::new(StatusCode::UNAUTHORIZED, "unauthenticated", "Authentication required", "Send a valid API token as 'Authorization: Bearer <token>'.")
+    }
+    pub fn forbidden() -> Problem {
+        Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden", "Your role in this organisation does not allow this.")
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut res = (status, Json(&self)).into_response();
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(secs) = self.retry_after
+            && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        res
+    }
+}
+
+impl From<AppError> for Problem {
+    fn from(e: AppError) -> Problem {
+        match e {
+            AppError::NotFound => Problem::not_found(),
+            AppError::Forbidden => Problem::forbidden(),
+            AppError::Unauthenticated => Problem::unauthenticated(),
+            AppError::Invalid { field, message } => {
+                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "Invalid input", format!("{field}: {message}"))
+            }
+            AppError::Conflict(m) => Problem::new(StatusCode::CONFLICT, "conflict", "Conflict", m),
+            AppError::Throttled { retry_after_secs } => Problem {
+                retry_after: Some(retry_after_secs),
+                ..Problem::new(StatusCode::TOO_MANY_REQUESTS, "throttled", "Too many attempts", format!("Too many attempts. Try again in {retry_after_secs} seconds."))
+            },
+            AppError::Setup(m) => Problem::new(StatusCode::CONFLICT, "setup", "Setup", m),
+            AppError::Internal(e) => {
+                tracing::error!(error = format!("{e:#}"), "internal error (api)");
+                Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong", "Something went wrong on our side. Please try again later.")
+            }
+        }
+    }
+}
+
+/// JSON body whose rejection is a problem document instead of axum's plain text.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = Problem;
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(e) => {
+                let status = match e {
+                    JsonRejection::MissingJsonContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    _ => StatusCode::BAD_REQUEST,
+                };
+                Err(Problem::new(status, "bad-body", "Unreadable request body", e.body_text()))
+            }
+        }
+    }
+}
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then_some(token.trim()).filter(|t| !t.is_empty())
+}
+
+/// The actor behind a bearer API token.
+pub struct ApiActor(pub Actor);
+
+impl FromRequestParts<Web> for ApiActor {
+    type Rejection = Problem;
+    async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or_else(Problem::unauthenticated)?;
+        let origin = origin_of(&parts.headers, parts.extensions.get::<ConnectInfo<SocketAddr>>());
+        match web.app.actor_from_api_token(token, &origin).await {
+            Ok(a) => Ok(ApiActor(a)),
+            Err(AppError::NotFound | AppError::Unauthenticated | AppError::Forbidden) => Err(Problem::unauthenticated()),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+/// The actor behind a bearer API token, which must belong to the organisation in the path. Another
+/// organisation answers 404, so a token never learns whether it exists.
+pub struct ApiOrgActor(pub Actor);
+
+impl FromRequestParts<Web> for ApiOrgActor {
+    type Rejection = Problem;
+    async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
+        let ApiActor(actor) = ApiActor::from_request_parts(parts, web).await?;
+        let params = RawPathParams::from_request_parts(parts, web).await.map_err(|_| Problem::not_found())?;
+        let org = params.iter().find(|(k, _)| *k == "org").map(|(_, v)| v.to_owned()).ok_or_else(Problem::not_found)?;
+        if org != actor.org_slug {
+            return Err(Problem::not_found());
+        }
+        Ok(ApiOrgActor(actor))
+    }
+}
+
+fn require(actor: &Actor, p: Permission) -> Result<(), Problem> {
+    if actor.role.allows(p) { Ok(()) } else { Err(Problem::forbidden()) }
+}
+
+/// A role in an organisation.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiRole {
+    Owner,
+    PrivacyOfficer,
+    Staff,
+    Auditor,
+}
+
+impl From<Role> for ApiRole {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Owner => ApiRole::Owner,
+            Role::PrivacyOfficer => ApiRole::PrivacyOfficer,
+            Role::Staff => ApiRole::Staff,
+            Role::Auditor => ApiRole::Auditor,
+        }
+    }
+}
+
+impl From<ApiRole> for Role {
+    fn from(r: ApiRole) -> Self {
+        match r {
+            ApiRole::Owner => Role::Owner,
+            ApiRole::PrivacyOfficer => Role::PrivacyOfficer,
+            ApiRole::Staff => Role::Staff,
+            ApiRole::Auditor => Role::Auditor,
+        }
+    }
+}
+
+/// Who the token acts as.
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub user_id: String,
+    /// The organisation the token belongs to.
+    pub org: String,
+    pub role: ApiRole,
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "account",
+    responses((status = 200, body = Me), (status = 401, body = Problem, content_type = "application/problem+json")))]
+async fn me(ApiActor(a): ApiActor) -> Json<Me> {
+    Json(Me { user_id: a.user_id.clone(), org: a.org_slug.clone(), role: a.role.into() })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MemberOut {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: ApiRole,
+}
+
+impl From<crate::backend::Member> for MemberOut {
+    fn from(m: crate::backend::Member) -> Self {
+        MemberOut { user_id: m.user_id, name: m.name, email: m.email, role: m.role.into() }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/members", tag = "members",
+    params(("org" = String, Path, description = "Organisation slug")),
+    responses((status = 200, body = Vec<MemberOut>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn list_members(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor) -> Result<Json<Vec<MemberOut>>, Problem> {
+    require(&a, Permission::ManageUsers)?;
+    Ok(Json(web.app.members(&a).await?.into_iter().map(MemberOut::from).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewMemberIn {
+    pub email: String,
+    pub name: String,
+    pub role: ApiRole,
+    /// Initial password for a new account; leave out to add an existing account.
+    pub password: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/members", tag = "members",
+    params(("org" = String, Path, description = "Organisation slug")), request_body = NewMemberIn,
+    responses((status = 201, body = MemberOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn add_member(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, ApiJson(body): ApiJson<NewMemberIn>) -> Result<Response, Problem> {
+    require(&a, Permission::ManageUsers)?;
+    let m = web.app.add_member(&a, NewMember { email: body.email, name: body.name, role: body.role.into(), password: body.password }).await?;
+    Ok((StatusCode::CREATED, Json(MemberOut::from(m))).into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct RoleChange {
+    pub role: ApiRole,
+}
+
+#[utoipa::path(patch, path = "/api/v1/orgs/{org}/members/{user}", tag = "members",
+    params(("org" = String, Path, description = "Organisation slug"), ("user" = String, Path, description = "User id")), request_body = RoleChange,
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn change_role(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Path((_, user)): Path<(String, String)>, ApiJson(body): ApiJson<RoleChange>) -> Result<StatusCode, Problem> {
+    require(&a, Permission::ManageUsers)?;
+    web.app.change_role(&a, &user, body.role.into()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(delete, path = "/api/v1/orgs/{org}/members/{user}", tag = "members",
+    params(("org" = String, Path, description = "Organisation slug"), ("user" = String, Path, description = "User id")),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn remove_member(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Path((_, user)): Path<(String, String)>) -> Result<StatusCode, Problem> {
+    require(&a, Permission::ManageUsers)?;
+    web.app.remove_member(&a, &user).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditParams {
+    /// Acting user id (or system actor).
+    actor: Option<String>,
+    action: Option<String>,
+    entity: Option<String>,
+    /// First day, `YYYY-MM-DD` (UTC).
+    from: Option<String>,
+    /// Last day, `YYYY-MM-DD` (UTC), inclusive.
+    to: Option<String>,
+    /// Page number, from 1.
+    page: Option<u32>,
+    /// Events per page, 1 to 500 (default 50).
+    per_page: Option<u32>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditEventOut {
+    pub seq: i64,
+    /// Unix time in milliseconds.
+    pub at_ms: i64,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    /// Names of changed fields, never their values.
+    pub fields: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditPageOut {
+    pub events: Vec<AuditEventOut>,
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/audit", tag = "audit",
+    params(("org" = String, Path, description = "Organisation slug"), AuditParams),
+    responses((status = 200, body = AuditPageOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn audit_events(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Query(p): Query<AuditParams>) -> Result<Json<AuditPageOut>, Problem> {
+    require(&a, Permission::ReadAudit)?;
+    let per_page = p.per_page.unwrap_or(50).clamp(1, 500);
+    let q = AuditQuery {
+        actor: p.actor.unwrap_or_default(),
+        action: p.action.unwrap_or_default(),
+        entity: p.entity.unwrap_or_default(),
+        from: p.from.unwrap_or_default(),
+        to: p.to.unwrap_or_default(),
+        page: p.page,
+    };
+    let filter = audit_filter(&q, per_page).map_err(|field| {
+        Problem::new(StatusCode::BAD_REQUEST, "invalid", "Invalid input", format!("{field}: expected a date as YYYY-MM-DD"))
+    })?;
+    let page = filter.page;
+    let res = web.app.audit_events(&a, filter).await?;
+    Ok(Json(AuditPageOut {
+        events: res
+            .events
+            .into_iter()
+            .map(|e| AuditEventOut { seq: e.seq, at_ms: e.at_ms, actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entity_id, fields: e.fields })
+            .collect(),
+        total: res.total,
+        page,
+        per_page,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VerificationOut {
+    /// True when every link of the chain checks out.
+    pub ok: bool,
+    /// Number of events checked (when ok).
+    pub events: Option<u64>,
+    /// First broken link (when not ok).
+    pub broken_seq: Option<i64>,
+    pub reason: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/audit/verify", tag = "audit",
+    params(("org" = String, Path, description = "Organisation slug")),
+    responses((status = 200, body = VerificationOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn verify_audit(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor) -> Result<Json<VerificationOut>, Problem> {
+    require(&a, Permission::ReadAudit)?;
+    Ok(Json(match web.app.verify_audit(&a).await? {
+        AuditVerification::Ok { events } => VerificationOut { ok: true, events: Some(events), broken_seq: None, reason: None },
+        AuditVerification::Broken { seq, reason } => VerificationOut { ok: false, events: None, broken_seq: Some(seq), reason: Some(reason) },
+    }))
+}

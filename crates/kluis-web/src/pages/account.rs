@@ -1,0 +1,185 @@
+//! The account page: password, language, two-step login (TOTP) and API tokens.
+
+use super::see_other;
+use crate::Web;
+use crate::backend::AppError;
+use crate::context::{OrgCtx, UserCtx, locale_from_lang};
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::nav::{Chrome, Flash};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+/// `/account`: the account page of the organisation the user is working in.
+pub async fn account_redirect(user: UserCtx) -> Response {
+    let org = user.session.current_org.clone().or_else(|| user.session.memberships.first().map(|(o, _)| o.slug.clone()));
+    match org {
+        Some(slug) => see_other(&format!("/o/{slug}/account")),
+        None => see_other("/"),
+    }
+}
+
+pub struct TokenRow {
+    pub id: String,
+    pub name: String,
+    pub created: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account.html")]
+struct AccountPage {
+    c: Chrome,
+    org: String,
+    email: String,
+    totp_enabled: bool,
+    totp_uri: Option<String>,
+    totp_secret: Option<String>,
+    new_token: Option<String>,
+    tokens: Vec<TokenRow>,
+}
+
+#[derive(Default)]
+struct Extra {
+    totp: Option<(String, String)>,
+    new_token: Option<String>,
+    error: Option<String>,
+}
+
+async fn render(web: &Web, o: &OrgCtx, flash: &Flash, extra: Extra) -> Result<Response, WebError> {
+    let tokens = web
+        .app
+        .api_tokens(&o.actor)
+        .await?
+        .into_iter()
+        .map(|t| TokenRow { id: t.id, name: t.name, created: super::org::format_ms(t.created_at_ms) })
+        .collect();
+    let mut c = Chrome::org(o, "account-title", "account", flash);
+    let status = if extra.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    if extra.error.is_some() {
+        c.error = extra.error;
+    }
+    let (totp_uri, totp_secret) = match extra.totp {
+        Some((u, s)) => (Some(u), Some(s)),
+        None => (None, None),
+    };
+    let page = AccountPage {
+        c,
+        org: o.org_slug.clone(),
+        email: o.session.user.email.clone(),
+        totp_enabled: o.session.user.totp_enabled,
+        totp_uri,
+        totp_secret,
+        new_token: extra.new_token,
+        tokens,
+    };
+    Ok((status, page).into_response())
+}
+
+fn back(o: &OrgCtx, notice: &str) -> Response {
+    see_other(&format!("/o/{}/account?notice={notice}", o.org_slug))
+}
+
+/// Field errors go back to the form as a readable message; anything else is an error page.
+async fn form_error(web: &Web, o: &OrgCtx, e: AppError) -> Result<Response, WebError> {
+    match e {
+        AppError::Invalid { field, message } => {
+            let msg = super::auth::field_error(&o.ctx, &field, &message);
+            render(web, o, &Flash::default(), Extra { error: Some(msg), ..Extra::default() }).await
+        }
+        AppError::Unauthenticated => {
+            let msg = o.ctx.tr().t("error-wrong-password").to_owned();
+            render(web, o, &Flash::default(), Extra { error: Some(msg), ..Extra::default() }).await
+        }
+        e => Err(e.into()),
+    }
+}
+
+pub async fn account(State(web): State<Web>, o: OrgCtx, Query(flash): Query<Flash>) -> Result<Response, WebError> {
+    render(&web, &o, &flash, Extra::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+}
+
+pub async fn change_password(State(web): State<Web>, o: OrgCtx, Form(f): Form<PasswordForm>) -> Result<Response, WebError> {
+    match web.app.change_password(&o.session.user.id, &f.current, &f.new, &o.ctx.origin).await {
+        Ok(_) => Ok(back(&o, "password-changed")),
+        Err(e) => form_error(&web, &o, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LocaleForm {
+    #[serde(default)]
+    lang: String,
+}
+
+pub async fn set_locale(State(web): State<Web>, o: OrgCtx, Form(f): Form<LocaleForm>) -> Result<Response, WebError> {
+    let lang = Lang::from_code(&f.lang).ok_or_else(|| WebError::BadRequest(o.ctx.tr().t("error-invalid-language").to_owned()))?;
+    web.app.set_locale(&o.session.user.id, locale_from_lang(lang)).await?;
+    Ok(back(&o, "language-changed"))
+}
+
+pub async fn totp_begin(State(web): State<Web>, o: OrgCtx) -> Result<Response, WebError> {
+    let enrol = web.app.totp_begin(&o.session.user.id).await?;
+    render(&web, &o, &Flash::default(), Extra { totp: Some((enrol.otpauth_uri, enrol.secret)), ..Extra::default() }).await
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+pub async fn totp_confirm(State(web): State<Web>, o: OrgCtx, Form(f): Form<CodeForm>) -> Result<Response, WebError> {
+    match web.app.totp_confirm(&o.session.user.id, f.code.trim(), &o.ctx.origin).await {
+        Ok(_) => Ok(back(&o, "totp-enabled")),
+        Err(AppError::Invalid { .. } | AppError::Unauthenticated) => {
+            let msg = o.ctx.tr().t("error-totp-code").to_owned();
+            render(&web, &o, &Flash::default(), Extra { error: Some(msg), ..Extra::default() }).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DisableForm {
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn totp_disable(State(web): State<Web>, o: OrgCtx, Form(f): Form<DisableForm>) -> Result<Response, WebError> {
+    match web.app.totp_disable(&o.session.user.id, &f.password, &o.ctx.origin).await {
+        Ok(_) => Ok(back(&o, "totp-disabled")),
+        Err(e) => form_error(&web, &o, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+pub async fn create_token(State(web): State<Web>, o: OrgCtx, Form(f): Form<TokenForm>) -> Result<Response, WebError> {
+    match web.app.create_api_token(&o.actor, f.name.trim()).await {
+        // Shown once, on this response only: it is not stored in clear anywhere.
+        Ok(t) => render(&web, &o, &Flash::default(), Extra { new_token: Some(t.token), ..Extra::default() }).await,
+        Err(e) => form_error(&web, &o, e).await,
+    }
+}
+
+pub async fn revoke_token(State(web): State<Web>, o: OrgCtx, Path((_, token)): Path<(String, String)>) -> Result<Response, WebError> {
+    web.app.revoke_api_token(&o.actor, &token).await?;
+    Ok(back(&o, "token-revoked"))
+}

@@ -1,0 +1,87 @@
+//! HTML pages: routes, the error page and the entry redirect.
+
+mod account;
+mod auth;
+mod org;
+
+pub(crate) use org::{AuditQuery, audit_filter};
+
+use crate::error::ErrorKind;
+use crate::i18n::Tr;
+use crate::nav::Chrome;
+use crate::{Routes, Web};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+pub(crate) fn routes() -> Routes {
+    Routes::new()
+        .get("/", auth::home)
+        .get("/setup", auth::setup_form)
+        .post("/setup", auth::setup_submit)
+        .get("/login", auth::login_form)
+        .post("/login", auth::login_submit)
+        .post("/lang", auth::set_language)
+        .post("/logout", auth::logout)
+        .post("/switch", auth::switch_org)
+        .get("/account", account::account_redirect)
+        .get("/o/{org}", org::dashboard)
+        .get("/o/{org}/users", org::users)
+        .post("/o/{org}/users", org::add_member)
+        .post("/o/{org}/users/{user}/role", org::change_role)
+        .post("/o/{org}/users/{user}/remove", org::remove_member)
+        .get("/o/{org}/audit", org::audit)
+        .post("/o/{org}/audit/verify", org::verify_audit)
+        .get("/o/{org}/account", account::account)
+        .post("/o/{org}/account/password", account::change_password)
+        .post("/o/{org}/account/locale", account::set_locale)
+        .post("/o/{org}/account/totp", account::totp_begin)
+        .post("/o/{org}/account/totp/confirm", account::totp_confirm)
+        .post("/o/{org}/account/totp/disable", account::totp_disable)
+        .post("/o/{org}/account/tokens", account::create_token)
+        .post("/o/{org}/account/tokens/{token}/revoke", account::revoke_token)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    c: Chrome,
+    text: String,
+    detail: Option<String>,
+    back_href: &'static str,
+    back_label: String,
+}
+
+/// The translated page for an error; no CSRF token is needed on it (it has no forms besides the header's).
+pub(crate) fn error_page(tr: Tr, kind: ErrorKind, detail: Option<String>) -> Response {
+    let key = kind.key();
+    let text = match kind {
+        ErrorKind::Throttled(secs) => tr.t_n("error-429-text", "seconds", secs),
+        _ => tr.t(&format!("{key}-text")).to_owned(),
+    };
+    let page = ErrorPage {
+        c: Chrome::public(tr, "", &format!("{key}-title")),
+        text,
+        detail,
+        back_href: "/",
+        back_label: tr.t("error-back").to_owned(),
+    };
+    let mut res = (kind.status(), page).into_response();
+    if let ErrorKind::Throttled(secs) = kind
+        && let Ok(v) = secs.to_string().parse()
+    {
+        res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+    }
+    res
+}
+
+/// Redirect after a successful form post (POST/redirect/GET), with an optional notice key.
+/// Never panics: a path that is not a valid header value falls back to `/`.
+pub(crate) fn see_other(path: &str) -> Response {
+    let location = HeaderValue::from_str(path).unwrap_or(HeaderValue::from_static("/"));
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+}
+
+#[allow(dead_code)]
+fn _assert_state(_: Web) {}

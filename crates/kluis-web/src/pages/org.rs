@@ -1,0 +1,332 @@
+//! Pages of one organisation: dashboard, users and roles, audit log.
+
+use super::see_other;
+use crate::Web;
+use crate::backend::{AppError, AuditFilter, AuditVerification, Member, NewMember};
+use crate::context::OrgCtx;
+use crate::error::WebError;
+use crate::nav::{Chrome, Flash};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use kluis_domain::{Permission, Role};
+use serde::Deserialize;
+
+/// Roles offered in forms, with their translated names.
+pub struct RoleOption {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn role_options(o: &OrgCtx, selected: Option<Role>) -> Vec<RoleOption> {
+    let tr = o.ctx.tr();
+    Role::ALL
+        .iter()
+        .map(|r| RoleOption { value: r.as_str(), label: tr.t(&format!("role-{}", r.as_str().replace('_', "-"))).to_owned(), selected: Some(*r) == selected })
+        .collect()
+}
+
+pub fn role_label(o: &OrgCtx, r: Role) -> String {
+    o.ctx.tr().t(&format!("role-{}", r.as_str().replace('_', "-"))).to_owned()
+}
+
+fn require(o: &OrgCtx, p: Permission) -> Result<(), WebError> {
+    if o.actor.role.allows(p) { Ok(()) } else { Err(WebError::Forbidden) }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "dashboard.html")]
+struct DashboardPage {
+    c: Chrome,
+    org: String,
+    role: String,
+    can_manage_users: bool,
+    can_read_audit: bool,
+    alone: bool,
+    totp_enabled: bool,
+}
+
+pub async fn dashboard(State(web): State<Web>, o: OrgCtx, Query(flash): Query<Flash>) -> Result<Response, WebError> {
+    let can_manage_users = o.actor.role.allows(Permission::ManageUsers);
+    let alone = if can_manage_users { web.app.members(&o.actor).await?.len() <= 1 } else { false };
+    let page = DashboardPage {
+        c: Chrome::org(&o, "dashboard-title", "dashboard", &flash),
+        org: o.org_slug.clone(),
+        role: role_label(&o, o.actor.role),
+        can_manage_users,
+        can_read_audit: o.actor.role.allows(Permission::ReadAudit),
+        alone,
+        totp_enabled: o.session.user.totp_enabled,
+    };
+    Ok(page.into_response())
+}
+
+pub struct MemberRow {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub roles: Vec<RoleOption>,
+    pub is_self: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users.html")]
+struct UsersPage {
+    c: Chrome,
+    org: String,
+    members: Vec<MemberRow>,
+    roles: Vec<RoleOption>,
+    form_email: String,
+    form_name: String,
+}
+
+async fn users_page(web: &Web, o: &OrgCtx, flash: &Flash, error: Option<String>, form: Option<&AddMemberForm>) -> Result<Response, WebError> {
+    require(o, Permission::ManageUsers)?;
+    let members: Vec<Member> = web.app.members(&o.actor).await?;
+    let rows = members
+        .into_iter()
+        .map(|m| MemberRow {
+            is_self: m.user_id == o.session.user.id,
+            roles: role_options(o, Some(m.role)),
+            role: role_label(o, m.role),
+            user_id: m.user_id,
+            name: m.name,
+            email: m.email,
+        })
+        .collect();
+    let mut c = Chrome::org(o, "users-title", "users", flash);
+    let status = if error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    if error.is_some() {
+        c.error = error;
+    }
+    let page = UsersPage {
+        c,
+        org: o.org_slug.clone(),
+        members: rows,
+        roles: role_options(o, form.and_then(|f| f.role.parse().ok()).or(Some(Role::Staff))),
+        form_email: form.map(|f| f.email.clone()).unwrap_or_default(),
+        form_name: form.map(|f| f.name.clone()).unwrap_or_default(),
+    };
+    Ok((status, page).into_response())
+}
+
+pub async fn users(State(web): State<Web>, o: OrgCtx, Query(flash): Query<Flash>) -> Result<Response, WebError> {
+    users_page(&web, &o, &flash, None, None).await
+}
+
+#[derive(Deserialize)]
+pub struct AddMemberForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn add_member(State(web): State<Web>, o: OrgCtx, Form(f): Form<AddMemberForm>) -> Result<Response, WebError> {
+    require(&o, Permission::ManageUsers)?;
+    let Ok(role) = f.role.parse::<Role>() else {
+        let msg = o.ctx.tr().t("error-invalid-role").to_owned();
+        return users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await;
+    };
+    let input = NewMember {
+        email: f.email.trim().to_owned(),
+        name: f.name.trim().to_owned(),
+        role,
+        password: Some(f.password.clone()).filter(|p| !p.is_empty()),
+    };
+    match web.app.add_member(&o.actor, input).await {
+        Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=member-added", o.org_slug))),
+        Err(AppError::Invalid { field, message }) => {
+            let msg = super::auth::field_error(&o.ctx, &field, &message);
+            users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await
+        }
+        Err(AppError::Conflict(_)) => {
+            let msg = o.ctx.tr().t("error-member-exists").to_owned();
+            users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+pub async fn change_role(State(web): State<Web>, o: OrgCtx, Path((_, user)): Path<(String, String)>, Form(f): Form<RoleForm>) -> Result<Response, WebError> {
+    require(&o, Permission::ManageUsers)?;
+    let role: Role = f.role.parse().map_err(|_| WebError::BadRequest(o.ctx.tr().t("error-invalid-role").to_owned()))?;
+    match web.app.change_role(&o.actor, &user, role).await {
+        Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=role-changed", o.org_slug))),
+        Err(AppError::Conflict(_)) => Ok(see_other(&format!("/o/{}/users?error=last-owner", o.org_slug))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn remove_member(State(web): State<Web>, o: OrgCtx, Path((_, user)): Path<(String, String)>) -> Result<Response, WebError> {
+    require(&o, Permission::ManageUsers)?;
+    match web.app.remove_member(&o.actor, &user).await {
+        Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=member-removed", o.org_slug))),
+        Err(AppError::Conflict(_)) => Ok(see_other(&format!("/o/{}/users?error=last-owner", o.org_slug))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct AuditQuery {
+    #[serde(default)]
+    pub actor: String,
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub entity: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub page: Option<u32>,
+}
+
+pub const AUDIT_PER_PAGE: u32 = 50;
+
+fn parse_day(s: &str, end_of_day: bool) -> Result<Option<i64>, ()> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    let date = time::Date::parse(s, &fmt).map_err(|_| ())?;
+    let t = if end_of_day { date.with_hms_milli(23, 59, 59, 999) } else { date.with_hms(0, 0, 0) }.map_err(|_| ())?;
+    let ms = t.assume_utc().unix_timestamp_nanos() / 1_000_000;
+    i64::try_from(ms).map(Some).map_err(|_| ())
+}
+
+/// The application's filter for a query, or the name of the date field that could not be read.
+pub fn audit_filter(q: &AuditQuery, per_page: u32) -> Result<AuditFilter, &'static str> {
+    let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    Ok(AuditFilter {
+        actor: opt(&q.actor),
+        action: opt(&q.action),
+        entity: opt(&q.entity),
+        from_ms: parse_day(&q.from, false).map_err(|_| "from")?,
+        to_ms: parse_day(&q.to, true).map_err(|_| "to")?,
+        page: q.page.unwrap_or(1).max(1),
+        per_page,
+    })
+}
+
+pub struct EventRow {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub fields: String,
+}
+
+pub fn format_ms(ms: i64) -> String {
+    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&fmt).ok())
+        .unwrap_or_else(|| ms.to_string())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit.html")]
+struct AuditPageT {
+    c: Chrome,
+    org: String,
+    q: AuditQuery,
+    events: Vec<EventRow>,
+    page: u32,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+    verify: Option<String>,
+    verify_ok: bool,
+}
+
+fn audit_href(org: &str, q: &AuditQuery, page: u32) -> String {
+    let qs: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("actor", &q.actor)
+        .append_pair("action", &q.action)
+        .append_pair("entity", &q.entity)
+        .append_pair("from", &q.from)
+        .append_pair("to", &q.to)
+        .append_pair("page", &page.to_string())
+        .finish();
+    format!("/o/{org}/audit?{qs}")
+}
+
+async fn audit_page(web: &Web, o: OrgCtx, q: AuditQuery, verify: Option<(bool, String)>) -> Result<Response, WebError> {
+    require(&o, Permission::ReadAudit)?;
+    let mut c = Chrome::org(&o, "audit-title", "audit", &Flash::default());
+    let (events, total, page) = match audit_filter(&q, AUDIT_PER_PAGE) {
+        Ok(filter) => {
+            let page = filter.page;
+            let p = web.app.audit_events(&o.actor, filter).await?;
+            (p.events, p.total, page)
+        }
+        Err(field) => {
+            c.error = Some(o.ctx.tr().t(if field == "from" { "error-invalid-from" } else { "error-invalid-to" }).to_owned());
+            (Vec::new(), 0, 1)
+        }
+    };
+    let rows = events
+        .into_iter()
+        .map(|e| EventRow { seq: e.seq, at: format_ms(e.at_ms), actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entity_id, fields: e.fields.join(", ") })
+        .collect();
+    let has_next = u64::from(page) * u64::from(AUDIT_PER_PAGE) < total;
+    let (verify_ok, verify) = match verify {
+        Some((ok, text)) => (ok, Some(text)),
+        None => (false, None),
+    };
+    let page_t = AuditPageT {
+        prev_href: (page > 1).then(|| audit_href(&o.org_slug, &q, page - 1)),
+        next_href: has_next.then(|| audit_href(&o.org_slug, &q, page + 1)),
+        c,
+        org: o.org_slug.clone(),
+        q,
+        events: rows,
+        page,
+        verify,
+        verify_ok,
+    };
+    Ok(page_t.into_response())
+}
+
+pub async fn audit(State(web): State<Web>, o: OrgCtx, Query(q): Query<AuditQuery>) -> Result<Response, WebError> {
+    audit_page(&web, o, q, None).await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit_verify.html")]
+struct VerifyFragment {
+    verify: Option<String>,
+    verify_ok: bool,
+}
+
+pub async fn verify_audit(State(web): State<Web>, o: OrgCtx, headers: HeaderMap) -> Result<Response, WebError> {
+    require(&o, Permission::ReadAudit)?;
+    let tr = o.ctx.tr();
+    let (ok, text) = match web.app.verify_audit(&o.actor).await? {
+        AuditVerification::Ok { events } => (true, tr.t_n("audit-verify-ok", "count", events)),
+        AuditVerification::Broken { seq, reason } => (false, tr.t_with("audit-verify-broken", &[("seq", &seq.to_string()), ("reason", &reason)])),
+    };
+    if headers.contains_key("hx-request") {
+        return Ok(VerifyFragment { verify: Some(text), verify_ok: ok }.into_response());
+    }
+    audit_page(&web, o, AuditQuery::default(), Some((ok, text))).await
+}
