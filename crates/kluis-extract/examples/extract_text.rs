@@ -1,9 +1,11 @@
 //! Prints the text kluis-extract finds in each file: `extract_text FILE...`.
+//! Each document starts with `=== <path> <status>`; members of containers follow as
+//! `=== <path>!/<member> <status>`, and each located segment with `--- <location>`.
 
 use kluis_extract::{Extracted, Limits, extract};
 
 fn print(path: &str, e: &Extracted) {
-    println!("=== {path} {} [{}]", e.status, e.format);
+    println!("=== {path} {}", e.status);
     for s in &e.segments {
         if let Some(l) = &s.location {
             println!("--- {l}");
