@@ -78,6 +78,9 @@ pub struct ScanArgs {
     /// Seconds allowed per file before its worker is stopped (reported as timeout).
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_seconds)]
     pub timeout: Duration,
+    /// Findings kept per document, the first ones in the text (jsonl then gives `findings_total`); 0 keeps all.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_findings: usize,
     /// Exit with code 3 when a document holds this kind of personal data (or more): generic or special.
     #[arg(long, value_enum, value_name = "KIND")]
     pub fail_on: Option<FailOn>,
@@ -225,6 +228,7 @@ pub fn run(args: ScanArgs) -> ExitCode {
         max_file_size: args.max_file_size,
         timeout: args.timeout,
         ocr: !args.no_ocr,
+        max_findings: args.max_findings,
     };
     if let Isolation::Workers(w) = &mut opts.isolation {
         // The CPU budget per document follows the wall-clock budget.

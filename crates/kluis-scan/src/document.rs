@@ -13,42 +13,73 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 pub fn scan_document(name: &str, bytes: &[u8], opts: &crate::ScanOptions) -> Vec<DocumentReport> {
     let sha = hex::encode(Sha256::digest(bytes));
     let limits = opts.extract_limits();
-    let mut reports = match catch_unwind(AssertUnwindSafe(|| {
-        let extracted = kluis_extract::extract(name, bytes, &limits);
-        let mut out = Vec::new();
-        collect(name, &extracted, &mut out);
-        out
-    })) {
-        Ok(reports) => reports,
-        Err(_) => vec![DocumentReport::failed(
+    let extracted = catch_unwind(AssertUnwindSafe(|| {
+        kluis_extract::extract(name, bytes, &limits)
+    }));
+    finish(name, sha, bytes.len(), extracted.ok(), opts)
+}
+
+/// [`scan_document`] for the worker: frees the file's bytes as soon as the text is out, before detection.
+pub(crate) fn scan_document_owned(
+    name: &str,
+    bytes: Vec<u8>,
+    opts: &crate::ScanOptions,
+) -> Vec<DocumentReport> {
+    let sha = hex::encode(Sha256::digest(&bytes));
+    let len = bytes.len();
+    let limits = opts.extract_limits();
+    let extracted = catch_unwind(AssertUnwindSafe(|| {
+        kluis_extract::extract(name, &bytes, &limits)
+    }));
+    drop(bytes);
+    finish(name, sha, len, extracted.ok(), opts)
+}
+
+fn finish(
+    name: &str,
+    sha: String,
+    len: usize,
+    extracted: Option<Extracted>,
+    opts: &crate::ScanOptions,
+) -> Vec<DocumentReport> {
+    let reports = extracted.and_then(|extracted| {
+        catch_unwind(AssertUnwindSafe(|| {
+            let mut out = Vec::new();
+            collect(name, &extracted, opts.max_findings, &mut out);
+            out
+        }))
+        .ok()
+    });
+    let mut reports = reports.unwrap_or_else(|| {
+        vec![DocumentReport::failed(
             name,
             ScanStatus::Crashed,
             "the document parser panicked on this file",
-        )],
-    };
+        )]
+    });
     if let Some(first) = reports.first_mut()
         && first.path == name
     {
         first.sha256 = Some(sha);
-        first.bytes = Some(bytes.len() as u64);
+        first.bytes = Some(len as u64);
     }
     reports
 }
 
 /// Turns an extraction result into reports, depth first. The container itself gets a report when it has text of
 /// its own, failed, or is empty (an archive of members without text of its own gets none); members each get theirs.
-fn collect(path: &str, extracted: &Extracted, out: &mut Vec<DocumentReport>) {
+fn collect(path: &str, extracted: &Extracted, max_findings: usize, out: &mut Vec<DocumentReport>) {
     let has_text = extracted.segments.iter().any(|s| !s.text.trim().is_empty());
     if extracted.children.is_empty() || has_text || !matches!(extracted.status, Status::Ok) {
-        out.push(analyse(path, extracted));
+        out.push(analyse(path, extracted, max_findings));
     }
     for child in &extracted.children {
         let child_path = format!("{path}!/{}", child.name);
-        collect(&child_path, &child.extracted, out);
+        collect(&child_path, &child.extracted, max_findings, out);
     }
 }
 
-fn analyse(path: &str, extracted: &Extracted) -> DocumentReport {
+fn analyse(path: &str, extracted: &Extracted, max_findings: usize) -> DocumentReport {
     let format = Some(extracted.format.to_string());
     let (status, reason) = match &extracted.status {
         Status::Ok => (ScanStatus::Ok, None),
@@ -77,6 +108,7 @@ fn analyse(path: &str, extracted: &Extracted) -> DocumentReport {
     }
 
     let file_name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let mut findings_total = None;
     let (class, personal_data, special_categories, findings) = if text.trim().is_empty() {
         (
             DocumentClass::Other,
@@ -85,7 +117,16 @@ fn analyse(path: &str, extracted: &Extracted) -> DocumentReport {
             Vec::new(),
         )
     } else {
-        let analysis = kluis_pii::Detector::shared().analyze(&text, Some(file_name));
+        let limit = if max_findings == 0 {
+            usize::MAX
+        } else {
+            max_findings
+        };
+        let (analysis, total) = analyze_bounded(&text, file_name, limit);
+        if total > analysis.findings.len() {
+            // A generated customer list can hold hundreds of thousands; the rest only costs memory downstream.
+            findings_total = Some(total as u64);
+        }
         let findings = analysis
             .findings
             .into_iter()
@@ -113,10 +154,77 @@ fn analyse(path: &str, extracted: &Extracted) -> DocumentReport {
         personal_data,
         special_categories,
         findings,
+        findings_total,
         status,
         reason,
         format,
         sha256: None,
         bytes: None,
     }
+}
+
+/// Texts longer than this are analysed in pieces of about `CHUNK` bytes, cut at line ends.
+const WHOLE: usize = 4 << 20;
+const CHUNK: usize = 1 << 20;
+
+/// Analyses `text`; huge texts (generated lists, logs) piece by piece, so the detector's working memory stays
+/// bounded (a 24 MB customer list otherwise costs the worker a quarter GB). The pieces' results are merged: the
+/// kind is the highest, special categories the union, the class that of the first piece (where titles are).
+/// Keeps the first `limit` findings; returns how many there were in all.
+fn analyze_bounded(text: &str, file_name: &str, limit: usize) -> (kluis_pii::Analysis, usize) {
+    let detector = kluis_pii::Detector::shared();
+    if text.len() <= WHOLE {
+        let mut a = detector.analyze(text, Some(file_name));
+        let total = a.findings.len();
+        a.findings.truncate(limit);
+        return (a, total);
+    }
+    let mut total = 0;
+    let mut merged: Option<kluis_pii::Analysis> = None;
+    let mut pos = 0;
+    while pos < text.len() {
+        let mut end = (pos + CHUNK).min(text.len());
+        if end < text.len() {
+            end = match text[pos + CHUNK / 2..end].rfind('\n') {
+                Some(i) => pos + CHUNK / 2 + i + 1,
+                None => {
+                    let mut e = end;
+                    while !text.is_char_boundary(e) {
+                        e -= 1;
+                    }
+                    e
+                }
+            };
+        }
+        let mut part = detector.analyze(&text[pos..end], Some(file_name));
+        total += part.findings.len();
+        let room = limit.saturating_sub(merged.as_ref().map_or(0, |m| m.findings.len()));
+        part.findings.truncate(room);
+        for f in &mut part.findings {
+            f.start += pos;
+            f.end += pos;
+        }
+        match &mut merged {
+            None => merged = Some(part),
+            Some(m) => {
+                m.findings.append(&mut part.findings);
+                let c = &mut m.classification;
+                c.personal_data = c.personal_data.max(part.classification.personal_data);
+                for cat in part.classification.special_categories {
+                    if !c.special_categories.contains(&cat) {
+                        c.special_categories.push(cat);
+                    }
+                }
+            }
+        }
+        pos = end;
+    }
+    let merged = match merged {
+        Some(mut m) => {
+            m.classification.special_categories.sort();
+            m
+        }
+        None => detector.analyze("", Some(file_name)),
+    };
+    (merged, total)
 }

@@ -47,6 +47,9 @@ pub struct ScanOptions {
     pub timeout: Duration,
     /// Allow OCR (`tesseract`, when installed) for images and PDFs without text.
     pub ocr: bool,
+    /// Findings kept per document (the first ones in text order; `findings_total` then says how many there
+    /// were); 0 keeps all. Bounds memory on huge generated lists.
+    pub max_findings: usize,
 }
 
 impl Default for ScanOptions {
@@ -57,6 +60,7 @@ impl Default for ScanOptions {
             max_file_size: 64 << 20,
             timeout: Duration::from_secs(30),
             ocr: true,
+            max_findings: 10_000,
         }
     }
 }

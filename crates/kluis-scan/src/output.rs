@@ -50,7 +50,7 @@ impl Summary {
         for c in &r.special_categories {
             *self.by_category.entry(*c).or_default() += 1;
         }
-        self.findings += r.findings.len() as u64;
+        self.findings += r.findings_total.unwrap_or(r.findings.len() as u64);
         let mut seen: Vec<EntityType> = Vec::new();
         for f in &r.findings {
             let e = self.by_entity.entry(f.entity).or_default();
@@ -145,7 +145,7 @@ impl<W: Write> Formatter for Table<W> {
             "{:<8} {:<16} {:>8}  {}{}",
             r.personal_data.as_str(),
             r.class.as_str(),
-            r.findings.len(),
+            r.findings_total.unwrap_or(r.findings.len() as u64),
             r.path,
             detail
         )?;

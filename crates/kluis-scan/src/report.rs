@@ -104,6 +104,9 @@ pub struct DocumentReport {
     pub personal_data: PersonalDataKind,
     pub special_categories: Vec<SpecialCategory>,
     pub findings: Vec<ReportFinding>,
+    /// Set when `findings` was cut to the first `max_findings` (in text order): how many there were in all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub findings_total: Option<u64>,
     pub status: ScanStatus,
     /// Why the status is not `ok`, in words a person understands. Never holds document content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -128,6 +131,7 @@ impl DocumentReport {
             personal_data: PersonalDataKind::None,
             special_categories: Vec::new(),
             findings: Vec::new(),
+            findings_total: None,
             status,
             reason: Some(reason.into()),
             format: None,

@@ -33,6 +33,7 @@ pub const ENV_HANG_ON: &str = "KLUIS_WORKER_HANG_ON";
 const ENV_MAX_FILE_SIZE: &str = "KLUIS_WORKER_MAX_FILE_SIZE";
 const ENV_TIMEOUT_MS: &str = "KLUIS_WORKER_TIMEOUT_MS";
 const ENV_OCR: &str = "KLUIS_WORKER_OCR";
+const ENV_MAX_FINDINGS: &str = "KLUIS_WORKER_MAX_FINDINGS";
 
 /// Largest name accepted on the wire; a longer one means the stream is out of step.
 const MAX_NAME: u32 = 64 * 1024;
@@ -85,6 +86,9 @@ pub fn worker_main() -> ExitCode {
     if let Some(ms) = env_u64(ENV_TIMEOUT_MS) {
         opts.timeout = Duration::from_millis(ms);
     }
+    if let Some(n) = env_u64(ENV_MAX_FINDINGS) {
+        opts.max_findings = usize::try_from(n).unwrap_or(usize::MAX);
+    }
     opts.ocr = std::env::var(ENV_OCR).map_or(true, |v| v != "0");
 
     let mut input = BufReader::with_capacity(64 * 1024, io::stdin().lock());
@@ -110,7 +114,7 @@ pub fn worker_main() -> ExitCode {
             limit_cpu_from_now(cpu);
         }
         let reports = match bytes {
-            Some(bytes) => crate::document::scan_document(&name, &bytes, &opts),
+            Some(bytes) => crate::document::scan_document_owned(&name, bytes, &opts),
             None => vec![DocumentReport::failed(
                 &name,
                 crate::ScanStatus::LimitExceeded,
@@ -241,6 +245,7 @@ impl Worker {
             .env(ENV_MAX_FILE_SIZE, opts.max_file_size.to_string())
             .env(ENV_TIMEOUT_MS, opts.timeout.as_millis().to_string())
             .env(ENV_OCR, if opts.ocr { "1" } else { "0" })
+            .env(ENV_MAX_FINDINGS, opts.max_findings.to_string())
             .env(ENV_MEMORY_LIMIT, cfg.memory_limit.to_string())
             .env(ENV_CPU_LIMIT, cfg.cpu_limit.as_secs().max(1).to_string())
             .stdin(Stdio::piped())
