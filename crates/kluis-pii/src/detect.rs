@@ -72,6 +72,18 @@ pub(crate) struct Scan<'a> {
 
 pub(crate) use crate::lexicon::wordish;
 
+/// Folded byte for word bytes, 0 for separators: one lookup classifies and folds.
+static FW: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else if b >= 0x80 { b } else { 0 };
+        i += 1;
+    }
+    t
+};
+
 fn push_hit(text: &str, hits: &mut Vec<Hit>, specials: &mut Vec<(usize, SpecialCategory)>, s: usize, e: usize, p: &crate::lexicon::Pattern) {
     for x in &p.entries {
         match x.kw {
@@ -101,25 +113,32 @@ impl<'a> Scan<'a> {
         let n = b.len();
         let mut i = 0;
         while i < n {
-            if !wordish(b[i]) {
-                i += 1;
-                continue;
+            // Skip to the next word, then hash it in one tight loop over the slice (no bounds checks).
+            match b[i..].iter().position(|&c| FW[c as usize] != 0) {
+                Some(k) => i += k,
+                None => break,
             }
             let s = i;
             let mut h = crate::lexicon::HASH_START;
             let mut prev = if s > 0 { b[s - 1] } else { 0 };
-            let mut stem_hit: Option<u32> = None;
-            while i < n && wordish(b[i]) {
-                h = crate::lexicon::step(h, crate::lexicon::fold(prev, b[i]));
-                prev = b[i];
-                i += 1;
-                let len = i - s;
-                if len < 64 && lex.stem_lens & (1 << len) != 0 {
-                    if let Some(ids) = lex.stems.get(h) {
-                        stem_hit = ids.first().copied();
-                    }
+            let mut h4 = 0;
+            let mut len = 0;
+            for &c in &b[s..] {
+                let mut f = FW[c as usize];
+                if f == 0 {
+                    break;
+                }
+                if c >= 0x80 && prev == 0xC3 {
+                    f = crate::lexicon::fold(prev, c);
+                }
+                h = crate::lexicon::step(h, f);
+                prev = c;
+                len += 1;
+                if len == 4 {
+                    h4 = h;
                 }
             }
+            i = s + len;
             let cap = b[s].is_ascii_uppercase() || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
             if cap && det.names.first_hashes.get(h).is_some() {
                 first_names.push((s, i));
@@ -141,8 +160,8 @@ impl<'a> Scan<'a> {
                     break;
                 }
             }
-            if !matched {
-                if let Some(id) = stem_hit {
+            if !matched && i - s >= 4 && lex.stem4.get(h4).is_some() {
+                if let Some(id) = lex.stem_at(b, s, i) {
                     let p = &lex.pats[id as usize];
                     push_hit(text, &mut hits, &mut specials, s, s + p.bytes.len(), p);
                 }

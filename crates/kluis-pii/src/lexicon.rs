@@ -466,8 +466,8 @@ static WORDISH: [bool; 256] = {
 /// Case folding on UTF-8 bytes without decoding: ASCII, plus Latin-1 capitals (`C3 80..9E` → `C3 A0..BE`).
 #[inline(always)]
 pub(crate) fn fold(prev: u8, b: u8) -> u8 {
-    if b.is_ascii_uppercase() {
-        b | 0x20
+    if b < 0x80 {
+        LOWER[b as usize]
     } else if prev == 0xC3 && (0x80..=0x9E).contains(&b) && b != 0x97 {
         b + 0x20
     } else {
@@ -475,13 +475,41 @@ pub(crate) fn fold(prev: u8, b: u8) -> u8 {
     }
 }
 
+static LOWER: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
+/// One byte into a word hash: rotate and xor a random per-byte word (two-cycle dependency chain, no multiply).
+/// Collisions only cost a verification: every candidate is compared byte by byte.
 #[inline(always)]
 pub(crate) fn step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    h.rotate_left(7) ^ MIX[b as usize]
 }
+
+static MIX: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut x: u64 = FNV_PRIME ^ 0x9E37_79B9_7F4A_7C15;
+    let mut i = 0;
+    while i < 256 {
+        // splitmix64
+        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        t[i] = z ^ (z >> 31);
+        i += 1;
+    }
+    t
+};
 
 pub(crate) fn hash_folded(s: &[u8]) -> u64 {
     let mut h = FNV_OFFSET;
@@ -523,13 +551,13 @@ impl<V> WordSet<V> {
     where
         V: Default,
     {
-        let bit = (h >> 48) as usize & 0xFFFF;
+        let bit = ((h ^ (h >> 29)) as usize) & 0xFFFF;
         self.bloom[bit >> 6] |= 1 << (bit & 63);
         self.map.entry(h).or_default()
     }
     #[inline(always)]
     pub(crate) fn get(&self, h: u64) -> Option<&V> {
-        let bit = (h >> 48) as usize & 0xFFFF;
+        let bit = ((h ^ (h >> 29)) as usize) & 0xFFFF;
         if self.bloom[bit >> 6] & (1 << (bit & 63)) == 0 {
             return None;
         }
@@ -554,8 +582,8 @@ pub(crate) struct Lexicon {
     pub first: WordSet<Vec<u32>>,
     /// Stem hash → pattern ids (single-token stems, matched on word prefixes).
     pub stems: WordSet<Vec<u32>>,
-    /// Bit n set when some stem has n bytes.
-    pub stem_lens: u64,
+    /// Hashes of the first four bytes of every stem: a word is checked against stems only when it starts like one.
+    pub stem4: WordSet<()>,
 }
 
 impl Lexicon {
@@ -589,15 +617,15 @@ impl Lexicon {
         }
         let mut first: WordSet<Vec<u32>> = WordSet::new();
         let mut stems: WordSet<Vec<u32>> = WordSet::new();
-        let mut stem_lens = 0u64;
+        let mut stem4: WordSet<()> = WordSet::new();
         for (i, p) in pats.iter().enumerate() {
             if p.first_len == 0 {
                 continue;
             }
             let single_stem = p.first_len == p.bytes.len() && p.entries.iter().any(|e| e.stem);
-            if single_stem && p.bytes.len() < 64 {
+            if single_stem && p.bytes.len() >= 4 {
                 stems.entry(hash_folded(&p.bytes)).push(i as u32);
-                stem_lens |= 1 << p.bytes.len();
+                stem4.entry(hash_folded(&p.bytes[..4]));
             }
             first.entry(hash_folded(&p.bytes[..p.first_len])).push(i as u32);
         }
@@ -606,7 +634,24 @@ impl Lexicon {
                 v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].bytes.len()));
             }
         }
-        Lexicon { pats, first, stems, stem_lens }
+        Lexicon { pats, first, stems, stem4 }
+    }
+
+    /// The longest stem that word `b[s..e]` starts with.
+    pub(crate) fn stem_at(&self, b: &[u8], s: usize, e: usize) -> Option<u32> {
+        let mut h = HASH_START;
+        let mut prev = if s > 0 { b[s - 1] } else { 0 };
+        let mut best = None;
+        for k in s..e {
+            h = step(h, fold(prev, b[k]));
+            prev = b[k];
+            if k + 1 - s >= 4 {
+                if let Some(ids) = self.stems.get(h) {
+                    best = ids.first().copied();
+                }
+            }
+        }
+        best
     }
 
     /// Does pattern `p` match at `s` (folded compare)? Returns its end.

@@ -58,7 +58,7 @@ const STOP: &[&str] = &[
     "artikel", "bijlagen", "handtekening", "getekend", "ondertekening", "plaats", "datum", "heeft", "zijn", "is",
     "wordt", "werd", "heb", "hebben", "kunt", "wilt", "welkom",
     "geen", "alle", "deze", "dit", "die", "dat", "onze", "ons", "mijn", "zijn", "haar", "hun", "nieuwe", "nieuw",
-    "oud", "oude", "grote", "groot", "klein", "kleine", "goed", "goede", "ja", "nee", "niet", "wel", "ook", "nog",
+    "oud", "oude", "grote", "groot", "klein", "kleine", "goed", "goede", "ja", "nee", "niet", "ook", "nog",
     "reeds", "al", "zo", "toch", "even", "eerste", "tweede", "laatste", "volgende", "vorige", "extra", "gratis",
     "nota", "offerte", "order", "bestelling", "levering", "retour", "status", "project", "rapport", "verslag",
     "memo", "notulen", "agenda", "planning", "overzicht", "lijst", "tabel", "bestand", "document", "formulier",

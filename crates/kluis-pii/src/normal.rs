@@ -85,6 +85,10 @@ pub fn mask(entity: E, value: &str) -> String {
                 })
                 .collect()
         }
+        E::Postcode => {
+            let d: String = v.chars().filter(char::is_ascii_digit).take(2).collect();
+            format!("{d}** **")
+        }
         E::Address => {
             let mut words: Vec<&str> = v.split_whitespace().collect();
             let n = words.len();

@@ -1,0 +1,79 @@
+//! No panic on odd input; offsets are char boundaries and values are the text at those offsets.
+
+use kluis_pii::{Detector, mask, normalize};
+
+fn assert_sound(text: &str) {
+    let a = Detector::shared().analyze(text, Some("x"));
+    for f in &a.findings {
+        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end), "{f:?}");
+        assert_eq!(&text[f.start..f.end], f.value);
+        let _ = (normalize(f.entity, &f.value), mask(f.entity, &f.value));
+    }
+}
+
+#[test]
+fn odd_unicode_and_edges() {
+    let samples = [
+        "",
+        "@",
+        "@@.nl",
+        "a@b.c",
+        "BSN:",
+        "É",
+        "Ééé Àèë 123 ÄB",
+        "Naam: ",
+        "Beste ",
+        "Met vriendelijke groet,",
+        "Kerkstraat 1",
+        "NL91",
+        "\u{0301}Jan\u{0301} de Vries\u{200B}",
+        "Geachte heer 😀 Jansen,\n06 12345678😀",
+        "ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ BSN ١٢٣٤٥٦٧٨٢ 𝟏𝟐𝟑",
+        "Straße 5 ß Noëlle Goedhart\tEliaslaan 9",
+        "t.a.v. Ĳsbrand Œuvre\r\nDorpsweg 3\r\n",
+        "\u{feff}Factuur\u{0}\u{7f}KvK\u{a0}12345678",
+        "Rijksregisternummer: 85.07.30-033.2",
+        "BE",
+        "0",
+        "+31",
+        "Geboren op 31 février 2000",
+    ];
+    for s in samples {
+        assert_sound(s);
+    }
+}
+
+#[test]
+fn pseudo_random_input() {
+    let alphabet: Vec<char> = "aZé ë\n\t:;,.-/@+()0123456789NLBEBSNKvK'’Ĳ😀\u{a0}\u{301}".chars().collect();
+    let mut x: u64 = 0x1234_5678;
+    for _ in 0..400 {
+        let len = (x % 300) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+        }
+        assert_sound(&s);
+    }
+}
+
+#[test]
+fn normalize_and_mask() {
+    use kluis_domain::EntityType::*;
+    assert_eq!(normalize(Email, "J.Jansen@Example.NL"), "j.jansen@example.nl");
+    assert_eq!(normalize(Bsn, "1112.22.333"), "111222333");
+    assert_eq!(normalize(Bsn, "11222335"), "011222335");
+    assert_eq!(normalize(Iban, "nl91 abna 0417 1643 00"), "NL91ABNA0417164300");
+    assert_eq!(normalize(Phone, "+31 (0)10 021 9306"), "+31100219306");
+    assert_eq!(normalize(Phone, "010-0219306"), "+31100219306");
+    assert_eq!(normalize(Phone, "0031 10 021 9306"), "+31100219306");
+    assert_eq!(normalize(DateOfBirth, "24 oktober 1948"), "1948-10-24");
+    assert_eq!(normalize(DateOfBirth, "09/10/1963"), "1963-10-09");
+    assert_eq!(normalize(LicensePlate, "12-abc-3"), "12ABC3");
+    assert_eq!(mask(Email, "jan@example.nl"), "j***@example.nl");
+    assert_eq!(mask(Iban, "NL91 ABNA 0417 1643 00"), "NL** **** **** **43 00");
+    assert_eq!(mask(Bsn, "123456782"), "*****6782");
+}
