@@ -332,10 +332,14 @@ pub(crate) fn xlsx(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted)
         .map(|x| rels(&x, "xl/"))
         .unwrap_or_default();
     let mut sheets: Vec<(String, String)> = Vec::new();
+    let mut date1904 = false;
     {
         let mut r = reader(&wb);
         loop {
             match r.read_event().map_err(|e| xml_err("xl/workbook.xml", e))? {
+                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"workbookPr" => {
+                    date1904 = matches!(attr(&e, b"date1904").as_deref(), Some("1" | "true"));
+                }
                 Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"sheet" => {
                     let name = attr(&e, b"name").unwrap_or_default();
                     let path = attr(&e, b"id")
@@ -352,12 +356,19 @@ pub(crate) fn xlsx(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted)
         Some(x) => shared_strings(&x)?,
         None => Vec::new(),
     };
+    let dates = DateStyles {
+        is_date: match read_name(ctx, ar, "xl/styles.xml")? {
+            Some(x) => date_styles(&x),
+            None => Vec::new(),
+        },
+        date1904,
+    };
     for (name, path) in sheets {
         ctx.check_deadline()?;
         let Some(xml) = read_name(ctx, ar, &path)? else {
             continue;
         };
-        let t = sheet_text(&path, &xml, &sst)?;
+        let t = sheet_text(&path, &xml, &sst, &dates)?;
         ctx.push(out, t, Some(Location::Sheet(name)))?;
     }
     for name in names_matching(ar, "xl/comments") {
@@ -369,11 +380,106 @@ pub(crate) fn xlsx(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted)
     core_props(ctx, ar, out)
 }
 
+/// Which cell styles (`cellXfs` indexes) show numbers as dates: a date of birth is stored as a
+/// day number and would otherwise reach the detector as "18264".
+struct DateStyles {
+    is_date: Vec<bool>,
+    date1904: bool,
+}
+
+fn date_styles(xml: &[u8]) -> Vec<bool> {
+    let mut custom: HashMap<u32, bool> = HashMap::new();
+    let mut out = Vec::new();
+    let mut in_xfs = false;
+    let mut r = reader(xml);
+    while let Ok(ev) = r.read_event() {
+        match ev {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"numFmt" => {
+                    if let (Some(id), Some(code)) = (attr(&e, b"numFmtId"), attr(&e, b"formatCode"))
+                    {
+                        custom.insert(id.parse().unwrap_or(0), is_date_code(&code));
+                    }
+                }
+                b"cellXfs" => in_xfs = true,
+                b"xf" if in_xfs => {
+                    let id: u32 = attr(&e, b"numFmtId")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                    let builtin = matches!(id, 14..=17 | 22 | 27..=36 | 50..=58);
+                    out.push(custom.get(&id).copied().unwrap_or(builtin));
+                }
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == b"cellXfs" => in_xfs = false,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A number format shows a date when it has day/month/year tokens outside quotes and brackets.
+fn is_date_code(code: &str) -> bool {
+    let mut quoted = false;
+    let mut bracket = false;
+    for c in code.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            'd' | 'D' | 'y' | 'Y' | 'm' | 'M' if !quoted && !bracket => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Spreadsheet day number to "dd-mm-yyyy" (with "hh:mm" when it has a time of day).
+fn serial_date(v: &str, date1904: bool) -> Option<String> {
+    let f: f64 = v.trim().parse().ok()?;
+    if !(0.0..2_958_466.0).contains(&f) {
+        return None;
+    }
+    let days = f.floor() as i64;
+    let minutes = ((f - f.floor()) * 1440.0).round() as i64;
+    // Day 1 is 1900-01-01, and Lotus' phantom 1900-02-29 (day 60) shifts later days by one.
+    let unix_days = if date1904 {
+        days - 24107
+    } else if days >= 60 {
+        days - 25569
+    } else {
+        days - 25568
+    };
+    let (y, m, d) = civil_from_days(unix_days);
+    let mut s = format!("{d:02}-{m:02}-{y:04}");
+    if minutes > 0 && minutes < 1440 {
+        s.push_str(&format!(" {:02}:{:02}", minutes / 60, minutes % 60));
+    }
+    Some(s)
+}
+
+/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
 /// One worksheet, streamed: cells tab-separated, rows newline-separated; empty cells dropped.
-fn sheet_text(part: &str, xml: &[u8], sst: &[String]) -> Res<String> {
+fn sheet_text(part: &str, xml: &[u8], sst: &[String], dates: &DateStyles) -> Res<String> {
     let mut r = reader(xml);
     let mut s = String::new();
     let mut kind: Option<String> = None;
+    let mut date_cell = false;
+    let mut shown: String;
     let (mut in_v, mut in_is_t) = (false, false);
     let mut val = String::new();
     let mut row_has = false;
@@ -382,6 +488,9 @@ fn sheet_text(part: &str, xml: &[u8], sst: &[String]) -> Res<String> {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"c" => {
                     kind = attr(&e, b"t");
+                    date_cell = attr(&e, b"s")
+                        .and_then(|i| i.parse::<usize>().ok())
+                        .is_some_and(|i| dates.is_date.get(i).copied().unwrap_or(false));
                     val.clear();
                 }
                 b"v" => in_v = true,
@@ -399,6 +508,13 @@ fn sheet_text(part: &str, xml: &[u8], sst: &[String]) -> Res<String> {
                             .ok()
                             .and_then(|i| sst.get(i))
                             .map(String::as_str),
+                        None | Some("n") if date_cell => match serial_date(&val, dates.date1904) {
+                            Some(d) => {
+                                shown = d;
+                                Some(shown.as_str())
+                            }
+                            None => Some(val.as_str()),
+                        },
                         _ => Some(val.as_str()),
                     };
                     if let Some(c) = cell.filter(|c| !c.trim().is_empty()) {

@@ -446,3 +446,22 @@ fn msg_with_only_a_compressed_rtf_body() {
     assert_eq!(e.status, Status::Ok);
     assert_eq!(e.text().trim(), "hello world");
 }
+
+/// Dates are stored as day numbers; shown as dates they reach the detector as dates of birth.
+#[test]
+fn xlsx_date_cells_become_dates() {
+    let wb = r#"<workbook><workbookPr/><sheets><sheet name="Geboorte" sheetId="1" r:id="rId1" xmlns:r="r"/></sheets></workbook>"#;
+    let rels = r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#;
+    let styles = r#"<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\ hh:mm"/><numFmt numFmtId="165" formatCode="&quot;nr &quot;0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>"#;
+    let sheet = r#"<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>18264</v></c><c r="B1" s="2"><v>36526.5</v></c><c r="C1" s="3"><v>42</v></c><c r="D1"><v>18264</v></c><c r="E1" s="1" t="s"><v>0</v></c></row></sheetData></worksheet>"#;
+    let x = make::zip_with(&[
+        ("xl/workbook.xml", wb.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+        ("xl/styles.xml", styles.as_bytes()),
+        ("xl/sharedStrings.xml", b"<sst><si><t>tekst</t></si></sst>"),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+    ]);
+    let e = ex("geboorte.xlsx", &x);
+    assert_eq!(e.status, Status::Ok);
+    assert_eq!(e.text(), "01-01-1950\t01-01-2000 12:00\t42\t18264\ttekst");
+}
