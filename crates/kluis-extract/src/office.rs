@@ -594,13 +594,15 @@ pub(crate) fn odf(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted) 
 }
 
 /// Text of an ODF part below the element `root` (office:body / office:master-styles). In a
-/// spreadsheet each `table:table` becomes its own segment named after the sheet.
+/// spreadsheet each `table:table` becomes its own segment named after the sheet, in a presentation
+/// each `draw:page` one per slide.
 fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Extracted) -> Res {
     let mut r = reader(xml);
     let mut tb = Tb::default();
     let mut inside = 0u32;
-    let mut spreadsheet = false;
-    let mut sheet: Option<String> = None;
+    let (mut spreadsheet, mut presentation) = (false, false);
+    let mut slides = 0u32;
+    let mut current: Option<Location> = None;
     let mut skip = 0u32;
     let loc_default = if root == b"body" {
         None
@@ -626,14 +628,17 @@ fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Ex
                 }
                 match ln {
                     b"spreadsheet" => spreadsheet = true,
+                    b"presentation" => presentation = true,
                     b"table" if spreadsheet => {
                         let t = tb.take();
-                        ctx.push(
-                            out,
-                            t,
-                            sheet.take().map(Location::Sheet).or(loc_default.clone()),
-                        )?;
-                        sheet = attr(&e, b"name");
+                        ctx.push(out, t, current.take().or(loc_default.clone()))?;
+                        current = attr(&e, b"name").map(Location::Sheet);
+                    }
+                    b"page" if presentation => {
+                        let t = tb.take();
+                        ctx.push(out, t, current.take().or(loc_default.clone()))?;
+                        slides += 1;
+                        current = Some(Location::Slide(slides));
                     }
                     b"table-cell" | b"covered-table-cell" => tb.cell_start(),
                     _ => {}
@@ -689,5 +694,5 @@ fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Ex
         }
     }
     let t = tb.take();
-    ctx.push(out, t, sheet.map(Location::Sheet).or(loc_default))
+    ctx.push(out, t, current.or(loc_default))
 }

@@ -465,3 +465,20 @@ fn xlsx_date_cells_become_dates() {
     assert_eq!(e.status, Status::Ok);
     assert_eq!(e.text(), "01-01-1950\t01-01-2000 12:00\t42\t18264\ttekst");
 }
+
+#[test]
+fn odp_slides_are_located() {
+    let content = r#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:draw="d"><office:body><office:presentation><draw:page draw:name="p1"><draw:frame><draw:text-box><text:p>Welkom Sanne Visser</text:p></draw:text-box></draw:frame></draw:page><draw:page draw:name="p2"><draw:frame><draw:text-box><text:p>Vragen?</text:p></draw:text-box></draw:frame></draw:page></office:presentation></office:body></office:document-content>"#;
+    let z = make::zip_stored(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.presentation",
+        ),
+        ("content.xml", content.as_bytes()),
+    ]);
+    let e = ex("deck.odp", &z);
+    assert_eq!((e.format, &e.status), (Format::Odp, &Status::Ok));
+    assert_eq!(e.segments[0].location, Some(Location::Slide(1)));
+    assert_eq!(e.segments[0].text, "Welkom Sanne Visser");
+    assert_eq!(e.segments[1].location, Some(Location::Slide(2)));
+}
