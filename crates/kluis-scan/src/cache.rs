@@ -69,21 +69,22 @@ impl Cache {
         &self.dir
     }
 
-    fn entry(&self, name: &str, sha256: &str) -> PathBuf {
+    fn entry(&self, name: &str, content_key: &str) -> PathBuf {
         let base = file_name(name);
         let mut h = Sha256::new();
         h.update(self.version.as_bytes());
         h.update([0]);
         h.update(base.as_bytes());
         h.update([0]);
-        h.update(sha256.as_bytes());
+        h.update(content_key.as_bytes());
         let key = hex::encode(h.finalize());
         self.dir.join(&key[..2]).join(format!("{}.json", &key[2..]))
     }
 
-    /// The reports cached for a document named `name` with content hash `sha256`, their paths rebased on `name`.
-    pub fn get(&self, name: &str, sha256: &str) -> Option<Vec<DocumentReport>> {
-        let data = std::fs::read(self.entry(name, sha256)).ok()?;
+    /// The reports cached for a document named `name` whose content (SHA-256, plus any option that changes the
+    /// result) is `content_key`, their paths rebased on `name`.
+    pub fn get(&self, name: &str, content_key: &str) -> Option<Vec<DocumentReport>> {
+        let data = std::fs::read(self.entry(name, content_key)).ok()?;
         let mut reports: Vec<DocumentReport> = serde_json::from_slice(&data).ok()?;
         for r in &mut reports {
             r.path = format!("{name}{}", r.path);
@@ -92,10 +93,17 @@ impl Cache {
     }
 
     /// Stores the reports of a document; a failure to write only costs a future cache miss.
-    pub fn put(&self, name: &str, sha256: &str, reports: &[DocumentReport]) {
+    pub fn put(&self, name: &str, content_key: &str, reports: &[DocumentReport]) {
+        // A time limit depends on the machine's load at the time: try again next run.
+        let transient = |r: &DocumentReport| {
+            !r.status.is_cacheable()
+                || r.reason
+                    .as_deref()
+                    .is_some_and(|w| w.contains("time limit"))
+        };
         if reports
             .iter()
-            .any(|r| !r.status.is_cacheable() || !r.path.starts_with(name))
+            .any(|r| transient(r) || !r.path.starts_with(name))
         {
             return;
         }
@@ -109,7 +117,7 @@ impl Cache {
         let Ok(json) = serde_json::to_vec(&relative) else {
             return;
         };
-        let path = self.entry(name, sha256);
+        let path = self.entry(name, content_key);
         let Some(parent) = path.parent() else { return };
         if std::fs::create_dir_all(parent).is_err() {
             return;

@@ -183,7 +183,12 @@ fn scan_file(
         Err(e) => return unreadable(e),
     };
     let len = content.as_ref().map_or(len, |c| c.len() as u64);
-    if let Some(hit) = cache.and_then(|c| c.get(&name, &sha)) {
+    // Options that change the reports are part of the key.
+    let content_key = format!(
+        "{sha} max_file_size={} max_findings={} ocr={}",
+        opts.max_file_size, opts.max_findings, opts.ocr
+    );
+    if let Some(hit) = cache.and_then(|c| c.get(&name, &content_key)) {
         t.cache_hits = 1;
         return hit;
     }
@@ -256,7 +261,7 @@ fn scan_file(
         }
     }
     if let Some(c) = cache {
-        c.put(&name, &sha, &reports);
+        c.put(&name, &content_key, &reports);
     }
     reports
 }

@@ -257,3 +257,27 @@ fn unreadable_files_exit_1_and_help_documents_exit_codes() {
         "{help}"
     );
 }
+
+#[test]
+fn fail_on_special_exits_3_only_when_a_document_is_special() {
+    let special = corpus().join("doc0040.txt").display().to_string();
+    let generic = corpus().join("doc0000.txt").display().to_string();
+    let none = corpus().join("doc0034.txt").display().to_string();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = out_file(&dir, "t.txt");
+    let code = |paths: &[&str], kind: &str| {
+        let mut a: Vec<&str> = paths.to_vec();
+        a.extend(["--fail-on", kind, "--no-cache", "-o", &out]);
+        run(args(&a))
+    };
+    assert_eq!(
+        code(&[&generic, &special], "special"),
+        ExitCode::from(kluis_scan::EXIT_FOUND)
+    );
+    assert_eq!(code(&[&generic, &none], "special"), ExitCode::from(EXIT_OK));
+    assert_eq!(
+        code(&[&generic, &none], "generic"),
+        ExitCode::from(kluis_scan::EXIT_FOUND)
+    );
+    assert_eq!(code(&[&none], "generic"), ExitCode::from(EXIT_OK));
+}

@@ -241,14 +241,24 @@ fn huge_texts_are_analysed_in_pieces_with_true_offsets_and_a_findings_cap() {
     let mut text = String::new();
     let mut i = 0;
     while text.len() < 6 << 20 {
-        text.push_str(&format!("Klant {i}: stuur de factuur naar klant{i}@voorbeeld.nl en bel niet.\n"));
+        text.push_str(&format!(
+            "Klant {i}: stuur de factuur naar klant{i}@voorbeeld.nl en bel niet.\n"
+        ));
         i += 1;
     }
     let mut opts = ScanOptions::in_process();
     opts.max_findings = 0;
     let all = scan_document("lijst.txt", text.as_bytes(), &opts);
-    let emails: Vec<_> = all[0].findings.iter().filter(|f| f.entity == kluis_domain::EntityType::Email).collect();
-    assert_eq!(emails.len(), i, "every address found, across piece boundaries");
+    let emails: Vec<_> = all[0]
+        .findings
+        .iter()
+        .filter(|f| f.entity == kluis_domain::EntityType::Email)
+        .collect();
+    assert_eq!(
+        emails.len(),
+        i,
+        "every address found, across piece boundaries"
+    );
     for f in all[0].findings.iter().step_by(997) {
         assert_eq!(&text[f.start..f.end], f.value);
     }
