@@ -119,26 +119,9 @@ impl<'a> Scan<'a> {
                 None => break,
             }
             let s = i;
-            let mut h = crate::lexicon::HASH_START;
-            let mut prev = if s > 0 { b[s - 1] } else { 0 };
-            let mut h4 = 0;
-            let mut len = 0;
-            for &c in &b[s..] {
-                let mut f = FW[c as usize];
-                if f == 0 {
-                    break;
-                }
-                if c >= 0x80 && prev == 0xC3 {
-                    f = crate::lexicon::fold(prev, c);
-                }
-                h = crate::lexicon::step(h, f);
-                prev = c;
-                len += 1;
-                if len == 4 {
-                    h4 = h;
-                }
-            }
+            let len = b[s..].iter().position(|&c| FW[c as usize] == 0).unwrap_or(n - s);
             i = s + len;
+            let h = crate::lexicon::word_hash(b, s, len);
             let cap = b[s].is_ascii_uppercase() || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
             if cap && det.names.first_hashes.get(h).is_some() {
                 first_names.push((s, i));
@@ -160,7 +143,7 @@ impl<'a> Scan<'a> {
                     break;
                 }
             }
-            if !matched && i - s >= 4 && lex.stem4.get(h4).is_some() {
+            if !matched && len >= 4 && lex.stem4.get(crate::lexicon::word_hash(b, s, 4)).is_some() {
                 if let Some(id) = lex.stem_at(b, s, i) {
                     let p = &lex.pats[id as usize];
                     push_hit(text, &mut hits, &mut specials, s, s + p.bytes.len(), p);

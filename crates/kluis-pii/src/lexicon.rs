@@ -523,6 +523,42 @@ pub(crate) fn hash_folded(s: &[u8]) -> u64 {
 
 pub(crate) const HASH_START: u64 = FNV_OFFSET;
 
+/// Hash of a whole word from its first 16 bytes and its length, case-folded by setting bit 5 of every byte
+/// (ASCII letters and the second byte of Latin-1 capitals; digits already have it). O(1) per word: the
+/// tokenising pass no longer hashes byte by byte. Collisions only cost a verification.
+#[inline(always)]
+pub(crate) fn word_hash(text: &[u8], s: usize, n: usize) -> u64 {
+    let (w0, w1) = if s + 16 <= text.len() {
+        let mut a = [0u8; 8];
+        let mut c = [0u8; 8];
+        a.copy_from_slice(&text[s..s + 8]);
+        c.copy_from_slice(&text[s + 8..s + 16]);
+        (u64::from_le_bytes(a), u64::from_le_bytes(c))
+    } else {
+        let mut a = [0u8; 16];
+        let k = (text.len() - s).min(16);
+        a[..k].copy_from_slice(&text[s..s + k]);
+        let mut x = [0u8; 8];
+        let mut y = [0u8; 8];
+        x.copy_from_slice(&a[..8]);
+        y.copy_from_slice(&a[8..]);
+        (u64::from_le_bytes(x), u64::from_le_bytes(y))
+    };
+    let k = n.min(16);
+    let m0 = if k >= 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 };
+    let m1 = if k >= 16 { u64::MAX } else if k <= 8 { 0 } else { (1u64 << (8 * (k - 8))) - 1 };
+    let w0 = (w0 | 0x2020_2020_2020_2020) & m0;
+    let w1 = (w1 | 0x2020_2020_2020_2020) & m1;
+    let h = (w0 ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+        ^ w1.wrapping_mul(0x1656_67B1_9E37_79F9);
+    h ^ (h >> 31)
+}
+
+/// `word_hash` of a standalone byte string (patterns and list entries).
+pub(crate) fn word_hash_of(w: &[u8]) -> u64 {
+    word_hash(w, 0, w.len())
+}
+
 /// The keys are already hashes.
 #[derive(Default)]
 pub(crate) struct IdHasher(u64);
@@ -625,9 +661,9 @@ impl Lexicon {
             let single_stem = p.first_len == p.bytes.len() && p.entries.iter().any(|e| e.stem);
             if single_stem && p.bytes.len() >= 4 {
                 stems.entry(hash_folded(&p.bytes)).push(i as u32);
-                stem4.entry(hash_folded(&p.bytes[..4]));
+                stem4.entry(word_hash_of(&p.bytes[..4]));
             }
-            first.entry(hash_folded(&p.bytes[..p.first_len])).push(i as u32);
+            first.entry(word_hash_of(&p.bytes[..p.first_len])).push(i as u32);
         }
         for set in [&mut first, &mut stems] {
             for v in set.map.values_mut() {

@@ -90,7 +90,7 @@ impl Gazetteer {
         let last = words(SURNAMES);
         let mut first_hashes = crate::lexicon::WordSet::new();
         for w in &first {
-            first_hashes.entry(crate::lexicon::hash_folded(w.as_bytes()));
+            first_hashes.entry(crate::lexicon::word_hash_of(w.as_bytes()));
         }
         Gazetteer { first_hashes, first, last, stop, particles: PARTICLES.iter().copied().collect() }
     }
