@@ -87,7 +87,7 @@ pub struct ScanArgs {
     /// Never run OCR (tesseract) on images and PDFs without text.
     #[arg(long)]
     pub no_ocr: bool,
-    /// No progress bar (it is shown only when standard error is a terminal).
+    /// No progress bar (shown on standard error when it is a terminal and the report goes elsewhere).
     #[arg(long)]
     pub no_progress: bool,
     /// Parse in this process instead of isolated workers: faster to start, but a hostile file can crash the
@@ -283,17 +283,20 @@ pub fn run(args: ScanArgs) -> ExitCode {
         OutputFormat::Html => Box::new(Html::new(out, args.show_values)),
     };
 
-    let progress = (!args.no_progress && io::stderr().is_terminal()).then(|| {
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} documents  {per_sec}  {elapsed}  {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        pb.enable_steady_tick(Duration::from_millis(120));
-        pb
-    });
+    // On a terminal that also shows the report, the report's own lines are the progress.
+    let report_on_screen = args.output.is_none() && io::stdout().is_terminal();
+    let progress =
+        (!args.no_progress && io::stderr().is_terminal() && !report_on_screen).then(|| {
+            let pb = indicatif::ProgressBar::new_spinner();
+            pb.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} documents  {per_sec}  {elapsed}  {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            pb.enable_steady_tick(Duration::from_millis(120));
+            pb
+        });
 
     let mut summary = Summary::default();
     let mut write_error: Option<io::Error> = None;

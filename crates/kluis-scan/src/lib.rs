@@ -3,6 +3,7 @@
 //! Entry points:
 //! - [`scan_document`]: one document's bytes to reports, in this process (what a worker runs);
 //! - [`scan_paths`]: files and directories, streamed through a pool of isolated workers, with a cache;
+//! - [`WorkerScanner`]: documents in memory (uploads) through one isolated worker, for the server;
 //! - [`ScanArgs`] + [`run`]: the `kluis scan` command; [`worker_main`]: the hidden `kluis extract-worker`.
 
 mod cache;
@@ -18,7 +19,7 @@ pub use cli::{
     EXIT_FAILED_FILES, EXIT_FOUND, EXIT_OK, EXIT_USAGE, FailOn, OutputFormat, ScanArgs, run,
 };
 pub use document::scan_document;
-pub use pipeline::{ScanStats, scan_paths};
+pub use pipeline::{ScanStats, WorkerScanner, scan_paths};
 pub use report::{DocumentReport, ReportFinding, ScanStatus};
 pub use worker::{ENV_CRASH_ON, ENV_HANG_ON, WorkerConfig, worker_main};
 

@@ -238,18 +238,7 @@ fn scan_file(
                 Ok(r) => r,
                 Err(failure) => {
                     *worker = None;
-                    let (status, why) = match failure {
-                        WorkerFailure::Timeout => (
-                            ScanStatus::Timeout,
-                            format!(
-                                "no result within {} s (--timeout); the worker was stopped",
-                                opts.timeout.as_secs_f32()
-                            ),
-                        ),
-                        WorkerFailure::Crashed(why) => (ScanStatus::Crashed, why),
-                        WorkerFailure::Source(e) => (ScanStatus::Unreadable, e.to_string()),
-                    };
-                    vec![DocumentReport::failed(&name, status, why)]
+                    vec![failure_report(&name, failure, opts.timeout)]
                 }
             }
         }
@@ -282,4 +271,84 @@ fn hash_file(path: &Path, len: u64) -> std::io::Result<(String, Option<Vec<u8>>)
     let mut h = Sha256::new();
     std::io::copy(&mut file, &mut h)?;
     Ok((hex::encode(h.finalize()), None))
+}
+
+/// Scans documents held in memory (uploads) in an isolated worker process, one at a time: the server's entry
+/// point. Keeps its worker between calls and replaces it after a crash, a timeout or `recycle_after` documents.
+/// Not `Sync`: give each thread its own, or keep a few behind a mutex.
+pub struct WorkerScanner {
+    opts: ScanOptions,
+    worker: Option<Worker>,
+}
+
+impl WorkerScanner {
+    /// `opts.isolation` must be `Workers`; with `InProcess` documents are scanned in this process.
+    pub fn new(opts: ScanOptions) -> WorkerScanner {
+        WorkerScanner { opts, worker: None }
+    }
+
+    /// The reports for one document (several for a container), never an error: failures are reports.
+    pub fn scan(&mut self, name: &str, bytes: &[u8]) -> Vec<DocumentReport> {
+        let cfg = match &self.opts.isolation {
+            Isolation::InProcess => return crate::document::scan_document(name, bytes, &self.opts),
+            Isolation::Workers(cfg) => cfg,
+        };
+        if bytes.len() as u64 > self.opts.max_file_size {
+            let mut r = DocumentReport::failed(
+                name,
+                ScanStatus::LimitExceeded,
+                format!("file larger than {} bytes", self.opts.max_file_size),
+            );
+            r.bytes = Some(bytes.len() as u64);
+            return vec![r];
+        }
+        if self
+            .worker
+            .as_ref()
+            .is_some_and(|w| w.served() >= cfg.recycle_after)
+        {
+            self.worker = None;
+        }
+        if self.worker.is_none() {
+            match Worker::spawn(cfg, &self.opts) {
+                Ok(w) => self.worker = Some(w),
+                Err(e) => {
+                    return vec![DocumentReport::failed(
+                        name,
+                        ScanStatus::Crashed,
+                        format!("could not start the extraction worker: {e}"),
+                    )];
+                }
+            }
+        }
+        let Some(w) = self.worker.as_mut() else {
+            return vec![];
+        };
+        match w.scan(name, Source::Bytes(bytes), self.opts.timeout) {
+            Ok(reports) => reports,
+            Err(failure) => {
+                self.worker = None;
+                vec![failure_report(name, failure, self.opts.timeout)]
+            }
+        }
+    }
+}
+
+fn failure_report(
+    name: &str,
+    failure: WorkerFailure,
+    timeout: std::time::Duration,
+) -> DocumentReport {
+    let (status, why) = match failure {
+        WorkerFailure::Timeout => (
+            ScanStatus::Timeout,
+            format!(
+                "no result within {} s (--timeout); the worker was stopped",
+                timeout.as_secs_f32()
+            ),
+        ),
+        WorkerFailure::Crashed(why) => (ScanStatus::Crashed, why),
+        WorkerFailure::Source(e) => (ScanStatus::Unreadable, e.to_string()),
+    };
+    DocumentReport::failed(name, status, why)
 }

@@ -101,3 +101,24 @@ fn the_worker_runs_under_a_memory_limit() {
         reports[0].reason
     );
 }
+
+#[test]
+fn worker_scanner_scans_uploads_and_survives_a_crash() {
+    let mut scanner = kluis_scan::WorkerScanner::new(isolated(&[(ENV_CRASH_ON, "boom")]));
+    let bytes = std::fs::read(corpus().join("doc0004.docx")).expect("read");
+    let first = scanner.scan("upload.docx", &bytes);
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].status, ScanStatus::Ok);
+    assert_eq!(first[0].path, "upload.docx");
+    let expected = kluis_scan::scan_document(
+        "upload.docx",
+        &bytes,
+        &kluis_scan::ScanOptions::in_process(),
+    );
+    assert_eq!(first, expected);
+    assert_eq!(
+        scanner.scan("boom.txt", b"x")[0].status,
+        ScanStatus::Crashed
+    );
+    assert_eq!(scanner.scan("again.docx", &bytes)[0].status, ScanStatus::Ok);
+}
