@@ -29,7 +29,16 @@ fn personal(f: &Finding) -> bool {
         | E::CreditCard
         | E::LicensePlate
         | E::IpAddress => true,
-        E::Phone | E::Iban | E::Address | E::Postcode | E::KvkNumber | E::VatNumber => false,
+        // A mobile number belongs to a person; landlines and accounts on their own are usually a business's.
+        E::Phone => {
+            let d: String = f.value.replace("(0)", "").chars().filter(char::is_ascii_digit).collect();
+            let national = d.strip_prefix("0031").or_else(|| d.strip_prefix("0032")).or_else(|| d.strip_prefix("31").filter(|_| f.value.starts_with('+')))
+                .or_else(|| d.strip_prefix("32").filter(|_| f.value.starts_with('+')))
+                .or_else(|| d.strip_prefix('0'))
+                .unwrap_or(&d);
+            national.starts_with('6') && national.len() == 9 || national.starts_with('4') && national.len() == 9
+        }
+        E::Iban | E::Address | E::Postcode | E::KvkNumber | E::VatNumber => false,
     }
 }
 

@@ -11,6 +11,7 @@ mod detect;
 mod lexicon;
 mod names;
 mod normal;
+mod table;
 
 use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 use std::sync::LazyLock;

@@ -162,23 +162,23 @@ impl Gazetteer {
         self.first.contains(&w.to_lowercase())
     }
 
-    fn is_known(&self, w: &str) -> bool {
+    pub(crate) fn is_known(&self, w: &str) -> bool {
         let l = w.to_lowercase();
         self.first.contains(&l) || self.last.contains(&l)
     }
 }
 
 /// A parsed name: span, number of name words, and whether it looks like an organisation.
-struct Parsed {
-    start: usize,
-    end: usize,
-    words: usize,
-    company: bool,
-    first_word: (usize, usize),
+pub(crate) struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub words: usize,
+    pub company: bool,
+    pub first_word: (usize, usize),
 }
 
 /// Parses a name starting at `i`: capitalised words, particles and initials separated by spaces on one line.
-fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool) -> Option<Parsed> {
+pub(crate) fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool) -> Option<Parsed> {
     let b = t.as_bytes();
     let start = i;
     let mut end = None;
@@ -202,6 +202,14 @@ fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool) -> Option
             end = Some(j);
             words += 1;
             i = j;
+        } else if b[i] == b'(' && words > 0 {
+            // A call name in brackets: "H.J.M. (Henk) van den Broek".
+            let Some(close) = t[i..].find(')') else { break };
+            let inner = &t[i + 1..i + close];
+            if inner.is_empty() || close > 24 || !inner.chars().all(char::is_alphabetic) {
+                break;
+            }
+            i += close + 1;
         } else if ["'t ", "'s ", "’t ", "’s "].iter().any(|p| t[i..].starts_with(p)) {
             i += if b[i] == b'\'' { 2 } else { 4 };
         } else {
@@ -263,7 +271,7 @@ fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool) -> Option
     Some(Parsed { start, end, words, company, first_word })
 }
 
-fn emit(out: &mut Vec<Finding>, t: &str, s: usize, e: usize, score: f32) {
+pub(crate) fn emit(out: &mut Vec<Finding>, t: &str, s: usize, e: usize, score: f32) {
     let v = t[s..e].trim_end_matches(['-', '\'', '’']);
     let e = s + v.len();
     if e > s {
@@ -395,7 +403,34 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         }
     }
 
-    // 3. Gazetteer: a known first name followed by a surname.
+    // 3. A name spelled out beside its e-mail address ("lotte.demarduras@…" ↔ "Lotte de Marduras"), within
+    // 300 bytes (Purview's proximity): finds names outside any list.
+    let emails: Vec<(usize, usize)> = out.iter().filter(|f| f.entity == E::Email).map(|f| (f.start, f.end)).collect();
+    for (es, ee) in emails {
+        let local = t[es..ee].split('@').next().unwrap_or("");
+        let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 || parts[0].len() < 2 || !parts.iter().all(|p| p.bytes().all(|c| c.is_ascii_alphabetic())) {
+            continue;
+        }
+        let want: String = parts.concat().to_ascii_lowercase();
+        let lo = crate::detect::floor_char(t, es.saturating_sub(300));
+        let hi = crate::detect::floor_char(t, (ee + 300).min(t.len()));
+        let mut k = lo;
+        while k < hi {
+            let c = b[k];
+            let starts = (k == 0 || !crate::detect::wordish(b[k - 1])) && (c.is_ascii_uppercase() || c >= 0xC3) && t.is_char_boundary(k);
+            if starts && fold_ascii(&t[k..word_end(t, k)]) == parts[0].to_ascii_lowercase() {
+                if let Some(p) = parse_name(g, t, k, true) {
+                    if !p.company && fold_ascii(&t[p.start..p.end]) == want {
+                        emit(out, t, p.start, p.end, 0.8);
+                    }
+                }
+            }
+            k += 1;
+        }
+    }
+
+    // 4. Gazetteer: a known first name followed by a surname.
     for &(i, we) in &scan.first_names {
         let w = &t[i..we];
         if (2..=20).contains(&(we - i)) && g.is_first(w) && g.classify(t, i, we) == Tok::Cap {
@@ -407,6 +442,31 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Letters only, lowercase, diacritics and particles' apostrophes dropped: "Noëlle van 't Wel" → "noellevantwel".
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ş' | 'š' => 's',
+            'ğ' => 'g',
+            'ž' => 'z',
+            c => c,
+        };
+        if c.is_ascii_alphabetic() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Street suffixes that are also everyday words on their own; as a whole word they need a capital.
@@ -461,6 +521,50 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                 }
                 out.push(Finding { entity: E::Address, start: s, end: num_end, value: t[s..num_end].to_owned(), score: 0.8 });
             }
+        }
+    }
+    // The line above a postcode ("Achterom 12\n1234 AB Plaats"), or the field before it on the same line
+    // ("Achterom 12, 1234 AB"): a street and number even when the street name has no known suffix.
+    let postcodes: Vec<usize> = out.iter().filter(|f| f.entity == E::Postcode).map(|f| f.start).collect();
+    for pc in postcodes {
+        let mut j = pc;
+        while j > 0 && b[j - 1] == b' ' {
+            j -= 1;
+        }
+        if j == 0 {
+            continue;
+        }
+        let fe = match b[j - 1] {
+            b'\n' => {
+                let mut k = j - 1;
+                if k > 0 && b[k - 1] == b'\r' {
+                    k -= 1;
+                }
+                k
+            }
+            b',' | b'\t' | b';' => j - 1,
+            _ => continue,
+        };
+        let mut fs = fe;
+        while fs > 0 && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b',') {
+            fs -= 1;
+        }
+        let field = t[fs..fe].trim();
+        if field.is_empty() || field.len() > 60 {
+            continue;
+        }
+        let s = fs + (t[fs..fe].len() - t[fs..fe].trim_start().len());
+        // Last space before the house number.
+        let Some(sp) = field.rfind(' ') else { continue };
+        let num_at = s + sp;
+        let Some(ne) = house_number(b, num_at) else { continue };
+        if ne != s + field.len() || !t[s..].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let words = t[s..num_at].split_whitespace().count();
+        let lower = t[s..num_at].to_lowercase();
+        if words <= 5 && !lower.starts_with("postbus") && !lower.starts_with("antwoordnummer") && !lower.starts_with("bus") {
+            out.push(Finding { entity: E::Address, start: s, end: ne, value: t[s..ne].to_owned(), score: 0.7 });
         }
     }
     for h in &scan.hits {

@@ -45,3 +45,24 @@ Met vriendelijke groet,\nLoek Dennenberg\n";
     insta::assert_debug_snapshot!((rows, a.classification));
     check("Beste Daan,", &[(PersonName, "Daan")]);
 }
+
+#[test]
+fn table_columns_give_cells_their_meaning() {
+    let csv = "Naam;E-mail;Geboortedatum;BSN\nShanti Ramdin;shanti.ramdin@gmail.com;12-03-1985;111222333\nKwame Mensah;k.m@example.nl;01-07-1990;123456782\n";
+    assert_eq!(of(csv, PersonName), vec!["Shanti Ramdin", "Kwame Mensah"]);
+    assert_eq!(of(csv, DateOfBirth), vec!["12-03-1985", "01-07-1990"]);
+    assert_eq!(of(csv, Bsn), vec!["111222333", "123456782"]);
+}
+
+#[test]
+fn names_beside_their_email_address() {
+    assert_eq!(of("Contact: Oksana Kowalczyk (oksana.kowalczyk@outlook.com)", PersonName), vec!["Oksana Kowalczyk"]);
+    assert_eq!(of("Ingediend door Lotte de Marduras, lotte.demarduras@ziggo.nl", PersonName), vec!["Lotte de Marduras"]);
+}
+
+#[test]
+fn street_above_a_postcode_without_known_suffix() {
+    check("Achterom 12\n3811 AB Amersfoort", &[(Address, "Achterom 12"), (Postcode, "3811 AB")]);
+    check("Postbus 123\n1000 AB Amsterdam", &[(Postcode, "1000 AB")]);
+    check("Jan Peeters, ° 12/03/1985", &[(PersonName, "Jan Peeters"), (DateOfBirth, "12/03/1985")]);
+}
