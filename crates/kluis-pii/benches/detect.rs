@@ -23,16 +23,104 @@ impl Rng {
     }
 }
 
-const FIRST: &[&str] = &["Jan", "Sanne", "Daan", "Emma", "Mohamed", "Fatima", "Lars", "Noor", "Pieter", "Anouk", "Youssef", "Sophie", "Bram", "Lotte", "Ahmet", "Elif"];
-const LAST: &[&str] = &["Jansen", "de Vries", "van den Berg", "Bakker", "El Amrani", "Yilmaz", "Visser", "Smit", "de Jong", "van Dijk", "Peeters", "Janssens", "Mulder", "Bos"];
-const STREET: &[&str] = &["Kerkstraat", "Dorpsweg", "Molenlaan", "Stationsplein", "Julianastraat", "Lindendreef", "Beukenhof", "Havenkade"];
+const FIRST: &[&str] = &[
+    "Jan", "Sanne", "Daan", "Emma", "Mohamed", "Fatima", "Lars", "Noor", "Pieter", "Anouk",
+    "Youssef", "Sophie", "Bram", "Lotte", "Ahmet", "Elif",
+];
+const LAST: &[&str] = &[
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "El Amrani",
+    "Yilmaz",
+    "Visser",
+    "Smit",
+    "de Jong",
+    "van Dijk",
+    "Peeters",
+    "Janssens",
+    "Mulder",
+    "Bos",
+];
+const STREET: &[&str] = &[
+    "Kerkstraat",
+    "Dorpsweg",
+    "Molenlaan",
+    "Stationsplein",
+    "Julianastraat",
+    "Lindendreef",
+    "Beukenhof",
+    "Havenkade",
+];
 const WORDS: &[&str] = &[
-    "de", "het", "een", "en", "van", "in", "op", "met", "voor", "naar", "is", "wordt", "zijn", "dat", "die", "niet",
-    "ook", "als", "bij", "aan", "om", "klant", "levering", "bestelling", "vergadering", "project", "rapport",
-    "planning", "afspraak", "gemeente", "werkzaamheden", "offerte", "week", "maand", "jaar", "kwartaal", "team",
-    "afdeling", "overleg", "besluit", "voorstel", "budget", "kosten", "prijs", "kwaliteit", "onderhoud", "systeem",
-    "gebruikers", "gegevens", "informatie", "document", "versie", "graag", "hierbij", "volgende", "belangrijk",
-    "Amsterdam", "Rotterdam", "Utrecht", "Gent", "Antwerpen", "De", "Het", "Wij", "Op", "In", "Na",
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "met",
+    "voor",
+    "naar",
+    "is",
+    "wordt",
+    "zijn",
+    "dat",
+    "die",
+    "niet",
+    "ook",
+    "als",
+    "bij",
+    "aan",
+    "om",
+    "klant",
+    "levering",
+    "bestelling",
+    "vergadering",
+    "project",
+    "rapport",
+    "planning",
+    "afspraak",
+    "gemeente",
+    "werkzaamheden",
+    "offerte",
+    "week",
+    "maand",
+    "jaar",
+    "kwartaal",
+    "team",
+    "afdeling",
+    "overleg",
+    "besluit",
+    "voorstel",
+    "budget",
+    "kosten",
+    "prijs",
+    "kwaliteit",
+    "onderhoud",
+    "systeem",
+    "gebruikers",
+    "gegevens",
+    "informatie",
+    "document",
+    "versie",
+    "graag",
+    "hierbij",
+    "volgende",
+    "belangrijk",
+    "Amsterdam",
+    "Rotterdam",
+    "Utrecht",
+    "Gent",
+    "Antwerpen",
+    "De",
+    "Het",
+    "Wij",
+    "Op",
+    "In",
+    "Na",
 ];
 
 fn sentence(r: &mut Rng, out: &mut String) {
@@ -66,10 +154,18 @@ fn elf_bsn(r: &mut Rng) -> String {
 
 fn iban(r: &mut Rng) -> String {
     let bank = r.pick(&["ABNA", "INGB", "RABO", "TRIO", "KNAB"]);
-    let acct: String = (0..10).map(|_| char::from(b'0' + (r.next() % 10) as u8)).collect();
+    let acct: String = (0..10)
+        .map(|_| char::from(b'0' + (r.next() % 10) as u8))
+        .collect();
     let bban = format!("{bank}{acct}");
-    let numeric: String = bban.chars().chain("NL00".chars()).map(|c| c.to_digit(36).unwrap_or(0).to_string()).collect();
-    let m = numeric.bytes().fold(0u32, |a, b| (a * 10 + u32::from(b - b'0')) % 97);
+    let numeric: String = bban
+        .chars()
+        .chain("NL00".chars())
+        .map(|c| c.to_digit(36).unwrap_or(0).to_string())
+        .collect();
+    let m = numeric
+        .bytes()
+        .fold(0u32, |a, b| (a * 10 + u32::from(b - b'0')) % 97);
     format!("NL{:02}{bban}", 98 - m)
 }
 
@@ -79,9 +175,26 @@ fn pii_line(r: &mut Rng, out: &mut String) {
         0 => out.push_str(&format!("BSN: {} van {name}.", elf_bsn(r))),
         1 => out.push_str(&format!("Graag overmaken op {} t.n.v. {name}.", iban(r))),
         2 => out.push_str(&format!("Bel {name} op 06-{:08}.", r.next() % 100_000_000)),
-        3 => out.push_str(&format!("Mail naar {}.{}@example.nl voor vragen.", r.pick(FIRST).to_lowercase(), r.pick(&["jansen", "visser", "bos"]))),
-        4 => out.push_str(&format!("{} {}, {} {}{} {}", r.pick(STREET), 1 + r.below(300), 1000 + r.below(8999), char::from(b'A' + r.below(26) as u8), char::from(b'B' + r.below(24) as u8), r.pick(&["Utrecht", "Gent", "Zwolle"]))),
-        5 => out.push_str(&format!("Geboortedatum: {:02}-{:02}-{}", 1 + r.below(28), 1 + r.below(12), 1940 + r.below(70))),
+        3 => out.push_str(&format!(
+            "Mail naar {}.{}@example.nl voor vragen.",
+            r.pick(FIRST).to_lowercase(),
+            r.pick(&["jansen", "visser", "bos"])
+        )),
+        4 => out.push_str(&format!(
+            "{} {}, {} {}{} {}",
+            r.pick(STREET),
+            1 + r.below(300),
+            1000 + r.below(8999),
+            char::from(b'A' + r.below(26) as u8),
+            char::from(b'B' + r.below(24) as u8),
+            r.pick(&["Utrecht", "Gent", "Zwolle"])
+        )),
+        5 => out.push_str(&format!(
+            "Geboortedatum: {:02}-{:02}-{}",
+            1 + r.below(28),
+            1 + r.below(12),
+            1940 + r.below(70)
+        )),
         6 => out.push_str(&format!("Geachte heer {},", r.pick(LAST))),
         _ => out.push_str(&format!("Met vriendelijke groet,\n{name}")),
     }
@@ -115,7 +228,9 @@ fn cpu_ns() -> u64 {
 
 fn arg(name: &str) -> Option<String> {
     let a: Vec<String> = std::env::args().collect();
-    a.iter().position(|x| x == name).and_then(|i| a.get(i + 1).cloned())
+    a.iter()
+        .position(|x| x == name)
+        .and_then(|i| a.get(i + 1).cloned())
 }
 
 fn main() {
@@ -152,7 +267,11 @@ fn main() {
         }
         let cpu = (cpu_ns() - c0) as f64 / 1e9;
         let secs = t0.elapsed().as_secs_f64();
-        println!("run {run}: {:.0} MB/s wall, {:.0} MB/s cpu ({n} findings)", mb / secs, mb / cpu);
+        println!(
+            "run {run}: {:.0} MB/s wall, {:.0} MB/s cpu ({n} findings)",
+            mb / secs,
+            mb / cpu
+        );
         rates.push(mb / secs);
         cpu_rates.push(mb / cpu);
         found = n;
@@ -168,11 +287,17 @@ fn main() {
     );
 
     let texts = arg("--dev-texts").unwrap_or_else(|| "/tmp/texts".to_owned());
-    let labels = arg("--dev-labels").unwrap_or_else(|| "/work/shared/corpus/dev/labels.jsonl".to_owned());
-    if let (Ok(l), true) = (std::fs::read_to_string(&labels), std::path::Path::new(&texts).is_dir()) {
+    let labels =
+        arg("--dev-labels").unwrap_or_else(|| "/work/shared/corpus/dev/labels.jsonl".to_owned());
+    if let (Ok(l), true) = (
+        std::fs::read_to_string(&labels),
+        std::path::Path::new(&texts).is_dir(),
+    ) {
         dev_f1(&det, &texts, &l);
     } else {
-        println!("dev set not found (--dev-texts DIR with <file>.txt, --dev-labels labels.jsonl): F1 skipped");
+        println!(
+            "dev set not found (--dev-texts DIR with <file>.txt, --dev-labels labels.jsonl): F1 skipped"
+        );
     }
 }
 
@@ -182,9 +307,15 @@ fn dev_f1(det: &Detector, dir: &str, labels: &str) {
     let mut bytes = 0usize;
     let mut cpu = 0u64;
     for line in labels.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-        let Some(file) = v["file"].as_str() else { continue };
-        let Ok(text) = std::fs::read_to_string(format!("{dir}/{file}.txt")) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(file) = v["file"].as_str() else {
+            continue;
+        };
+        let Ok(text) = std::fs::read_to_string(format!("{dir}/{file}.txt")) else {
+            continue;
+        };
         bytes += text.len();
         let mut finds: HashMap<String, Vec<(String, bool)>> = HashMap::new();
         let c0 = cpu_ns();
@@ -192,7 +323,10 @@ fn dev_f1(det: &Detector, dir: &str, labels: &str) {
         cpu += cpu_ns() - c0;
         for f in found {
             let t = f.entity.as_str().to_owned();
-            finds.entry(t.clone()).or_default().push((norm(&t, &f.value), false));
+            finds
+                .entry(t.clone())
+                .or_default()
+                .push((norm(&t, &f.value), false));
         }
         for e in v["entities"].as_array().into_iter().flatten() {
             let t = e["type"].as_str().unwrap_or("");
@@ -224,26 +358,69 @@ fn norm(t: &str, v: &str) -> String {
     match t {
         "email" => v.to_lowercase(),
         "phone" => {
-            let d: String = v.replace("(0)", "").chars().filter(char::is_ascii_digit).collect();
-            if let Some(r) = d.strip_prefix("0031") { format!("0{r}") }
-            else if d.starts_with("31") || d.starts_with("32") { format!("0{}", &d[2..]) }
-            else { d }
+            let d: String = v
+                .replace("(0)", "")
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            if let Some(r) = d.strip_prefix("0031") {
+                format!("0{r}")
+            } else if d.starts_with("31") || d.starts_with("32") {
+                format!("0{}", &d[2..])
+            } else {
+                d
+            }
         }
         "date_of_birth" => {
             let mut low = v.to_lowercase();
-            for (i, m) in ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"].iter().enumerate() {
+            for (i, m) in [
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ]
+            .iter()
+            .enumerate()
+            {
                 low = low.replace(m, &format!(" {:02} ", i + 1));
             }
-            let parts: Vec<&str> = low.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+            let parts: Vec<&str> = low
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|p| !p.is_empty())
+                .collect();
             if parts.len() == 3 {
-                let (a, b, c) = if parts[0].len() == 4 { (parts[2], parts[1], parts[0]) } else { (parts[0], parts[1], parts[2]) };
-                format!("{:02}{:02}{c}", a.parse::<u32>().unwrap_or(0), b.parse::<u32>().unwrap_or(0))
+                let (a, b, c) = if parts[0].len() == 4 {
+                    (parts[2], parts[1], parts[0])
+                } else {
+                    (parts[0], parts[1], parts[2])
+                };
+                format!(
+                    "{:02}{:02}{c}",
+                    a.parse::<u32>().unwrap_or(0),
+                    b.parse::<u32>().unwrap_or(0)
+                )
             } else {
                 low.chars().filter(char::is_ascii_digit).collect()
             }
         }
-        "person_name" | "address" => v.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
-        _ => v.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase(),
+        "person_name" | "address" => v
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
+        _ => v
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_uppercase(),
     }
 }
 

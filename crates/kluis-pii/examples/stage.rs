@@ -16,6 +16,11 @@ fn main() {
         let n = d.detect(&t).len();
         let c2 = cpu_ns();
         let mb = t.len() as f64 / 1e6;
-        println!("keyword pass {:?}: {:.0} MB/s cpu; detect {n}: {:.0} MB/s cpu", r, mb / ((c1 - c0) as f64 / 1e9), mb / ((c2 - c1) as f64 / 1e9));
+        println!(
+            "keyword pass {:?}: {:.0} MB/s cpu; detect {n}: {:.0} MB/s cpu",
+            r,
+            mb / ((c1 - c0) as f64 / 1e9),
+            mb / ((c2 - c1) as f64 / 1e9)
+        );
     }
 }

@@ -2,7 +2,10 @@
 
 /// Digits of `s`, ignoring every other byte.
 pub(crate) fn digits(s: &str) -> Vec<u8> {
-    s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+    s.bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect()
 }
 
 /// Dutch 11-proef for BSN/RSIN (9 digits; 8-digit forms are zero-padded by the caller).
@@ -100,7 +103,10 @@ pub(crate) fn be_nn_valid(d: &[u8]) -> bool {
     let month = d[2] * 10 + d[3];
     let day = d[4] * 10 + d[5];
     let m = month % 20;
-    if !(month <= 12 || (20..=32).contains(&month) || (40..=52).contains(&month)) || m > 12 || day > 31 {
+    if !(month <= 12 || (20..=32).contains(&month) || (40..=52).contains(&month))
+        || m > 12
+        || day > 31
+    {
         return false;
     }
     let first9: u64 = d[..9].iter().fold(0, |a, &x| a * 10 + u64::from(x));
@@ -110,13 +116,17 @@ pub(crate) fn be_nn_valid(d: &[u8]) -> bool {
 
 /// Belgian enterprise / VAT number: 10 digits, first 0 or 1, (first8 + last2) mod 97 == 0.
 pub(crate) fn be_vat_valid(d: &[u8]) -> bool {
-    let d: Vec<u8> = if d.len() == 9 { std::iter::once(0).chain(d.iter().copied()).collect() } else { d.to_vec() };
+    let d: Vec<u8> = if d.len() == 9 {
+        std::iter::once(0).chain(d.iter().copied()).collect()
+    } else {
+        d.to_vec()
+    };
     if d.len() != 10 || d[0] > 1 {
         return false;
     }
     let first8: u64 = d[..8].iter().fold(0, |a, &x| a * 10 + u64::from(x));
     let check = u64::from(d[8]) * 10 + u64::from(d[9]);
-    first8 != 0 && (first8 + check) % 97 == 0
+    first8 != 0 && (first8 + check).is_multiple_of(97)
 }
 
 /// Dutch btw-id `NL` + 9 digits + `B` + 2 digits, compacted and uppercase.
@@ -156,7 +166,7 @@ pub(crate) fn luhn(d: &[u8]) -> bool {
         }
         sum += v;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Issuer prefixes and lengths of the card schemes seen in NL/BE.
@@ -182,7 +192,7 @@ pub(crate) fn date_valid(day: u32, month: u32, year: u32) -> bool {
     if !(1900..=2030).contains(&year) || !(1..=12).contains(&month) || day == 0 {
         return false;
     }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let max = match month {
         2 if leap => 29,
         2 => 28,
@@ -196,7 +206,9 @@ pub(crate) fn date_valid(day: u32, month: u32, year: u32) -> bool {
 pub(crate) fn month_number(w: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
         &["januari", "jan", "janvier", "january", "janv"],
-        &["februari", "feb", "febr", "février", "fevrier", "february", "févr", "fev"],
+        &[
+            "februari", "feb", "febr", "février", "fevrier", "february", "févr", "fev",
+        ],
         &["maart", "mrt", "mars", "march", "mar"],
         &["april", "apr", "avril", "avr"],
         &["mei", "mai", "may"],
@@ -208,5 +220,8 @@ pub(crate) fn month_number(w: &str) -> Option<u32> {
         &["november", "nov", "novembre"],
         &["december", "dec", "décembre", "decembre", "déc"],
     ];
-    MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&w))
+        .map(|i| i as u32 + 1)
 }

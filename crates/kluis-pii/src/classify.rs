@@ -7,11 +7,51 @@ use kluis_domain::{DocumentClass as C, EntityType as E, PersonalDataKind as K, S
 
 /// Mailbox names of roles, not people: their addresses are no personal data of a person.
 const ROLE_MAILBOXES: &[&str] = &[
-    "info", "service", "klantenservice", "administratie", "admin", "sales", "verkoop", "inkoop", "support",
-    "helpdesk", "contact", "office", "kantoor", "factuur", "facturen", "facturatie", "billing", "invoice",
-    "invoices", "boekhouding", "finance", "hr", "personeelszaken", "noreply", "no-reply", "webmaster", "orders",
-    "bestellingen", "receptie", "secretariaat", "post", "mail", "privacy", "marketing", "nieuwsbrief", "team",
-    "jobs", "vacatures", "werk", "hallo", "hello", "bonjour", "accounting", "customerservice", "klant",
+    "info",
+    "service",
+    "klantenservice",
+    "administratie",
+    "admin",
+    "sales",
+    "verkoop",
+    "inkoop",
+    "support",
+    "helpdesk",
+    "contact",
+    "office",
+    "kantoor",
+    "factuur",
+    "facturen",
+    "facturatie",
+    "billing",
+    "invoice",
+    "invoices",
+    "boekhouding",
+    "finance",
+    "hr",
+    "personeelszaken",
+    "noreply",
+    "no-reply",
+    "webmaster",
+    "orders",
+    "bestellingen",
+    "receptie",
+    "secretariaat",
+    "post",
+    "mail",
+    "privacy",
+    "marketing",
+    "nieuwsbrief",
+    "team",
+    "jobs",
+    "vacatures",
+    "werk",
+    "hallo",
+    "hello",
+    "bonjour",
+    "accounting",
+    "customerservice",
+    "klant",
 ];
 
 fn personal(f: &Finding) -> bool {
@@ -31,12 +71,21 @@ fn personal(f: &Finding) -> bool {
         | E::IpAddress => true,
         // A mobile number belongs to a person; landlines and accounts on their own are usually a business's.
         E::Phone => {
-            let d: String = f.value.replace("(0)", "").chars().filter(char::is_ascii_digit).collect();
-            let national = d.strip_prefix("0031").or_else(|| d.strip_prefix("0032")).or_else(|| d.strip_prefix("31").filter(|_| f.value.starts_with('+')))
+            let d: String = f
+                .value
+                .replace("(0)", "")
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            let national = d
+                .strip_prefix("0031")
+                .or_else(|| d.strip_prefix("0032"))
+                .or_else(|| d.strip_prefix("31").filter(|_| f.value.starts_with('+')))
                 .or_else(|| d.strip_prefix("32").filter(|_| f.value.starts_with('+')))
                 .or_else(|| d.strip_prefix('0'))
                 .unwrap_or(&d);
-            national.starts_with('6') && national.len() == 9 || national.starts_with('4') && national.len() == 9
+            national.starts_with('6') && national.len() == 9
+                || national.starts_with('4') && national.len() == 9
         }
         E::Iban | E::Address | E::Postcode | E::KvkNumber | E::VatNumber => false,
     }
@@ -50,9 +99,22 @@ fn title_zone(text: &str) -> Vec<(usize, usize)> {
     for line in text.split_inclusive('\n') {
         let l = line.trim();
         let lower = l.to_ascii_lowercase();
-        let header = ["from:", "to:", "cc:", "date:", "subject:", "van:", "aan:", "datum:", "onderwerp:", "objet:", "de:", "à:"]
-            .iter()
-            .find(|h| lower.starts_with(*h));
+        let header = [
+            "from:",
+            "to:",
+            "cc:",
+            "date:",
+            "subject:",
+            "van:",
+            "aan:",
+            "datum:",
+            "onderwerp:",
+            "objet:",
+            "de:",
+            "à:",
+        ]
+        .iter()
+        .find(|h| lower.starts_with(*h));
         if let Some(h) = header {
             if matches!(*h, "subject:" | "onderwerp:" | "objet:") {
                 zones.push((pos, pos + line.len()));
@@ -69,7 +131,11 @@ fn title_zone(text: &str) -> Vec<(usize, usize)> {
     zones
 }
 
-pub(crate) fn classify(scan: &Scan<'_>, findings: &[Finding], file_name: Option<&str>) -> Classification {
+pub(crate) fn classify(
+    scan: &Scan<'_>,
+    findings: &[Finding],
+    file_name: Option<&str>,
+) -> Classification {
     let text = scan.text;
     let zones = title_zone(text);
     let mut score = [0u32; 9];
@@ -88,9 +154,18 @@ pub(crate) fn classify(scan: &Scan<'_>, findings: &[Finding], file_name: Option<
     if let Some(name) = file_name {
         let n = name.to_lowercase();
         for (cue, c) in [
-            ("factuur", C::Invoice), ("invoice", C::Invoice), ("loonstrook", C::Payslip), ("payslip", C::Payslip),
-            ("paspoort", C::IdCopy), ("passport", C::IdCopy), ("id-kaart", C::IdCopy), ("ziekmelding", C::HealthStatement),
-            ("contract", C::Contract), ("overeenkomst", C::Contract), ("sollicitatie", C::Application), ("cv", C::Application),
+            ("factuur", C::Invoice),
+            ("invoice", C::Invoice),
+            ("loonstrook", C::Payslip),
+            ("payslip", C::Payslip),
+            ("paspoort", C::IdCopy),
+            ("passport", C::IdCopy),
+            ("id-kaart", C::IdCopy),
+            ("ziekmelding", C::HealthStatement),
+            ("contract", C::Contract),
+            ("overeenkomst", C::Contract),
+            ("sollicitatie", C::Application),
+            ("cv", C::Application),
             ("klanten", C::CustomerList),
         ] {
             if n.contains(cue) {
@@ -103,8 +178,14 @@ pub(crate) fn classify(scan: &Scan<'_>, findings: &[Finding], file_name: Option<
         score[idx(C::IdCopy)] += 12;
     }
     // Structure: a table of many people.
-    let people = findings.iter().filter(|f| matches!(f.entity, E::PersonName | E::Email) && personal(f)).count();
-    let rows = text.lines().filter(|l| l.matches(['\t', ';']).count() >= 3).count();
+    let people = findings
+        .iter()
+        .filter(|f| matches!(f.entity, E::PersonName | E::Email) && personal(f))
+        .count();
+    let rows = text
+        .lines()
+        .filter(|l| l.matches(['\t', ';']).count() >= 3)
+        .count();
     if rows >= 4 && people >= 6 {
         score[idx(C::CustomerList)] += 10 + rows as u32;
     }
@@ -121,7 +202,11 @@ pub(crate) fn classify(scan: &Scan<'_>, findings: &[Finding], file_name: Option<
         }
     }
     if best_score < 3 {
-        best = if findings.iter().any(personal) { C::Correspondence } else { C::Other };
+        best = if findings.iter().any(personal) {
+            C::Correspondence
+        } else {
+            C::Other
+        };
     }
 
     // Kind: the class floor, raised by findings, never lowered.
@@ -145,5 +230,9 @@ pub(crate) fn classify(scan: &Scan<'_>, findings: &[Finding], file_name: Option<
     if !cats.is_empty() {
         kind = K::Special;
     }
-    Classification { class: best, personal_data: kind, special_categories: cats }
+    Classification {
+        class: best,
+        personal_data: kind,
+        special_categories: cats,
+    }
 }

@@ -40,9 +40,15 @@ impl Patterns {
             ),
             vat_nl: re(r"\bNL[ ]?(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}\.?)[ ]?B[ ]?[0-9]{2}\b"),
             vat_be: re(r"\bBE[ ]?(?:[01][0-9]{3}|[0-9]{3})[. ]?[0-9]{3}[. ]?[0-9]{3}\b"),
-            be_nn: re(r"\b[0-9]{2}\.[0-9]{2}\.[0-9]{2}[-. ][0-9]{3}[.\-]?[0-9]{2}\b|\b[0-9]{6}[- ][0-9]{3}[- .][0-9]{2}\b"),
-            date_num: re(r"\b([0-9]{1,2})([-/. ])([0-9]{1,2})([-/. ])((?:19|20)[0-9]{2})\b|\b((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2})\b"),
-            date_word: re(r"\b([0-9]{1,2})(?:e|er)?\.? ([A-Za-z\x{e9}\x{fb}]{3,9})\.? ((?:19|20)[0-9]{2})\b"),
+            be_nn: re(
+                r"\b[0-9]{2}\.[0-9]{2}\.[0-9]{2}[-. ][0-9]{3}[.\-]?[0-9]{2}\b|\b[0-9]{6}[- ][0-9]{3}[- .][0-9]{2}\b",
+            ),
+            date_num: re(
+                r"\b([0-9]{1,2})([-/. ])([0-9]{1,2})([-/. ])((?:19|20)[0-9]{2})\b|\b((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2})\b",
+            ),
+            date_word: re(
+                r"\b([0-9]{1,2})(?:e|er)?\.? ([A-Za-z\x{e9}\x{fb}]{3,9})\.? ((?:19|20)[0-9]{2})\b",
+            ),
             id_doc: re(r"\b[A-Z]{2}[A-Z0-9]{6}[0-9]\b|\b[A-Z]{2}[0-9]{6}\b"),
             plate: re(
                 r"\b(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9])\b",
@@ -78,27 +84,53 @@ static FW: [u8; 256] = {
     let mut i = 0;
     while i < 256 {
         let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else if b >= 0x80 { b } else { 0 };
+        t[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if b >= 0x80 {
+            b
+        } else {
+            0
+        };
         i += 1;
     }
     t
 };
 
-fn push_hit(text: &str, hits: &mut Vec<Hit>, specials: &mut Vec<(usize, SpecialCategory)>, s: usize, e: usize, p: &crate::lexicon::Pattern) {
+fn push_hit(
+    text: &str,
+    hits: &mut Vec<Hit>,
+    specials: &mut Vec<(usize, SpecialCategory)>,
+    s: usize,
+    e: usize,
+    p: &crate::lexicon::Pattern,
+) {
     for x in &p.entries {
         match x.kw {
             Kw::Special(c) => specials.push((s, c)),
             Kw::Party => {
                 let from = floor_char(text, s.saturating_sub(40));
                 let before = text[from..s].to_ascii_lowercase();
-                if ["lid", "partij", "member", "membre", "stem", "kandidaat", "raadslid", "militant"]
-                    .iter()
-                    .any(|w| before.contains(w))
+                if [
+                    "lid",
+                    "partij",
+                    "member",
+                    "membre",
+                    "stem",
+                    "kandidaat",
+                    "raadslid",
+                    "militant",
+                ]
+                .iter()
+                .any(|w| before.contains(w))
                 {
                     specials.push((s, SpecialCategory::Political));
                 }
             }
-            kw => hits.push(Hit { start: s, end: e, kw }),
+            kw => hits.push(Hit {
+                start: s,
+                end: e,
+                kw,
+            }),
         }
     }
 }
@@ -119,10 +151,14 @@ impl<'a> Scan<'a> {
                 None => break,
             }
             let s = i;
-            let len = b[s..].iter().position(|&c| FW[c as usize] == 0).unwrap_or(n - s);
+            let len = b[s..]
+                .iter()
+                .position(|&c| FW[c as usize] == 0)
+                .unwrap_or(n - s);
             i = s + len;
             let h = crate::lexicon::word_hash(b, s, len);
-            let cap = b[s].is_ascii_uppercase() || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
+            let cap = b[s].is_ascii_uppercase()
+                || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
             if cap && det.names.first_hashes.get(h).is_some() {
                 first_names.push((s, i));
             }
@@ -133,7 +169,9 @@ impl<'a> Scan<'a> {
                     if p.first_len != i - s {
                         continue;
                     }
-                    let Some(e) = lex.verify(b, s, p) else { continue };
+                    let Some(e) = lex.verify(b, s, p) else {
+                        continue;
+                    };
                     let stem = p.entries.iter().any(|x| x.stem);
                     if !stem && e < n && wordish(b[e]) && wordish(b[e - 1]) {
                         continue;
@@ -143,14 +181,22 @@ impl<'a> Scan<'a> {
                     break;
                 }
             }
-            if !matched && len >= 4 && lex.stem4.get(crate::lexicon::word_hash(b, s, 4)).is_some() {
-                if let Some(id) = lex.stem_at(b, s, i) {
-                    let p = &lex.pats[id as usize];
-                    push_hit(text, &mut hits, &mut specials, s, s + p.bytes.len(), p);
-                }
+            if !matched
+                && len >= 4
+                && lex.stem4.get(crate::lexicon::word_hash(b, s, 4)).is_some()
+                && let Some(id) = lex.stem_at(b, s, i)
+            {
+                let p = &lex.pats[id as usize];
+                push_hit(text, &mut hits, &mut specials, s, s + p.bytes.len(), p);
             }
         }
-        Scan { det, text, hits, first_names, specials }
+        Scan {
+            det,
+            text,
+            hits,
+            first_names,
+            specials,
+        }
     }
 
     /// The nearest identifier-context keyword before `pos` (same line, or the previous line when the candidate
@@ -190,7 +236,11 @@ impl<'a> Scan<'a> {
             if h.start > end + 12 {
                 break;
             }
-            if b[end..h.start].iter().all(|&c| matches!(c, b' ' | b'(' | b'[' | b',' | b'-')) && is_id_context(h.kw) {
+            if b[end..h.start]
+                .iter()
+                .all(|&c| matches!(c, b' ' | b'(' | b'[' | b',' | b'-'))
+                && is_id_context(h.kw)
+            {
                 return Some(h.kw);
             }
         }
@@ -204,7 +254,13 @@ impl<'a> Scan<'a> {
         let p = &self.det.re;
         let segs = digit_segments(t);
         let add = |out: &mut Vec<Finding>, entity, s: usize, e: usize, score: f32| {
-            out.push(Finding { entity, start: s, end: e, value: t[s..e].to_owned(), score });
+            out.push(Finding {
+                entity,
+                start: s,
+                end: e,
+                value: t[s..e].to_owned(),
+                score,
+            });
         };
 
         // E-mail: anchor on '@'.
@@ -217,7 +273,9 @@ impl<'a> Scan<'a> {
         // IBAN: trim to the country's length, then MOD 97.
         for m in spans(&p.iban, t, &segs) {
             let bs = m.as_str().as_bytes();
-            let Some(len) = checks::iban_length(&bs[..2]) else { continue };
+            let Some(len) = checks::iban_length(&bs[..2]) else {
+                continue;
+            };
             let mut compact = Vec::with_capacity(34);
             let mut end = m.start();
             for (i, &c) in bs.iter().enumerate() {
@@ -229,7 +287,10 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
-            if compact.len() == len && (end >= b.len() || !b[end].is_ascii_alphanumeric()) && checks::iban_valid(&compact) {
+            if compact.len() == len
+                && (end >= b.len() || !b[end].is_ascii_alphanumeric())
+                && checks::iban_valid(&compact)
+            {
                 add(&mut out, E::Iban, m.start(), end, 1.0);
             }
         }
@@ -242,7 +303,10 @@ impl<'a> Scan<'a> {
             }
             let d = digits(m.as_str());
             let intl = b[s] == b'+' || m.as_str().starts_with("00");
-            let formatted = m.as_str().bytes().any(|c| matches!(c, b' ' | b'-' | b'.' | b'('));
+            let formatted = m
+                .as_str()
+                .bytes()
+                .any(|c| matches!(c, b' ' | b'-' | b'.' | b'('));
             let ok = if intl {
                 true
             } else {
@@ -256,14 +320,19 @@ impl<'a> Scan<'a> {
         // Postcodes (SA, SD and SS are never issued).
         for m in spans(&p.postcode, t, &segs) {
             let l = &m.as_str().as_bytes()[m.len() - 2..];
-            if l != b"SA" && l != b"SD" && l != b"SS" && !(m.end() < b.len() && b[m.end()] == b'-') {
+            if l != b"SA" && l != b"SD" && l != b"SS" && !(m.end() < b.len() && b[m.end()] == b'-')
+            {
                 add(&mut out, E::Postcode, m.start(), m.end(), 0.85);
             }
         }
 
         // VAT numbers.
         for m in spans(&p.vat_nl, t, &segs) {
-            let c: Vec<u8> = m.as_str().bytes().filter(|c| c.is_ascii_alphanumeric()).collect();
+            let c: Vec<u8> = m
+                .as_str()
+                .bytes()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect();
             // Many numbers in circulation fail both checks (typos, generated data): with a VAT keyword beside
             // them the format alone is convincing.
             if checks::nl_vat_valid(&c) {
@@ -295,16 +364,28 @@ impl<'a> Scan<'a> {
             let ctx = self.context(s, 90).or_else(|| self.context_after(e));
             let grouped4 = m.as_str().len() == 19 && d.len() == 16;
             match d.len() {
-                8 | 9 if ctx == Some(Kw::Bsn) && checks::bsn_valid(m.as_str()) => add(&mut out, E::Bsn, s, e, 0.95),
-                8 if ctx == Some(Kw::Kvk) && m.as_str().len() == 8 => add(&mut out, E::KvkNumber, s, e, 0.9),
+                8 | 9 if ctx == Some(Kw::Bsn) && checks::bsn_valid(m.as_str()) => {
+                    add(&mut out, E::Bsn, s, e, 0.95)
+                }
+                8 if ctx == Some(Kw::Kvk) && m.as_str().len() == 8 => {
+                    add(&mut out, E::KvkNumber, s, e, 0.9)
+                }
                 10 if ctx == Some(Kw::Licence) => add(&mut out, E::DrivingLicenceNumber, s, e, 0.8),
-                9 | 10 if ctx == Some(Kw::Vat) && checks::be_vat_valid(&d) => add(&mut out, E::VatNumber, s, e, 0.9),
-                11 if ctx == Some(Kw::BeNn) && checks::be_nn_valid(&d) => add(&mut out, E::BeNationalNumber, s, e, 0.9),
-                12 if checks::be_eid_valid(&d) && (ctx == Some(Kw::IdDoc) || m.as_str().contains('-')) => {
+                9 | 10 if ctx == Some(Kw::Vat) && checks::be_vat_valid(&d) => {
+                    add(&mut out, E::VatNumber, s, e, 0.9)
+                }
+                11 if ctx == Some(Kw::BeNn) && checks::be_nn_valid(&d) => {
+                    add(&mut out, E::BeNationalNumber, s, e, 0.9)
+                }
+                12 if checks::be_eid_valid(&d)
+                    && (ctx == Some(Kw::IdDoc) || m.as_str().contains('-')) =>
+                {
                     add(&mut out, E::IdDocumentNumber, s, e, 0.9)
                 }
                 13..=19
-                    if checks::luhn(&d) && checks::card_plausible(&d) && (ctx == Some(Kw::Card) || grouped4) =>
+                    if checks::luhn(&d)
+                        && checks::card_plausible(&d)
+                        && (ctx == Some(Kw::Card) || grouped4) =>
                 {
                     add(&mut out, E::CreditCard, s, e, 0.9)
                 }
@@ -319,10 +400,17 @@ impl<'a> Scan<'a> {
         }
 
         // Dates of birth: a real date with a birth keyword just before it.
-        for c in segs.iter().flat_map(|&(o, e)| p.date_num.captures_iter(&t[o..e]).map(move |c| (o, c))) {
+        for c in segs
+            .iter()
+            .flat_map(|&(o, e)| p.date_num.captures_iter(&t[o..e]).map(move |c| (o, c)))
+        {
             let (o, c) = c;
             let Some(m) = c.get(0) else { continue };
-            let m = M { s: o + m.start(), e: o + m.end(), txt: m.as_str() };
+            let m = M {
+                s: o + m.start(),
+                e: o + m.end(),
+                txt: m.as_str(),
+            };
             let (day, month, year) = if let Some(y) = c.get(5) {
                 if c.get(2).map(|x| x.as_str()) != c.get(4).map(|x| x.as_str()) {
                     continue;
@@ -331,17 +419,30 @@ impl<'a> Scan<'a> {
             } else {
                 (num(c.get(8)), num(c.get(7)), num(c.get(6)))
             };
-            if checks::date_valid(day, month, year) && self.context(m.start(), 60) == Some(Kw::Dob) {
+            if checks::date_valid(day, month, year) && self.context(m.start(), 60) == Some(Kw::Dob)
+            {
                 add(&mut out, E::DateOfBirth, m.start(), m.end(), 0.9);
             }
         }
-        for c in segs.iter().flat_map(|&(o, e)| p.date_word.captures_iter(&t[o..e]).map(move |c| (o, c))) {
+        for c in segs
+            .iter()
+            .flat_map(|&(o, e)| p.date_word.captures_iter(&t[o..e]).map(move |c| (o, c)))
+        {
             let (o, c) = c;
             let Some(m) = c.get(0) else { continue };
-            let m = M { s: o + m.start(), e: o + m.end(), txt: m.as_str() };
-            let month = c.get(2).map(|x| x.as_str().to_lowercase()).and_then(|w| checks::month_number(w.trim_end_matches('.')));
+            let m = M {
+                s: o + m.start(),
+                e: o + m.end(),
+                txt: m.as_str(),
+            };
+            let month = c
+                .get(2)
+                .map(|x| x.as_str().to_lowercase())
+                .and_then(|w| checks::month_number(w.trim_end_matches('.')));
             let Some(month) = month else { continue };
-            if checks::date_valid(num(c.get(1)), month, num(c.get(3))) && self.context(m.start(), 60) == Some(Kw::Dob) {
+            if checks::date_valid(num(c.get(1)), month, num(c.get(3)))
+                && self.context(m.start(), 60) == Some(Kw::Dob)
+            {
                 add(&mut out, E::DateOfBirth, m.start(), m.end(), 0.9);
             }
         }
@@ -354,7 +455,9 @@ impl<'a> Scan<'a> {
             }
             match self.context(m.start(), 60) {
                 Some(Kw::IdDoc) => add(&mut out, E::IdDocumentNumber, m.start(), m.end(), 0.85),
-                Some(Kw::Licence) => add(&mut out, E::DrivingLicenceNumber, m.start(), m.end(), 0.8),
+                Some(Kw::Licence) => {
+                    add(&mut out, E::DrivingLicenceNumber, m.start(), m.end(), 0.8)
+                }
                 _ => {}
             }
         }
@@ -369,7 +472,9 @@ impl<'a> Scan<'a> {
         // IPv4.
         for m in spans(&p.ip, t, &segs) {
             if clean_edges(b, m.start(), m.end())
-                && m.as_str().split('.').all(|o| o.parse::<u16>().is_ok_and(|v| v <= 255) && !(o.len() > 1 && o.starts_with('0')))
+                && m.as_str().split('.').all(|o| {
+                    o.parse::<u16>().is_ok_and(|v| v <= 255) && !(o.len() > 1 && o.starts_with('0'))
+                })
             {
                 add(&mut out, E::IpAddress, m.start(), m.end(), 0.8);
             }
@@ -410,7 +515,9 @@ fn digit_segments(t: &str) -> Vec<(usize, usize)> {
     let mut segs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else { break };
+        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
         let d = i + k;
         let ls = memchr::memrchr(b'\n', &b[..d]).map_or(0, |x| x + 1);
         let le = memchr::memchr(b'\n', &b[d..]).map_or(b.len(), |x| d + x + 1);
@@ -423,9 +530,17 @@ fn digit_segments(t: &str) -> Vec<(usize, usize)> {
     segs
 }
 
-fn spans<'t>(re: &'t Regex, t: &'t str, segs: &'t [(usize, usize)]) -> impl Iterator<Item = M<'t>> + 't {
+fn spans<'t>(
+    re: &'t Regex,
+    t: &'t str,
+    segs: &'t [(usize, usize)],
+) -> impl Iterator<Item = M<'t>> + 't {
     segs.iter().flat_map(move |&(o, e)| {
-        re.find_iter(&t[o..e]).map(move |m| M { s: o + m.start(), e: o + m.end(), txt: m.as_str() })
+        re.find_iter(&t[o..e]).map(move |m| M {
+            s: o + m.start(),
+            e: o + m.end(),
+            txt: m.as_str(),
+        })
     })
 }
 
@@ -436,23 +551,40 @@ fn num(m: Option<regex::Match<'_>>) -> u32 {
 fn is_id_context(kw: Kw) -> bool {
     matches!(
         kw,
-        Kw::Bsn | Kw::OtherNumber | Kw::Kvk | Kw::Dob | Kw::BeNn | Kw::IdDoc | Kw::Licence | Kw::Card | Kw::Vat | Kw::Plate
+        Kw::Bsn
+            | Kw::OtherNumber
+            | Kw::Kvk
+            | Kw::Dob
+            | Kw::BeNn
+            | Kw::IdDoc
+            | Kw::Licence
+            | Kw::Card
+            | Kw::Vat
+            | Kw::Plate
     )
 }
 
 /// True when only blanks (and label punctuation) precede `pos` on its line.
 fn line_prefix_blank(b: &[u8], pos: usize) -> bool {
-    b[..pos].iter().rev().take_while(|&&c| c != b'\n').all(|&c| matches!(c, b' ' | b'\t' | b'\r' | b':' | b';'))
+    b[..pos]
+        .iter()
+        .rev()
+        .take_while(|&&c| c != b'\n')
+        .all(|&c| matches!(c, b' ' | b'\t' | b'\r' | b':' | b';'))
 }
 
 /// A candidate must not be a piece of a longer number ("12.345.678,90", "1234-5678-9").
 fn clean_edges(b: &[u8], s: usize, e: usize) -> bool {
     let before_ok = s == 0
         || !(b[s - 1].is_ascii_digit()
-            || (s >= 2 && matches!(b[s - 1], b'.' | b',' | b'-' | b'/') && b[s - 2].is_ascii_digit()));
+            || (s >= 2
+                && matches!(b[s - 1], b'.' | b',' | b'-' | b'/')
+                && b[s - 2].is_ascii_digit()));
     let after_ok = e >= b.len()
         || !(b[e].is_ascii_digit()
-            || (e + 1 < b.len() && matches!(b[e], b'.' | b',' | b'-' | b'/') && b[e + 1].is_ascii_digit()));
+            || (e + 1 < b.len()
+                && matches!(b[e], b'.' | b',' | b'-' | b'/')
+                && b[e + 1].is_ascii_digit()));
     before_ok && after_ok
 }
 
@@ -462,13 +594,16 @@ fn looks_like_date(s: &str) -> bool {
 }
 
 fn plate_allowed(s: &str) -> bool {
-    const BANNED: &[&str] = &["SD", "SS", "SA", "WA", "GVD", "KKK", "LPF", "NSB", "PKK", "PSV", "PVV", "SGP", "TBS"];
+    const BANNED: &[&str] = &[
+        "SD", "SS", "SA", "WA", "GVD", "KKK", "LPF", "NSB", "PKK", "PSV", "PVV", "SGP", "TBS",
+    ];
     !s.split('-').any(|g| BANNED.contains(&g))
 }
 
 /// The span of an e-mail address around the '@' at `at`.
 fn email_span(b: &[u8], at: usize) -> Option<(usize, usize)> {
-    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'');
+    let local =
+        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'');
     let mut s = at;
     while s > 0 && local(b[s - 1]) && at - s < 64 {
         s -= 1;
@@ -480,7 +615,10 @@ fn email_span(b: &[u8], at: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut e = at + 1;
-    while e < b.len() && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'.' | b'-')) && e - at < 255 {
+    while e < b.len()
+        && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'.' | b'-'))
+        && e - at < 255
+    {
         e += 1;
     }
     while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
@@ -519,12 +657,18 @@ fn priority(e: E) -> u8 {
 /// Drops findings that overlap a finding of higher priority (or an earlier, longer one of equal priority).
 fn resolve(mut v: Vec<Finding>) -> Vec<Finding> {
     v.sort_by(|a, b| {
-        priority(b.entity).cmp(&priority(a.entity)).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
+        priority(b.entity)
+            .cmp(&priority(a.entity))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
     });
     let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut out = Vec::with_capacity(v.len());
     for f in v {
-        let overlaps = kept.range(..f.end).next_back().is_some_and(|(_, &e)| e > f.start);
+        let overlaps = kept
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > f.start);
         if !overlaps {
             kept.insert(f.start, f.end);
             out.push(f);

@@ -1,8 +1,8 @@
 //! The keyword lexicon: context words for identifiers, name and address cues, document-class cues and
 //! special-category terms, in Dutch, French and English, compiled into one ASCII-case-insensitive automaton.
 
-use std::collections::HashMap;
 use kluis_domain::{DocumentClass as C, SpecialCategory as S};
+use std::collections::HashMap;
 
 /// What a keyword tells about its surroundings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,16 +48,83 @@ pub(crate) struct Entry {
 }
 
 pub(crate) const SUFFIX: &[&str] = &[
-    "straat", "laan", "weg", "plein", "pad", "hof", "dreef", "singel", "steeg", "boulevard", "ring", "kade",
-    "gracht", "dijk", "baan", "markt", "dam", "plantsoen", "wal", "haven", "steenweg", "hoven", "erf", "dwarsstraat",
-    "straatje", "laantje", "park", "veld", "burg", "berg", "stede", "kwartier", "zijde", "akker", "wijk", "oord",
-    "poort", "brug", "gang", "lei", "dries", "vest", "kaai", "lindenlaan", "driesch", "plaats", "houf", "weide",
-    "hoek", "heuvel", "heide",
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "pad",
+    "hof",
+    "dreef",
+    "singel",
+    "steeg",
+    "boulevard",
+    "ring",
+    "kade",
+    "gracht",
+    "dijk",
+    "baan",
+    "markt",
+    "dam",
+    "plantsoen",
+    "wal",
+    "haven",
+    "steenweg",
+    "hoven",
+    "erf",
+    "dwarsstraat",
+    "straatje",
+    "laantje",
+    "park",
+    "veld",
+    "burg",
+    "berg",
+    "stede",
+    "kwartier",
+    "zijde",
+    "akker",
+    "wijk",
+    "oord",
+    "poort",
+    "brug",
+    "gang",
+    "lei",
+    "dries",
+    "vest",
+    "kaai",
+    "lindenlaan",
+    "driesch",
+    "plaats",
+    "houf",
+    "weide",
+    "hoek",
+    "heuvel",
+    "heide",
 ];
 
 const PREFIX: &[&str] = &[
-    "rue", "avenue", "av.", "chaussée", "chaussee", "place", "boulevard", "bd", "quai", "square", "allée", "allee",
-    "drève", "dreve", "chemin", "impasse", "route", "clos", "laan van", "hof van", "straatweg", "sentier", "rempart",
+    "rue",
+    "avenue",
+    "av.",
+    "chaussée",
+    "chaussee",
+    "place",
+    "boulevard",
+    "bd",
+    "quai",
+    "square",
+    "allée",
+    "allee",
+    "drève",
+    "dreve",
+    "chemin",
+    "impasse",
+    "route",
+    "clos",
+    "laan van",
+    "hof van",
+    "straatweg",
+    "sentier",
+    "rempart",
 ];
 
 #[rustfmt::skip]
@@ -451,9 +518,36 @@ const SPECIAL: &[(&str, S)] = &[
 
 /// Party names and acronyms: special only with a membership or voting word nearby.
 const PARTIES: &[&str] = &[
-    "vvd", "pvda", "cda", "d66", "groenlinks", "pvv", "sp", "christenunie", "sgp", "partij voor de dieren", "bbb",
-    "nsc", "ja21", "volt", "denk", "fvd", "forum voor democratie", "n-va", "vooruit", "vlaams belang", "open vld",
-    "cd&v", "groen", "pvda-ptb", "ptb", "ecolo", "les engagés", "défi", "labour", "conservative party",
+    "vvd",
+    "pvda",
+    "cda",
+    "d66",
+    "groenlinks",
+    "pvv",
+    "sp",
+    "christenunie",
+    "sgp",
+    "partij voor de dieren",
+    "bbb",
+    "nsc",
+    "ja21",
+    "volt",
+    "denk",
+    "fvd",
+    "forum voor democratie",
+    "n-va",
+    "vooruit",
+    "vlaams belang",
+    "open vld",
+    "cd&v",
+    "groen",
+    "pvda-ptb",
+    "ptb",
+    "ecolo",
+    "les engagés",
+    "défi",
+    "labour",
+    "conservative party",
 ];
 
 /// True for bytes inside a word token: ASCII alphanumerics and any byte of a multi-byte character.
@@ -555,11 +649,22 @@ pub(crate) fn word_hash(text: &[u8], s: usize, n: usize) -> u64 {
         (u64::from_le_bytes(x), u64::from_le_bytes(y))
     };
     let k = n.min(16);
-    let m0 = if k >= 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 };
-    let m1 = if k >= 16 { u64::MAX } else if k <= 8 { 0 } else { (1u64 << (8 * (k - 8))) - 1 };
+    let m0 = if k >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * k)) - 1
+    };
+    let m1 = if k >= 16 {
+        u64::MAX
+    } else if k <= 8 {
+        0
+    } else {
+        (1u64 << (8 * (k - 8))) - 1
+    };
     let w0 = (w0 | 0x2020_2020_2020_2020) & m0;
     let w1 = (w1 | 0x2020_2020_2020_2020) & m1;
-    let h = (w0 ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+    let h = (w0 ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
         ^ w1.wrapping_mul(0x1656_67B1_9E37_79F9);
     h ^ (h >> 31)
 }
@@ -591,7 +696,10 @@ pub(crate) struct WordSet<V> {
 
 impl<V> WordSet<V> {
     pub(crate) fn new() -> Self {
-        WordSet { bloom: vec![0; 1024], map: IdMap::default() }
+        WordSet {
+            bloom: vec![0; 1024],
+            map: IdMap::default(),
+        }
     }
     pub(crate) fn entry(&mut self, h: u64) -> &mut V
     where
@@ -644,7 +752,11 @@ impl Lexicon {
             let bytes = p.to_lowercase().into_bytes();
             let i = *index.entry(bytes.clone()).or_insert_with(|| {
                 let first_len = bytes.iter().take_while(|&&b| wordish(b)).count();
-                pats.push(Pattern { bytes, entries: Vec::new(), first_len });
+                pats.push(Pattern {
+                    bytes,
+                    entries: Vec::new(),
+                    first_len,
+                });
                 pats.len() - 1
             });
             pats[i].entries.push(Entry { kw, stem });
@@ -673,14 +785,21 @@ impl Lexicon {
                 stems.entry(hash_folded(&p.bytes)).push(i as u32);
                 stem4.entry(word_hash_of(&p.bytes[..4]));
             }
-            first.entry(word_hash_of(&p.bytes[..p.first_len])).push(i as u32);
+            first
+                .entry(word_hash_of(&p.bytes[..p.first_len]))
+                .push(i as u32);
         }
         for set in [&mut first, &mut stems] {
             for v in set.map.values_mut() {
                 v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].bytes.len()));
             }
         }
-        Lexicon { pats, first, stems, stem4 }
+        Lexicon {
+            pats,
+            first,
+            stems,
+            stem4,
+        }
     }
 
     /// The longest stem that word `b[s..e]` starts with.
@@ -688,13 +807,13 @@ impl Lexicon {
         let mut h = HASH_START;
         let mut prev = if s > 0 { b[s - 1] } else { 0 };
         let mut best = None;
-        for k in s..e {
-            h = step(h, fold(prev, b[k]));
-            prev = b[k];
-            if k + 1 - s >= 4 {
-                if let Some(ids) = self.stems.get(h) {
-                    best = ids.first().copied();
-                }
+        for (k, &c) in b[s..e].iter().enumerate() {
+            h = step(h, fold(prev, c));
+            prev = c;
+            if k + 1 >= 4
+                && let Some(ids) = self.stems.get(h)
+            {
+                best = ids.first().copied();
             }
         }
         best

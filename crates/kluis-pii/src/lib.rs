@@ -66,7 +66,11 @@ impl Default for Detector {
 impl Detector {
     /// Builds the automata (tens of milliseconds); prefer [`Detector::shared`].
     pub fn new() -> Detector {
-        Detector { lex: lexicon::Lexicon::build(), re: detect::Patterns::build(), names: names::Gazetteer::build() }
+        Detector {
+            lex: lexicon::Lexicon::build(),
+            re: detect::Patterns::build(),
+            names: names::Gazetteer::build(),
+        }
     }
 
     /// The process-wide detector, built on first use.
@@ -85,7 +89,10 @@ impl Detector {
         let scan = detect::Scan::new(self, text);
         let findings = scan.findings();
         let classification = classify::classify(&scan, &findings, file_name);
-        Analysis { findings, classification }
+        Analysis {
+            findings,
+            classification,
+        }
     }
 }
 

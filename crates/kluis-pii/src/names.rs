@@ -1,9 +1,9 @@
 //! Person names and street addresses: a first-name gazetteer plus the structure of Dutch, Belgian and French
 //! documents (labels, titles, salutations, signatures, the line above an address, street-name suffixes).
 
+use crate::Finding;
 use crate::detect::{Hit, Scan};
 use crate::lexicon::Kw;
-use crate::Finding;
 use kluis_domain::EntityType as E;
 use std::collections::HashSet;
 
@@ -13,9 +13,10 @@ const EXTRA_FIRST_NAMES: &str = include_str!("../data/first_names_extra.txt");
 
 /// Name particles (tussenvoegsels and their French/German/Arabic counterparts), lowercase.
 const PARTICLES: &[&str] = &[
-    "van", "de", "der", "den", "het", "'t", "’t", "ter", "ten", "te", "in", "'s", "’s", "op", "la", "le", "du", "des",
-    "di", "da", "von", "vom", "zu", "el", "al", "ben", "bin", "dos", "das", "del", "d'", "l'", "vd", "v.d.", "uit",
-    "aan", "onder", "bij", "tot", "voor", "over", "dalla", "della", "dei", "lo", "ibn", "abu", "mac", "o'",
+    "van", "de", "der", "den", "het", "'t", "’t", "ter", "ten", "te", "in", "'s", "’s", "op", "la",
+    "le", "du", "des", "di", "da", "von", "vom", "zu", "el", "al", "ben", "bin", "dos", "das",
+    "del", "d'", "l'", "vd", "v.d.", "uit", "aan", "onder", "bij", "tot", "voor", "over", "dalla",
+    "della", "dei", "lo", "ibn", "abu", "mac", "o'",
 ];
 
 /// Capitalised words that end a name or show that a sequence is not a person.
@@ -80,7 +81,11 @@ pub(crate) struct Gazetteer {
 impl Gazetteer {
     pub(crate) fn build() -> Gazetteer {
         let words = |s: &str| -> HashSet<String> {
-            s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
         };
         let stop: HashSet<&'static str> = STOP.iter().copied().collect();
         let mut first = words(FIRST_NAMES);
@@ -92,7 +97,13 @@ impl Gazetteer {
         for w in &first {
             first_hashes.entry(crate::lexicon::word_hash_of(w.as_bytes()));
         }
-        Gazetteer { first_hashes, first, last, stop, particles: PARTICLES.iter().copied().collect() }
+        Gazetteer {
+            first_hashes,
+            first,
+            last,
+            stop,
+            particles: PARTICLES.iter().copied().collect(),
+        }
     }
 }
 
@@ -134,7 +145,9 @@ impl Gazetteer {
             return Tok::Particle;
         }
         let mut cs = w.chars();
-        let Some(c0) = cs.next() else { return Tok::Other };
+        let Some(c0) = cs.next() else {
+            return Tok::Other;
+        };
         if !c0.is_uppercase() {
             return Tok::Other;
         }
@@ -178,7 +191,12 @@ pub(crate) struct Parsed {
 }
 
 /// Parses a name starting at `i`: capitalised words, particles and initials separated by spaces on one line.
-pub(crate) fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool) -> Option<Parsed> {
+pub(crate) fn parse_name(
+    g: &Gazetteer,
+    t: &str,
+    mut i: usize,
+    allow_upper: bool,
+) -> Option<Parsed> {
     let b = t.as_bytes();
     let start = i;
     let mut end = None;
@@ -210,7 +228,10 @@ pub(crate) fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool
                 break;
             }
             i += close + 1;
-        } else if ["'t ", "'s ", "’t ", "’s "].iter().any(|p| t[i..].starts_with(p)) {
+        } else if ["'t ", "'s ", "’t ", "’s "]
+            .iter()
+            .any(|p| t[i..].starts_with(p))
+        {
             i += if b[i] == b'\'' { 2 } else { 4 };
         } else {
             let we = word_end(t, i);
@@ -236,7 +257,23 @@ pub(crate) fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool
                 }
                 _ => {
                     let l = t[i..we].to_lowercase();
-                    if matches!(l.as_str(), "bv" | "nv" | "vof" | "bvba" | "gmbh" | "ltd" | "groep" | "group" | "holding" | "beheer" | "sa" | "sprl" | "srl" | "vzw" | "asbl") {
+                    if matches!(
+                        l.as_str(),
+                        "bv" | "nv"
+                            | "vof"
+                            | "bvba"
+                            | "gmbh"
+                            | "ltd"
+                            | "groep"
+                            | "group"
+                            | "holding"
+                            | "beheer"
+                            | "sa"
+                            | "sprl"
+                            | "srl"
+                            | "vzw"
+                            | "asbl"
+                    ) {
                         company = true;
                     }
                     break;
@@ -250,7 +287,8 @@ pub(crate) fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool
         }
         // Separator: spaces on the same line, or "&" (which marks a firm).
         let mut j = i;
-        while j < b.len() && (b[j] == b' ' || (b[j] == 0xC2 && j + 1 < b.len() && b[j + 1] == 0xA0)) {
+        while j < b.len() && (b[j] == b' ' || (b[j] == 0xC2 && j + 1 < b.len() && b[j + 1] == 0xA0))
+        {
             j += if b[j] == b' ' { 1 } else { 2 };
         }
         if j == i || j - i > 3 {
@@ -268,14 +306,26 @@ pub(crate) fn parse_name(g: &Gazetteer, t: &str, mut i: usize, allow_upper: bool
     if tail.starts_with(" B.V") || tail.starts_with(" N.V") || tail.starts_with(" &") {
         company = true;
     }
-    Some(Parsed { start, end, words, company, first_word })
+    Some(Parsed {
+        start,
+        end,
+        words,
+        company,
+        first_word,
+    })
 }
 
 pub(crate) fn emit(out: &mut Vec<Finding>, t: &str, s: usize, e: usize, score: f32) {
     let v = t[s..e].trim_end_matches(['-', '\'', '’']);
     let e = s + v.len();
     if e > s {
-        out.push(Finding { entity: E::PersonName, start: s, end: e, value: t[s..e].to_owned(), score });
+        out.push(Finding {
+            entity: E::PersonName,
+            start: s,
+            end: e,
+            value: t[s..e].to_owned(),
+            score,
+        });
     }
 }
 
@@ -291,14 +341,26 @@ fn skip_blank(b: &[u8], mut i: usize) -> usize {
 /// block, or a department line right below ("Afdeling Inkoop").
 fn org_block(scan: &Scan<'_>, end: usize) -> bool {
     let t = scan.text;
-    let Some(nl) = t[end..].find('\n') else { return false };
+    let Some(nl) = t[end..].find('\n') else {
+        return false;
+    };
     let from = end + nl + 1;
     let mut block_end = from;
     for (n, line) in t[from..].split_inclusive('\n').enumerate() {
         let l = line.trim_start();
         if n == 0 {
             let low = l.to_lowercase();
-            if ["afdeling ", "department ", "dept.", "service ", "dienst ", "département "].iter().any(|p| low.starts_with(p)) {
+            if [
+                "afdeling ",
+                "department ",
+                "dept.",
+                "service ",
+                "dienst ",
+                "département ",
+            ]
+            .iter()
+            .any(|p| low.starts_with(p))
+            {
                 return true;
             }
         }
@@ -308,7 +370,10 @@ fn org_block(scan: &Scan<'_>, end: usize) -> bool {
         block_end += line.len();
     }
     let i = scan.hits.partition_point(|h| h.start < from);
-    scan.hits[i..].iter().take_while(|h| h.start < block_end).any(|h| matches!(h.kw, Kw::Kvk | Kw::Vat))
+    scan.hits[i..]
+        .iter()
+        .take_while(|h| h.start < block_end)
+        .any(|h| matches!(h.kw, Kw::Kvk | Kw::Vat))
 }
 
 pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
@@ -334,7 +399,12 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             Kw::NameNextLine => {
                 let mut j = end;
                 let mut nl = 0;
-                while j < b.len() && matches!(b[j], b' ' | b'\t' | b',' | b':' | b'!' | b'.' | b'\r' | b'\n') {
+                while j < b.len()
+                    && matches!(
+                        b[j],
+                        b' ' | b'\t' | b',' | b':' | b'!' | b'.' | b'\r' | b'\n'
+                    )
+                {
                     if b[j] == b'\n' {
                         nl += 1;
                     }
@@ -350,7 +420,9 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         if start_at >= b.len() || !t.is_char_boundary(start_at) {
             continue;
         }
-        let Some(p) = parse_name(g, t, start_at, allow_upper) else { continue };
+        let Some(p) = parse_name(g, t, start_at, allow_upper) else {
+            continue;
+        };
         if p.company || p.words == 0 {
             continue;
         }
@@ -361,7 +433,11 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     }
 
     // 2. The field before an address ("Jan Jansen\nKerkstraat 1", table rows "Jan Jansen\tKerkstraat 1").
-    let addr: Vec<(usize, usize)> = out.iter().filter(|f| f.entity == E::Address).map(|f| (f.start, f.end)).collect();
+    let addr: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| f.entity == E::Address)
+        .map(|f| (f.start, f.end))
+        .collect();
     for (s, _) in addr {
         let mut j = s;
         while j > 0 && b[j - 1] == b' ' {
@@ -381,11 +457,14 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let mut field = t[fs..fe].trim_end_matches([',', ' ', '"']);
         // "West-Francië, van": particle written after the surname, as in sorted lists.
         let mut inverted = None;
-        if let Some((head, tail)) = field.rsplit_once(", ") {
-            if !tail.is_empty() && tail.split(' ').all(|w| g.particles.contains(w.to_lowercase().as_str())) {
-                inverted = Some(fs + field.len());
-                field = head;
-            }
+        if let Some((head, tail)) = field.rsplit_once(", ")
+            && !tail.is_empty()
+            && tail
+                .split(' ')
+                .all(|w| g.particles.contains(w.to_lowercase().as_str()))
+        {
+            inverted = Some(fs + field.len());
+            field = head;
         }
         let lead = field.len() - field.trim_start_matches([' ', '"']).len();
         let ns = fs + lead;
@@ -393,23 +472,42 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         if ns >= fe {
             continue;
         }
-        let Some(p) = parse_name(g, t, ns, true) else { continue };
+        let Some(p) = parse_name(g, t, ns, true) else {
+            continue;
+        };
         if p.company || p.end != fe || p.words == 0 {
             continue;
         }
-        let p = Parsed { end: inverted.unwrap_or(p.end), ..p };
-        if (p.words >= 2 || g.is_known(&t[p.first_word.0..p.first_word.1])) && !org_block(scan, p.end) {
+        let p = Parsed {
+            end: inverted.unwrap_or(p.end),
+            ..p
+        };
+        if (p.words >= 2 || g.is_known(&t[p.first_word.0..p.first_word.1]))
+            && !org_block(scan, p.end)
+        {
             emit(out, t, p.start, p.end, 0.75);
         }
     }
 
     // 3. A name spelled out beside its e-mail address ("lotte.demarduras@…" ↔ "Lotte de Marduras"), within
     // 300 bytes (Purview's proximity): finds names outside any list.
-    let emails: Vec<(usize, usize)> = out.iter().filter(|f| f.entity == E::Email).map(|f| (f.start, f.end)).collect();
+    let emails: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| f.entity == E::Email)
+        .map(|f| (f.start, f.end))
+        .collect();
     for (es, ee) in emails {
         let local = t[es..ee].split('@').next().unwrap_or("");
-        let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| !p.is_empty()).collect();
-        if parts.len() < 2 || parts[0].len() < 2 || !parts.iter().all(|p| p.bytes().all(|c| c.is_ascii_alphabetic())) {
+        let parts: Vec<&str> = local
+            .split(['.', '_', '-'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 2
+            || parts[0].len() < 2
+            || !parts
+                .iter()
+                .all(|p| p.bytes().all(|c| c.is_ascii_alphabetic()))
+        {
             continue;
         }
         let want: String = parts.concat().to_ascii_lowercase();
@@ -418,13 +516,16 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let mut k = lo;
         while k < hi {
             let c = b[k];
-            let starts = (k == 0 || !crate::detect::wordish(b[k - 1])) && (c.is_ascii_uppercase() || c >= 0xC3) && t.is_char_boundary(k);
-            if starts && fold_ascii(&t[k..word_end(t, k)]) == parts[0].to_ascii_lowercase() {
-                if let Some(p) = parse_name(g, t, k, true) {
-                    if !p.company && fold_ascii(&t[p.start..p.end]) == want {
-                        emit(out, t, p.start, p.end, 0.8);
-                    }
-                }
+            let starts = (k == 0 || !crate::detect::wordish(b[k - 1]))
+                && (c.is_ascii_uppercase() || c >= 0xC3)
+                && t.is_char_boundary(k);
+            if starts
+                && fold_ascii(&t[k..word_end(t, k)]) == parts[0].to_ascii_lowercase()
+                && let Some(p) = parse_name(g, t, k, true)
+                && !p.company
+                && fold_ascii(&t[p.start..p.end]) == want
+            {
+                emit(out, t, p.start, p.end, 0.8);
             }
             k += 1;
         }
@@ -433,12 +534,16 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     // 4. Gazetteer: a known first name followed by a surname.
     for &(i, we) in &scan.first_names {
         let w = &t[i..we];
-        if (2..=20).contains(&(we - i)) && g.is_first(w) && g.classify(t, i, we) == Tok::Cap {
-            if let Some(p) = parse_name(g, t, i, false) {
-                let after_digit = t[p.end..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-                if p.words >= 2 && !p.company && !after_digit && !org_block(scan, p.end) {
-                    emit(out, t, p.start, p.end, 0.85);
-                }
+        if (2..=20).contains(&(we - i))
+            && g.is_first(w)
+            && g.classify(t, i, we) == Tok::Cap
+            && let Some(p) = parse_name(g, t, i, false)
+        {
+            let after_digit = t[p.end..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+            if p.words >= 2 && !p.company && !after_digit && !org_block(scan, p.end) {
+                emit(out, t, p.start, p.end, 0.85);
             }
         }
     }
@@ -497,13 +602,19 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                 n += 1;
             }
             let tail = &tail[12 - n..];
-            let Some(suf) = crate::lexicon::SUFFIX.iter().filter(|s| tail.ends_with(s.as_bytes())).max_by_key(|s| s.len()) else {
+            let Some(suf) = crate::lexicon::SUFFIX
+                .iter()
+                .filter(|s| tail.ends_with(s.as_bytes()))
+                .max_by_key(|s| s.len())
+            else {
                 continue;
             };
             let h_start = we - suf.len();
             let h_end = we;
             {
-                let Some(num_end) = house_number(b, h_end) else { continue };
+                let Some(num_end) = house_number(b, h_end) else {
+                    continue;
+                };
                 // Back to the start of the word that carries the suffix.
                 let mut s = h_start;
                 while s > 0 {
@@ -515,17 +626,29 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                         break;
                     }
                 }
-                let Some(c0) = t[s..].chars().next() else { continue };
+                let Some(c0) = t[s..].chars().next() else {
+                    continue;
+                };
                 if !c0.is_uppercase() || h_end - s > 48 {
                     continue;
                 }
-                out.push(Finding { entity: E::Address, start: s, end: num_end, value: t[s..num_end].to_owned(), score: 0.8 });
+                out.push(Finding {
+                    entity: E::Address,
+                    start: s,
+                    end: num_end,
+                    value: t[s..num_end].to_owned(),
+                    score: 0.8,
+                });
             }
         }
     }
     // The line above a postcode ("Achterom 12\n1234 AB Plaats"), or the field before it on the same line
     // ("Achterom 12, 1234 AB"): a street and number even when the street name has no known suffix.
-    let postcodes: Vec<usize> = out.iter().filter(|f| f.entity == E::Postcode).map(|f| f.start).collect();
+    let postcodes: Vec<usize> = out
+        .iter()
+        .filter(|f| f.entity == E::Postcode)
+        .map(|f| f.start)
+        .collect();
     for pc in postcodes {
         let mut j = pc;
         while j > 0 && b[j - 1] == b' ' {
@@ -557,14 +680,26 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
         // Last space before the house number.
         let Some(sp) = field.rfind(' ') else { continue };
         let num_at = s + sp;
-        let Some(ne) = house_number(b, num_at) else { continue };
+        let Some(ne) = house_number(b, num_at) else {
+            continue;
+        };
         if ne != s + field.len() || !t[s..].starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
         let words = t[s..num_at].split_whitespace().count();
         let lower = t[s..num_at].to_lowercase();
-        if words <= 5 && !lower.starts_with("postbus") && !lower.starts_with("antwoordnummer") && !lower.starts_with("bus") {
-            out.push(Finding { entity: E::Address, start: s, end: ne, value: t[s..ne].to_owned(), score: 0.7 });
+        if words <= 5
+            && !lower.starts_with("postbus")
+            && !lower.starts_with("antwoordnummer")
+            && !lower.starts_with("bus")
+        {
+            out.push(Finding {
+                entity: E::Address,
+                start: s,
+                end: ne,
+                value: t[s..ne].to_owned(),
+                score: 0.7,
+            });
         }
     }
     for h in &scan.hits {
@@ -580,8 +715,15 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                 let mut street_start = s;
                 if cue {
                     let j = skip_blank(b, i);
-                    let j = if j < b.len() && b[j] == b':' { skip_blank(b, j + 1) } else { j };
-                    if j >= b.len() || !t.is_char_boundary(j) || !t[j..].starts_with(|c: char| c.is_uppercase()) {
+                    let j = if j < b.len() && b[j] == b':' {
+                        skip_blank(b, j + 1)
+                    } else {
+                        j
+                    };
+                    if j >= b.len()
+                        || !t.is_char_boundary(j)
+                        || !t[j..].starts_with(|c: char| c.is_uppercase())
+                    {
                         continue;
                     }
                     street_start = j;
@@ -594,11 +736,18 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                         break;
                     }
                     if b[j].is_ascii_digit() {
-                        if let Some(ne) = house_number(b, j - usize::from(j > 0 && b[j - 1] == b' ')) {
-                            if words > 0 || !cue {
-                                let v = &t[street_start..ne];
-                                out.push(Finding { entity: E::Address, start: street_start, end: ne, value: v.to_owned(), score: 0.7 });
-                            }
+                        if let Some(ne) =
+                            house_number(b, j - usize::from(j > 0 && b[j - 1] == b' '))
+                            && (words > 0 || !cue)
+                        {
+                            let v = &t[street_start..ne];
+                            out.push(Finding {
+                                entity: E::Address,
+                                start: street_start,
+                                end: ne,
+                                value: v.to_owned(),
+                                score: 0.7,
+                            });
                         }
                         break;
                     }
@@ -636,7 +785,10 @@ fn house_number(b: &[u8], at: usize) -> Option<usize> {
     if n == 0 || n > 4 {
         return None;
     }
-    if i < b.len() && b[i].is_ascii_alphabetic() && (i + 1 >= b.len() || !b[i + 1].is_ascii_alphanumeric()) {
+    if i < b.len()
+        && b[i].is_ascii_alphabetic()
+        && (i + 1 >= b.len() || !b[i + 1].is_ascii_alphanumeric())
+    {
         i += 1;
     } else if i + 1 < b.len() && b[i] == b'-' && b[i + 1].is_ascii_alphanumeric() {
         let mut j = i + 1;
@@ -648,7 +800,10 @@ fn house_number(b: &[u8], at: usize) -> Option<usize> {
         }
         i = j;
     }
-    if i < b.len() && (b[i].is_ascii_alphanumeric() || (b[i] == b',' || b[i] == b'.') && i + 1 < b.len() && b[i + 1].is_ascii_digit()) {
+    if i < b.len()
+        && (b[i].is_ascii_alphanumeric()
+            || (b[i] == b',' || b[i] == b'.') && i + 1 < b.len() && b[i + 1].is_ascii_digit())
+    {
         return None;
     }
     // "Amsterdam 2025": a year is not a house number.

@@ -17,15 +17,27 @@ pub fn normalize(entity: E, value: &str) -> String {
                 format!("+{rest}")
             } else if let Some(rest) = d.strip_prefix('0') {
                 // National numbers: 10 digits are Dutch, 9 digits Belgian landlines.
-                if d.len() == 10 && !d.starts_with("04") { format!("+31{rest}") } else { format!("+32{rest}") }
+                if d.len() == 10 && !d.starts_with("04") {
+                    format!("+31{rest}")
+                } else {
+                    format!("+32{rest}")
+                }
             } else {
                 d
             }
         }
         E::DateOfBirth => normalize_date(v).unwrap_or_else(|| v.to_owned()),
-        E::PersonName | E::Address => v.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
+        E::PersonName | E::Address => v
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
         _ => {
-            let mut s: String = v.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase();
+            let mut s: String = v
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_uppercase();
             if entity == E::Bsn && s.len() == 8 {
                 s.insert(0, '0');
             }
@@ -37,7 +49,10 @@ pub fn normalize(entity: E, value: &str) -> String {
 fn normalize_date(v: &str) -> Option<String> {
     let low = v.to_lowercase();
     let mut parts: Vec<String> = Vec::new();
-    for w in low.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in low
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if w.chars().all(|c| c.is_ascii_digit()) {
             parts.push(w.to_owned());
         } else if let Some(m) = crate::checks::month_number(w) {
@@ -48,7 +63,11 @@ fn normalize_date(v: &str) -> Option<String> {
         return None;
     }
     let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
-    let (y, m, d) = if parts[0].len() == 4 { (n[0], n[1], n[2]) } else { (n[2], n[1], n[0]) };
+    let (y, m, d) = if parts[0].len() == 4 {
+        (n[0], n[1], n[2])
+    } else {
+        (n[2], n[1], n[0])
+    };
     Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
@@ -67,7 +86,11 @@ pub fn mask(entity: E, value: &str) -> String {
             .split_whitespace()
             .map(|w| {
                 let first: String = w.chars().take(1).collect();
-                if first.chars().all(char::is_lowercase) { w.to_owned() } else { format!("{first}.") }
+                if first.chars().all(char::is_lowercase) {
+                    w.to_owned()
+                } else {
+                    format!("{first}.")
+                }
             })
             .collect::<Vec<_>>()
             .join(" "),
@@ -81,7 +104,11 @@ pub fn mask(entity: E, value: &str) -> String {
                         return c;
                     }
                     seen += 1;
-                    if seen <= 2 || seen > total.saturating_sub(4) { c } else { '*' }
+                    if seen <= 2 || seen > total.saturating_sub(4) {
+                        c
+                    } else {
+                        '*'
+                    }
                 })
                 .collect()
         }
@@ -105,7 +132,11 @@ pub fn mask(entity: E, value: &str) -> String {
                 .filter(|c| c.is_ascii_alphanumeric() || *c == '@')
                 .map(|c| {
                     seen += 1;
-                    if seen > total.saturating_sub(keep) { c } else { '*' }
+                    if seen > total.saturating_sub(keep) {
+                        c
+                    } else {
+                        '*'
+                    }
                 })
                 .collect()
         }

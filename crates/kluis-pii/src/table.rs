@@ -18,16 +18,44 @@ enum Col {
 fn column(cell: &str) -> Option<Col> {
     let c = cell.trim().trim_end_matches(':').trim().to_lowercase();
     Some(match c.as_str() {
-        "naam" | "name" | "nom" | "klant" | "klantnaam" | "naam klant" | "contactpersoon" | "contact" | "werknemer"
-        | "medewerker" | "volledige naam" | "full name" | "nom complet" | "deelnemer" | "lid" | "patiënt" | "patient"
-        | "huurder" | "kandidaat" | "sollicitant" | "student" | "leerling" | "debiteur" | "relatie" | "naam en voornaam"
-        | "nom et prénom" | "voor- en achternaam" => Col::Name,
-        "voornaam" | "voornamen" | "roepnaam" | "first name" | "firstname" | "given name" | "prénom" | "achternaam"
-        | "familienaam" | "geslachtsnaam" | "last name" | "lastname" | "surname" | "nom de famille" => Col::NamePart,
-        "geboortedatum" | "geb. datum" | "geb.datum" | "date of birth" | "birth date" | "dob" | "date de naissance"
-        | "geboren" => Col::Dob,
+        "naam"
+        | "name"
+        | "nom"
+        | "klant"
+        | "klantnaam"
+        | "naam klant"
+        | "contactpersoon"
+        | "contact"
+        | "werknemer"
+        | "medewerker"
+        | "volledige naam"
+        | "full name"
+        | "nom complet"
+        | "deelnemer"
+        | "lid"
+        | "patiënt"
+        | "patient"
+        | "huurder"
+        | "kandidaat"
+        | "sollicitant"
+        | "student"
+        | "leerling"
+        | "debiteur"
+        | "relatie"
+        | "naam en voornaam"
+        | "nom et prénom"
+        | "voor- en achternaam" => Col::Name,
+        "voornaam" | "voornamen" | "roepnaam" | "first name" | "firstname" | "given name"
+        | "prénom" | "achternaam" | "familienaam" | "geslachtsnaam" | "last name" | "lastname"
+        | "surname" | "nom de famille" => Col::NamePart,
+        "geboortedatum" | "geb. datum" | "geb.datum" | "date of birth" | "birth date" | "dob"
+        | "date de naissance" | "geboren" => Col::Dob,
         "bsn" | "burgerservicenummer" | "sofinummer" | "bsn-nummer" => Col::Bsn,
-        "rijksregisternummer" | "insz" | "insz-nummer" | "numéro national" | "registre national" => Col::BeNn,
+        "rijksregisternummer"
+        | "insz"
+        | "insz-nummer"
+        | "numéro national"
+        | "registre national" => Col::BeNn,
         _ => return None,
     })
 }
@@ -45,7 +73,10 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
         let start = pos;
         pos += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
-        let sep = [b'\t', b';', b','].into_iter().max_by_key(|&c| body.bytes().filter(|&x| x == c).count()).unwrap_or(b'\t');
+        let sep = [b'\t', b';', b',']
+            .into_iter()
+            .max_by_key(|&c| body.bytes().filter(|&x| x == c).count())
+            .unwrap_or(b'\t');
         if !body.as_bytes().contains(&sep) {
             header = None;
             continue;
@@ -59,18 +90,26 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             }
             v
         };
-        let cols: Vec<(usize, Col)> = cells.iter().enumerate().filter_map(|(i, (_, c))| column(c).map(|k| (i, k))).collect();
+        let cols: Vec<(usize, Col)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, c))| column(c).map(|k| (i, k)))
+            .collect();
         if !cols.is_empty() {
             header = Some((sep, cols));
             continue;
         }
-        let Some((hsep, cols)) = &header else { continue };
+        let Some((hsep, cols)) = &header else {
+            continue;
+        };
         if *hsep != sep {
             header = None;
             continue;
         }
         for &(i, kind) in cols {
-            let Some(&(cs, cell)) = cells.get(i) else { continue };
+            let Some(&(cs, cell)) = cells.get(i) else {
+                continue;
+            };
             let lead = cell.len() - cell.trim_start_matches([' ', '"']).len();
             let cell_t = cell.trim_matches([' ', '"']);
             if cell_t.is_empty() {
@@ -80,15 +119,21 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             let e = s + cell_t.len();
             match kind {
                 Col::Name | Col::NamePart => {
-                    if let Some(p) = crate::names::parse_name(g, t, s, true) {
-                        if !p.company && p.end == e && p.words >= 1 {
-                            crate::names::emit(out, t, s, e, 0.75);
-                        }
+                    if let Some(p) = crate::names::parse_name(g, t, s, true)
+                        && !p.company
+                        && p.end == e
+                        && p.words >= 1
+                    {
+                        crate::names::emit(out, t, s, e, 0.75);
                     }
                 }
                 Col::Dob => {
                     if let Some(c) = dates.captures(cell_t) {
-                        let n = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok()).unwrap_or(0);
+                        let n = |k: usize| {
+                            c.get(k)
+                                .and_then(|m| m.as_str().parse::<u32>().ok())
+                                .unwrap_or(0)
+                        };
                         let ok = if c.get(5).is_some() {
                             checks::date_valid(n(1), n(3), n(5))
                         } else {
@@ -96,19 +141,40 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                         };
                         if let (true, Some(m)) = (ok, c.get(0)) {
                             let ms = s + m.start();
-                            out.push(Finding { entity: E::DateOfBirth, start: ms, end: s + m.end(), value: m.as_str().to_owned(), score: 0.8 });
+                            out.push(Finding {
+                                entity: E::DateOfBirth,
+                                start: ms,
+                                end: s + m.end(),
+                                value: m.as_str().to_owned(),
+                                score: 0.8,
+                            });
                         }
                     }
                 }
                 Col::Bsn => {
                     let d = checks::digits(cell_t);
-                    if (d.len() == 8 || d.len() == 9) && cell_t.len() <= 12 && checks::bsn_valid(cell_t) {
-                        out.push(Finding { entity: E::Bsn, start: s, end: e, value: cell_t.to_owned(), score: 0.9 });
+                    if (d.len() == 8 || d.len() == 9)
+                        && cell_t.len() <= 12
+                        && checks::bsn_valid(cell_t)
+                    {
+                        out.push(Finding {
+                            entity: E::Bsn,
+                            start: s,
+                            end: e,
+                            value: cell_t.to_owned(),
+                            score: 0.9,
+                        });
                     }
                 }
                 Col::BeNn => {
                     if checks::be_nn_valid(&checks::digits(cell_t)) && cell_t.len() <= 16 {
-                        out.push(Finding { entity: E::BeNationalNumber, start: s, end: e, value: cell_t.to_owned(), score: 0.9 });
+                        out.push(Finding {
+                            entity: E::BeNationalNumber,
+                            start: s,
+                            end: e,
+                            value: cell_t.to_owned(),
+                            score: 0.9,
+                        });
                     }
                 }
             }

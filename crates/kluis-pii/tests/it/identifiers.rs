@@ -9,7 +9,10 @@ fn bsn_needs_eleven_proof_and_a_keyword() {
     check("burgerservicenummer 123456782", &[(Bsn, "123456782")]);
     check("Sofinummer: 319072356.", &[(Bsn, "319072356")]);
     check("BSN 1112.22.333", &[(Bsn, "1112.22.333")]);
-    check("Persoonsnummer / Personal no: 211551557", &[(Bsn, "211551557")]);
+    check(
+        "Persoonsnummer / Personal no: 211551557",
+        &[(Bsn, "211551557")],
+    );
     // Zero dropped: 011222335 written as 8 digits.
     check("BSN: 11222335", &[(Bsn, "11222335")]);
     // Fails the 11-proof.
@@ -25,20 +28,44 @@ fn bsn_needs_eleven_proof_and_a_keyword() {
 #[test]
 fn iban_mod97_for_several_countries() {
     check("IBAN NL91ABNA0417164300", &[(Iban, "NL91ABNA0417164300")]);
-    check("op NL91 ABNA 0417 1643 00 t.n.v.", &[(Iban, "NL91 ABNA 0417 1643 00")]);
-    check("NL20INGB0001234567 en NL02ABNA0123456789", &[(Iban, "NL20INGB0001234567"), (Iban, "NL02ABNA0123456789")]);
-    check("rekening BE71 0961 2345 6769", &[(Iban, "BE71 0961 2345 6769")]);
-    check("Konto DE89370400440532013000", &[(Iban, "DE89370400440532013000")]);
+    check(
+        "op NL91 ABNA 0417 1643 00 t.n.v.",
+        &[(Iban, "NL91 ABNA 0417 1643 00")],
+    );
+    check(
+        "NL20INGB0001234567 en NL02ABNA0123456789",
+        &[(Iban, "NL20INGB0001234567"), (Iban, "NL02ABNA0123456789")],
+    );
+    check(
+        "rekening BE71 0961 2345 6769",
+        &[(Iban, "BE71 0961 2345 6769")],
+    );
+    check(
+        "Konto DE89370400440532013000",
+        &[(Iban, "DE89370400440532013000")],
+    );
     check("IBAN NL91ABNA0417164301", &[]);
 }
 
 #[test]
 fn belgian_national_number_mod97_both_centuries_and_bis() {
-    check("Rijksregisternummer: 85073003328", &[(BeNationalNumber, "85073003328")]);
-    check("numéro de registre national 85.07.30-033.28", &[(BeNationalNumber, "85.07.30-033.28")]);
+    check(
+        "Rijksregisternummer: 85073003328",
+        &[(BeNationalNumber, "85073003328")],
+    );
+    check(
+        "numéro de registre national 85.07.30-033.28",
+        &[(BeNationalNumber, "85.07.30-033.28")],
+    );
     check("INSZ 17073003384", &[(BeNationalNumber, "17073003384")]);
-    check("Rijksregisternummer 93051822361", &[(BeNationalNumber, "93051822361")]);
-    check("BIS-nummer 98472899765", &[(BeNationalNumber, "98472899765")]);
+    check(
+        "Rijksregisternummer 93051822361",
+        &[(BeNationalNumber, "93051822361")],
+    );
+    check(
+        "BIS-nummer 98472899765",
+        &[(BeNationalNumber, "98472899765")],
+    );
     check("Rijksregisternummer: 85073003327", &[]);
 }
 
@@ -48,7 +75,10 @@ fn vat_numbers() {
     check("btw-id NL002455799B11", &[(VatNumber, "NL002455799B11")]);
     check("TVA BE0403.019.261", &[(VatNumber, "BE0403.019.261")]);
     check("BE 0428.759.497", &[(VatNumber, "BE 0428.759.497")]);
-    check("ondernemingsnummer 0203.201.340", &[(VatNumber, "0203.201.340")]);
+    check(
+        "ondernemingsnummer 0203.201.340",
+        &[(VatNumber, "0203.201.340")],
+    );
     // Bad check digits and no VAT keyword.
     check("code NL123456789B01", &[]);
     check("BE0403.019.262", &[]);
@@ -57,14 +87,32 @@ fn vat_numbers() {
 #[test]
 fn kvk_needs_context() {
     check("KvK 26596939", &[(KvkNumber, "26596939")]);
-    check("ingeschreven bij de Kamer van Koophandel onder nummer 58793800", &[(KvkNumber, "58793800")]);
+    check(
+        "ingeschreven bij de Kamer van Koophandel onder nummer 58793800",
+        &[(KvkNumber, "58793800")],
+    );
     check("artikel 26596939", &[]);
 }
 
 #[test]
 fn phones_nl_and_be() {
-    for p in ["06 12345678", "06-12345678", "+31 6 12345678", "+31 (0)10 021 9306", "010-1234567", "076-221 7520", "0031 6 12345678", "+32 478 16 89 42", "0478 16 89 42", "+32 2 123 45 67"] {
-        assert_eq!(of(&format!("Bel {p} vandaag"), Phone), vec![p.to_owned()], "{p}");
+    for p in [
+        "06 12345678",
+        "06-12345678",
+        "+31 6 12345678",
+        "+31 (0)10 021 9306",
+        "010-1234567",
+        "076-221 7520",
+        "0031 6 12345678",
+        "+32 478 16 89 42",
+        "0478 16 89 42",
+        "+32 2 123 45 67",
+    ] {
+        assert_eq!(
+            of(&format!("Bel {p} vandaag"), Phone),
+            vec![p.to_owned()],
+            "{p}"
+        );
     }
     // A date is not a phone number.
     assert!(of("op 01-06-1954 ontvangen", Phone).is_empty());
@@ -82,30 +130,63 @@ fn postcodes() {
 #[test]
 fn dates_of_birth_only_with_context() {
     check("Geboortedatum: 27-08-2000", &[(DateOfBirth, "27-08-2000")]);
-    check("geboren op 24 oktober 1948", &[(DateOfBirth, "24 oktober 1948")]);
-    check("Date de naissance : 3 mars 1975", &[(DateOfBirth, "3 mars 1975")]);
+    check(
+        "geboren op 24 oktober 1948",
+        &[(DateOfBirth, "24 oktober 1948")],
+    );
+    check(
+        "Date de naissance : 3 mars 1975",
+        &[(DateOfBirth, "3 mars 1975")],
+    );
     check("Date of birth: 1985-07-30", &[(DateOfBirth, "1985-07-30")]);
     check("geb. 09/10/1963", &[(DateOfBirth, "09/10/1963")]);
     check("Factuurdatum: 17-10-2025", &[]);
     check("Geboortedatum: 31-02-1980", &[]);
     // The next line's date is not the birth date.
-    assert_eq!(of("Geboortedatum: 27-08-2000\nEerste ziektedag: 18-5-2025", DateOfBirth), vec!["27-08-2000"]);
+    assert_eq!(
+        of(
+            "Geboortedatum: 27-08-2000\nEerste ziektedag: 18-5-2025",
+            DateOfBirth
+        ),
+        vec!["27-08-2000"]
+    );
 }
 
 #[test]
 fn credit_cards_luhn() {
-    check("Creditcard: 4111 1111 1111 1111", &[(CreditCard, "4111 1111 1111 1111")]);
-    check("Mastercard 5555555555554444", &[(CreditCard, "5555555555554444")]);
-    check("Amex 3782 822463 10005", &[(CreditCard, "3782 822463 10005")]);
+    check(
+        "Creditcard: 4111 1111 1111 1111",
+        &[(CreditCard, "4111 1111 1111 1111")],
+    );
+    check(
+        "Mastercard 5555555555554444",
+        &[(CreditCard, "5555555555554444")],
+    );
+    check(
+        "Amex 3782 822463 10005",
+        &[(CreditCard, "3782 822463 10005")],
+    );
     check("Creditcard: 4111 1111 1111 1112", &[]);
 }
 
 #[test]
 fn id_documents_and_licences() {
-    check("Documentnummer: XR1001R58", &[(IdDocumentNumber, "XR1001R58")]);
-    check("Paspoortnummer NPFK12345", &[(IdDocumentNumber, "NPFK12345")]);
-    check("kaartnummer eID 591-1917064-58", &[(IdDocumentNumber, "591-1917064-58")]);
-    check("Rijbewijsnummer: 5123456789", &[(DrivingLicenceNumber, "5123456789")]);
+    check(
+        "Documentnummer: XR1001R58",
+        &[(IdDocumentNumber, "XR1001R58")],
+    );
+    check(
+        "Paspoortnummer NPFK12345",
+        &[(IdDocumentNumber, "NPFK12345")],
+    );
+    check(
+        "kaartnummer eID 591-1917064-58",
+        &[(IdDocumentNumber, "591-1917064-58")],
+    );
+    check(
+        "Rijbewijsnummer: 5123456789",
+        &[(DrivingLicenceNumber, "5123456789")],
+    );
     check("Artikel XR1001R58", &[]);
 }
 
@@ -115,15 +196,24 @@ fn plates_ip_email() {
     check("auto GF-123-H", &[(LicensePlate, "GF-123-H")]);
     check("IP-adres: 204.67.163.37", &[(IpAddress, "204.67.163.37")]);
     check("versie 999.1.1.1", &[]);
-    check("Mail j.de.vries@example.nl.", &[(Email, "j.de.vries@example.nl")]);
+    check(
+        "Mail j.de.vries@example.nl.",
+        &[(Email, "j.de.vries@example.nl")],
+    );
 }
 
 #[test]
 fn addresses_with_additions() {
     check("Silpad 69", &[(Address, "Silpad 69")]);
-    check("wonende te Juliaweg 38, Utrecht", &[(Address, "Juliaweg 38")]);
+    check(
+        "wonende te Juliaweg 38, Utrecht",
+        &[(Address, "Juliaweg 38")],
+    );
     check("Kerkstraat 12a", &[(Address, "Kerkstraat 12a")]);
     check("Dorpsweg 12-2", &[(Address, "Dorpsweg 12-2")]);
-    check("Rue de la Loi 16, 1040 Bruxelles", &[(Address, "Rue de la Loi 16")]);
+    check(
+        "Rue de la Loi 16, 1040 Bruxelles",
+        &[(Address, "Rue de la Loi 16")],
+    );
     check("Amsterdam 2025", &[]);
 }

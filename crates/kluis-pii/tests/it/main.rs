@@ -11,13 +11,24 @@ use kluis_pii::{Detector, Finding};
 
 /// Asserts that `text` yields exactly `expected` as (type, value) findings, in order of position.
 pub fn check(text: &str, expected: &[(EntityType, &str)]) {
-    let got: Vec<(EntityType, String)> =
-        Detector::shared().detect(text).into_iter().map(|f| (f.entity, f.value)).collect();
-    let want: Vec<(EntityType, String)> = expected.iter().map(|(e, v)| (*e, (*v).to_owned())).collect();
+    let got: Vec<(EntityType, String)> = Detector::shared()
+        .detect(text)
+        .into_iter()
+        .map(|f| (f.entity, f.value))
+        .collect();
+    let want: Vec<(EntityType, String)> = expected
+        .iter()
+        .map(|(e, v)| (*e, (*v).to_owned()))
+        .collect();
     assert_eq!(got, want, "text: {text:?}");
 }
 
 /// Findings of one type only.
 pub fn of(text: &str, entity: EntityType) -> Vec<String> {
-    Detector::shared().detect(text).into_iter().filter(|f: &Finding| f.entity == entity).map(|f| f.value).collect()
+    Detector::shared()
+        .detect(text)
+        .into_iter()
+        .filter(|f: &Finding| f.entity == entity)
+        .map(|f| f.value)
+        .collect()
 }

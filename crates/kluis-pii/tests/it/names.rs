@@ -5,31 +5,85 @@ use kluis_domain::EntityType::*;
 
 #[test]
 fn known_first_name_with_tussenvoegsels() {
-    assert_eq!(of("Contract met Sanne van der Berg vandaag.", PersonName), vec!["Sanne van der Berg"]);
-    assert_eq!(of("Contract met Jan de Vries.", PersonName), vec!["Jan de Vries"]);
-    assert_eq!(of("Linda De Schutter tekent.", PersonName), vec!["Linda De Schutter"]);
-    assert_eq!(of("Klant: Suze van 't Wel", PersonName), vec!["Suze van 't Wel"]);
+    assert_eq!(
+        of("Contract met Sanne van der Berg vandaag.", PersonName),
+        vec!["Sanne van der Berg"]
+    );
+    assert_eq!(
+        of("Contract met Jan de Vries.", PersonName),
+        vec!["Jan de Vries"]
+    );
+    assert_eq!(
+        of("Linda De Schutter tekent.", PersonName),
+        vec!["Linda De Schutter"]
+    );
+    assert_eq!(
+        of("Klant: Suze van 't Wel", PersonName),
+        vec!["Suze van 't Wel"]
+    );
 }
 
 #[test]
 fn names_outside_the_list_from_structure() {
-    assert_eq!(of("Geachte heer Oosterwijk-Bakels,", PersonName), vec!["Oosterwijk-Bakels"]);
-    assert_eq!(of("t.a.v. mevrouw Y. Achterberg", PersonName), vec!["Y. Achterberg"]);
-    assert_eq!(of("de heer J.P. de Vries", PersonName), vec!["J.P. de Vries"]);
-    assert_eq!(of("Naam: Xandrijn Qoelwijk", PersonName), vec!["Xandrijn Qoelwijk"]);
-    assert_eq!(of("Met vriendelijke groet,\nOrlanda Wijtvliet", PersonName), vec!["Orlanda Wijtvliet"]);
-    assert_eq!(of("Naam / Surname: VAN ENSCHOT", PersonName), vec!["VAN ENSCHOT"]);
+    assert_eq!(
+        of("Geachte heer Oosterwijk-Bakels,", PersonName),
+        vec!["Oosterwijk-Bakels"]
+    );
+    assert_eq!(
+        of("t.a.v. mevrouw Y. Achterberg", PersonName),
+        vec!["Y. Achterberg"]
+    );
+    assert_eq!(
+        of("de heer J.P. de Vries", PersonName),
+        vec!["J.P. de Vries"]
+    );
+    assert_eq!(
+        of("Naam: Xandrijn Qoelwijk", PersonName),
+        vec!["Xandrijn Qoelwijk"]
+    );
+    assert_eq!(
+        of("Met vriendelijke groet,\nOrlanda Wijtvliet", PersonName),
+        vec!["Orlanda Wijtvliet"]
+    );
+    assert_eq!(
+        of("Naam / Surname: VAN ENSCHOT", PersonName),
+        vec!["VAN ENSCHOT"]
+    );
     assert_eq!(of("Madame Huysmans,", PersonName), vec!["Huysmans"]);
     // The line above an address.
-    assert_eq!(of("Quirijn Zandvoort\nSchelpenpad 4\n1234 AB Ergens", PersonName), vec!["Quirijn Zandvoort"]);
+    assert_eq!(
+        of(
+            "Quirijn Zandvoort\nSchelpenpad 4\n1234 AB Ergens",
+            PersonName
+        ),
+        vec!["Quirijn Zandvoort"]
+    );
 }
 
 #[test]
 fn organisations_are_not_people() {
     assert!(of("Jan de Rijk BV\nMolenweg 4", PersonName).is_empty());
-    assert!(of("Aan:\nJan de Rijk\nAfdeling Inkoop\nSjoerdbaan 66", PersonName).is_empty());
-    assert!(of("Foot Locker Europe\nPleunstraat 70\n2047 PX Moerkapelle\nKvK 48124588", PersonName).is_empty());
-    assert!(of("From: Klantenservice <service@voorbeeldwinkel.nl>", PersonName).is_empty());
+    assert!(
+        of(
+            "Aan:\nJan de Rijk\nAfdeling Inkoop\nSjoerdbaan 66",
+            PersonName
+        )
+        .is_empty()
+    );
+    assert!(
+        of(
+            "Foot Locker Europe\nPleunstraat 70\n2047 PX Moerkapelle\nKvK 48124588",
+            PersonName
+        )
+        .is_empty()
+    );
+    assert!(
+        of(
+            "From: Klantenservice <service@voorbeeldwinkel.nl>",
+            PersonName
+        )
+        .is_empty()
+    );
     assert!(of("Geachte heer/mevrouw,", PersonName).is_empty());
 }
 
@@ -40,8 +94,20 @@ Geachte heer, mevrouw,\n\nOp 28 november heb ik een bestelling geplaatst (ordern
 terug te storten op NL44 KNAB 7687 4368 08.\nU kunt mij bereiken via loek.dennenberg@kpnmail.nl.\n\n\
 Met vriendelijke groet,\nLoek Dennenberg\n";
     let a = kluis_pii::Detector::shared().analyze(letter, Some("klacht.txt"));
-    let rows: Vec<String> =
-        a.findings.iter().map(|f| format!("{} {}..{} {:?} {}", f.entity, f.start, f.end, f.value, kluis_pii::mask(f.entity, &f.value))).collect();
+    let rows: Vec<String> = a
+        .findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}..{} {:?} {}",
+                f.entity,
+                f.start,
+                f.end,
+                f.value,
+                kluis_pii::mask(f.entity, &f.value)
+            )
+        })
+        .collect();
     insta::assert_debug_snapshot!((rows, a.classification));
     check("Beste Daan,", &[(PersonName, "Daan")]);
 }
@@ -56,13 +122,31 @@ fn table_columns_give_cells_their_meaning() {
 
 #[test]
 fn names_beside_their_email_address() {
-    assert_eq!(of("Contact: Oksana Kowalczyk (oksana.kowalczyk@outlook.com)", PersonName), vec!["Oksana Kowalczyk"]);
-    assert_eq!(of("Ingediend door Lotte de Marduras, lotte.demarduras@ziggo.nl", PersonName), vec!["Lotte de Marduras"]);
+    assert_eq!(
+        of(
+            "Contact: Oksana Kowalczyk (oksana.kowalczyk@outlook.com)",
+            PersonName
+        ),
+        vec!["Oksana Kowalczyk"]
+    );
+    assert_eq!(
+        of(
+            "Ingediend door Lotte de Marduras, lotte.demarduras@ziggo.nl",
+            PersonName
+        ),
+        vec!["Lotte de Marduras"]
+    );
 }
 
 #[test]
 fn street_above_a_postcode_without_known_suffix() {
-    check("Achterom 12\n3811 AB Amersfoort", &[(Address, "Achterom 12"), (Postcode, "3811 AB")]);
+    check(
+        "Achterom 12\n3811 AB Amersfoort",
+        &[(Address, "Achterom 12"), (Postcode, "3811 AB")],
+    );
     check("Postbus 123\n1000 AB Amsterdam", &[(Postcode, "1000 AB")]);
-    check("Jan Peeters, ° 12/03/1985", &[(PersonName, "Jan Peeters"), (DateOfBirth, "12/03/1985")]);
+    check(
+        "Jan Peeters, ° 12/03/1985",
+        &[(PersonName, "Jan Peeters"), (DateOfBirth, "12/03/1985")],
+    );
 }

@@ -5,7 +5,10 @@ use kluis_pii::{Detector, mask, normalize};
 fn assert_sound(text: &str) {
     let a = Detector::shared().analyze(text, Some("x"));
     for f in &a.findings {
-        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end), "{f:?}");
+        assert!(
+            text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+            "{f:?}"
+        );
         assert_eq!(&text[f.start..f.end], f.value);
         let _ = (normalize(f.entity, &f.value), mask(f.entity, &f.value));
     }
@@ -45,7 +48,9 @@ fn odd_unicode_and_edges() {
 
 #[test]
 fn pseudo_random_input() {
-    let alphabet: Vec<char> = "aZé ë\n\t:;,.-/@+()0123456789NLBEBSNKvK'’Ĳ😀\u{a0}\u{301}".chars().collect();
+    let alphabet: Vec<char> = "aZé ë\n\t:;,.-/@+()0123456789NLBEBSNKvK'’Ĳ😀\u{a0}\u{301}"
+        .chars()
+        .collect();
     let mut x: u64 = 0x1234_5678;
     for _ in 0..400 {
         let len = (x % 300) as usize;
@@ -63,10 +68,16 @@ fn pseudo_random_input() {
 #[test]
 fn normalize_and_mask() {
     use kluis_domain::EntityType::*;
-    assert_eq!(normalize(Email, "J.Jansen@Example.NL"), "j.jansen@example.nl");
+    assert_eq!(
+        normalize(Email, "J.Jansen@Example.NL"),
+        "j.jansen@example.nl"
+    );
     assert_eq!(normalize(Bsn, "1112.22.333"), "111222333");
     assert_eq!(normalize(Bsn, "11222335"), "011222335");
-    assert_eq!(normalize(Iban, "nl91 abna 0417 1643 00"), "NL91ABNA0417164300");
+    assert_eq!(
+        normalize(Iban, "nl91 abna 0417 1643 00"),
+        "NL91ABNA0417164300"
+    );
     assert_eq!(normalize(Phone, "+31 (0)10 021 9306"), "+31100219306");
     assert_eq!(normalize(Phone, "010-0219306"), "+31100219306");
     assert_eq!(normalize(Phone, "0031 10 021 9306"), "+31100219306");
@@ -74,6 +85,9 @@ fn normalize_and_mask() {
     assert_eq!(normalize(DateOfBirth, "09/10/1963"), "1963-10-09");
     assert_eq!(normalize(LicensePlate, "12-abc-3"), "12ABC3");
     assert_eq!(mask(Email, "jan@example.nl"), "j***@example.nl");
-    assert_eq!(mask(Iban, "NL91 ABNA 0417 1643 00"), "NL** **** **** **43 00");
+    assert_eq!(
+        mask(Iban, "NL91 ABNA 0417 1643 00"),
+        "NL** **** **** **43 00"
+    );
     assert_eq!(mask(Bsn, "123456782"), "*****6782");
 }

@@ -1,33 +1,72 @@
 //! Special categories in Dutch, French and English, only where a person is concerned.
 
-use kluis_domain::SpecialCategory::{self, *};
 use kluis_domain::PersonalDataKind;
+use kluis_domain::SpecialCategory::{self, *};
 use kluis_pii::Detector;
 
 fn cats(text: &str) -> Vec<SpecialCategory> {
-    Detector::shared().analyze(text, None).classification.special_categories
+    Detector::shared()
+        .analyze(text, None)
+        .classification
+        .special_categories
 }
 
 #[test]
 fn categories_in_three_languages() {
-    assert_eq!(cats("Naam: Jan Jansen\nIk ben kaderlid van de vakbond FNV."), vec![TradeUnion]);
-    assert_eq!(cats("Nom: Marie Dubois\nExtrait de casier judiciaire joint."), vec![Criminal]);
-    assert_eq!(cats("Name: John Smith\nHe was diagnosed with diabetes."), vec![Health]);
-    assert_eq!(cats("Naam: Jan Jansen\nWerknemer levert een VOG (verklaring omtrent het gedrag) aan."), vec![Criminal]);
-    assert_eq!(cats("Naam: Fatima Yilmaz\nZij is moslim en vraagt een gebedsruimte."), vec![Religion]);
-    assert_eq!(cats("Naam: Jan Jansen\nLid van de PvdA sinds 2010."), vec![Political]);
-    assert_eq!(cats("Naam: Jan Jansen\nToegang met vingerafdruk."), vec![Biometric]);
-    assert_eq!(cats("Naam: Jan Jansen\nUitslag DNA-test volgt."), vec![Genetic]);
-    assert_eq!(cats("Nom: Marie Dubois\nSon orientation sexuelle ne nous regarde pas."), vec![SexualOrientation]);
-    assert_eq!(cats("Naam: Jan Jansen\nMarokkaanse afkomst."), vec![Ethnicity]);
+    assert_eq!(
+        cats("Naam: Jan Jansen\nIk ben kaderlid van de vakbond FNV."),
+        vec![TradeUnion]
+    );
+    assert_eq!(
+        cats("Nom: Marie Dubois\nExtrait de casier judiciaire joint."),
+        vec![Criminal]
+    );
+    assert_eq!(
+        cats("Name: John Smith\nHe was diagnosed with diabetes."),
+        vec![Health]
+    );
+    assert_eq!(
+        cats("Naam: Jan Jansen\nWerknemer levert een VOG (verklaring omtrent het gedrag) aan."),
+        vec![Criminal]
+    );
+    assert_eq!(
+        cats("Naam: Fatima Yilmaz\nZij is moslim en vraagt een gebedsruimte."),
+        vec![Religion]
+    );
+    assert_eq!(
+        cats("Naam: Jan Jansen\nLid van de PvdA sinds 2010."),
+        vec![Political]
+    );
+    assert_eq!(
+        cats("Naam: Jan Jansen\nToegang met vingerafdruk."),
+        vec![Biometric]
+    );
+    assert_eq!(
+        cats("Naam: Jan Jansen\nUitslag DNA-test volgt."),
+        vec![Genetic]
+    );
+    assert_eq!(
+        cats("Nom: Marie Dubois\nSon orientation sexuelle ne nous regarde pas."),
+        vec![SexualOrientation]
+    );
+    assert_eq!(
+        cats("Naam: Jan Jansen\nMarokkaanse afkomst."),
+        vec![Ethnicity]
+    );
 }
 
 #[test]
 fn words_inside_other_words_or_without_a_person_do_not_count() {
     // "genetic" inside a domain name, a street with "kerk", a pillow that is orthopaedic.
-    assert!(cats("Vragen: info@hendrixgenetic.nl\nKerkstraat 5\nOrthopedisch kussen EUR 160,00").is_empty());
+    assert!(
+        cats("Vragen: info@hendrixgenetic.nl\nKerkstraat 5\nOrthopedisch kussen EUR 160,00")
+            .is_empty()
+    );
     // A product sheet about diabetes without any person.
-    let a = Detector::shared().analyze("Productinformatie\nGeschikt voor mensen met diabetes.", None);
+    let a = Detector::shared().analyze(
+        "Productinformatie\nGeschikt voor mensen met diabetes.",
+        None,
+    );
     assert!(a.classification.special_categories.is_empty());
     assert_eq!(a.classification.personal_data, PersonalDataKind::None);
     // "geen cao van toepassing" is not union membership.
