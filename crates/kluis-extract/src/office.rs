@@ -548,6 +548,12 @@ fn sheet_text(part: &str, xml: &[u8], sst: &[String], dates: &DateStyles) -> Res
 
 /// OpenDocument: content.xml (body), styles.xml (headers/footers), meta.xml (author).
 pub(crate) fn odf(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted) -> Res {
+    // A password-protected ODF file is a normal ZIP whose parts are encrypted, as the manifest says.
+    if let Some(m) = read_name(ctx, ar, "META-INF/manifest.xml")?
+        && memchr::memmem::find(&m, b"encryption-data").is_some()
+    {
+        return Err(crate::Status::Encrypted);
+    }
     let content =
         read_name(ctx, ar, "content.xml")?.ok_or_else(|| corrupt("content.xml missing"))?;
     odf_text(ctx, "content.xml", &content, b"body", out)?;

@@ -482,3 +482,15 @@ fn odp_slides_are_located() {
     assert_eq!(e.segments[0].text, "Welkom Sanne Visser");
     assert_eq!(e.segments[1].location, Some(Location::Slide(2)));
 }
+
+#[test]
+fn password_protected_odt_is_encrypted() {
+    let manifest = r#"<manifest:manifest xmlns:manifest="m"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>"#;
+    let z = make::zip_stored(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("META-INF/manifest.xml", manifest.as_bytes()),
+        ("content.xml", b"\x8a\x01\xff binary ciphertext"),
+    ]);
+    let e = ex("geheim.odt", &z);
+    assert_eq!((e.format, e.status), (Format::Odt, Status::Encrypted));
+}
