@@ -454,12 +454,12 @@ code{background:#f3f3f3;padding:0 .25em;border-radius:3px}.muted{color:#777}.pat
             h,
             "<div class=\"cards\"><div class=\"card\"><b>{}</b>documents</div><div class=\"card special\"><b>{}</b>special personal data</div>\
 <div class=\"card generic\"><b>{}</b>generic personal data</div><div class=\"card none\"><b>{}</b>no personal data found</div>\
-<div class=\"card\"><b>{}</b>could not be read</div></div>",
+<div class=\"card\"><b>{}</b>not (fully) read</div></div>",
             s.documents,
             k(PersonalDataKind::Special),
             k(PersonalDataKind::Generic),
             k(PersonalDataKind::None),
-            s.failed
+            s.documents - s.by_status.get(&ScanStatus::Ok).copied().unwrap_or(0)
         );
 
         h.push_str("\n<h2>By kind of personal data</h2>\n");
