@@ -21,7 +21,7 @@ pub use cli::{
 pub use document::scan_document;
 pub use pipeline::{ScanStats, WorkerScanner, scan_paths};
 pub use report::{DocumentReport, ReportFinding, ScanStatus};
-pub use worker::{ENV_CRASH_ON, ENV_HANG_ON, WorkerConfig, worker_main};
+pub use worker::{ENV_CRASH_ON, ENV_HANG_ON, ENV_NOISE_ON, WorkerConfig, worker_main};
 
 use std::time::{Duration, Instant};
 

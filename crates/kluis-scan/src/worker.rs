@@ -7,14 +7,18 @@
 //!
 //! Protocol (all integers little-endian), one request and one response at a time:
 //! - request: `u32` name length, name (UTF-8), `u64` content length, content bytes;
-//! - response: `u32` length, JSON array of [`DocumentReport`].
+//! - response: the 8-byte marker `FRAME_MARK`, `u32` length, JSON array of [`DocumentReport`].
+//!
+//! The marker lets the parent skip anything a third-party parser prints on stdout (lopdf has `println!`s) instead
+//! of reading it as a length; the length is capped, so a garbled stream cannot make the parent allocate gigabytes.
 //!
 //! The worker limits itself at start: address space (`KLUIS_WORKER_MEMORY_LIMIT`, bytes, default 1 GiB) and CPU
 //! time per request (`KLUIS_WORKER_CPU_LIMIT`, seconds, default 60), enforced with `setrlimit`.
 //!
 //! Debug hooks, for tests of the isolation (documented, harmless in production since they need the environment):
 //! `KLUIS_WORKER_CRASH_ON=TEXT` makes the worker abort on any document whose name contains TEXT;
-//! `KLUIS_WORKER_HANG_ON=TEXT` makes it hang.
+//! `KLUIS_WORKER_HANG_ON=TEXT` makes it hang; `KLUIS_WORKER_NOISE_ON=TEXT` makes it print junk on stdout first, as a
+//! chatty parser would.
 
 use crate::ScanOptions;
 use crate::report::DocumentReport;
@@ -30,6 +34,7 @@ pub const ENV_MEMORY_LIMIT: &str = "KLUIS_WORKER_MEMORY_LIMIT";
 pub const ENV_CPU_LIMIT: &str = "KLUIS_WORKER_CPU_LIMIT";
 pub const ENV_CRASH_ON: &str = "KLUIS_WORKER_CRASH_ON";
 pub const ENV_HANG_ON: &str = "KLUIS_WORKER_HANG_ON";
+pub const ENV_NOISE_ON: &str = "KLUIS_WORKER_NOISE_ON";
 const ENV_MAX_FILE_SIZE: &str = "KLUIS_WORKER_MAX_FILE_SIZE";
 const ENV_TIMEOUT_MS: &str = "KLUIS_WORKER_TIMEOUT_MS";
 const ENV_OCR: &str = "KLUIS_WORKER_OCR";
@@ -37,6 +42,12 @@ const ENV_MAX_FINDINGS: &str = "KLUIS_WORKER_MAX_FINDINGS";
 
 /// Largest name accepted on the wire; a longer one means the stream is out of step.
 const MAX_NAME: u32 = 64 * 1024;
+/// Starts every response.
+const FRAME_MARK: &[u8; 8] = b"\0KLUIS1\n";
+/// Largest response accepted (findings are capped per document, so this is far beyond any honest answer).
+const MAX_FRAME: usize = 512 << 20;
+/// Stray output tolerated before a response's marker.
+const MAX_JUNK: usize = 1 << 20;
 
 /// How to start an extraction worker and how to confine it.
 #[derive(Debug, Clone)]
@@ -79,6 +90,7 @@ pub fn worker_main() -> ExitCode {
     }
     let crash_on = std::env::var(ENV_CRASH_ON).ok().filter(|s| !s.is_empty());
     let hang_on = std::env::var(ENV_HANG_ON).ok().filter(|s| !s.is_empty());
+    let noise_on = std::env::var(ENV_NOISE_ON).ok().filter(|s| !s.is_empty());
     let mut opts = ScanOptions::in_process();
     if let Some(n) = env_u64(ENV_MAX_FILE_SIZE) {
         opts.max_file_size = n;
@@ -110,6 +122,10 @@ pub fn worker_main() -> ExitCode {
                 std::thread::sleep(Duration::from_secs(3600));
             }
         }
+        if noise_on.as_deref().is_some_and(|n| name.contains(n)) {
+            let _ = output
+                .write_all(b"Image: \"x.png\", width: 10\nKLUIS\0\0\0\xff\xff\xff\x7f garbage\n");
+        }
         if cpu > 0 {
             limit_cpu_from_now(cpu);
         }
@@ -130,6 +146,7 @@ pub fn worker_main() -> ExitCode {
         };
         let ok = u32::try_from(json.len())
             .ok()
+            .and_then(|n| output.write_all(FRAME_MARK).ok().map(|_| n))
             .and_then(|n| output.write_all(&n.to_le_bytes()).ok())
             .and_then(|_| output.write_all(&json).ok())
             .and_then(|_| output.flush().ok());
@@ -413,9 +430,32 @@ enum SendError {
 }
 
 fn read_frame(r: &mut impl Read) -> io::Result<Vec<u8>> {
+    // Find the marker, skipping stray output.
+    let mut window = [0u8; 8];
+    r.read_exact(&mut window)?;
+    let mut skipped = 0;
+    while &window != FRAME_MARK {
+        if skipped >= MAX_JUNK {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "no response marker",
+            ));
+        }
+        let mut b = [0u8; 1];
+        r.read_exact(&mut b)?;
+        window.copy_within(1.., 0);
+        window[7] = b[0];
+        skipped += 1;
+    }
     let mut len4 = [0u8; 4];
     r.read_exact(&mut len4)?;
     let len = u32::from_le_bytes(len4) as usize;
+    if len > MAX_FRAME {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "response too large",
+        ));
+    }
     let mut buf = vec![0u8; len];
     r.read_exact(&mut buf)?;
     Ok(buf)

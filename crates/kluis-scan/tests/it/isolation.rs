@@ -122,3 +122,18 @@ fn worker_scanner_scans_uploads_and_survives_a_crash() {
     );
     assert_eq!(scanner.scan("again.docx", &bytes)[0].status, ScanStatus::Ok);
 }
+
+#[test]
+fn stray_output_of_a_parser_on_stdout_does_not_break_the_protocol() {
+    let dir = three_files();
+    let mut opts = isolated(&[(kluis_scan::ENV_NOISE_ON, "txt")]);
+    opts.jobs = 1;
+    let (reports, stats) = scan_all(&[dir.path().to_path_buf()], &opts, None);
+    assert_eq!(reports.len(), 3);
+    assert!(
+        reports.iter().all(|r| r.status == ScanStatus::Ok),
+        "{reports:?}"
+    );
+    assert_eq!(by_name(&reports, "a.txt").findings.len(), 1);
+    assert_eq!(stats.workers_started, 1);
+}
