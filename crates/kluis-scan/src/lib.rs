@@ -5,6 +5,9 @@
 //! - [`scan_paths`]: files and directories, streamed through a pool of isolated workers, with a cache;
 //! - [`WorkerScanner`]: documents in memory (uploads) through one isolated worker, for the server;
 //! - [`ScanArgs`] + [`run`]: the `kluis scan` command; [`worker_main`]: the hidden `kluis extract-worker`.
+//!
+//! The binary must route `extract-worker` to [`worker_main`] before anything (logging, config) writes to stdout:
+//! stdout is the worker's answer channel.
 
 mod cache;
 mod cli;
