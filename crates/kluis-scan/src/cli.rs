@@ -229,6 +229,7 @@ pub fn run(args: ScanArgs) -> ExitCode {
         timeout: args.timeout,
         ocr: !args.no_ocr,
         max_findings: args.max_findings,
+        exclude: Vec::new(),
     };
     if let Isolation::Workers(w) = &mut opts.isolation {
         // The CPU budget per document follows the wall-clock budget.
@@ -257,7 +258,11 @@ pub fn run(args: ScanArgs) -> ExitCode {
     let out: Box<dyn Write> = match &args.output {
         None => Box::new(io::BufWriter::with_capacity(64 * 1024, io::stdout().lock())),
         Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(io::BufWriter::with_capacity(64 * 1024, f)),
+            Ok(f) => {
+                // The report may be written inside the scanned tree: never scan it.
+                opts.exclude.push(path.clone());
+                Box::new(io::BufWriter::with_capacity(64 * 1024, f))
+            }
             Err(e) => {
                 eprintln!(
                     "kluis scan: cannot write {}: {}",

@@ -54,6 +54,8 @@ pub struct ScanOptions {
     /// Findings kept per document (the first ones in text order; `findings_total` then says how many there
     /// were); 0 keeps all. Bounds memory on huge generated lists.
     pub max_findings: usize,
+    /// Files never scanned, e.g. the report being written into the scanned tree (compared by file identity).
+    pub exclude: Vec<std::path::PathBuf>,
 }
 
 impl Default for ScanOptions {
@@ -65,6 +67,7 @@ impl Default for ScanOptions {
             timeout: Duration::from_secs(30),
             ocr: true,
             max_findings: 10_000,
+            exclude: Vec::new(),
         }
     }
 }

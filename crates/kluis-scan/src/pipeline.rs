@@ -56,13 +56,21 @@ pub fn scan_paths(
 
     std::thread::scope(|s| {
         s.spawn(move || {
+            let excluded: Vec<FileId> = opts.exclude.iter().filter_map(|p| file_id(p)).collect();
             for root in paths {
                 for entry in walkdir::WalkDir::new(root)
                     .follow_links(false)
                     .sort_by_file_name()
                 {
                     let item = match entry {
-                        Ok(e) if e.file_type().is_file() => Item::File(e.into_path()),
+                        Ok(e) if e.file_type().is_file() => {
+                            if !excluded.is_empty()
+                                && file_id(e.path()).is_some_and(|id| excluded.contains(&id))
+                            {
+                                continue;
+                            }
+                            Item::File(e.into_path())
+                        }
                         Ok(e) if e.depth() == 0 && e.path_is_symlink() => {
                             match std::fs::metadata(e.path()) {
                                 Ok(m) if m.is_file() => Item::File(e.into_path()),
@@ -131,6 +139,23 @@ pub fn scan_paths(
         drop(report_rx);
     });
     stats
+}
+
+/// A file's identity: device and inode, so any path to it matches.
+#[derive(PartialEq, Eq)]
+struct FileId(u64, u64);
+
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some(FileId(m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<FileId> {
+    let _ = path;
+    None
 }
 
 #[derive(Default)]

@@ -281,3 +281,32 @@ fn fail_on_special_exits_3_only_when_a_document_is_special() {
     );
     assert_eq!(code(&[&none], "generic"), ExitCode::from(EXIT_OK));
 }
+
+#[test]
+fn the_report_written_into_the_scanned_tree_is_not_scanned() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_corpus_files(dir.path(), &["doc0000.txt", "doc0001.xlsx"]);
+    let out = out_file(&dir, "report.jsonl");
+    let tree = dir.path().display().to_string();
+    assert_eq!(
+        run(args(&[
+            &tree,
+            "--format",
+            "jsonl",
+            "--no-cache",
+            "-j",
+            "1",
+            "-o",
+            &out
+        ])),
+        ExitCode::from(EXIT_OK)
+    );
+    let docs = jsonl_values(&out);
+    assert_eq!(docs.len(), 2, "{docs:?}");
+    assert!(docs.iter().all(|d| {
+        !d["path"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("report.jsonl")
+    }));
+}
