@@ -143,27 +143,19 @@ impl<'a> Scan<'a> {
         let mut first_names = Vec::new();
         let lex = &det.lex;
         let n = b.len();
-        let mut i = 0;
-        while i < n {
-            // Skip to the next word, then hash it in one tight loop over the slice (no bounds checks).
-            match b[i..].iter().position(|&c| FW[c as usize] != 0) {
-                Some(k) => i += k,
-                None => break,
-            }
-            let s = i;
-            let len = b[s..]
-                .iter()
-                .position(|&c| FW[c as usize] == 0)
-                .unwrap_or(n - s);
-            i = s + len;
+        // Word boundaries from 64-byte bitmasks (one table lookup per byte, no branch per byte); each word is then
+        // hashed once and looked up.
+        let mut on_word = |s: usize, i: usize| {
+            let len = i - s;
             let h = crate::lexicon::word_hash(b, s, len);
+            let hit = det.bloom.has(h);
             let cap = b[s].is_ascii_uppercase()
                 || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
-            if cap && det.names.first_hashes.get(h).is_some() {
+            if hit && cap && det.names.first_hashes.get(h).is_some() {
                 first_names.push((s, i));
             }
             let mut matched = false;
-            if let Some(ids) = lex.first.get(h) {
+            if let Some(ids) = lex.first.get(h).filter(|_| hit) {
                 for &id in ids {
                     let p = &lex.pats[id as usize];
                     if p.first_len != i - s {
@@ -183,12 +175,37 @@ impl<'a> Scan<'a> {
             }
             if !matched
                 && len >= 4
+                && det.bloom.has(crate::lexicon::word_hash(b, s, 4))
                 && lex.stem4.get(crate::lexicon::word_hash(b, s, 4)).is_some()
                 && let Some(id) = lex.stem_at(b, s, i)
             {
                 let p = &lex.pats[id as usize];
                 push_hit(text, &mut hits, &mut specials, s, s + p.bytes.len(), p);
             }
+        };
+        let mut open: Option<usize> = None;
+        let mut base = 0;
+        let mut carry = 0u64;
+        for chunk in b.chunks(64) {
+            let mut m = 0u64;
+            for (k, &c) in chunk.iter().enumerate() {
+                m |= u64::from(FW[c as usize] != 0) << k;
+            }
+            let mut t = m ^ ((m << 1) | carry);
+            while t != 0 {
+                let p = t.trailing_zeros() as usize;
+                t &= t - 1;
+                if (m >> p) & 1 == 1 {
+                    open = Some(base + p);
+                } else if let Some(s) = open.take() {
+                    on_word(s, base + p);
+                }
+            }
+            carry = (m >> (chunk.len() - 1)) & 1;
+            base += chunk.len();
+        }
+        if let Some(s) = open {
+            on_word(s, n);
         }
         Scan {
             det,

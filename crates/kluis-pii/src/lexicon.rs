@@ -694,7 +694,29 @@ pub(crate) struct WordSet<V> {
     map: IdMap<V>,
 }
 
+/// A 64 Kbit bitmap over word hashes: one cached bit test rejects most words before any table lookup.
+pub(crate) struct Bloom(Vec<u64>);
+
+impl Bloom {
+    pub(crate) fn new() -> Bloom {
+        Bloom(vec![0; 1024])
+    }
+    pub(crate) fn add(&mut self, h: u64) {
+        let bit = ((h ^ (h >> 29)) as usize) & 0xFFFF;
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+    #[inline(always)]
+    pub(crate) fn has(&self, h: u64) -> bool {
+        let bit = ((h ^ (h >> 29)) as usize) & 0xFFFF;
+        self.0[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+}
+
 impl<V> WordSet<V> {
+    pub(crate) fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.map.keys().copied()
+    }
+
     pub(crate) fn new() -> Self {
         WordSet {
             bloom: vec![0; 1024],

@@ -53,6 +53,8 @@ pub struct Detector {
     pub(crate) lex: lexicon::Lexicon,
     pub(crate) re: detect::Patterns,
     pub(crate) names: names::Gazetteer,
+    /// Union of the word tables' hashes (keywords, first names, stem prefixes) for the first test per word.
+    pub(crate) bloom: lexicon::Bloom,
 }
 
 static SHARED: LazyLock<Detector> = LazyLock::new(Detector::new);
@@ -66,10 +68,22 @@ impl Default for Detector {
 impl Detector {
     /// Builds the automata (tens of milliseconds); prefer [`Detector::shared`].
     pub fn new() -> Detector {
+        let lex = lexicon::Lexicon::build();
+        let names = names::Gazetteer::build();
+        let mut bloom = lexicon::Bloom::new();
+        for h in lex
+            .first
+            .keys()
+            .chain(lex.stem4.keys())
+            .chain(names.first_hashes.keys())
+        {
+            bloom.add(h);
+        }
         Detector {
-            lex: lexicon::Lexicon::build(),
+            lex,
             re: detect::Patterns::build(),
-            names: names::Gazetteer::build(),
+            names,
+            bloom,
         }
     }
 
