@@ -220,7 +220,21 @@ pub(crate) fn classify(
     }
     let mut cats: Vec<SpecialCategory> = Vec::new();
     if any_personal || kind > K::None {
-        cats = scan.specials.iter().map(|&(_, c)| c).collect();
+        // A strong term settles a category; weak terms need a second, different weak term.
+        for c in SpecialCategory::ALL {
+            let strong = scan.specials.iter().any(|x| x.category == *c && !x.weak);
+            let mut weak: Vec<&[u8]> = scan
+                .specials
+                .iter()
+                .filter(|x| x.category == *c && x.weak)
+                .map(|x| x.term.as_slice())
+                .collect();
+            weak.sort();
+            weak.dedup();
+            if strong || weak.len() >= 2 {
+                cats.push(*c);
+            }
+        }
     }
     if best == C::HealthStatement {
         cats.push(SpecialCategory::Health);

@@ -59,6 +59,16 @@ impl Patterns {
     }
 }
 
+/// A special-category term in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Special {
+    #[allow(dead_code)]
+    pub start: usize,
+    pub category: SpecialCategory,
+    pub weak: bool,
+    pub term: Vec<u8>,
+}
+
 /// A keyword hit that sits on word boundaries as its entry requires.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Hit {
@@ -73,7 +83,7 @@ pub(crate) struct Scan<'a> {
     pub hits: Vec<Hit>,
     /// Capitalised words that are known first names: (start, end).
     pub first_names: Vec<(usize, usize)>,
-    pub specials: Vec<(usize, SpecialCategory)>,
+    pub specials: Vec<Special>,
 }
 
 pub(crate) use crate::lexicon::wordish;
@@ -99,14 +109,19 @@ static FW: [u8; 256] = {
 fn push_hit(
     text: &str,
     hits: &mut Vec<Hit>,
-    specials: &mut Vec<(usize, SpecialCategory)>,
+    specials: &mut Vec<Special>,
     s: usize,
     e: usize,
     p: &crate::lexicon::Pattern,
 ) {
     for x in &p.entries {
         match x.kw {
-            Kw::Special(c) => specials.push((s, c)),
+            Kw::Special(c, weak) => specials.push(Special {
+                start: s,
+                category: c,
+                weak,
+                term: p.bytes.clone(),
+            }),
             Kw::Party => {
                 let from = floor_char(text, s.saturating_sub(40));
                 let before = text[from..s].to_ascii_lowercase();
@@ -123,7 +138,12 @@ fn push_hit(
                 .iter()
                 .any(|w| before.contains(w))
                 {
-                    specials.push((s, SpecialCategory::Political));
+                    specials.push(Special {
+                        start: s,
+                        category: SpecialCategory::Political,
+                        weak: false,
+                        term: p.bytes.clone(),
+                    });
                 }
             }
             kw => hits.push(Hit {

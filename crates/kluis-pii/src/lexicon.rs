@@ -33,8 +33,9 @@ pub(crate) enum Kw {
     StreetPrefix,
     /// Evidence for a document class, with a weight.
     Class(C, u8),
-    /// A special-category term.
-    Special(S),
+    /// A special-category term; `true` when the term is weak evidence on its own ("huisarts", "katholiek",
+    /// "FNV" may be a school, a street or a company): a category then needs two distinct weak terms.
+    Special(S, bool),
     /// A term that is special only beside a membership word (party acronyms).
     Party,
 }
@@ -435,48 +436,48 @@ const TABLE: &[(&str, Kw)] = &[
 #[rustfmt::skip]
 const SPECIAL: &[(&str, S)] = &[
     // health
-    ("ziek", S::Health), ("ziekgemeld", S::Health), ("ziek gemeld", S::Health), ("ziekmelding*", S::Health),
-    ("ziekte", S::Health), ("ziekteverlof", S::Health), ("ziekteverzuim", S::Health), ("arbeidsongeschikt*", S::Health),
-    ("diagnose*", S::Health), ("medicatie", S::Health), ("medicijn*", S::Health), ("bedrijfsarts", S::Health),
-    ("huisarts", S::Health), ("ziekenhuis*", S::Health), 
-    ("operatie", S::Health), ("geopereerd", S::Health), ("fysiotherap*", S::Health),
-    ("psycholoog", S::Health), ("psychiater", S::Health), ("therapie", S::Health), ("burn-out", S::Health),
+    ("ziek~", S::Health), ("ziekgemeld", S::Health), ("ziek gemeld", S::Health), ("ziekmelding*", S::Health),
+    ("ziekte~", S::Health), ("ziekteverlof", S::Health), ("ziekteverzuim", S::Health), ("arbeidsongeschikt*", S::Health),
+    ("diagnose*", S::Health), ("medicatie~", S::Health), ("medicijn*~", S::Health), ("bedrijfsarts~", S::Health),
+    ("huisarts~", S::Health), ("ziekenhuis*~", S::Health), 
+    ("operatie~", S::Health), ("geopereerd~", S::Health), ("fysiotherap*~", S::Health),
+    ("psycholoog~", S::Health), ("psychiater~", S::Health), ("therapie~", S::Health), ("burn-out", S::Health),
     ("burnout", S::Health), ("overspannen*", S::Health), ("depressie*", S::Health), ("depressief", S::Health),
     ("angststoornis", S::Health), ("adhd", S::Health), ("autisme", S::Health), ("diabetes", S::Health),
     ("suikerziekte", S::Health), ("kanker", S::Health), ("tumor", S::Health), ("chemotherapie", S::Health),
-    ("hernia", S::Health), ("migraine", S::Health), ("astma", S::Health), ("epilepsie", S::Health),
+    ("hernia", S::Health), ("migraine~", S::Health), ("astma", S::Health), ("epilepsie", S::Health),
     ("hartaanval", S::Health), ("hartinfarct", S::Health), ("beroerte", S::Health), ("covid", S::Health),
-    ("long covid", S::Health), ("griep", S::Health), ("longontsteking", S::Health),
-    ("gebroken", S::Health), ("whiplash", S::Health), ("zwanger*", S::Health),
-    ("zwangerschapsverlof", S::Health), ("bevalling*", S::Health), ("miskraam", S::Health), ("handicap", S::Health),
-    ("gehandicapt", S::Health), ("chronisch", S::Health), ("herstelperiode", S::Health),
-    ("re-integratie", S::Health), ("reïntegratie", S::Health), ("verzuim", S::Health), ("arbo-arts", S::Health),
-    ("arboarts", S::Health), ("verslaving", S::Health), ("alcoholverslaving", S::Health), ("rugklachten", S::Health),
-    ("medisch*", S::Health), ("medische", S::Health), ("revalidatie", S::Health),
-    ("hiv", S::Health), ("aids", S::Health), ("allergie", S::Health), ("ggz", S::Health), ("wia", S::Health),
-    ("wao", S::Health), ("ziektewet", S::Health), ("maladie", S::Health), ("malade", S::Health),
-    ("incapacité de travail", S::Health), ("certificat médical", S::Health), ("médecin", S::Health),
-    ("hospitalisation", S::Health), ("hospitalisé*", S::Health), ("enceinte", S::Health), ("grossesse", S::Health),
-    ("sick", S::Health), ("sick leave", S::Health), ("illness", S::Health), ("diagnosis", S::Health),
-    ("medication", S::Health), ("surgery", S::Health), ("pregnant", S::Health), ("disability", S::Health),
-    ("disabled", S::Health), ("hospital", S::Health), ("gehoorapparaat", S::Health), ("rolstoel", S::Health),
+    ("long covid", S::Health), ("griep~", S::Health), ("longontsteking", S::Health),
+    ("gebroken~", S::Health), ("whiplash", S::Health), ("zwanger*", S::Health),
+    ("zwangerschapsverlof", S::Health), ("bevalling*", S::Health), ("miskraam", S::Health), ("handicap~", S::Health),
+    ("gehandicapt~", S::Health), ("chronisch~", S::Health), ("herstelperiode~", S::Health),
+    ("re-integratie~", S::Health), ("reïntegratie~", S::Health), ("verzuim~", S::Health), ("arbo-arts~", S::Health),
+    ("arboarts~", S::Health), ("verslaving", S::Health), ("alcoholverslaving", S::Health), ("rugklachten", S::Health),
+    ("medisch*~", S::Health), ("medische~", S::Health), ("revalidatie~", S::Health),
+    ("hiv", S::Health), ("aids", S::Health), ("allergie~", S::Health), ("ggz~", S::Health), ("wia~", S::Health),
+    ("wao~", S::Health), ("ziektewet~", S::Health), ("maladie~", S::Health), ("malade~", S::Health),
+    ("incapacité de travail", S::Health), ("certificat médical", S::Health), ("médecin~", S::Health),
+    ("hospitalisation~", S::Health), ("hospitalisé*", S::Health), ("enceinte", S::Health), ("grossesse", S::Health),
+    ("sick~", S::Health), ("sick leave", S::Health), ("illness~", S::Health), ("diagnosis", S::Health),
+    ("medication~", S::Health), ("surgery~", S::Health), ("pregnant", S::Health), ("disability~", S::Health),
+    ("disabled~", S::Health), ("hospital~", S::Health), ("gehoorapparaat~", S::Health), ("rolstoel~", S::Health),
     // religion
-    ("religie", S::Religion), ("religieus*", S::Religion), ("geloof", S::Religion), ("gelovig*", S::Religion),
-    ("kerkgenootschap", S::Religion), ("moskee", S::Religion), ("synagoge", S::Religion), ("moslim*", S::Religion),
-    ("islamitisch*", S::Religion), ("islam", S::Religion), ("katholiek*", S::Religion), ("rooms-katholiek*", S::Religion),
-    ("protestant*", S::Religion), ("christelijk*", S::Religion), ("christen", S::Religion), ("joods*", S::Religion),
-    ("jood", S::Religion), ("hindoe*", S::Religion), ("boeddhist*", S::Religion), ("ramadan", S::Religion),
-    ("suikerfeest", S::Religion), ("offerfeest", S::Religion), ("sabbat", S::Religion), ("hoofddoek", S::Religion),
-    ("gebedsruimte", S::Religion), ("imam", S::Religion), ("dominee", S::Religion), ("pastoor", S::Religion),
-    ("religion", S::Religion), ("religieux", S::Religion), ("musulman*", S::Religion), ("catholique", S::Religion),
-    ("juif", S::Religion), ("juive", S::Religion), ("mosquée", S::Religion), ("religious", S::Religion),
-    ("muslim", S::Religion), ("catholic", S::Religion), ("jewish", S::Religion), ("atheist*", S::Religion),
+    ("religie", S::Religion), ("religieus*", S::Religion), ("geloof~", S::Religion), ("gelovig*", S::Religion),
+    ("kerkgenootschap~", S::Religion), ("moskee~", S::Religion), ("synagoge~", S::Religion), ("moslim*", S::Religion),
+    ("islamitisch*~", S::Religion), ("islam~", S::Religion), ("katholiek*~", S::Religion), ("rooms-katholiek*~", S::Religion),
+    ("protestant*~", S::Religion), ("christelijk*~", S::Religion), ("christen~", S::Religion), ("joods*~", S::Religion),
+    ("jood~", S::Religion), ("hindoe*~", S::Religion), ("boeddhist*~", S::Religion), ("ramadan", S::Religion),
+    ("suikerfeest~", S::Religion), ("offerfeest~", S::Religion), ("sabbat~", S::Religion), ("hoofddoek", S::Religion),
+    ("gebedsruimte", S::Religion), ("imam~", S::Religion), ("dominee~", S::Religion), ("pastoor~", S::Religion),
+    ("religion", S::Religion), ("religieux~", S::Religion), ("musulman*", S::Religion), ("catholique~", S::Religion),
+    ("juif~", S::Religion), ("juive~", S::Religion), ("mosquée~", S::Religion), ("religious~", S::Religion),
+    ("muslim~", S::Religion), ("catholic~", S::Religion), ("jewish~", S::Religion), ("atheist*~", S::Religion),
     ("godsdienst*", S::Religion), ("levensovertuiging", S::Religion),
     // ethnicity
-    ("etnische afkomst", S::Ethnicity), ("etnisch*", S::Ethnicity), ("etniciteit", S::Ethnicity),
+    ("etnische afkomst", S::Ethnicity), ("etnisch*~", S::Ethnicity), ("etniciteit", S::Ethnicity),
     ("afkomst", S::Ethnicity), ("huidskleur", S::Ethnicity), ("migratieachtergrond", S::Ethnicity),
-    ("allochto*", S::Ethnicity), ("origine ethnique", S::Ethnicity), ("ethnique", S::Ethnicity),
-    ("ethnic", S::Ethnicity), ("ethnicity", S::Ethnicity), ("racial", S::Ethnicity),
+    ("allochto*", S::Ethnicity), ("origine ethnique", S::Ethnicity), ("ethnique~", S::Ethnicity),
+    ("ethnic~", S::Ethnicity), ("ethnicity", S::Ethnicity), ("racial", S::Ethnicity),
     // political
     ("politieke partij", S::Political), ("politieke voorkeur", S::Political), ("politieke overtuiging", S::Political),
     ("partijlid", S::Political), ("partijlidmaatschap", S::Political), ("gemeenteraadslid", S::Political),
@@ -484,9 +485,9 @@ const SPECIAL: &[(&str, S)] = &[
     ("political opinion", S::Political), 
     // trade union
     ("vakbond*", S::TradeUnion), ("vakvereniging", S::TradeUnion), ("kaderlid", S::TradeUnion),
-    ("vakbondslid", S::TradeUnion), ("fnv", S::TradeUnion), ("cnv", S::TradeUnion), ("acv", S::TradeUnion),
-    ("abvv", S::TradeUnion), ("aclvb", S::TradeUnion), ("csc", S::TradeUnion), ("fgtb", S::TradeUnion),
-    ("cgslb", S::TradeUnion), ("syndicat", S::TradeUnion), ("syndical*", S::TradeUnion), ("syndiqué*", S::TradeUnion),
+    ("vakbondslid", S::TradeUnion), ("fnv~", S::TradeUnion), ("cnv~", S::TradeUnion), ("acv~", S::TradeUnion),
+    ("abvv~", S::TradeUnion), ("aclvb~", S::TradeUnion), ("csc~", S::TradeUnion), ("fgtb~", S::TradeUnion),
+    ("cgslb~", S::TradeUnion), ("syndicat", S::TradeUnion), ("syndical*", S::TradeUnion), ("syndiqué*", S::TradeUnion),
     ("trade union", S::TradeUnion), ("union member", S::TradeUnion), 
     
     // sexual orientation / sex life
@@ -494,26 +495,26 @@ const SPECIAL: &[(&str, S)] = &[
     ("lesbienne", S::SexualOrientation), ("biseksu*", S::SexualOrientation), ("seksuele geaardheid", S::SexualOrientation),
     ("seksuele voorkeur", S::SexualOrientation), ("homosexuel*", S::SexualOrientation),
     ("orientation sexuelle", S::SexualOrientation), ("sexual orientation", S::SexualOrientation),
-    ("gay", S::SexualOrientation), ("lesbian", S::SexualOrientation), ("bisexual", S::SexualOrientation),
-    ("lhbti*", S::SexualOrientation), ("lgbt*", S::SexualOrientation), ("transgender", S::SexualOrientation),
+    ("gay~", S::SexualOrientation), ("lesbian", S::SexualOrientation), ("bisexual", S::SexualOrientation),
+    ("lhbti*~", S::SexualOrientation), ("lgbt*~", S::SexualOrientation), ("transgender~", S::SexualOrientation),
     // biometric
     ("vingerafdruk*", S::Biometric), ("gezichtsherkenning", S::Biometric), ("biometrisch*", S::Biometric),
-    ("irisscan", S::Biometric), ("gezichtsscan", S::Biometric), ("empreinte*", S::Biometric),
-    ("reconnaissance faciale", S::Biometric), ("biométrique*", S::Biometric), ("fingerprint*", S::Biometric),
-    ("biometric*", S::Biometric), ("facial recognition", S::Biometric), ("stemherkenning", S::Biometric),
+    ("irisscan", S::Biometric), ("gezichtsscan", S::Biometric), ("empreinte*~", S::Biometric),
+    ("reconnaissance faciale", S::Biometric), ("biométrique*", S::Biometric), ("fingerprint*~", S::Biometric),
+    ("biometric*~", S::Biometric), ("facial recognition", S::Biometric), ("stemherkenning", S::Biometric),
     // genetic
-    ("dna", S::Genetic), ("dna-test", S::Genetic), ("dna-onderzoek", S::Genetic), ("genetisch*", S::Genetic),
-    ("erfelijke aandoening", S::Genetic), ("erfelijk*", S::Genetic), ("génétique*", S::Genetic), ("adn", S::Genetic),
-    ("genetic", S::Genetic), ("genome", S::Genetic), ("genoom", S::Genetic),
+    ("dna~", S::Genetic), ("dna-test", S::Genetic), ("dna-onderzoek", S::Genetic), ("genetisch*", S::Genetic),
+    ("erfelijke aandoening", S::Genetic), ("erfelijk*~", S::Genetic), ("génétique*", S::Genetic), ("adn~", S::Genetic),
+    ("genetic~", S::Genetic), ("genome~", S::Genetic), ("genoom~", S::Genetic),
     // criminal (Art. 10)
     ("strafblad", S::Criminal), ("strafrechtelijk*", S::Criminal), ("veroordeling", S::Criminal),
-    ("veroordeeld", S::Criminal), ("verklaring omtrent het gedrag", S::Criminal), ("vog", S::Criminal),
-    ("justitiële documentatie", S::Criminal), ("gevangenis*", S::Criminal), ("detentie", S::Criminal),
-    ("taakstraf", S::Criminal), ("proces-verbaal", S::Criminal), ("aangehouden", S::Criminal), ("delict", S::Criminal),
-    ("misdrijf", S::Criminal), ("casier judiciaire", S::Criminal), ("extrait de casier", S::Criminal),
-    ("condamnation", S::Criminal), ("condamné*", S::Criminal), ("uittreksel uit het strafregister", S::Criminal),
+    ("veroordeeld~", S::Criminal), ("verklaring omtrent het gedrag", S::Criminal), ("vog", S::Criminal),
+    ("justitiële documentatie", S::Criminal), ("gevangenis*~", S::Criminal), ("detentie~", S::Criminal),
+    ("taakstraf", S::Criminal), ("proces-verbaal~", S::Criminal), ("aangehouden~", S::Criminal), ("delict~", S::Criminal),
+    ("misdrijf~", S::Criminal), ("casier judiciaire", S::Criminal), ("extrait de casier", S::Criminal),
+    ("condamnation~", S::Criminal), ("condamné*", S::Criminal), ("uittreksel uit het strafregister", S::Criminal),
     ("strafregister", S::Criminal), ("criminal record", S::Criminal), ("convicted", S::Criminal),
-    ("conviction", S::Criminal), ("enkelband", S::Criminal), ("reclassering", S::Criminal),
+    ("conviction~", S::Criminal), ("enkelband~", S::Criminal), ("reclassering~", S::Criminal),
 ];
 
 /// Party names and acronyms: special only with a membership or voting word nearby.
@@ -787,7 +788,10 @@ impl Lexicon {
             push(p, kw);
         }
         for &(p, c) in SPECIAL {
-            push(p, Kw::Special(c));
+            match p.strip_suffix('~') {
+                Some(w) => push(w, Kw::Special(c, true)),
+                None => push(p, Kw::Special(c, false)),
+            }
         }
         for &p in PARTIES {
             push(p, Kw::Party);

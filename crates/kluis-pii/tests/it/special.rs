@@ -69,6 +69,9 @@ fn words_inside_other_words_or_without_a_person_do_not_count() {
     );
     assert!(a.classification.special_categories.is_empty());
     assert_eq!(a.classification.personal_data, PersonalDataKind::None);
+    // One weak term is not enough: a school name, a union as a customer.
+    assert!(cats("Naam: Jan Jansen\nOpleiding: Katholieke Universiteit Leuven").is_empty());
+    assert!(cats("Factuur aan: Jan Jansen, FNV Bondgenoten").is_empty());
     // "geen cao van toepassing" is not union membership.
     assert!(cats("Naam: Jan Jansen\nOp deze overeenkomst is geen cao van toepassing.").is_empty());
 }
