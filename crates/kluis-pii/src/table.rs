@@ -73,12 +73,31 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
         let start = pos;
         pos += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
-        let sep = [b'\t', b';', b',']
-            .into_iter()
-            .max_by_key(|&c| body.bytes().filter(|&x| x == c).count())
-            .unwrap_or(b'\t');
-        if !body.as_bytes().contains(&sep) {
+        // One pass counts the three separators.
+        let (mut tabs, mut semis, mut commas) = (0, 0, 0);
+        for &c in body.as_bytes() {
+            match c {
+                b'\t' => tabs += 1,
+                b';' => semis += 1,
+                b',' => commas += 1,
+                _ => {}
+            }
+        }
+        if tabs + semis + commas == 0 {
             header = None;
+            continue;
+        }
+        let sep = if tabs >= semis && tabs >= commas {
+            b'\t'
+        } else if semis >= commas {
+            b';'
+        } else {
+            b','
+        };
+        // Prose with commas is no table row unless a header is active.
+        if header.is_none()
+            && (body.len() > 400 || (sep == b',' && body.split(',').any(|c| c.len() > 40)))
+        {
             continue;
         }
         let cells: Vec<(usize, &str)> = {
