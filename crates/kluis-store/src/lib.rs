@@ -1,1 +1,348 @@
 //! The only crate that knows SQL: one code path over SQLite and PostgreSQL, organisation-scoped by construction.
+//!
+//! * [`Store`] owns the pool. Reads of global tables (users, sessions, settings, jobs) are methods on it; tenant
+//!   data is reachable only through [`Store::tenant`] / [`WriteTx::tenant`], which take an [`OrgScope`].
+//! * Every write goes through a [`WriteTx`] ([`Store::begin_write`]): on SQLite it is a `BEGIN IMMEDIATE`
+//!   transaction taken under an in-process writer mutex, so concurrent writers queue instead of failing with
+//!   "database is locked"; on PostgreSQL it is a plain READ COMMITTED transaction.
+//! * All SQL is portable (`$n` placeholders, `ON CONFLICT`, no backend functions) and runs through sqlx's `Any`
+//!   driver; only the DDL in `migrations/{sqlite,postgres}` differs. See `DESIGN.md`.
+
+mod dump;
+mod global;
+mod jobs;
+mod model;
+mod tenant;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use std::str::FromStr;
+use std::sync::{Arc, Once};
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{Any, AnyConnection, AnyPool, Connection as _, Executor as _, Row as _, Transaction};
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+pub use dump::{DumpRow, DumpTx, LoadTx, TABLES};
+pub use jobs::{JobRow, JobStatus, NewJob};
+pub use model::{
+    ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, NewSession, NewUser, OrgRow, SessionRow,
+    UserRow,
+};
+pub use tenant::{OrgScope, TenantStore, TenantTx};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// How long a SQLite connection waits for a lock held by another process before giving up. In-process writers
+/// never get there: they queue on the writer mutex first.
+const SQLITE_BUSY_TIMEOUT_MS: u32 = 30_000;
+
+/// Current time as unix milliseconds, the only time representation in the database.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// Which database a URL points at. Picked at runtime from the URL scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// `sqlite:` → SQLite, `postgres:`/`postgresql:` → PostgreSQL.
+    pub fn from_url(url: &str) -> Result<Backend, StoreError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::UnsupportedUrl)
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+
+    fn migrator(self) -> &'static Migrator {
+        match self {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        }
+    }
+}
+
+/// The SQLite URL for a database file, created if missing.
+pub fn sqlite_url(path: &std::path::Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+/// Errors of the storage layer. Messages never contain stored values.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A unique constraint or a concurrent change refused the write.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("unsupported database URL: it must start with sqlite: or postgres://")]
+    UnsupportedUrl,
+    #[error("cannot connect to the database: {0}")]
+    Connect(String),
+    #[error("database migration failed: {0}")]
+    Migrate(String),
+    /// A stored value does not have the shape the code expects (e.g. an unknown role name).
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    /// A dump line that does not fit the schema, or a restore into a non-empty database.
+    #[error("{0}")]
+    Load(String),
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+}
+
+impl StoreError {
+    /// Whether retrying the whole transaction may succeed: PostgreSQL serialization failures and deadlocks, and
+    /// SQLite busy errors from another process.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::Database(db)) => {
+                matches!(db.code().as_deref(), Some("40001" | "40P01" | "5" | "517"))
+                    || db.message().contains("database is locked")
+            }
+            _ => false,
+        }
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(ref db) if db.is_unique_violation() => {
+                StoreError::Conflict("an entry with this key already exists".into())
+            }
+            other => StoreError::Database(other),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Result of running migrations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationStatus {
+    pub backend: Backend,
+    /// Versions applied by this call, ascending.
+    pub applied: Vec<i64>,
+    /// Highest applied version after this call.
+    pub schema_version: i64,
+}
+
+/// Handle on the database. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pool: AnyPool,
+    backend: Backend,
+    /// SQLite allows one writer at a time; queueing writers here (instead of in SQLite's busy handler) keeps
+    /// them fair and makes "database is locked" impossible between tasks of this process.
+    writer: Arc<Mutex<()>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("backend", &self.inner.backend).finish_non_exhaustive()
+    }
+}
+
+fn install_drivers() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(sqlx::any::install_default_drivers);
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://…`). Does not migrate.
+    pub async fn connect(url: &str) -> Result<Store> {
+        install_drivers();
+        let backend = Backend::from_url(url)?;
+        let options = AnyConnectOptions::from_str(url).map_err(|e| StoreError::Connect(e.to_string()))?;
+        let pool_options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(60));
+        let pool_options = match backend {
+            Backend::Sqlite => pool_options.max_connections(8).after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // WAL: readers never block the writer and vice versa. NORMAL is durable across application
+                    // crashes in WAL mode and much faster than FULL.
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute(sqlx::AssertSqlSafe(format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")))
+                        .await?;
+                    Ok(())
+                })
+            }),
+            Backend::Postgres => pool_options.max_connections(10),
+        };
+        let pool = pool_options.connect_with(options).await.map_err(|e| StoreError::Connect(connect_message(&e)))?;
+        Ok(Store { inner: Arc::new(Inner { pool, backend, writer: Arc::new(Mutex::new(())) }) })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.inner.backend
+    }
+
+    /// Applies pending migrations of this backend's folder.
+    pub async fn migrate(&self) -> Result<MigrationStatus> {
+        let before = self.applied_versions().await?;
+        let migrator = self.inner.backend.migrator();
+        migrator.run(&self.inner.pool).await.map_err(|e| StoreError::Migrate(e.to_string()))?;
+        let after = self.applied_versions().await?;
+        Ok(MigrationStatus {
+            backend: self.inner.backend,
+            applied: after.iter().copied().filter(|v| !before.contains(v)).collect(),
+            schema_version: after.iter().copied().max().unwrap_or(0),
+        })
+    }
+
+    /// Highest migration version this build knows; a database at this version has the current schema.
+    pub fn latest_schema_version(&self) -> i64 {
+        self.inner.backend.migrator().iter().map(|m| m.version).max().unwrap_or(0)
+    }
+
+    /// Highest applied migration version, 0 for a database that was never migrated.
+    pub async fn schema_version(&self) -> Result<i64> {
+        Ok(self.applied_versions().await?.into_iter().max().unwrap_or(0))
+    }
+
+    async fn applied_versions(&self) -> Result<Vec<i64>> {
+        let mut conn = self.inner.pool.acquire().await?;
+        // The table does not exist before the first migration; that is "nothing applied", not an error.
+        let exists: i64 = match self.inner.backend {
+            Backend::Sqlite => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+                )
+                .fetch_one(&mut *conn)
+                .await?
+            }
+            Backend::Postgres => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() \
+                     AND table_name = '_sqlx_migrations'",
+                )
+                .fetch_one(&mut *conn)
+                .await?
+            }
+        };
+        if exists == 0 {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query("SELECT version FROM _sqlx_migrations WHERE success = TRUE ORDER BY version")
+            .fetch_all(&mut *conn)
+            .await
+            .or_else(|_| Ok::<_, sqlx::Error>(Vec::new()))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.push(row.try_get::<i64, _>(0)?);
+        }
+        Ok(out)
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        let mut conn = self.inner.pool.acquire().await?;
+        conn.ping().await?;
+        Ok(())
+    }
+
+    /// Closes the pool; later calls fail.
+    pub async fn close(&self) {
+        self.inner.pool.close().await;
+    }
+
+    /// Starts a write transaction. On SQLite this waits for the in-process writer lock and then runs
+    /// `BEGIN IMMEDIATE`, so the transaction holds SQLite's write lock from its first statement and can never be
+    /// refused half-way. Never call this while holding another `WriteTx` of the same store (it would wait for
+    /// itself).
+    pub async fn begin_write(&self) -> Result<WriteTx> {
+        match self.inner.backend {
+            Backend::Sqlite => {
+                let guard = self.inner.writer.clone().lock_owned().await;
+                let tx = self.inner.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(WriteTx { tx, _guard: Some(guard), backend: Backend::Sqlite })
+            }
+            Backend::Postgres => {
+                let tx = self.inner.pool.begin().await?;
+                Ok(WriteTx { tx, _guard: None, backend: Backend::Postgres })
+            }
+        }
+    }
+
+    /// Tenant data of the organisation `scope` stands for, read outside any write transaction.
+    pub fn tenant<'s>(&'s self, scope: &'s OrgScope) -> TenantStore<'s> {
+        TenantStore::new(self, scope)
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.inner.pool
+    }
+}
+
+fn connect_message(e: &sqlx::Error) -> String {
+    // The URL may carry a password; sqlx errors do not echo it, but keep to the kind of failure.
+    match e {
+        sqlx::Error::Io(io) => format!("network error ({io})"),
+        sqlx::Error::Database(db) => db.message().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// One write transaction. Commit with [`WriteTx::commit`]; dropping it rolls back.
+pub struct WriteTx {
+    // Field order matters: the transaction is dropped (rolled back) before the writer lock is released.
+    tx: Transaction<'static, Any>,
+    _guard: Option<OwnedMutexGuard<()>>,
+    backend: Backend,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<()> {
+        let WriteTx { tx, _guard, .. } = self;
+        tx.commit().await?;
+        drop(_guard);
+        Ok(())
+    }
+
+    pub async fn rollback(self) -> Result<()> {
+        let WriteTx { tx, _guard, .. } = self;
+        tx.rollback().await?;
+        drop(_guard);
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Tenant writes for the organisation `scope` stands for, inside this transaction.
+    pub fn tenant<'t>(&'t mut self, scope: &'t OrgScope) -> TenantTx<'t> {
+        TenantTx::new(&mut self.tx, scope)
+    }
+
+    pub(crate) fn conn(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+}

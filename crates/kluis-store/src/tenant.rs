@@ -1,0 +1,378 @@
+//! Tenancy by construction: tenant tables are reachable only through an [`OrgScope`], and every query here
+//! carries `org_id = $1` bound from that scope.
+
+use kluis_domain::Role;
+use kluis_domain::audit::{AuditRecord, chain_hash};
+use sqlx::{AnyConnection, Row as _};
+
+use crate::model::{AUDIT_COLUMNS, audit_from_row, parse_role};
+use crate::{
+    ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, OrgRow, Result, Store, StoreError, UserRow,
+    now_ms,
+};
+
+/// Proof that the holder may touch one organisation's data. Obtained from a membership check
+/// ([`Store::member_scope`]), from creating the organisation, or, for the CLI and background jobs, from the
+/// explicit and greppable [`OrgScope::system`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OrgScope {
+    org_id: String,
+}
+
+impl OrgScope {
+    pub(crate) fn checked(org_id: String) -> OrgScope {
+        OrgScope { org_id }
+    }
+
+    /// A scope without a membership check, for the CLI, background jobs and backup/restore only. Never build one
+    /// from request input.
+    pub fn system(org_id: &str) -> OrgScope {
+        OrgScope { org_id: org_id.to_owned() }
+    }
+
+    pub fn org_id(&self) -> &str {
+        &self.org_id
+    }
+}
+
+/// Reads of one organisation's data.
+pub struct TenantStore<'s> {
+    store: &'s Store,
+    scope: &'s OrgScope,
+}
+
+impl<'s> TenantStore<'s> {
+    pub(crate) fn new(store: &'s Store, scope: &'s OrgScope) -> Self {
+        TenantStore { store, scope }
+    }
+
+    pub fn org_id(&self) -> &str {
+        &self.scope.org_id
+    }
+
+    async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>> {
+        Ok(self.store.pool().acquire().await?)
+    }
+
+    pub async fn org(&self) -> Result<OrgRow> {
+        let mut c = self.conn().await?;
+        q_org(&mut c, &self.scope.org_id).await
+    }
+
+    pub async fn members(&self) -> Result<Vec<MemberRow>> {
+        let mut c = self.conn().await?;
+        q_members(&mut c, &self.scope.org_id).await
+    }
+
+    pub async fn member(&self, user_id: &str) -> Result<Option<MemberRow>> {
+        let mut c = self.conn().await?;
+        q_member(&mut c, &self.scope.org_id, user_id).await
+    }
+
+    pub async fn api_tokens(&self) -> Result<Vec<ApiTokenRow>> {
+        let mut c = self.conn().await?;
+        let sql = "SELECT id, org_id, user_id, name, created_at, last_used_at, revoked FROM api_tokens \
+                   WHERE org_id = $1 ORDER BY created_at, id";
+        let rows = sqlx::query(sql).bind(&self.scope.org_id).fetch_all(&mut *c).await?;
+        rows.iter().map(ApiTokenRow::from_row).collect()
+    }
+
+    /// Audit events matching `q`, newest first, and the total number of matches.
+    pub async fn audit_events(&self, q: &AuditQuery) -> Result<(Vec<AuditEventRow>, i64)> {
+        let mut c = self.conn().await?;
+        let filter = "WHERE org_id = $1 AND ($2 IS NULL OR actor = $2) AND ($3 IS NULL OR action = $3) \
+                      AND ($4 IS NULL OR entity = $4) AND ($5 IS NULL OR at_ms >= $5) AND ($6 IS NULL OR at_ms < $6)";
+        let count_sql = format!("SELECT COUNT(*) FROM audit_events {filter}");
+        let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql))
+            .bind(&self.scope.org_id)
+            .bind(&q.actor)
+            .bind(&q.action)
+            .bind(&q.entity)
+            .bind(q.from_ms)
+            .bind(q.to_ms)
+            .fetch_one(&mut *c)
+            .await?;
+        let list_sql =
+            format!("SELECT {AUDIT_COLUMNS} FROM audit_events {filter} ORDER BY seq DESC LIMIT $7 OFFSET $8");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(list_sql))
+            .bind(&self.scope.org_id)
+            .bind(&q.actor)
+            .bind(&q.action)
+            .bind(&q.entity)
+            .bind(q.from_ms)
+            .bind(q.to_ms)
+            .bind(q.limit.max(0))
+            .bind(q.offset.max(0))
+            .fetch_all(&mut *c)
+            .await?;
+        let events = rows.iter().map(audit_from_row).collect::<Result<_>>()?;
+        Ok((events, total))
+    }
+
+    /// Events with `seq > after_seq` in chain order, at most `limit`, for verification in batches.
+    pub async fn audit_chain_batch(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditEventRow>> {
+        let mut c = self.conn().await?;
+        let sql = "SELECT org_id, seq, at_ms, actor, action, entity, entity_id, fields, origin, prev_hash, hash \
+                   FROM audit_events WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
+        let rows =
+            sqlx::query(sql).bind(&self.scope.org_id).bind(after_seq).bind(limit).fetch_all(&mut *c).await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+
+    /// The chain head recorded on the organisation: (last seq, its hash). Lets verification notice events
+    /// removed from the end of the chain.
+    pub async fn audit_head(&self) -> Result<(i64, String)> {
+        let mut c = self.conn().await?;
+        let row = sqlx::query("SELECT audit_seq, audit_head FROM orgs WHERE id = $1")
+            .bind(&self.scope.org_id)
+            .fetch_one(&mut *c)
+            .await?;
+        Ok((row.try_get(0)?, row.try_get(1)?))
+    }
+}
+
+/// Writes to one organisation's data inside a [`crate::WriteTx`].
+pub struct TenantTx<'t> {
+    conn: &'t mut AnyConnection,
+    scope: &'t OrgScope,
+}
+
+impl<'t> TenantTx<'t> {
+    pub(crate) fn new(conn: &'t mut AnyConnection, scope: &'t OrgScope) -> Self {
+        TenantTx { conn, scope }
+    }
+
+    pub fn org_id(&self) -> &str {
+        &self.scope.org_id
+    }
+
+    pub async fn org(&mut self) -> Result<OrgRow> {
+        q_org(self.conn, &self.scope.org_id).await
+    }
+
+    pub async fn member(&mut self, user_id: &str) -> Result<Option<MemberRow>> {
+        q_member(self.conn, &self.scope.org_id, user_id).await
+    }
+
+    pub async fn members(&mut self) -> Result<Vec<MemberRow>> {
+        q_members(self.conn, &self.scope.org_id).await
+    }
+
+    /// Adds `user_id` to the organisation. Conflict if already a member.
+    pub async fn insert_membership(&mut self, user_id: &str, role: Role, now: i64) -> Result<()> {
+        sqlx::query("INSERT INTO memberships (user_id, org_id, role, created_at) VALUES ($2, $1, $3, $4)")
+            .bind(&self.scope.org_id)
+            .bind(user_id)
+            .bind(role.as_str())
+            .bind(now)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Changes a member's role. NotFound if not a member.
+    pub async fn set_role(&mut self, user_id: &str, role: Role) -> Result<()> {
+        let done = sqlx::query("UPDATE memberships SET role = $3 WHERE org_id = $1 AND user_id = $2")
+            .bind(&self.scope.org_id)
+            .bind(user_id)
+            .bind(role.as_str())
+            .execute(&mut *self.conn)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Removes a member, and their API tokens and current-organisation pointers for this organisation.
+    pub async fn delete_membership(&mut self, user_id: &str) -> Result<()> {
+        let done = sqlx::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
+            .bind(&self.scope.org_id)
+            .bind(user_id)
+            .execute(&mut *self.conn)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE org_id = $1 AND user_id = $2")
+            .bind(&self.scope.org_id)
+            .bind(user_id)
+            .execute(&mut *self.conn)
+            .await?;
+        sqlx::query("UPDATE sessions SET current_org_id = NULL WHERE current_org_id = $1 AND user_id = $2")
+            .bind(&self.scope.org_id)
+            .bind(user_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Number of owners. Read inside the write transaction, so "last owner" checks hold under concurrency
+    /// (SQLite: single writer; PostgreSQL: the audit append locks the org row, see DESIGN.md).
+    pub async fn owner_count(&mut self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'owner'")
+            .bind(&self.scope.org_id)
+            .fetch_one(&mut *self.conn)
+            .await?)
+    }
+
+    /// Takes the organisation's row lock up front (PostgreSQL) so that check-then-write sequences such as
+    /// "never remove the last owner" are serialised per organisation. A no-op on SQLite, where writers are
+    /// already serialised.
+    pub async fn lock_org(&mut self) -> Result<()> {
+        let done = sqlx::query("UPDATE orgs SET audit_seq = audit_seq WHERE id = $1")
+            .bind(&self.scope.org_id)
+            .execute(&mut *self.conn)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    pub async fn insert_api_token(
+        &mut self,
+        id: &str,
+        user_id: &str,
+        name: &str,
+        token_digest: &str,
+        now: i64,
+    ) -> Result<ApiTokenRow> {
+        sqlx::query(
+            "INSERT INTO api_tokens (id, org_id, user_id, name, token_digest, created_at, last_used_at, revoked) \
+             VALUES ($2, $1, $3, $4, $5, $6, NULL, 0)",
+        )
+        .bind(&self.scope.org_id)
+        .bind(id)
+        .bind(user_id)
+        .bind(name)
+        .bind(token_digest)
+        .bind(now)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(ApiTokenRow {
+            id: id.to_owned(),
+            org_id: self.scope.org_id.clone(),
+            user_id: user_id.to_owned(),
+            name: name.to_owned(),
+            created_at: now,
+            last_used_at: None,
+            revoked: false,
+        })
+    }
+
+    pub async fn api_token(&mut self, id: &str) -> Result<Option<ApiTokenRow>> {
+        let row = sqlx::query(
+            "SELECT id, org_id, user_id, name, created_at, last_used_at, revoked FROM api_tokens \
+             WHERE org_id = $1 AND id = $2",
+        )
+        .bind(&self.scope.org_id)
+        .bind(id)
+        .fetch_optional(&mut *self.conn)
+        .await?;
+        row.as_ref().map(ApiTokenRow::from_row).transpose()
+    }
+
+    /// Revokes a token of this organisation. NotFound if there is none with this id.
+    pub async fn revoke_api_token(&mut self, id: &str) -> Result<()> {
+        let done = sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE org_id = $1 AND id = $2")
+            .bind(&self.scope.org_id)
+            .bind(id)
+            .execute(&mut *self.conn)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Appends an event to the organisation's audit chain, in this transaction, and returns its seq.
+    ///
+    /// The chain head lives on the `orgs` row. Bumping `audit_seq` first takes that row's lock on PostgreSQL (a
+    /// concurrent appender waits, then sees the new head under READ COMMITTED); on SQLite writers are serialised
+    /// anyway. So two concurrent appends can never produce the same seq or fork the chain.
+    pub async fn append_audit(&mut self, event: &NewAuditEvent) -> Result<i64> {
+        let org_id = &self.scope.org_id;
+        let bumped = sqlx::query("UPDATE orgs SET audit_seq = audit_seq + 1 WHERE id = $1")
+            .bind(org_id)
+            .execute(&mut *self.conn)
+            .await?;
+        if bumped.rows_affected() != 1 {
+            return Err(StoreError::NotFound);
+        }
+        let head = sqlx::query("SELECT audit_seq, audit_head FROM orgs WHERE id = $1")
+            .bind(org_id)
+            .fetch_one(&mut *self.conn)
+            .await?;
+        let seq: i64 = head.try_get(0)?;
+        let prev_hash: String = head.try_get(1)?;
+        let at_ms = now_ms();
+        let record = AuditRecord {
+            seq,
+            org_id,
+            at_ms,
+            actor: &event.actor,
+            action: &event.action,
+            entity: &event.entity,
+            entity_id: &event.entity_id,
+            fields: &event.fields,
+            origin: &event.origin,
+        };
+        let hash = chain_hash(&prev_hash, &record);
+        let fields = serde_json::to_string(&event.fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO audit_events (org_id, seq, at_ms, actor, action, entity, entity_id, fields, origin, \
+             prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(org_id)
+        .bind(seq)
+        .bind(at_ms)
+        .bind(&event.actor)
+        .bind(&event.action)
+        .bind(&event.entity)
+        .bind(&event.entity_id)
+        .bind(fields)
+        .bind(&event.origin)
+        .bind(&prev_hash)
+        .bind(&hash)
+        .execute(&mut *self.conn)
+        .await?;
+        sqlx::query("UPDATE orgs SET audit_head = $2 WHERE id = $1")
+            .bind(org_id)
+            .bind(&hash)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(seq)
+    }
+}
+
+async fn q_org(c: &mut AnyConnection, org_id: &str) -> Result<OrgRow> {
+    let sql = "SELECT o.id, o.slug, o.name, o.created_at FROM orgs o WHERE o.id = $1";
+    let row = sqlx::query(sql).bind(org_id).fetch_one(&mut *c).await?;
+    OrgRow::from_row(&row)
+}
+
+fn member_sql(extra: &str) -> String {
+    format!(
+        "SELECT {}, m.role, m.created_at AS joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.org_id = $1 {extra}",
+        UserRow::COLUMNS
+    )
+}
+
+fn member_from_row(row: &sqlx::any::AnyRow) -> Result<MemberRow> {
+    let role: String = row.try_get("role")?;
+    Ok(MemberRow { user: UserRow::from_row(row)?, role: parse_role(&role)?, joined_at: row.try_get("joined_at")? })
+}
+
+async fn q_members(c: &mut AnyConnection, org_id: &str) -> Result<Vec<MemberRow>> {
+    let sql = member_sql("ORDER BY u.display_name, u.id");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(org_id).fetch_all(&mut *c).await?;
+    rows.iter().map(member_from_row).collect()
+}
+
+async fn q_member(c: &mut AnyConnection, org_id: &str, user_id: &str) -> Result<Option<MemberRow>> {
+    let sql = member_sql("AND m.user_id = $2");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(org_id).bind(user_id).fetch_optional(&mut *c).await?;
+    row.as_ref().map(member_from_row).transpose()
+}

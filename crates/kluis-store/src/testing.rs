@@ -1,0 +1,154 @@
+//! Test support for this and other crates: a fresh database per test, and ways to damage stored data on purpose.
+//!
+//! `KLUIS_TEST_DATABASE_URL` unset → a fresh SQLite file in a temp dir. Set to `postgres://USER@HOST:PORT/DB` →
+//! a fresh `kluis_test_<uuid>` database on that server, dropped when the [`TestDatabase`] drops.
+
+use std::path::{Path, PathBuf};
+
+use sqlx::Any;
+use sqlx::migrate::MigrateDatabase as _;
+
+use crate::{Backend, Store, sqlite_url};
+
+/// A fresh, empty (unmigrated) database for one test. Keep it alive for the whole test.
+pub struct TestDatabase {
+    url: String,
+    backend: Backend,
+    /// Holds the SQLite file, and is a scratch directory on both backends (e.g. for a data dir).
+    dir: tempfile::TempDir,
+    /// PostgreSQL: the server URL without database, and the database name, to drop it afterwards.
+    pg_drop: Option<String>,
+}
+
+impl TestDatabase {
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A scratch directory that lives as long as the database.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A new empty subdirectory of [`TestDatabase::dir`], e.g. for an application data dir.
+    pub fn subdir(&self, name: &str) -> PathBuf {
+        let p = self.dir.path().join(name);
+        let _ = std::fs::create_dir_all(&p);
+        p
+    }
+
+    /// A second fresh database of the same backend (e.g. a restore target), dropped with the returned guard.
+    pub async fn another(&self) -> TestDatabase {
+        fresh_database_url().await
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some(url) = self.pg_drop.take() else { return };
+        // Drop may run inside a runtime; use a separate thread with its own runtime to issue DROP DATABASE.
+        let handle = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            rt.block_on(async move {
+                if let Err(e) = Any::force_drop_database(&url).await {
+                    eprintln!("could not drop test database: {e}");
+                }
+            });
+        });
+        let _ = handle.join();
+    }
+}
+
+/// A fresh database URL for one test, honouring `KLUIS_TEST_DATABASE_URL`.
+pub async fn fresh_database_url() -> TestDatabase {
+    crate::install_drivers();
+    let dir = tempfile::tempdir().expect("temp dir for a test database");
+    match std::env::var("KLUIS_TEST_DATABASE_URL") {
+        Ok(server) if !server.trim().is_empty() => {
+            let server = server.trim().to_owned();
+            let name = format!("kluis_test_{}", uuid::Uuid::new_v4().simple());
+            let url = replace_database(&server, &name);
+            Any::create_database(&url).await.expect("create test database on KLUIS_TEST_DATABASE_URL");
+            TestDatabase { url: url.clone(), backend: Backend::Postgres, dir, pg_drop: Some(url) }
+        }
+        _ => {
+            let url = sqlite_url(&dir.path().join("kluis.db"));
+            TestDatabase { url, backend: Backend::Sqlite, dir, pg_drop: None }
+        }
+    }
+}
+
+/// `postgres://u@h:p/db?x` → `postgres://u@h:p/<name>?x`.
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[scheme_end..].find('/') {
+        Some(i) => &base[..scheme_end + i],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+/// A connected and migrated store on a fresh database.
+pub async fn fresh_store() -> (Store, TestDatabase) {
+    let db = fresh_database_url().await;
+    let store = Store::connect(db.url()).await.expect("connect to test database");
+    store.migrate().await.expect("migrate test database");
+    (store, db)
+}
+
+/// Alters the stored audit event `(org_id, seq)` behind the application's back (changes its action), as an
+/// attacker with database access would. For tamper-detection tests.
+pub async fn tamper_audit_event(store: &Store, org_id: &str, seq: i64) {
+    let mut tx = store.begin_write().await.expect("begin");
+    let done = sqlx::query("UPDATE audit_events SET action = action || '-tampered' WHERE org_id = $1 AND seq = $2")
+        .bind(org_id)
+        .bind(seq)
+        .execute(tx.conn())
+        .await
+        .expect("tamper");
+    assert_eq!(done.rows_affected(), 1, "no audit event ({org_id}, {seq}) to tamper with");
+    tx.commit().await.expect("commit");
+}
+
+/// Deletes the stored audit event `(org_id, seq)`, for tamper-detection tests.
+pub async fn delete_audit_event(store: &Store, org_id: &str, seq: i64) {
+    let mut tx = store.begin_write().await.expect("begin");
+    sqlx::query("DELETE FROM audit_events WHERE org_id = $1 AND seq = $2")
+        .bind(org_id)
+        .bind(seq)
+        .execute(tx.conn())
+        .await
+        .expect("delete");
+    tx.commit().await.expect("commit");
+}
+
+/// Runs a raw statement against the store (test set-up that has no API, e.g. ageing a session).
+pub async fn execute_raw(store: &Store, sql: &str) {
+    let mut tx = store.begin_write().await.expect("begin");
+    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(tx.conn()).await.expect("raw statement");
+    tx.commit().await.expect("commit");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn replaces_the_database_name() {
+        assert_eq!(
+            super::replace_database("postgres://postgres@127.0.0.1:55432/postgres", "x"),
+            "postgres://postgres@127.0.0.1:55432/x"
+        );
+        assert_eq!(super::replace_database("postgres://h:1", "x"), "postgres://h:1/x");
+        assert_eq!(super::replace_database("postgres://h/db?sslmode=disable", "x"), "postgres://h/x?sslmode=disable");
+    }
+}
