@@ -23,6 +23,8 @@ pub(crate) enum Kw {
     NameLabel,
     /// A title or salutation directly before a name ("de heer", "Beste", "t.a.v.").
     NameTitle,
+    /// A list of people follows on the same line ("Aanwezig:", "Deelnemers:").
+    NameList,
     /// A name follows, possibly on the next line ("Met vriendelijke groet,", "Factuur aan:").
     NameNextLine,
     /// A name in capitals may follow (ID document fields).
@@ -324,6 +326,17 @@ const TABLE: &[(&str, Kw)] = &[
     ("ondertekening", Kw::NameNextLine),
     ("namens", Kw::NameNextLine),
     ("groetjes", Kw::NameNextLine),
+    ("aanwezig:", Kw::NameList),
+    ("afwezig:", Kw::NameList),
+    ("aanwezigen:", Kw::NameList),
+    ("deelnemers:", Kw::NameList),
+    ("afmeldingen:", Kw::NameList),
+    ("present:", Kw::NameList),
+    ("attendees:", Kw::NameList),
+    ("présents:", Kw::NameList),
+    ("excusés:", Kw::NameList),
+    ("notulist:", Kw::NameList),
+    ("voorzitter:", Kw::NameList),
     ("met hartelijke groet", Kw::NameNextLine),
     ("warme groet", Kw::NameNextLine),
     ("liefs", Kw::NameNextLine),

@@ -432,6 +432,46 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         }
     }
 
+    // 1b. Lists of people after a label ("Aanwezig: Peter, Sandra en Lisa (notulist)").
+    for h in scan.hits.iter().filter(|h| h.kw == Kw::NameList) {
+        let line_end = t[h.end..].find('\n').map_or(t.len(), |k| h.end + k);
+        let mut i = skip_blank(b, h.end);
+        while i < line_end {
+            // Next item: up to a comma, semicolon or conjunction.
+            let rest = &t[i..line_end];
+            let mut cut = rest.find([',', ';']).unwrap_or(rest.len());
+            for conj in [" en ", " and ", " et ", " & "] {
+                if let Some(k) = rest[..cut].find(conj) {
+                    cut = k;
+                }
+            }
+            let item_end = i + cut;
+            if t.is_char_boundary(i)
+                && t[i..].starts_with(|c: char| c.is_uppercase())
+                && let Some(p) = parse_name(g, t, i, false)
+                && !p.company
+                && p.end <= item_end
+                && (p.words >= 2 || g.is_known(&t[p.first_word.0..p.first_word.1]))
+            {
+                emit(out, t, p.start, p.end, 0.7);
+            }
+            // Skip the separator.
+            let mut j = item_end;
+            for conj in [" en ", " and ", " et ", " & "] {
+                if t[j..line_end].starts_with(conj) {
+                    j += conj.len();
+                }
+            }
+            while j < line_end && matches!(b[j], b',' | b';' | b' ') {
+                j += 1;
+            }
+            if j <= i {
+                break;
+            }
+            i = j;
+        }
+    }
+
     // 2. The field before an address ("Jan Jansen\nKerkstraat 1", table rows "Jan Jansen\tKerkstraat 1").
     let addr: Vec<(usize, usize)> = out
         .iter()
@@ -672,6 +712,11 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
         while fs > 0 && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b',') {
             fs -= 1;
         }
+        // A label before the street ("Adres: Zuiderdiep 45") is not part of the address.
+        let fs = match t[fs..fe].rfind(": ") {
+            Some(k) => fs + k + 2,
+            None => fs,
+        };
         let field = t[fs..fe].trim();
         if field.is_empty() || field.len() > 60 {
             continue;

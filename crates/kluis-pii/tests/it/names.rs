@@ -150,3 +150,14 @@ fn street_above_a_postcode_without_known_suffix() {
         &[(PersonName, "Jan Peeters"), (DateOfBirth, "12/03/1985")],
     );
 }
+
+#[test]
+fn lists_of_attendees() {
+    assert_eq!(
+        of(
+            "Aanwezig: Peter, Sandra, Mohammed en Lisa (notulist)\n",
+            PersonName
+        ),
+        vec!["Peter", "Sandra", "Mohammed", "Lisa"]
+    );
+}
