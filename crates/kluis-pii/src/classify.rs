@@ -168,7 +168,11 @@ pub(crate) fn classify(
             ("cv", C::Application),
             ("klanten", C::CustomerList),
         ] {
-            if n.contains(cue) {
+            // Whole tokens of the name ("cv_jansen.pdf"), or their start for long cues ("factuur2025.pdf").
+            let hit = n
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|tok| tok == cue || (cue.len() >= 5 && tok.starts_with(cue)));
+            if hit {
                 score[idx(c)] += 6;
             }
         }

@@ -49,6 +49,23 @@ fn classes_from_titles_and_structure() {
 }
 
 #[test]
+fn file_names_are_a_cue_by_whole_tokens() {
+    let d = Detector::shared();
+    assert_eq!(
+        d.analyze("Jan Jansen\nKerkstraat 1", Some("cv_jansen.pdf"))
+            .classification
+            .class,
+        C::Application
+    );
+    assert_eq!(
+        d.analyze("Dit is een korte notitie.", Some("recvd-2025.txt"))
+            .classification
+            .class,
+        C::Other
+    );
+}
+
+#[test]
 fn kind_floor_and_raising() {
     // An ID copy is special by class, even when nothing else is recognised.
     assert_eq!(
