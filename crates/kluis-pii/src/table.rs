@@ -68,10 +68,25 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
     }
     let g = &scan.det.names;
     let mut header: Option<(u8, Vec<(usize, Col)>)> = None;
-    let mut pos = 0;
-    for line in t.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
+    // Visit only lines that hold a separator (found with memchr); a gap between them ends the table.
+    let mut next_line = 0;
+    let mut prev_end = usize::MAX;
+    let mut lines = Vec::new();
+    for k in memchr::memchr3_iter(b'\t', b';', b',', b) {
+        if k < next_line {
+            continue;
+        }
+        let ls = memchr::memrchr(b'\n', &b[..k]).map_or(0, |x| x + 1);
+        let le = memchr::memchr(b'\n', &b[k..]).map_or(b.len(), |x| k + x + 1);
+        lines.push((ls, le, ls == prev_end));
+        prev_end = le;
+        next_line = le;
+    }
+    for (start, le, contiguous) in lines {
+        if !contiguous {
+            header = None;
+        }
+        let line = &t[start..le];
         let body = line.trim_end_matches(['\n', '\r']);
         // One pass counts the three separators.
         let (mut tabs, mut semis, mut commas) = (0, 0, 0);
