@@ -715,14 +715,23 @@ impl Bloom {
     pub(crate) fn new() -> Bloom {
         Bloom(vec![0; 1024])
     }
+    /// Blocked bloom filter: two bits in one 64-bit word, so one cache line and ~3% false positives.
+    #[inline(always)]
+    fn slot(h: u64) -> (usize, u64) {
+        let x = h ^ (h >> 31);
+        (
+            (x >> 12) as usize & 1023,
+            (1u64 << (x & 63)) | (1u64 << ((x >> 6) & 63)),
+        )
+    }
     pub(crate) fn add(&mut self, h: u64) {
-        let bit = ((h ^ (h >> 29)) as usize) & 0xFFFF;
-        self.0[bit >> 6] |= 1 << (bit & 63);
+        let (w, m) = Bloom::slot(h);
+        self.0[w] |= m;
     }
     #[inline(always)]
     pub(crate) fn has(&self, h: u64) -> bool {
-        let bit = ((h ^ (h >> 29)) as usize) & 0xFFFF;
-        self.0[bit >> 6] & (1 << (bit & 63)) != 0
+        let (w, m) = Bloom::slot(h);
+        self.0[w] & m == m
     }
 }
 
