@@ -559,7 +559,11 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             let starts = (k == 0 || !crate::detect::wordish(b[k - 1]))
                 && (c.is_ascii_uppercase() || c >= 0xC3)
                 && t.is_char_boundary(k);
+            // Cheap first-letter test before folding the word (ASCII capitals only; others take the slow path).
+            let first_ok = !c.is_ascii_uppercase()
+                || c.to_ascii_lowercase() == parts[0].as_bytes()[0].to_ascii_lowercase();
             if starts
+                && first_ok
                 && fold_ascii(&t[k..word_end(t, k)]) == parts[0].to_ascii_lowercase()
                 && let Some(p) = parse_name(g, t, k, true)
                 && !p.company
