@@ -560,8 +560,8 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 && (c.is_ascii_uppercase() || c >= 0xC3)
                 && t.is_char_boundary(k);
             // Cheap first-letter test before folding the word (ASCII capitals only; others take the slow path).
-            let first_ok = !c.is_ascii_uppercase()
-                || c.to_ascii_lowercase() == parts[0].as_bytes()[0].to_ascii_lowercase();
+            let first_ok =
+                !c.is_ascii_uppercase() || c.eq_ignore_ascii_case(&parts[0].as_bytes()[0]);
             if starts
                 && first_ok
                 && fold_ascii(&t[k..word_end(t, k)]) == parts[0].to_ascii_lowercase()
