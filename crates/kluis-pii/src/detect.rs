@@ -175,7 +175,7 @@ impl<'a> Scan<'a> {
                 first_names.push((s, i));
             }
             let mut matched = false;
-            if let Some(ids) = lex.first.get(h).filter(|_| hit) {
+            if let Some(ids) = if hit { lex.first.get(h) } else { None } {
                 for &id in ids {
                     let p = &lex.pats[id as usize];
                     if p.first_len != i - s {
