@@ -5,7 +5,14 @@
 use kluis_extract::{Limits, extract};
 use libfuzzer_sys::fuzz_target;
 
+mod common;
+
 fuzz_target!(|data: &[u8]| {
-    let limits = Limits { ocr: false, max_decompressed_bytes: 64 << 20, ..Limits::default() };
+    common::init();
+    let limits = Limits {
+        ocr: false,
+        max_decompressed_bytes: 64 << 20,
+        ..Limits::default()
+    };
     let _ = extract("f.eml", data, &limits);
 });

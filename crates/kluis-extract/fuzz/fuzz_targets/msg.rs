@@ -5,10 +5,17 @@
 use kluis_extract::{Limits, extract};
 use libfuzzer_sys::fuzz_target;
 
+mod common;
+
 const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 fuzz_target!(|data: &[u8]| {
-    let limits = Limits { ocr: false, max_decompressed_bytes: 64 << 20, ..Limits::default() };
+    common::init();
+    let limits = Limits {
+        ocr: false,
+        max_decompressed_bytes: 64 << 20,
+        ..Limits::default()
+    };
     if data.starts_with(MAGIC) {
         let _ = extract("f.msg", data, &limits);
     } else {
