@@ -287,11 +287,15 @@ impl Ctx<'_> {
             Ok(Ok(())) => {}
             Ok(Err(s)) => out.status = s,
             Err(payload) => {
+                // Only literal panic messages are kept: formatted ones may quote document content.
                 let what = payload
                     .downcast_ref::<&'static str>()
-                    .map(|s| format!(": {s}"))
+                    .map(|s| format!(" ({s})"))
                     .unwrap_or_default();
-                out.status = corrupt(format!("parser failed on this {} file{what}", out.format));
+                out.status = corrupt(format!(
+                    "parser failed: the {} reader could not handle this file{what}",
+                    out.format
+                ));
             }
         }
         out

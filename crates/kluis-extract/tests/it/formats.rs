@@ -494,3 +494,18 @@ fn password_protected_odt_is_encrypted() {
     let e = ex("geheim.odt", &z);
     assert_eq!((e.format, e.status), (Format::Odt, Status::Encrypted));
 }
+
+/// pdf-extract panics (by design) on a font reference to a missing object; that panic must end
+/// as a Corrupt status, not escape.
+#[test]
+fn parser_panic_becomes_corrupt() {
+    let pdf = String::from_utf8(make::pdf(&["Jan de Vries"]))
+        .unwrap()
+        .replace("/F1 5 0 R", "/F1 9 0 R");
+    let e = ex("kapot.pdf", pdf.as_bytes());
+    assert!(
+        matches!(&e.status, Status::Corrupt(m) if m.starts_with("parser failed:")),
+        "{:?}",
+        e.status
+    );
+}
