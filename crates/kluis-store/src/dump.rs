@@ -66,7 +66,12 @@ pub static TABLES: &[TableDef] = &[
     },
     TableDef {
         name: "memberships",
-        columns: &[("user_id", Text), ("org_id", Text), ("role", Text), ("created_at", Int)],
+        columns: &[
+            ("user_id", Text),
+            ("org_id", Text),
+            ("role", Text),
+            ("created_at", Int),
+        ],
     },
     TableDef {
         name: "sessions",
@@ -94,7 +99,10 @@ pub static TABLES: &[TableDef] = &[
             ("revoked", Int),
         ],
     },
-    TableDef { name: "login_attempts", columns: &[("key", Text), ("at", Int)] },
+    TableDef {
+        name: "login_attempts",
+        columns: &[("key", Text), ("at", Int)],
+    },
     TableDef {
         name: "audit_events",
         columns: &[
@@ -130,11 +138,17 @@ pub static TABLES: &[TableDef] = &[
             ("finished_at", Int),
         ],
     },
-    TableDef { name: "settings", columns: &[("key", Text), ("value", Text)] },
+    TableDef {
+        name: "settings",
+        columns: &[("key", Text), ("value", Text)],
+    },
 ];
 
 fn table(name: &str) -> Result<&'static TableDef> {
-    TABLES.iter().find(|t| t.name == name).ok_or_else(|| StoreError::Load(format!("unknown table '{name}'")))
+    TABLES
+        .iter()
+        .find(|t| t.name == name)
+        .ok_or_else(|| StoreError::Load(format!("unknown table '{name}'")))
 }
 
 /// One row of one table.
@@ -154,10 +168,16 @@ impl Store {
     pub async fn begin_dump(&self) -> Result<DumpTx> {
         let mut tx = match self.backend() {
             Backend::Sqlite => self.pool().begin().await?,
-            Backend::Postgres => self.pool().begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?,
+            Backend::Postgres => {
+                self.pool()
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
         };
         // SQLite takes its snapshot at the first read: do one now so every table is read from the same point.
-        let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM settings").fetch_one(&mut *tx).await?;
+        let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM settings")
+            .fetch_one(&mut *tx)
+            .await?;
         Ok(DumpTx { tx })
     }
 
@@ -165,10 +185,16 @@ impl Store {
     pub async fn begin_load(&self) -> Result<LoadTx> {
         let write = self.begin_write().await?;
         let crate::WriteTx { tx, _guard, .. } = write;
-        let mut load = LoadTx { tx, _guard, rows: 0 };
+        let mut load = LoadTx {
+            tx,
+            _guard,
+            rows: 0,
+        };
         for t in TABLES {
             let sql = format!("SELECT COUNT(*) FROM {}", t.name);
-            let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(&mut *load.tx).await?;
+            let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                .fetch_one(&mut *load.tx)
+                .await?;
             if n != 0 {
                 return Err(StoreError::Load(format!(
                     "the target database is not empty (table {} has rows); restore only into an empty database",
@@ -182,7 +208,10 @@ impl Store {
 
 impl DumpTx {
     /// Streams every row of every table, in [`TABLES`] order, to `sink`.
-    pub async fn dump_all(&mut self, sink: &mut (dyn FnMut(DumpRow) -> Result<()> + Send)) -> Result<u64> {
+    pub async fn dump_all(
+        &mut self,
+        sink: &mut (dyn FnMut(DumpRow) -> Result<()> + Send),
+    ) -> Result<u64> {
         let mut n = 0;
         for t in TABLES {
             n += self.dump_table(t, sink).await?;
@@ -208,19 +237,30 @@ impl DumpTx {
                 t.name,
                 cols.join(", ")
             );
-            let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&mut *self.tx).await?;
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .fetch_all(&mut *self.tx)
+                .await?;
             let got = rows.len();
             for r in rows {
                 let mut row = Map::new();
                 for (i, (name, kind)) in t.columns.iter().enumerate() {
                     let v = match kind {
-                        Int => r.try_get::<Option<i64>, _>(i)?.map_or(Value::Null, Value::from),
-                        Text => r.try_get::<Option<String>, _>(i)?.map_or(Value::Null, Value::from),
-                        Bytes => r.try_get::<Option<Vec<u8>>, _>(i)?.map_or(Value::Null, |b| Value::from(B64.encode(b))),
+                        Int => r
+                            .try_get::<Option<i64>, _>(i)?
+                            .map_or(Value::Null, Value::from),
+                        Text => r
+                            .try_get::<Option<String>, _>(i)?
+                            .map_or(Value::Null, Value::from),
+                        Bytes => r
+                            .try_get::<Option<Vec<u8>>, _>(i)?
+                            .map_or(Value::Null, |b| Value::from(B64.encode(b))),
                     };
                     row.insert((*name).to_owned(), v);
                 }
-                sink(DumpRow { table: t.name.to_owned(), row })?;
+                sink(DumpRow {
+                    table: t.name.to_owned(),
+                    row,
+                })?;
                 n += 1;
             }
             if (got as i64) < PAGE {
@@ -250,16 +290,29 @@ impl LoadTx {
         let t = table(&dump.table)?;
         for key in dump.row.keys() {
             if !t.columns.iter().any(|(c, _)| c == key) {
-                return Err(StoreError::Load(format!("unknown column '{key}' in table '{}'", t.name)));
+                return Err(StoreError::Load(format!(
+                    "unknown column '{key}' in table '{}'",
+                    t.name
+                )));
             }
         }
         let cols: Vec<&str> = t.column_names().collect();
         let params: Vec<String> = (1..=cols.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("INSERT INTO {} ({}) VALUES ({})", t.name, cols.join(", "), params.join(", "));
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            t.name,
+            cols.join(", "),
+            params.join(", ")
+        );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (name, kind) in t.columns {
             let v = dump.row.get(*name).unwrap_or(&Value::Null);
-            let bad = || StoreError::Load(format!("column '{name}' of table '{}' has the wrong type", t.name));
+            let bad = || {
+                StoreError::Load(format!(
+                    "column '{name}' of table '{}' has the wrong type",
+                    t.name
+                ))
+            };
             q = match (kind, v) {
                 (Int, Value::Null) => q.bind(None::<i64>),
                 (Text, Value::Null) => q.bind(None::<String>),

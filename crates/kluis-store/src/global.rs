@@ -6,7 +6,8 @@ use sqlx::{AnyConnection, Row as _};
 
 use crate::model::parse_role;
 use crate::{
-    ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, Result, SessionRow, Store, StoreError, UserRow, WriteTx,
+    ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, Result, SessionRow, Store, StoreError,
+    UserRow, WriteTx,
 };
 
 fn user_sql(filter: &str) -> String {
@@ -14,19 +15,29 @@ fn user_sql(filter: &str) -> String {
 }
 
 async fn q_user_by(c: &mut AnyConnection, filter: &str, value: &str) -> Result<Option<UserRow>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(user_sql(filter))).bind(value).fetch_optional(&mut *c).await?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(user_sql(filter)))
+        .bind(value)
+        .fetch_optional(&mut *c)
+        .await?;
     row.as_ref().map(UserRow::from_row).transpose()
 }
 
 impl Store {
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {
         let mut c = self.pool().acquire().await?;
-        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(key).fetch_optional(&mut *c).await?)
+        Ok(
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&mut *c)
+                .await?,
+        )
     }
 
     pub async fn user_count(&self) -> Result<i64> {
         let mut c = self.pool().acquire().await?;
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&mut *c).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&mut *c)
+            .await?)
     }
 
     pub async fn user(&self, id: &str) -> Result<Option<UserRow>> {
@@ -42,26 +53,30 @@ impl Store {
     /// Every user, for maintenance such as key rotation.
     pub async fn all_users(&self) -> Result<Vec<UserRow>> {
         let mut c = self.pool().acquire().await?;
-        let rows = sqlx::query(sqlx::AssertSqlSafe(user_sql("ORDER BY u.id"))).fetch_all(&mut *c).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(user_sql("ORDER BY u.id")))
+            .fetch_all(&mut *c)
+            .await?;
         rows.iter().map(UserRow::from_row).collect()
     }
 
     /// All organisations (CLI, jobs).
     pub async fn orgs(&self) -> Result<Vec<OrgRow>> {
         let mut c = self.pool().acquire().await?;
-        let rows = sqlx::query("SELECT o.id, o.slug, o.name, o.created_at FROM orgs o ORDER BY o.slug")
-            .fetch_all(&mut *c)
-            .await?;
+        let rows =
+            sqlx::query("SELECT o.id, o.slug, o.name, o.created_at FROM orgs o ORDER BY o.slug")
+                .fetch_all(&mut *c)
+                .await?;
         rows.iter().map(OrgRow::from_row).collect()
     }
 
     /// An organisation by slug, without any membership check: for the CLI and system tasks only.
     pub async fn org_by_slug(&self, slug: &str) -> Result<Option<OrgRow>> {
         let mut c = self.pool().acquire().await?;
-        let row = sqlx::query("SELECT o.id, o.slug, o.name, o.created_at FROM orgs o WHERE o.slug = $1")
-            .bind(slug)
-            .fetch_optional(&mut *c)
-            .await?;
+        let row =
+            sqlx::query("SELECT o.id, o.slug, o.name, o.created_at FROM orgs o WHERE o.slug = $1")
+                .bind(slug)
+                .fetch_optional(&mut *c)
+                .await?;
         row.as_ref().map(OrgRow::from_row).transpose()
     }
 
@@ -85,7 +100,11 @@ impl Store {
 
     /// The membership check that yields an [`OrgScope`]: `None` both when the organisation does not exist and
     /// when the user is not a member, so callers cannot tell the two apart.
-    pub async fn member_scope(&self, user_id: &str, org_id: &str) -> Result<Option<(OrgScope, OrgRow, Role)>> {
+    pub async fn member_scope(
+        &self,
+        user_id: &str,
+        org_id: &str,
+    ) -> Result<Option<(OrgScope, OrgRow, Role)>> {
         self.member_scope_where("o.id = $2", user_id, org_id).await
     }
 
@@ -95,7 +114,8 @@ impl Store {
         user_id: &str,
         org_slug: &str,
     ) -> Result<Option<(OrgScope, OrgRow, Role)>> {
-        self.member_scope_where("o.slug = $2", user_id, org_slug).await
+        self.member_scope_where("o.slug = $2", user_id, org_slug)
+            .await
     }
 
     async fn member_scope_where(
@@ -109,17 +129,31 @@ impl Store {
             "SELECT o.id, o.slug, o.name, o.created_at, m.role FROM memberships m JOIN orgs o ON o.id = m.org_id \
              JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 AND u.disabled = 0 AND {cond}"
         );
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).bind(value).fetch_optional(&mut *c).await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(user_id)
+            .bind(value)
+            .fetch_optional(&mut *c)
+            .await?;
         let Some(row) = row else { return Ok(None) };
         let org = OrgRow::from_row(&row)?;
         let role: String = row.try_get("role")?;
-        Ok(Some((OrgScope::checked(org.id.clone()), org, parse_role(&role)?)))
+        Ok(Some((
+            OrgScope::checked(org.id.clone()),
+            org,
+            parse_role(&role)?,
+        )))
     }
 
     pub async fn session(&self, id_digest: &str) -> Result<Option<SessionRow>> {
         let mut c = self.pool().acquire().await?;
-        let sql = format!("SELECT {} FROM sessions WHERE id_digest = $1", SessionRow::COLUMNS);
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id_digest).fetch_optional(&mut *c).await?;
+        let sql = format!(
+            "SELECT {} FROM sessions WHERE id_digest = $1",
+            SessionRow::COLUMNS
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id_digest)
+            .fetch_optional(&mut *c)
+            .await?;
         row.as_ref().map(SessionRow::from_row).transpose()
     }
 
@@ -127,19 +161,30 @@ impl Store {
     /// the owner into a scope through [`Store::member_scope`].
     pub async fn api_token_by_digest(&self, token_digest: &str) -> Result<Option<ApiTokenRow>> {
         let mut c = self.pool().acquire().await?;
-        let sql = format!("SELECT {} FROM api_tokens WHERE token_digest = $1", ApiTokenRow::COLUMNS);
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(token_digest).fetch_optional(&mut *c).await?;
+        let sql = format!(
+            "SELECT {} FROM api_tokens WHERE token_digest = $1",
+            ApiTokenRow::COLUMNS
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(token_digest)
+            .fetch_optional(&mut *c)
+            .await?;
         row.as_ref().map(ApiTokenRow::from_row).transpose()
     }
 
     /// Failed login attempts recorded for `key` at or after `since_ms`: (count, time of the oldest).
-    pub async fn login_failures_since(&self, key: &str, since_ms: i64) -> Result<(i64, Option<i64>)> {
+    pub async fn login_failures_since(
+        &self,
+        key: &str,
+        since_ms: i64,
+    ) -> Result<(i64, Option<i64>)> {
         let mut c = self.pool().acquire().await?;
-        let row = sqlx::query("SELECT COUNT(*), MIN(at) FROM login_attempts WHERE key = $1 AND at >= $2")
-            .bind(key)
-            .bind(since_ms)
-            .fetch_one(&mut *c)
-            .await?;
+        let row =
+            sqlx::query("SELECT COUNT(*), MIN(at) FROM login_attempts WHERE key = $1 AND at >= $2")
+                .bind(key)
+                .bind(since_ms)
+                .fetch_one(&mut *c)
+                .await?;
         Ok((row.try_get(0)?, row.try_get(1)?))
     }
 }
@@ -157,27 +202,39 @@ impl WriteTx {
     /// Sets `key` only if it is not set yet; false if it was. A once-only latch that concurrent transactions
     /// (and instances) agree on.
     pub async fn claim_setting(&mut self, key: &str, value: &str) -> Result<bool> {
-        let done = sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
-            .bind(key)
-            .bind(value)
-            .execute(self.conn())
-            .await?;
+        let done = sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(value)
+        .execute(self.conn())
+        .await?;
         Ok(done.rows_affected() == 1)
     }
 
     pub async fn setting(&mut self, key: &str) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
-            .bind(key)
-            .fetch_optional(self.conn())
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+                .bind(key)
+                .fetch_optional(self.conn())
+                .await?,
+        )
     }
 
     pub async fn user_count(&mut self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(self.conn()).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(self.conn())
+            .await?)
     }
 
     /// Creates an organisation and returns it with the scope of its creator. Conflict if the slug is taken.
-    pub async fn insert_org(&mut self, id: &str, slug: &str, name: &str, now: i64) -> Result<(OrgRow, OrgScope)> {
+    pub async fn insert_org(
+        &mut self,
+        id: &str,
+        slug: &str,
+        name: &str,
+        now: i64,
+    ) -> Result<(OrgRow, OrgScope)> {
         sqlx::query("INSERT INTO orgs (id, slug, name, created_at) VALUES ($1, $2, $3, $4)")
             .bind(id)
             .bind(slug)
@@ -185,15 +242,21 @@ impl WriteTx {
             .bind(now)
             .execute(self.conn())
             .await?;
-        let org = OrgRow { id: id.to_owned(), slug: slug.to_owned(), name: name.to_owned(), created_at: now };
+        let org = OrgRow {
+            id: id.to_owned(),
+            slug: slug.to_owned(),
+            name: name.to_owned(),
+            created_at: now,
+        };
         Ok((org, OrgScope::checked(id.to_owned())))
     }
 
     pub async fn org_by_slug(&mut self, slug: &str) -> Result<Option<OrgRow>> {
-        let row = sqlx::query("SELECT o.id, o.slug, o.name, o.created_at FROM orgs o WHERE o.slug = $1")
-            .bind(slug)
-            .fetch_optional(self.conn())
-            .await?;
+        let row =
+            sqlx::query("SELECT o.id, o.slug, o.name, o.created_at FROM orgs o WHERE o.slug = $1")
+                .bind(slug)
+                .fetch_optional(self.conn())
+                .await?;
         row.as_ref().map(OrgRow::from_row).transpose()
     }
 
@@ -223,7 +286,12 @@ impl WriteTx {
         q_user_by(self.conn(), "WHERE u.email_index = $1", email_index).await
     }
 
-    async fn update_user(&mut self, sql: &'static str, id: &str, bind: impl FnOnce(UserUpdate) -> UserUpdate) -> Result<()> {
+    async fn update_user(
+        &mut self,
+        sql: &'static str,
+        id: &str,
+        bind: impl FnOnce(UserUpdate) -> UserUpdate,
+    ) -> Result<()> {
         let q = bind(UserUpdate(sqlx::query(sql).bind(id.to_owned())));
         let done = q.0.execute(self.conn()).await?;
         if done.rows_affected() == 0 {
@@ -234,26 +302,48 @@ impl WriteTx {
 
     pub async fn set_password_hash(&mut self, user_id: &str, password_hash: &str) -> Result<()> {
         let h = password_hash.to_owned();
-        self.update_user("UPDATE users SET password_hash = $2 WHERE id = $1", user_id, |q| q.bind_str(h)).await
+        self.update_user(
+            "UPDATE users SET password_hash = $2 WHERE id = $1",
+            user_id,
+            |q| q.bind_str(h),
+        )
+        .await
     }
 
     pub async fn set_locale(&mut self, user_id: &str, locale: &str) -> Result<()> {
         let l = locale.to_owned();
-        self.update_user("UPDATE users SET locale = $2 WHERE id = $1", user_id, |q| q.bind_str(l)).await
+        self.update_user("UPDATE users SET locale = $2 WHERE id = $1", user_id, |q| {
+            q.bind_str(l)
+        })
+        .await
     }
 
     pub async fn set_display_name(&mut self, user_id: &str, name: &str) -> Result<()> {
         let n = name.to_owned();
-        self.update_user("UPDATE users SET display_name = $2 WHERE id = $1", user_id, |q| q.bind_str(n)).await
+        self.update_user(
+            "UPDATE users SET display_name = $2 WHERE id = $1",
+            user_id,
+            |q| q.bind_str(n),
+        )
+        .await
     }
 
     pub async fn set_email_enc(&mut self, user_id: &str, email_enc: Vec<u8>) -> Result<()> {
-        self.update_user("UPDATE users SET email_enc = $2 WHERE id = $1", user_id, |q| q.bind_bytes(Some(email_enc)))
-            .await
+        self.update_user(
+            "UPDATE users SET email_enc = $2 WHERE id = $1",
+            user_id,
+            |q| q.bind_bytes(Some(email_enc)),
+        )
+        .await
     }
 
     /// Sets (or clears, with `None`) the TOTP secret and whether TOTP is required at login.
-    pub async fn set_totp(&mut self, user_id: &str, secret_enc: Option<Vec<u8>>, enabled: bool) -> Result<()> {
+    pub async fn set_totp(
+        &mut self,
+        user_id: &str,
+        secret_enc: Option<Vec<u8>>,
+        enabled: bool,
+    ) -> Result<()> {
         self.update_user(
             "UPDATE users SET totp_secret_enc = $2, totp_enabled = $3, totp_last_step = NULL WHERE id = $1",
             user_id,
@@ -275,16 +365,22 @@ impl WriteTx {
     }
 
     pub async fn set_user_disabled(&mut self, user_id: &str, disabled: bool) -> Result<()> {
-        self.update_user("UPDATE users SET disabled = $2 WHERE id = $1", user_id, |q| q.bind_i64(i64::from(disabled)))
-            .await
+        self.update_user(
+            "UPDATE users SET disabled = $2 WHERE id = $1",
+            user_id,
+            |q| q.bind_i64(i64::from(disabled)),
+        )
+        .await
     }
 
     /// The organisations a user belongs to, inside this transaction.
     pub async fn membership_org_ids(&mut self, user_id: &str) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")
-            .bind(user_id)
-            .fetch_all(self.conn())
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")
+                .bind(user_id)
+                .fetch_all(self.conn())
+                .await?,
+        )
     }
 
     pub async fn insert_session(&mut self, s: &NewSession) -> Result<()> {
@@ -305,7 +401,12 @@ impl WriteTx {
     }
 
     /// Sliding expiry: records activity and pushes the expiry out.
-    pub async fn touch_session(&mut self, id_digest: &str, now: i64, expires_at: i64) -> Result<()> {
+    pub async fn touch_session(
+        &mut self,
+        id_digest: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
         sqlx::query("UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id_digest = $1")
             .bind(id_digest)
             .bind(now)
@@ -329,25 +430,39 @@ impl WriteTx {
 
     /// Deletes a session; returns it if it existed.
     pub async fn delete_session(&mut self, id_digest: &str) -> Result<Option<SessionRow>> {
-        let sql = format!("SELECT {} FROM sessions WHERE id_digest = $1", SessionRow::COLUMNS);
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id_digest).fetch_optional(self.conn()).await?;
+        let sql = format!(
+            "SELECT {} FROM sessions WHERE id_digest = $1",
+            SessionRow::COLUMNS
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id_digest)
+            .fetch_optional(self.conn())
+            .await?;
         let session = row.as_ref().map(SessionRow::from_row).transpose()?;
-        sqlx::query("DELETE FROM sessions WHERE id_digest = $1").bind(id_digest).execute(self.conn()).await?;
+        sqlx::query("DELETE FROM sessions WHERE id_digest = $1")
+            .bind(id_digest)
+            .execute(self.conn())
+            .await?;
         Ok(session)
     }
 
     /// Deletes every session of `user_id` except `keep` (by digest); returns how many.
     pub async fn delete_user_sessions(&mut self, user_id: &str, keep: Option<&str>) -> Result<u64> {
-        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id_digest <> $2)")
-            .bind(user_id)
-            .bind(keep)
-            .execute(self.conn())
-            .await?;
+        let done = sqlx::query(
+            "DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id_digest <> $2)",
+        )
+        .bind(user_id)
+        .bind(keep)
+        .execute(self.conn())
+        .await?;
         Ok(done.rows_affected())
     }
 
     pub async fn purge_expired_sessions(&mut self, now: i64) -> Result<u64> {
-        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(self.conn()).await?;
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now)
+            .execute(self.conn())
+            .await?;
         Ok(done.rows_affected())
     }
 
@@ -361,13 +476,18 @@ impl WriteTx {
     }
 
     pub async fn clear_login_failures(&mut self, key: &str) -> Result<()> {
-        sqlx::query("DELETE FROM login_attempts WHERE key = $1").bind(key).execute(self.conn()).await?;
+        sqlx::query("DELETE FROM login_attempts WHERE key = $1")
+            .bind(key)
+            .execute(self.conn())
+            .await?;
         Ok(())
     }
 
     pub async fn purge_login_attempts(&mut self, before_ms: i64) -> Result<u64> {
-        let done =
-            sqlx::query("DELETE FROM login_attempts WHERE at < $1").bind(before_ms).execute(self.conn()).await?;
+        let done = sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(before_ms)
+            .execute(self.conn())
+            .await?;
         Ok(done.rows_affected())
     }
 

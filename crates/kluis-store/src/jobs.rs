@@ -131,7 +131,13 @@ impl Store {
 
     /// Claims one due job for `owner` until `now + lease_ms`: a queued job whose `run_at` has come, or a running
     /// job whose lease expired (its instance died). Only kinds in `kinds` are considered.
-    pub async fn claim_job(&self, owner: &str, kinds: &[&str], now: i64, lease_ms: i64) -> Result<Option<JobRow>> {
+    pub async fn claim_job(
+        &self,
+        owner: &str,
+        kinds: &[&str],
+        now: i64,
+        lease_ms: i64,
+    ) -> Result<Option<JobRow>> {
         let candidates: Vec<(String, String)> = {
             let mut c = self.pool().acquire().await?;
             let rows = sqlx::query(
@@ -165,7 +171,10 @@ impl Store {
                 continue;
             }
             let sql = format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1");
-            let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&id).fetch_one(tx.conn()).await?;
+            let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(&id)
+                .fetch_one(tx.conn())
+                .await?;
             let job = JobRow::from_row(&row)?;
             tx.commit().await?;
             return Ok(Some(job));
@@ -198,7 +207,14 @@ impl Store {
 
     /// Records a failure: back to `queued` at `retry_at` while attempts remain, else `failed` for good. `error`
     /// must not contain personal values. False if `owner` no longer holds the job.
-    pub async fn fail_job(&self, id: &str, owner: &str, error: &str, now: i64, retry_at: i64) -> Result<bool> {
+    pub async fn fail_job(
+        &self,
+        id: &str,
+        owner: &str,
+        error: &str,
+        now: i64,
+        retry_at: i64,
+    ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END, \
@@ -220,7 +236,10 @@ impl Store {
     pub async fn job(&self, id: &str) -> Result<Option<JobRow>> {
         let mut c = self.pool().acquire().await?;
         let sql = format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut *c).await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?;
         row.as_ref().map(JobRow::from_row).transpose()
     }
 
@@ -228,17 +247,21 @@ impl Store {
     pub async fn jobs_of_kind(&self, kind: &str) -> Result<Vec<JobRow>> {
         let mut c = self.pool().acquire().await?;
         let sql = format!("SELECT {JOB_COLUMNS} FROM jobs WHERE kind = $1 ORDER BY created_at, id");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(kind).fetch_all(&mut *c).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(kind)
+            .fetch_all(&mut *c)
+            .await?;
         rows.iter().map(JobRow::from_row).collect()
     }
 
     /// Deletes finished jobs that ended before `before_ms`.
     pub async fn purge_finished_jobs(&self, before_ms: i64) -> Result<u64> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query("DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < $1")
-            .bind(before_ms)
-            .execute(tx.conn())
-            .await?;
+        let done =
+            sqlx::query("DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < $1")
+                .bind(before_ms)
+                .execute(tx.conn())
+                .await?;
         tx.commit().await?;
         Ok(done.rows_affected())
     }

@@ -28,8 +28,8 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 pub use dump::{DumpRow, DumpTx, LoadTx, TABLES};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
-    ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, NewSession, NewUser, OrgRow, SessionRow,
-    UserRow,
+    ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, NewSession, NewUser, OrgRow,
+    SessionRow, UserRow,
 };
 pub use tenant::{OrgScope, TenantStore, TenantTx};
 
@@ -165,7 +165,9 @@ struct Inner {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("backend", &self.inner.backend).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("backend", &self.inner.backend)
+            .finish_non_exhaustive()
     }
 }
 
@@ -179,25 +181,39 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store> {
         install_drivers();
         let backend = Backend::from_url(url)?;
-        let options = AnyConnectOptions::from_str(url).map_err(|e| StoreError::Connect(e.to_string()))?;
+        let options =
+            AnyConnectOptions::from_str(url).map_err(|e| StoreError::Connect(e.to_string()))?;
         let pool_options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(60));
         let pool_options = match backend {
-            Backend::Sqlite => pool_options.max_connections(8).after_connect(|conn, _meta| {
-                Box::pin(async move {
-                    // WAL: readers never block the writer and vice versa. NORMAL is durable across application
-                    // crashes in WAL mode and much faster than FULL.
-                    conn.execute("PRAGMA journal_mode = WAL").await?;
-                    conn.execute("PRAGMA synchronous = NORMAL").await?;
-                    conn.execute("PRAGMA foreign_keys = ON").await?;
-                    conn.execute(sqlx::AssertSqlSafe(format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")))
+            Backend::Sqlite => pool_options
+                .max_connections(8)
+                .after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        // WAL: readers never block the writer and vice versa. NORMAL is durable across application
+                        // crashes in WAL mode and much faster than FULL.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute(sqlx::AssertSqlSafe(format!(
+                            "PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}"
+                        )))
                         .await?;
-                    Ok(())
-                })
-            }),
+                        Ok(())
+                    })
+                }),
             Backend::Postgres => pool_options.max_connections(10),
         };
-        let pool = pool_options.connect_with(options).await.map_err(|e| StoreError::Connect(connect_message(&e)))?;
-        Ok(Store { inner: Arc::new(Inner { pool, backend, writer: Arc::new(Mutex::new(())) }) })
+        let pool = pool_options
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::Connect(connect_message(&e)))?;
+        Ok(Store {
+            inner: Arc::new(Inner {
+                pool,
+                backend,
+                writer: Arc::new(Mutex::new(())),
+            }),
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -208,23 +224,41 @@ impl Store {
     pub async fn migrate(&self) -> Result<MigrationStatus> {
         let before = self.applied_versions().await?;
         let migrator = self.inner.backend.migrator();
-        migrator.run(&self.inner.pool).await.map_err(|e| StoreError::Migrate(e.to_string()))?;
+        migrator
+            .run(&self.inner.pool)
+            .await
+            .map_err(|e| StoreError::Migrate(e.to_string()))?;
         let after = self.applied_versions().await?;
         Ok(MigrationStatus {
             backend: self.inner.backend,
-            applied: after.iter().copied().filter(|v| !before.contains(v)).collect(),
+            applied: after
+                .iter()
+                .copied()
+                .filter(|v| !before.contains(v))
+                .collect(),
             schema_version: after.iter().copied().max().unwrap_or(0),
         })
     }
 
     /// Highest migration version this build knows; a database at this version has the current schema.
     pub fn latest_schema_version(&self) -> i64 {
-        self.inner.backend.migrator().iter().map(|m| m.version).max().unwrap_or(0)
+        self.inner
+            .backend
+            .migrator()
+            .iter()
+            .map(|m| m.version)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Highest applied migration version, 0 for a database that was never migrated.
     pub async fn schema_version(&self) -> Result<i64> {
-        Ok(self.applied_versions().await?.into_iter().max().unwrap_or(0))
+        Ok(self
+            .applied_versions()
+            .await?
+            .into_iter()
+            .max()
+            .unwrap_or(0))
     }
 
     async fn applied_versions(&self) -> Result<Vec<i64>> {
@@ -250,10 +284,12 @@ impl Store {
         if exists == 0 {
             return Ok(Vec::new());
         }
-        let rows = sqlx::query("SELECT version FROM _sqlx_migrations WHERE success = TRUE ORDER BY version")
-            .fetch_all(&mut *conn)
-            .await
-            .or_else(|_| Ok::<_, sqlx::Error>(Vec::new()))?;
+        let rows = sqlx::query(
+            "SELECT version FROM _sqlx_migrations WHERE success = TRUE ORDER BY version",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .or_else(|_| Ok::<_, sqlx::Error>(Vec::new()))?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             out.push(row.try_get::<i64, _>(0)?);
@@ -282,11 +318,19 @@ impl Store {
             Backend::Sqlite => {
                 let guard = self.inner.writer.clone().lock_owned().await;
                 let tx = self.inner.pool.begin_with("BEGIN IMMEDIATE").await?;
-                Ok(WriteTx { tx, _guard: Some(guard), backend: Backend::Sqlite })
+                Ok(WriteTx {
+                    tx,
+                    _guard: Some(guard),
+                    backend: Backend::Sqlite,
+                })
             }
             Backend::Postgres => {
                 let tx = self.inner.pool.begin().await?;
-                Ok(WriteTx { tx, _guard: None, backend: Backend::Postgres })
+                Ok(WriteTx {
+                    tx,
+                    _guard: None,
+                    backend: Backend::Postgres,
+                })
             }
         }
     }

@@ -48,7 +48,9 @@ pub struct UserRow {
 impl std::fmt::Debug for UserRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never print hashes or ciphertexts.
-        f.debug_struct("UserRow").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("UserRow")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
     }
 }
 
@@ -94,7 +96,8 @@ pub struct MemberRow {
 }
 
 pub(crate) fn parse_role(s: &str) -> Result<Role> {
-    s.parse().map_err(|_| StoreError::Corrupt("unknown role in memberships".into()))
+    s.parse()
+        .map_err(|_| StoreError::Corrupt("unknown role in memberships".into()))
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -111,7 +114,9 @@ pub struct SessionRow {
 
 impl std::fmt::Debug for SessionRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SessionRow").field("user_id", &self.user_id).finish_non_exhaustive()
+        f.debug_struct("SessionRow")
+            .field("user_id", &self.user_id)
+            .finish_non_exhaustive()
     }
 }
 
@@ -157,7 +162,8 @@ pub struct ApiTokenRow {
 }
 
 impl ApiTokenRow {
-    pub(crate) const COLUMNS: &'static str = "id, org_id, user_id, name, created_at, last_used_at, revoked";
+    pub(crate) const COLUMNS: &'static str =
+        "id, org_id, user_id, name, created_at, last_used_at, revoked";
 
     pub(crate) fn from_row(row: &AnyRow) -> Result<ApiTokenRow> {
         Ok(ApiTokenRow {

@@ -7,8 +7,8 @@ use sqlx::{AnyConnection, Row as _};
 
 use crate::model::{AUDIT_COLUMNS, audit_from_row, parse_role};
 use crate::{
-    ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, OrgRow, Result, Store, StoreError, UserRow,
-    now_ms,
+    ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, OrgRow, Result, Store,
+    StoreError, UserRow, now_ms,
 };
 
 /// Proof that the holder may touch one organisation's data. Obtained from a membership check
@@ -27,7 +27,9 @@ impl OrgScope {
     /// A scope without a membership check, for the CLI, background jobs and backup/restore only. Never build one
     /// from request input.
     pub fn system(org_id: &str) -> OrgScope {
-        OrgScope { org_id: org_id.to_owned() }
+        OrgScope {
+            org_id: org_id.to_owned(),
+        }
     }
 
     pub fn org_id(&self) -> &str {
@@ -73,7 +75,10 @@ impl<'s> TenantStore<'s> {
         let mut c = self.conn().await?;
         let sql = "SELECT id, org_id, user_id, name, created_at, last_used_at, revoked FROM api_tokens \
                    WHERE org_id = $1 ORDER BY created_at, id";
-        let rows = sqlx::query(sql).bind(&self.scope.org_id).fetch_all(&mut *c).await?;
+        let rows = sqlx::query(sql)
+            .bind(&self.scope.org_id)
+            .fetch_all(&mut *c)
+            .await?;
         rows.iter().map(ApiTokenRow::from_row).collect()
     }
 
@@ -92,8 +97,9 @@ impl<'s> TenantStore<'s> {
             .bind(q.to_ms)
             .fetch_one(&mut *c)
             .await?;
-        let list_sql =
-            format!("SELECT {AUDIT_COLUMNS} FROM audit_events {filter} ORDER BY seq DESC LIMIT $7 OFFSET $8");
+        let list_sql = format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_events {filter} ORDER BY seq DESC LIMIT $7 OFFSET $8"
+        );
         let rows = sqlx::query(sqlx::AssertSqlSafe(list_sql))
             .bind(&self.scope.org_id)
             .bind(&q.actor)
@@ -110,12 +116,20 @@ impl<'s> TenantStore<'s> {
     }
 
     /// Events with `seq > after_seq` in chain order, at most `limit`, for verification in batches.
-    pub async fn audit_chain_batch(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditEventRow>> {
+    pub async fn audit_chain_batch(
+        &self,
+        after_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditEventRow>> {
         let mut c = self.conn().await?;
         let sql = "SELECT org_id, seq, at_ms, actor, action, entity, entity_id, fields, origin, prev_hash, hash \
                    FROM audit_events WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
-        let rows =
-            sqlx::query(sql).bind(&self.scope.org_id).bind(after_seq).bind(limit).fetch_all(&mut *c).await?;
+        let rows = sqlx::query(sql)
+            .bind(&self.scope.org_id)
+            .bind(after_seq)
+            .bind(limit)
+            .fetch_all(&mut *c)
+            .await?;
         rows.iter().map(audit_from_row).collect()
     }
 
@@ -160,24 +174,27 @@ impl<'t> TenantTx<'t> {
 
     /// Adds `user_id` to the organisation. Conflict if already a member.
     pub async fn insert_membership(&mut self, user_id: &str, role: Role, now: i64) -> Result<()> {
-        sqlx::query("INSERT INTO memberships (user_id, org_id, role, created_at) VALUES ($2, $1, $3, $4)")
-            .bind(&self.scope.org_id)
-            .bind(user_id)
-            .bind(role.as_str())
-            .bind(now)
-            .execute(&mut *self.conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO memberships (user_id, org_id, role, created_at) VALUES ($2, $1, $3, $4)",
+        )
+        .bind(&self.scope.org_id)
+        .bind(user_id)
+        .bind(role.as_str())
+        .bind(now)
+        .execute(&mut *self.conn)
+        .await?;
         Ok(())
     }
 
     /// Changes a member's role. NotFound if not a member.
     pub async fn set_role(&mut self, user_id: &str, role: Role) -> Result<()> {
-        let done = sqlx::query("UPDATE memberships SET role = $3 WHERE org_id = $1 AND user_id = $2")
-            .bind(&self.scope.org_id)
-            .bind(user_id)
-            .bind(role.as_str())
-            .execute(&mut *self.conn)
-            .await?;
+        let done =
+            sqlx::query("UPDATE memberships SET role = $3 WHERE org_id = $1 AND user_id = $2")
+                .bind(&self.scope.org_id)
+                .bind(user_id)
+                .bind(role.as_str())
+                .execute(&mut *self.conn)
+                .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
@@ -199,21 +216,25 @@ impl<'t> TenantTx<'t> {
             .bind(user_id)
             .execute(&mut *self.conn)
             .await?;
-        sqlx::query("UPDATE sessions SET current_org_id = NULL WHERE current_org_id = $1 AND user_id = $2")
-            .bind(&self.scope.org_id)
-            .bind(user_id)
-            .execute(&mut *self.conn)
-            .await?;
+        sqlx::query(
+            "UPDATE sessions SET current_org_id = NULL WHERE current_org_id = $1 AND user_id = $2",
+        )
+        .bind(&self.scope.org_id)
+        .bind(user_id)
+        .execute(&mut *self.conn)
+        .await?;
         Ok(())
     }
 
     /// Number of owners. Read inside the write transaction, so "last owner" checks hold under concurrency
     /// (SQLite: single writer; PostgreSQL: the audit append locks the org row, see DESIGN.md).
     pub async fn owner_count(&mut self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'owner'")
-            .bind(&self.scope.org_id)
-            .fetch_one(&mut *self.conn)
-            .await?)
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'owner'",
+        )
+        .bind(&self.scope.org_id)
+        .fetch_one(&mut *self.conn)
+        .await?)
     }
 
     /// Takes the organisation's row lock up front (PostgreSQL) so that check-then-write sequences such as
@@ -319,7 +340,8 @@ impl<'t> TenantTx<'t> {
             origin: &event.origin,
         };
         let hash = chain_hash(&prev_hash, &record);
-        let fields = serde_json::to_string(&event.fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let fields =
+            serde_json::to_string(&event.fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
             "INSERT INTO audit_events (org_id, seq, at_ms, actor, action, entity, entity_id, fields, origin, \
              prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -362,17 +384,28 @@ fn member_sql(extra: &str) -> String {
 
 fn member_from_row(row: &sqlx::any::AnyRow) -> Result<MemberRow> {
     let role: String = row.try_get("role")?;
-    Ok(MemberRow { user: UserRow::from_row(row)?, role: parse_role(&role)?, joined_at: row.try_get("joined_at")? })
+    Ok(MemberRow {
+        user: UserRow::from_row(row)?,
+        role: parse_role(&role)?,
+        joined_at: row.try_get("joined_at")?,
+    })
 }
 
 async fn q_members(c: &mut AnyConnection, org_id: &str) -> Result<Vec<MemberRow>> {
     let sql = member_sql("ORDER BY u.display_name, u.id");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(org_id).fetch_all(&mut *c).await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(org_id)
+        .fetch_all(&mut *c)
+        .await?;
     rows.iter().map(member_from_row).collect()
 }
 
 async fn q_member(c: &mut AnyConnection, org_id: &str, user_id: &str) -> Result<Option<MemberRow>> {
     let sql = member_sql("AND m.user_id = $2");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(org_id).bind(user_id).fetch_optional(&mut *c).await?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(org_id)
+        .bind(user_id)
+        .fetch_optional(&mut *c)
+        .await?;
     row.as_ref().map(member_from_row).transpose()
 }

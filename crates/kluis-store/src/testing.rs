@@ -49,10 +49,17 @@ impl TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        let Some(url) = self.pg_drop.take() else { return };
+        let Some(url) = self.pg_drop.take() else {
+            return;
+        };
         // Drop may run inside a runtime; use a separate thread with its own runtime to issue DROP DATABASE.
         let handle = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
             rt.block_on(async move {
                 if let Err(e) = Any::force_drop_database(&url).await {
                     eprintln!("could not drop test database: {e}");
@@ -72,12 +79,24 @@ pub async fn fresh_database_url() -> TestDatabase {
             let server = server.trim().to_owned();
             let name = format!("kluis_test_{}", uuid::Uuid::new_v4().simple());
             let url = replace_database(&server, &name);
-            Any::create_database(&url).await.expect("create test database on KLUIS_TEST_DATABASE_URL");
-            TestDatabase { url: url.clone(), backend: Backend::Postgres, dir, pg_drop: Some(url) }
+            Any::create_database(&url)
+                .await
+                .expect("create test database on KLUIS_TEST_DATABASE_URL");
+            TestDatabase {
+                url: url.clone(),
+                backend: Backend::Postgres,
+                dir,
+                pg_drop: Some(url),
+            }
         }
         _ => {
             let url = sqlite_url(&dir.path().join("kluis.db"));
-            TestDatabase { url, backend: Backend::Sqlite, dir, pg_drop: None }
+            TestDatabase {
+                url,
+                backend: Backend::Sqlite,
+                dir,
+                pg_drop: None,
+            }
         }
     }
 }
@@ -102,7 +121,9 @@ fn replace_database(url: &str, name: &str) -> String {
 /// A connected and migrated store on a fresh database.
 pub async fn fresh_store() -> (Store, TestDatabase) {
     let db = fresh_database_url().await;
-    let store = Store::connect(db.url()).await.expect("connect to test database");
+    let store = Store::connect(db.url())
+        .await
+        .expect("connect to test database");
     store.migrate().await.expect("migrate test database");
     (store, db)
 }
@@ -111,13 +132,19 @@ pub async fn fresh_store() -> (Store, TestDatabase) {
 /// attacker with database access would. For tamper-detection tests.
 pub async fn tamper_audit_event(store: &Store, org_id: &str, seq: i64) {
     let mut tx = store.begin_write().await.expect("begin");
-    let done = sqlx::query("UPDATE audit_events SET action = action || '-tampered' WHERE org_id = $1 AND seq = $2")
-        .bind(org_id)
-        .bind(seq)
-        .execute(tx.conn())
-        .await
-        .expect("tamper");
-    assert_eq!(done.rows_affected(), 1, "no audit event ({org_id}, {seq}) to tamper with");
+    let done = sqlx::query(
+        "UPDATE audit_events SET action = action || '-tampered' WHERE org_id = $1 AND seq = $2",
+    )
+    .bind(org_id)
+    .bind(seq)
+    .execute(tx.conn())
+    .await
+    .expect("tamper");
+    assert_eq!(
+        done.rows_affected(),
+        1,
+        "no audit event ({org_id}, {seq}) to tamper with"
+    );
     tx.commit().await.expect("commit");
 }
 
@@ -136,7 +163,10 @@ pub async fn delete_audit_event(store: &Store, org_id: &str, seq: i64) {
 /// Runs a raw statement against the store (test set-up that has no API, e.g. ageing a session).
 pub async fn execute_raw(store: &Store, sql: &str) {
     let mut tx = store.begin_write().await.expect("begin");
-    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(tx.conn()).await.expect("raw statement");
+    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+        .execute(tx.conn())
+        .await
+        .expect("raw statement");
     tx.commit().await.expect("commit");
 }
 
@@ -148,7 +178,13 @@ mod tests {
             super::replace_database("postgres://postgres@127.0.0.1:55432/postgres", "x"),
             "postgres://postgres@127.0.0.1:55432/x"
         );
-        assert_eq!(super::replace_database("postgres://h:1", "x"), "postgres://h:1/x");
-        assert_eq!(super::replace_database("postgres://h/db?sslmode=disable", "x"), "postgres://h/x?sslmode=disable");
+        assert_eq!(
+            super::replace_database("postgres://h:1", "x"),
+            "postgres://h:1/x"
+        );
+        assert_eq!(
+            super::replace_database("postgres://h/db?sslmode=disable", "x"),
+            "postgres://h/x?sslmode=disable"
+        );
     }
 }

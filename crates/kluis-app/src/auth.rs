@@ -1,0 +1,435 @@
+//! First-run set-up, login (throttled, TOTP), sessions and turning a user or API token into an [`Actor`].
+
+use kluis_crypto::KeyRing;
+use kluis_domain::Role;
+use kluis_store::{NewSession, NewUser, UserRow, now_ms};
+
+use crate::audit::{append_for_user, event};
+use crate::{
+    Actor, App, AppError, GLOBAL_SCOPE, Locale, LoginOutcome, OrgSummary, Origin, SessionInfo,
+    SetupInput, UserId, UserSummary, hash_password, retry, validate_email, validate_name,
+    validate_password, validate_slug, verify_password,
+};
+
+/// Blind-index purpose of users' e-mail addresses.
+pub(crate) const EMAIL_INDEX_PURPOSE: &str = "user-email";
+/// Only touch `last_seen_at` this often, so that reading a session is not a write on every request.
+const SESSION_TOUCH_MS: i64 = 60_000;
+/// Only record API token use this often.
+const TOKEN_TOUCH_MS: i64 = 60_000;
+
+pub(crate) fn email_aad() -> Vec<u8> {
+    KeyRing::aad(GLOBAL_SCOPE, "users", "email_enc")
+}
+
+pub(crate) fn totp_aad() -> Vec<u8> {
+    KeyRing::aad(GLOBAL_SCOPE, "users", "totp_secret_enc")
+}
+
+fn ms(d: std::time::Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+impl App {
+    pub(crate) fn email_index(&self, normalized_email: &str) -> String {
+        self.keys()
+            .blind_index(GLOBAL_SCOPE, EMAIL_INDEX_PURPOSE, normalized_email)
+    }
+
+    /// Decrypts a user row into what pages show.
+    pub(crate) fn user_summary(&self, u: &UserRow) -> Result<UserSummary, AppError> {
+        let email = self.keys().decrypt(&u.email_enc, &email_aad())?;
+        Ok(UserSummary {
+            id: UserId(u.id.clone()),
+            email: String::from_utf8(email).map_err(AppError::internal)?,
+            display_name: u.display_name.clone(),
+            locale: u.locale.parse().unwrap_or_default(),
+            totp_enabled: u.totp_enabled,
+        })
+    }
+
+    /// A new user row with the e-mail encrypted and indexed. `email` must be normalised.
+    pub(crate) async fn new_user_row(
+        &self,
+        email: &str,
+        display_name: &str,
+        password: &str,
+        locale: Locale,
+    ) -> Result<NewUser, AppError> {
+        let keys = self.keys();
+        Ok(NewUser {
+            id: uuid::Uuid::now_v7().to_string(),
+            email_enc: keys.encrypt(email.as_bytes(), &email_aad()),
+            email_index: keys.blind_index(GLOBAL_SCOPE, EMAIL_INDEX_PURPOSE, email),
+            display_name: display_name.to_owned(),
+            password_hash: hash_password(password).await?,
+            locale: locale.as_str().to_owned(),
+            created_at: now_ms(),
+        })
+    }
+
+    /// Whether the installation still needs its first organisation and owner (no users yet).
+    pub async fn needs_setup(&self) -> Result<bool, AppError> {
+        Ok(self.db().user_count().await? == 0)
+    }
+
+    /// Creates the first organisation and its owner. Refuses with [`AppError::Conflict`] once any user exists,
+    /// also when two set-ups race.
+    pub async fn setup(&self, input: SetupInput, origin: &Origin) -> Result<Actor, AppError> {
+        let slug = validate_slug(&input.org_slug)?;
+        let org_name = validate_name("org_name", &input.org_name)?;
+        let email = validate_email(&input.email)?;
+        let display_name = validate_name("display_name", &input.display_name)?;
+        validate_password(&input.password)?;
+        let user = self
+            .new_user_row(&email, &display_name, &input.password, input.locale)
+            .await?;
+        let (org, scope) = retry!({
+            let mut tx = self.db().begin_write().await?;
+            // The setting is a once-only latch: a concurrent set-up blocks on it (PostgreSQL) or queues behind
+            // this writer (SQLite), then sees it taken.
+            if !tx.claim_setting("setup_done", "1").await? || tx.user_count().await? > 0 {
+                return Err(AppError::Conflict("Kluis is already set up".into()));
+            }
+            let now = now_ms();
+            let (org, scope) = tx
+                .insert_org(&uuid::Uuid::now_v7().to_string(), &slug, &org_name, now)
+                .await?;
+            tx.insert_user(&user).await?;
+            let mut t = tx.tenant(&scope);
+            t.insert_membership(&user.id, Role::Owner, now).await?;
+            t.append_audit(&event(
+                &user.id,
+                "org.create",
+                "org",
+                &org.id,
+                &["slug", "name"],
+                origin,
+            ))
+            .await?;
+            t.append_audit(&event(
+                &user.id,
+                "user.create",
+                "user",
+                &user.id,
+                &["email", "display_name", "password", "locale"],
+                origin,
+            ))
+            .await?;
+            t.append_audit(&event(
+                &user.id,
+                "member.add",
+                "membership",
+                &user.id,
+                &["role"],
+                origin,
+            ))
+            .await?;
+            tx.commit().await?;
+            Ok((org, scope))
+        })?;
+        tracing::info!(org = %org.slug, "installation set up");
+        Ok(Actor::new(
+            UserId(user.id),
+            org.into(),
+            Role::Owner,
+            scope,
+            origin.clone(),
+        ))
+    }
+
+    fn throttle_keys(&self, email_index: &str, origin: &Origin) -> (String, String) {
+        // The IP is personal data too: keep only a keyed index of it.
+        let ip = self
+            .keys()
+            .blind_index(GLOBAL_SCOPE, "login-ip", &origin.ip);
+        (format!("email:{email_index}"), format!("ip:{ip}"))
+    }
+
+    async fn check_throttle(&self, key: &str, max: u32, now: i64) -> Result<(), AppError> {
+        let window = ms(self.config().login_window);
+        let (count, oldest) = self.db().login_failures_since(key, now - window).await?;
+        if count >= i64::from(max.max(1)) {
+            let retry_ms = oldest.map_or(window, |o| o + window - now).max(1000);
+            return Err(AppError::Throttled {
+                retry_after_secs: u64::try_from(retry_ms / 1000).unwrap_or(1),
+            });
+        }
+        Ok(())
+    }
+
+    /// Signs in with e-mail and password (and the TOTP code if the account has one). Failures are counted per
+    /// e-mail address and per IP in the database, so the limits hold across instances; over the limit, returns
+    /// [`AppError::Throttled`]. Unknown addresses cost the same time as known ones and give the same
+    /// [`AppError::Unauthenticated`].
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        totp: Option<&str>,
+        origin: &Origin,
+    ) -> Result<LoginOutcome, AppError> {
+        let normalized = crate::normalize_email(email);
+        let email_index = self.email_index(&normalized);
+        let (email_key, ip_key) = self.throttle_keys(&email_index, origin);
+        let now = now_ms();
+        self.check_throttle(&ip_key, self.config().login_max_failures_per_ip, now)
+            .await?;
+        self.check_throttle(&email_key, self.config().login_max_failures, now)
+            .await?;
+
+        let user = self.db().user_by_email_index(&email_index).await?;
+        let password_ok =
+            verify_password(password, user.as_ref().map(|u| u.password_hash.as_str())).await?;
+        let user = match user {
+            Some(u) if password_ok && !u.disabled => u,
+            other => {
+                self.login_failed(
+                    other.as_ref().map(|u| u.id.as_str()),
+                    &email_key,
+                    &ip_key,
+                    "password",
+                    origin,
+                )
+                .await?;
+                return Err(AppError::Unauthenticated);
+            }
+        };
+
+        if user.totp_enabled {
+            let Some(code) = totp.map(str::trim).filter(|c| !c.is_empty()) else {
+                return Ok(LoginOutcome::TotpRequired);
+            };
+            let secret_enc = user.totp_secret_enc.clone().unwrap_or_default();
+            let secret = String::from_utf8(self.keys().decrypt(&secret_enc, &totp_aad())?)
+                .map_err(AppError::internal)?;
+            let unix = u64::try_from(now / 1000).unwrap_or(0);
+            let step = kluis_crypto::totp_verify_step(&secret, code, unix);
+            let fresh = match step {
+                Some(step) => {
+                    let mut tx = self.db().begin_write().await?;
+                    let fresh = tx
+                        .advance_totp_step(&user.id, i64::try_from(step).unwrap_or(i64::MAX))
+                        .await?;
+                    tx.commit().await?;
+                    fresh
+                }
+                None => false,
+            };
+            if !fresh {
+                self.login_failed(Some(&user.id), &email_key, &ip_key, "totp", origin)
+                    .await?;
+                return Err(AppError::Unauthenticated);
+            }
+        }
+
+        let token = kluis_crypto::random_token();
+        let csrf_token = kluis_crypto::random_token();
+        let expires_at = now + ms(self.config().session_ttl);
+        let memberships = self.db().memberships_of(&user.id).await?;
+        let session = NewSession {
+            id_digest: kluis_crypto::token_digest(&token),
+            user_id: user.id.clone(),
+            current_org_id: memberships.first().map(|(o, _)| o.id.clone()),
+            csrf_token: csrf_token.clone(),
+            now,
+            expires_at,
+            ip: origin.ip.clone(),
+        };
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.insert_session(&session).await?;
+            tx.clear_login_failures(&email_key).await?;
+            append_for_user(
+                &mut tx,
+                &user.id,
+                &event(&user.id, "login.success", "user", &user.id, &[], origin),
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        Ok(LoginOutcome::NewSession {
+            token,
+            csrf_token,
+            user: self.user_summary(&user)?,
+            expires_at_ms: expires_at,
+        })
+    }
+
+    async fn login_failed(
+        &self,
+        user_id: Option<&str>,
+        email_key: &str,
+        ip_key: &str,
+        factor: &str,
+        origin: &Origin,
+    ) -> Result<(), AppError> {
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            let now = now_ms();
+            tx.record_login_failure(email_key, now).await?;
+            tx.record_login_failure(ip_key, now).await?;
+            if let Some(id) = user_id {
+                append_for_user(
+                    &mut tx,
+                    id,
+                    &event(id, "login.failure", "user", id, &[factor], origin),
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })?;
+        // No e-mail address or IP in the log: only that it happened, and whether the account exists.
+        tracing::info!(known_account = user_id.is_some(), factor, "login failed");
+        Ok(())
+    }
+
+    /// The session behind a cookie token, or `None` if unknown or expired. Extends the expiry (sliding).
+    pub async fn session(&self, token: &str) -> Result<Option<SessionInfo>, AppError> {
+        let digest = kluis_crypto::token_digest(token);
+        let Some(s) = self.db().session(&digest).await? else {
+            return Ok(None);
+        };
+        let now = now_ms();
+        if s.expires_at <= now {
+            return Ok(None);
+        }
+        let Some(user) = self.db().user(&s.user_id).await? else {
+            return Ok(None);
+        };
+        if user.disabled {
+            return Ok(None);
+        }
+        let mut expires_at = s.expires_at;
+        if now - s.last_seen_at >= SESSION_TOUCH_MS {
+            expires_at = now + ms(self.config().session_ttl);
+            let mut tx = self.db().begin_write().await?;
+            tx.touch_session(&digest, now, expires_at).await?;
+            tx.commit().await?;
+        }
+        let memberships: Vec<(OrgSummary, Role)> = self
+            .db()
+            .memberships_of(&user.id)
+            .await?
+            .into_iter()
+            .map(|(o, r)| (o.into(), r))
+            .collect();
+        let current = s
+            .current_org_id
+            .as_deref()
+            .and_then(|id| memberships.iter().find(|(o, _)| o.id == id))
+            .or_else(|| memberships.first())
+            .cloned();
+        let summary = self.user_summary(&user)?;
+        Ok(Some(SessionInfo {
+            locale: summary.locale,
+            user: summary,
+            csrf_token: s.csrf_token,
+            current_role: current.as_ref().map(|(_, r)| *r),
+            current_org: current.map(|(o, _)| o),
+            memberships,
+            expires_at_ms: expires_at,
+        }))
+    }
+
+    /// Ends the session (idempotent: an unknown token is fine).
+    pub async fn logout(&self, token: &str) -> Result<(), AppError> {
+        let digest = kluis_crypto::token_digest(token);
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            if let Some(s) = tx.delete_session(&digest).await? {
+                let ev = event(
+                    &s.user_id,
+                    "logout",
+                    "session",
+                    &s.user_id,
+                    &[],
+                    &Origin::new(s.ip.clone(), None),
+                );
+                append_for_user(&mut tx, &s.user_id, &ev).await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Makes `org_slug` the session's current organisation. NotFound if the user is not a member.
+    pub async fn switch_org(&self, token: &str, org_slug: &str) -> Result<(), AppError> {
+        let digest = kluis_crypto::token_digest(token);
+        let s = self
+            .db()
+            .session(&digest)
+            .await?
+            .filter(|s| s.expires_at > now_ms())
+            .ok_or(AppError::Unauthenticated)?;
+        let (_, org, _) = self
+            .db()
+            .member_scope_by_slug(&s.user_id, org_slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut tx = self.db().begin_write().await?;
+        tx.set_session_org(&digest, &org.id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The user acting in organisation `org_slug`. NotFound when the user is not a member, whether or not the
+    /// organisation exists.
+    pub async fn actor(
+        &self,
+        user_id: &UserId,
+        org_slug: &str,
+        origin: &Origin,
+    ) -> Result<Actor, AppError> {
+        let (scope, org, role) = self
+            .db()
+            .member_scope_by_slug(user_id.as_str(), org_slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(Actor::new(
+            user_id.clone(),
+            org.into(),
+            role,
+            scope,
+            origin.clone(),
+        ))
+    }
+
+    /// The actor behind an API token (`Authorization: Bearer`): the token's user in the token's organisation,
+    /// with the role they hold there now. Unauthenticated for unknown or revoked tokens and ended memberships.
+    pub async fn actor_from_api_token(
+        &self,
+        token: &str,
+        origin: &Origin,
+    ) -> Result<Actor, AppError> {
+        let digest = kluis_crypto::token_digest(token.trim());
+        let row = self
+            .db()
+            .api_token_by_digest(&digest)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        if row.revoked {
+            return Err(AppError::Unauthenticated);
+        }
+        let (scope, org, role) = self
+            .db()
+            .member_scope(&row.user_id, &row.org_id)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let now = now_ms();
+        if row.last_used_at.is_none_or(|t| now - t >= TOKEN_TOUCH_MS) {
+            let mut tx = self.db().begin_write().await?;
+            tx.touch_api_token(&row.id, now).await?;
+            tx.commit().await?;
+        }
+        Ok(Actor::new(
+            UserId(row.user_id),
+            org.into(),
+            role,
+            scope,
+            origin.clone(),
+        ))
+    }
+}

@@ -1,0 +1,166 @@
+//! Administration from the server's command line: organisations, users and passwords, audited as actor `cli`.
+
+use kluis_domain::Role;
+use kluis_store::{OrgScope, now_ms};
+
+use crate::audit::{CLI_ACTOR, append_for_user, event};
+use crate::{
+    App, AppError, Locale, OrgSummary, Origin, UserSummary, hash_password, retry, validate_email,
+    validate_name, validate_password, validate_slug,
+};
+
+impl App {
+    /// Creates an organisation. Conflict if the slug is taken.
+    pub async fn cli_add_org(&self, slug: &str, name: &str) -> Result<OrgSummary, AppError> {
+        let slug = validate_slug(slug)?;
+        let name = validate_name("name", name)?;
+        let origin = Origin::cli();
+        let org = retry!({
+            let mut tx = self.db().begin_write().await?;
+            if tx.org_by_slug(&slug).await?.is_some() {
+                return Err(AppError::Conflict(format!(
+                    "an organisation named '{slug}' already exists"
+                )));
+            }
+            let (org, scope) = tx
+                .insert_org(&uuid::Uuid::now_v7().to_string(), &slug, &name, now_ms())
+                .await?;
+            tx.tenant(&scope)
+                .append_audit(&event(
+                    CLI_ACTOR,
+                    "org.create",
+                    "org",
+                    &org.id,
+                    &["slug", "name"],
+                    &origin,
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(org)
+        })?;
+        Ok(org.into())
+    }
+
+    /// All organisations (CLI listing).
+    pub async fn cli_orgs(&self) -> Result<Vec<OrgSummary>, AppError> {
+        Ok(self
+            .db()
+            .orgs()
+            .await?
+            .into_iter()
+            .map(OrgSummary::from)
+            .collect())
+    }
+
+    /// Adds a user to organisation `org_slug` with `role`. If an account with this e-mail exists it is added
+    /// as a member (name and password unchanged). NotFound for an unknown organisation, Conflict if already a
+    /// member.
+    pub async fn cli_add_user(
+        &self,
+        org_slug: &str,
+        email: &str,
+        name: &str,
+        role: Role,
+        password: &str,
+    ) -> Result<UserSummary, AppError> {
+        let email = validate_email(email)?;
+        let name = validate_name("name", name)?;
+        let org = self
+            .db()
+            .org_by_slug(org_slug.trim())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let scope = OrgScope::system(&org.id);
+        let index = self.email_index(&email);
+        let new_user = match self.db().user_by_email_index(&index).await? {
+            Some(_) => None,
+            None => {
+                validate_password(password)?;
+                Some(
+                    self.new_user_row(&email, &name, password, Locale::default())
+                        .await?,
+                )
+            }
+        };
+        let origin = Origin::cli();
+        let user_id = retry!({
+            let mut tx = self.db().begin_write().await?;
+            let user_id = match (&new_user, tx.user_by_email_index(&index).await?) {
+                (_, Some(u)) => u.id,
+                (Some(nu), None) => {
+                    tx.insert_user(nu).await?;
+                    tx.tenant(&scope)
+                        .append_audit(&event(
+                            CLI_ACTOR,
+                            "user.create",
+                            "user",
+                            &nu.id,
+                            &["email", "display_name", "password"],
+                            &origin,
+                        ))
+                        .await?;
+                    nu.id.clone()
+                }
+                (None, None) => {
+                    return Err(AppError::Conflict(
+                        "the account changed meanwhile; try again".into(),
+                    ));
+                }
+            };
+            let mut t = tx.tenant(&scope);
+            if t.member(&user_id).await?.is_some() {
+                return Err(AppError::Conflict(
+                    "this person is already a member of that organisation".into(),
+                ));
+            }
+            t.insert_membership(&user_id, role, now_ms()).await?;
+            t.append_audit(&event(
+                CLI_ACTOR,
+                "member.add",
+                "membership",
+                &user_id,
+                &["role"],
+                &origin,
+            ))
+            .await?;
+            tx.commit().await?;
+            Ok(user_id)
+        })?;
+        let u = self.db().user(&user_id).await?.ok_or(AppError::NotFound)?;
+        self.user_summary(&u)
+    }
+
+    /// Sets a user's password (e.g. a forgotten one) and ends all their sessions. NotFound for an unknown
+    /// e-mail address.
+    pub async fn cli_set_password(&self, email: &str, password: &str) -> Result<(), AppError> {
+        let email = crate::normalize_email(email);
+        validate_password(password)?;
+        let u = self
+            .db()
+            .user_by_email_index(&self.email_index(&email))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let hash = hash_password(password).await?;
+        let origin = Origin::cli();
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.set_password_hash(&u.id, &hash).await?;
+            tx.delete_user_sessions(&u.id, None).await?;
+            append_for_user(
+                &mut tx,
+                &u.id,
+                &event(
+                    CLI_ACTOR,
+                    "user.password",
+                    "user",
+                    &u.id,
+                    &["password"],
+                    &origin,
+                ),
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+}
