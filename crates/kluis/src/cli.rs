@@ -1,0 +1,177 @@
+//! The command line: every subcommand and option, with the help text users see.
+
+use clap::{Args, Parser, Subcommand};
+use kluis_domain::Role;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Kluis: a self-hosted GDPR (AVG) workplace for small organisations.
+///
+/// Settings are read, each overriding the one before: built-in defaults, the configuration file
+/// (--config FILE, or <data-dir>/kluis.toml when it exists), KLUIS_* environment variables, and
+/// finally the options given on the command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "kluis",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options that every subcommand understands.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Directory holding the SQLite database, the blobs and the key file [default: ./kluis-data]
+    #[arg(long, global = true, value_name = "DIR", env = "KLUIS_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Database to use instead of SQLite in the data dir, e.g. postgres://kluis@db.internal/kluis
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "KLUIS_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+
+    /// Where to keep uploaded documents instead of <data-dir>/blobs, e.g. s3://bucket/prefix
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "KLUIS_BLOBS",
+        hide_env_values = true
+    )]
+    pub blobs: Option<String>,
+
+    /// File holding the encryption keys [default: <data-dir>/kluis.key]
+    #[arg(long, global = true, value_name = "PATH", env = "KLUIS_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
+
+    /// Configuration file (TOML) [default: <data-dir>/kluis.toml when it exists]
+    #[arg(long, global = true, value_name = "FILE", env = "KLUIS_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (creates and migrates the data dir on first start)
+    Serve(ServeArgs),
+    /// Create or upgrade the database schema, then exit
+    Migrate,
+    /// Manage organisations
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Manage user accounts
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write a consistent backup of the whole installation to FILE
+    Backup {
+        /// Backup file to create
+        file: PathBuf,
+    },
+    /// Restore a backup FILE into an empty data dir (or an empty database)
+    Restore {
+        /// Backup file written by `kluis backup`
+        file: PathBuf,
+    },
+    /// Check the audit logs
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Manage encryption keys
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    /// Scan files and folders for personal data (works offline, needs no data dir)
+    Scan(kluis_scan::ScanArgs),
+    /// Internal: the isolated text-extraction process started by `kluis scan`
+    #[command(hide = true)]
+    ExtractWorker,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ServeArgs {
+    /// Address and port to listen on; port 0 picks a free port [default: 127.0.0.1:8080]
+    #[arg(long, value_name = "ADDR:PORT", env = "KLUIS_BIND")]
+    pub bind: Option<SocketAddr>,
+
+    /// Mark session cookies Secure (set this when Kluis is served over HTTPS by a proxy)
+    #[arg(long)]
+    pub secure_cookies: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Add an organisation
+    Add {
+        /// Short name used in URLs, e.g. bakkerij-jansen
+        slug: String,
+        /// Display name, e.g. "Bakkerij Jansen B.V."
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user to an organisation; the password is read from stdin or prompted for
+    Add {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// Login e-mail address
+        #[arg(long, value_name = "E")]
+        email: String,
+        /// Full name
+        #[arg(long, value_name = "N")]
+        name: String,
+        /// Role in the organisation: owner, privacy_officer, staff or auditor
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// Read the password from the first line of standard input instead of prompting
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password for a user; the password is read from stdin or prompted for
+    Passwd {
+        /// Login e-mail address
+        email: String,
+        /// Read the password from the first line of standard input instead of prompting
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Verify every organisation's audit chain; exits non-zero at the first broken event
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create a new data key and re-encrypt all stored data with it
+    Rotate,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse::<Role>().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

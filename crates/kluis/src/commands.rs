@@ -1,0 +1,174 @@
+//! Runs each subcommand against kluis-app, turning its results into exit codes and one-line messages.
+
+use crate::cli::{AuditCommand, Command, KeysCommand, OrgCommand, UserCommand};
+use crate::config::{Settings, redact_url};
+use crate::{password, preflight, serve};
+use kluis_app::{App, AppConfig, AppError, AuditVerification, OrgSummary};
+use std::fmt;
+use std::process::ExitCode;
+
+/// A failure to report to the user as one line; never carries a secret.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Failure {
+    /// Wraps an application error, scrubbing the database URL's password should the message contain it.
+    pub fn app(settings: &Settings, err: AppError) -> Failure {
+        Failure(scrub(settings, &err.to_string()))
+    }
+}
+
+/// Replaces the configured database URL, and the password in it, wherever they appear in `msg`.
+fn scrub(settings: &Settings, msg: &str) -> String {
+    let Some(url) = settings.database_url.as_deref() else {
+        return msg.to_owned();
+    };
+    let redacted = redact_url(url);
+    let mut out = msg.replace(url, &redacted);
+    if let Some(password) = password_of(url) {
+        if password.len() >= 3 {
+            out = out.replace(password, "***");
+        }
+    }
+    out
+}
+
+fn password_of(url: &str) -> Option<&str> {
+    let rest = &url[url.find("://")? + 3..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let userinfo = &authority[..authority.rfind('@')?];
+    Some(&userinfo[userinfo.find(':')? + 1..])
+}
+
+pub fn app_config(settings: &Settings) -> AppConfig {
+    let mut cfg = AppConfig::new(settings.data_dir.clone());
+    cfg.database_url = settings.database_url.clone();
+    cfg.blobs_url = settings.blobs.clone();
+    cfg.key_file = settings.key_file.clone();
+    cfg.session_ttl =
+        std::time::Duration::from_secs(settings.session_ttl_minutes.saturating_mul(60));
+    cfg
+}
+
+pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failure> {
+    preflight::database_reachable(&settings).await?;
+    let cfg = app_config(&settings);
+    let fail = |e: AppError| Failure::app(&settings, e);
+    match command {
+        Command::Serve(args) => {
+            serve::run(&settings, cfg, &args).await?;
+        }
+        Command::Migrate => {
+            let report = App::migrate_only(&cfg).await.map_err(fail)?;
+            println!(
+                "Database ({}) is at schema version {}; {} migration(s) applied now.",
+                report.backend,
+                report.schema_version,
+                report.applied.len()
+            );
+        }
+        Command::Org(OrgCommand::Add { slug, name }) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            let org = app.cli_add_org(&slug, &name).await.map_err(fail)?;
+            println!("Added organisation {}.", org.slug);
+        }
+        Command::User(UserCommand::Add {
+            org,
+            email,
+            name,
+            role,
+            password_stdin,
+        }) => {
+            let password = password::read(password_stdin, true)?;
+            let app = App::open(cfg).await.map_err(fail)?;
+            app.cli_add_user(&org, &email, &name, role, &password)
+                .await
+                .map_err(fail)?;
+            println!("Added user to {org} as {role}.");
+        }
+        Command::User(UserCommand::Passwd {
+            email,
+            password_stdin,
+        }) => {
+            let password = password::read(password_stdin, true)?;
+            let app = App::open(cfg).await.map_err(fail)?;
+            app.cli_set_password(&email, &password)
+                .await
+                .map_err(fail)?;
+            println!("Password changed.");
+        }
+        Command::Backup { file } => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            let report = app.backup(&file).await.map_err(fail)?;
+            println!(
+                "Backup written to {} ({} rows, {} documents, {} bytes). Restoring it needs the key with fingerprint {}.",
+                file.display(),
+                report.rows,
+                report.blobs,
+                report.bytes,
+                report.key_fingerprint
+            );
+        }
+        Command::Restore { file } => {
+            let report = App::restore(cfg, &file).await.map_err(fail)?;
+            println!(
+                "Restored {} ({} rows, {} documents, schema version {}).",
+                file.display(),
+                report.rows,
+                report.blobs,
+                report.schema_version
+            );
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            let results = app.verify_all_audit().await.map_err(fail)?;
+            return Ok(audit_report(&results));
+        }
+        Command::Keys(KeysCommand::Rotate) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            let report = app.rotate_keys().await.map_err(fail)?;
+            println!(
+                "Key rotated to version {} (fingerprint {}); {} value(s) re-encrypted.",
+                report.new_version, report.key_fingerprint, report.reencrypted
+            );
+        }
+        Command::Scan(_) | Command::ExtractWorker => {
+            return Err(Failure(
+                "internal: scan commands are dispatched before settings load".into(),
+            ));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line per organisation on stdout; each broken chain also on stderr, naming the org and first broken seq.
+fn audit_report(results: &[(OrgSummary, AuditVerification)]) -> ExitCode {
+    let mut broken = 0;
+    for (org, verification) in results {
+        match verification {
+            AuditVerification::Ok { .. } => println!("{}: {verification}", org.slug),
+            AuditVerification::Broken { seq, .. } => {
+                broken += 1;
+                println!("{}: BROKEN at seq {seq}: {verification}", org.slug);
+                eprintln!(
+                    "kluis: audit chain of organisation {} is broken; first broken event: seq {seq}",
+                    org.slug
+                );
+            }
+        }
+    }
+    if results.is_empty() {
+        println!("No organisations yet; nothing to verify.");
+    }
+    if broken == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,249 @@
+//! A real browser (Debian chromium via chromedriver) through setup, login, user admin, language and logout.
+//!
+//! Skipped with a message when chromedriver is not installed, unless KLUIS_REQUIRE_BROWSER=1 (CI) makes that a failure.
+
+use crate::serve::PASSWORD;
+use crate::support::Install;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn setup_login_add_user_switch_language_logout() {
+    if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
+        let required = std::env::var("KLUIS_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "KLUIS_REQUIRE_BROWSER=1 but {CHROMEDRIVER} or {CHROMIUM} is missing (apt-get install chromium chromium-driver)"
+        );
+        eprintln!(
+            "SKIPPED browser test: {CHROMEDRIVER} or {CHROMIUM} not found (apt-get install chromium chromium-driver)"
+        );
+        return;
+    }
+    let install = Install::new();
+    let server = install.serve();
+    let profile = tempfile::tempdir().expect("browser profile dir");
+    let driver = Driver::start();
+    let client = connect(driver.port, profile.path()).await;
+
+    let outcome = flow(&client, &server.url).await;
+    if let Err(problem) = outcome {
+        let shot = screenshot(&client, "setup_login_add_user_switch_language_logout").await;
+        let _ = client.close().await;
+        panic!(
+            "browser flow failed: {problem}\nscreenshot: {shot}\nserver stderr:\n{}",
+            server.stderr()
+        );
+    }
+    let _ = client.close().await;
+}
+
+async fn flow(c: &Client, base: &str) -> Result<(), String> {
+    // Setup page on a fresh install.
+    c.goto(base)
+        .await
+        .map_err(|e| format!("open {base}: {e}"))?;
+    wait_css(c, "form[action='/setup']").await?;
+    fill(c, "#org_name", "Fietsenmaker Visser").await?;
+    fill(c, "#name", "Kees Visser").await?;
+    fill(c, "#email", "kees@visser.test").await?;
+    fill(c, "#password", PASSWORD).await?;
+    click(c, "form[action='/setup'] button[type='submit']").await?;
+    wait_text(c, "Fietsenmaker Visser").await?;
+    let org_url = c.current_url().await.map_err(|e| e.to_string())?;
+    let org_path = org_url.path().trim_end_matches('/').to_owned();
+    if !org_path.starts_with("/o/") {
+        return Err(format!(
+            "after setup expected the dashboard under /o/, got {org_url}"
+        ));
+    }
+
+    // Log out and back in through the login form.
+    click(c, "form[action='/logout'] button").await?;
+    wait_css(c, "form[action='/login']").await?;
+    fill(c, "#email", "kees@visser.test").await?;
+    fill(c, "#password", PASSWORD).await?;
+    click(c, "form[action='/login'] button[type='submit']").await?;
+    wait_text(c, "Fietsenmaker Visser").await?;
+
+    // Add a second user.
+    c.goto(&format!("{}{}/users", base.trim_end_matches('/'), org_path))
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_css(c, "#add-name").await?;
+    fill(c, "#add-name", "Sanne Visser").await?;
+    fill(c, "#add-email", "sanne@visser.test").await?;
+    c.find(Locator::Css("#add-role"))
+        .await
+        .map_err(|e| format!("role select: {e}"))?
+        .select_by_value("staff")
+        .await
+        .map_err(|e| format!("choose staff: {e}"))?;
+    fill(c, "#add-password", "another long password 42").await?;
+    click(c, "form[action$='/users'] button[type='submit']").await?;
+    wait_text(c, "sanne@visser.test").await?;
+
+    // Language: Dutch, then English, checking a translated label each time.
+    for (code, expected) in [
+        ("nl", "Uitloggen"),
+        ("en", "Log out"),
+        ("nl", "Gebruikers en rollen"),
+    ] {
+        c.goto(&format!(
+            "{}{}/account",
+            base.trim_end_matches('/'),
+            org_path
+        ))
+        .await
+        .map_err(|e| e.to_string())?;
+        wait_css(c, "#acc-lang").await?;
+        c.find(Locator::Css("#acc-lang"))
+            .await
+            .map_err(|e| e.to_string())?
+            .select_by_value(code)
+            .await
+            .map_err(|e| format!("choose {code}: {e}"))?;
+        click(c, "form[action$='/account/locale'] button[type='submit']").await?;
+        wait_text(c, expected)
+            .await
+            .map_err(|e| format!("after switching to {code}: {e}"))?;
+    }
+
+    // Log out: back to the login page, and the dashboard is closed.
+    click(c, "form[action='/logout'] button").await?;
+    wait_css(c, "form[action='/login']").await?;
+    c.goto(&format!("{}{}", base.trim_end_matches('/'), org_path))
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_css(c, "form[action='/login']")
+        .await
+        .map_err(|e| format!("dashboard still open after logout: {e}"))?;
+    Ok(())
+}
+
+async fn fill(c: &Client, css: &str, text: &str) -> Result<(), String> {
+    let el = c
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("find {css}: {e}"))?;
+    el.clear().await.map_err(|e| format!("clear {css}: {e}"))?;
+    el.send_keys(text)
+        .await
+        .map_err(|e| format!("type into {css}: {e}"))
+}
+
+async fn click(c: &Client, css: &str) -> Result<(), String> {
+    let el = c
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("find {css}: {e}"))?;
+    el.click().await.map_err(|e| format!("click {css}: {e}"))
+}
+
+async fn wait_css(c: &Client, css: &str) -> Result<(), String> {
+    c.wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("waiting for {css}: {e}"))
+}
+
+async fn wait_text(c: &Client, text: &str) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let source = c.source().await.map_err(|e| e.to_string())?;
+        if source.contains(text) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("text {text:?} did not appear"));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn connect(port: u16, profile: &Path) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".to_owned(),
+        serde_json::json!({
+            "binary": CHROMIUM,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        }),
+    );
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("start a Chromium session through chromedriver")
+}
+
+/// Saves a PNG of the current page under target/browser-failures/ and returns where (or why not).
+async fn screenshot(c: &Client, name: &str) -> String {
+    let dir = target_dir().join("browser-failures");
+    let path = dir.join(format!("{name}.png"));
+    let png = match c.screenshot().await {
+        Ok(png) => png,
+        Err(e) => return format!("(no screenshot: {e})"),
+    };
+    match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, png)) {
+        Ok(()) => path.display().to_string(),
+        Err(e) => format!("(could not write {}: {e})", path.display()),
+    }
+}
+
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"),
+    }
+}
+
+/// A chromedriver child process on a free loopback port, killed on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

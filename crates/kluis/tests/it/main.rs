@@ -1,0 +1,10 @@
+//! End-to-end tests: run the real kluis binary the way users do, on SQLite or on the PostgreSQL server named by
+//! KLUIS_TEST_DATABASE_URL (a fresh database per test).
+
+mod admin;
+mod backup;
+mod browser;
+mod cli;
+mod jobs;
+mod serve;
+mod support;
