@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn setup_login_add_user_switch_language_logout() {
+#[test]
+fn setup_login_add_user_switch_language_logout() {
     if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
         let required = std::env::var("KLUIS_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
         assert!(
@@ -29,18 +29,28 @@ async fn setup_login_add_user_switch_language_logout() {
     let server = install.serve();
     let profile = tempfile::tempdir().expect("browser profile dir");
     let driver = Driver::start();
-    let client = connect(driver.port, profile.path()).await;
-
-    let outcome = flow(&client, &server.url).await;
-    if let Err(problem) = outcome {
-        let shot = screenshot(&client, "setup_login_add_user_switch_language_logout").await;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let failure = runtime.block_on(async {
+        let client = connect(driver.port, profile.path()).await;
+        let failure = match flow(&client, &server.url).await {
+            Ok(()) => None,
+            Err(problem) => {
+                let shot = screenshot(&client, "setup_login_add_user_switch_language_logout").await;
+                Some(format!(
+                    "browser flow failed: {problem}\nscreenshot: {shot}"
+                ))
+            }
+        };
         let _ = client.close().await;
-        panic!(
-            "browser flow failed: {problem}\nscreenshot: {shot}\nserver stderr:\n{}",
-            server.stderr()
-        );
+        failure
+    });
+    if let Some(failure) = failure {
+        panic!("{failure}\nserver stderr:\n{}", server.stderr());
     }
-    let _ = client.close().await;
 }
 
 async fn flow(c: &Client, base: &str) -> Result<(), String> {
