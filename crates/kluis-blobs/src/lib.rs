@@ -206,7 +206,7 @@ impl BlobStore {
                 let (path, store) = (local_path(root, key), self.description.to_string());
                 blocking(move || match fs::read(&path) {
                     Ok(bytes) => Ok(Some(bytes)),
-                    Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+                    Err(e) if is_absent(&e) => Ok(None),
                     Err(source) => Err(Error::Io {
                         store,
                         action: "read",
@@ -234,7 +234,7 @@ impl BlobStore {
             Backend::Local { root } => {
                 let (path, store) = (local_path(root, key), self.description.to_string());
                 blocking(move || match fs::remove_file(&path) {
-                    Err(e) if e.kind() != ErrorKind::NotFound => Err(Error::Io {
+                    Err(e) if !is_absent(&e) => Err(Error::Io {
                         store,
                         action: "delete",
                         path,
@@ -334,6 +334,15 @@ pub fn validate_key(key: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Errors that mean "no blob under this key": a directory of other keys at its place, or a blob where one of its
+/// parent directories would be, counts as absent, as it would on S3.
+fn is_absent(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        ErrorKind::NotFound | ErrorKind::IsADirectory | ErrorKind::NotADirectory
+    )
 }
 
 fn local_path(root: &Path, key: &str) -> PathBuf {
