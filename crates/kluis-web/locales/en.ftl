@@ -158,3 +158,13 @@ error-429-title = Please wait
 error-429-text = Too many attempts. Please try again in { $seconds } seconds.
 error-500-title = Something went wrong
 error-500-text = Something went wrong on our side. Your data has not been changed. Please try again later.
+
+setup-slug = Short name for the web address (optional)
+setup-slug-hint = Lowercase letters, digits and dashes, for example bakery-jansen. Leave empty: Kluis makes one from the name.
+field-slug = Short name for the web address
+field-display-name = Name
+field-current-password = Current password
+field-new-password = New password
+audit-break-content-altered = the content of this event was altered.
+audit-break-link-broken = this event does not link to the one before it (an event was replaced).
+audit-break-sequence-gap = events are missing or were inserted.

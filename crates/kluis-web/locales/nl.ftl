@@ -158,3 +158,13 @@ error-429-title = Even wachten
 error-429-text = Te veel pogingen. Probeer het over { $seconds } seconden opnieuw.
 error-500-title = Er ging iets mis
 error-500-text = Er ging iets mis aan onze kant. Uw gegevens zijn niet gewijzigd. Probeer het later opnieuw.
+
+setup-slug = Korte naam voor het webadres (mag leeg)
+setup-slug-hint = Kleine letters, cijfers en streepjes, bijvoorbeeld bakkerij-jansen. Leeg laten: Kluis maakt er een van de naam.
+field-slug = Korte naam voor het webadres
+field-display-name = Naam
+field-current-password = Huidig wachtwoord
+field-new-password = Nieuw wachtwoord
+audit-break-content-altered = de inhoud van deze gebeurtenis is veranderd.
+audit-break-link-broken = deze gebeurtenis sluit niet aan op de vorige (er is een gebeurtenis vervangen).
+audit-break-sequence-gap = er ontbreken gebeurtenissen of er zijn gebeurtenissen tussengevoegd.

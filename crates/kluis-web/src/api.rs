@@ -2,7 +2,7 @@
 //!
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
-use crate::backend::{Actor, AppError, AuditVerification, NewMember};
+use crate::backend::{Actor, AppError, AuditVerification, NewMember, UserId};
 use crate::context::origin_of;
 use crate::pages::{AuditQuery, audit_filter};
 use crate::{Routes, Web};
@@ -138,6 +138,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
             Err(e) => {
                 let status = match e {
                     JsonRejection::MissingJsonContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    JsonRejection::JsonDataError(_) => StatusCode::UNPROCESSABLE_ENTITY,
                     _ => StatusCode::BAD_REQUEST,
                 };
                 Err(Problem::new(status, "bad-body", "Unreadable request body", e.body_text()))
@@ -178,7 +179,7 @@ impl FromRequestParts<Web> for ApiOrgActor {
         let ApiActor(actor) = ApiActor::from_request_parts(parts, web).await?;
         let params = RawPathParams::from_request_parts(parts, web).await.map_err(|_| Problem::not_found())?;
         let org = params.iter().find(|(k, _)| *k == "org").map(|(_, v)| v.to_owned()).ok_or_else(Problem::not_found)?;
-        if org != actor.org_slug {
+        if org != actor.org.slug {
             return Err(Problem::not_found());
         }
         Ok(ApiOrgActor(actor))
@@ -233,7 +234,7 @@ pub struct Me {
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
     responses((status = 200, body = Me), (status = 401, body = Problem, content_type = "application/problem+json")))]
 async fn me(ApiActor(a): ApiActor) -> Json<Me> {
-    Json(Me { user_id: a.user_id.clone(), org: a.org_slug.clone(), role: a.role.into() })
+    Json(Me { user_id: a.user_id.0.clone(), org: a.org.slug.clone(), role: a.role.into() })
 }
 
 #[derive(Serialize, ToSchema)]
@@ -246,7 +247,7 @@ pub struct MemberOut {
 
 impl From<crate::backend::Member> for MemberOut {
     fn from(m: crate::backend::Member) -> Self {
-        MemberOut { user_id: m.user_id, name: m.name, email: m.email, role: m.role.into() }
+        MemberOut { user_id: m.user.id.0, name: m.user.display_name, email: m.user.email, role: m.role.into() }
     }
 }
 
@@ -272,7 +273,7 @@ pub struct NewMemberIn {
     responses((status = 201, body = MemberOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn add_member(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, ApiJson(body): ApiJson<NewMemberIn>) -> Result<Response, Problem> {
     require(&a, Permission::ManageUsers)?;
-    let m = web.app.add_member(&a, NewMember { email: body.email, name: body.name, role: body.role.into(), password: body.password }).await?;
+    let m = web.app.add_member(&a, NewMember { email: body.email, display_name: body.name, role: body.role.into(), password: body.password.unwrap_or_default() }).await?;
     Ok((StatusCode::CREATED, Json(MemberOut::from(m))).into_response())
 }
 
@@ -286,7 +287,7 @@ pub struct RoleChange {
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn change_role(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Path((_, user)): Path<(String, String)>, ApiJson(body): ApiJson<RoleChange>) -> Result<StatusCode, Problem> {
     require(&a, Permission::ManageUsers)?;
-    web.app.change_role(&a, &user, body.role.into()).await?;
+    web.app.change_role(&a, &UserId(user), body.role.into()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -295,7 +296,7 @@ async fn change_role(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Path((
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn remove_member(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Path((_, user)): Path<(String, String)>) -> Result<StatusCode, Problem> {
     require(&a, Permission::ManageUsers)?;
-    web.app.remove_member(&a, &user).await?;
+    web.app.remove_member(&a, &UserId(user)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -349,7 +350,7 @@ async fn audit_events(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Query
         entity: p.entity.unwrap_or_default(),
         from: p.from.unwrap_or_default(),
         to: p.to.unwrap_or_default(),
-        page: p.page,
+        page: p.page.map(|n| n.to_string()),
     };
     let filter = audit_filter(&q, per_page).map_err(|field| {
         Problem::new(StatusCode::BAD_REQUEST, "invalid", "Invalid input", format!("{field}: expected a date as YYYY-MM-DD"))
@@ -386,6 +387,6 @@ async fn verify_audit(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor) -> Re
     require(&a, Permission::ReadAudit)?;
     Ok(Json(match web.app.verify_audit(&a).await? {
         AuditVerification::Ok { events } => VerificationOut { ok: true, events: Some(events), broken_seq: None, reason: None },
-        AuditVerification::Broken { seq, reason } => VerificationOut { ok: false, events: None, broken_seq: Some(seq), reason: Some(reason) },
+        v @ AuditVerification::Broken { seq, .. } => VerificationOut { ok: false, events: None, broken_seq: Some(seq), reason: Some(v.to_string()) },
     }))
 }

@@ -27,7 +27,7 @@ pub async fn healthz() -> &'static str {
 
 /// Ready: the application can reach its database.
 pub async fn readyz(State(web): State<Web>) -> Response {
-    if web.app.ready().await {
+    if web.app.ready().await.is_ok() {
         (StatusCode::OK, "ready").into_response()
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "not ready").into_response()

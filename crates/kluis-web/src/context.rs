@@ -42,11 +42,8 @@ pub fn origin_of(headers: &HeaderMap, connect: Option<&ConnectInfo<SocketAddr>>)
     let user_agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .chars()
-        .take(200)
-        .collect();
-    Origin { ip, user_agent }
+        .map(|ua| ua.chars().take(200).collect::<String>());
+    Origin::new(ip, user_agent)
 }
 
 pub fn lang_from_locale(l: backend::Locale) -> Lang {
@@ -105,7 +102,7 @@ pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> R
         None => None,
     };
     let session_token = session.as_ref().and(session_token);
-    let lang = session.as_ref().and_then(|s| s.locale).map(lang_from_locale).unwrap_or(fallback_lang);
+    let lang = session.as_ref().map(|s| lang_from_locale(s.locale)).unwrap_or(fallback_lang);
 
     let csrf = match &session {
         Some(s) => s.csrf_token.clone(),
@@ -212,6 +209,7 @@ impl<S: Send + Sync> FromRequestParts<S> for UserCtx {
 pub struct OrgCtx {
     pub ctx: Ctx,
     pub session: Arc<SessionInfo>,
+    pub token: String,
     pub actor: Actor,
     pub org_slug: String,
 }
@@ -227,6 +225,6 @@ impl FromRequestParts<Web> for OrgCtx {
             .map(|(_, v)| v.to_owned())
             .ok_or(WebError::NotFound)?;
         let actor = web.app.actor(&user.session.user.id, &org, &user.ctx.origin).await?;
-        Ok(OrgCtx { ctx: user.ctx, session: user.session, actor, org_slug: org })
+        Ok(OrgCtx { ctx: user.ctx, session: user.session, token: user.token, actor, org_slug: org })
     }
 }

@@ -92,7 +92,7 @@ impl Chrome {
             tr,
             title: tr.t(title_key).to_owned(),
             csrf: o.ctx.csrf.clone(),
-            user_name: Some(o.session.user.name.clone()),
+            user_name: Some(o.session.user.display_name.clone()),
             org_slug: Some(o.org_slug.clone()),
             org_name,
             orgs,
@@ -111,7 +111,7 @@ impl Chrome {
     }
 }
 
-/// Flash messages travel as catalogue keys in the query string (`?notice=saved`), never as free text.
+/// Flash messages travel as catalogue keys in the query string (`?notice=member-added`), never as free text.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Flash {
     pub notice: Option<String>,

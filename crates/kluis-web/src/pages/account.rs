@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 /// `/account`: the account page of the organisation the user is working in.
 pub async fn account_redirect(user: UserCtx) -> Response {
-    let org = user.session.current_org.clone().or_else(|| user.session.memberships.first().map(|(o, _)| o.slug.clone()));
+    let org = user.session.current_org.as_ref().or_else(|| user.session.memberships.first().map(|(o, _)| o)).map(|o| o.slug.clone());
     match org {
         Some(slug) => see_other(&format!("/o/{slug}/account")),
         None => see_other("/"),
@@ -56,6 +56,8 @@ async fn render(web: &Web, o: &OrgCtx, flash: &Flash, extra: Extra) -> Result<Re
         .api_tokens(&o.actor)
         .await?
         .into_iter()
+        // The account page lists the user's own live keys (owners see every key of the organisation via the app).
+        .filter(|t| !t.revoked && t.user_id == o.session.user.id)
         .map(|t| TokenRow { id: t.id, name: t.name, created: super::org::format_ms(t.created_at_ms) })
         .collect();
     let mut c = Chrome::org(o, "account-title", "account", flash);
@@ -88,7 +90,7 @@ fn back(o: &OrgCtx, notice: &str) -> Response {
 async fn form_error(web: &Web, o: &OrgCtx, e: AppError) -> Result<Response, WebError> {
     match e {
         AppError::Invalid { field, message } => {
-            let msg = super::auth::field_error(&o.ctx, &field, &message);
+            let msg = super::auth::field_error(&o.ctx, field, &message);
             render(web, o, &Flash::default(), Extra { error: Some(msg), ..Extra::default() }).await
         }
         AppError::Unauthenticated => {
@@ -112,7 +114,7 @@ pub struct PasswordForm {
 }
 
 pub async fn change_password(State(web): State<Web>, o: OrgCtx, Form(f): Form<PasswordForm>) -> Result<Response, WebError> {
-    match web.app.change_password(&o.session.user.id, &f.current, &f.new, &o.ctx.origin).await {
+    match web.app.change_password_in_session(&o.token, &f.current, &f.new, &o.ctx.origin).await {
         Ok(_) => Ok(back(&o, "password-changed")),
         Err(e) => form_error(&web, &o, e).await,
     }
@@ -132,21 +134,27 @@ pub async fn set_locale(State(web): State<Web>, o: OrgCtx, Form(f): Form<LocaleF
 
 pub async fn totp_begin(State(web): State<Web>, o: OrgCtx) -> Result<Response, WebError> {
     let enrol = web.app.totp_begin(&o.session.user.id).await?;
-    render(&web, &o, &Flash::default(), Extra { totp: Some((enrol.otpauth_uri, enrol.secret)), ..Extra::default() }).await
+    render(&web, &o, &Flash::default(), Extra { totp: Some((enrol.uri, enrol.secret)), ..Extra::default() }).await
 }
 
 #[derive(Deserialize)]
 pub struct CodeForm {
     #[serde(default)]
     code: String,
+    /// The secret shown at enrolment travels back with the code; nothing is stored until the code matches.
+    #[serde(default)]
+    secret: String,
+    #[serde(default)]
+    uri: String,
 }
 
 pub async fn totp_confirm(State(web): State<Web>, o: OrgCtx, Form(f): Form<CodeForm>) -> Result<Response, WebError> {
-    match web.app.totp_confirm(&o.session.user.id, f.code.trim(), &o.ctx.origin).await {
+    match web.app.totp_confirm(&o.session.user.id, &f.secret, f.code.trim()).await {
         Ok(_) => Ok(back(&o, "totp-enabled")),
         Err(AppError::Invalid { .. } | AppError::Unauthenticated) => {
             let msg = o.ctx.tr().t("error-totp-code").to_owned();
-            render(&web, &o, &Flash::default(), Extra { error: Some(msg), ..Extra::default() }).await
+            let totp = (!f.secret.is_empty()).then(|| (f.uri.clone(), f.secret.clone()));
+            render(&web, &o, &Flash::default(), Extra { error: Some(msg), totp, ..Extra::default() }).await
         }
         Err(e) => Err(e.into()),
     }
@@ -159,7 +167,7 @@ pub struct DisableForm {
 }
 
 pub async fn totp_disable(State(web): State<Web>, o: OrgCtx, Form(f): Form<DisableForm>) -> Result<Response, WebError> {
-    match web.app.totp_disable(&o.session.user.id, &f.password, &o.ctx.origin).await {
+    match web.app.totp_disable(&o.session.user.id, &f.password).await {
         Ok(_) => Ok(back(&o, "totp-disabled")),
         Err(e) => form_error(&web, &o, e).await,
     }
@@ -174,7 +182,7 @@ pub struct TokenForm {
 pub async fn create_token(State(web): State<Web>, o: OrgCtx, Form(f): Form<TokenForm>) -> Result<Response, WebError> {
     match web.app.create_api_token(&o.actor, f.name.trim()).await {
         // Shown once, on this response only: it is not stored in clear anywhere.
-        Ok(t) => render(&web, &o, &Flash::default(), Extra { new_token: Some(t.token), ..Extra::default() }).await,
+        Ok((_, token)) => render(&web, &o, &Flash::default(), Extra { new_token: Some(token), ..Extra::default() }).await,
         Err(e) => form_error(&web, &o, e).await,
     }
 }

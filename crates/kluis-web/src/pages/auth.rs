@@ -3,7 +3,7 @@
 use super::see_other;
 use crate::Web;
 use crate::backend::{AppError, LoginOutcome, SetupInput};
-use crate::context::{Ctx, UserCtx};
+use crate::context::{Ctx, UserCtx, locale_from_lang};
 use crate::cookies;
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -26,8 +26,9 @@ pub async fn home(State(web): State<Web>, ctx: Ctx) -> Result<Response, WebError
     };
     let org = session
         .current_org
-        .clone()
-        .or_else(|| session.memberships.first().map(|(o, _)| o.slug.clone()));
+        .as_ref()
+        .or_else(|| session.memberships.first().map(|(o, _)| o))
+        .map(|o| o.slug.clone());
     match org {
         Some(slug) => Ok(see_other(&format!("/o/{slug}"))),
         // A user without any membership has nothing to see; say so instead of failing.
@@ -40,6 +41,7 @@ pub async fn home(State(web): State<Web>, ctx: Ctx) -> Result<Response, WebError
 struct SetupPage {
     c: Chrome,
     org_name: String,
+    slug: String,
     name: String,
     email: String,
 }
@@ -48,6 +50,8 @@ struct SetupPage {
 pub struct SetupForm {
     #[serde(default)]
     org_name: String,
+    #[serde(default)]
+    slug: String,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -60,7 +64,7 @@ pub async fn setup_form(State(web): State<Web>, ctx: Ctx) -> Result<Response, We
     if !web.app.needs_setup().await? {
         return Ok(see_other("/"));
     }
-    let page = SetupPage { c: Chrome::with_ctx_public(&ctx, "setup-title"), org_name: String::new(), name: String::new(), email: String::new() };
+    let page = SetupPage { c: Chrome::with_ctx_public(&ctx, "setup-title"), org_name: String::new(), slug: String::new(), name: String::new(), email: String::new() };
     Ok(page.into_response())
 }
 
@@ -69,18 +73,21 @@ pub async fn setup_submit(State(web): State<Web>, ctx: Ctx, Form(f): Form<SetupF
         // Setup is gone once there is a user: never let a second owner in through this door.
         return Ok(see_other("/"));
     }
+    let slug = if f.slug.trim().is_empty() { slugify(&f.org_name) } else { f.slug.trim().to_owned() };
     let input = SetupInput {
+        org_slug: slug,
         org_name: f.org_name.trim().to_owned(),
-        owner_name: f.name.trim().to_owned(),
-        owner_email: f.email.trim().to_owned(),
-        owner_password: f.password.clone(),
+        email: f.email.trim().to_owned(),
+        display_name: f.name.trim().to_owned(),
+        password: f.password.clone(),
+        locale: locale_from_lang(ctx.lang),
     };
     match web.app.setup(input, &ctx.origin).await {
         Ok(_) => {}
         Err(AppError::Invalid { field, message }) => {
             let mut c = Chrome::with_ctx_public(&ctx, "setup-title");
-            c.error = Some(field_error(&ctx, &field, &message));
-            let page = SetupPage { c, org_name: f.org_name, name: f.name, email: f.email };
+            c.error = Some(field_error(&ctx, field, &message));
+            let page = SetupPage { c, org_name: f.org_name, slug: f.slug, name: f.name, email: f.email };
             return Ok((StatusCode::BAD_REQUEST, page).into_response());
         }
         Err(e) => return Err(e.into()),
@@ -90,6 +97,29 @@ pub async fn setup_submit(State(web): State<Web>, ctx: Ctx, Form(f): Form<SetupF
         LoginOutcome::NewSession { token, .. } => Ok(start_session(&ctx, &token, "/")),
         LoginOutcome::TotpRequired => Ok(see_other("/login")),
     }
+}
+
+/// A web-address name for an organisation: lowercase ASCII letters, digits and dashes.
+pub(crate) fn slugify(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.trim().to_lowercase().chars() {
+        let c = match c {
+            'a'..='z' | '0'..='9' => c,
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            _ => '-',
+        };
+        if !(c == '-' && (s.is_empty() || s.ends_with('-'))) {
+            s.push(c);
+        }
+    }
+    let s: String = s.trim_end_matches('-').chars().take(50).collect();
+    let s = s.trim_end_matches('-').to_owned();
+    if s.len() < 2 { "org".to_owned() } else { s }
 }
 
 /// A readable message for a rejected field: the field's translated name and the application's explanation.

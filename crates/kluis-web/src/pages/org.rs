@@ -2,7 +2,7 @@
 
 use super::see_other;
 use crate::Web;
-use crate::backend::{AppError, AuditFilter, AuditVerification, Member, NewMember};
+use crate::backend::{AppError, AuditFilter, AuditVerification, Member, NewMember, UserId};
 use crate::context::OrgCtx;
 use crate::error::WebError;
 use crate::nav::{Chrome, Flash};
@@ -91,12 +91,12 @@ async fn users_page(web: &Web, o: &OrgCtx, flash: &Flash, error: Option<String>,
     let rows = members
         .into_iter()
         .map(|m| MemberRow {
-            is_self: m.user_id == o.session.user.id,
+            is_self: m.user.id == o.session.user.id,
             roles: role_options(o, Some(m.role)),
             role: role_label(o, m.role),
-            user_id: m.user_id,
-            name: m.name,
-            email: m.email,
+            user_id: m.user.id.0,
+            name: m.user.display_name,
+            email: m.user.email,
         })
         .collect();
     let mut c = Chrome::org(o, "users-title", "users", flash);
@@ -139,14 +139,14 @@ pub async fn add_member(State(web): State<Web>, o: OrgCtx, Form(f): Form<AddMemb
     };
     let input = NewMember {
         email: f.email.trim().to_owned(),
-        name: f.name.trim().to_owned(),
+        display_name: f.name.trim().to_owned(),
         role,
-        password: Some(f.password.clone()).filter(|p| !p.is_empty()),
+        password: f.password.clone(),
     };
     match web.app.add_member(&o.actor, input).await {
         Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=member-added", o.org_slug))),
         Err(AppError::Invalid { field, message }) => {
-            let msg = super::auth::field_error(&o.ctx, &field, &message);
+            let msg = super::auth::field_error(&o.ctx, field, &message);
             users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await
         }
         Err(AppError::Conflict(_)) => {
@@ -166,7 +166,7 @@ pub struct RoleForm {
 pub async fn change_role(State(web): State<Web>, o: OrgCtx, Path((_, user)): Path<(String, String)>, Form(f): Form<RoleForm>) -> Result<Response, WebError> {
     require(&o, Permission::ManageUsers)?;
     let role: Role = f.role.parse().map_err(|_| WebError::BadRequest(o.ctx.tr().t("error-invalid-role").to_owned()))?;
-    match web.app.change_role(&o.actor, &user, role).await {
+    match web.app.change_role(&o.actor, &UserId(user), role).await {
         Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=role-changed", o.org_slug))),
         Err(AppError::Conflict(_)) => Ok(see_other(&format!("/o/{}/users?error=last-owner", o.org_slug))),
         Err(e) => Err(e.into()),
@@ -175,7 +175,7 @@ pub async fn change_role(State(web): State<Web>, o: OrgCtx, Path((_, user)): Pat
 
 pub async fn remove_member(State(web): State<Web>, o: OrgCtx, Path((_, user)): Path<(String, String)>) -> Result<Response, WebError> {
     require(&o, Permission::ManageUsers)?;
-    match web.app.remove_member(&o.actor, &user).await {
+    match web.app.remove_member(&o.actor, &UserId(user)).await {
         Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=member-removed", o.org_slug))),
         Err(AppError::Conflict(_)) => Ok(see_other(&format!("/o/{}/users?error=last-owner", o.org_slug))),
         Err(e) => Err(e.into()),
@@ -194,8 +194,9 @@ pub struct AuditQuery {
     pub from: String,
     #[serde(default)]
     pub to: String,
+    /// Kept as text so that a mistyped page number shows page 1 instead of an error.
     #[serde(default)]
-    pub page: Option<u32>,
+    pub page: Option<String>,
 }
 
 pub const AUDIT_PER_PAGE: u32 = 50;
@@ -207,7 +208,9 @@ fn parse_day(s: &str, end_of_day: bool) -> Result<Option<i64>, ()> {
     }
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     let date = time::Date::parse(s, &fmt).map_err(|_| ())?;
-    let t = if end_of_day { date.with_hms_milli(23, 59, 59, 999) } else { date.with_hms(0, 0, 0) }.map_err(|_| ())?;
+    // The application's upper bound is exclusive: "up to and including" a day ends at the next midnight.
+    let date = if end_of_day { date.next_day().ok_or(())? } else { date };
+    let t = date.with_hms(0, 0, 0).map_err(|_| ())?;
     let ms = t.assume_utc().unix_timestamp_nanos() / 1_000_000;
     i64::try_from(ms).map(Some).map_err(|_| ())
 }
@@ -221,7 +224,7 @@ pub fn audit_filter(q: &AuditQuery, per_page: u32) -> Result<AuditFilter, &'stat
         entity: opt(&q.entity),
         from_ms: parse_day(&q.from, false).map_err(|_| "from")?,
         to_ms: parse_day(&q.to, true).map_err(|_| "to")?,
-        page: q.page.unwrap_or(1).max(1),
+        page: q.page.as_deref().and_then(|p| p.trim().parse::<u32>().ok()).unwrap_or(1).max(1),
         per_page,
     })
 }
@@ -318,12 +321,23 @@ struct VerifyFragment {
     verify_ok: bool,
 }
 
+pub fn break_reason_key(r: kluis_domain::audit::BreakReason) -> &'static str {
+    use kluis_domain::audit::BreakReason;
+    match r {
+        BreakReason::ContentAltered => "audit-break-content-altered",
+        BreakReason::LinkBroken => "audit-break-link-broken",
+        BreakReason::SequenceGap => "audit-break-sequence-gap",
+    }
+}
+
 pub async fn verify_audit(State(web): State<Web>, o: OrgCtx, headers: HeaderMap) -> Result<Response, WebError> {
     require(&o, Permission::ReadAudit)?;
     let tr = o.ctx.tr();
     let (ok, text) = match web.app.verify_audit(&o.actor).await? {
         AuditVerification::Ok { events } => (true, tr.t_n("audit-verify-ok", "count", events)),
-        AuditVerification::Broken { seq, reason } => (false, tr.t_with("audit-verify-broken", &[("seq", &seq.to_string()), ("reason", &reason)])),
+        AuditVerification::Broken { seq, reason } => {
+            (false, tr.t_with("audit-verify-broken", &[("seq", &seq.to_string()), ("reason", tr.t(break_reason_key(reason)))]))
+        }
     };
     if headers.contains_key("hx-request") {
         return Ok(VerifyFragment { verify: Some(text), verify_ok: ok }.into_response());

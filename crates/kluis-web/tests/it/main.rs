@@ -1,4 +1,9 @@
-//! Integration tests for kluis-web through HTTP against the real router.
+//! Integration tests for kluis-web through HTTP against the real router on a real database.
 
+mod api;
 mod client;
+mod flows;
+mod helpers;
 mod i18n;
+mod pages;
+mod tenant;

@@ -1,0 +1,107 @@
+//! The REST API: bearer tokens only, problem details, and the OpenAPI document generated from the code.
+
+use crate::client::Client;
+use crate::helpers::*;
+use axum::http::Method;
+use kluis_app::Role;
+use serde_json::json;
+
+async fn owner_token(env: &Env, owner: &Client) -> String {
+    let s = env.app.session(owner.cookies.get("kluis_session").expect("cookie")).await.expect("s").expect("s");
+    let actor = env.actor(&s.user.id, "acme").await;
+    env.app.create_api_token(&actor, "test").await.expect("token").1
+}
+
+#[tokio::test]
+async fn members_and_audit_through_the_api() {
+    let (env, owner) = with_owner().await;
+    let mut api = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
+
+    let me = api.get("/api/v1/me").await;
+    assert_status(&me, 200, "me");
+    assert_eq!(me.json()["org"], "acme");
+    assert_eq!(me.json()["role"], "owner");
+
+    let added = api
+        .json(Method::POST, "/api/v1/orgs/acme/members", json!({"email": "p@example.com", "name": "Pia", "role": "staff", "password": OWNER_PASSWORD}))
+        .await;
+    assert_status(&added, 201, "add member");
+    let user = added.json()["user_id"].as_str().unwrap_or_default().to_owned();
+    let list = api.get("/api/v1/orgs/acme/members").await;
+    assert_eq!(list.json().as_array().map(Vec::len), Some(2));
+
+    let patch = api.json(Method::PATCH, &format!("/api/v1/orgs/acme/members/{user}"), json!({"role": "auditor"})).await;
+    assert_status(&patch, 204, "patch");
+    let bad = api.json(Method::PATCH, &format!("/api/v1/orgs/acme/members/{user}"), json!({"role": "emperor"})).await;
+    assert_status(&bad, 422, "unknown role");
+    assert_eq!(bad.header("content-type"), Some("application/problem+json"));
+    let invalid = api.json(Method::POST, "/api/v1/orgs/acme/members", json!({"email": "nope", "name": "N", "role": "staff", "password": OWNER_PASSWORD})).await;
+    assert_status(&invalid, 422, "invalid email");
+    assert!(invalid.json()["detail"].as_str().unwrap_or("").contains("e-mail"), "{}", invalid.body);
+
+    let audit = api.get("/api/v1/orgs/acme/audit?action=member.role.change&per_page=10").await;
+    assert_status(&audit, 200, "audit");
+    let all = api.get("/api/v1/orgs/acme/audit").await;
+    assert!(all.json()["total"].as_u64().unwrap_or(0) >= 3, "{}", all.body);
+    let bad_date = api.get("/api/v1/orgs/acme/audit?from=yesterday").await;
+    assert_status(&bad_date, 400, "bad date");
+    let verify = api.send(Method::POST, "/api/v1/orgs/acme/audit/verify", None, String::new(), &[]).await;
+    assert_status(&verify, 200, "verify");
+    assert_eq!(verify.json()["ok"], true);
+
+    let del = api.send(Method::DELETE, &format!("/api/v1/orgs/acme/members/{user}"), None, String::new(), &[]).await;
+    assert_status(&del, 204, "delete");
+    let again = api.send(Method::DELETE, &format!("/api/v1/orgs/acme/members/{user}"), None, String::new(), &[]).await;
+    assert_status(&again, 404, "delete twice");
+    assert_eq!(again.json()["status"], 404);
+}
+
+#[tokio::test]
+async fn api_needs_a_bearer_token_and_never_accepts_the_cookie() {
+    let (env, owner) = with_owner().await;
+    let mut anon = env.client();
+    let res = anon.get("/api/v1/me").await;
+    assert_status(&res, 401, "no token");
+    assert_eq!(res.header("content-type"), Some("application/problem+json"));
+    let p = res.json();
+    assert_eq!(p["status"], 401);
+    assert!(p["type"].is_string() && p["title"].is_string() && p["detail"].is_string());
+
+    let mut cookie_only = env.client();
+    cookie_only.cookies = owner.cookies.clone();
+    assert_status(&cookie_only.get("/api/v1/orgs/acme/members").await, 401, "session cookie on the API");
+    let mut bogus = Client::with_bearer(env.router.clone(), "made-up-token");
+    assert_status(&bogus.get("/api/v1/me").await, 401, "unknown token");
+    assert_status(&anon.get("/api/v1/nothing-here").await, 404, "unknown API path");
+}
+
+#[tokio::test]
+async fn auditor_token_cannot_add_members() {
+    let (env, _owner) = with_owner().await;
+    let auditor = add_user(&env, "acme", "aud@example.com", Role::Auditor).await;
+    let actor = env.actor(&auditor, "acme").await;
+    let before = members_of(&env, &actor).await;
+    let (_, token) = env.app.create_api_token(&actor, "aud").await.expect("token");
+    let mut api = Client::with_bearer(env.router.clone(), &token);
+    let res = api.json(Method::POST, "/api/v1/orgs/acme/members", json!({"email": "x@example.com", "name": "X", "role": "owner", "password": OWNER_PASSWORD})).await;
+    assert_status(&res, 403, "auditor adds");
+    assert_eq!(res.header("content-type"), Some("application/problem+json"));
+    assert_eq!(members_of(&env, &actor).await, before);
+    assert_status(&api.get("/api/v1/orgs/acme/audit").await, 200, "auditor reads audit");
+}
+
+#[tokio::test]
+async fn openapi_document_is_3_1_and_lists_every_api_route() {
+    let env = fresh().await;
+    let mut c = env.client();
+    let res = c.get("/api/v1/openapi.json").await;
+    assert_status(&res, 200, "openapi");
+    let doc: serde_json::Value = serde_json::from_str(&res.body).expect("valid JSON");
+    assert!(doc["openapi"].as_str().unwrap_or("").starts_with("3.1."), "version {}", doc["openapi"]);
+    for (method, path, _) in kluis_web::ROUTES.iter().filter(|(_, p, _)| p.starts_with("/api/v1/") && *p != "/api/v1/openapi.json") {
+        let op = &doc["paths"][*path][method.to_lowercase()];
+        assert!(op.is_object(), "OpenAPI lacks {method} {path}");
+    }
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+}

@@ -1,0 +1,186 @@
+//! Tenant isolation: a member of organisation A, aiming every route of the UI and the API at organisation B or
+//! at B's objects, gets 403/404 and changes nothing of B. The route table in `kluis_web::ROUTES` must match the
+//! router exactly, and every route needs a case here, so a new route cannot slip past this test.
+
+use crate::client::{Client, Resp};
+use crate::helpers::*;
+use axum::http::Method;
+use kluis_app::Role;
+use kluis_web::{Access, ROUTES, WebOptions, router_with_table};
+use std::collections::BTreeSet;
+
+#[tokio::test]
+async fn route_table_matches_the_router() {
+    let env = fresh().await;
+    let (_, registered) = router_with_table(env.app.clone(), WebOptions::default());
+    let registered: BTreeSet<(String, String)> = registered.into_iter().collect();
+    let table: BTreeSet<(String, String)> = ROUTES.iter().map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned())).collect();
+    let missing: Vec<_> = registered.difference(&table).collect();
+    let stale: Vec<_> = table.difference(&registered).collect();
+    assert!(missing.is_empty(), "routes missing from kluis_web::ROUTES: {missing:?}");
+    assert!(stale.is_empty(), "ROUTES lists routes the router lacks: {stale:?}");
+    for (_, path, access) in ROUTES {
+        let org_in_path = path.contains("{org}");
+        assert_eq!(org_in_path, matches!(access, Access::Org | Access::ApiOrg), "access of {path}");
+    }
+}
+
+struct World {
+    a_owner: Client,
+    a_csrf: String,
+    a_api: Client,
+}
+
+struct Ids {
+    b_user: String,
+    b_token_id: String,
+}
+
+/// Plausible form fields, so that a handler would act if the authorisation let it.
+const FORM: &[(&str, &str)] = &[
+    ("email", "intruder@example.com"),
+    ("name", "Intruder"),
+    ("role", "auditor"),
+    ("password", "correct horse battery"),
+    ("current", "correct horse battery"),
+    ("new", "another long password"),
+    ("lang", "en"),
+    ("code", "123456"),
+    ("org", "beta"),
+    ("org_name", "Beta BV"),
+    ("slug", "beta"),
+];
+
+fn fill(path: &str, org: &str, ids: &Ids) -> String {
+    path.replace("{org}", org).replace("{user}", &ids.b_user).replace("{token}", &ids.b_token_id).replace("{file}", "kluis.css")
+}
+
+async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
+    if method == "GET" {
+        return c.get(path).await;
+    }
+    let mut fields = FORM.to_vec();
+    fields.push(("csrf", csrf));
+    c.post_form(path, &fields).await
+}
+
+async fn api(c: &mut Client, method: &str, path: &str) -> Resp {
+    let m = Method::from_bytes(method.as_bytes()).unwrap_or(Method::GET);
+    let body = serde_json::json!({"email": "intruder@example.com", "name": "Intruder", "role": "owner", "password": "correct horse battery"});
+    c.json(m, path, body).await
+}
+
+fn denied(res: &Resp, what: &str) {
+    assert!(matches!(res.status.as_u16(), 403 | 404), "{what}: expected 403/404, got {} {}", res.status, &res.body[..res.body.len().min(300)]);
+}
+
+#[tokio::test]
+async fn a_member_of_a_can_never_reach_b() {
+    let (env, mut a_owner) = with_owner().await;
+    let a_csrf = csrf_of(&mut a_owner, "acme").await;
+
+    // Organisation B with its own owner, member and API token.
+    env.app.cli_add_org("beta", "Beta BV").await.expect("org b");
+    let b_owner = add_user(&env, "beta", "b-owner@example.com", Role::Owner).await;
+    let b_staff = add_user(&env, "beta", "b-staff@example.com", Role::Staff).await;
+    let b_actor = env.actor(&b_owner, "beta").await;
+    let (b_token, _) = env.app.create_api_token(&b_actor, "b key").await.expect("b token");
+
+    // A's own API token (owner of A: every permission there).
+    let a_session = env.app.session(a_owner.cookies.get("kluis_session").expect("cookie")).await.expect("s").expect("s");
+    let a_actor = env.actor(&a_session.user.id, "acme").await;
+    let (_, a_secret) = env.app.create_api_token(&a_actor, "a key").await.expect("a token");
+    let a_api = Client::with_bearer(env.router.clone(), &a_secret);
+
+    let members_before = members_of(&env, &b_actor).await;
+    let audit_before = audit_of(&env, &b_actor).await;
+    let tokens_before = env.app.api_tokens(&b_actor).await.expect("tokens");
+
+    let mut w = World { a_owner, a_csrf, a_api };
+    let ids = Ids { b_user: b_staff.0.clone(), b_token_id: b_token.id.clone() };
+    let mut checked = 0;
+    for (method, path, access) in ROUTES {
+        let what = format!("{method} {path}");
+        let responses: Vec<Resp> = match (access, *method, *path) {
+            (Access::Org, m, p) => {
+                let csrf = w.a_csrf.clone();
+                // B's organisation in the path…
+                let mut out = vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await];
+                denied(&out[0], &format!("{what} at beta"));
+                // …and A's organisation in the path with B's objects.
+                if p.contains("{user}") || p.contains("{token}") {
+                    let r = page(&mut w.a_owner, m, &fill(p, "acme", &ids), &csrf).await;
+                    denied(&r, &format!("{what} at acme with B's object"));
+                    out.push(r);
+                }
+                out
+            }
+            (Access::ApiOrg, m, p) => {
+                let r = api(&mut w.a_api, m, &fill(p, "beta", &ids)).await;
+                denied(&r, &format!("{what} at beta"));
+                assert_eq!(r.header("content-type"), Some("application/problem+json"), "{what}");
+                let mut out = vec![r];
+                if p.contains("{user}") {
+                    let r = api(&mut w.a_api, m, &fill(p, "acme", &ids)).await;
+                    denied(&r, &format!("{what} at acme with B's user"));
+                    out.push(r);
+                }
+                out
+            }
+            (Access::Api, "GET", "/api/v1/me") => {
+                let r = w.a_api.get("/api/v1/me").await;
+                assert_status(&r, 200, &what);
+                assert_eq!(r.json()["org"], "acme");
+                vec![r]
+            }
+            (Access::Session, "POST", "/switch") => {
+                let csrf = w.a_csrf.clone();
+                let r = w.a_owner.post_form("/switch", &[("csrf", &csrf), ("org", "beta")]).await;
+                denied(&r, &what);
+                vec![r]
+            }
+            (Access::Session, "GET", "/account") => {
+                let r = w.a_owner.get("/account").await;
+                assert_eq!(r.location(), Some("/o/acme/account"), "{what}");
+                vec![r]
+            }
+            (Access::Session, "POST", "/logout") => {
+                // Logging out a separate session of A: it must not touch B (checked below).
+                let mut other = login(&env, OWNER_EMAIL, OWNER_PASSWORD).await;
+                let csrf = csrf_of(&mut other, "acme").await;
+                vec![other.post_form("/logout", &[("csrf", &csrf)]).await]
+            }
+            (Access::Public, "POST", "/login") => {
+                // A logged-in A user trying B's owner with a wrong password.
+                let csrf = w.a_csrf.clone();
+                let mut anon = env.client();
+                let p = anon.get("/login").await;
+                let r = anon.post_form("/login", &[("csrf", &p.csrf()), ("email", "b-owner@example.com"), ("password", "guessing guessing")]).await;
+                assert_status(&r, 401, &what);
+                vec![r, page(&mut w.a_owner, "POST", "/login", &csrf).await]
+            }
+            (Access::Public, m, p) => {
+                let csrf = w.a_csrf.clone();
+                vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await]
+            }
+            (a, m, p) => panic!("no tenant-isolation case for {m} {p} ({a:?}): add one to this test"),
+        };
+        for r in &responses {
+            assert!(!r.status.is_server_error(), "{what}: server error {}", r.status);
+            for secret in ["Beta BV", "b-owner@example.com", "b-staff@example.com", b_owner.as_str()] {
+                assert!(!r.body.contains(secret), "{what} leaked {secret}");
+            }
+            if let Some(loc) = r.location() {
+                assert!(!loc.contains("beta"), "{what} redirected into B: {loc}");
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, ROUTES.len());
+
+    // Nothing of B changed: members, audit log, API tokens.
+    assert_eq!(members_of(&env, &b_actor).await, members_before, "B's members changed");
+    assert_eq!(audit_of(&env, &b_actor).await, audit_before, "B's audit log changed");
+    assert_eq!(env.app.api_tokens(&b_actor).await.expect("tokens"), tokens_before, "B's API tokens changed");
+    assert!(env.app.verify_audit(&b_actor).await.expect("verify").is_ok());
+}
