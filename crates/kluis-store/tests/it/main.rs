@@ -1,1 +1,49 @@
-//! Integration tests for kluis-store.
+//! Integration tests for kluis-store, on SQLite or on `KLUIS_TEST_DATABASE_URL` (PostgreSQL).
+
+mod audit;
+mod concurrency;
+mod dump;
+mod jobs;
+mod tenancy;
+
+use kluis_domain::Role;
+use kluis_store::{NewAuditEvent, NewUser, OrgScope, Store, now_ms};
+
+/// Creates an organisation and returns its system scope.
+pub async fn org(store: &Store, slug: &str) -> OrgScope {
+    let mut tx = store.begin_write().await.unwrap();
+    let (_, scope) = tx.insert_org(&uuid::Uuid::now_v7().to_string(), slug, slug, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    scope
+}
+
+/// Creates a user (fake ciphertext) and makes them a member of `scope` with `role`.
+pub async fn member(store: &Store, scope: &OrgScope, name: &str, role: Role) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    let mut tx = store.begin_write().await.unwrap();
+    tx.insert_user(&NewUser {
+        id: id.clone(),
+        email_enc: vec![0, 1, 2, 255],
+        email_index: format!("idx-{name}"),
+        display_name: name.into(),
+        password_hash: "x".into(),
+        locale: "nl".into(),
+        created_at: now_ms(),
+    })
+    .await
+    .unwrap();
+    tx.tenant(scope).insert_membership(&id, role, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+pub fn ev(action: &str) -> NewAuditEvent {
+    NewAuditEvent {
+        actor: "test".into(),
+        action: action.into(),
+        entity: "thing".into(),
+        entity_id: "1".into(),
+        fields: vec!["name".into()],
+        origin: "127.0.0.1".into(),
+    }
+}
