@@ -602,8 +602,9 @@ fn is_id_context(kw: Kw) -> bool {
 }
 
 /// True when only blanks (and label punctuation) precede `pos` on its line.
+/// Looks back at most 256 bytes, so a text without line breaks stays linear.
 fn line_prefix_blank(b: &[u8], pos: usize) -> bool {
-    b[..pos]
+    b[pos.saturating_sub(256)..pos]
         .iter()
         .rev()
         .take_while(|&&c| c != b'\n')

@@ -340,7 +340,9 @@ fn skip_blank(b: &[u8], mut i: usize) -> usize {
 /// True when the name at `end` heads an organisation's block: a KvK or VAT number in the next lines of the same
 /// block, or a department line right below ("Afdeling Inkoop").
 fn org_block(scan: &Scan<'_>, end: usize) -> bool {
-    let t = scan.text;
+    let full = scan.text;
+    // Bounded look-ahead: a text without line breaks must stay linear.
+    let t = &full[..crate::detect::floor_char(full, (end + 1024).min(full.len()))];
     let Some(nl) = t[end..].find('\n') else {
         return false;
     };
@@ -349,7 +351,8 @@ fn org_block(scan: &Scan<'_>, end: usize) -> bool {
     for (n, line) in t[from..].split_inclusive('\n').enumerate() {
         let l = line.trim_start();
         if n == 0 {
-            let low = l.to_lowercase();
+            let head = &l[..crate::detect::floor_char(l, l.len().min(16))];
+            let low = head.to_lowercase();
             if [
                 "afdeling ",
                 "department ",
@@ -434,7 +437,8 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
 
     // 1b. Lists of people after a label ("Aanwezig: Peter, Sandra en Lisa (notulist)").
     for h in scan.hits.iter().filter(|h| h.kw == Kw::NameList) {
-        let line_end = t[h.end..].find('\n').map_or(t.len(), |k| h.end + k);
+        let lim = crate::detect::floor_char(t, (h.end + 400).min(t.len()));
+        let line_end = t[h.end..lim].find('\n').map_or(lim, |k| h.end + k);
         let mut i = skip_blank(b, h.end);
         while i < line_end {
             // Next item: up to a comma, semicolon or conjunction.
@@ -491,8 +495,12 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             fe -= 1;
         }
         let mut fs = fe;
-        while fs > 0 && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b'|') {
+        let floor = fe.saturating_sub(200);
+        while fs > floor && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b'|') {
             fs -= 1;
+        }
+        if fs == floor && fs > 0 || !t.is_char_boundary(fs) {
+            continue;
         }
         let mut field = t[fs..fe].trim_end_matches([',', ' ', '"']);
         // "West-Francië, van": particle written after the surname, as in sorted lists.
@@ -713,8 +721,12 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
             _ => continue,
         };
         let mut fs = fe;
-        while fs > 0 && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b',') {
+        let floor = fe.saturating_sub(120);
+        while fs > floor && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b',') {
             fs -= 1;
+        }
+        if fs == floor && fs > 0 || !t.is_char_boundary(fs) {
+            continue;
         }
         // A label before the street ("Adres: Zuiderdiep 45") is not part of the address.
         let fs = match t[fs..fe].rfind(": ") {

@@ -91,3 +91,14 @@ fn normalize_and_mask() {
     );
     assert_eq!(mask(Bsn, "123456782"), "*****6782");
 }
+
+#[test]
+fn text_without_line_breaks_stays_linear() {
+    // Quadratic look-backs to the line start would take minutes here.
+    let rec = "Jan Jansen Kerkstraat 5, 1234 AB Utrecht BSN 111222333 aanwezig: Peter, Lisa | ";
+    let text = rec.repeat(3000);
+    let t0 = std::time::Instant::now();
+    let n = Detector::shared().detect(&text).len();
+    assert!(n >= 3000 * 4, "{n}");
+    assert!(t0.elapsed().as_secs() < 20, "{:?}", t0.elapsed());
+}
