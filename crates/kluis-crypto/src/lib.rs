@@ -29,7 +29,7 @@ pub enum Error {
     )]
     KeyFileExists { path: PathBuf },
     #[error(
-        "key file {} can be read by other users (mode {mode:03o}); restrict it with `chmod 600 {}`",
+        "key file {} is accessible to other users (mode {mode:03o}); restrict it with `chmod 600 {}`",
         path.display(),
         path.display()
     )]
