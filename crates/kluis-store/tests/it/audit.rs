@@ -6,7 +6,12 @@ use crate::{ev, org};
 
 async fn verify(store: &Store, scope: &OrgScope) -> Result<u64, (i64, BreakReason)> {
     let mut v = ChainVerifier::default();
-    for e in store.tenant(scope).audit_chain_batch(0, 100_000).await.unwrap() {
+    for e in store
+        .tenant(scope)
+        .audit_chain_batch(0, 100_000)
+        .await
+        .unwrap()
+    {
         v.check(&e).map_err(|b| (b.seq, b.reason))?;
     }
     Ok(v.checked())
@@ -19,10 +24,16 @@ async fn concurrent_appends_never_fork_the_chain() {
     let b = org(&store, "org-b").await;
     let mut tasks = Vec::new();
     for i in 0..60 {
-        let (store, scope) = (store.clone(), if i % 3 == 0 { b.clone() } else { a.clone() });
+        let (store, scope) = (
+            store.clone(),
+            if i % 3 == 0 { b.clone() } else { a.clone() },
+        );
         tasks.push(tokio::spawn(async move {
             let mut tx = store.begin_write().await?;
-            let seq = tx.tenant(&scope).append_audit(&ev(&format!("action.{i}"))).await?;
+            let seq = tx
+                .tenant(&scope)
+                .append_audit(&ev(&format!("action.{i}")))
+                .await?;
             tx.commit().await?;
             Ok::<_, kluis_store::StoreError>(seq)
         }));
@@ -42,14 +53,23 @@ async fn a_rolled_back_change_leaves_no_event_and_tampering_is_found() {
     let a = org(&store, "org-a").await;
     for i in 0..5 {
         let mut tx = store.begin_write().await.unwrap();
-        tx.tenant(&a).append_audit(&ev(&format!("a{i}"))).await.unwrap();
+        tx.tenant(&a)
+            .append_audit(&ev(&format!("a{i}")))
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
     }
     let mut tx = store.begin_write().await.unwrap();
-    tx.tenant(&a).append_audit(&ev("rolled back")).await.unwrap();
+    tx.tenant(&a)
+        .append_audit(&ev("rolled back"))
+        .await
+        .unwrap();
     tx.rollback().await.unwrap();
     assert_eq!(verify(&store, &a).await, Ok(5));
 
     tamper_audit_event(&store, a.org_id(), 3).await;
-    assert_eq!(verify(&store, &a).await, Err((3, BreakReason::ContentAltered)));
+    assert_eq!(
+        verify(&store, &a).await,
+        Err((3, BreakReason::ContentAltered))
+    );
 }

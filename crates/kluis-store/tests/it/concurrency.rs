@@ -12,13 +12,18 @@ async fn hundred_concurrent_writers_never_fail() {
     let a = org(&store, "org-a").await;
     let mut tasks = Vec::new();
     for i in 0..100 {
-        let s = if i % 2 == 0 { store.clone() } else { second.clone() };
+        let s = if i % 2 == 0 {
+            store.clone()
+        } else {
+            second.clone()
+        };
         let scope = a.clone();
         tasks.push(tokio::spawn(async move {
             let mut tx = s.begin_write().await?;
             // Read first, then write: the pattern that fails with a deferred BEGIN on SQLite.
             let n = tx.user_count().await?;
-            tx.record_login_failure(&format!("key-{i}"), now_ms() + n).await?;
+            tx.record_login_failure(&format!("key-{i}"), now_ms() + n)
+                .await?;
             tx.set_setting(&format!("k{}", i % 7), "v").await?;
             tx.tenant(&scope).append_audit(&ev("write")).await?;
             tx.commit().await?;
@@ -36,6 +41,11 @@ async fn hundred_concurrent_writers_never_fail() {
             errors.push(e.to_string());
         }
     }
-    assert!(errors.is_empty(), "{} writers failed, e.g. {:?}", errors.len(), errors.first());
+    assert!(
+        errors.is_empty(),
+        "{} writers failed, e.g. {:?}",
+        errors.len(),
+        errors.first()
+    );
     assert_eq!(store.tenant(&a).audit_head().await.unwrap().0, 100);
 }

@@ -24,8 +24,13 @@ async fn dump_loads_into_an_empty_database_and_round_trips() {
     let alice = member(&store, &a, "alice", Role::Owner).await;
     let mut tx = store.begin_write().await.unwrap();
     tx.tenant(&a).append_audit(&ev("x")).await.unwrap();
-    tx.tenant(&a).insert_api_token("t1", &alice, "token", "digest", 5).await.unwrap();
-    tx.set_totp(&alice, Some(vec![1, 2, 3]), true).await.unwrap();
+    tx.tenant(&a)
+        .insert_api_token("t1", &alice, "token", "digest", 5)
+        .await
+        .unwrap();
+    tx.set_totp(&alice, Some(vec![1, 2, 3]), true)
+        .await
+        .unwrap();
     tx.record_login_failure("k", 7).await.unwrap();
     tx.set_setting("key_fingerprint", "abc").await.unwrap();
     tx.commit().await.unwrap();
@@ -43,8 +48,14 @@ async fn dump_loads_into_an_empty_database_and_round_trips() {
     }
     assert_eq!(load.commit().await.unwrap(), rows.len() as u64);
     assert_eq!(dump(&target).await, rows);
-    assert_eq!(target.user(&alice).await.unwrap().unwrap().totp_secret_enc, Some(vec![1, 2, 3]));
+    assert_eq!(
+        target.user(&alice).await.unwrap().unwrap().totp_secret_enc,
+        Some(vec![1, 2, 3])
+    );
 
     // A non-empty database is refused.
-    assert!(matches!(target.begin_load().await, Err(StoreError::Load(_))));
+    assert!(matches!(
+        target.begin_load().await,
+        Err(StoreError::Load(_))
+    ));
 }

@@ -24,11 +24,19 @@ async fn each_job_is_claimed_by_exactly_one_instance() {
     }
     let mut workers = Vec::new();
     for w in 0..4 {
-        let s = if w % 2 == 0 { store.clone() } else { Store::connect(db.url()).await.unwrap() };
+        let s = if w % 2 == 0 {
+            store.clone()
+        } else {
+            Store::connect(db.url()).await.unwrap()
+        };
         workers.push(tokio::spawn(async move {
             let owner = format!("instance-{w}");
             let mut mine = Vec::new();
-            while let Some(j) = s.claim_job(&owner, &["test"], now_ms(), 60_000).await.unwrap() {
+            while let Some(j) = s
+                .claim_job(&owner, &["test"], now_ms(), 60_000)
+                .await
+                .unwrap()
+            {
                 assert!(s.complete_job(&j.id, &owner, now_ms()).await.unwrap());
                 mine.push(j.id);
             }
@@ -40,35 +48,112 @@ async fn each_job_is_claimed_by_exactly_one_instance() {
         all.extend(w.await.unwrap());
     }
     let unique: HashSet<_> = all.iter().collect();
-    assert_eq!((all.len(), unique.len()), (40, 40), "every job ran exactly once");
-    assert!(store.jobs_of_kind("test").await.unwrap().iter().all(|j| j.status == JobStatus::Done));
+    assert_eq!(
+        (all.len(), unique.len()),
+        (40, 40),
+        "every job ran exactly once"
+    );
+    assert!(
+        store
+            .jobs_of_kind("test")
+            .await
+            .unwrap()
+            .iter()
+            .all(|j| j.status == JobStatus::Done)
+    );
 }
 
 #[tokio::test]
 async fn unique_keys_leases_and_retries() {
     let (store, _db) = fresh_store().await;
-    assert!(store.enqueue_job(&job(1, Some("daily:test:2026-11-23"))).await.unwrap());
-    assert!(!store.enqueue_job(&job(2, Some("daily:test:2026-11-23"))).await.unwrap(), "one job per unique key");
+    assert!(
+        store
+            .enqueue_job(&job(1, Some("daily:test:2026-11-23")))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .enqueue_job(&job(2, Some("daily:test:2026-11-23")))
+            .await
+            .unwrap(),
+        "one job per unique key"
+    );
 
     let now = now_ms();
-    let j = store.claim_job("a", &["test"], now, 1_000).await.unwrap().unwrap();
+    let j = store
+        .claim_job("a", &["test"], now, 1_000)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(j.attempts, 1);
-    assert!(store.claim_job("b", &["test"], now, 1_000).await.unwrap().is_none(), "leased");
-    assert!(store.claim_job("b", &["other"], now + 5_000, 1_000).await.unwrap().is_none(), "kind filter");
+    assert!(
+        store
+            .claim_job("b", &["test"], now, 1_000)
+            .await
+            .unwrap()
+            .is_none(),
+        "leased"
+    );
+    assert!(
+        store
+            .claim_job("b", &["other"], now + 5_000, 1_000)
+            .await
+            .unwrap()
+            .is_none(),
+        "kind filter"
+    );
     // The lease expired (instance a died): b takes over, a can no longer complete.
-    let j2 = store.claim_job("b", &["test"], now + 5_000, 1_000).await.unwrap().unwrap();
+    let j2 = store
+        .claim_job("b", &["test"], now + 5_000, 1_000)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((j2.id.as_str(), j2.attempts), (j.id.as_str(), 2));
     assert!(!store.complete_job(&j.id, "a", now).await.unwrap());
     assert!(!store.heartbeat_job(&j.id, "a", now + 10_000).await.unwrap());
     // Failure with attempts left → queued again at the retry time.
-    assert!(store.fail_job(&j.id, "b", "boom", now, now + 60_000).await.unwrap());
+    assert!(
+        store
+            .fail_job(&j.id, "b", "boom", now, now + 60_000)
+            .await
+            .unwrap()
+    );
     let row = store.job(&j.id).await.unwrap().unwrap();
-    assert_eq!((row.status, row.run_at, row.last_error.as_deref()), (JobStatus::Queued, now + 60_000, Some("boom")));
-    assert!(store.claim_job("b", &["test"], now + 1, 1_000).await.unwrap().is_none(), "not due yet");
+    assert_eq!(
+        (row.status, row.run_at, row.last_error.as_deref()),
+        (JobStatus::Queued, now + 60_000, Some("boom"))
+    );
+    assert!(
+        store
+            .claim_job("b", &["test"], now + 1, 1_000)
+            .await
+            .unwrap()
+            .is_none(),
+        "not due yet"
+    );
     // Third attempt fails → failed for good.
-    let j3 = store.claim_job("c", &["test"], now + 60_000, 1_000).await.unwrap().unwrap();
+    let j3 = store
+        .claim_job("c", &["test"], now + 60_000, 1_000)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(j3.attempts, 3);
-    assert!(store.fail_job(&j.id, "c", "boom", now + 60_000, now + 120_000).await.unwrap());
-    assert_eq!(store.job(&j.id).await.unwrap().unwrap().status, JobStatus::Failed);
-    assert!(store.claim_job("d", &["test"], now + 999_999, 1_000).await.unwrap().is_none());
+    assert!(
+        store
+            .fail_job(&j.id, "c", "boom", now + 60_000, now + 120_000)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store.job(&j.id).await.unwrap().unwrap().status,
+        JobStatus::Failed
+    );
+    assert!(
+        store
+            .claim_job("d", &["test"], now + 999_999, 1_000)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }

@@ -12,7 +12,10 @@ use kluis_store::{NewAuditEvent, NewUser, OrgScope, Store, now_ms};
 /// Creates an organisation and returns its system scope.
 pub async fn org(store: &Store, slug: &str) -> OrgScope {
     let mut tx = store.begin_write().await.unwrap();
-    let (_, scope) = tx.insert_org(&uuid::Uuid::now_v7().to_string(), slug, slug, now_ms()).await.unwrap();
+    let (_, scope) = tx
+        .insert_org(&uuid::Uuid::now_v7().to_string(), slug, slug, now_ms())
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     scope
 }
@@ -32,7 +35,10 @@ pub async fn member(store: &Store, scope: &OrgScope, name: &str, role: Role) -> 
     })
     .await
     .unwrap();
-    tx.tenant(scope).insert_membership(&id, role, now_ms()).await.unwrap();
+    tx.tenant(scope)
+        .insert_membership(&id, role, now_ms())
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     id
 }

@@ -1,0 +1,221 @@
+use std::time::Duration;
+
+use kluis_app::testing::{origin, test_config};
+use kluis_app::{App, AppError, Locale, LoginOutcome, Origin, Role};
+
+use crate::{PASSWORD, add, login, world};
+
+#[tokio::test]
+async fn setup_once_then_login_sessions_and_logout() {
+    let w = world().await;
+    let app = &w.app;
+    assert!(!app.needs_setup().await.unwrap());
+    assert!(matches!(
+        app.setup(kluis_app::testing::setup_input(), &origin())
+            .await,
+        Err(AppError::Conflict(_))
+    ));
+
+    // E-mail matching ignores case and surrounding spaces.
+    let (token, user_id) = login(app, "  Owner@Example.COM ").await;
+    let info = app.session(&token).await.unwrap().unwrap();
+    assert_eq!(
+        (info.user.id.clone(), info.user.email.as_str()),
+        (user_id.clone(), "owner@example.com")
+    );
+    assert_eq!(
+        info.current_org.as_ref().map(|o| o.slug.as_str()),
+        Some("acme")
+    );
+    assert_eq!(info.current_role, Some(Role::Owner));
+    assert!(!info.csrf_token.is_empty() && info.csrf_token != token);
+    assert!(matches!(
+        app.login("owner@example.com", "wrong password!", None, &origin())
+            .await,
+        Err(AppError::Unauthenticated)
+    ));
+    assert!(matches!(
+        app.login("nobody@example.com", PASSWORD, None, &origin())
+            .await,
+        Err(AppError::Unauthenticated)
+    ));
+
+    app.set_locale(&user_id, Locale::En).await.unwrap();
+    assert_eq!(
+        app.session(&token).await.unwrap().unwrap().locale,
+        Locale::En
+    );
+
+    // Password change: too short refused, wrong current refused; other sessions end, this one stays.
+    let (other, _) = login(app, "owner@example.com").await;
+    assert!(matches!(
+        app.change_password_in_session(&token, PASSWORD, "short", &origin())
+            .await,
+        Err(AppError::Invalid { .. })
+    ));
+    assert!(matches!(
+        app.change_password_in_session(
+            &token,
+            "not it at all",
+            "a much longer password",
+            &origin()
+        )
+        .await,
+        Err(AppError::Invalid { .. })
+    ));
+    app.change_password_in_session(&token, PASSWORD, "a much longer password", &origin())
+        .await
+        .unwrap();
+    assert!(app.session(&token).await.unwrap().is_some());
+    assert!(app.session(&other).await.unwrap().is_none());
+    assert!(
+        app.login(
+            "owner@example.com",
+            "a much longer password",
+            None,
+            &origin()
+        )
+        .await
+        .is_ok()
+    );
+
+    app.logout(&token).await.unwrap();
+    assert!(app.session(&token).await.unwrap().is_none());
+    app.logout(&token).await.unwrap();
+    assert!(app.session("not a token").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn totp_is_required_once_enabled_and_codes_cannot_be_replayed() {
+    let w = world().await;
+    let app = &w.app;
+    let (_, user_id) = login(app, "owner@example.com").await;
+    let enrol = app.totp_begin(&user_id).await.unwrap();
+    assert!(enrol.uri.starts_with("otpauth://totp/"));
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    };
+    assert!(matches!(
+        app.totp_confirm(&user_id, &enrol.secret, "000000x").await,
+        Err(AppError::Invalid { .. })
+    ));
+    let code = kluis_crypto::totp_code(&enrol.secret, now()).unwrap();
+    app.totp_confirm(&user_id, &enrol.secret, &code)
+        .await
+        .unwrap();
+
+    let o = origin();
+    assert!(matches!(
+        app.login("owner@example.com", PASSWORD, None, &o)
+            .await
+            .unwrap(),
+        LoginOutcome::TotpRequired
+    ));
+    let code = kluis_crypto::totp_code(&enrol.secret, now()).unwrap();
+    assert!(matches!(
+        app.login("owner@example.com", PASSWORD, Some(&code), &o)
+            .await
+            .unwrap(),
+        LoginOutcome::NewSession { .. }
+    ));
+    assert!(
+        matches!(
+            app.login("owner@example.com", PASSWORD, Some(&code), &o)
+                .await,
+            Err(AppError::Unauthenticated)
+        ),
+        "replay"
+    );
+    assert!(matches!(
+        app.totp_disable(&user_id, "wrong password!").await,
+        Err(AppError::Invalid { .. })
+    ));
+    app.totp_disable(&user_id, PASSWORD).await.unwrap();
+    login(app, "owner@example.com").await;
+}
+
+#[tokio::test]
+async fn logins_are_throttled_per_address_and_per_ip_across_instances() {
+    let mut env = test_config().await;
+    env.config.login_max_failures = 3;
+    env.config.login_max_failures_per_ip = 6;
+    let app = App::open(env.config.clone()).await.unwrap();
+    app.setup(kluis_app::testing::setup_input(), &origin())
+        .await
+        .unwrap();
+    let other_instance = App::open(env.config.clone()).await.unwrap();
+
+    let ip1 = Origin::new("198.51.100.1", None);
+    for _ in 0..3 {
+        assert!(matches!(
+            app.login("owner@example.com", "wrong password!", None, &ip1)
+                .await,
+            Err(AppError::Unauthenticated)
+        ));
+    }
+    // Now even the right password is refused, on the other instance and from another IP too.
+    let ip2 = Origin::new("198.51.100.2", None);
+    match other_instance
+        .login("owner@example.com", PASSWORD, None, &ip2)
+        .await
+    {
+        Err(AppError::Throttled { retry_after_secs }) => {
+            assert!(retry_after_secs > 0 && retry_after_secs <= 15 * 60)
+        }
+        other => panic!("expected throttling, got {other:?}"),
+    }
+    // Unknown addresses count against the IP: three more failures from ip1 block it for every address.
+    for i in 0..3 {
+        let r = app
+            .login(
+                &format!("ghost{i}@example.com"),
+                "whatever it is",
+                None,
+                &ip1,
+            )
+            .await;
+        assert!(matches!(r, Err(AppError::Unauthenticated)), "{r:?}");
+    }
+    assert!(matches!(
+        app.login("ghost9@example.com", "whatever it is", None, &ip1)
+            .await,
+        Err(AppError::Throttled { .. })
+    ));
+    let _ = Duration::ZERO;
+}
+
+#[tokio::test]
+async fn members_can_belong_to_several_organisations_and_switch() {
+    let w = world().await;
+    let app = &w.app;
+    let m = add(app, &w.beta_owner, "owner@example.com", Role::Auditor).await;
+    assert_eq!(
+        m.user_id, w.acme_owner.user_id,
+        "an existing account is added, not duplicated"
+    );
+    let (token, _) = login(app, "owner@example.com").await;
+    let info = app.session(&token).await.unwrap().unwrap();
+    assert_eq!(info.memberships.len(), 2);
+    app.switch_org(&token, "beta").await.unwrap();
+    let info = app.session(&token).await.unwrap().unwrap();
+    assert_eq!(
+        (info.current_org.unwrap().slug.as_str(), info.current_role),
+        ("beta", Some(Role::Auditor))
+    );
+    assert!(matches!(
+        app.add_member(
+            &w.beta_owner,
+            kluis_app::NewMember {
+                email: "owner@example.com".into(),
+                display_name: "x".into(),
+                role: Role::Staff,
+                password: String::new()
+            }
+        )
+        .await,
+        Err(AppError::Conflict(_))
+    ));
+}

@@ -1,0 +1,95 @@
+use kluis_app::testing::{origin, setup_input, test_config};
+use kluis_app::{App, AppError, Role};
+
+use crate::{PASSWORD, login};
+
+#[tokio::test]
+async fn a_missing_or_foreign_key_file_is_a_clear_error_never_a_new_key() {
+    let env = test_config().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    app.setup(setup_input(), &origin()).await.unwrap();
+    app.close().await;
+    let key = env.config.effective_key_file();
+    let saved = std::fs::read(&key).unwrap();
+
+    std::fs::remove_file(&key).unwrap();
+    match App::open(env.config.clone()).await {
+        Err(AppError::Setup(msg)) => assert!(
+            msg.contains("key file") && msg.contains("not found"),
+            "{msg}"
+        ),
+        other => panic!("expected a setup error, got {:?}", other.map(|_| ())),
+    }
+    assert!(!key.exists(), "no new key was created");
+
+    // Another installation's key file.
+    let foreign = env.db.subdir("foreign").join("kluis.key");
+    kluis_crypto::KeyRing::create(&foreign).unwrap();
+    std::fs::copy(&foreign, &key).unwrap();
+    match App::open(env.config.clone()).await {
+        Err(AppError::Setup(msg)) => assert!(msg.contains("not the key"), "{msg}"),
+        other => panic!("expected a setup error, got {:?}", other.map(|_| ())),
+    }
+    std::fs::write(&key, saved).unwrap();
+    let app = App::open(env.config.clone()).await.unwrap();
+    login(&app, "owner@example.com").await;
+}
+
+#[tokio::test]
+async fn rotating_keys_keeps_everything_readable() {
+    let env = test_config().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    let owner = app.setup(setup_input(), &origin()).await.unwrap();
+    app.cli_add_user("acme", "sam@example.com", "Sam", Role::Staff, PASSWORD)
+        .await
+        .unwrap();
+    let (_, uid) = login(&app, "owner@example.com").await;
+    let enrol = app.totp_begin(&uid).await.unwrap();
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    };
+    app.totp_confirm(
+        &uid,
+        &enrol.secret,
+        &kluis_crypto::totp_code(&enrol.secret, now()).unwrap(),
+    )
+    .await
+    .unwrap();
+
+    let report = app.rotate_keys().await.unwrap();
+    assert_eq!(
+        (report.retired_versions.clone(), report.new_version),
+        (vec![1], 2)
+    );
+    assert_eq!(report.reencrypted, 3, "two e-mails and one TOTP secret");
+    let emails: Vec<String> = app
+        .members(&owner)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.user.email)
+        .collect();
+    assert!(emails.contains(&"sam@example.com".to_string()));
+    login(&app, "sam@example.com").await;
+
+    // A fresh process with the rotated key file reads everything, including the TOTP secret.
+    app.close().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    let code = kluis_crypto::totp_code(&enrol.secret, now() + 30).unwrap();
+    assert!(matches!(
+        app.login("owner@example.com", PASSWORD, Some(&code), &origin())
+            .await
+            .unwrap(),
+        kluis_app::LoginOutcome::NewSession { .. }
+    ));
+    assert!(
+        app.verify_all_audit()
+            .await
+            .unwrap()
+            .iter()
+            .all(|(_, v)| v.is_ok())
+    );
+}
