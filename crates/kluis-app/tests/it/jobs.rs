@@ -72,7 +72,7 @@ async fn two_instances_run_each_job_exactly_once() {
     ha.await.unwrap();
     hb.await.unwrap();
 
-    let runs = runs.lock().unwrap();
+    let runs = runs.lock().unwrap().clone();
     assert_eq!(runs.len(), 30);
     assert!(
         runs.values().all(|r| r.len() == 1),
