@@ -3,6 +3,7 @@
 //! parser fuzz targets for a bounded time.
 
 mod postgres;
+mod s3;
 
 use anyhow::{Context, Result, bail};
 use std::env;
@@ -13,9 +14,10 @@ const USAGE: &str = "\
 usage: cargo xtask <task> [options]
 
 tasks:
-  test [--sqlite-only] [--no-browser] [--no-fuzz]
+  test [--sqlite-only] [--no-browser] [--no-s3] [--no-fuzz]
         Format and lint checks, then every test on SQLite, then again on a throwaway PostgreSQL cluster
-        that this task starts and removes, then the fuzz targets for a bounded time.
+        that this task starts and removes, then the fuzz targets for a bounded time. Object-storage tests
+        run against a throwaway S3-compatible server (moto, installed from PyPI into target/).
         The browser test is required (needs Debian's chromium and chromium-driver) unless --no-browser.
   bench [NAME...]
         Release-build benchmarks (detect, pipeline, server); results go to stdout, see BENCHMARKS.md.
@@ -41,6 +43,7 @@ fn run() -> Result<()> {
         "test" => test(TestOptions {
             sqlite_only: has("--sqlite-only"),
             browser: !has("--no-browser"),
+            s3: !has("--no-s3"),
             fuzz: !has("--no-fuzz"),
         }),
         "bench" => bench(rest),
@@ -58,7 +61,9 @@ fn seconds_flag(rest: &[String]) -> Result<Option<u64>> {
         None => Ok(None),
         Some(i) => {
             let v = rest.get(i + 1).context("--seconds needs a number")?;
-            Ok(Some(v.parse().with_context(|| format!("--seconds: '{v}' is not a number"))?))
+            Ok(Some(v.parse().with_context(|| {
+                format!("--seconds: '{v}' is not a number")
+            })?))
         }
     }
 }
@@ -66,20 +71,43 @@ fn seconds_flag(rest: &[String]) -> Result<Option<u64>> {
 struct TestOptions {
     sqlite_only: bool,
     browser: bool,
+    s3: bool,
     fuzz: bool,
 }
 
 fn test(opts: TestOptions) -> Result<()> {
     let root = project_root();
-    step("format check", cargo(&root, &["fmt", "--all", "--", "--check"]))?;
+    step(
+        "format check",
+        cargo(&root, &["fmt", "--all", "--", "--check"]),
+    )?;
     step(
         "clippy",
-        cargo(&root, &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]),
+        cargo(
+            &root,
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--quiet",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
     )?;
 
     let mut envs: Vec<(&str, String)> = vec![];
     if opts.browser {
         envs.push(("KLUIS_REQUIRE_BROWSER", "1".into()));
+    }
+    let s3 = if opts.s3 {
+        Some(s3::MotoServer::start(&root).context("starting the S3 test server")?)
+    } else {
+        None
+    };
+    if let Some(server) = &s3 {
+        envs.push(("KLUIS_TEST_S3_ENDPOINT", server.endpoint()));
     }
 
     let mut sqlite = cargo(&root, &["test", "--workspace", "--no-fail-fast"]);
@@ -88,7 +116,8 @@ fn test(opts: TestOptions) -> Result<()> {
     step("tests on SQLite", sqlite)?;
 
     if !opts.sqlite_only {
-        let cluster = postgres::Cluster::start().context("starting a throwaway PostgreSQL cluster")?;
+        let cluster =
+            postgres::Cluster::start().context("starting a throwaway PostgreSQL cluster")?;
         let mut pg = cargo(&root, &["test", "--workspace", "--no-fail-fast"]);
         pg.env("KLUIS_TEST_DATABASE_URL", cluster.url());
         pg.envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
@@ -96,6 +125,7 @@ fn test(opts: TestOptions) -> Result<()> {
         drop(cluster);
         result?;
     }
+    drop(s3);
 
     if opts.fuzz {
         fuzz(15)?;
@@ -106,8 +136,11 @@ fn test(opts: TestOptions) -> Result<()> {
 
 fn bench(names: &[String]) -> Result<()> {
     let root = project_root();
-    let all: &[(&str, &str)] =
-        &[("detect", "kluis-pii"), ("pipeline", "kluis-scan"), ("server", "kluis")];
+    let all: &[(&str, &str)] = &[
+        ("detect", "kluis-pii"),
+        ("pipeline", "kluis-scan"),
+        ("server", "kluis"),
+    ];
     for (name, package) in all {
         if !names.is_empty() && !names.iter().any(|n| n == name) {
             continue;
@@ -126,8 +159,16 @@ fn fuzz(seconds: u64) -> Result<()> {
     if !fuzz_dir.join("Cargo.toml").exists() {
         bail!("no fuzz project at {}", fuzz_dir.display());
     }
-    if Command::new("cargo").args(["fuzz", "--version"]).output().map(|o| !o.status.success()).unwrap_or(true) {
-        step("install cargo-fuzz", cargo(&root, &["install", "--locked", "cargo-fuzz"]))?;
+    if Command::new("cargo")
+        .args(["fuzz", "--version"])
+        .output()
+        .map(|o| !o.status.success())
+        .unwrap_or(true)
+    {
+        step(
+            "install cargo-fuzz",
+            cargo(&root, &["install", "--locked", "cargo-fuzz"]),
+        )?;
     }
     let list = Command::new("cargo")
         .args(["fuzz", "list"])
@@ -135,15 +176,34 @@ fn fuzz(seconds: u64) -> Result<()> {
         .output()
         .context("cargo fuzz list")?;
     if !list.status.success() {
-        bail!("cargo fuzz list failed: {}", String::from_utf8_lossy(&list.stderr));
+        bail!(
+            "cargo fuzz list failed: {}",
+            String::from_utf8_lossy(&list.stderr)
+        );
     }
     let targets = String::from_utf8_lossy(&list.stdout).to_string();
+    // Seeds: the development corpus when it is beside the checkout, so the fuzzer starts from real documents.
+    let seeds = root.join("../shared/corpus/dev/docs");
     for target in targets.lines().map(str::trim).filter(|t| !t.is_empty()) {
+        let corpus = root.join("target/fuzz-corpus").join(target);
+        std::fs::create_dir_all(&corpus)?;
+        if let Ok(entries) = std::fs::read_dir(&seeds) {
+            for entry in entries.flatten() {
+                let _ = std::fs::copy(entry.path(), corpus.join(entry.file_name()));
+            }
+        }
         let mut cmd = Command::new("cargo");
         cmd.current_dir(&fuzz_dir)
             // The fuzz instrumentation needs unstable flags; the only toolchain here is stable.
             .env("RUSTC_BOOTSTRAP", "1")
-            .args(["fuzz", "run", target, "--", &format!("-max_total_time={seconds}")]);
+            .args(["fuzz", "run", target])
+            .arg(&corpus)
+            .args([
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-rss_limit_mb=2048",
+                "-timeout=10",
+            ]);
         step(&format!("fuzz {target} for {seconds}s"), cmd)?;
     }
     Ok(())
@@ -157,7 +217,9 @@ fn cargo(root: &Path, args: &[&str]) -> Command {
 
 fn step(name: &str, mut cmd: Command) -> Result<()> {
     println!("\n==> {name}");
-    let status = cmd.status().with_context(|| format!("could not run {name}"))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not run {name}"))?;
     if !status.success() {
         bail!("{name} failed ({status})");
     }
@@ -165,5 +227,8 @@ fn step(name: &str, mut cmd: Command) -> Result<()> {
 }
 
 fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| ".".into())
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| ".".into())
 }

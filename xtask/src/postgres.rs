@@ -20,18 +20,28 @@ impl Cluster {
         let pg_ctl = find_binary("pg_ctl")?;
         let as_postgres = is_root();
 
-        let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let stamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
         let dir = std::env::temp_dir().join(format!("kluis-pg-{}-{stamp}", std::process::id()));
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         if as_postgres {
             // initdb refuses to run as root; the cluster belongs to the postgres user.
-            run(Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir), "chown")?;
+            run(
+                Command::new("chown")
+                    .args(["-R", "postgres:postgres"])
+                    .arg(&dir),
+                "chown",
+            )?;
         }
         let data = dir.join("data");
         let port = free_port()?;
 
         let mut cmd = user_command(as_postgres, &initdb);
-        cmd.arg("-D").arg(&data).args(["-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
+        cmd.arg("-D")
+            .arg(&data)
+            .args(["-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
         run(&mut cmd, "initdb")?;
 
         let options = format!(
@@ -45,7 +55,12 @@ impl Cluster {
             .args(["-w", "-t", "60", "-o", &options, "-l"])
             .arg(dir.join("server.log"))
             .arg("start");
-        let cluster = Cluster { dir, port, pg_ctl, as_postgres };
+        let cluster = Cluster {
+            dir,
+            port,
+            pg_ctl,
+            as_postgres,
+        };
         run(&mut cmd, "pg_ctl start")?;
         println!("xtask: PostgreSQL running at {}", cluster.url());
         Ok(cluster)
@@ -59,7 +74,9 @@ impl Cluster {
 impl Drop for Cluster {
     fn drop(&mut self) {
         let mut cmd = user_command(self.as_postgres, &self.pg_ctl);
-        cmd.arg("-D").arg(self.dir.join("data")).args(["-m", "immediate", "stop"]);
+        cmd.arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["-m", "immediate", "stop"]);
         if let Err(err) = run(&mut cmd, "pg_ctl stop") {
             eprintln!("xtask: {err:#}");
         }
@@ -80,7 +97,9 @@ fn user_command(as_postgres: bool, program: &Path) -> Command {
 }
 
 fn run(cmd: &mut Command, what: &str) -> Result<()> {
-    let out = cmd.output().with_context(|| format!("could not start {what}"))?;
+    let out = cmd
+        .output()
+        .with_context(|| format!("could not start {what}"))?;
     if !out.status.success() {
         bail!(
             "{what} failed ({}):\n{}{}",
@@ -116,7 +135,11 @@ fn find_binary(name: &str) -> Result<PathBuf> {
         }
     }
     let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path().join("bin").join(name)).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path().join("bin").join(name))
+                .collect()
+        })
         .unwrap_or_default();
     versions.sort();
     versions.into_iter().rev().find(|p| p.is_file()).with_context(|| {
