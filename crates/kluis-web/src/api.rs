@@ -7,7 +7,9 @@ use crate::context::origin_of;
 use crate::pages::{AuditQuery, audit_filter};
 use crate::{Routes, Web};
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, RawPathParams, Request, State};
+use axum::extract::{
+    ConnectInfo, FromRequest, FromRequestParts, Path, Query, RawPathParams, Request, State,
+};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -24,8 +26,16 @@ pub(crate) fn routes() -> Routes {
         .get("/api/v1/me", me)
         .get("/api/v1/orgs/{org}/members", list_members)
         .post("/api/v1/orgs/{org}/members", add_member)
-        .add(Method::PATCH, "/api/v1/orgs/{org}/members/{user}", change_role)
-        .add(Method::DELETE, "/api/v1/orgs/{org}/members/{user}", remove_member)
+        .add(
+            Method::PATCH,
+            "/api/v1/orgs/{org}/members/{user}",
+            change_role,
+        )
+        .add(
+            Method::DELETE,
+            "/api/v1/orgs/{org}/members/{user}",
+            remove_member,
+        )
         .get("/api/v1/orgs/{org}/audit", audit_events)
         .post("/api/v1/orgs/{org}/audit/verify", verify_audit)
 }
@@ -45,13 +55,18 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
     }
 }
 
 /// The OpenAPI document as JSON (also used by tests and tooling).
 pub fn openapi_json() -> String {
-    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|_| "{}".to_owned())
+    ApiDoc::openapi()
+        .to_pretty_json()
+        .unwrap_or_else(|_| "{}".to_owned())
 }
 
 async fn openapi_handler() -> Response {
@@ -74,16 +89,37 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(status: StatusCode, slug: &str, title: &str, detail: impl Into<String>) -> Problem {
-        Problem { kind: format!("urn:kluis:problem:{slug}"), title: title.to_owned(), status: status.as_u16(), detail: detail.into(), retry_after: None }
+        Problem {
+            kind: format!("urn:kluis:problem:{slug}"),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail: detail.into(),
+            retry_after: None,
+        }
     }
     pub fn not_found() -> Problem {
-        Problem::new(StatusCode::NOT_FOUND, "not-found", "Not found", "There is nothing here, or you have no access to it.")
+        Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Not found",
+            "There is nothing here, or you have no access to it.",
+        )
     }
     pub fn unauthenticated() -> Problem {
-        Problem::new(StatusCode::UNAUTHORIZED, "unauthenticated", "Authentication required", "Send a valid API token as 'Authorization: Bearer <token>'.")
+        Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "Authentication required",
+            "Send a valid API token as 'Authorization: Bearer <token>'.",
+        )
     }
     pub fn forbidden() -> Problem {
-        Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden", "Your role in this organisation does not allow this.")
+        Problem::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Forbidden",
+            "Your role in this organisation does not allow this.",
+        )
     }
 }
 
@@ -91,9 +127,13 @@ impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut res = (status, Json(&self)).into_response();
-        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if status == StatusCode::UNAUTHORIZED {
-            res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         if let Some(secs) = self.retry_after
             && let Ok(v) = HeaderValue::from_str(&secs.to_string())
@@ -110,18 +150,31 @@ impl From<AppError> for Problem {
             AppError::NotFound => Problem::not_found(),
             AppError::Forbidden => Problem::forbidden(),
             AppError::Unauthenticated => Problem::unauthenticated(),
-            AppError::Invalid { field, message } => {
-                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "Invalid input", format!("{field}: {message}"))
-            }
+            AppError::Invalid { field, message } => Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                "Invalid input",
+                format!("{field}: {message}"),
+            ),
             AppError::Conflict(m) => Problem::new(StatusCode::CONFLICT, "conflict", "Conflict", m),
             AppError::Throttled { retry_after_secs } => Problem {
                 retry_after: Some(retry_after_secs),
-                ..Problem::new(StatusCode::TOO_MANY_REQUESTS, "throttled", "Too many attempts", format!("Too many attempts. Try again in {retry_after_secs} seconds."))
+                ..Problem::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "throttled",
+                    "Too many attempts",
+                    format!("Too many attempts. Try again in {retry_after_secs} seconds."),
+                )
             },
             AppError::Setup(m) => Problem::new(StatusCode::CONFLICT, "setup", "Setup", m),
             AppError::Internal(e) => {
                 tracing::error!(error = format!("{e:#}"), "internal error (api)");
-                Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong", "Something went wrong on our side. Please try again later.")
+                Problem::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Something went wrong",
+                    "Something went wrong on our side. Please try again later.",
+                )
             }
         }
     }
@@ -141,7 +194,12 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
                     JsonRejection::JsonDataError(_) => StatusCode::UNPROCESSABLE_ENTITY,
                     _ => StatusCode::BAD_REQUEST,
                 };
-                Err(Problem::new(status, "bad-body", "Unreadable request body", e.body_text()))
+                Err(Problem::new(
+                    status,
+                    "bad-body",
+                    "Unreadable request body",
+                    e.body_text(),
+                ))
             }
         }
     }
@@ -150,7 +208,10 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
 fn bearer(parts: &Parts) -> Option<&str> {
     let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then_some(token.trim()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 /// The actor behind a bearer API token.
@@ -160,10 +221,15 @@ impl FromRequestParts<Web> for ApiActor {
     type Rejection = Problem;
     async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
         let token = bearer(parts).ok_or_else(Problem::unauthenticated)?;
-        let origin = origin_of(&parts.headers, parts.extensions.get::<ConnectInfo<SocketAddr>>());
+        let origin = origin_of(
+            &parts.headers,
+            parts.extensions.get::<ConnectInfo<SocketAddr>>(),
+        );
         match web.app.actor_from_api_token(token, &origin).await {
             Ok(a) => Ok(ApiActor(a)),
-            Err(AppError::NotFound | AppError::Unauthenticated | AppError::Forbidden) => Err(Problem::unauthenticated()),
+            Err(AppError::NotFound | AppError::Unauthenticated | AppError::Forbidden) => {
+                Err(Problem::unauthenticated())
+            }
             Err(e) => Err(e.into()),
         }
     }
@@ -177,8 +243,14 @@ impl FromRequestParts<Web> for ApiOrgActor {
     type Rejection = Problem;
     async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
         let ApiActor(actor) = ApiActor::from_request_parts(parts, web).await?;
-        let params = RawPathParams::from_request_parts(parts, web).await.map_err(|_| Problem::not_found())?;
-        let org = params.iter().find(|(k, _)| *k == "org").map(|(_, v)| v.to_owned()).ok_or_else(Problem::not_found)?;
+        let params = RawPathParams::from_request_parts(parts, web)
+            .await
+            .map_err(|_| Problem::not_found())?;
+        let org = params
+            .iter()
+            .find(|(k, _)| *k == "org")
+            .map(|(_, v)| v.to_owned())
+            .ok_or_else(Problem::not_found)?;
         if org != actor.org.slug {
             return Err(Problem::not_found());
         }
@@ -187,7 +259,11 @@ impl FromRequestParts<Web> for ApiOrgActor {
 }
 
 fn require(actor: &Actor, p: Permission) -> Result<(), Problem> {
-    if actor.role.allows(p) { Ok(()) } else { Err(Problem::forbidden()) }
+    if actor.role.allows(p) {
+        Ok(())
+    } else {
+        Err(Problem::forbidden())
+    }
 }
 
 /// A role in an organisation.
@@ -234,7 +310,11 @@ pub struct Me {
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
     responses((status = 200, body = Me), (status = 401, body = Problem, content_type = "application/problem+json")))]
 async fn me(ApiActor(a): ApiActor) -> Json<Me> {
-    Json(Me { user_id: a.user_id.0.clone(), org: a.org.slug.clone(), role: a.role.into() })
+    Json(Me {
+        user_id: a.user_id.0.clone(),
+        org: a.org.slug.clone(),
+        role: a.role.into(),
+    })
 }
 
 #[derive(Serialize, ToSchema)]
@@ -247,16 +327,31 @@ pub struct MemberOut {
 
 impl From<crate::backend::Member> for MemberOut {
     fn from(m: crate::backend::Member) -> Self {
-        MemberOut { user_id: m.user.id.0, name: m.user.display_name, email: m.user.email, role: m.role.into() }
+        MemberOut {
+            user_id: m.user.id.0,
+            name: m.user.display_name,
+            email: m.user.email,
+            role: m.role.into(),
+        }
     }
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/members", tag = "members",
     params(("org" = String, Path, description = "Organisation slug")),
     responses((status = 200, body = Vec<MemberOut>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-async fn list_members(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor) -> Result<Json<Vec<MemberOut>>, Problem> {
+async fn list_members(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+) -> Result<Json<Vec<MemberOut>>, Problem> {
     require(&a, Permission::ManageUsers)?;
-    Ok(Json(web.app.members(&a).await?.into_iter().map(MemberOut::from).collect()))
+    Ok(Json(
+        web.app
+            .members(&a)
+            .await?
+            .into_iter()
+            .map(MemberOut::from)
+            .collect(),
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -271,9 +366,24 @@ pub struct NewMemberIn {
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/members", tag = "members",
     params(("org" = String, Path, description = "Organisation slug")), request_body = NewMemberIn,
     responses((status = 201, body = MemberOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn add_member(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, ApiJson(body): ApiJson<NewMemberIn>) -> Result<Response, Problem> {
+async fn add_member(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    ApiJson(body): ApiJson<NewMemberIn>,
+) -> Result<Response, Problem> {
     require(&a, Permission::ManageUsers)?;
-    let m = web.app.add_member(&a, NewMember { email: body.email, display_name: body.name, role: body.role.into(), password: body.password.unwrap_or_default() }).await?;
+    let m = web
+        .app
+        .add_member(
+            &a,
+            NewMember {
+                email: body.email,
+                display_name: body.name,
+                role: body.role.into(),
+                password: body.password.unwrap_or_default(),
+            },
+        )
+        .await?;
     Ok((StatusCode::CREATED, Json(MemberOut::from(m))).into_response())
 }
 
@@ -285,16 +395,27 @@ pub struct RoleChange {
 #[utoipa::path(patch, path = "/api/v1/orgs/{org}/members/{user}", tag = "members",
     params(("org" = String, Path, description = "Organisation slug"), ("user" = String, Path, description = "User id")), request_body = RoleChange,
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn change_role(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Path((_, user)): Path<(String, String)>, ApiJson(body): ApiJson<RoleChange>) -> Result<StatusCode, Problem> {
+async fn change_role(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Path((_, user)): Path<(String, String)>,
+    ApiJson(body): ApiJson<RoleChange>,
+) -> Result<StatusCode, Problem> {
     require(&a, Permission::ManageUsers)?;
-    web.app.change_role(&a, &UserId(user), body.role.into()).await?;
+    web.app
+        .change_role(&a, &UserId(user), body.role.into())
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(delete, path = "/api/v1/orgs/{org}/members/{user}", tag = "members",
     params(("org" = String, Path, description = "Organisation slug"), ("user" = String, Path, description = "User id")),
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn remove_member(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Path((_, user)): Path<(String, String)>) -> Result<StatusCode, Problem> {
+async fn remove_member(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Path((_, user)): Path<(String, String)>,
+) -> Result<StatusCode, Problem> {
     require(&a, Permission::ManageUsers)?;
     web.app.remove_member(&a, &UserId(user)).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -341,7 +462,11 @@ pub struct AuditPageOut {
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/audit", tag = "audit",
     params(("org" = String, Path, description = "Organisation slug"), AuditParams),
     responses((status = 200, body = AuditPageOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-async fn audit_events(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Query(p): Query<AuditParams>) -> Result<Json<AuditPageOut>, Problem> {
+async fn audit_events(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Query(p): Query<AuditParams>,
+) -> Result<Json<AuditPageOut>, Problem> {
     require(&a, Permission::ReadAudit)?;
     let per_page = p.per_page.unwrap_or(50).clamp(1, 500);
     let q = AuditQuery {
@@ -353,7 +478,12 @@ async fn audit_events(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Query
         page: p.page.map(|n| n.to_string()),
     };
     let filter = audit_filter(&q, per_page).map_err(|field| {
-        Problem::new(StatusCode::BAD_REQUEST, "invalid", "Invalid input", format!("{field}: expected a date as YYYY-MM-DD"))
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "invalid",
+            "Invalid input",
+            format!("{field}: expected a date as YYYY-MM-DD"),
+        )
     })?;
     let page = filter.page;
     let res = web.app.audit_events(&a, filter).await?;
@@ -361,7 +491,15 @@ async fn audit_events(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor, Query
         events: res
             .events
             .into_iter()
-            .map(|e| AuditEventOut { seq: e.seq, at_ms: e.at_ms, actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entity_id, fields: e.fields })
+            .map(|e| AuditEventOut {
+                seq: e.seq,
+                at_ms: e.at_ms,
+                actor: e.actor,
+                action: e.action,
+                entity: e.entity,
+                entity_id: e.entity_id,
+                fields: e.fields,
+            })
             .collect(),
         total: res.total,
         page,
@@ -383,10 +521,23 @@ pub struct VerificationOut {
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/audit/verify", tag = "audit",
     params(("org" = String, Path, description = "Organisation slug")),
     responses((status = 200, body = VerificationOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-async fn verify_audit(State(web): State<Web>, ApiOrgActor(a): ApiOrgActor) -> Result<Json<VerificationOut>, Problem> {
+async fn verify_audit(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+) -> Result<Json<VerificationOut>, Problem> {
     require(&a, Permission::ReadAudit)?;
     Ok(Json(match web.app.verify_audit(&a).await? {
-        AuditVerification::Ok { events } => VerificationOut { ok: true, events: Some(events), broken_seq: None, reason: None },
-        v @ AuditVerification::Broken { seq, .. } => VerificationOut { ok: false, events: None, broken_seq: Some(seq), reason: Some(v.to_string()) },
+        AuditVerification::Ok { events } => VerificationOut {
+            ok: true,
+            events: Some(events),
+            broken_seq: None,
+            reason: None,
+        },
+        v @ AuditVerification::Broken { seq, .. } => VerificationOut {
+            ok: false,
+            events: None,
+            broken_seq: Some(seq),
+            reason: Some(v.to_string()),
+        },
     }))
 }

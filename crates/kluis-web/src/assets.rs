@@ -17,7 +17,14 @@ pub async fn static_file(Path(file): Path<String>) -> Response {
         "htmx-LICENSE.txt" => (HTMX_LICENSE, "text/plain; charset=utf-8"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    ([(header::CONTENT_TYPE, ctype), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, ctype),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// Alive: the process answers HTTP.

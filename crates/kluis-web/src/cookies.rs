@@ -46,7 +46,10 @@ mod tests {
     #[test]
     fn finds_cookie_among_several() {
         let mut h = HeaderMap::new();
-        h.append(COOKIE, HeaderValue::from_static("a=1; kluis_session=abc; b=2"));
+        h.append(
+            COOKIE,
+            HeaderValue::from_static("a=1; kluis_session=abc; b=2"),
+        );
         assert_eq!(get(&h, SESSION).as_deref(), Some("abc"));
         assert_eq!(get(&h, LANG), None);
         assert_eq!(

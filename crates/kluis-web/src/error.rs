@@ -128,7 +128,10 @@ pub async fn fallback(req: Request) -> Response {
         .and_then(|c| Lang::from_code(&c))
         .unwrap_or_else(|| {
             Lang::from_accept_language(
-                req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""),
+                req.headers()
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or(""),
             )
         });
     crate::context::render_error(lang, ErrorKind::NotFound, None)

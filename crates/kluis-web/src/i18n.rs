@@ -25,7 +25,12 @@ impl Lang {
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = code
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "nl" => Some(Lang::Nl),
             "en" => Some(Lang::En),
@@ -40,7 +45,11 @@ impl Lang {
             let mut pieces = part.split(';');
             let tag = pieces.next().unwrap_or("");
             let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.trim().parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|v| v.trim().parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             if let Some(lang) = Lang::from_code(tag)
                 && q > 0.0
@@ -68,9 +77,15 @@ pub fn parse_catalogue(source: &str) -> (HashMap<String, String>, Vec<String>) {
         match trimmed.split_once('=') {
             Some((key, value))
                 if !key.trim().is_empty()
-                    && key.trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+                    && key
+                        .trim()
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
             {
-                if map.insert(key.trim().to_owned(), value.trim().to_owned()).is_some() {
+                if map
+                    .insert(key.trim().to_owned(), value.trim().to_owned())
+                    .is_some()
+                {
                     bad.push(format!("duplicate key: {}", key.trim()));
                 }
             }
@@ -138,8 +153,14 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_quality_known_language() {
-        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,nl;q=0.8"), Lang::En);
-        assert_eq!(Lang::from_accept_language("fr-BE,nl-BE;q=0.7,en;q=0.5"), Lang::Nl);
+        assert_eq!(
+            Lang::from_accept_language("en-GB,en;q=0.9,nl;q=0.8"),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_accept_language("fr-BE,nl-BE;q=0.7,en;q=0.5"),
+            Lang::Nl
+        );
         assert_eq!(Lang::from_accept_language("de"), Lang::Nl);
         assert_eq!(Lang::from_accept_language(""), Lang::Nl);
         assert_eq!(Lang::from_accept_language("en;q=0"), Lang::Nl);
@@ -148,6 +169,9 @@ mod tests {
     #[test]
     fn placeholders_are_filled() {
         let tr = Tr::new(Lang::En);
-        assert_eq!(tr.t_n("audit-verify-ok", "count", 3), "The audit log is intact: 3 events checked.");
+        assert_eq!(
+            tr.t_n("audit-verify-ok", "count", 3),
+            "The audit log is intact: 3 events checked."
+        );
     }
 }

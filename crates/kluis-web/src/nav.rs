@@ -20,9 +20,24 @@ pub struct Module {
 }
 
 pub const MODULES: &[Module] = &[
-    Module { id: "dashboard", label: "nav-dashboard", path: "", needs: Permission::Read },
-    Module { id: "users", label: "nav-users", path: "/users", needs: Permission::ManageUsers },
-    Module { id: "audit", label: "nav-audit", path: "/audit", needs: Permission::ReadAudit },
+    Module {
+        id: "dashboard",
+        label: "nav-dashboard",
+        path: "",
+        needs: Permission::Read,
+    },
+    Module {
+        id: "users",
+        label: "nav-users",
+        path: "/users",
+        needs: Permission::ManageUsers,
+    },
+    Module {
+        id: "audit",
+        label: "nav-audit",
+        path: "/audit",
+        needs: Permission::ReadAudit,
+    },
 ];
 
 pub struct NavItem {
@@ -85,7 +100,11 @@ impl Chrome {
             .session
             .memberships
             .iter()
-            .map(|(org, _)| OrgChoice { slug: org.slug.clone(), name: org.name.clone(), current: org.slug == o.org_slug })
+            .map(|(org, _)| OrgChoice {
+                slug: org.slug.clone(),
+                name: org.name.clone(),
+                current: org.slug == o.org_slug,
+            })
             .collect();
         let org_name = orgs.iter().find(|c| c.current).map(|c| c.name.clone());
         Chrome {
@@ -97,7 +116,10 @@ impl Chrome {
             org_name,
             orgs,
             nav,
-            notice: flash.notice.as_deref().and_then(|k| known(tr, "notice-", k)),
+            notice: flash
+                .notice
+                .as_deref()
+                .and_then(|k| known(tr, "notice-", k)),
             error: flash.error.as_deref().and_then(|k| known(tr, "error-", k)),
         }
     }

@@ -17,7 +17,12 @@ use serde::Deserialize;
 
 /// `/account`: the account page of the organisation the user is working in.
 pub async fn account_redirect(user: UserCtx) -> Response {
-    let org = user.session.current_org.as_ref().or_else(|| user.session.memberships.first().map(|(o, _)| o)).map(|o| o.slug.clone());
+    let org = user
+        .session
+        .current_org
+        .as_ref()
+        .or_else(|| user.session.memberships.first().map(|(o, _)| o))
+        .map(|o| o.slug.clone());
     match org {
         Some(slug) => see_other(&format!("/o/{slug}/account")),
         None => see_other("/"),
@@ -58,10 +63,18 @@ async fn render(web: &Web, o: &OrgCtx, flash: &Flash, extra: Extra) -> Result<Re
         .into_iter()
         // The account page lists the user's own live keys (owners see every key of the organisation via the app).
         .filter(|t| !t.revoked && t.user_id == o.session.user.id)
-        .map(|t| TokenRow { id: t.id, name: t.name, created: super::org::format_ms(t.created_at_ms) })
+        .map(|t| TokenRow {
+            id: t.id,
+            name: t.name,
+            created: super::org::format_ms(t.created_at_ms),
+        })
         .collect();
     let mut c = Chrome::org(o, "account-title", "account", flash);
-    let status = if extra.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let status = if extra.error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
     if extra.error.is_some() {
         c.error = extra.error;
     }
@@ -91,17 +104,39 @@ async fn form_error(web: &Web, o: &OrgCtx, e: AppError) -> Result<Response, WebE
     match e {
         AppError::Invalid { field, message } => {
             let msg = super::auth::field_error(&o.ctx, field, &message);
-            render(web, o, &Flash::default(), Extra { error: Some(msg), ..Extra::default() }).await
+            render(
+                web,
+                o,
+                &Flash::default(),
+                Extra {
+                    error: Some(msg),
+                    ..Extra::default()
+                },
+            )
+            .await
         }
         AppError::Unauthenticated => {
             let msg = o.ctx.tr().t("error-wrong-password").to_owned();
-            render(web, o, &Flash::default(), Extra { error: Some(msg), ..Extra::default() }).await
+            render(
+                web,
+                o,
+                &Flash::default(),
+                Extra {
+                    error: Some(msg),
+                    ..Extra::default()
+                },
+            )
+            .await
         }
         e => Err(e.into()),
     }
 }
 
-pub async fn account(State(web): State<Web>, o: OrgCtx, Query(flash): Query<Flash>) -> Result<Response, WebError> {
+pub async fn account(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Query(flash): Query<Flash>,
+) -> Result<Response, WebError> {
     render(&web, &o, &flash, Extra::default()).await
 }
 
@@ -113,8 +148,16 @@ pub struct PasswordForm {
     new: String,
 }
 
-pub async fn change_password(State(web): State<Web>, o: OrgCtx, Form(f): Form<PasswordForm>) -> Result<Response, WebError> {
-    match web.app.change_password_in_session(&o.token, &f.current, &f.new, &o.ctx.origin).await {
+pub async fn change_password(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Form(f): Form<PasswordForm>,
+) -> Result<Response, WebError> {
+    match web
+        .app
+        .change_password_in_session(&o.token, &f.current, &f.new, &o.ctx.origin)
+        .await
+    {
         Ok(_) => Ok(back(&o, "password-changed")),
         Err(e) => form_error(&web, &o, e).await,
     }
@@ -126,15 +169,31 @@ pub struct LocaleForm {
     lang: String,
 }
 
-pub async fn set_locale(State(web): State<Web>, o: OrgCtx, Form(f): Form<LocaleForm>) -> Result<Response, WebError> {
-    let lang = Lang::from_code(&f.lang).ok_or_else(|| WebError::BadRequest(o.ctx.tr().t("error-invalid-language").to_owned()))?;
-    web.app.set_locale(&o.session.user.id, locale_from_lang(lang)).await?;
+pub async fn set_locale(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Form(f): Form<LocaleForm>,
+) -> Result<Response, WebError> {
+    let lang = Lang::from_code(&f.lang)
+        .ok_or_else(|| WebError::BadRequest(o.ctx.tr().t("error-invalid-language").to_owned()))?;
+    web.app
+        .set_locale(&o.session.user.id, locale_from_lang(lang))
+        .await?;
     Ok(back(&o, "language-changed"))
 }
 
 pub async fn totp_begin(State(web): State<Web>, o: OrgCtx) -> Result<Response, WebError> {
     let enrol = web.app.totp_begin(&o.session.user.id).await?;
-    render(&web, &o, &Flash::default(), Extra { totp: Some((enrol.uri, enrol.secret)), ..Extra::default() }).await
+    render(
+        &web,
+        &o,
+        &Flash::default(),
+        Extra {
+            totp: Some((enrol.uri, enrol.secret)),
+            ..Extra::default()
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -148,13 +207,31 @@ pub struct CodeForm {
     uri: String,
 }
 
-pub async fn totp_confirm(State(web): State<Web>, o: OrgCtx, Form(f): Form<CodeForm>) -> Result<Response, WebError> {
-    match web.app.totp_confirm(&o.session.user.id, &f.secret, f.code.trim()).await {
+pub async fn totp_confirm(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Form(f): Form<CodeForm>,
+) -> Result<Response, WebError> {
+    match web
+        .app
+        .totp_confirm(&o.session.user.id, &f.secret, f.code.trim())
+        .await
+    {
         Ok(_) => Ok(back(&o, "totp-enabled")),
         Err(AppError::Invalid { .. } | AppError::Unauthenticated) => {
             let msg = o.ctx.tr().t("error-totp-code").to_owned();
             let totp = (!f.secret.is_empty()).then(|| (f.uri.clone(), f.secret.clone()));
-            render(&web, &o, &Flash::default(), Extra { error: Some(msg), totp, ..Extra::default() }).await
+            render(
+                &web,
+                &o,
+                &Flash::default(),
+                Extra {
+                    error: Some(msg),
+                    totp,
+                    ..Extra::default()
+                },
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -166,7 +243,11 @@ pub struct DisableForm {
     password: String,
 }
 
-pub async fn totp_disable(State(web): State<Web>, o: OrgCtx, Form(f): Form<DisableForm>) -> Result<Response, WebError> {
+pub async fn totp_disable(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Form(f): Form<DisableForm>,
+) -> Result<Response, WebError> {
     match web.app.totp_disable(&o.session.user.id, &f.password).await {
         Ok(_) => Ok(back(&o, "totp-disabled")),
         Err(e) => form_error(&web, &o, e).await,
@@ -179,15 +260,34 @@ pub struct TokenForm {
     name: String,
 }
 
-pub async fn create_token(State(web): State<Web>, o: OrgCtx, Form(f): Form<TokenForm>) -> Result<Response, WebError> {
+pub async fn create_token(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Form(f): Form<TokenForm>,
+) -> Result<Response, WebError> {
     match web.app.create_api_token(&o.actor, f.name.trim()).await {
         // Shown once, on this response only: it is not stored in clear anywhere.
-        Ok((_, token)) => render(&web, &o, &Flash::default(), Extra { new_token: Some(token), ..Extra::default() }).await,
+        Ok((_, token)) => {
+            render(
+                &web,
+                &o,
+                &Flash::default(),
+                Extra {
+                    new_token: Some(token),
+                    ..Extra::default()
+                },
+            )
+            .await
+        }
         Err(e) => form_error(&web, &o, e).await,
     }
 }
 
-pub async fn revoke_token(State(web): State<Web>, o: OrgCtx, Path((_, token)): Path<(String, String)>) -> Result<Response, WebError> {
+pub async fn revoke_token(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Path((_, token)): Path<(String, String)>,
+) -> Result<Response, WebError> {
     web.app.revoke_api_token(&o.actor, &token).await?;
     Ok(back(&o, "token-revoked"))
 }

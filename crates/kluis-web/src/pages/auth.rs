@@ -32,7 +32,11 @@ pub async fn home(State(web): State<Web>, ctx: Ctx) -> Result<Response, WebError
     match org {
         Some(slug) => Ok(see_other(&format!("/o/{slug}"))),
         // A user without any membership has nothing to see; say so instead of failing.
-        None => Ok(crate::pages::error_page(ctx.tr(), crate::error::ErrorKind::NotFound, Some(ctx.tr().t("no-memberships").to_owned()))),
+        None => Ok(crate::pages::error_page(
+            ctx.tr(),
+            crate::error::ErrorKind::NotFound,
+            Some(ctx.tr().t("no-memberships").to_owned()),
+        )),
     }
 }
 
@@ -64,16 +68,30 @@ pub async fn setup_form(State(web): State<Web>, ctx: Ctx) -> Result<Response, We
     if !web.app.needs_setup().await? {
         return Ok(see_other("/"));
     }
-    let page = SetupPage { c: Chrome::with_ctx_public(&ctx, "setup-title"), org_name: String::new(), slug: String::new(), name: String::new(), email: String::new() };
+    let page = SetupPage {
+        c: Chrome::with_ctx_public(&ctx, "setup-title"),
+        org_name: String::new(),
+        slug: String::new(),
+        name: String::new(),
+        email: String::new(),
+    };
     Ok(page.into_response())
 }
 
-pub async fn setup_submit(State(web): State<Web>, ctx: Ctx, Form(f): Form<SetupForm>) -> Result<Response, WebError> {
+pub async fn setup_submit(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Form(f): Form<SetupForm>,
+) -> Result<Response, WebError> {
     if !web.app.needs_setup().await? {
         // Setup is gone once there is a user: never let a second owner in through this door.
         return Ok(see_other("/"));
     }
-    let slug = if f.slug.trim().is_empty() { slugify(&f.org_name) } else { f.slug.trim().to_owned() };
+    let slug = if f.slug.trim().is_empty() {
+        slugify(&f.org_name)
+    } else {
+        f.slug.trim().to_owned()
+    };
     let input = SetupInput {
         org_slug: slug,
         org_name: f.org_name.trim().to_owned(),
@@ -87,13 +105,23 @@ pub async fn setup_submit(State(web): State<Web>, ctx: Ctx, Form(f): Form<SetupF
         Err(AppError::Invalid { field, message }) => {
             let mut c = Chrome::with_ctx_public(&ctx, "setup-title");
             c.error = Some(field_error(&ctx, field, &message));
-            let page = SetupPage { c, org_name: f.org_name, slug: f.slug, name: f.name, email: f.email };
+            let page = SetupPage {
+                c,
+                org_name: f.org_name,
+                slug: f.slug,
+                name: f.name,
+                email: f.email,
+            };
             return Ok((StatusCode::BAD_REQUEST, page).into_response());
         }
         Err(e) => return Err(e.into()),
     }
     // Log the new owner straight in.
-    match web.app.login(f.email.trim(), &f.password, None, &ctx.origin).await? {
+    match web
+        .app
+        .login(f.email.trim(), &f.password, None, &ctx.origin)
+        .await?
+    {
         LoginOutcome::NewSession { token, .. } => Ok(start_session(&ctx, &token, "/")),
         LoginOutcome::TotpRequired => Ok(see_other("/login")),
     }
@@ -126,13 +154,19 @@ pub(crate) fn slugify(name: &str) -> String {
 pub(crate) fn field_error(ctx: &Ctx, field: &str, message: &str) -> String {
     let tr = ctx.tr();
     let key = format!("field-{}", field.replace('_', "-"));
-    let label = crate::i18n::catalogue(tr.lang).get(&key).cloned().unwrap_or_else(|| field.to_owned());
+    let label = crate::i18n::catalogue(tr.lang)
+        .get(&key)
+        .cloned()
+        .unwrap_or_else(|| field.to_owned());
     format!("{label}: {message}")
 }
 
 fn start_session(ctx: &Ctx, token: &str, to: &str) -> Response {
     let mut res = see_other(to);
-    for c in [cookies::set(cookies::SESSION, token, ctx.secure_cookies, None), cookies::clear(cookies::PRE_CSRF, ctx.secure_cookies)] {
+    for c in [
+        cookies::set(cookies::SESSION, token, ctx.secure_cookies, None),
+        cookies::clear(cookies::PRE_CSRF, ctx.secure_cookies),
+    ] {
         if let Ok(v) = HeaderValue::from_str(&c) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }
@@ -158,7 +192,11 @@ pub struct LoginForm {
     totp: Option<String>,
 }
 
-pub async fn login_form(State(web): State<Web>, ctx: Ctx, Query(flash): Query<crate::nav::Flash>) -> Result<Response, WebError> {
+pub async fn login_form(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Query(flash): Query<crate::nav::Flash>,
+) -> Result<Response, WebError> {
     if ctx.session.is_some() {
         return Ok(see_other("/"));
     }
@@ -166,18 +204,45 @@ pub async fn login_form(State(web): State<Web>, ctx: Ctx, Query(flash): Query<cr
         return Ok(see_other("/setup"));
     }
     let mut c = Chrome::with_ctx_public(&ctx, "login-title");
-    c.notice = flash.notice.and_then(|k| crate::i18n::catalogue(ctx.lang).get(&format!("notice-{k}")).cloned());
-    Ok(LoginPage { c, totp_step: false, email: String::new(), password: String::new() }.into_response())
+    c.notice = flash.notice.and_then(|k| {
+        crate::i18n::catalogue(ctx.lang)
+            .get(&format!("notice-{k}"))
+            .cloned()
+    });
+    Ok(LoginPage {
+        c,
+        totp_step: false,
+        email: String::new(),
+        password: String::new(),
+    }
+    .into_response())
 }
 
-pub async fn login_submit(State(web): State<Web>, ctx: Ctx, Form(f): Form<LoginForm>) -> Result<Response, WebError> {
+pub async fn login_submit(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Form(f): Form<LoginForm>,
+) -> Result<Response, WebError> {
     let totp = f.totp.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let failed = |key: &str, status: StatusCode| {
         let mut c = Chrome::with_ctx_public(&ctx, "login-title");
         c.error = Some(ctx.tr().t(key).to_owned());
-        (status, LoginPage { c, totp_step: false, email: f.email.clone(), password: String::new() }).into_response()
+        (
+            status,
+            LoginPage {
+                c,
+                totp_step: false,
+                email: f.email.clone(),
+                password: String::new(),
+            },
+        )
+            .into_response()
     };
-    match web.app.login(f.email.trim(), &f.password, totp, &ctx.origin).await {
+    match web
+        .app
+        .login(f.email.trim(), &f.password, totp, &ctx.origin)
+        .await
+    {
         Ok(LoginOutcome::NewSession { token, .. }) => Ok(start_session(&ctx, &token, "/")),
         Ok(LoginOutcome::TotpRequired) => {
             let mut c = Chrome::with_ctx_public(&ctx, "login-totp-title");
@@ -185,7 +250,13 @@ pub async fn login_submit(State(web): State<Web>, ctx: Ctx, Form(f): Form<LoginF
                 c.error = Some(ctx.tr().t("login-totp-wrong").to_owned());
             }
             // The second step re-sends the credentials with the code: the application keeps no half-open login.
-            Ok(LoginPage { c, totp_step: true, email: f.email.clone(), password: f.password.clone() }.into_response())
+            Ok(LoginPage {
+                c,
+                totp_step: true,
+                email: f.email.clone(),
+                password: f.password.clone(),
+            }
+            .into_response())
         }
         Err(AppError::Unauthenticated | AppError::Invalid { .. } | AppError::NotFound) => {
             Ok(failed("login-failed", StatusCode::UNAUTHORIZED))
@@ -193,7 +264,16 @@ pub async fn login_submit(State(web): State<Web>, ctx: Ctx, Form(f): Form<LoginF
         Err(AppError::Throttled { retry_after_secs }) => {
             let mut c = Chrome::with_ctx_public(&ctx, "login-title");
             c.error = Some(ctx.tr().t_n("error-429-text", "seconds", retry_after_secs));
-            let mut res = (StatusCode::TOO_MANY_REQUESTS, LoginPage { c, totp_step: false, email: f.email.clone(), password: String::new() }).into_response();
+            let mut res = (
+                StatusCode::TOO_MANY_REQUESTS,
+                LoginPage {
+                    c,
+                    totp_step: false,
+                    email: f.email.clone(),
+                    password: String::new(),
+                },
+            )
+                .into_response();
             if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
@@ -213,7 +293,12 @@ pub struct LangForm {
 pub async fn set_language(ctx: Ctx, Form(f): Form<LangForm>) -> Response {
     let lang = Lang::from_code(&f.lang).unwrap_or_default();
     let mut res = see_other(if ctx.session.is_some() { "/" } else { "/login" });
-    if let Ok(v) = HeaderValue::from_str(&cookies::set(cookies::LANG, lang.code(), ctx.secure_cookies, Some(31_536_000))) {
+    if let Ok(v) = HeaderValue::from_str(&cookies::set(
+        cookies::LANG,
+        lang.code(),
+        ctx.secure_cookies,
+        Some(31_536_000),
+    )) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
@@ -222,7 +307,8 @@ pub async fn set_language(ctx: Ctx, Form(f): Form<LangForm>) -> Response {
 pub async fn logout(State(web): State<Web>, user: UserCtx) -> Result<Response, WebError> {
     web.app.logout(&user.token).await?;
     let mut res = see_other("/login?notice=logged-out");
-    if let Ok(v) = HeaderValue::from_str(&cookies::clear(cookies::SESSION, user.ctx.secure_cookies)) {
+    if let Ok(v) = HeaderValue::from_str(&cookies::clear(cookies::SESSION, user.ctx.secure_cookies))
+    {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(res)
@@ -234,7 +320,11 @@ pub struct SwitchForm {
     org: String,
 }
 
-pub async fn switch_org(State(web): State<Web>, user: UserCtx, Form(f): Form<SwitchForm>) -> Result<Response, WebError> {
+pub async fn switch_org(
+    State(web): State<Web>,
+    user: UserCtx,
+    Form(f): Form<SwitchForm>,
+) -> Result<Response, WebError> {
     web.app.switch_org(&user.token, &f.org).await?;
     Ok(see_other(&format!("/o/{}", f.org)))
 }

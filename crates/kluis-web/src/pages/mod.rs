@@ -40,7 +40,10 @@ pub(crate) fn routes() -> Routes {
         .post("/o/{org}/account/totp/confirm", account::totp_confirm)
         .post("/o/{org}/account/totp/disable", account::totp_disable)
         .post("/o/{org}/account/tokens", account::create_token)
-        .post("/o/{org}/account/tokens/{token}/revoke", account::revoke_token)
+        .post(
+            "/o/{org}/account/tokens/{token}/revoke",
+            account::revoke_token,
+        )
 }
 
 #[derive(Template, WebTemplate)]

@@ -26,16 +26,29 @@ fn role_options(o: &OrgCtx, selected: Option<Role>) -> Vec<RoleOption> {
     let tr = o.ctx.tr();
     Role::ALL
         .iter()
-        .map(|r| RoleOption { value: r.as_str(), label: tr.t(&format!("role-{}", r.as_str().replace('_', "-"))).to_owned(), selected: Some(*r) == selected })
+        .map(|r| RoleOption {
+            value: r.as_str(),
+            label: tr
+                .t(&format!("role-{}", r.as_str().replace('_', "-")))
+                .to_owned(),
+            selected: Some(*r) == selected,
+        })
         .collect()
 }
 
 pub fn role_label(o: &OrgCtx, r: Role) -> String {
-    o.ctx.tr().t(&format!("role-{}", r.as_str().replace('_', "-"))).to_owned()
+    o.ctx
+        .tr()
+        .t(&format!("role-{}", r.as_str().replace('_', "-")))
+        .to_owned()
 }
 
 fn require(o: &OrgCtx, p: Permission) -> Result<(), WebError> {
-    if o.actor.role.allows(p) { Ok(()) } else { Err(WebError::Forbidden) }
+    if o.actor.role.allows(p) {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden)
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -50,9 +63,17 @@ struct DashboardPage {
     totp_enabled: bool,
 }
 
-pub async fn dashboard(State(web): State<Web>, o: OrgCtx, Query(flash): Query<Flash>) -> Result<Response, WebError> {
+pub async fn dashboard(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Query(flash): Query<Flash>,
+) -> Result<Response, WebError> {
     let can_manage_users = o.actor.role.allows(Permission::ManageUsers);
-    let alone = if can_manage_users { web.app.members(&o.actor).await?.len() <= 1 } else { false };
+    let alone = if can_manage_users {
+        web.app.members(&o.actor).await?.len() <= 1
+    } else {
+        false
+    };
     let page = DashboardPage {
         c: Chrome::org(&o, "dashboard-title", "dashboard", &flash),
         org: o.org_slug.clone(),
@@ -85,7 +106,13 @@ struct UsersPage {
     form_name: String,
 }
 
-async fn users_page(web: &Web, o: &OrgCtx, flash: &Flash, error: Option<String>, form: Option<&AddMemberForm>) -> Result<Response, WebError> {
+async fn users_page(
+    web: &Web,
+    o: &OrgCtx,
+    flash: &Flash,
+    error: Option<String>,
+    form: Option<&AddMemberForm>,
+) -> Result<Response, WebError> {
     require(o, Permission::ManageUsers)?;
     let members: Vec<Member> = web.app.members(&o.actor).await?;
     let rows = members
@@ -100,7 +127,11 @@ async fn users_page(web: &Web, o: &OrgCtx, flash: &Flash, error: Option<String>,
         })
         .collect();
     let mut c = Chrome::org(o, "users-title", "users", flash);
-    let status = if error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
     if error.is_some() {
         c.error = error;
     }
@@ -108,14 +139,21 @@ async fn users_page(web: &Web, o: &OrgCtx, flash: &Flash, error: Option<String>,
         c,
         org: o.org_slug.clone(),
         members: rows,
-        roles: role_options(o, form.and_then(|f| f.role.parse().ok()).or(Some(Role::Staff))),
+        roles: role_options(
+            o,
+            form.and_then(|f| f.role.parse().ok()).or(Some(Role::Staff)),
+        ),
         form_email: form.map(|f| f.email.clone()).unwrap_or_default(),
         form_name: form.map(|f| f.name.clone()).unwrap_or_default(),
     };
     Ok((status, page).into_response())
 }
 
-pub async fn users(State(web): State<Web>, o: OrgCtx, Query(flash): Query<Flash>) -> Result<Response, WebError> {
+pub async fn users(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Query(flash): Query<Flash>,
+) -> Result<Response, WebError> {
     users_page(&web, &o, &flash, None, None).await
 }
 
@@ -131,7 +169,11 @@ pub struct AddMemberForm {
     password: String,
 }
 
-pub async fn add_member(State(web): State<Web>, o: OrgCtx, Form(f): Form<AddMemberForm>) -> Result<Response, WebError> {
+pub async fn add_member(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Form(f): Form<AddMemberForm>,
+) -> Result<Response, WebError> {
     require(&o, Permission::ManageUsers)?;
     let Ok(role) = f.role.parse::<Role>() else {
         let msg = o.ctx.tr().t("error-invalid-role").to_owned();
@@ -144,7 +186,10 @@ pub async fn add_member(State(web): State<Web>, o: OrgCtx, Form(f): Form<AddMemb
         password: f.password.clone(),
     };
     match web.app.add_member(&o.actor, input).await {
-        Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=member-added", o.org_slug))),
+        Ok(_) => Ok(see_other(&format!(
+            "/o/{}/users?notice=member-added",
+            o.org_slug
+        ))),
         Err(AppError::Invalid { field, message }) => {
             let msg = super::auth::field_error(&o.ctx, field, &message);
             users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await
@@ -163,21 +208,45 @@ pub struct RoleForm {
     role: String,
 }
 
-pub async fn change_role(State(web): State<Web>, o: OrgCtx, Path((_, user)): Path<(String, String)>, Form(f): Form<RoleForm>) -> Result<Response, WebError> {
+pub async fn change_role(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Path((_, user)): Path<(String, String)>,
+    Form(f): Form<RoleForm>,
+) -> Result<Response, WebError> {
     require(&o, Permission::ManageUsers)?;
-    let role: Role = f.role.parse().map_err(|_| WebError::BadRequest(o.ctx.tr().t("error-invalid-role").to_owned()))?;
+    let role: Role = f
+        .role
+        .parse()
+        .map_err(|_| WebError::BadRequest(o.ctx.tr().t("error-invalid-role").to_owned()))?;
     match web.app.change_role(&o.actor, &UserId(user), role).await {
-        Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=role-changed", o.org_slug))),
-        Err(AppError::Conflict(_)) => Ok(see_other(&format!("/o/{}/users?error=last-owner", o.org_slug))),
+        Ok(_) => Ok(see_other(&format!(
+            "/o/{}/users?notice=role-changed",
+            o.org_slug
+        ))),
+        Err(AppError::Conflict(_)) => Ok(see_other(&format!(
+            "/o/{}/users?error=last-owner",
+            o.org_slug
+        ))),
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn remove_member(State(web): State<Web>, o: OrgCtx, Path((_, user)): Path<(String, String)>) -> Result<Response, WebError> {
+pub async fn remove_member(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Path((_, user)): Path<(String, String)>,
+) -> Result<Response, WebError> {
     require(&o, Permission::ManageUsers)?;
     match web.app.remove_member(&o.actor, &UserId(user)).await {
-        Ok(_) => Ok(see_other(&format!("/o/{}/users?notice=member-removed", o.org_slug))),
-        Err(AppError::Conflict(_)) => Ok(see_other(&format!("/o/{}/users?error=last-owner", o.org_slug))),
+        Ok(_) => Ok(see_other(&format!(
+            "/o/{}/users?notice=member-removed",
+            o.org_slug
+        ))),
+        Err(AppError::Conflict(_)) => Ok(see_other(&format!(
+            "/o/{}/users?error=last-owner",
+            o.org_slug
+        ))),
         Err(e) => Err(e.into()),
     }
 }
@@ -209,7 +278,11 @@ fn parse_day(s: &str, end_of_day: bool) -> Result<Option<i64>, ()> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     let date = time::Date::parse(s, &fmt).map_err(|_| ())?;
     // The application's upper bound is exclusive: "up to and including" a day ends at the next midnight.
-    let date = if end_of_day { date.next_day().ok_or(())? } else { date };
+    let date = if end_of_day {
+        date.next_day().ok_or(())?
+    } else {
+        date
+    };
     let t = date.with_hms(0, 0, 0).map_err(|_| ())?;
     let ms = t.assume_utc().unix_timestamp_nanos() / 1_000_000;
     i64::try_from(ms).map(Some).map_err(|_| ())
@@ -224,7 +297,12 @@ pub fn audit_filter(q: &AuditQuery, per_page: u32) -> Result<AuditFilter, &'stat
         entity: opt(&q.entity),
         from_ms: parse_day(&q.from, false).map_err(|_| "from")?,
         to_ms: parse_day(&q.to, true).map_err(|_| "to")?,
-        page: q.page.as_deref().and_then(|p| p.trim().parse::<u32>().ok()).unwrap_or(1).max(1),
+        page: q
+            .page
+            .as_deref()
+            .and_then(|p| p.trim().parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1),
         per_page,
     })
 }
@@ -240,7 +318,8 @@ pub struct EventRow {
 }
 
 pub fn format_ms(ms: i64) -> String {
-    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
+    let fmt =
+        time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .ok()
         .and_then(|t| t.format(&fmt).ok())
@@ -273,7 +352,12 @@ fn audit_href(org: &str, q: &AuditQuery, page: u32) -> String {
     format!("/o/{org}/audit?{qs}")
 }
 
-async fn audit_page(web: &Web, o: OrgCtx, q: AuditQuery, verify: Option<(bool, String)>) -> Result<Response, WebError> {
+async fn audit_page(
+    web: &Web,
+    o: OrgCtx,
+    q: AuditQuery,
+    verify: Option<(bool, String)>,
+) -> Result<Response, WebError> {
     require(&o, Permission::ReadAudit)?;
     let mut c = Chrome::org(&o, "audit-title", "audit", &Flash::default());
     let (events, total, page) = match audit_filter(&q, AUDIT_PER_PAGE) {
@@ -283,13 +367,30 @@ async fn audit_page(web: &Web, o: OrgCtx, q: AuditQuery, verify: Option<(bool, S
             (p.events, p.total, page)
         }
         Err(field) => {
-            c.error = Some(o.ctx.tr().t(if field == "from" { "error-invalid-from" } else { "error-invalid-to" }).to_owned());
+            c.error = Some(
+                o.ctx
+                    .tr()
+                    .t(if field == "from" {
+                        "error-invalid-from"
+                    } else {
+                        "error-invalid-to"
+                    })
+                    .to_owned(),
+            );
             (Vec::new(), 0, 1)
         }
     };
     let rows = events
         .into_iter()
-        .map(|e| EventRow { seq: e.seq, at: format_ms(e.at_ms), actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entity_id, fields: e.fields.join(", ") })
+        .map(|e| EventRow {
+            seq: e.seq,
+            at: format_ms(e.at_ms),
+            actor: e.actor,
+            action: e.action,
+            entity: e.entity,
+            entity_id: e.entity_id,
+            fields: e.fields.join(", "),
+        })
         .collect();
     let has_next = u64::from(page) * u64::from(AUDIT_PER_PAGE) < total;
     let (verify_ok, verify) = match verify {
@@ -310,7 +411,11 @@ async fn audit_page(web: &Web, o: OrgCtx, q: AuditQuery, verify: Option<(bool, S
     Ok(page_t.into_response())
 }
 
-pub async fn audit(State(web): State<Web>, o: OrgCtx, Query(q): Query<AuditQuery>) -> Result<Response, WebError> {
+pub async fn audit(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, WebError> {
     audit_page(&web, o, q, None).await
 }
 
@@ -330,17 +435,32 @@ pub fn break_reason_key(r: kluis_domain::audit::BreakReason) -> &'static str {
     }
 }
 
-pub async fn verify_audit(State(web): State<Web>, o: OrgCtx, headers: HeaderMap) -> Result<Response, WebError> {
+pub async fn verify_audit(
+    State(web): State<Web>,
+    o: OrgCtx,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
     require(&o, Permission::ReadAudit)?;
     let tr = o.ctx.tr();
     let (ok, text) = match web.app.verify_audit(&o.actor).await? {
         AuditVerification::Ok { events } => (true, tr.t_n("audit-verify-ok", "count", events)),
-        AuditVerification::Broken { seq, reason } => {
-            (false, tr.t_with("audit-verify-broken", &[("seq", &seq.to_string()), ("reason", tr.t(break_reason_key(reason)))]))
-        }
+        AuditVerification::Broken { seq, reason } => (
+            false,
+            tr.t_with(
+                "audit-verify-broken",
+                &[
+                    ("seq", &seq.to_string()),
+                    ("reason", tr.t(break_reason_key(reason))),
+                ],
+            ),
+        ),
     };
     if headers.contains_key("hx-request") {
-        return Ok(VerifyFragment { verify: Some(text), verify_ok: ok }.into_response());
+        return Ok(VerifyFragment {
+            verify: Some(text),
+            verify_ok: ok,
+        }
+        .into_response());
     }
     audit_page(&web, o, AuditQuery::default(), Some((ok, text))).await
 }

@@ -7,9 +7,18 @@ use kluis_app::Role;
 use serde_json::json;
 
 async fn owner_token(env: &Env, owner: &Client) -> String {
-    let s = env.app.session(owner.cookies.get("kluis_session").expect("cookie")).await.expect("s").expect("s");
+    let s = env
+        .app
+        .session(owner.cookies.get("kluis_session").expect("cookie"))
+        .await
+        .expect("s")
+        .expect("s");
     let actor = env.actor(&s.user.id, "acme").await;
-    env.app.create_api_token(&actor, "test").await.expect("token").1
+    env.app
+        .create_api_token(&actor, "test")
+        .await
+        .expect("token")
+        .1
 }
 
 #[tokio::test]
@@ -26,32 +35,90 @@ async fn members_and_audit_through_the_api() {
         .json(Method::POST, "/api/v1/orgs/acme/members", json!({"email": "p@example.com", "name": "Pia", "role": "staff", "password": OWNER_PASSWORD}))
         .await;
     assert_status(&added, 201, "add member");
-    let user = added.json()["user_id"].as_str().unwrap_or_default().to_owned();
+    let user = added.json()["user_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     let list = api.get("/api/v1/orgs/acme/members").await;
     assert_eq!(list.json().as_array().map(Vec::len), Some(2));
 
-    let patch = api.json(Method::PATCH, &format!("/api/v1/orgs/acme/members/{user}"), json!({"role": "auditor"})).await;
+    let patch = api
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/orgs/acme/members/{user}"),
+            json!({"role": "auditor"}),
+        )
+        .await;
     assert_status(&patch, 204, "patch");
-    let bad = api.json(Method::PATCH, &format!("/api/v1/orgs/acme/members/{user}"), json!({"role": "emperor"})).await;
+    let bad = api
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/orgs/acme/members/{user}"),
+            json!({"role": "emperor"}),
+        )
+        .await;
     assert_status(&bad, 422, "unknown role");
     assert_eq!(bad.header("content-type"), Some("application/problem+json"));
-    let invalid = api.json(Method::POST, "/api/v1/orgs/acme/members", json!({"email": "nope", "name": "N", "role": "staff", "password": OWNER_PASSWORD})).await;
+    let invalid = api
+        .json(
+            Method::POST,
+            "/api/v1/orgs/acme/members",
+            json!({"email": "nope", "name": "N", "role": "staff", "password": OWNER_PASSWORD}),
+        )
+        .await;
     assert_status(&invalid, 422, "invalid email");
-    assert!(invalid.json()["detail"].as_str().unwrap_or("").contains("e-mail"), "{}", invalid.body);
+    assert!(
+        invalid.json()["detail"]
+            .as_str()
+            .unwrap_or("")
+            .contains("e-mail"),
+        "{}",
+        invalid.body
+    );
 
-    let audit = api.get("/api/v1/orgs/acme/audit?action=member.role.change&per_page=10").await;
+    let audit = api
+        .get("/api/v1/orgs/acme/audit?action=member.role.change&per_page=10")
+        .await;
     assert_status(&audit, 200, "audit");
     let all = api.get("/api/v1/orgs/acme/audit").await;
-    assert!(all.json()["total"].as_u64().unwrap_or(0) >= 3, "{}", all.body);
+    assert!(
+        all.json()["total"].as_u64().unwrap_or(0) >= 3,
+        "{}",
+        all.body
+    );
     let bad_date = api.get("/api/v1/orgs/acme/audit?from=yesterday").await;
     assert_status(&bad_date, 400, "bad date");
-    let verify = api.send(Method::POST, "/api/v1/orgs/acme/audit/verify", None, String::new(), &[]).await;
+    let verify = api
+        .send(
+            Method::POST,
+            "/api/v1/orgs/acme/audit/verify",
+            None,
+            String::new(),
+            &[],
+        )
+        .await;
     assert_status(&verify, 200, "verify");
     assert_eq!(verify.json()["ok"], true);
 
-    let del = api.send(Method::DELETE, &format!("/api/v1/orgs/acme/members/{user}"), None, String::new(), &[]).await;
+    let del = api
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/orgs/acme/members/{user}"),
+            None,
+            String::new(),
+            &[],
+        )
+        .await;
     assert_status(&del, 204, "delete");
-    let again = api.send(Method::DELETE, &format!("/api/v1/orgs/acme/members/{user}"), None, String::new(), &[]).await;
+    let again = api
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/orgs/acme/members/{user}"),
+            None,
+            String::new(),
+            &[],
+        )
+        .await;
     assert_status(&again, 404, "delete twice");
     assert_eq!(again.json()["status"], 404);
 }
@@ -69,10 +136,18 @@ async fn api_needs_a_bearer_token_and_never_accepts_the_cookie() {
 
     let mut cookie_only = env.client();
     cookie_only.cookies = owner.cookies.clone();
-    assert_status(&cookie_only.get("/api/v1/orgs/acme/members").await, 401, "session cookie on the API");
+    assert_status(
+        &cookie_only.get("/api/v1/orgs/acme/members").await,
+        401,
+        "session cookie on the API",
+    );
     let mut bogus = Client::with_bearer(env.router.clone(), "made-up-token");
     assert_status(&bogus.get("/api/v1/me").await, 401, "unknown token");
-    assert_status(&anon.get("/api/v1/nothing-here").await, 404, "unknown API path");
+    assert_status(
+        &anon.get("/api/v1/nothing-here").await,
+        404,
+        "unknown API path",
+    );
 }
 
 #[tokio::test]
@@ -81,13 +156,21 @@ async fn auditor_token_cannot_add_members() {
     let auditor = add_user(&env, "acme", "aud@example.com", Role::Auditor).await;
     let actor = env.actor(&auditor, "acme").await;
     let before = members_of(&env, &actor).await;
-    let (_, token) = env.app.create_api_token(&actor, "aud").await.expect("token");
+    let (_, token) = env
+        .app
+        .create_api_token(&actor, "aud")
+        .await
+        .expect("token");
     let mut api = Client::with_bearer(env.router.clone(), &token);
     let res = api.json(Method::POST, "/api/v1/orgs/acme/members", json!({"email": "x@example.com", "name": "X", "role": "owner", "password": OWNER_PASSWORD})).await;
     assert_status(&res, 403, "auditor adds");
     assert_eq!(res.header("content-type"), Some("application/problem+json"));
     assert_eq!(members_of(&env, &actor).await, before);
-    assert_status(&api.get("/api/v1/orgs/acme/audit").await, 200, "auditor reads audit");
+    assert_status(
+        &api.get("/api/v1/orgs/acme/audit").await,
+        200,
+        "auditor reads audit",
+    );
 }
 
 #[tokio::test]
@@ -97,8 +180,15 @@ async fn openapi_document_is_3_1_and_lists_every_api_route() {
     let res = c.get("/api/v1/openapi.json").await;
     assert_status(&res, 200, "openapi");
     let doc: serde_json::Value = serde_json::from_str(&res.body).expect("valid JSON");
-    assert!(doc["openapi"].as_str().unwrap_or("").starts_with("3.1."), "version {}", doc["openapi"]);
-    for (method, path, _) in kluis_web::ROUTES.iter().filter(|(_, p, _)| p.starts_with("/api/v1/") && *p != "/api/v1/openapi.json") {
+    assert!(
+        doc["openapi"].as_str().unwrap_or("").starts_with("3.1."),
+        "version {}",
+        doc["openapi"]
+    );
+    for (method, path, _) in kluis_web::ROUTES
+        .iter()
+        .filter(|(_, p, _)| p.starts_with("/api/v1/") && *p != "/api/v1/openapi.json")
+    {
         let op = &doc["paths"][*path][method.to_lowercase()];
         assert!(op.is_object(), "OpenAPI lacks {method} {path}");
     }

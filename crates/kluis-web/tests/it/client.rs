@@ -15,7 +15,9 @@ pub struct Resp {
 
 impl Resp {
     pub fn location(&self) -> Option<&str> {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
     }
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
@@ -26,7 +28,12 @@ impl Resp {
     /// The value of the first hidden `csrf` field on the page.
     pub fn csrf(&self) -> String {
         let marker = "name=\"csrf\" value=\"";
-        self.body.split(marker).nth(1).and_then(|s| s.split('"').next()).unwrap_or("").to_owned()
+        self.body
+            .split(marker)
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or("")
+            .to_owned()
     }
 }
 
@@ -39,17 +46,36 @@ pub struct Client {
 
 impl Client {
     pub fn new(router: Router) -> Self {
-        Client { router, cookies: BTreeMap::new(), bearer: None }
+        Client {
+            router,
+            cookies: BTreeMap::new(),
+            bearer: None,
+        }
     }
 
     pub fn with_bearer(router: Router, token: &str) -> Self {
-        Client { router, cookies: BTreeMap::new(), bearer: Some(token.to_owned()) }
+        Client {
+            router,
+            cookies: BTreeMap::new(),
+            bearer: Some(token.to_owned()),
+        }
     }
 
-    pub async fn send(&mut self, method: Method, path: &str, content_type: Option<&str>, body: String, extra: &[(&str, &str)]) -> Resp {
+    pub async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: String,
+        extra: &[(&str, &str)],
+    ) -> Resp {
         let mut b = Request::builder().method(method).uri(path);
         if !self.cookies.is_empty() {
-            let c: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let c: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
             b = b.header(header::COOKIE, c.join("; "));
         }
         if let Some(t) = &self.bearer {
@@ -62,7 +88,12 @@ impl Client {
             b = b.header(*k, *v);
         }
         let req = b.body(Body::from(body)).expect("test request");
-        let res = self.router.clone().oneshot(req).await.expect("router is infallible");
+        let res = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router is infallible");
         for v in res.headers().get_all(header::SET_COOKIE) {
             let s = v.to_str().unwrap_or("");
             if let Some((k, rest)) = s.split_once('=') {
@@ -76,8 +107,17 @@ impl Client {
         }
         let status = res.status();
         let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
-        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        let bytes = res
+            .into_body()
+            .collect()
+            .await
+            .map(|b| b.to_bytes())
+            .unwrap_or_default();
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> Resp {
@@ -85,11 +125,27 @@ impl Client {
     }
 
     pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-        self.send(Method::POST, path, Some("application/x-www-form-urlencoded"), body, &[]).await
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        self.send(
+            Method::POST,
+            path,
+            Some("application/x-www-form-urlencoded"),
+            body,
+            &[],
+        )
+        .await
     }
 
     pub async fn json(&mut self, method: Method, path: &str, body: serde_json::Value) -> Resp {
-        self.send(method, path, Some("application/json"), body.to_string(), &[]).await
+        self.send(
+            method,
+            path,
+            Some("application/json"),
+            body.to_string(),
+            &[],
+        )
+        .await
     }
 }

@@ -11,11 +11,23 @@ async fn setup_runs_once_then_is_gone() {
     let home = anon.get("/").await;
     assert_status(&home, 303, "home before setup");
     assert_eq!(home.location(), Some("/setup"));
-    assert_eq!(anon.get("/login").await.location(), Some("/setup"), "login waits for setup");
+    assert_eq!(
+        anon.get("/login").await.location(),
+        Some("/setup"),
+        "login waits for setup"
+    );
 
     // Without the form's CSRF token nothing is created.
     let forged = anon
-        .post_form("/setup", &[("org_name", "Evil"), ("name", "E"), ("email", "e@example.com"), ("password", OWNER_PASSWORD)])
+        .post_form(
+            "/setup",
+            &[
+                ("org_name", "Evil"),
+                ("name", "E"),
+                ("email", "e@example.com"),
+                ("password", OWNER_PASSWORD),
+            ],
+        )
         .await;
     assert_status(&forged, 403, "setup without csrf");
     assert!(env.app.needs_setup().await.expect("needs_setup"));
@@ -23,11 +35,27 @@ async fn setup_runs_once_then_is_gone() {
     // A too-short password is explained on the form, not a 500.
     let page = anon.get("/setup").await;
     let short = anon
-        .post_form("/setup", &[("csrf", &page.csrf()), ("org_name", "Acme BV"), ("name", "Olga"), ("email", OWNER_EMAIL), ("password", "short")])
+        .post_form(
+            "/setup",
+            &[
+                ("csrf", &page.csrf()),
+                ("org_name", "Acme BV"),
+                ("name", "Olga"),
+                ("email", OWNER_EMAIL),
+                ("password", "short"),
+            ],
+        )
         .await;
     assert_status(&short, 400, "short password");
-    assert!(short.body.contains("role=\"alert\""), "error shown: {}", short.body);
-    assert!(short.body.contains("value=\"Acme BV\""), "form keeps what was typed");
+    assert!(
+        short.body.contains("role=\"alert\""),
+        "error shown: {}",
+        short.body
+    );
+    assert!(
+        short.body.contains("value=\"Acme BV\""),
+        "form keeps what was typed"
+    );
 
     let mut owner = setup_via_pages(&env).await;
     let cookie = owner.get("/").await;
@@ -35,14 +63,27 @@ async fn setup_runs_once_then_is_gone() {
     let dash = owner.get("/o/acme").await;
     assert_status(&dash, 200, "dashboard");
     assert!(dash.body.contains("Acme BV"));
-    assert!(dash.body.contains("/o/acme/users"), "owner sees the users module");
+    assert!(
+        dash.body.contains("/o/acme/users"),
+        "owner sees the users module"
+    );
 
     // After setup the page is gone, and posting to it changes nothing.
     let mut other = env.client();
     assert_eq!(other.get("/setup").await.location(), Some("/"));
     let login_page = other.get("/login").await;
     let again = other
-        .post_form("/setup", &[("csrf", &login_page.csrf()), ("org_name", "Second"), ("slug", "second"), ("name", "X"), ("email", "x@example.com"), ("password", OWNER_PASSWORD)])
+        .post_form(
+            "/setup",
+            &[
+                ("csrf", &login_page.csrf()),
+                ("org_name", "Second"),
+                ("slug", "second"),
+                ("name", "X"),
+                ("email", "x@example.com"),
+                ("password", OWNER_PASSWORD),
+            ],
+        )
         .await;
     assert_status(&again, 303, "second setup");
     assert_eq!(env.app.cli_orgs().await.expect("orgs").len(), 1);
@@ -50,15 +91,36 @@ async fn setup_runs_once_then_is_gone() {
 
 #[tokio::test]
 async fn session_cookie_flags_follow_the_options() {
-    let env = fresh_with(WebOptions { secure_cookies: true, ..WebOptions::default() }).await;
+    let env = fresh_with(WebOptions {
+        secure_cookies: true,
+        ..WebOptions::default()
+    })
+    .await;
     let mut c = env.client();
     let page = c.get("/setup").await;
     let res = c
-        .post_form("/setup", &[("csrf", &page.csrf()), ("org_name", "Acme BV"), ("name", "Olga"), ("email", OWNER_EMAIL), ("password", OWNER_PASSWORD)])
+        .post_form(
+            "/setup",
+            &[
+                ("csrf", &page.csrf()),
+                ("org_name", "Acme BV"),
+                ("name", "Olga"),
+                ("email", OWNER_EMAIL),
+                ("password", OWNER_PASSWORD),
+            ],
+        )
         .await;
     assert_status(&res, 303, "setup");
-    let set: Vec<_> = res.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
-    let session = set.iter().find(|c| c.starts_with("kluis_session=")).expect("session cookie");
+    let set: Vec<_> = res
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let session = set
+        .iter()
+        .find(|c| c.starts_with("kluis_session="))
+        .expect("session cookie");
     for flag in ["HttpOnly", "SameSite=Lax", "Path=/", "Secure"] {
         assert!(session.contains(flag), "{flag} missing in {session}");
     }
@@ -72,9 +134,22 @@ async fn login_wrong_password_logout_and_expired_session() {
     let mut c = env.client();
     let page = c.get("/login").await;
     assert_status(&page, 200, "login page");
-    let wrong = c.post_form("/login", &[("csrf", &page.csrf()), ("email", OWNER_EMAIL), ("password", "not the password!")]).await;
+    let wrong = c
+        .post_form(
+            "/login",
+            &[
+                ("csrf", &page.csrf()),
+                ("email", OWNER_EMAIL),
+                ("password", "not the password!"),
+            ],
+        )
+        .await;
     assert_status(&wrong, 401, "wrong password");
-    assert!(wrong.body.contains("klopt niet"), "Dutch message: {}", wrong.body);
+    assert!(
+        wrong.body.contains("klopt niet"),
+        "Dutch message: {}",
+        wrong.body
+    );
     assert!(!c.cookies.contains_key("kluis_session"));
 
     let mut c = login(&env, OWNER_EMAIL, OWNER_PASSWORD).await;
@@ -95,16 +170,35 @@ async fn login_wrong_password_logout_and_expired_session() {
     let mut old = env.client();
     old.cookies = owner.cookies.clone();
     let mut dead = env.client();
-    dead.cookies.insert("kluis_session".into(), "expired-or-made-up".into());
+    dead.cookies
+        .insert("kluis_session".into(), "expired-or-made-up".into());
     let res = dead.get("/o/acme/users").await;
     assert_status(&res, 303, "dead session");
     assert_eq!(res.location(), Some("/login"));
-    assert!(res.headers.get_all("set-cookie").iter().any(|v| v.to_str().unwrap_or("").starts_with("kluis_session=;")), "dead cookie cleared");
-    let hx = dead.send(axum::http::Method::GET, "/o/acme/audit", None, String::new(), &[("HX-Request", "true")]).await;
+    assert!(
+        res.headers
+            .get_all("set-cookie")
+            .iter()
+            .any(|v| v.to_str().unwrap_or("").starts_with("kluis_session=;")),
+        "dead cookie cleared"
+    );
+    let hx = dead
+        .send(
+            axum::http::Method::GET,
+            "/o/acme/audit",
+            None,
+            String::new(),
+            &[("HX-Request", "true")],
+        )
+        .await;
     assert_eq!(hx.header("hx-redirect"), Some("/login"));
     let mut anon = env.client();
     assert_eq!(anon.get("/o/acme").await.location(), Some("/login"));
-    assert_status(&old.get("/o/acme").await, 200, "other sessions unaffected by logout");
+    assert_status(
+        &old.get("/o/acme").await,
+        200,
+        "other sessions unaffected by logout",
+    );
 }
 
 #[tokio::test]
@@ -112,31 +206,61 @@ async fn missing_or_wrong_csrf_is_403_and_changes_nothing() {
     let (env, mut owner) = with_owner().await;
     let acme = env.app.cli_orgs().await.expect("orgs");
     assert_eq!(acme.len(), 1);
-    let me = env.app.session(owner.cookies.get("kluis_session").expect("cookie")).await.expect("session").expect("live");
+    let me = env
+        .app
+        .session(owner.cookies.get("kluis_session").expect("cookie"))
+        .await
+        .expect("session")
+        .expect("live");
     let actor = env.actor(&me.user.id, "acme").await;
     let before = members_of(&env, &actor).await;
     let audit_before = audit_of(&env, &actor).await;
 
-    let fields = [("email", "new@example.com"), ("name", "New Person"), ("role", "staff"), ("password", OWNER_PASSWORD)];
+    let fields = [
+        ("email", "new@example.com"),
+        ("name", "New Person"),
+        ("role", "staff"),
+        ("password", OWNER_PASSWORD),
+    ];
     let res = owner.post_form("/o/acme/users", &fields).await;
     assert_status(&res, 403, "no csrf");
-    assert!(res.body.contains("Formulier verlopen"), "translated CSRF page: {}", res.body);
+    assert!(
+        res.body.contains("Formulier verlopen"),
+        "translated CSRF page: {}",
+        res.body
+    );
     let mut wrong = fields.to_vec();
     wrong.push(("csrf", "0000"));
-    assert_status(&owner.post_form("/o/acme/users", &wrong).await, 403, "wrong csrf");
+    assert_status(
+        &owner.post_form("/o/acme/users", &wrong).await,
+        403,
+        "wrong csrf",
+    );
     // A pre-login token is no good once logged in.
     let mut fake = fields.to_vec();
     let pre = owner.cookies.get("kluis_csrf").cloned().unwrap_or_default();
     fake.push(("csrf", &pre));
-    assert_status(&owner.post_form("/o/acme/users", &fake).await, 403, "pre-login csrf");
+    assert_status(
+        &owner.post_form("/o/acme/users", &fake).await,
+        403,
+        "pre-login csrf",
+    );
     assert_eq!(members_of(&env, &actor).await, before);
     assert_eq!(audit_of(&env, &actor).await, audit_before);
 
     // htmx sends it as a header: accepted.
     let token = csrf_of(&mut owner, "acme").await;
-    let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish();
     let ok = owner
-        .send(axum::http::Method::POST, "/o/acme/users", Some("application/x-www-form-urlencoded"), body, &[("X-CSRF-Token", &token)])
+        .send(
+            axum::http::Method::POST,
+            "/o/acme/users",
+            Some("application/x-www-form-urlencoded"),
+            body,
+            &[("X-CSRF-Token", &token)],
+        )
         .await;
     assert_status(&ok, 303, "csrf header");
     assert_eq!(members_of(&env, &actor).await.len(), before.len() + 1);
@@ -145,7 +269,14 @@ async fn missing_or_wrong_csrf_is_403_and_changes_nothing() {
 #[tokio::test]
 async fn auditor_cannot_manage_users_but_reads_the_audit_log() {
     let (env, owner) = with_owner().await;
-    let owner_id = env.app.session(owner.cookies.get("kluis_session").expect("cookie")).await.expect("s").expect("s").user.id;
+    let owner_id = env
+        .app
+        .session(owner.cookies.get("kluis_session").expect("cookie"))
+        .await
+        .expect("s")
+        .expect("s")
+        .user
+        .id;
     add_user(&env, "acme", "auditor@example.com", Role::Auditor).await;
     let owner_actor = env.actor(&owner_id, "acme").await;
     let before = members_of(&env, &owner_actor).await;
@@ -153,29 +284,62 @@ async fn auditor_cannot_manage_users_but_reads_the_audit_log() {
     let mut auditor = login(&env, "auditor@example.com", OWNER_PASSWORD).await;
     let dash = auditor.get("/o/acme").await;
     assert_status(&dash, 200, "auditor dashboard");
-    assert!(!dash.body.contains("/o/acme/users\""), "no users entry in the auditor's navigation");
+    assert!(
+        !dash.body.contains("/o/acme/users\""),
+        "no users entry in the auditor's navigation"
+    );
     assert_status(&auditor.get("/o/acme/users").await, 403, "users page");
     let token = dash.csrf();
     let add = auditor
-        .post_form("/o/acme/users", &[("csrf", &token), ("email", "x@example.com"), ("name", "X"), ("role", "owner"), ("password", OWNER_PASSWORD)])
+        .post_form(
+            "/o/acme/users",
+            &[
+                ("csrf", &token),
+                ("email", "x@example.com"),
+                ("name", "X"),
+                ("role", "owner"),
+                ("password", OWNER_PASSWORD),
+            ],
+        )
         .await;
     assert_status(&add, 403, "auditor adds a member");
     assert!(add.body.contains("Geen toegang"));
-    let promote = auditor.post_form(&format!("/o/acme/users/{}/role", owner_id), &[("csrf", &token), ("role", "auditor")]).await;
+    let promote = auditor
+        .post_form(
+            &format!("/o/acme/users/{}/role", owner_id),
+            &[("csrf", &token), ("role", "auditor")],
+        )
+        .await;
     assert_status(&promote, 403, "auditor changes a role");
     assert_eq!(members_of(&env, &owner_actor).await, before);
 
     let audit = auditor.get("/o/acme/audit").await;
     assert_status(&audit, 200, "auditor reads audit");
     assert!(audit.body.contains("member.add"));
-    let verify = auditor.post_form("/o/acme/audit/verify", &[("csrf", &token)]).await;
+    let verify = auditor
+        .post_form("/o/acme/audit/verify", &[("csrf", &token)])
+        .await;
     assert_status(&verify, 200, "verify");
-    assert!(verify.body.contains("onaangetast"), "verify result shown: {}", verify.body);
+    assert!(
+        verify.body.contains("onaangetast"),
+        "verify result shown: {}",
+        verify.body
+    );
     let hx = auditor
-        .send(axum::http::Method::POST, "/o/acme/audit/verify", None, String::new(), &[("HX-Request", "true"), ("X-CSRF-Token", &token)])
+        .send(
+            axum::http::Method::POST,
+            "/o/acme/audit/verify",
+            None,
+            String::new(),
+            &[("HX-Request", "true"), ("X-CSRF-Token", &token)],
+        )
         .await;
     assert_status(&hx, 200, "htmx verify");
-    assert!(hx.body.starts_with("<div id=\"verify-result\""), "fragment only: {}", hx.body);
+    assert!(
+        hx.body.starts_with("<div id=\"verify-result\""),
+        "fragment only: {}",
+        hx.body
+    );
 }
 
 #[tokio::test]
@@ -183,34 +347,114 @@ async fn owner_manages_members_through_plain_forms() {
     let (env, mut owner) = with_owner().await;
     let token = csrf_of(&mut owner, "acme").await;
     let add = owner
-        .post_form("/o/acme/users", &[("csrf", &token), ("email", "staff@example.com"), ("name", "Sam Staff"), ("role", "staff"), ("password", OWNER_PASSWORD)])
+        .post_form(
+            "/o/acme/users",
+            &[
+                ("csrf", &token),
+                ("email", "staff@example.com"),
+                ("name", "Sam Staff"),
+                ("role", "staff"),
+                ("password", OWNER_PASSWORD),
+            ],
+        )
         .await;
     assert_status(&add, 303, "add");
     let list = owner.get(add.location().unwrap_or("/o/acme/users")).await;
     assert!(list.body.contains("Sam Staff") && list.body.contains("De collega is toegevoegd"));
     let dup = owner
-        .post_form("/o/acme/users", &[("csrf", &token), ("email", "staff@example.com"), ("name", "Sam"), ("role", "staff"), ("password", OWNER_PASSWORD)])
+        .post_form(
+            "/o/acme/users",
+            &[
+                ("csrf", &token),
+                ("email", "staff@example.com"),
+                ("name", "Sam"),
+                ("role", "staff"),
+                ("password", OWNER_PASSWORD),
+            ],
+        )
         .await;
     assert_status(&dup, 400, "duplicate member is explained");
-    let bad_email = owner.post_form("/o/acme/users", &[("csrf", &token), ("email", "nope"), ("name", "N"), ("role", "staff"), ("password", OWNER_PASSWORD)]).await;
+    let bad_email = owner
+        .post_form(
+            "/o/acme/users",
+            &[
+                ("csrf", &token),
+                ("email", "nope"),
+                ("name", "N"),
+                ("role", "staff"),
+                ("password", OWNER_PASSWORD),
+            ],
+        )
+        .await;
     assert_status(&bad_email, 400, "bad email");
-    let bad_role = owner.post_form("/o/acme/users", &[("csrf", &token), ("email", "r@example.com"), ("name", "N"), ("role", "emperor")]).await;
+    let bad_role = owner
+        .post_form(
+            "/o/acme/users",
+            &[
+                ("csrf", &token),
+                ("email", "r@example.com"),
+                ("name", "N"),
+                ("role", "emperor"),
+            ],
+        )
+        .await;
     assert_status(&bad_role, 400, "bad role");
 
-    let me = env.app.session(owner.cookies.get("kluis_session").expect("c")).await.expect("s").expect("s");
+    let me = env
+        .app
+        .session(owner.cookies.get("kluis_session").expect("c"))
+        .await
+        .expect("s")
+        .expect("s");
     let actor = env.actor(&me.user.id, "acme").await;
-    let staff = env.app.members(&actor).await.expect("m").into_iter().find(|m| m.role == Role::Staff).expect("staff");
-    let change = owner.post_form(&format!("/o/acme/users/{}/role", staff.user.id), &[("csrf", &token), ("role", "privacy_officer")]).await;
+    let staff = env
+        .app
+        .members(&actor)
+        .await
+        .expect("m")
+        .into_iter()
+        .find(|m| m.role == Role::Staff)
+        .expect("staff");
+    let change = owner
+        .post_form(
+            &format!("/o/acme/users/{}/role", staff.user.id),
+            &[("csrf", &token), ("role", "privacy_officer")],
+        )
+        .await;
     assert_status(&change, 303, "change role");
-    assert!(members_of(&env, &actor).await.contains(&(staff.user.id.0.clone(), Role::PrivacyOfficer)));
+    assert!(
+        members_of(&env, &actor)
+            .await
+            .contains(&(staff.user.id.0.clone(), Role::PrivacyOfficer))
+    );
     // The last owner cannot demote themselves away.
-    let demote = owner.post_form(&format!("/o/acme/users/{}/role", me.user.id), &[("csrf", &token), ("role", "staff")]).await;
-    assert!(demote.status.is_redirection() || demote.status.is_client_error(), "no 500 on last owner: {}", demote.status);
-    assert!(members_of(&env, &actor).await.contains(&(me.user.id.0.clone(), Role::Owner)));
-    let remove = owner.post_form(&format!("/o/acme/users/{}/remove", staff.user.id), &[("csrf", &token)]).await;
+    let demote = owner
+        .post_form(
+            &format!("/o/acme/users/{}/role", me.user.id),
+            &[("csrf", &token), ("role", "staff")],
+        )
+        .await;
+    assert!(
+        demote.status.is_redirection() || demote.status.is_client_error(),
+        "no 500 on last owner: {}",
+        demote.status
+    );
+    assert!(
+        members_of(&env, &actor)
+            .await
+            .contains(&(me.user.id.0.clone(), Role::Owner))
+    );
+    let remove = owner
+        .post_form(
+            &format!("/o/acme/users/{}/remove", staff.user.id),
+            &[("csrf", &token)],
+        )
+        .await;
     assert_status(&remove, 303, "remove");
     assert_eq!(members_of(&env, &actor).await.len(), 1);
-    let missing = owner.post_form("/o/acme/users/no-such-user/remove", &[("csrf", &token)]).await;
+    let missing = owner
+        .post_form("/o/acme/users/no-such-user/remove", &[("csrf", &token)])
+        .await;
     assert_status(&missing, 404, "unknown user");
 }
 
@@ -221,7 +465,16 @@ async fn login_throttling_shows_a_clear_429() {
     let page = c.get("/login").await;
     let mut last = None;
     for _ in 0..8 {
-        let r = c.post_form("/login", &[("csrf", &page.csrf()), ("email", OWNER_EMAIL), ("password", "wrong wrong wrong")]).await;
+        let r = c
+            .post_form(
+                "/login",
+                &[
+                    ("csrf", &page.csrf()),
+                    ("email", OWNER_EMAIL),
+                    ("password", "wrong wrong wrong"),
+                ],
+            )
+            .await;
         last = Some(r);
         if last.as_ref().is_some_and(|r| r.status == 429) {
             break;
@@ -230,7 +483,11 @@ async fn login_throttling_shows_a_clear_429() {
     let r = last.expect("responses");
     assert_status(&r, 429, "throttled");
     assert!(r.header("retry-after").is_some());
-    assert!(r.body.contains("Te veel pogingen"), "clear message: {}", r.body);
+    assert!(
+        r.body.contains("Te veel pogingen"),
+        "clear message: {}",
+        r.body
+    );
 }
 
 #[tokio::test]
@@ -240,37 +497,109 @@ async fn account_page_changes_language_password_and_makes_api_tokens() {
     let page = owner.get("/o/acme/account").await;
     assert_status(&page, 200, "account");
     assert!(page.body.contains("<html lang=\"nl\">"));
-    let lang = owner.post_form("/o/acme/account/locale", &[("csrf", &token), ("lang", "en")]).await;
+    let lang = owner
+        .post_form(
+            "/o/acme/account/locale",
+            &[("csrf", &token), ("lang", "en")],
+        )
+        .await;
     assert_status(&lang, 303, "locale");
     let page = owner.get("/o/acme/account").await;
     assert!(page.body.contains("<html lang=\"en\">") && page.body.contains("Your account"));
 
-    let wrong = owner.post_form("/o/acme/account/password", &[("csrf", &token), ("current", "not it at all"), ("new", "another long password")]).await;
+    let wrong = owner
+        .post_form(
+            "/o/acme/account/password",
+            &[
+                ("csrf", &token),
+                ("current", "not it at all"),
+                ("new", "another long password"),
+            ],
+        )
+        .await;
     assert_status(&wrong, 400, "wrong current password");
-    let ok = owner.post_form("/o/acme/account/password", &[("csrf", &token), ("current", OWNER_PASSWORD), ("new", "another long password")]).await;
+    let ok = owner
+        .post_form(
+            "/o/acme/account/password",
+            &[
+                ("csrf", &token),
+                ("current", OWNER_PASSWORD),
+                ("new", "another long password"),
+            ],
+        )
+        .await;
     assert_status(&ok, 303, "password changed");
-    assert_status(&owner.get("/o/acme").await, 200, "this session survives the change");
+    assert_status(
+        &owner.get("/o/acme").await,
+        200,
+        "this session survives the change",
+    );
 
-    let begin = owner.post_form("/o/acme/account/totp", &[("csrf", &token)]).await;
+    let begin = owner
+        .post_form("/o/acme/account/totp", &[("csrf", &token)])
+        .await;
     assert_status(&begin, 200, "totp begin");
-    assert!(begin.body.contains("otpauth://totp/"), "otpauth URI shown as text");
+    assert!(
+        begin.body.contains("otpauth://totp/"),
+        "otpauth URI shown as text"
+    );
     let bad = owner
-        .post_form("/o/acme/account/totp/confirm", &[("csrf", &token), ("code", "000000"), ("secret", "JBSWY3DPEHPK3PXP"), ("uri", "x")])
+        .post_form(
+            "/o/acme/account/totp/confirm",
+            &[
+                ("csrf", &token),
+                ("code", "000000"),
+                ("secret", "JBSWY3DPEHPK3PXP"),
+                ("uri", "x"),
+            ],
+        )
         .await;
     assert_status(&bad, 400, "wrong totp code");
 
-    let made = owner.post_form("/o/acme/account/tokens", &[("csrf", &token), ("name", "boekhouding")]).await;
+    let made = owner
+        .post_form(
+            "/o/acme/account/tokens",
+            &[("csrf", &token), ("name", "boekhouding")],
+        )
+        .await;
     assert_status(&made, 200, "token created");
-    let secret = made.body.split("<code class=\"secret\">").nth(1).and_then(|s| s.split('<').next()).unwrap_or("").to_owned();
+    let secret = made
+        .body
+        .split("<code class=\"secret\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .unwrap_or("")
+        .to_owned();
     assert!(secret.len() > 20, "token shown once: {}", made.body);
     let again = owner.get("/o/acme/account").await;
-    assert!(again.body.contains("boekhouding") && !again.body.contains(&secret), "listed, never shown again");
+    assert!(
+        again.body.contains("boekhouding") && !again.body.contains(&secret),
+        "listed, never shown again"
+    );
     let mut api = crate::client::Client::with_bearer(env.router.clone(), &secret);
     assert_status(&api.get("/api/v1/me").await, 200, "token works");
-    let me = env.app.session(owner.cookies.get("kluis_session").expect("c")).await.expect("s").expect("s");
+    let me = env
+        .app
+        .session(owner.cookies.get("kluis_session").expect("c"))
+        .await
+        .expect("s")
+        .expect("s");
     let actor = env.actor(&me.user.id, "acme").await;
-    let id = env.app.api_tokens(&actor).await.expect("tokens").into_iter().next().expect("one").id;
-    let revoke = owner.post_form(&format!("/o/acme/account/tokens/{id}/revoke"), &[("csrf", &token)]).await;
+    let id = env
+        .app
+        .api_tokens(&actor)
+        .await
+        .expect("tokens")
+        .into_iter()
+        .next()
+        .expect("one")
+        .id;
+    let revoke = owner
+        .post_form(
+            &format!("/o/acme/account/tokens/{id}/revoke"),
+            &[("csrf", &token)],
+        )
+        .await;
     assert_status(&revoke, 303, "revoke");
     assert_status(&api.get("/api/v1/me").await, 401, "revoked token");
 }

@@ -22,7 +22,10 @@ impl Env {
     }
 
     pub async fn actor(&self, user: &UserId, org: &str) -> Actor {
-        self.app.actor(user, org, &origin()).await.expect("actor for test")
+        self.app
+            .actor(user, org, &origin())
+            .await
+            .expect("actor for test")
     }
 }
 
@@ -38,7 +41,11 @@ pub async fn fresh() -> Env {
 pub async fn fresh_with(opts: WebOptions) -> Env {
     let (app, env) = test_app().await;
     let router = router(app.clone(), opts);
-    Env { app, router, _env: env }
+    Env {
+        app,
+        router,
+        _env: env,
+    }
 }
 
 /// Runs the set-up page: organisation `acme` ("Acme BV") with owner OWNER_EMAIL; returns the logged-in client.
@@ -60,7 +67,10 @@ pub async fn setup_via_pages(env: &Env) -> Client {
         )
         .await;
     assert_eq!(res.status, 303, "setup submit: {}", res.body);
-    assert!(c.cookies.contains_key("kluis_session"), "setup logs the owner in");
+    assert!(
+        c.cookies.contains_key("kluis_session"),
+        "setup logs the owner in"
+    );
     c
 }
 
@@ -75,7 +85,16 @@ pub async fn with_owner() -> (Env, Client) {
 pub async fn login(env: &Env, email: &str, password: &str) -> Client {
     let mut c = env.client();
     let page = c.get("/login").await;
-    let res = c.post_form("/login", &[("csrf", &page.csrf()), ("email", email), ("password", password)]).await;
+    let res = c
+        .post_form(
+            "/login",
+            &[
+                ("csrf", &page.csrf()),
+                ("email", email),
+                ("password", password),
+            ],
+        )
+        .await;
     assert_eq!(res.status, 303, "login as {email}: {}", res.body);
     c
 }
@@ -91,13 +110,23 @@ pub async fn csrf_of(c: &mut Client, org: &str) -> String {
 
 /// Adds a user directly through the application (as the CLI would).
 pub async fn add_user(env: &Env, org: &str, email: &str, role: Role) -> UserId {
-    env.app.cli_add_user(org, email, "Test Person", role, OWNER_PASSWORD).await.expect("add user").id
+    env.app
+        .cli_add_user(org, email, "Test Person", role, OWNER_PASSWORD)
+        .await
+        .expect("add user")
+        .id
 }
 
 /// (user id, role) of every member, sorted.
 pub async fn members_of(env: &Env, actor: &Actor) -> Vec<(String, Role)> {
-    let mut m: Vec<_> =
-        env.app.members(actor).await.expect("members").into_iter().map(|m| (m.user.id.0, m.role)).collect();
+    let mut m: Vec<_> = env
+        .app
+        .members(actor)
+        .await
+        .expect("members")
+        .into_iter()
+        .map(|m| (m.user.id.0, m.role))
+        .collect();
     m.sort_by(|a, b| a.0.cmp(&b.0));
     m
 }
@@ -106,12 +135,24 @@ pub async fn members_of(env: &Env, actor: &Actor) -> Vec<(String, Role)> {
 pub async fn audit_of(env: &Env, actor: &Actor) -> Vec<(i64, String)> {
     let page = env
         .app
-        .audit_events(actor, AuditFilter { page: 1, per_page: 500, ..AuditFilter::default() })
+        .audit_events(
+            actor,
+            AuditFilter {
+                page: 1,
+                per_page: 500,
+                ..AuditFilter::default()
+            },
+        )
         .await
         .expect("audit");
     page.events.into_iter().map(|e| (e.seq, e.action)).collect()
 }
 
 pub fn assert_status(res: &Resp, expected: u16, what: &str) {
-    assert_eq!(res.status.as_u16(), expected, "{what}: body was {}", &res.body[..res.body.len().min(600)]);
+    assert_eq!(
+        res.status.as_u16(),
+        expected,
+        "{what}: body was {}",
+        &res.body[..res.body.len().min(600)]
+    );
 }

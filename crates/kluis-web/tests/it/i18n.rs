@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn source(lang: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(format!("{lang}.ftl"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(format!("{lang}.ftl"));
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
@@ -20,11 +22,18 @@ fn both_languages_have_the_same_keys_and_parse_cleanly() {
     let en_keys: BTreeSet<_> = en.keys().collect();
     let only_nl: Vec<_> = nl_keys.difference(&en_keys).collect();
     let only_en: Vec<_> = en_keys.difference(&nl_keys).collect();
-    assert!(only_nl.is_empty() && only_en.is_empty(), "only in nl: {only_nl:?}; only in en: {only_en:?}");
+    assert!(
+        only_nl.is_empty() && only_en.is_empty(),
+        "only in nl: {only_nl:?}; only in en: {only_en:?}"
+    );
     for (k, v) in nl.iter() {
         assert!(!v.is_empty(), "empty text for {k} in nl");
         // Placeholders must match, or one language would show a raw `{ $name }`.
-        let ph = |s: &str| s.match_indices("{ $").map(|(i, _)| s[i..].split('}').next().unwrap_or("").to_owned()).collect::<BTreeSet<_>>();
+        let ph = |s: &str| {
+            s.match_indices("{ $")
+                .map(|(i, _)| s[i..].split('}').next().unwrap_or("").to_owned())
+                .collect::<BTreeSet<_>>()
+        };
         assert_eq!(ph(v), ph(&en[k]), "placeholders differ for {k}");
     }
 }
@@ -41,7 +50,12 @@ fn literal_args(text: &str, name: &str) -> Vec<String> {
 /// Keys after `marker` up to the first character that cannot be part of a key (flash redirects: `?notice=saved`).
 fn keys_after(text: &str, marker: &str) -> Vec<String> {
     text.match_indices(marker)
-        .map(|(i, _)| text[i + marker.len()..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect::<String>())
+        .map(|(i, _)| {
+            text[i + marker.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                .collect::<String>()
+        })
         .filter(|k| !k.is_empty())
         .collect()
 }
@@ -66,12 +80,28 @@ fn every_key_used_by_code_and_templates_exists_in_both_languages() {
     let mut used = BTreeSet::new();
     for p in &paths {
         let text = std::fs::read_to_string(p).unwrap_or_default();
-        for f in ["t", "t_n", "t_with", "Chrome::public(tr, \"\", ", "with_ctx_public(&ctx, ", "org(&o, ", "org(o, "] {
+        for f in [
+            "t",
+            "t_n",
+            "t_with",
+            "Chrome::public(tr, \"\", ",
+            "with_ctx_public(&ctx, ",
+            "org(&o, ",
+            "org(o, ",
+        ] {
             used.extend(literal_args(&text, f));
         }
-        used.extend(keys_after(&text, "notice=").into_iter().map(|k| format!("notice-{k}")));
-        used.extend(keys_after(&text, "error=").into_iter().map(|k| format!("error-{k}")));
-        used.extend(keys_after(&text, "label: \"").into_iter());
+        used.extend(
+            keys_after(&text, "notice=")
+                .into_iter()
+                .map(|k| format!("notice-{k}")),
+        );
+        used.extend(
+            keys_after(&text, "error=")
+                .into_iter()
+                .map(|k| format!("error-{k}")),
+        );
+        used.extend(keys_after(&text, "label: \""));
     }
     // Keys built at run time.
     for role in kluis_domain::Role::ALL {
@@ -79,22 +109,45 @@ fn every_key_used_by_code_and_templates_exists_in_both_languages() {
         used.insert(format!("role-{r}"));
         used.insert(format!("role-{r}-text"));
     }
-    for code in ["400", "401", "403", "csrf", "404", "409", "413", "429", "500"] {
+    for code in [
+        "400", "401", "403", "csrf", "404", "409", "413", "429", "500",
+    ] {
         used.insert(format!("error-{code}-title"));
         used.insert(format!("error-{code}-text"));
     }
-    assert!(used.len() > 80, "scanner found too few keys: {}", used.len());
+    assert!(
+        used.len() > 80,
+        "scanner found too few keys: {}",
+        used.len()
+    );
     for lang in Lang::ALL {
         let cat = catalogue(lang);
-        let missing: Vec<_> = used.iter().filter(|k| !cat.contains_key(k.as_str())).collect();
-        assert!(missing.is_empty(), "missing in {}: {missing:?}", lang.code());
+        let missing: Vec<_> = used
+            .iter()
+            .filter(|k| !cat.contains_key(k.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "missing in {}: {missing:?}",
+            lang.code()
+        );
     }
 }
 
 #[test]
 fn gdpr_terms_are_the_exact_dutch_ones() {
     let nl = source("nl");
-    for term in ["verwerkingsregister", "verwerkersovereenkomst", "bewaartermijn", "datalek", "betrokkene", "functionaris gegevensbescherming"] {
-        assert!(nl.contains(term), "Dutch catalogue should use the term '{term}'");
+    for term in [
+        "verwerkingsregister",
+        "verwerkersovereenkomst",
+        "bewaartermijn",
+        "datalek",
+        "betrokkene",
+        "functionaris gegevensbescherming",
+    ] {
+        assert!(
+            nl.contains(term),
+            "Dutch catalogue should use the term '{term}'"
+        );
     }
 }

@@ -20,14 +20,24 @@ async fn login_page_snapshot() {
 async fn security_headers_and_body_limit() {
     let (_env, mut owner) = with_owner().await;
     let res = owner.get("/o/acme").await;
-    assert_eq!(res.header("content-security-policy").map(|v| v.starts_with("default-src 'self'")), Some(true));
+    assert_eq!(
+        res.header("content-security-policy")
+            .map(|v| v.starts_with("default-src 'self'")),
+        Some(true)
+    );
     assert_eq!(res.header("x-frame-options"), Some("DENY"));
     assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
     assert_eq!(res.header("referrer-policy"), Some("same-origin"));
     let big = "x".repeat(2 * 1024 * 1024);
     let token = res.csrf();
     let r = owner
-        .send(axum::http::Method::POST, "/o/acme/users", Some("application/x-www-form-urlencoded"), format!("csrf={token}&name={big}"), &[])
+        .send(
+            axum::http::Method::POST,
+            "/o/acme/users",
+            Some("application/x-www-form-urlencoded"),
+            format!("csrf={token}&name={big}"),
+            &[],
+        )
         .await;
     assert_status(&r, 413, "too large");
     let css = owner.get("/static/kluis.css").await;
@@ -41,14 +51,27 @@ async fn security_headers_and_body_limit() {
 async fn language_from_accept_language_and_the_login_switch() {
     let (env, _owner) = with_owner().await;
     let mut c = env.client();
-    let en = c.send(axum::http::Method::GET, "/login", None, String::new(), &[("Accept-Language", "en-GB,en;q=0.9")]).await;
+    let en = c
+        .send(
+            axum::http::Method::GET,
+            "/login",
+            None,
+            String::new(),
+            &[("Accept-Language", "en-GB,en;q=0.9")],
+        )
+        .await;
     assert!(en.body.contains("<html lang=\"en\">") && en.body.contains("Log in"));
     let nl = c.get("/login").await;
     assert!(nl.body.contains("<html lang=\"nl\">") && nl.body.contains("Inloggen"));
-    let switched = c.post_form("/lang", &[("csrf", &nl.csrf()), ("lang", "en")]).await;
+    let switched = c
+        .post_form("/lang", &[("csrf", &nl.csrf()), ("lang", "en")])
+        .await;
     assert_status(&switched, 303, "switch");
     let after = c.get("/login").await;
-    assert!(after.body.contains("<html lang=\"en\">"), "cookie choice wins");
+    assert!(
+        after.body.contains("<html lang=\"en\">"),
+        "cookie choice wins"
+    );
 }
 
 #[tokio::test]
