@@ -1,0 +1,1337 @@
+//! Dev tool: writes a held-out, labelled set of plain-text documents with layouts, phrasings and names unlike the
+//! dev corpus, to measure how the detector generalises.
+//!
+//! usage: `heldout OUT_DIR [N] [SEED]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
+//! contract). Deterministic for a seed. Names come from syllable models per origin (Dutch, Frisian, Flemish,
+//! French-Belgian, Turkish, Moroccan, Polish, Indonesian, Surinamese), not from the detector's word lists. Never
+//! commit the output: this program regenerates it.
+//!
+//! Score: `score_corpus OUT_DIR/docs > h.jsonl && python3 score.py OUT_DIR/labels.jsonl h.jsonl`.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T: ?Sized>(&mut self, xs: &[&'a T]) -> &'a T {
+        xs[self.below(xs.len())]
+    }
+    fn chance(&mut self, pct: usize) -> bool {
+        self.below(100) < pct
+    }
+    fn digits(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------- names
+
+#[derive(Clone, Copy)]
+enum Origin {
+    Dutch,
+    Frisian,
+    Flemish,
+    French,
+    Turkish,
+    Moroccan,
+    Polish,
+    Indonesian,
+    Surinamese,
+}
+
+const ORIGINS: &[Origin] = &[
+    Origin::Dutch,
+    Origin::Dutch,
+    Origin::Frisian,
+    Origin::Flemish,
+    Origin::French,
+    Origin::Turkish,
+    Origin::Moroccan,
+    Origin::Polish,
+    Origin::Indonesian,
+    Origin::Surinamese,
+];
+
+#[derive(Clone)]
+struct Person {
+    first: String,
+    /// Surname with its particle, as written after a first name ("van der Hoogeveld").
+    last: String,
+    female: bool,
+}
+
+impl Person {
+    fn full(&self) -> String {
+        format!("{} {}", self.first, self.last)
+    }
+    fn initial(&self) -> String {
+        format!("{}.", self.first.chars().next().unwrap_or('X'))
+    }
+    /// Surname as written after a title: Dutch particles are capitalised there ("de heer Van der Hoogeveld" is
+    /// Flemish style; Dutch keeps lowercase after initials). Kept as-is for simplicity.
+    fn sur(&self) -> String {
+        self.last.clone()
+    }
+    fn email(&self, r: &mut Rng, domains: &[&str]) -> String {
+        let f = fold(&self.first);
+        let l: String = fold(&self.last);
+        let d = r.pick(domains);
+        match r.below(3) {
+            0 => format!("{f}.{l}@{d}"),
+            1 => format!("{}{l}@{d}", &f[..1]),
+            _ => format!("{f}{}@{d}", r.below(90) + 10),
+        }
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| {
+            Some(match c {
+                'à' | 'á' | 'â' | 'ä' | 'ą' => 'a',
+                'ç' | 'ć' | 'č' => 'c',
+                'è' | 'é' | 'ê' | 'ë' | 'ę' => 'e',
+                'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+                'ñ' | 'ń' => 'n',
+                'ò' | 'ó' | 'ô' | 'ö' => 'o',
+                'ù' | 'ú' | 'û' | 'ü' => 'u',
+                'ş' | 'ś' | 'š' => 's',
+                'ğ' => 'g',
+                'ł' => 'l',
+                'ż' | 'ź' => 'z',
+                c if c.is_ascii_alphabetic() => c,
+                _ => return None,
+            })
+        })
+        .collect()
+}
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn syl(r: &mut Rng, a: &[&str], b: &[&str]) -> String {
+    format!("{}{}", r.pick(a), r.pick(b))
+}
+
+fn person(r: &mut Rng) -> Person {
+    let o = ORIGINS[r.below(ORIGINS.len())];
+    let female = r.chance(50);
+    let (first, last) = match o {
+        Origin::Dutch => {
+            let f = if female {
+                syl(
+                    r,
+                    &[
+                        "Wil", "Jel", "Gerd", "Mar", "Hen", "Lieuw", "Tjit", "Ber", "Aal", "Door",
+                    ],
+                    &["mien", "ske", "ine", "rieke", "dina", "tje", "ja", "ke"],
+                )
+            } else {
+                syl(
+                    r,
+                    &[
+                        "Wou", "Gerr", "Kor", "Reij", "Aal", "Hen", "Maar", "Ber", "Teun", "Dirk",
+                    ],
+                    &[
+                        "ter", "it", "nelis", "er", "bert", "drik", "ten", "end", "is", "jan",
+                    ],
+                )
+            };
+            let root = syl(
+                r,
+                &[
+                    "Hoog", "Brink", "Vel", "Kamp", "Wou", "Stee", "Mole", "Wijn", "Gaar", "Roze",
+                    "Kloos", "Dui", "Heem", "Oost", "Noor",
+                ],
+                &[
+                    "man", "ink", "huis", "dijk", "veld", "kamp", "enaar", "ers", "stede", "hout",
+                    "weg", "broek", "horst", "beek",
+                ],
+            );
+            let pre = r.pick(&[
+                "", "", "", "van ", "de ", "van der ", "van den ", "ter ", "ten ", "van 't ",
+                "in 't ", "op den ",
+            ]);
+            (f, format!("{pre}{root}"))
+        }
+        Origin::Frisian => {
+            let f = if female {
+                syl(
+                    r,
+                    &["Auk", "Hil", "Sjoe", "Jit", "Gea", "Tsjit", "Wie"],
+                    &["je", "ke", "ske", "tske", "rtje"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Sjo", "Tsja", "Wyb", "Hes", "Ype", "Durk", "Jel"],
+                    &["erd", "lling", "ren", "ke", "tse", "le"],
+                )
+            };
+            let l = syl(
+                r,
+                &[
+                    "Hoek", "Dijk", "Wier", "Terp", "Boer", "Sieb", "Hofs", "Bons", "Rin", "Tjall",
+                ],
+                &["stra", "sma", "inga", "ema", "enga", "ma"],
+            );
+            (f, l)
+        }
+        Origin::Flemish => {
+            let f = if female {
+                syl(
+                    r,
+                    &["Ka", "Lie", "Bre", "Gitt", "Mie", "Fre"],
+                    &["trien", "ve", "gje", "e", "ke", "ja"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Wout", "Jo", "Staf", "Rob", "War", "Kaat"],
+                    &["er", "ris", "fke", "recht", "d", "ijn"],
+                )
+            };
+            let root = syl(
+                r,
+                &["Meu", "Cle", "Ver", "Wae", "Ghe", "Baer", "Lamb", "Hoo"],
+                &[
+                    "lemans", "ckx", "haegen", "yaert", "ldof", "tsoen", "recht", "ghe",
+                ],
+            );
+            let pre = r.pick(&["", "", "Van ", "De ", "Van den ", "Vanden", "Van de ", "D'"]);
+            (f, format!("{pre}{root}"))
+        }
+        Origin::French => {
+            let f = if female {
+                syl(
+                    r,
+                    &["Ma", "Cé", "Gé", "Do", "Ro", "Ju", "Ni"],
+                    &[
+                        "thilde", "cile", "raldine", "minique", "selyne", "liette", "cole",
+                    ],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Jean-", "Mar", "Lu", "Gé", "Ro", "Fran", "Thi"],
+                    &["Luc", "cel", "cien", "rard", "main", "çois", "baut"],
+                )
+            };
+            let root = syl(
+                r,
+                &[
+                    "Mou", "Cha", "Lam", "Fon", "Ber", "Gil", "Pir", "Del", "Ros",
+                ],
+                &[
+                    "lin", "rlier", "bert", "taine", "nard", "quet", "otte", "hez", "seel",
+                ],
+            );
+            let pre = r.pick(&["", "", "", "Du", "de la ", "le ", "Le", "de ", "d'"]);
+            (f, format!("{pre}{root}"))
+        }
+        Origin::Turkish => {
+            let f = if female {
+                syl(
+                    r,
+                    &["Ay", "Gül", "Se", "Öz", "Ebru", "Ze", "Mel"],
+                    &["şe", "sen", "lin", "lem", "nur", "ynep", "tem"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Meh", "Em", "Bur", "Hü", "Ser", "Oğ", "Ka"],
+                    &["met", "re", "ak", "seyin", "kan", "uz", "dir"],
+                )
+            };
+            let l = syl(
+                r,
+                &[
+                    "Yıl", "Kara", "Öz", "Çe", "Ak", "Dem", "Kay", "Şa", "Ars", "Doğ",
+                ],
+                &[
+                    "dız", "lik", "han", "bay", "türk", "oğlu", "soy", "tepe", "kaya", "can",
+                ],
+            );
+            (f, l)
+        }
+        Origin::Moroccan => {
+            let f = if female {
+                syl(
+                    r,
+                    &["Fa", "Kha", "Na", "Sou", "Ya", "Ha"],
+                    &["tima", "dija", "ima", "kaina", "mina", "jar"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Mo", "Ha", "Ach", "Ya", "Bil", "Ou"],
+                    &["hamed", "med", "raf", "ssine", "al", "ssama"],
+                )
+            };
+            let root = syl(
+                r,
+                &["Ham", "Bou", "Ouah", "Kad", "Ams", "Tah", "Az", "Ouar"],
+                &["mouti", "dali", "rachi", "iri", "ari", "zaoui", "ghari"],
+            );
+            let pre = r.pick(&["", "El ", "El ", "Ben ", "Ait ", "Al-", "el "]);
+            (f, format!("{pre}{root}"))
+        }
+        Origin::Polish => {
+            let f = if female {
+                syl(
+                    r,
+                    &["Ag", "Mał", "Ka", "Jo", "Bo", "Ur"],
+                    &["nieszka", "gorzata", "tarzyna", "anna", "żena", "szula"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Kry", "Tom", "Wo", "Prze", "Zbi", "Ło"],
+                    &["sztof", "asz", "jciech", "mek", "gniew", "kasz"],
+                )
+            };
+            let ends: &[&str] = if female {
+                &["ska", "czyk", "owska"]
+            } else {
+                &["ski", "czyk", "owski"]
+            };
+            let root = syl(
+                r,
+                &[
+                    "Kowal", "Nowa", "Wiśniew", "Zieliń", "Lewan", "Kamiń", "Grab", "Wójc",
+                ],
+                ends,
+            );
+            (f, root)
+        }
+        Origin::Indonesian => {
+            let f = syl(
+                r,
+                &["Su", "Wi", "Ra", "Pra", "Dar", "Kar", "In", "Pu"],
+                &["harti", "jaya", "tno", "mono", "sono", "tini", "dah", "tri"],
+            );
+            let l = syl(
+                r,
+                &["Sa", "Hadi", "Wira", "Sura", "Pang", "Ke"],
+                &["putra", "wijaya", "karta", "ngadi", "kusumo", "lapessy"],
+            );
+            (f, l)
+        }
+        Origin::Surinamese => {
+            let f = if female {
+                syl(
+                    r,
+                    &["Pri", "Ani", "Shi", "Ra", "Sun"],
+                    &["ya", "ta", "rley", "ndra", "ita"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Ra", "Dev", "Sur", "Ro", "Gle"],
+                    &["jesh", "indra", "nath", "mano", "nn"],
+                )
+            };
+            let l = syl(
+                r,
+                &["Ram", "Sew", "Bis", "Jag", "Har", "Pinas", "Kross", "Zeeg"],
+                &["dien", "nath", "sing", "persad", "pal", "kiem", "ari"],
+            );
+            (f, l)
+        }
+    };
+    Person {
+        first,
+        last,
+        female,
+    }
+}
+
+// ---------------------------------------------------------------- identifiers
+
+fn bsn(r: &mut Rng) -> String {
+    loop {
+        let d: Vec<u32> = (0..8).map(|_| r.below(10) as u32).collect();
+        if d[0] == 0 {
+            continue;
+        }
+        let s: u32 = d.iter().zip((2..=9).rev()).map(|(a, w)| a * w).sum();
+        let c = s % 11;
+        if c < 10 {
+            return d
+                .iter()
+                .map(|x| char::from(b'0' + *x as u8))
+                .collect::<String>()
+                + &c.to_string();
+        }
+    }
+}
+
+fn passes_11(s: &str) -> bool {
+    let d: Vec<u32> = s.bytes().map(|c| u32::from(c - b'0')).collect();
+    if d.len() != 9 {
+        return false;
+    }
+    let s: i64 = d[..8]
+        .iter()
+        .zip((2..=9).rev())
+        .map(|(a, w)| i64::from(a * w))
+        .sum::<i64>()
+        - i64::from(d[8]);
+    s % 11 == 0
+}
+
+fn mod97(s: &str) -> u32 {
+    let mut m = 0u32;
+    for c in s.chars() {
+        let v = if c.is_ascii_digit() {
+            c as u32 - '0' as u32
+        } else {
+            c as u32 - 'A' as u32 + 10
+        };
+        m = if v >= 10 {
+            (m * 100 + v) % 97
+        } else {
+            (m * 10 + v) % 97
+        };
+    }
+    m
+}
+
+fn iban(r: &mut Rng, be: bool) -> String {
+    let bban = if be {
+        let first10 = r.digits(10);
+        let n: u64 = first10.parse().unwrap_or(0);
+        let c = match n % 97 {
+            0 => 97,
+            x => x,
+        };
+        format!("{first10}{c:02}")
+    } else {
+        format!(
+            "{}{}",
+            r.pick(&["ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB"]),
+            r.digits(10)
+        )
+    };
+    let cc = if be { "BE" } else { "NL" };
+    let chk = 98 - mod97(&format!("{bban}{cc}00"));
+    format!("{cc}{chk:02}{bban}")
+}
+
+fn spaced4(s: &str) -> String {
+    s.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Belgian national number for a birth date, formatted `YY.MM.DD-SSS.CC`.
+fn rrn(r: &mut Rng, y: u32, m: u32, d: u32) -> String {
+    let ser = r.below(997) + 1;
+    let first9 = format!("{:02}{m:02}{d:02}{ser:03}", y % 100);
+    let base: u64 = if y >= 2000 {
+        format!("2{first9}").parse().unwrap_or(0)
+    } else {
+        first9.parse().unwrap_or(0)
+    };
+    let c = 97 - base % 97;
+    format!("{:02}.{m:02}.{d:02}-{ser:03}.{c:02}", y % 100)
+}
+
+fn be_eid(r: &mut Rng) -> String {
+    let f = r.digits(10);
+    let n: u64 = f.parse().unwrap_or(0);
+    let c = match n % 97 {
+        0 => 97,
+        x => x,
+    };
+    format!("{}-{}-{c:02}", &f[..3], &f[3..])
+}
+
+fn be_vat(r: &mut Rng) -> String {
+    let f = format!("0{}", r.digits(7));
+    let n: u64 = f.parse().unwrap_or(0);
+    let c = 97 - n % 97;
+    format!("BE{}.{}.{}{c:02}", &f[..4], &f[4..7], &f[7..])
+}
+
+fn postcode(r: &mut Rng) -> String {
+    loop {
+        let l1 = char::from(b'A' + r.below(26) as u8);
+        let l2 = char::from(b'A' + r.below(26) as u8);
+        let pair = format!("{l1}{l2}");
+        if matches!(pair.as_str(), "SA" | "SD" | "SS") {
+            continue;
+        }
+        return format!("{}{} {pair}", r.below(9) + 1, r.digits(3));
+    }
+}
+
+fn nl_mobile(r: &mut Rng) -> String {
+    let n = format!("{}{}", r.pick(&["1", "2", "3", "4", "5", "8"]), r.digits(7));
+    match r.below(5) {
+        0 => format!("+31(0)6-{n}"),
+        1 => format!("06-{n}"),
+        2 => format!("+316{n}"),
+        3 => format!("06 {} {} {} {}", &n[..2], &n[2..4], &n[4..6], &n[6..]),
+        _ => format!("0031 6 {n}"),
+    }
+}
+
+fn nl_fixed(r: &mut Rng) -> String {
+    let area = r.pick(&["10", "20", "30", "40", "50", "70", "71", "73", "76"]);
+    let n = r.digits(7);
+    match r.below(3) {
+        0 => format!("0{area}-{n}"),
+        1 => format!("0{area} {} {}", &n[..3], &n[3..]),
+        _ => format!("+31 {area} {n}"),
+    }
+}
+
+fn be_mobile(r: &mut Rng) -> String {
+    let p = r.pick(&[
+        "470", "471", "472", "475", "476", "477", "478", "479", "486", "496",
+    ]);
+    let n = r.digits(6);
+    match r.below(3) {
+        0 => format!("+32 {p} {} {} {}", &n[..2], &n[2..4], &n[4..]),
+        1 => format!("0{p}/{}.{}.{}", &n[..2], &n[2..4], &n[4..]),
+        _ => format!("0{p} {} {} {}", &n[..2], &n[2..4], &n[4..]),
+    }
+}
+
+const MAANDEN: &[&str] = &[
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MOIS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+struct Date {
+    y: u32,
+    m: u32,
+    d: u32,
+}
+
+fn birth(r: &mut Rng) -> Date {
+    Date {
+        y: 1950 + r.below(55) as u32,
+        m: r.below(12) as u32 + 1,
+        d: r.below(28) as u32 + 1,
+    }
+}
+
+fn recent(r: &mut Rng) -> Date {
+    Date {
+        y: 2023 + r.below(3) as u32,
+        m: r.below(12) as u32 + 1,
+        d: r.below(28) as u32 + 1,
+    }
+}
+
+fn date_nl(r: &mut Rng, d: &Date) -> String {
+    match r.below(4) {
+        0 => format!("{} {} {}", d.d, MAANDEN[d.m as usize - 1], d.y),
+        1 => format!("{:02}-{:02}-{}", d.d, d.m, d.y),
+        2 => format!("{}-{:02}-{:02}", d.y, d.m, d.d),
+        _ => format!("{}/{}/{}", d.d, d.m, d.y),
+    }
+}
+
+fn recent_nl(r: &mut Rng) -> String {
+    let d = recent(r);
+    date_nl(r, &d)
+}
+
+// ---------------------------------------------------------------- places
+
+const NL_PLACES: &[&str] = &[
+    "Zwolle",
+    "Leeuwarden",
+    "Tilburg",
+    "Amersfoort",
+    "Schiedam",
+    "Deventer",
+    "Heerlen",
+    "Purmerend",
+    "Drachten",
+    "Almere",
+    "Emmen",
+    "Helmond",
+    "Gouda",
+    "Sneek",
+];
+const BE_PLACES: &[(&str, &str)] = &[
+    ("2000", "Antwerpen"),
+    ("9000", "Gent"),
+    ("1050", "Ixelles"),
+    ("4000", "Liège"),
+    ("3500", "Hasselt"),
+    ("8000", "Brugge"),
+    ("1030", "Schaerbeek"),
+    ("6000", "Charleroi"),
+    ("2800", "Mechelen"),
+    ("5000", "Namur"),
+];
+
+fn nl_street(r: &mut Rng) -> String {
+    let root = r.pick(&[
+        "Vlier", "Berken", "Molen", "Haver", "Kastanje", "Zeil", "Klaproos", "Duiven", "Esdoorn",
+        "Schans", "Lijster", "Vos", "Reiger", "Kievit", "Turf", "Zwanen",
+    ]);
+    let suf = r.pick(&[
+        "straat", "laan", "weg", "plein", "gracht", "kade", "dijk", "singel", "dreef", "hof",
+        "pad", "steeg", "erf", "veld", "hout",
+    ]);
+    let prefix = r.chance(10);
+    if prefix {
+        format!(
+            "{} {}",
+            r.pick(&["Burgemeester", "Dokter", "Prinses"]),
+            cap(&format!("{root}{suf}"))
+        )
+    } else {
+        format!("{root}{suf}")
+    }
+}
+
+fn house(r: &mut Rng) -> String {
+    let n = r.below(180) + 1;
+    match r.below(8) {
+        0 => format!("{n}-{}", r.below(4) + 1),
+        1 => format!("{n} bis"),
+        2 => format!("{n} hs"),
+        3 => format!("{n}A"),
+        4 => format!("{n}-II"),
+        _ => n.to_string(),
+    }
+}
+
+fn be_street(r: &mut Rng) -> String {
+    if r.chance(50) {
+        format!(
+            "{} {}",
+            r.pick(&["Rue", "Avenue", "Chaussée de", "Boulevard", "Place"]),
+            r.pick(&[
+                "des Tilleuls",
+                "Louise",
+                "Wavre",
+                "Brand Whitlock",
+                "du Midi",
+                "des Alliés",
+                "Haute"
+            ])
+        )
+    } else {
+        format!(
+            "{}{}",
+            r.pick(&["Kapel", "Veld", "Kerk", "Linde", "Bos", "Meers", "Dries"]),
+            r.pick(&["straat", "laan", "weg", "dreef", "steenweg"])
+        )
+    }
+}
+
+// ---------------------------------------------------------------- documents
+
+#[derive(Default)]
+struct Doc {
+    text: String,
+    ents: Vec<(&'static str, String)>,
+    class: &'static str,
+    personal: bool,
+    special: bool,
+    cats: Vec<&'static str>,
+}
+
+impl Doc {
+    fn t(&mut self, s: &str) -> &mut Self {
+        self.text.push_str(s);
+        self
+    }
+    /// Writes a labelled value.
+    fn e(&mut self, ty: &'static str, v: &str) -> &mut Self {
+        self.text.push_str(v);
+        self.ents.push((ty, v.to_owned()));
+        if !matches!(ty, "kvk_number" | "vat_number") {
+            self.personal = true;
+        }
+        if matches!(ty, "bsn" | "be_national_number" | "id_document_number") {
+            self.special = true;
+        }
+        self
+    }
+    fn cat(&mut self, c: &'static str) {
+        if !self.cats.contains(&c) {
+            self.cats.push(c);
+        }
+        self.special = true;
+    }
+}
+
+const MAIL_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "hotmail.com",
+    "outlook.be",
+    "kpnmail.nl",
+    "skynet.be",
+    "icloud.com",
+    "proton.me",
+];
+
+fn company(r: &mut Rng) -> String {
+    format!(
+        "{} {}",
+        r.pick(&[
+            "Veldhoven",
+            "Noordkaap",
+            "Lindeboom",
+            "Brederode",
+            "Zuidwind",
+            "Oranjerie",
+            "Kempenland"
+        ]),
+        r.pick(&[
+            "Installatietechniek BV",
+            "Logistiek B.V.",
+            "Drukwerk BV",
+            "Schoonmaak BV",
+            "Bouw NV",
+            "Catering BV"
+        ])
+    )
+}
+
+/// 1. Registration form with separate first/last name fields.
+fn form(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    d.class = "application";
+    d.t(r.pick(&[
+        "Sollicitatieformulier\n",
+        "Inschrijfformulier sollicitatie\n",
+    ]));
+    d.t("Vacature: medewerker ")
+        .t(r.pick(&["magazijn", "klantenservice", "administratie"]))
+        .t("\n\n");
+    d.t("Persoonsgegevens\n");
+    d.t(r.pick(&["Voornaam: ", "Voornaam:\t", "Roepnaam: "]))
+        .e("person_name", &p.first)
+        .t("\n");
+    d.t(r.pick(&["Achternaam: ", "Achternaam:\t", "Familienaam: "]))
+        .e("person_name", &p.last)
+        .t("\n");
+    d.t("Straat en huisnummer: ")
+        .e("address", &format!("{} {}", nl_street(r), house(r)))
+        .t("\n");
+    d.t("Postcode / woonplaats: ")
+        .e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t("\n");
+    let b = birth(r);
+    d.t(r.pick(&["Geboortedatum: ", "Geb. datum: ", "Datum van geboorte: "]));
+    let ds = date_nl(r, &b);
+    d.e("date_of_birth", &ds).t("\n");
+    d.t("Mobiel: ").e("phone", &nl_mobile(r)).t("\n");
+    d.t("E-mailadres: ")
+        .e("email", &p.email(r, MAIL_DOMAINS))
+        .t("\n");
+    d.t("Beschikbaar per: ").t(&recent_nl(r)).t("\n");
+    d.t("Werkervaring: 4 jaar orderpicker, heftruckcertificaat\n");
+    if r.chance(30) {
+        d.t("Burgerservicenummer (voor de loonadministratie): ")
+            .e("bsn", &bsn(r))
+            .t("\n");
+    }
+}
+
+/// 2. E-mail thread with a quoted reply.
+fn thread(d: &mut Doc, r: &mut Rng) {
+    let a = person(r);
+    let b = person(r);
+    let ea = a.email(r, MAIL_DOMAINS);
+    let eb = format!(
+        "{}@{}",
+        fold(&b.first),
+        r.pick(&["kempenland.nl", "brederode-bouw.be", "zuidwind.nl"])
+    );
+    d.class = "correspondence";
+    d.t("Van: ")
+        .e("person_name", &b.full())
+        .t(" <")
+        .e("email", &eb)
+        .t(">\n");
+    d.t("Aan: ").e("email", &ea).t("\n");
+    let when = recent(r);
+    let _ = writeln!(
+        d.text,
+        "Verzonden: {:02}-{:02}-{} 14:22",
+        when.d, when.m, when.y
+    );
+    d.t("Onderwerp: RE: afspraak keukenmontage\n\n");
+    d.t(r.pick(&["Hoi ", "Hallo ", "Dag "]))
+        .e("person_name", &a.first)
+        .t(",\n\n");
+    d.t("Donderdag om 9 uur past prima. Onze monteur belt een half uur van tevoren.\n\n");
+    d.t(r.pick(&["Gr,\n", "Groet,\n", "Mvg,\n", "Groetjes,\n"]))
+        .e("person_name", &b.first)
+        .t("\n\n");
+    let _ = write!(
+        d.text,
+        "> Op {} {} {} om 10:12 schreef ",
+        when.d,
+        MAANDEN[when.m as usize - 1],
+        when.y
+    );
+    d.e("person_name", &a.full())
+        .t(" <")
+        .e("email", &ea)
+        .t(">:\n");
+    d.t("> Goedemiddag,\n> Kan de montage ook eerder? Ik ben bereikbaar op ")
+        .e("phone", &nl_mobile(r))
+        .t(".\n");
+    d.t("> Het adres is ")
+        .e("address", &format!("{} {}", nl_street(r), house(r)))
+        .t(".\n> ");
+    d.e("person_name", &a.first).t("\n");
+}
+
+/// 3. Chat-style notes (exported messages).
+fn chat(d: &mut Doc, r: &mut Rng) {
+    let a = person(r);
+    let b = person(r);
+    d.class = "correspondence";
+    let w = recent(r);
+    let stamp = |h: u32| {
+        format!(
+            "[{:02}-{:02}-{:02} {h:02}:1{}] ",
+            w.d,
+            w.m,
+            w.y % 100,
+            h % 10
+        )
+    };
+    d.t(&stamp(8))
+        .e("person_name", &a.first)
+        .t(": goedemorgen, ik kom vandaag later\n");
+    d.t(&stamp(8))
+        .e("person_name", &b.first)
+        .t(": oké, alles goed?\n");
+    if r.chance(50) {
+        d.t(&stamp(9))
+            .e("person_name", &a.first)
+            .t(": ik ga vanaf volgende maand met zwangerschapsverlof, bespreek ik nog met HR\n");
+        d.cat("health");
+    } else {
+        d.t(&stamp(9))
+            .e("person_name", &a.first)
+            .t(": moet even langs de tandarts, ben er om 11 uur\n");
+    }
+    d.t(&stamp(9))
+        .e("person_name", &b.first)
+        .t(": prima. bel me anders op ")
+        .e("phone", &be_mobile(r))
+        .t("\n");
+    d.t(&stamp(10)).e("person_name", &a.first).t(": 👍\n");
+}
+
+/// 4. French-Belgian letter.
+fn lettre(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    d.class = "correspondence";
+    let (pc, city) = BE_PLACES[r.below(BE_PLACES.len())];
+    d.e("person_name", &p.full()).t("\n");
+    d.e("address", &format!("{} {}", be_street(r), house(r)))
+        .t("\n");
+    let _ = writeln!(d.text, "{pc} {city}");
+    d.t("Tél. : ").e("phone", &be_mobile(r)).t("\n\n");
+    let w = recent(r);
+    let _ = writeln!(
+        d.text,
+        "{city}, le {} {} {}\n",
+        w.d,
+        MOIS[w.m as usize - 1],
+        w.y
+    );
+    d.t("Objet : résiliation de mon abonnement\n\n");
+    d.t(r.pick(&["Madame, Monsieur,\n\n", "Madame, Monsieur,\n\n"]));
+    d.t("Par la présente, je souhaite mettre fin à mon contrat à partir du mois prochain. ");
+    d.t("Je vous prie de rembourser le solde sur mon compte ")
+        .e("iban", &spaced4(&iban(r, true)))
+        .t(".\n\n");
+    if r.chance(40) {
+        let b = birth(r);
+        d.t("Pour m'identifier : numéro de registre national ")
+            .e("be_national_number", &rrn(r, b.y, b.m, b.d))
+            .t(".\n\n");
+    }
+    d.t("Veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\n\n");
+    d.e("person_name", &p.full()).t("\n");
+}
+
+/// 5. English letter.
+fn english(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    let q = person(r);
+    d.class = "correspondence";
+    let w = recent(r);
+    let _ = writeln!(d.text, "{} {} {}", w.d, MONTHS[w.m as usize - 1], w.y);
+    d.t(&company(r))
+        .t("\nAttn. ")
+        .e("person_name", &q.full())
+        .t("\n\n");
+    let title = if p.female { "Ms" } else { "Mr" };
+    d.t("Dear ")
+        .t(if q.female { "Ms " } else { "Mr " })
+        .e("person_name", &q.sur())
+        .t(",\n\n");
+    d.t("Further to our call, I confirm that I would like to move my delivery to my new home at ");
+    d.e("address", &format!("{} {}", nl_street(r), house(r)))
+        .t(", ")
+        .e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t(".\n");
+    d.t("You can reach me on ")
+        .e("phone", &nl_fixed(r))
+        .t(" or at ")
+        .e("email", &p.email(r, MAIL_DOMAINS))
+        .t(".\n\n");
+    d.t(r.pick(&[
+        "Yours sincerely,\n\n",
+        "Kind regards,\n\n",
+        "Best wishes,\n\n",
+    ]));
+    d.e("person_name", &p.full()).t("\n");
+    let _ = title;
+}
+
+/// 6. Member table with other headers, pipe-separated.
+fn table(d: &mut Doc, r: &mut Rng) {
+    d.class = "customer_list";
+    d.t(r.pick(&[
+        "Ledenadministratie tennisclub\n\n",
+        "Relatiebeheer export\n\n",
+    ]));
+    d.t("Lid | Woonadres | PC | Plaats | GSM | Mail\n");
+    for _ in 0..(3 + r.below(4)) {
+        let p = person(r);
+        let sorted = r.chance(30);
+        if sorted {
+            let v = format!("{}, {}", p.last, p.first);
+            d.e("person_name", &v);
+        } else {
+            d.e("person_name", &p.full());
+        }
+        d.t(" | ")
+            .e("address", &format!("{} {}", nl_street(r), house(r)));
+        d.t(" | ")
+            .e("postcode", &postcode(r))
+            .t(" | ")
+            .t(r.pick(NL_PLACES))
+            .t(" | ");
+        d.e("phone", &nl_mobile(r))
+            .t(" | ")
+            .e("email", &p.email(r, MAIL_DOMAINS))
+            .t("\n");
+    }
+}
+
+/// 7. Payslip in another layout.
+fn payslip(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    d.class = "payslip";
+    d.t(&company(r)).t("\n");
+    d.t("SALARISSPECIFICATIE periode ")
+        .t(&format!("{}-{}", r.below(12) + 1, 2025))
+        .t("\n\n");
+    d.t("Personeelsnr.  ").t(&r.digits(5)).t("\n");
+    d.t("Naam werknemer  ")
+        .e("person_name", &format!("{} {}", p.initial(), p.last))
+        .t("\n");
+    d.t("Sofinummer  ").e("bsn", &bsn(r)).t("\n");
+    d.t("Geboren  ")
+        .e("date_of_birth", &{
+            let b = birth(r);
+            format!("{:02}-{:02}-{}", b.d, b.m, b.y)
+        })
+        .t("\n");
+    d.t("In dienst  ").t(&recent_nl(r)).t("\n");
+    d.t("Uitbetaling op rekening  ")
+        .e("iban", &iban(r, false))
+        .t("\n\n");
+    let _ = writeln!(
+        d.text,
+        "Bruto maandloon\t€ {},00\nLoonheffing\t€ {},00\nNetto\t€ {},00",
+        2800 + r.below(900),
+        500 + r.below(200),
+        2100 + r.below(400)
+    );
+}
+
+/// 8. Re-integration report (health, indirect phrasing).
+fn reintegration(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    let q = person(r);
+    d.class = "health_statement";
+    d.t("Verslag voortgangsgesprek\n\n");
+    d.t("Betrokkene: ")
+        .t(if p.female { "mevrouw " } else { "de heer " })
+        .e("person_name", &p.full())
+        .t("\n");
+    d.t("Casemanager: ").e("person_name", &q.full()).t("\n");
+    let w = recent(r);
+    let _ = writeln!(d.text, "Gesprek op {:02}-{:02}-{}\n", w.d, w.m, w.y);
+    d.t(r.pick(&[
+        "Het opbouwschema voor de re-integratie na de burn-out loopt volgens plan; ",
+        "Na de knieoperatie is betrokkene halve dagen aan het werk; ",
+        "Betrokkene is nog in behandeling bij de fysiotherapeut; ",
+    ]));
+    d.cat("health");
+    d.t("volgende evaluatie over zes weken.\nBereikbaar op ")
+        .e("phone", &nl_mobile(r))
+        .t(".\n");
+}
+
+/// 9. Invoice with identifier-like negatives.
+fn invoice(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    d.class = "invoice";
+    let (pc, city) = BE_PLACES[r.below(BE_PLACES.len())];
+    d.t(&company(r)).t("\n");
+    d.e("address", &format!("{} {}", be_street(r), r.below(200) + 1))
+        .t("\n");
+    let _ = writeln!(d.text, "{pc} {city}");
+    d.t("BTW ").e("vat_number", &be_vat(r)).t("\n\n");
+    d.t("FACTUUR\n");
+    let mut inv;
+    loop {
+        inv = r.digits(9);
+        if passes_11(&inv) && !inv.starts_with('0') {
+            break;
+        }
+    }
+    let _ = writeln!(d.text, "Factuurnummer: {inv}");
+    let _ = writeln!(d.text, "Ordernr.: {}-{}", r.digits(4), r.digits(6));
+    let _ = writeln!(d.text, "Leverdatum: {}", recent_nl(r));
+    d.t("Klant: ").e("person_name", &p.full()).t("\n\n");
+    d.t("Art.nr.\tOmschrijving\tStuks\tBedrag\n");
+    for _ in 0..3 {
+        let _ = writeln!(
+            d.text,
+            "{}\t{}\t{}\t€ {},{:02}",
+            r.digits(13),
+            r.pick(&[
+                "Kabelgoot 2m",
+                "Wandcontactdoos",
+                "LED-paneel 60x60",
+                "Schakelmateriaal"
+            ]),
+            r.below(9) + 1,
+            r.below(300),
+            r.below(100)
+        );
+    }
+    let _ = writeln!(
+        d.text,
+        "\nRef. {} - te betalen binnen 30 dagen",
+        r.digits(8)
+    );
+}
+
+/// 10. Product sheet: no personal data at all.
+fn product(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    d.t("Productblad ")
+        .t(r.pick(&[
+            "Thermostaatkraan TK-20",
+            "Afvoerpomp AP 400",
+            "Ventilatie-unit V3",
+        ]))
+        .t("\n\n");
+    let _ = writeln!(d.text, "Artikelcode: {}", r.digits(9));
+    let _ = writeln!(d.text, "Serie: {}", r.digits(8));
+    let _ = writeln!(d.text, "Productiedatum: {}", recent_nl(r));
+    let _ = writeln!(
+        d.text,
+        "Afmetingen: {} x {} x {} mm",
+        r.below(400),
+        r.below(300),
+        r.below(200)
+    );
+    let _ = writeln!(
+        d.text,
+        "Gewicht: {},{} kg\nGarantie: 5 jaar\nCertificaat nr. {}",
+        r.below(20),
+        r.below(10),
+        r.digits(10)
+    );
+}
+
+/// 11. Tenancy agreement.
+fn lease(d: &mut Doc, r: &mut Rng) {
+    let a = person(r);
+    let b = person(r);
+    d.class = "contract";
+    d.t("HUUROVEREENKOMST WOONRUIMTE\n\nDe ondergetekenden:\n\n1. ");
+    d.e("person_name", &b.full())
+        .t(", hierna te noemen verhuurder, en\n2. ");
+    d.e("person_name", &a.full());
+    let bd = birth(r);
+    d.t(", geboren op ").e(
+        "date_of_birth",
+        &format!("{} {} {}", bd.d, MAANDEN[bd.m as usize - 1], bd.y),
+    );
+    d.t(" te ")
+        .t(r.pick(&["Rabat", "Izmir", "Paramaribo", "Gdańsk", "Bandung", "Sneek"]))
+        .t(", hierna te noemen huurder,\n\n");
+    d.t("verklaren te zijn overeengekomen:\n\nArtikel 1 Het gehuurde\nDe woning aan de ");
+    d.e("address", &format!("{} {}", nl_street(r), house(r)))
+        .t(" te ")
+        .t(r.pick(NL_PLACES))
+        .t(".\n\n");
+    let _ = writeln!(
+        d.text,
+        "Artikel 2 Huurprijs\nDe huur bedraagt € {},00 per maand, te voldoen op ",
+        700 + r.below(800)
+    );
+    d.e("iban", &spaced4(&iban(r, false))).t(".\n\n");
+    if r.chance(35) {
+        d.t("Huurder is lid van de vakbond ")
+            .t(r.pick(&["ACV", "FNV", "CNV"]))
+            .t(" en heeft ");
+        d.t("juridisch advies ingewonnen.\n\n");
+        d.cat("trade_union");
+    }
+    let w = recent(r);
+    let _ = writeln!(
+        d.text,
+        "Aldus opgemaakt op {} {} {}.",
+        w.d,
+        MAANDEN[w.m as usize - 1],
+        w.y
+    );
+}
+
+/// 12. English CV.
+fn cv(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    d.class = "application";
+    d.t("CURRICULUM VITAE\n\n");
+    d.t("Name: ").e("person_name", &p.full()).t("\n");
+    let b = birth(r);
+    d.t("Date of birth: ")
+        .e("date_of_birth", &format!("{}-{:02}-{:02}", b.y, b.m, b.d))
+        .t("\n");
+    d.t("Address: ")
+        .e("address", &format!("{} {}", nl_street(r), house(r)))
+        .t(", ")
+        .e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t("\n");
+    d.t("Phone: ")
+        .e("phone", &nl_mobile(r))
+        .t("\nE-mail: ")
+        .e("email", &p.email(r, MAIL_DOMAINS))
+        .t("\n\n");
+    d.t("Experience\n2019 - 2024  Warehouse coordinator, ")
+        .t(&company(r))
+        .t("\n2015 - 2019  Forklift driver\n\n");
+    d.t("Languages: Dutch, English, ")
+        .t(r.pick(&["Turkish", "Arabic", "Polish", "French"]))
+        .t("\n");
+}
+
+/// 13. Belgian ID card copy.
+fn id_copy(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    d.class = "id_copy";
+    d.t("BELGIË BELGIQUE BELGIEN BELGIUM\nIDENTITEITSKAART CARTE D'IDENTITÉ\n\n");
+    d.t("Naam / Nom\n")
+        .e("person_name", &p.last.to_uppercase())
+        .t("\n");
+    d.t("Voornamen / Prénoms\n")
+        .e("person_name", &p.first)
+        .t("\n");
+    let b = birth(r);
+    d.t("Geboortedatum / Date de naissance\n")
+        .e("date_of_birth", &format!("{:02}.{:02}.{}", b.d, b.m, b.y))
+        .t("\n");
+    d.t("Kaartnr / N° de carte\n")
+        .e("id_document_number", &be_eid(r))
+        .t("\n");
+    d.t("Rijksregisternr. / N° registre national\n")
+        .e("be_national_number", &rrn(r, b.y, b.m, b.d))
+        .t("\n");
+}
+
+/// 14. Meeting notes with initials + surname and an indirect special category.
+fn notes(d: &mut Doc, r: &mut Rng) {
+    let a = person(r);
+    let b = person(r);
+    let c = person(r);
+    d.class = "other";
+    let w = recent(r);
+    let _ = writeln!(
+        d.text,
+        "Notulen teamoverleg {:02}-{:02}-{}\n",
+        w.d, w.m, w.y
+    );
+    d.t("Aanwezig: ")
+        .e("person_name", &format!("{} {}", a.initial(), a.last))
+        .t(", ");
+    d.e("person_name", &format!("{} {}", b.initial(), b.last))
+        .t(" en ");
+    d.e("person_name", &c.full()).t("\n\n");
+    d.t("1. Planning kwartaal 3: akkoord.\n2. ");
+    if r.chance(50) {
+        d.t("Vakbondsoverleg over de nieuwe cao; ")
+            .e("person_name", &c.first)
+            .t(" neemt namens het ACV deel.\n");
+        d.cat("trade_union");
+    } else {
+        d.t("Nieuwe koffiemachine besteld, levering week ")
+            .t(&(r.below(40) + 1).to_string())
+            .t(".\n");
+    }
+    d.t("3. Rondvraag: geen.\n");
+}
+
+fn json_str(s: &str) -> String {
+    let mut o = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' => o.push_str("\\n"),
+            '\t' => o.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(o, "\\u{:04x}", c as u32);
+            }
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+type Template = fn(&mut Doc, &mut Rng);
+
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let out = std::path::PathBuf::from(args.first().map_or("/tmp/heldout", String::as_str));
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(300);
+    let seed: u64 = args
+        .get(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x4845_4C44_4F55_54);
+    let templates: &[Template] = &[
+        form,
+        thread,
+        chat,
+        lettre,
+        english,
+        table,
+        payslip,
+        reintegration,
+        invoice,
+        product,
+        lease,
+        cv,
+        id_copy,
+        notes,
+    ];
+    let docs = out.join("docs");
+    std::fs::create_dir_all(&docs)?;
+    let mut labels = std::fs::File::create(out.join("labels.jsonl"))?;
+    let mut r = Rng(seed | 1);
+    for i in 0..n {
+        let mut d = Doc::default();
+        templates[i % templates.len()](&mut d, &mut r);
+        let file = format!("h{i:04}.txt");
+        std::fs::write(docs.join(&file), &d.text)?;
+        let kind = if d.special {
+            "special"
+        } else if d.personal {
+            "generic"
+        } else {
+            "none"
+        };
+        let mut cats = d.cats.clone();
+        cats.sort_unstable();
+        let ents: Vec<String> = d
+            .ents
+            .iter()
+            .map(|(t, v)| format!("{{\"type\": \"{t}\", \"value\": {}}}", json_str(v)))
+            .collect();
+        writeln!(
+            labels,
+            "{{\"file\": \"{file}\", \"class\": \"{}\", \"personal_data\": \"{kind}\", \"special_categories\": [{}], \"entities\": [{}]}}",
+            d.class,
+            cats.iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ents.join(", ")
+        )?;
+    }
+    Ok(())
+}
