@@ -88,24 +88,6 @@ pub(crate) struct Scan<'a> {
 
 pub(crate) use crate::lexicon::wordish;
 
-/// Folded byte for word bytes, 0 for separators: one lookup classifies and folds.
-static FW: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() {
-            b.to_ascii_lowercase()
-        } else if b >= 0x80 {
-            b
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
 fn push_hit(
     text: &str,
     hits: &mut Vec<Hit>,
@@ -163,12 +145,18 @@ impl<'a> Scan<'a> {
         let mut first_names = Vec::new();
         let lex = &det.lex;
         let n = b.len();
-        // Word boundaries from 64-byte bitmasks (one table lookup per byte, no branch per byte); each word is then
-        // hashed once and looked up.
+        // Most words of running text are in no table: the fast path per word is one pair of O(1) hashes (whole
+        // word, first four bytes) and two bits of the shared bloom filter. Only a bloom hit (a keyword's first
+        // word, a first name, a stem's start, or a rare false positive) takes the slow path, which does the exact
+        // table lookups and byte-by-byte verification.
         let mut on_word = |s: usize, i: usize| {
             let len = i - s;
-            let h = crate::lexicon::word_hash(b, s, len);
+            let (h, h4) = crate::lexicon::word_hashes(b, s, len);
             let hit = det.bloom.has(h);
+            let hit4 = len >= 4 && det.bloom.has(h4);
+            if !(hit | hit4) {
+                return;
+            }
             let cap = b[s].is_ascii_uppercase()
                 || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
             if hit && cap && det.names.first_hashes.get(h).is_some() {
@@ -194,24 +182,22 @@ impl<'a> Scan<'a> {
                 }
             }
             if !matched
-                && len >= 4
-                && det.bloom.has(crate::lexicon::word_hash(b, s, 4))
-                && lex.stem4.get(crate::lexicon::word_hash(b, s, 4)).is_some()
+                && hit4
+                && lex.stem4.get(h4).is_some()
                 && let Some(id) = lex.stem_at(b, s, i)
             {
                 let p = &lex.pats[id as usize];
                 push_hit(text, &mut hits, &mut specials, s, s + p.bytes.len(), p);
             }
         };
+        // Word boundaries from 64-byte masks (SWAR, see `words`): the transitions of the mask are word starts and
+        // ends, visited with trailing-zero counts.
         let mut open: Option<usize> = None;
         let mut base = 0;
         let mut carry = 0u64;
-        for chunk in b.chunks(64) {
-            let mut m = 0u64;
-            for (k, &c) in chunk.iter().enumerate() {
-                m |= u64::from(FW[c as usize] != 0) << k;
-            }
-            let mut t = m ^ ((m << 1) | carry);
+        let mut blocks = b.chunks_exact(64);
+        let mut visit = |m: u64, width: usize, base: usize, carry: &mut u64| {
+            let mut t = m ^ ((m << 1) | *carry);
             while t != 0 {
                 let p = t.trailing_zeros() as usize;
                 t &= t - 1;
@@ -221,8 +207,21 @@ impl<'a> Scan<'a> {
                     on_word(s, base + p);
                 }
             }
-            carry = (m >> (chunk.len() - 1)) & 1;
-            base += chunk.len();
+            *carry = (m >> (width - 1)) & 1;
+        };
+        for block in blocks.by_ref() {
+            let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
+            visit(crate::words::word_mask(block), 64, base, &mut carry);
+            base += 64;
+        }
+        let tail = blocks.remainder();
+        if !tail.is_empty() {
+            visit(
+                crate::words::word_mask_tail(tail),
+                tail.len(),
+                base,
+                &mut carry,
+            );
         }
         if let Some(s) = open {
             on_word(s, n);

@@ -646,22 +646,41 @@ pub(crate) const HASH_START: u64 = FNV_OFFSET;
 /// tokenising pass no longer hashes byte by byte. Collisions only cost a verification.
 #[inline(always)]
 pub(crate) fn word_hash(text: &[u8], s: usize, n: usize) -> u64 {
-    let (w0, w1) = if s + 16 <= text.len() {
+    let (w0, w1) = load16(text, s);
+    mix(w0, w1, n)
+}
+
+/// `word_hash` of the whole word and of its first four bytes, from one pair of loads.
+#[inline(always)]
+pub(crate) fn word_hashes(text: &[u8], s: usize, n: usize) -> (u64, u64) {
+    let (w0, w1) = load16(text, s);
+    (mix(w0, w1, n), mix(w0, 0, 4))
+}
+
+/// The 16 bytes at `s`, zero-padded past the end of the text.
+#[inline(always)]
+fn load16(text: &[u8], s: usize) -> (u64, u64) {
+    if let Some(w) = text.get(s..s + 16) {
         let mut a = [0u8; 8];
         let mut c = [0u8; 8];
-        a.copy_from_slice(&text[s..s + 8]);
-        c.copy_from_slice(&text[s + 8..s + 16]);
+        a.copy_from_slice(&w[..8]);
+        c.copy_from_slice(&w[8..]);
         (u64::from_le_bytes(a), u64::from_le_bytes(c))
     } else {
         let mut a = [0u8; 16];
-        let k = (text.len() - s).min(16);
+        let k = text.len().saturating_sub(s).min(16);
         a[..k].copy_from_slice(&text[s..s + k]);
         let mut x = [0u8; 8];
         let mut y = [0u8; 8];
         x.copy_from_slice(&a[..8]);
         y.copy_from_slice(&a[8..]);
         (u64::from_le_bytes(x), u64::from_le_bytes(y))
-    };
+    }
+}
+
+/// Folds and masks the first `min(n, 16)` bytes of a word and mixes them with its length.
+#[inline(always)]
+fn mix(w0: u64, w1: u64, n: usize) -> u64 {
     let k = n.min(16);
     let m0 = if k >= 8 {
         u64::MAX

@@ -12,6 +12,7 @@ mod lexicon;
 mod names;
 mod normal;
 mod table;
+mod words;
 
 use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 use std::sync::LazyLock;
