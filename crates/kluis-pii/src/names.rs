@@ -208,11 +208,11 @@ pub(crate) fn parse_name(
         if i >= b.len() {
             break;
         }
-        // Initials: "J." or "J.P." (uppercase ASCII letter followed by a dot).
-        if b[i].is_ascii_uppercase() && i + 1 < b.len() && b[i + 1] == b'.' {
+        // Initials: "J." or "J.P." or "Ł." (an uppercase letter followed by a dot).
+        if initial_len(t, i) > 0 {
             let mut j = i;
-            while j + 1 < b.len() && b[j].is_ascii_uppercase() && b[j + 1] == b'.' {
-                j += 2;
+            while let n @ 1.. = initial_len(t, j) {
+                j += n;
             }
             if words == 0 {
                 first_word = (i, j);
@@ -313,6 +313,19 @@ pub(crate) fn parse_name(
         company,
         first_word,
     })
+}
+
+/// Length of an initial ("J.", "Ł.") at `i`, 0 when there is none.
+fn initial_len(t: &str, i: usize) -> usize {
+    let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else {
+        return 0;
+    };
+    let n = c.len_utf8();
+    if c.is_uppercase() && t.as_bytes().get(i + n) == Some(&b'.') {
+        n + 1
+    } else {
+        0
+    }
 }
 
 pub(crate) fn emit(out: &mut Vec<Finding>, t: &str, s: usize, e: usize, score: f32) {
@@ -583,6 +596,13 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         }
     }
 
+    // 3b. Line structure: labels without a colon, labels above their value, chat speakers, greetings.
+    line_structure(scan, out);
+    // 3c. A display name before its address in angle brackets ("Aylin Kaya <a.kaya@…>").
+    display_names(scan, out);
+    // 3d. A name in apposition ("Aylin Kaya, geboren op …", "…, hierna te noemen huurder").
+    appositions(scan, out);
+
     // 4. Gazetteer: a known first name followed by a surname.
     for &(i, we) in &scan.first_names {
         let w = &t[i..we];
@@ -597,6 +617,310 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             if p.words >= 2 && !p.company && !after_digit && !org_block(scan, p.end) {
                 emit(out, t, p.start, p.end, 0.85);
             }
+        }
+    }
+}
+
+/// Labels at the start of a line whose value is a person's name: after a colon, a tab or two spaces on the same
+/// line, or alone on their line with the value on the next one (ID cards, forms, payslips). Lowercase.
+#[rustfmt::skip]
+const LINE_LABELS: &[&str] = &[
+    "naam", "voornaam", "voornamen", "roepnaam", "achternaam", "familienaam", "geslachtsnaam", "meisjesnaam",
+    "naam werknemer", "naam medewerker", "naam klant", "naam huurder", "naam patiënt", "naam kandidaat",
+    "naam / nom", "nom / naam", "naam/nom", "voornamen / prénoms", "voornaam / prénom", "voornamen/prénoms",
+    "name", "nom", "prénom", "prénoms", "nom de famille", "first name", "last name", "surname", "given names",
+    "full name", "volledige naam", "nom et prénom", "naam en voornaam", "voor- en achternaam",
+    "betrokkene", "casemanager", "leidinggevende", "werknemer", "medewerker", "contactpersoon", "behandelaar",
+    "huurder", "verhuurder", "klant", "lid", "deelnemer", "patiënt", "cliënt", "kandidaat", "aanvrager",
+    "bewoner", "verzekerde", "titularis", "titulaire", "employee", "tenant", "applicant", "candidate",
+    "contact person", "personne de contact", "travailleur", "demandeur", "locataire", "bailleur",
+];
+
+/// Greetings that open a line and are followed by a name ("Dag Aylin,", "Hi Tomasz!").
+const GREETINGS: &[&str] = &[
+    "dag",
+    "hey",
+    "hi",
+    "hoi",
+    "hallo",
+    "goedemorgen",
+    "goedemiddag",
+    "goedenavond",
+    "salut",
+    "bonjour",
+    "bonsoir",
+    "hello",
+    "beste",
+    "lieve",
+    "dear",
+];
+
+/// Titles that may open a labelled value ("Betrokkene: mevrouw A. Kaya").
+const VALUE_TITLES: &[&str] = &[
+    "mevrouw ",
+    "de heer ",
+    "dhr. ",
+    "dhr ",
+    "mw. ",
+    "mevr. ",
+    "mr. ",
+    "mrs. ",
+    "ms. ",
+    "mr ",
+    "mrs ",
+    "ms ",
+    "madame ",
+    "monsieur ",
+    "mme ",
+    "m. ",
+];
+
+/// Skips a title at `i` (case-insensitive); returns where the name starts.
+fn skip_title(t: &str, i: usize) -> usize {
+    let head = &t[i..crate::detect::floor_char(t, (i + 10).min(t.len()))];
+    let low = head.to_lowercase();
+    VALUE_TITLES
+        .iter()
+        .find(|p| low.starts_with(*p))
+        .map_or(i, |p| i + p.len())
+}
+
+fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let g = &scan.det.names;
+    let t = scan.text;
+    let b = t.as_bytes();
+    let mut ls = 0;
+    // The value of a label that stands alone on its line is on the next line.
+    let mut pending = false;
+    while ls < b.len() {
+        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
+        let mut body_end = le;
+        if body_end > ls && b[body_end - 1] == b'\r' {
+            body_end -= 1;
+        }
+        let s0 = skip_blank(b, ls);
+        let was_pending = std::mem::take(&mut pending);
+        if s0 < body_end && t.is_char_boundary(s0) {
+            if was_pending {
+                whole_field(g, t, s0, body_end, out);
+            }
+            line_rules(g, t, s0, body_end, &mut pending, out);
+        }
+        ls = le + 1;
+    }
+}
+
+/// A name that fills the field `s..e` exactly (one word is enough: the label says what it is).
+fn whole_field(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding>) {
+    let field = t[s..e].trim_end_matches([' ', '\t', ',', '.']);
+    let e = s + field.len();
+    let s = skip_title(t, s);
+    if s >= e {
+        return;
+    }
+    if let Some(p) = parse_name(g, t, s, true)
+        && !p.company
+        && p.words >= 1
+    {
+        if p.end == e {
+            emit(out, t, p.start, p.end, 0.75);
+        } else if let Some(inv) = inverted(g, t, p.start, e) {
+            emit(out, t, p.start, inv, 0.7);
+        }
+    }
+}
+
+/// "Duiman, Aaldina" or "van der Berg, Jan": surname, comma, given names, ending exactly at `e`.
+fn inverted(g: &Gazetteer, t: &str, s: usize, e: usize) -> Option<usize> {
+    let p = parse_name(g, t, s, true)?;
+    if p.company || !t[p.end..e].starts_with(", ") {
+        return None;
+    }
+    let q = parse_name(g, t, p.end + 2, true)?;
+    (!q.company && q.end == e && q.words <= 3 && q.start == q.first_word.0).then_some(e)
+}
+
+fn line_rules(
+    g: &Gazetteer,
+    t: &str,
+    s0: usize,
+    end: usize,
+    pending: &mut bool,
+    out: &mut Vec<Finding>,
+) {
+    let b = t.as_bytes();
+    let head_end = crate::detect::floor_char(t, (s0 + 40).min(end));
+    let head = &t[s0..head_end];
+    // Chat exports: "[26-12-24 08:18] Sutno: …" or "26-12-2024 08:18 - Sutno: …".
+    let chat_at = if b[s0] == b'[' {
+        head.find("] ")
+            .filter(|&k| head[..k].contains(':'))
+            .map(|k| s0 + k + 2)
+    } else if b[s0].is_ascii_digit() {
+        head.find(" - ")
+            .filter(|&k| head[..k].contains(':'))
+            .map(|k| s0 + k + 3)
+    } else {
+        None
+    };
+    if let Some(i) = chat_at {
+        if i < end
+            && let Some(p) = parse_name(g, t, i, false)
+            && !p.company
+            && p.words <= 3
+            && b.get(p.end) == Some(&b':')
+        {
+            emit(out, t, p.start, p.end, 0.75);
+        }
+        return;
+    }
+    let low = head.to_lowercase();
+    // Greetings.
+    for gr in GREETINGS {
+        if let Some(rest) = low.strip_prefix(gr)
+            && rest.starts_with(' ')
+        {
+            let i = skip_title(t, skip_blank(b, s0 + gr.len()));
+            if i < end
+                && let Some(p) = parse_name(g, t, i, false)
+                && !p.company
+                && p.words <= 4
+                && (p.end >= end || matches!(b[p.end], b',' | b'!' | b'\r'))
+            {
+                emit(out, t, p.start, p.end, 0.7);
+            }
+            return;
+        }
+    }
+    // Labels.
+    for lab in LINE_LABELS {
+        let Some(rest) = low.strip_prefix(lab) else {
+            continue;
+        };
+        let after = s0 + lab.len();
+        let rb = rest.as_bytes();
+        if rest.trim_end().is_empty() && t[after..end].trim().is_empty() {
+            *pending = true;
+            return;
+        }
+        let value_at = if rb.first() == Some(&b':') {
+            after + 1
+        } else if rb.first() == Some(&b'\t') || rest.starts_with("  ") {
+            after
+        } else {
+            continue;
+        };
+        let i = skip_blank(b, value_at);
+        if i >= end {
+            // "Naam:" with the value on the next line.
+            *pending = true;
+            return;
+        }
+        whole_field(g, t, i, end, out);
+        return;
+    }
+}
+
+/// "Aylin Kaya <aylin.kaya@…>": the words right before an address in angle brackets.
+fn display_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let g = &scan.det.names;
+    let t = scan.text;
+    let b = t.as_bytes();
+    let emails: Vec<usize> = out
+        .iter()
+        .filter(|f| f.entity == E::Email && f.start >= 2 && b[f.start - 1] == b'<')
+        .map(|f| f.start - 1)
+        .collect();
+    for lt in emails {
+        let mut fe = lt;
+        while fe > 0 && b[fe - 1] == b' ' {
+            fe -= 1;
+        }
+        if fe > 0 && b[fe - 1] == b'"' {
+            fe -= 1;
+        }
+        let floor = crate::detect::floor_char(t, fe.saturating_sub(80));
+        let mut fs = fe;
+        while fs > floor && !matches!(b[fs - 1], b'\n' | b':' | b',' | b';' | b'"' | b'>' | b'\t') {
+            fs -= 1;
+        }
+        if !t.is_char_boundary(fs) {
+            continue;
+        }
+        // The name is the last run of name words: try each word start, earliest first.
+        let mut k = fs;
+        while k < fe {
+            let starts = (k == fs || b[k - 1] == b' ') && t.is_char_boundary(k);
+            if starts
+                && let Some(p) = parse_name(g, t, k, true)
+                && !p.company
+                && p.end == fe
+                && p.start == p.first_word.0
+            {
+                emit(out, t, p.start, p.end, 0.8);
+                break;
+            }
+            k += 1;
+        }
+    }
+}
+
+/// Words after a comma that show the words before it name a person.
+const APPOSITION: &[&str] = &[
+    "hierna",
+    "geboren",
+    "geb.",
+    "wonende",
+    "woonachtig",
+    "née",
+    "né",
+    "domicilié",
+    "domiciliée",
+    "born",
+    "residing",
+    "ci-après",
+    "hereinafter",
+];
+
+fn appositions(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let g = &scan.det.names;
+    let t = scan.text;
+    let b = t.as_bytes();
+    for c in memchr::memmem::find_iter(b, ", ") {
+        let w = c + 2;
+        let we = crate::detect::floor_char(t, (w + 12).min(t.len()));
+        let next = &t[w..we];
+        if !APPOSITION.iter().any(|a| {
+            next.starts_with(a)
+                && next[a.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| !ch.is_alphanumeric())
+        }) {
+            continue;
+        }
+        let floor = crate::detect::floor_char(t, c.saturating_sub(80));
+        let mut fs = c;
+        while fs > floor && !matches!(b[fs - 1], b'\n' | b':' | b'.' | b';' | b'(' | b'\t' | b',') {
+            fs -= 1;
+        }
+        if !t.is_char_boundary(fs) {
+            continue;
+        }
+        let mut k = fs;
+        while k < c {
+            let starts = (k == fs || b[k - 1] == b' ') && t.is_char_boundary(k);
+            if starts
+                && t[k..].starts_with(|ch: char| ch.is_uppercase())
+                && let Some(p) = parse_name(g, t, k, false)
+                && !p.company
+                && p.end == c
+                && (p.words >= 2 || g.is_known(&t[p.first_word.0..p.first_word.1]))
+            {
+                emit(out, t, p.start, p.end, 0.75);
+                break;
+            }
+            k += 1;
         }
     }
 }
