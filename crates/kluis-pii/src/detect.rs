@@ -137,101 +137,112 @@ fn push_hit(
     }
 }
 
+/// What the keyword pass collects; the slow path of one word adds to it.
+struct Collect<'a> {
+    det: &'a Detector,
+    text: &'a str,
+    hits: Vec<Hit>,
+    specials: Vec<Special>,
+    first_names: Vec<(usize, usize)>,
+}
+
+impl Collect<'_> {
+    /// Word `s..i` passed the bloom test (`hit` for the whole word, `hit4` for its first four bytes): exact
+    /// lookups of first names, keywords starting with this word, and stems it starts with.
+    #[inline(never)]
+    fn word(&mut self, s: usize, i: usize, h: u64, h4: u64, hit: bool, hit4: bool) {
+        let (det, text) = (self.det, self.text);
+        let lex = &det.lex;
+        let b = text.as_bytes();
+        let n = b.len();
+        let cap = b[s].is_ascii_uppercase()
+            || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
+        if hit && cap && det.names.first_hashes.get(h).is_some() {
+            self.first_names.push((s, i));
+        }
+        let mut matched = false;
+        if let Some(ids) = if hit { lex.first.get(h) } else { None } {
+            for &id in ids {
+                let p = &lex.pats[id as usize];
+                if p.first_len != i - s {
+                    continue;
+                }
+                let Some(e) = lex.verify(b, s, p) else {
+                    continue;
+                };
+                let stem = p.entries.iter().any(|x| x.stem);
+                if !stem && e < n && wordish(b[e]) && wordish(b[e - 1]) {
+                    continue;
+                }
+                push_hit(text, &mut self.hits, &mut self.specials, s, e, p);
+                matched = true;
+                break;
+            }
+        }
+        if !matched
+            && hit4
+            && lex.stem4.get(h4).is_some()
+            && let Some(id) = lex.stem_at(b, s, i)
+        {
+            let p = &lex.pats[id as usize];
+            push_hit(text, &mut self.hits, &mut self.specials, s, s + p.bytes.len(), p);
+        }
+    }
+}
+
 impl<'a> Scan<'a> {
     pub(crate) fn new(det: &'a Detector, text: &'a str) -> Scan<'a> {
         let b = text.as_bytes();
-        let mut hits = Vec::new();
-        let mut specials = Vec::new();
-        let mut first_names = Vec::new();
-        let lex = &det.lex;
-        let n = b.len();
-        // Most words of running text are in no table: the fast path per word is one pair of O(1) hashes (whole
-        // word, first four bytes) and two bits of the shared bloom filter. Only a bloom hit (a keyword's first
-        // word, a first name, a stem's start, or a rare false positive) takes the slow path, which does the exact
-        // table lookups and byte-by-byte verification.
-        let mut on_word = |s: usize, i: usize| {
-            let len = i - s;
-            let (h, h4) = crate::lexicon::word_hashes(b, s, len);
-            let hit = det.bloom.has(h);
-            let hit4 = len >= 4 && det.bloom.has(h4);
-            if !(hit | hit4) {
-                return;
-            }
-            let cap = b[s].is_ascii_uppercase()
-                || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
-            if hit && cap && det.names.first_hashes.get(h).is_some() {
-                first_names.push((s, i));
-            }
-            let mut matched = false;
-            if let Some(ids) = if hit { lex.first.get(h) } else { None } {
-                for &id in ids {
-                    let p = &lex.pats[id as usize];
-                    if p.first_len != i - s {
-                        continue;
-                    }
-                    let Some(e) = lex.verify(b, s, p) else {
-                        continue;
-                    };
-                    let stem = p.entries.iter().any(|x| x.stem);
-                    if !stem && e < n && wordish(b[e]) && wordish(b[e - 1]) {
-                        continue;
-                    }
-                    push_hit(text, &mut hits, &mut specials, s, e, p);
-                    matched = true;
-                    break;
-                }
-            }
-            if !matched
-                && hit4
-                && lex.stem4.get(h4).is_some()
-                && let Some(id) = lex.stem_at(b, s, i)
-            {
-                let p = &lex.pats[id as usize];
-                push_hit(text, &mut hits, &mut specials, s, s + p.bytes.len(), p);
-            }
+        let mut c = Collect {
+            det,
+            text,
+            hits: Vec::new(),
+            specials: Vec::new(),
+            first_names: Vec::new(),
         };
-        // Word boundaries from 64-byte masks (SWAR, see `words`): the transitions of the mask are word starts and
-        // ends, visited with trailing-zero counts.
-        let mut open: Option<usize> = None;
-        let mut base = 0;
+        let (bloom, stem_bloom) = (&det.bloom, &det.stem_bloom);
+        // Word boundaries from 64-byte masks (SWAR, see `words`): the transitions of the mask alternate between
+        // word starts and word ends and are visited with trailing-zero counts. Most words of running text are in
+        // no table, so the inline path per word is one pair of O(1) hashes (whole word, first four bytes) and two
+        // bits of the shared bloom filter; only a bloom hit (a keyword's first word, a first name, a stem's start,
+        // or a rare false positive) calls the out-of-line exact lookup.
+        let mut start = 0;
         let mut carry = 0u64;
-        let mut blocks = b.chunks_exact(64);
-        let mut visit = |m: u64, width: usize, base: usize, carry: &mut u64| {
-            let mut t = m ^ ((m << 1) | *carry);
+        let mut on_mask = |m: u64, width: usize, base: usize, c: &mut Collect<'_>| {
+            let mut t = m ^ ((m << 1) | carry);
             while t != 0 {
-                let p = t.trailing_zeros() as usize;
+                let p = base + t.trailing_zeros() as usize;
                 t &= t - 1;
-                if (m >> p) & 1 == 1 {
-                    open = Some(base + p);
-                } else if let Some(s) = open.take() {
-                    on_word(s, base + p);
+                if (m >> (p - base)) & 1 == 1 {
+                    start = p;
+                    continue;
+                }
+                let (h, h4) = crate::lexicon::word_hashes(b, start, p - start);
+                let hit = bloom.has(h);
+                let hit4 = p - start >= 4 && stem_bloom.has(h4);
+                if hit | hit4 {
+                    c.word(start, p, h, h4, hit, hit4);
                 }
             }
-            *carry = (m >> (width - 1)) & 1;
+            carry = (m >> (width - 1)) & 1;
         };
+        let mut blocks = b.chunks_exact(64);
+        let mut base = 0;
         for block in blocks.by_ref() {
             let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
-            visit(crate::words::word_mask(block), 64, base, &mut carry);
+            on_mask(crate::words::word_mask(block), 64, base, &mut c);
             base += 64;
         }
         let tail = blocks.remainder();
-        if !tail.is_empty() {
-            visit(
-                crate::words::word_mask_tail(tail),
-                tail.len(),
-                base,
-                &mut carry,
-            );
-        }
-        if let Some(s) = open {
-            on_word(s, n);
-        }
+        // The text's end closes an open word: a zero bit past the last byte.
+        let tail_mask = crate::words::word_mask_tail(tail);
+        on_mask(tail_mask, tail.len() + 1, base, &mut c);
         Scan {
             det,
             text,
-            hits,
-            first_names,
-            specials,
+            hits: c.hits,
+            first_names: c.first_names,
+            specials: c.specials,
         }
     }
 

@@ -54,8 +54,10 @@ pub struct Detector {
     pub(crate) lex: lexicon::Lexicon,
     pub(crate) re: detect::Patterns,
     pub(crate) names: names::Gazetteer,
-    /// Union of the word tables' hashes (keywords, first names, stem prefixes) for the first test per word.
-    pub(crate) bloom: lexicon::Bloom,
+    /// Hashes of keywords' first words and of first names: the first test per word.
+    pub(crate) bloom: lexicon::Bloom<1024>,
+    /// Hashes of the first four bytes of stems: the test per word of four bytes or more.
+    pub(crate) stem_bloom: lexicon::Bloom<64>,
 }
 
 static SHARED: LazyLock<Detector> = LazyLock::new(Detector::new);
@@ -72,19 +74,19 @@ impl Detector {
         let lex = lexicon::Lexicon::build();
         let names = names::Gazetteer::build();
         let mut bloom = lexicon::Bloom::new();
-        for h in lex
-            .first
-            .keys()
-            .chain(lex.stem4.keys())
-            .chain(names.first_hashes.keys())
-        {
+        for h in lex.first.keys().chain(names.first_hashes.keys()) {
             bloom.add(h);
+        }
+        let mut stem_bloom = lexicon::Bloom::new();
+        for h in lex.stem4.keys() {
+            stem_bloom.add(h);
         }
         Detector {
             lex,
             re: detect::Patterns::build(),
             names,
             bloom,
+            stem_bloom,
         }
     }
 
