@@ -144,6 +144,15 @@ impl Gazetteer {
         if self.particles.contains(lower.as_str()) {
             return Tok::Particle;
         }
+        // "d'Hondt", "l'Olivier", "O'Brien": an elided particle glued to a capitalised surname.
+        if let Some(rest) = ["d'", "d’", "l'", "l’", "D'", "D’", "O'", "O’"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            && rest.chars().next().is_some_and(char::is_uppercase)
+            && rest.chars().any(char::is_lowercase)
+        {
+            return Tok::Cap;
+        }
         let mut cs = w.chars();
         let Some(c0) = cs.next() else {
             return Tok::Other;
@@ -655,6 +664,20 @@ const GREETINGS: &[&str] = &[
     "dear",
 ];
 
+/// Closing lines whose next non-blank line is a signature (lowercase, without the trailing comma).
+#[rustfmt::skip]
+const CLOSINGS: &[&str] = &[
+    "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "vriendelijke groeten",
+    "met hartelijke groet", "hartelijke groet", "hartelijke groeten", "met collegiale groet", "groet", "groeten",
+    "gr", "grt", "mvg", "groetjes", "hoogachtend", "kind regards", "best regards", "regards", "best wishes",
+    "yours sincerely", "yours faithfully", "yours truly", "sincerely", "warm regards", "many thanks", "thanks",
+    "cordialement", "bien cordialement", "bien à vous", "salutations distinguées", "sincères salutations",
+    "meilleures salutations", "avec mes salutations distinguées", "mit freundlichen grüßen",
+];
+
+static LINE_OPENERS: std::sync::LazyLock<crate::words::Openers> =
+    std::sync::LazyLock::new(|| crate::words::Openers::new(&[CLOSINGS, GREETINGS, LINE_LABELS]));
+
 /// Titles that may open a labelled value ("Betrokkene: mevrouw A. Kaya").
 const VALUE_TITLES: &[&str] = &[
     "mevrouw ",
@@ -692,6 +715,7 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     let mut ls = 0;
     // The value of a label that stands alone on its line is on the next line.
     let mut pending = false;
+    let mut blank_run = 0;
     while ls < b.len() {
         let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
         let mut body_end = le;
@@ -699,8 +723,19 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             body_end -= 1;
         }
         let s0 = skip_blank(b, ls);
+        if s0 >= body_end {
+            // Blank lines between a closing and its signature keep the expectation (at most two).
+            if pending && blank_run < 2 {
+                blank_run += 1;
+            } else {
+                pending = false;
+            }
+            ls = le + 1;
+            continue;
+        }
+        blank_run = 0;
         let was_pending = std::mem::take(&mut pending);
-        if s0 < body_end && t.is_char_boundary(s0) {
+        if t.is_char_boundary(s0) {
             if was_pending {
                 whole_field(g, t, s0, body_end, out);
             }
@@ -731,7 +766,7 @@ fn whole_field(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding
 }
 
 /// "Duiman, Aaldina" or "van der Berg, Jan": surname, comma, given names, ending exactly at `e`.
-fn inverted(g: &Gazetteer, t: &str, s: usize, e: usize) -> Option<usize> {
+pub(crate) fn inverted(g: &Gazetteer, t: &str, s: usize, e: usize) -> Option<usize> {
     let p = parse_name(g, t, s, true)?;
     if p.company || !t[p.end..e].starts_with(", ") {
         return None;
@@ -774,7 +809,18 @@ fn line_rules(
         }
         return;
     }
+    // Most lines open with no closing, greeting or label: skip them before the lowercase copy and the list scans.
+    // Every rule below starts with an entry of these lists; a rule that does not belongs above this test.
+    if !LINE_OPENERS.may_open(head) {
+        return;
+    }
     let low = head.to_lowercase();
+    // Closings: the signature is on the next non-blank line.
+    let closing = low.trim_end_matches([',', '.', '!', ' ']);
+    if CLOSINGS.contains(&closing) {
+        *pending = true;
+        return;
+    }
     // Greetings.
     for gr in GREETINGS {
         if let Some(rest) = low.strip_prefix(gr)

@@ -63,7 +63,8 @@ fn column(cell: &str) -> Option<Col> {
 pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Finding>) {
     let t = scan.text;
     let b = t.as_bytes();
-    if memchr::memchr2(b'\t', b';', b).is_none() && memchr::memchr(b',', b).is_none() {
+    let pipes = memchr::memchr(b'|', b).is_some();
+    if memchr::memchr2(b'\t', b';', b).is_none() && memchr::memchr(b',', b).is_none() && !pipes {
         return;
     }
     let g = &scan.det.names;
@@ -72,7 +73,13 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
     let mut next_line = 0;
     let mut prev_end = usize::MAX;
     let mut lines = Vec::new();
-    for k in memchr::memchr3_iter(b'\t', b';', b',', b) {
+    // Text tables drawn with pipes ("Naam | Adres | …") too; their positions are merged in order.
+    let mut seps: Vec<usize> = memchr::memchr3_iter(b'\t', b';', b',', b).collect();
+    if pipes {
+        seps.extend(memchr::memchr_iter(b'|', b));
+        seps.sort_unstable();
+    }
+    for k in seps {
         if k < next_line {
             continue;
         }
@@ -89,20 +96,23 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
         let line = &t[start..le];
         let body = line.trim_end_matches(['\n', '\r']);
         // One pass counts the three separators.
-        let (mut tabs, mut semis, mut commas) = (0, 0, 0);
+        let (mut tabs, mut semis, mut commas, mut bars) = (0, 0, 0, 0);
         for &c in body.as_bytes() {
             match c {
                 b'\t' => tabs += 1,
                 b';' => semis += 1,
                 b',' => commas += 1,
+                b'|' => bars += 1,
                 _ => {}
             }
         }
-        if tabs + semis + commas == 0 {
+        if tabs + semis + commas + bars == 0 {
             header = None;
             continue;
         }
-        let sep = if tabs >= semis && tabs >= commas {
+        let sep = if bars >= 2 && bars >= tabs {
+            b'|'
+        } else if tabs >= semis && tabs >= commas {
             b'\t'
         } else if semis >= commas {
             b';'
@@ -159,6 +169,9 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                         && p.words >= 1
                     {
                         crate::names::emit(out, t, s, e, 0.75);
+                    } else if sep != b',' && crate::names::inverted(g, t, s, e).is_some() {
+                        // "Jansen, Piet" in a tab-, semicolon- or pipe-separated name column.
+                        crate::names::emit(out, t, s, e, 0.7);
                     }
                 }
                 Col::Dob => {
