@@ -38,7 +38,9 @@ impl Ctx {
 }
 
 pub fn origin_of(headers: &HeaderMap, connect: Option<&ConnectInfo<SocketAddr>>) -> Origin {
-    let ip = connect.map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".to_owned());
+    let ip = connect
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned());
     let user_agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
@@ -71,20 +73,29 @@ fn is_safe(method: &Method) -> bool {
 }
 
 fn tokens_match(expected: &str, provided: &str) -> bool {
-    !expected.is_empty() && expected.len() == provided.len() && bool::from(expected.as_bytes().ct_eq(provided.as_bytes()))
+    !expected.is_empty()
+        && expected.len() == provided.len()
+        && bool::from(expected.as_bytes().ct_eq(provided.as_bytes()))
 }
 
 pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> Response {
     let (mut parts, body) = req.into_parts();
     let secure = web.opts.secure_cookies;
-    let origin = origin_of(&parts.headers, parts.extensions.get::<ConnectInfo<SocketAddr>>());
+    let origin = origin_of(
+        &parts.headers,
+        parts.extensions.get::<ConnectInfo<SocketAddr>>(),
+    );
     let mut set_cookies: Vec<String> = Vec::new();
 
     let fallback_lang = cookies::get(&parts.headers, cookies::LANG)
         .and_then(|c| Lang::from_code(&c))
         .unwrap_or_else(|| {
             Lang::from_accept_language(
-                parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""),
+                parts
+                    .headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or(""),
             )
         });
 
@@ -102,7 +113,10 @@ pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> R
         None => None,
     };
     let session_token = session.as_ref().and(session_token);
-    let lang = session.as_ref().map(|s| lang_from_locale(s.locale)).unwrap_or(fallback_lang);
+    let lang = session
+        .as_ref()
+        .map(|s| lang_from_locale(s.locale))
+        .unwrap_or(fallback_lang);
 
     let csrf = match &session {
         Some(s) => s.csrf_token.clone(),
@@ -120,9 +134,14 @@ pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> R
         body
     } else {
         // Buffer the body (already size-limited) to read the form field, then hand it on unchanged.
-        let bytes = match axum::body::to_bytes(body, web.opts.max_body_bytes).await {
+        // The router's body-limit layers hold ordinary routes to `max_body_bytes`; only uploads get this far.
+        let limit = web.opts.max_body_bytes.max(web.opts.max_upload_bytes);
+        let bytes = match axum::body::to_bytes(body, limit).await {
             Ok(b) => b,
-            Err(_) => return render_error(lang, ErrorKind::TooLarge, None),
+            Err(_) => {
+                let detail = crate::pages::documents::too_large_detail(lang, &parts, &web.opts);
+                return render_error(lang, ErrorKind::TooLarge, detail);
+            }
         };
         let provided = parts
             .headers
@@ -130,7 +149,13 @@ pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> R
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
             .or_else(|| {
-                form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned())
+                let ct = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+                crate::multipart::text_field(&bytes, ct.unwrap_or(""), "csrf")
+            })
+            .or_else(|| {
+                form_urlencoded::parse(&bytes)
+                    .find(|(k, _)| k == "csrf")
+                    .map(|(_, v)| v.into_owned())
             })
             .unwrap_or_default();
         if !tokens_match(&csrf, &provided) {
@@ -140,13 +165,23 @@ pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> R
     };
 
     let is_htmx = parts.headers.contains_key("hx-request");
-    parts.extensions.insert(Ctx { lang, session, session_token, csrf, origin, secure_cookies: secure });
+    parts.extensions.insert(Ctx {
+        lang,
+        session,
+        session_token,
+        csrf,
+        origin,
+        secure_cookies: secure,
+    });
     let res = next.run(Request::from_parts(parts, body)).await;
 
     let res = match res.extensions().get::<ErrorKind>().cloned() {
         Some(ErrorKind::LoginRequired) => login_redirect(is_htmx),
         Some(kind) => {
-            let detail = res.extensions().get::<crate::error::Detail>().map(|d| d.0.clone());
+            let detail = res
+                .extensions()
+                .get::<crate::error::Detail>()
+                .map(|d| d.0.clone());
             render_error(lang, kind, detail)
         }
         None => res,
@@ -199,7 +234,11 @@ impl<S: Send + Sync> FromRequestParts<S> for UserCtx {
     async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
         let ctx = Ctx::from_request_parts(parts, s).await?;
         match (ctx.session.clone(), ctx.session_token.clone()) {
-            (Some(session), Some(token)) => Ok(UserCtx { ctx, session, token }),
+            (Some(session), Some(token)) => Ok(UserCtx {
+                ctx,
+                session,
+                token,
+            }),
             _ => Err(WebError::LoginRequired),
         }
     }
@@ -218,13 +257,24 @@ impl FromRequestParts<Web> for OrgCtx {
     type Rejection = WebError;
     async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
         let user = UserCtx::from_request_parts(parts, web).await?;
-        let params = RawPathParams::from_request_parts(parts, web).await.map_err(|_| WebError::NotFound)?;
+        let params = RawPathParams::from_request_parts(parts, web)
+            .await
+            .map_err(|_| WebError::NotFound)?;
         let org = params
             .iter()
             .find(|(k, _)| *k == "org")
             .map(|(_, v)| v.to_owned())
             .ok_or(WebError::NotFound)?;
-        let actor = web.app.actor(&user.session.user.id, &org, &user.ctx.origin).await?;
-        Ok(OrgCtx { ctx: user.ctx, session: user.session, token: user.token, actor, org_slug: org })
+        let actor = web
+            .app
+            .actor(&user.session.user.id, &org, &user.ctx.origin)
+            .await?;
+        Ok(OrgCtx {
+            ctx: user.ctx,
+            session: user.session,
+            token: user.token,
+            actor,
+            org_slug: org,
+        })
     }
 }

@@ -7,6 +7,7 @@ mod context;
 mod cookies;
 mod error;
 pub mod i18n;
+mod multipart;
 mod nav;
 mod pages;
 mod security;
@@ -27,11 +28,17 @@ pub struct WebOptions {
     pub secure_cookies: bool,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Largest document upload accepted (all files of one request together), in bytes.
+    pub max_upload_bytes: usize,
 }
 
 impl Default for WebOptions {
     fn default() -> Self {
-        WebOptions { secure_cookies: false, max_body_bytes: 1024 * 1024 }
+        WebOptions {
+            secure_cookies: false,
+            max_body_bytes: 1024 * 1024,
+            max_upload_bytes: 50 * 1024 * 1024,
+        }
     }
 }
 
@@ -86,13 +93,21 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/o/{org}/account/totp/confirm", Access::Org),
     ("POST", "/o/{org}/account/totp/disable", Access::Org),
     ("POST", "/o/{org}/account/tokens", Access::Org),
-    ("POST", "/o/{org}/account/tokens/{token}/revoke", Access::Org),
+    (
+        "POST",
+        "/o/{org}/account/tokens/{token}/revoke",
+        Access::Org,
+    ),
     ("GET", "/api/v1/openapi.json", Access::Public),
     ("GET", "/api/v1/me", Access::Api),
     ("GET", "/api/v1/orgs/{org}/members", Access::ApiOrg),
     ("POST", "/api/v1/orgs/{org}/members", Access::ApiOrg),
     ("PATCH", "/api/v1/orgs/{org}/members/{user}", Access::ApiOrg),
-    ("DELETE", "/api/v1/orgs/{org}/members/{user}", Access::ApiOrg),
+    (
+        "DELETE",
+        "/api/v1/orgs/{org}/members/{user}",
+        Access::ApiOrg,
+    ),
     ("GET", "/api/v1/orgs/{org}/audit", Access::ApiOrg),
     ("POST", "/api/v1/orgs/{org}/audit/verify", Access::ApiOrg),
 ];
@@ -105,7 +120,10 @@ struct Routes {
 
 impl Routes {
     fn new() -> Self {
-        Routes { router: Router::new(), registered: Vec::new() }
+        Routes {
+            router: Router::new(),
+            registered: Vec::new(),
+        }
     }
 
     fn add<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
@@ -143,13 +161,17 @@ pub fn router(app: backend::App, opts: WebOptions) -> Router {
 #[doc(hidden)]
 pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(String, String)>) {
     let max_body = opts.max_body_bytes;
-    let web = Web { app, opts: Arc::new(opts) };
+    let web = Web {
+        app,
+        opts: Arc::new(opts),
+    };
 
     let pages = pages::routes();
     let pages = Routes {
-        router: pages
-            .router
-            .layer(axum::middleware::from_fn_with_state(web.clone(), context::page_context)),
+        router: pages.router.layer(axum::middleware::from_fn_with_state(
+            web.clone(),
+            context::page_context,
+        )),
         registered: pages.registered,
     };
 
@@ -160,7 +182,11 @@ pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(S
         .merge(pages)
         .merge(api::routes());
 
-    let registered = all.registered.iter().map(|(m, p)| (m.to_string(), (*p).to_owned())).collect();
+    let registered = all
+        .registered
+        .iter()
+        .map(|(m, p)| (m.to_string(), (*p).to_owned()))
+        .collect();
     let router = all
         .router
         .fallback(error::fallback)

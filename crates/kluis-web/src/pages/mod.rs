@@ -2,6 +2,7 @@
 
 mod account;
 mod auth;
+pub(crate) mod documents;
 mod org;
 
 pub(crate) use org::{AuditQuery, audit_filter};
