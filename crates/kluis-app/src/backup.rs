@@ -8,13 +8,16 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+use kluis_blobs::BlobStore;
 use kluis_crypto::KeyRing;
 use kluis_store::{DumpRow, Store, StoreError, now_ms};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     App, AppConfig, AppError, BackupReport, KEY_FINGERPRINT_SETTING, RestoreReport, connect,
-    path_display,
+    open_blobs, path_display,
 };
 
 const FORMAT: &str = "kluis-backup";
@@ -113,8 +116,31 @@ impl App {
             return Err(AppError::Setup(format!("cannot write the backup: {e}")));
         }
         let rows = rows?;
-        // Documents: the blob store is added to backups here once kluis-blobs is wired in.
-        let blobs = 0u64;
+        // Documents are listed after the database snapshot: a document deleted meanwhile may be missing, one
+        // added meanwhile is an unreferenced extra; both are harmless for the restored database.
+        let mut blobs = 0u64;
+        let store = self.blobs();
+        for key in store
+            .list()
+            .await
+            .map_err(|e| AppError::Setup(format!("cannot list documents: {e}")))?
+        {
+            let Some(bytes) = store
+                .get(&key)
+                .await
+                .map_err(|e| AppError::Setup(format!("cannot read a document: {e}")))?
+            else {
+                continue;
+            };
+            write_line(
+                &mut w,
+                &Line::Blob {
+                    key,
+                    data_b64: B64.encode(bytes),
+                },
+            )?;
+            blobs += 1;
+        }
         write_line(&mut w, &Line::End { rows, blobs })?;
         w.flush()
             .map_err(|e| AppError::Setup(format!("cannot write the backup: {e}")))?;
@@ -181,14 +207,44 @@ impl App {
             )));
         }
         let store = connect(&cfg).await?;
-        let result = load(&store, &mut lines, file, schema_version, &key_fingerprint).await;
+        let blobs = open_blobs(&cfg)?;
+        let existing = blobs
+            .list()
+            .await
+            .map_err(|e| AppError::Setup(format!("cannot list documents: {e}")))?;
+        if !existing.is_empty() {
+            store.close().await;
+            return Err(AppError::Conflict(
+                "the document store already holds documents; restore only into an empty installation".into(),
+            ));
+        }
+        let mut written = Vec::new();
+        let result = load(
+            &store,
+            &blobs,
+            &mut written,
+            &mut lines,
+            file,
+            schema_version,
+            &key_fingerprint,
+        )
+        .await;
         store.close().await;
+        if result.is_err() {
+            // The database load rolled back; take the documents written so far with it, so a retry finds an
+            // empty installation again.
+            for key in &written {
+                let _ = blobs.delete(key).await;
+            }
+        }
         result
     }
 }
 
 async fn load(
     store: &Store,
+    blobs: &BlobStore,
+    written: &mut Vec<String>,
     lines: &mut std::io::Lines<BufReader<File>>,
     file: &Path,
     schema_version: i64,
@@ -207,7 +263,7 @@ async fn load(
         other => other.into(),
     })?;
     let mut end = None;
-    let mut blobs = 0u64;
+    let mut blob_count = 0u64;
     for line in lines {
         let line = line.map_err(|e| io_error("read", file, e))?;
         if line.trim().is_empty() {
@@ -221,7 +277,17 @@ async fn load(
                 StoreError::Load(m) => AppError::invalid("file", m),
                 other => other.into(),
             })?,
-            Line::Blob { .. } => blobs += 1,
+            Line::Blob { key, data_b64 } => {
+                let bytes = B64.decode(data_b64).map_err(|_| {
+                    AppError::invalid("file", "the backup file is damaged (bad document data)")
+                })?;
+                blobs
+                    .put(&key, bytes)
+                    .await
+                    .map_err(|e| AppError::Setup(format!("cannot write a document: {e}")))?;
+                written.push(key);
+                blob_count += 1;
+            }
             Line::End { rows, blobs } => end = Some((rows, blobs)),
             Line::Manifest { .. } => {
                 return Err(AppError::invalid("file", "the backup file is damaged"));
@@ -249,7 +315,7 @@ async fn load(
     }
     Ok(RestoreReport {
         rows: loaded,
-        blobs,
+        blobs: blob_count,
         schema_version,
         key_fingerprint: key_fingerprint.to_owned(),
     })

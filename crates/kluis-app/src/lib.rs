@@ -101,6 +101,7 @@ pub struct App {
 struct Inner {
     cfg: AppConfig,
     store: Store,
+    blobs: kluis_blobs::BlobStore,
     /// Replaced on key rotation.
     keys: RwLock<KeyRing>,
     handlers: RwLock<HashMap<String, JobHandler>>,
@@ -135,10 +136,12 @@ impl App {
         let store = connect(&cfg).await?;
         store.migrate().await?;
         let keys = open_keys(&cfg, &store).await?;
+        let blobs = open_blobs(&cfg)?;
         let app = App {
             inner: Arc::new(Inner {
                 cfg,
                 store,
+                blobs,
                 keys: RwLock::new(keys),
                 handlers: RwLock::new(HashMap::new()),
             }),
@@ -184,6 +187,11 @@ impl App {
         &self.inner.store
     }
 
+    /// Where document bytes live (local files or S3), for document use cases.
+    pub fn blobs(&self) -> &kluis_blobs::BlobStore {
+        &self.inner.blobs
+    }
+
     pub(crate) fn db(&self) -> &Store {
         &self.inner.store
     }
@@ -201,6 +209,11 @@ impl App {
             Err(poisoned) => *poisoned.into_inner() = ring,
         }
     }
+}
+
+pub(crate) fn open_blobs(cfg: &AppConfig) -> Result<kluis_blobs::BlobStore, AppError> {
+    kluis_blobs::BlobStore::open(cfg.blobs_url.as_deref(), &cfg.data_dir)
+        .map_err(|e| AppError::Setup(format!("cannot open the document store: {e}")))
 }
 
 async fn open_keys(cfg: &AppConfig, store: &Store) -> Result<KeyRing, AppError> {

@@ -15,9 +15,17 @@ async fn backup_restores_into_a_fresh_installation() {
         .await
         .unwrap();
     app.create_api_token(&owner, "sync").await.unwrap();
+    app.blobs()
+        .put(
+            &format!("{}/doc-1", owner.org.id),
+            b"%PDF-1.7 bytes".to_vec(),
+        )
+        .await
+        .unwrap();
     let file = scratch.path().join("kluis.backup");
     let report = app.backup(&file).await.unwrap();
     assert!(report.rows > 5 && report.bytes > 0);
+    assert_eq!(report.blobs, 1);
     assert!(
         matches!(app.backup(&file).await, Err(AppError::Conflict(_))),
         "never overwrites a backup"
@@ -50,7 +58,7 @@ async fn backup_restores_into_a_fresh_installation() {
     .unwrap();
 
     let restored = App::restore(target_cfg.clone(), &file).await.unwrap();
-    assert_eq!(restored.rows, report.rows);
+    assert_eq!((restored.rows, restored.blobs), (report.rows, 1));
     // Not twice: the target is no longer empty.
     assert!(App::restore(target_cfg.clone(), &file).await.is_err());
 
@@ -61,6 +69,12 @@ async fn backup_restores_into_a_fresh_installation() {
     assert_eq!(app2.api_tokens(&owner2).await.unwrap().len(), 1);
     assert!(app2.verify_audit(&owner2).await.unwrap().is_ok());
     assert!(app2.actor(&uid, "acme", &origin()).await.is_ok());
+    let doc = app2
+        .blobs()
+        .get(&format!("{}/doc-1", owner.org.id))
+        .await
+        .unwrap();
+    assert_eq!(doc.as_deref(), Some(&b"%PDF-1.7 bytes"[..]));
 }
 
 #[tokio::test]
