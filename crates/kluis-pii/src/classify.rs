@@ -188,7 +188,7 @@ pub(crate) fn classify(
         .count();
     let rows = text
         .lines()
-        .filter(|l| l.matches(['\t', ';']).count() >= 3)
+        .filter(|l| l.matches(['\t', ';']).count() >= 3 || l.matches('|').count() >= 3)
         .count();
     if rows >= 4 && people >= 6 {
         score[idx(C::CustomerList)] += 10 + rows as u32;
@@ -205,41 +205,48 @@ pub(crate) fn classify(
             best_score = score[i];
         }
     }
+    let any_personal = findings.iter().any(personal);
+    let cats_of = |kind: K| {
+        let mut cats: Vec<SpecialCategory> = Vec::new();
+        if any_personal || kind > K::None {
+            // A strong term settles a category; weak terms need a second, different weak term.
+            for c in SpecialCategory::ALL {
+                let strong = scan.specials.iter().any(|x| x.category == *c && !x.weak);
+                let mut weak: Vec<&[u8]> = scan
+                    .specials
+                    .iter()
+                    .filter(|x| x.category == *c && x.weak)
+                    .map(|x| x.term.as_slice())
+                    .collect();
+                weak.sort();
+                weak.dedup();
+                if strong || weak.len() >= 2 {
+                    cats.push(*c);
+                }
+            }
+        }
+        cats
+    };
     if best_score < 3 {
-        best = if findings.iter().any(personal) {
-            C::Correspondence
-        } else {
+        // No class cue: a note about a person's health is a health statement, other personal text a letter.
+        best = if !any_personal {
             C::Other
+        } else if cats_of(K::Generic).contains(&SpecialCategory::Health) {
+            C::HealthStatement
+        } else {
+            C::Correspondence
         };
     }
 
     // Kind: the class floor, raised by findings, never lowered.
     let mut kind = best.kind_floor();
-    let any_personal = findings.iter().any(personal);
     if any_personal {
         kind = kind.max(K::Generic);
     }
     if findings.iter().any(|f| f.entity.is_national_id()) {
         kind = K::Special;
     }
-    let mut cats: Vec<SpecialCategory> = Vec::new();
-    if any_personal || kind > K::None {
-        // A strong term settles a category; weak terms need a second, different weak term.
-        for c in SpecialCategory::ALL {
-            let strong = scan.specials.iter().any(|x| x.category == *c && !x.weak);
-            let mut weak: Vec<&[u8]> = scan
-                .specials
-                .iter()
-                .filter(|x| x.category == *c && x.weak)
-                .map(|x| x.term.as_slice())
-                .collect();
-            weak.sort();
-            weak.dedup();
-            if strong || weak.len() >= 2 {
-                cats.push(*c);
-            }
-        }
-    }
+    let mut cats = cats_of(kind);
     if best == C::HealthStatement {
         cats.push(SpecialCategory::Health);
     }
