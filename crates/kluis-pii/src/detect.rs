@@ -33,7 +33,7 @@ impl Patterns {
         Patterns {
             iban: re(r"\b[A-Z]{2}[0-9]{2}(?:[ ]{0,2}[A-Z0-9]){11,30}"),
             phone_intl: re(r"(?:\+|\b00)3[12][ \-]?(?:\(0\)[ \-]?)?[1-9](?:[ \-.]?[0-9]){7,8}"),
-            phone_nat: re(r"(?:\b0[1-9]|\(0[1-9][0-9]{0,2}\))(?:[ \-.]?[0-9]){7,8}"),
+            phone_nat: re(r"(?:\b0[1-9]|\(0[1-9][0-9]{0,2}\))(?:[ \-./]?[0-9]){7,8}"),
             postcode: re(r"\b[1-9][0-9]{3}[ ]{0,2}[A-Z]{2}\b"),
             number: re(
                 r"\b(?:[0-9]{8,19}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .\-][0-9]{3}[ .\-][0-9]{3}|[01][0-9]{3}\.[0-9]{3}\.[0-9]{3}|[0-9]{3}-[0-9]{7}-[0-9]{2}|[0-9]{4}(?:[ \-][0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{5})\b",
@@ -353,7 +353,7 @@ impl<'a> Scan<'a> {
             let formatted = m
                 .as_str()
                 .bytes()
-                .any(|c| matches!(c, b' ' | b'-' | b'.' | b'('));
+                .any(|c| matches!(c, b' ' | b'-' | b'.' | b'(' | b'/'));
             let ok = if intl {
                 true
             } else {
@@ -636,9 +636,14 @@ fn clean_edges(b: &[u8], s: usize, e: usize) -> bool {
     before_ok && after_ok
 }
 
+/// "12-03-2024", also when a time follows ("12-03-2024 14:22" reads as a phone number otherwise).
 fn looks_like_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2
+    let parts: Vec<&str> = s.splitn(3, ['-', '/', '.']).collect();
+    parts.len() == 3
+        && parts[0].len() <= 2
+        && parts[2].len() >= 4
+        && parts[2].as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && (parts[2].len() == 4 || parts[2].as_bytes()[4] == b' ')
 }
 
 fn plate_allowed(s: &str) -> bool {

@@ -158,6 +158,7 @@ const TABLE: &[(&str, Kw)] = &[
     ("chamber of commerce", Kw::Kvk), ("coc", Kw::Kvk), ("kvk-inschrijving", Kw::Kvk),
     // date of birth
     ("geboortedatum", Kw::Dob), ("geb.", Kw::Dob), ("geb", Kw::Dob), ("geboren", Kw::Dob), ("geboren op", Kw::Dob),
+    ("datum van geboorte", Kw::Dob),
     ("date de naissance", Kw::Dob), ("né le", Kw::Dob), ("née le", Kw::Dob), ("né(e) le", Kw::Dob),
     ("date of birth", Kw::Dob), ("birth date", Kw::Dob), ("birthdate", Kw::Dob), ("born", Kw::Dob),
     ("born on", Kw::Dob), ("dob", Kw::Dob), ("d.o.b.", Kw::Dob), ("geboortedag", Kw::Dob), ("naissance", Kw::Dob),
