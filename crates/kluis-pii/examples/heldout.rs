@@ -1,7 +1,7 @@
 //! Dev tool: writes a held-out, labelled set of plain-text documents with layouts, phrasings and names unlike the
 //! dev corpus, to measure how the detector generalises.
 //!
-//! usage: `heldout OUT_DIR [N] [SEED]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
+//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
 //! contract). Deterministic for a seed. Names come from syllable models per origin (Dutch, Frisian, Flemish,
 //! French-Belgian, Turkish, Moroccan, Polish, Indonesian, Surinamese), not from the detector's word lists. Never
 //! commit the output: this program regenerates it.
@@ -134,7 +134,19 @@ fn syl(r: &mut Rng, a: &[&str], b: &[&str]) -> String {
     format!("{}{}", r.pick(a), r.pick(b))
 }
 
+/// An external name pool (`--names FILE`, lines "given<TAB>surname"), used instead of the syllable models: lets
+/// licensed name lists be used at evaluation time without committing them.
+static POOL: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+
 fn person(r: &mut Rng) -> Person {
+    if let Some(pool) = POOL.get().filter(|p| !p.is_empty()) {
+        let (first, last) = pool[r.below(pool.len())].clone();
+        return Person {
+            first,
+            last,
+            female: r.chance(50),
+        };
+    }
     let o = ORIGINS[r.below(ORIGINS.len())];
     let female = r.chance(50);
     let (first, last) = match o {
@@ -1276,7 +1288,18 @@ fn json_str(s: &str) -> String {
 type Template = fn(&mut Doc, &mut Rng);
 
 fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(k) = args.iter().position(|a| a == "--names") {
+        let file = args.get(k + 1).cloned().unwrap_or_default();
+        let pool = std::fs::read_to_string(&file)?
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(f, l)| (f.trim().to_owned(), l.trim().to_owned()))
+            .filter(|(f, l)| !f.is_empty() && !l.is_empty())
+            .collect();
+        let _ = POOL.set(pool);
+        args.drain(k..(k + 2).min(args.len()));
+    }
     let out = std::path::PathBuf::from(args.first().map_or("/tmp/heldout", String::as_str));
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(300);
     let seed: u64 = args
