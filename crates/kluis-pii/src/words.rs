@@ -41,3 +41,56 @@ pub(crate) fn word_mask_tail(tail: &[u8]) -> u64 {
     }
     m
 }
+
+/// Lets a caller skip a line that cannot open with any phrase of a set before it lowercases the line and compares
+/// it phrase by phrase. Keys are the first two to four bytes of each phrase (up to its first non-ASCII byte) in a
+/// 4 Kbit filter: a false positive only costs the full comparison. Exact: a line with a non-ASCII byte among its
+/// first four always passes, and a phrase with fewer than two leading ASCII bytes turns the test off.
+pub(crate) struct Openers(Option<Box<[u64; 64]>>);
+
+impl Openers {
+    pub(crate) fn new(lists: &[&[&str]]) -> Openers {
+        let mut bits = Box::new([0u64; 64]);
+        for p in lists.iter().flat_map(|l| l.iter()) {
+            let b = p.as_bytes();
+            let n = b.iter().take(4).take_while(|c| c.is_ascii()).count();
+            if n < 2 {
+                return Openers(None);
+            }
+            let k = Self::key(&b[..n]);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        Openers(Some(bits))
+    }
+
+    /// Filter slot of an ASCII prefix of two to four bytes (already lowercase).
+    #[inline]
+    fn key(prefix: &[u8]) -> usize {
+        let mut w = prefix.len() as u64;
+        for (i, &c) in prefix.iter().enumerate() {
+            w |= u64::from(c) << (8 * (i + 1));
+        }
+        (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    }
+
+    /// False when `head`, lowercased, cannot start with any of the phrases.
+    #[inline]
+    pub(crate) fn may_open(&self, head: &str) -> bool {
+        let Some(bits) = &self.0 else {
+            return true;
+        };
+        let mut low = [0u8; 4];
+        let n = head.len().min(4);
+        for (d, &c) in low.iter_mut().zip(&head.as_bytes()[..n]) {
+            if !c.is_ascii() {
+                // Unicode lowercasing may turn it into ASCII ("K" Kelvin sign): the full comparison decides.
+                return true;
+            }
+            *d = c.to_ascii_lowercase();
+        }
+        (2..=n).any(|l| {
+            let k = Self::key(&low[..l]);
+            bits[k >> 6] >> (k & 63) & 1 == 1
+        })
+    }
+}
