@@ -185,7 +185,14 @@ impl Collect<'_> {
             && let Some(id) = lex.stem_at(b, s, i)
         {
             let p = &lex.pats[id as usize];
-            push_hit(text, &mut self.hits, &mut self.specials, s, s + p.bytes.len(), p);
+            push_hit(
+                text,
+                &mut self.hits,
+                &mut self.specials,
+                s,
+                s + p.bytes.len(),
+                p,
+            );
         }
     }
 }
