@@ -282,6 +282,18 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// True when a number label ("Ordernr.:", "Referentie") stands right before `pos`: the value is that number.
+    fn labelled_other(&self, pos: usize) -> bool {
+        let b = self.text.as_bytes();
+        let idx = self.hits.partition_point(|h| h.start < pos);
+        self.hits[..idx].iter().rev().take(2).any(|h| {
+            h.kw == Kw::OtherNumber
+                && h.end <= pos
+                && pos - h.end <= 4
+                && b[h.end..pos].iter().all(|&c| matches!(c, b' ' | b'.' | b':' | b'#'))
+        })
+    }
+
     /// An identifier-context keyword right after `end` (e.g. "123456782 (BSN)").
     fn context_after(&self, end: usize) -> Option<Kw> {
         let idx = self.hits.partition_point(|h| h.start < end);
@@ -366,7 +378,7 @@ impl<'a> Scan<'a> {
             } else {
                 d.len() == 10 || (d.len() == 9 && formatted && self.context(s, 40) != Some(Kw::Bsn))
             };
-            if ok && !(formatted && looks_like_date(m.as_str())) {
+            if ok && !(formatted && looks_like_date(m.as_str())) && !self.labelled_other(s) {
                 add(&mut out, E::Phone, s, e, 0.9);
             }
         }
