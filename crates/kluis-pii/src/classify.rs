@@ -206,14 +206,20 @@ pub(crate) fn classify(
         }
     }
     let any_personal = findings.iter().any(personal);
+    // A term inside a person's name says nothing about that person ("Padmi Ramadan", "Sam Christen").
+    let in_name = |pos: usize| {
+        findings
+            .iter()
+            .any(|f| f.entity == E::PersonName && f.start <= pos && pos < f.end)
+    };
+    let specials: Vec<_> = scan.specials.iter().filter(|x| !in_name(x.start)).collect();
     let cats_of = |kind: K| {
         let mut cats: Vec<SpecialCategory> = Vec::new();
         if any_personal || kind > K::None {
             // A strong term settles a category; weak terms need a second, different weak term.
             for c in SpecialCategory::ALL {
-                let strong = scan.specials.iter().any(|x| x.category == *c && !x.weak);
-                let mut weak: Vec<&[u8]> = scan
-                    .specials
+                let strong = specials.iter().any(|x| x.category == *c && !x.weak);
+                let mut weak: Vec<&[u8]> = specials
                     .iter()
                     .filter(|x| x.category == *c && x.weak)
                     .map(|x| x.term.as_slice())

@@ -452,6 +452,14 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let fw = &t[p.first_word.0..p.first_word.1];
+        // "Dokter Esdoornhout 180", "Prinses Irenelaan 4": a title word that opens a street name.
+        let street = kw == Kw::NameTitle
+            && t[p.end..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if street {
+            continue;
+        }
         if p.words >= min_words_unknown || g.is_known(fw) || kw == Kw::NameUpper {
             emit(out, t, p.start, p.end, 0.8);
         }
@@ -1145,6 +1153,15 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                 let mut i = h.end;
                 let mut street_start = s;
                 if cue {
+                    // A longer label ("Straat en huisnummer:", "Adres en woonplaats:"): go to its colon.
+                    let look = crate::detect::floor_char(t, (i + 24).min(t.len()));
+                    if let Some(k) = t[i..look].find(':')
+                        && t[i..i + k]
+                            .bytes()
+                            .all(|c| c.is_ascii_lowercase() || c == b' ' || c == b'-')
+                    {
+                        i += k;
+                    }
                     let j = skip_blank(b, i);
                     let j = if j < b.len() && b[j] == b':' {
                         skip_blank(b, j + 1)
