@@ -1,6 +1,7 @@
 //! Integration tests of kluis-pii through its public API.
 
 mod classify;
+mod generalisation;
 mod identifiers;
 mod names;
 mod robustness;
