@@ -1305,7 +1305,7 @@ fn main() -> std::io::Result<()> {
     let seed: u64 = args
         .get(2)
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x4845_4C44_4F55_54);
+        .unwrap_or(0x0048_454C_444F_5554);
     let templates: &[Template] = &[
         form,
         thread,
