@@ -290,7 +290,9 @@ impl<'a> Scan<'a> {
             h.kw == Kw::OtherNumber
                 && h.end <= pos
                 && pos - h.end <= 4
-                && b[h.end..pos].iter().all(|&c| matches!(c, b' ' | b'.' | b':' | b'#'))
+                && b[h.end..pos]
+                    .iter()
+                    .all(|&c| matches!(c, b' ' | b'.' | b':' | b'#'))
         })
     }
 
@@ -581,10 +583,9 @@ fn digit_segments(t: &str) -> Vec<(usize, usize)> {
     let mut segs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(d) = crate::words::find_digit(b, i) else {
             break;
         };
-        let d = i + k;
         let ls = memchr::memrchr(b'\n', &b[..d]).map_or(0, |x| x + 1);
         let le = memchr::memchr(b'\n', &b[d..]).map_or(b.len(), |x| d + x + 1);
         match segs.last_mut() {

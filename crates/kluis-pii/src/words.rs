@@ -19,6 +19,29 @@ fn word_bytes8(w: u64) -> u64 {
     (w | digit | letter) & HI
 }
 
+/// Position of the first ASCII digit at or after `from`, eight bytes at a time (most prose has none).
+pub(crate) fn find_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(lane) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(lane);
+        let w = u64::from_le_bytes(a);
+        let x = w & !HI;
+        let digit = x.wrapping_add(LO * (0x80 - b'0' as u64))
+            & !x.wrapping_add(LO * (0x7F - b'9' as u64))
+            & !w
+            & HI;
+        if digit != 0 {
+            return Some(i + (digit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
+}
+
 /// Bit k set when byte k of the block is a word byte.
 #[inline(always)]
 pub(crate) fn word_mask(block: &[u8; 64]) -> u64 {
