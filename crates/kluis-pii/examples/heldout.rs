@@ -1,7 +1,7 @@
 //! Dev tool: writes a held-out, labelled set of plain-text documents with layouts, phrasings and names unlike the
 //! dev corpus, to measure how the detector generalises.
 //!
-//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
+//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
 //! contract). Deterministic for a seed. Names come from syllable models per origin (Dutch, Frisian, Flemish,
 //! French-Belgian, Turkish, Moroccan, Polish, Indonesian, Surinamese), not from the detector's word lists. Never
 //! commit the output: this program regenerates it.
@@ -1267,6 +1267,155 @@ fn notes(d: &mut Doc, r: &mut Rng) {
     d.t("3. Rondvraag: geen.\n");
 }
 
+// ---------------------------------------------------------------- set B: written after the rules were tuned on set A
+
+/// B1. Sick-leave e-mail in English.
+fn sick_mail(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    let m = person(r);
+    d.class = "health_statement";
+    d.t("Subject: not coming in today\n\n");
+    d.t("Hi ").e("person_name", &m.first).t(",\n\n");
+    d.t(r.pick(&[
+        "I'm afraid I have to call in sick today; the GP thinks it is pneumonia and I have been prescribed antibiotics.",
+        "Unfortunately my back problems are back and the doctor has signed me off sick for the rest of the week.",
+        "I've been diagnosed with diabetes and have a hospital appointment on Thursday, so I'm off sick until then.",
+    ]));
+    d.cat("health");
+    d.t("\n\nThanks,\n")
+        .e("person_name", &p.first)
+        .t("\nMobile ")
+        .e("phone", &nl_mobile(r))
+        .t("\n");
+}
+
+/// B2. Customer record with call name in brackets, postbus and place of birth.
+fn record(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    d.class = "other";
+    d.t("KLANTGEGEVENS (intern)\n\n");
+    let full = format!("{} {}", if p.female { "Mw." } else { "Dhr." }, "");
+    d.t(&full);
+    let n = format!("{} ({}) {}", p.initial(), p.first, p.last);
+    d.e("person_name", &n).t("\n");
+    d.t("Postadres: Postbus ")
+        .t(&(r.below(900) + 10).to_string())
+        .t(", ")
+        .e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t("\n");
+    let b = birth(r);
+    d.t("Geboorteplaats en -datum: ")
+        .t(r.pick(&[
+            "Ankara",
+            "Nador",
+            "Paramaribo",
+            "Kraków",
+            "Surabaya",
+            "Dokkum",
+        ]))
+        .t(", ");
+    d.e("date_of_birth", &format!("{:02}-{:02}-{}", b.d, b.m, b.y))
+        .t("\n");
+    d.t("Klant sinds: ")
+        .t(&recent_nl(r))
+        .t("\nRekening: ")
+        .e("iban", &spaced4(&iban(r, false)))
+        .t("\n");
+}
+
+/// B3. French-Belgian invoice.
+fn facture(d: &mut Doc, r: &mut Rng) {
+    let p = person(r);
+    d.class = "invoice";
+    d.t(&company(r))
+        .t("\n")
+        .e("address", &format!("{} {}", be_street(r), r.below(90) + 1))
+        .t("\n1000 Bruxelles\nTVA ")
+        .e("vat_number", &be_vat(r))
+        .t("\n\n");
+    let _ = writeln!(d.text, "FACTURE n° 2025-{:04}", r.below(9999));
+    d.t("Client : M. ").e("person_name", &p.full()).t("\n");
+    d.e(
+        "address",
+        &format!(
+            "{} {} bte {}",
+            be_street(r),
+            r.below(90) + 1,
+            r.below(9) + 1
+        ),
+    )
+    .t("\n");
+    let (pc, city) = BE_PLACES[r.below(BE_PLACES.len())];
+    let _ = writeln!(d.text, "{pc} {city}");
+    let _ = writeln!(
+        d.text,
+        "Date d'échéance : {}/{}/2025",
+        r.below(28) + 1,
+        r.below(12) + 1
+    );
+    let _ = writeln!(d.text, "Montant total : {} EUR TVAC", r.below(2000) + 50);
+    d.t("À verser sur ")
+        .e("iban", &spaced4(&iban(r, true)))
+        .t("\n");
+}
+
+/// B4. HR memo: names in running prose, no labels.
+fn memo(d: &mut Doc, r: &mut Rng) {
+    let a = person(r);
+    let b = person(r);
+    d.class = "other";
+    d.t("Memo P&O\n\n");
+    d.t("Vandaag sprak ik met ")
+        .e("person_name", &a.full())
+        .t(" over de overstap naar team Noord. ");
+    d.t(if a.female { "Zij" } else { "Hij" })
+        .t(" begint per 1 september. ");
+    if r.chance(50) {
+        d.t("Omdat ").e("person_name", &a.first).t(
+            " lid is van de ondernemingsraad en van de FNV, nemen we de vakbondsregeling mee.\n",
+        );
+        d.cat("trade_union");
+    } else {
+        d.t("De inwerkperiode wordt begeleid door ")
+            .e("person_name", &b.full())
+            .t(".\n");
+    }
+}
+
+/// B5. Address labels for a mailing.
+fn labels(d: &mut Doc, r: &mut Rng) {
+    d.class = "customer_list";
+    d.t("Etiketten mailing voorjaar\n\n");
+    for _ in 0..4 {
+        let p = person(r);
+        d.t("Fam. ").e("person_name", &p.last).t("\n");
+        d.e("address", &format!("{} {}", nl_street(r), house(r)))
+            .t("\n");
+        d.e("postcode", &postcode(r))
+            .t("  ")
+            .t(&r.pick(NL_PLACES).to_uppercase())
+            .t("\n\n");
+    }
+}
+
+/// B6. Semicolon attendance list with other headers.
+fn attendance(d: &mut Doc, r: &mut Rng) {
+    d.class = "customer_list";
+    d.t("Deelnemer;Organisatie;Dieetwens;Telefoon\n");
+    for _ in 0..5 {
+        let p = person(r);
+        d.e("person_name", &p.full())
+            .t(";")
+            .t(&company(r))
+            .t(";")
+            .t(r.pick(&["vegetarisch", "geen", "vis"]))
+            .t(";");
+        d.e("phone", &nl_fixed(r)).t("\n");
+    }
+}
+
 fn json_str(s: &str) -> String {
     let mut o = String::from("\"");
     for c in s.chars() {
@@ -1300,13 +1449,20 @@ fn main() -> std::io::Result<()> {
         let _ = POOL.set(pool);
         args.drain(k..(k + 2).min(args.len()));
     }
+    // `--set b`: templates written after the rules were tuned on set A, scored once as truly unseen layouts.
+    let set_b = args.iter().position(|a| a == "--set").is_some_and(|k| {
+        let b = args.get(k + 1).is_some_and(|v| v == "b");
+        args.drain(k..(k + 2).min(args.len()));
+        b
+    });
     let out = std::path::PathBuf::from(args.first().map_or("/tmp/heldout", String::as_str));
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(300);
     let seed: u64 = args
         .get(2)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x0048_454C_444F_5554);
-    let templates: &[Template] = &[
+    let templates_b: &[Template] = &[sick_mail, record, facture, memo, labels, attendance];
+    let templates_a: &[Template] = &[
         form,
         thread,
         chat,
@@ -1322,6 +1478,7 @@ fn main() -> std::io::Result<()> {
         id_copy,
         notes,
     ];
+    let templates = if set_b { templates_b } else { templates_a };
     let docs = out.join("docs");
     std::fs::create_dir_all(&docs)?;
     let mut labels = std::fs::File::create(out.join("labels.jsonl"))?;
