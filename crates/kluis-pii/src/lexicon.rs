@@ -158,7 +158,7 @@ const TABLE: &[(&str, Kw)] = &[
     ("chamber of commerce", Kw::Kvk), ("coc", Kw::Kvk), ("kvk-inschrijving", Kw::Kvk),
     // date of birth
     ("geboortedatum", Kw::Dob), ("geb.", Kw::Dob), ("geb", Kw::Dob), ("geboren", Kw::Dob), ("geboren op", Kw::Dob),
-    ("datum van geboorte", Kw::Dob),
+    ("datum van geboorte", Kw::Dob), ("geboorteplaats", Kw::Dob),
     ("date de naissance", Kw::Dob), ("né le", Kw::Dob), ("née le", Kw::Dob), ("né(e) le", Kw::Dob),
     ("date of birth", Kw::Dob), ("birth date", Kw::Dob), ("birthdate", Kw::Dob), ("born", Kw::Dob),
     ("born on", Kw::Dob), ("dob", Kw::Dob), ("d.o.b.", Kw::Dob), ("geboortedag", Kw::Dob), ("naissance", Kw::Dob),
@@ -472,7 +472,9 @@ const SPECIAL: &[(&str, S)] = &[
     ("wao~", S::Health), ("ziektewet~", S::Health), ("maladie~", S::Health), ("malade~", S::Health),
     ("incapacité de travail", S::Health), ("certificat médical", S::Health), ("médecin~", S::Health),
     ("hospitalisation~", S::Health), ("hospitalisé*", S::Health), ("enceinte", S::Health), ("grossesse", S::Health),
-    ("sick~", S::Health), ("sick leave", S::Health), ("illness~", S::Health), ("diagnosis", S::Health),
+    ("sick~", S::Health), ("sick leave", S::Health), ("off sick", S::Health), ("in sick", S::Health),
+    ("pneumonia", S::Health), ("back problems", S::Health), ("antibiotic*~", S::Health), ("diagnosed", S::Health),
+    ("flu~", S::Health), ("gp~", S::Health), ("illness~", S::Health), ("diagnosis", S::Health),
     ("medication~", S::Health), ("surgery~", S::Health), ("pregnant", S::Health), ("disability~", S::Health),
     ("disabled~", S::Health), ("hospital~", S::Health), ("gehoorapparaat~", S::Health), ("rolstoel~", S::Health),
     // religion
