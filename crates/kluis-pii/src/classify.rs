@@ -190,7 +190,8 @@ pub(crate) fn classify(
         .lines()
         .filter(|l| l.matches(['\t', ';']).count() >= 3 || l.matches('|').count() >= 3)
         .count();
-    if rows >= 4 && people >= 6 {
+    // Either many people, or a row per person in a table of at least four rows.
+    if rows >= 4 && (people >= 6 || people + 1 >= rows) {
         score[idx(C::CustomerList)] += 10 + rows as u32;
     }
     // E-mail headers make a message correspondence unless something else wins.

@@ -550,10 +550,17 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         if ns >= fe {
             continue;
         }
-        let Some(p) = parse_name(g, t, ns, true) else {
+        // "Fam. El Idrissi", "Dhr. Kaya": a title makes one word enough.
+        let titled_at = skip_title(t, ns);
+        let titled = titled_at > ns && titled_at < fe;
+        let Some(p) = parse_name(g, t, titled_at, true) else {
             continue;
         };
         if p.company || p.end != fe || p.words == 0 {
+            continue;
+        }
+        if titled && !org_block(scan, p.end) {
+            emit(out, t, p.start, p.end, 0.75);
             continue;
         }
         let p = Parsed {
@@ -636,6 +643,65 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+
+    // 5. Every other occurrence of a given name or surname of a name found above ("Omdat Freke lid is…").
+    propagate(scan, out);
+}
+
+/// Marks the other whole-word occurrences of the first and last words of multi-word names already found.
+fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let g = &scan.det.names;
+    let t = scan.text;
+    let b = t.as_bytes();
+    let mut tokens: HashSet<&str> = HashSet::new();
+    for f in out.iter().filter(|f| f.entity == E::PersonName) {
+        let v = &t[f.start..f.end];
+        if v.contains(',') {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = v
+            .match_indices(|c: char| c != ' ')
+            .fold(Vec::new(), |mut acc: Vec<(usize, usize)>, (k, m)| {
+                match acc.last_mut() {
+                    Some(last) if last.1 == k => last.1 = k + m.len(),
+                    _ => acc.push((k, k + m.len())),
+                }
+                acc
+            })
+            .into_iter()
+            .map(|(s, e)| (f.start + s, &v[s..e]))
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for &(s, w) in [words[0], words[words.len() - 1]].iter() {
+            if w.chars().count() >= 3
+                && !w.contains('.')
+                && g.classify(t, s, s + w.len()) == Tok::Cap
+            {
+                tokens.insert(w);
+            }
+        }
+    }
+    if tokens.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        let starts = (k == 0 || !crate::detect::wordish(b[k - 1]))
+            && (c.is_ascii_uppercase() || c >= 0xC3)
+            && t.is_char_boundary(k);
+        if !starts {
+            k += 1;
+            continue;
+        }
+        let we = word_end(t, k);
+        if we > k && tokens.contains(&t[k..we]) {
+            emit(out, t, k, we, 0.6);
+        }
+        k = we.max(k + 1);
+    }
 }
 
 /// Labels at the start of a line whose value is a person's name: after a colon, a tab or two spaces on the same
@@ -688,6 +754,9 @@ static LINE_OPENERS: std::sync::LazyLock<crate::words::Openers> =
 
 /// Titles that may open a labelled value ("Betrokkene: mevrouw A. Kaya").
 const VALUE_TITLES: &[&str] = &[
+    "fam. ",
+    "familie ",
+    "fam ",
     "mevrouw ",
     "de heer ",
     "dhr. ",
@@ -1171,6 +1240,22 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                     if j >= b.len()
                         || !t.is_char_boundary(j)
                         || !t[j..].starts_with(|c: char| c.is_uppercase())
+                    {
+                        continue;
+                    }
+                    // A post-office box is no street address.
+                    let head =
+                        t[j..crate::detect::floor_char(t, (j + 16).min(t.len()))].to_lowercase();
+                    if [
+                        "postbus",
+                        "antwoordnummer",
+                        "po box",
+                        "p.o. box",
+                        "boîte postale",
+                        "bp ",
+                    ]
+                    .iter()
+                    .any(|p| head.starts_with(p))
                     {
                         continue;
                     }
