@@ -189,3 +189,62 @@ fn number_after_a_number_label_is_no_phone() {
     assert!(of("Ordernr.: 0543-091898", Phone).is_empty());
     assert_eq!(of("Tel.: 0543-091898", Phone), vec!["0543-091898"]);
 }
+
+#[test]
+fn other_occurrences_of_a_found_name() {
+    assert_eq!(
+        of(
+            "Van: Freke Vandenwaeldof <fv@example.org>\n\nOmdat Freke lid is van de OR, schuift Vandenwaeldof aan.",
+            PersonName
+        ),
+        vec!["Freke Vandenwaeldof", "Freke", "Vandenwaeldof"]
+    );
+}
+
+#[test]
+fn family_title_above_an_address_and_no_street_from_a_postbus() {
+    assert_eq!(
+        of(
+            "Fam. Ouahmoutiri\nVliersteeg 12\n1234 AB Zwolle",
+            PersonName
+        ),
+        vec!["Ouahmoutiri"]
+    );
+    assert!(of("Postadres: Postbus 698, 3066 XW Schiedam", Address).is_empty());
+}
+
+#[test]
+fn english_sick_leave_and_place_of_birth() {
+    let c = Detector::shared()
+        .analyze(
+            "Hi Wobbe,\n\nThe doctor has signed me off sick for the rest of the week.\n\nThanks,\nTjitske\nMobile 06-12345678",
+            None,
+        )
+        .classification;
+    assert_eq!(c.special_categories, vec![SpecialCategory::Health]);
+    assert_eq!(
+        of("Geboorteplaats en -datum: Nador, 06-04-2004", DateOfBirth),
+        vec!["06-04-2004"]
+    );
+}
+
+#[test]
+fn a_person_per_row_makes_a_list() {
+    let rows: String = [
+        "Wroblak",
+        "Oudenhaag",
+        "Terpstrama",
+        "Hoekingaard",
+        "Vanoverbeke",
+    ]
+    .iter()
+    .map(|s| format!("Zbyszek {s};Kempenland BV;vegetarisch;010-1234567\n"))
+    .collect();
+    let c = Detector::shared()
+        .analyze(
+            &format!("Deelnemer;Organisatie;Dieetwens;Telefoon\n{rows}"),
+            None,
+        )
+        .classification;
+    assert_eq!(c.class, C::CustomerList);
+}
