@@ -321,6 +321,7 @@ impl<'a> Scan<'a> {
         let b = t.as_bytes();
         let p = &self.det.re;
         let segs = digit_segments(t);
+        let has: Vec<u16> = segs.iter().map(|&(o, e)| seg_features(&b[o..e])).collect();
         let add = |out: &mut Vec<Finding>, entity, s: usize, e: usize, score: f32| {
             out.push(Finding {
                 entity,
@@ -339,7 +340,7 @@ impl<'a> Scan<'a> {
         }
 
         // IBAN: trim to the country's length, then MOD 97.
-        for m in spans(&p.iban, t, &segs) {
+        for m in spans(&p.iban, t, &segs, &has, IBAN_HEAD) {
             let bs = m.as_str().as_bytes();
             let Some(len) = checks::iban_length(&bs[..2]) else {
                 continue;
@@ -364,7 +365,13 @@ impl<'a> Scan<'a> {
         }
 
         // Phones.
-        for m in spans(&p.phone_intl, t, &segs).chain(spans(&p.phone_nat, t, &segs)) {
+        for m in spans(&p.phone_intl, t, &segs, &has, PLUS_OR_00).chain(spans(
+            &p.phone_nat,
+            t,
+            &segs,
+            &has,
+            ZERO_NONZERO,
+        )) {
             let (s, e) = (m.start(), m.end());
             if !clean_edges(b, s, e) {
                 continue;
@@ -386,7 +393,7 @@ impl<'a> Scan<'a> {
         }
 
         // Postcodes (SA, SD and SS are never issued).
-        for m in spans(&p.postcode, t, &segs) {
+        for m in spans(&p.postcode, t, &segs, &has, RUN4 | UPPER2) {
             let l = &m.as_str().as_bytes()[m.len() - 2..];
             if l != b"SA" && l != b"SD" && l != b"SS" && !(m.end() < b.len() && b[m.end()] == b'-')
             {
@@ -395,7 +402,7 @@ impl<'a> Scan<'a> {
         }
 
         // VAT numbers.
-        for m in spans(&p.vat_nl, t, &segs) {
+        for m in spans(&p.vat_nl, t, &segs, &has, NL) {
             let c: Vec<u8> = m
                 .as_str()
                 .bytes()
@@ -409,21 +416,21 @@ impl<'a> Scan<'a> {
                 add(&mut out, E::VatNumber, m.start(), m.end(), 0.7);
             }
         }
-        for m in spans(&p.vat_be, t, &segs) {
+        for m in spans(&p.vat_be, t, &segs, &has, BE) {
             if checks::be_vat_valid(&digits(m.as_str())) {
                 add(&mut out, E::VatNumber, m.start(), m.end(), 1.0);
             }
         }
 
         // Belgian national number in its written form.
-        for m in spans(&p.be_nn, t, &segs) {
+        for m in spans(&p.be_nn, t, &segs, &has, RUN3) {
             if clean_edges(b, m.start(), m.end()) && checks::be_nn_valid(&digits(m.as_str())) {
                 add(&mut out, E::BeNationalNumber, m.start(), m.end(), 0.95);
             }
         }
 
         // Bare numbers: meaning from check digits and the nearest context word.
-        for m in spans(&p.number, t, &segs) {
+        for m in spans(&p.number, t, &segs, &has, RUN3) {
             let (s, e) = (m.start(), m.end());
             if !clean_edges(b, s, e) {
                 continue;
@@ -460,7 +467,7 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
-        for m in spans(&p.card, t, &segs) {
+        for m in spans(&p.card, t, &segs, &has, RUN6) {
             let d = digits(m.as_str());
             if checks::luhn(&d) && checks::card_plausible(&d) {
                 add(&mut out, E::CreditCard, m.start(), m.end(), 0.9);
@@ -470,7 +477,9 @@ impl<'a> Scan<'a> {
         // Dates of birth: a real date with a birth keyword just before it.
         for c in segs
             .iter()
-            .flat_map(|&(o, e)| p.date_num.captures_iter(&t[o..e]).map(move |c| (o, c)))
+            .zip(&has)
+            .filter(|&(_, &f)| f & RUN4 != 0)
+            .flat_map(|(&(o, e), _)| p.date_num.captures_iter(&t[o..e]).map(move |c| (o, c)))
         {
             let (o, c) = c;
             let Some(m) = c.get(0) else { continue };
@@ -494,7 +503,9 @@ impl<'a> Scan<'a> {
         }
         for c in segs
             .iter()
-            .flat_map(|&(o, e)| p.date_word.captures_iter(&t[o..e]).map(move |c| (o, c)))
+            .zip(&has)
+            .filter(|&(_, &f)| f & RUN4 != 0)
+            .flat_map(|(&(o, e), _)| p.date_word.captures_iter(&t[o..e]).map(move |c| (o, c)))
         {
             let (o, c) = c;
             let Some(m) = c.get(0) else { continue };
@@ -516,7 +527,7 @@ impl<'a> Scan<'a> {
         }
 
         // ID documents: format plus a document keyword.
-        for m in spans(&p.id_doc, t, &segs) {
+        for m in spans(&p.id_doc, t, &segs, &has, UPPER2) {
             let v = m.as_str().as_bytes();
             if !v.iter().any(u8::is_ascii_digit) || m.end() < b.len() && b[m.end()] == b'<' {
                 continue;
@@ -531,14 +542,14 @@ impl<'a> Scan<'a> {
         }
 
         // Licence plates (the dashes are part of the sidecode).
-        for m in spans(&p.plate, t, &segs) {
+        for m in spans(&p.plate, t, &segs, &has, DASH_AND_UPPER) {
             if clean_edges(b, m.start(), m.end()) && plate_allowed(m.as_str()) {
                 add(&mut out, E::LicensePlate, m.start(), m.end(), 0.7);
             }
         }
 
         // IPv4.
-        for m in spans(&p.ip, t, &segs) {
+        for m in spans(&p.ip, t, &segs, &has, DIGIT_DOT_DIGIT) {
             if clean_edges(b, m.start(), m.end())
                 && m.as_str().split('.').all(|o| {
                     o.parse::<u16>().is_ok_and(|v| v <= 255) && !(o.len() > 1 && o.starts_with('0'))
@@ -597,18 +608,98 @@ fn digit_segments(t: &str) -> Vec<(usize, usize)> {
     segs
 }
 
+/// Matches of `re` in the segments whose features include all of `need`.
 fn spans<'t>(
     re: &'t Regex,
     t: &'t str,
     segs: &'t [(usize, usize)],
+    has: &'t [u16],
+    need: u16,
 ) -> impl Iterator<Item = M<'t>> + 't {
-    segs.iter().flat_map(move |&(o, e)| {
-        re.find_iter(&t[o..e]).map(move |m| M {
-            s: o + m.start(),
-            e: o + m.end(),
-            txt: m.as_str(),
+    segs.iter()
+        .zip(has)
+        .filter(move |&(_, &f)| f & need == need)
+        .flat_map(move |(&(o, e), _)| {
+            re.find_iter(&t[o..e]).map(move |m| M {
+                s: o + m.start(),
+                e: o + m.end(),
+                txt: m.as_str(),
+            })
         })
-    })
+}
+
+// What a digit segment contains. Each identifier pattern runs only on segments with the features that every one
+// of its matches implies (see `Patterns::build`), so most patterns skip most digit lines.
+/// A run of three (four, six) ASCII digits: numbers and written national numbers (dates, postcodes; cards).
+const RUN3: u16 = 1;
+const RUN4: u16 = 1 << 1;
+const RUN6: u16 = 1 << 2;
+/// Two adjacent ASCII capitals: postcodes, ID documents.
+const UPPER2: u16 = 1 << 3;
+/// Two capitals followed by two digits: IBAN.
+const IBAN_HEAD: u16 = 1 << 4;
+/// "NL", "BE": VAT numbers.
+const NL: u16 = 1 << 5;
+const BE: u16 = 1 << 6;
+/// A dash and a capital: licence plates.
+const DASH_AND_UPPER: u16 = 1 << 7;
+/// "+" or "00": international phone numbers.
+const PLUS_OR_00: u16 = 1 << 8;
+/// "0" followed by a non-zero digit: national phone numbers.
+const ZERO_NONZERO: u16 = 1 << 9;
+/// Digit, dot, digit: IPv4.
+const DIGIT_DOT_DIGIT: u16 = 1 << 10;
+
+fn seg_features(s: &[u8]) -> u16 {
+    let mut f = 0;
+    let mut run = 0;
+    let (mut dash, mut upper) = (false, false);
+    for (i, &c) in s.iter().enumerate() {
+        let back = |k: usize| if i >= k { s[i - k] } else { 0 };
+        let p1 = back(1);
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 3 {
+                f |= RUN3;
+            }
+            if run >= 4 {
+                f |= RUN4;
+            }
+            if run >= 6 {
+                f |= RUN6;
+            }
+            if run == 2 && back(2).is_ascii_uppercase() && back(3).is_ascii_uppercase() {
+                f |= IBAN_HEAD;
+            }
+            if p1 == b'0' {
+                f |= if c == b'0' { PLUS_OR_00 } else { ZERO_NONZERO };
+            }
+            if p1 == b'.' && back(2).is_ascii_digit() {
+                f |= DIGIT_DOT_DIGIT;
+            }
+        } else {
+            run = 0;
+            if c.is_ascii_uppercase() {
+                upper = true;
+                if p1.is_ascii_uppercase() {
+                    f |= UPPER2;
+                    match (p1, c) {
+                        (b'N', b'L') => f |= NL,
+                        (b'B', b'E') => f |= BE,
+                        _ => {}
+                    }
+                }
+            }
+            dash |= c == b'-';
+            if c == b'+' {
+                f |= PLUS_OR_00;
+            }
+        }
+    }
+    if dash && upper {
+        f |= DASH_AND_UPPER;
+    }
+    f
 }
 
 fn num(m: Option<regex::Match<'_>>) -> u32 {
