@@ -177,6 +177,24 @@ pub(crate) fn classify(
             }
         }
     }
+    // Title words that the keyword lexicon leaves out: an internal memo is no letter, address labels are a list.
+    for &(s, e) in &zones {
+        let title = text[s..e].to_lowercase();
+        for (cue, c) in [
+            ("memo", C::Other),
+            ("notitie", C::Other),
+            ("etiketten", C::CustomerList),
+            ("adresetiketten", C::CustomerList),
+            ("verzendlijst", C::CustomerList),
+        ] {
+            if title
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|tok| tok == cue)
+            {
+                score[idx(c)] += 12;
+            }
+        }
+    }
     // Structure: machine-readable zone of a passport or ID card.
     if text.contains("<<") && (text.contains("P<") || text.contains("I<") || text.contains("ID")) {
         score[idx(C::IdCopy)] += 12;

@@ -644,6 +644,40 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         }
     }
 
+    // 4b. Prose: two or more name words right after a word that introduces a person ("sprak ik met Freke
+    // Vandenwaeldof over…"), not at a sentence start and ending before a lowercase word or punctuation.
+    for k in memchr::memchr_iter(b' ', b) {
+        let i = k + 1;
+        if i >= b.len() || !(b[i].is_ascii_uppercase() || b[i] >= 0xC3) || !t.is_char_boundary(i) {
+            continue;
+        }
+        let ws = b[..k]
+            .iter()
+            .rposition(|&c| !c.is_ascii_lowercase())
+            .map_or(0, |x| x + 1);
+        if k - ws < 2 || k - ws > 8 || (ws > 0 && b[ws - 1] != b' ') {
+            continue;
+        }
+        if !PERSON_INTRO.contains(&&t[ws..k]) {
+            continue;
+        }
+        if let Some(p) = parse_name(g, t, i, false)
+            && !p.company
+            && p.words >= 2
+            && p.start == p.first_word.0
+            && t[p.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_lowercase() || matches!(c, ' ' | ',' | '.' | ';' | ')'))
+            && t[p.end..]
+                .strip_prefix(' ')
+                .is_none_or(|r| r.starts_with(|c: char| c.is_lowercase() || c == '(' || c == '<'))
+            && !org_block(scan, p.end)
+        {
+            emit(out, t, p.start, p.end, 0.6);
+        }
+    }
+
     // 5. Every other occurrence of a given name or surname of a name found above ("Omdat Freke lid is…").
     propagate(scan, out);
 }
@@ -716,7 +750,8 @@ const LINE_LABELS: &[&str] = &[
     "betrokkene", "casemanager", "leidinggevende", "werknemer", "medewerker", "contactpersoon", "behandelaar",
     "huurder", "verhuurder", "klant", "lid", "deelnemer", "patiënt", "cliënt", "kandidaat", "aanvrager",
     "bewoner", "verzekerde", "titularis", "titulaire", "employee", "tenant", "applicant", "candidate",
-    "contact person", "personne de contact", "travailleur", "demandeur", "locataire", "bailleur",
+    "contact person", "personne de contact", "travailleur", "demandeur", "locataire", "bailleur", "client",
+    "cliente", "destinataire", "expéditeur", "bénéficiaire", "ontvanger", "begunstigde", "rekeninghouder",
 ];
 
 /// Greetings that open a line and are followed by a name ("Dag Aylin,", "Hi Tomasz!").
@@ -928,6 +963,9 @@ fn line_rules(
         }
         let value_at = if rb.first() == Some(&b':') {
             after + 1
+        } else if rest.starts_with(" :") || rest.starts_with("\u{a0}:") {
+            // French typography: a space before the colon ("Client : M. Dupont").
+            after + rest.find(':').unwrap_or(0) + 1
         } else if rb.first() == Some(&b'\t') || rest.starts_with("  ") {
             after
         } else {
@@ -987,6 +1025,21 @@ fn display_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// Lowercase words after which capitalised words are a person in running text.
+const PERSON_INTRO: &[&str] = &[
+    "met",
+    "door",
+    "namens",
+    "collega",
+    "collega's",
+    "avec",
+    "with",
+    "par",
+    "sprak",
+    "belde",
+    "mailde",
+];
 
 /// Words after a comma that show the words before it name a person.
 const APPOSITION: &[&str] = &[
