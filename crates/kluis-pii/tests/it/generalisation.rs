@@ -248,3 +248,43 @@ fn a_person_per_row_makes_a_list() {
         .classification;
     assert_eq!(c.class, C::CustomerList);
 }
+
+#[test]
+fn names_in_prose_after_a_person_intro_word() {
+    assert_eq!(
+        of(
+            "Vandaag sprak ik met Kaatje Vandenwaeldof over de overstap.",
+            PersonName
+        ),
+        vec!["Kaatje Vandenwaeldof"]
+    );
+    // A single capitalised word or a sentence start is not enough.
+    assert!(
+        of(
+            "Wij gaan met Noord verder. Kaatje Vandenwaeldof",
+            PersonName
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn french_label_with_space_before_colon() {
+    assert_eq!(
+        of("Client : M. Rajesh Harpersadsing\n", PersonName),
+        vec!["Rajesh Harpersadsing"]
+    );
+}
+
+#[test]
+fn memo_and_address_label_titles() {
+    let class = |t: &str| Detector::shared().analyze(t, None).classification.class;
+    assert_eq!(
+        class("Memo P&O\n\nVandaag sprak ik met Kaatje Vandenwaeldof over de overstap."),
+        C::Other
+    );
+    assert_eq!(
+        class("Etiketten mailing voorjaar\n\nFam. Ouahmoutiri\nVliersteeg 12\n1234 AB Zwolle"),
+        C::CustomerList
+    );
+}
