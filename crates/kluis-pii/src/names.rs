@@ -673,6 +673,7 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 .strip_prefix(' ')
                 .is_none_or(|r| r.starts_with(|c: char| c.is_lowercase() || c == '(' || c == '<'))
             && !org_block(scan, p.end)
+            && pronoun_follows(t, p.end)
         {
             emit(out, t, p.start, p.end, 0.6);
         }
@@ -688,7 +689,11 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     let t = scan.text;
     let b = t.as_bytes();
     let mut tokens: HashSet<&str> = HashSet::new();
-    for f in out.iter().filter(|f| f.entity == E::PersonName) {
+    // Only names from structure or the gazetteer seed this: a weak guess must not spread through a document.
+    for f in out
+        .iter()
+        .filter(|f| f.entity == E::PersonName && f.score >= 0.7)
+    {
         let v = &t[f.start..f.end];
         if v.contains(',') {
             continue;
@@ -1024,6 +1029,35 @@ fn display_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             k += 1;
         }
     }
+}
+
+/// A personal pronoun within the next 200 bytes: the words before it were about a person, not a place or a firm.
+fn pronoun_follows(t: &str, end: usize) -> bool {
+    let hi = crate::detect::floor_char(t, (end + 200).min(t.len()));
+    t[end..hi].split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "hij"
+                | "zij"
+                | "Hij"
+                | "Zij"
+                | "haar"
+                | "zijn"
+                | "hem"
+                | "he"
+                | "she"
+                | "He"
+                | "She"
+                | "his"
+                | "her"
+                | "him"
+                | "il"
+                | "elle"
+                | "Il"
+                | "Elle"
+                | "lui"
+        )
+    })
 }
 
 /// Lowercase words after which capitalised words are a person in running text.

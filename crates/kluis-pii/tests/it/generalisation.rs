@@ -253,11 +253,13 @@ fn a_person_per_row_makes_a_list() {
 fn names_in_prose_after_a_person_intro_word() {
     assert_eq!(
         of(
-            "Vandaag sprak ik met Kaatje Vandenwaeldof over de overstap.",
+            "Vandaag sprak ik met Kaatje Vandenwaeldof over de overstap. Zij begint in september.",
             PersonName
         ),
         vec!["Kaatje Vandenwaeldof"]
     );
+    // Without a personal pronoun after it, two capitalised words may be places or a firm.
+    assert!(of("Overleg met Gent Antwerpen over de planning.", PersonName).is_empty());
     // A single capitalised word or a sentence start is not enough.
     assert!(
         of(
