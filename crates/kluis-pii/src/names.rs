@@ -725,21 +725,37 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     if tokens.is_empty() {
         return;
     }
+    // Cheap filter before the hash: which (first byte, length) pairs the tokens have.
+    let mut shapes = [0u64; 256];
+    for w in &tokens {
+        shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(63);
+    }
     let mut k = 0;
     while k < b.len() {
         let c = b[k];
-        let starts = (k == 0 || !crate::detect::wordish(b[k - 1]))
-            && (c.is_ascii_uppercase() || c >= 0xC3)
-            && t.is_char_boundary(k);
-        if !starts {
+        if shapes[usize::from(c)] == 0 || (k > 0 && crate::detect::wordish(b[k - 1])) {
             k += 1;
             continue;
         }
-        let we = word_end(t, k);
-        if we > k && tokens.contains(&t[k..we]) {
-            emit(out, t, k, we, 0.6);
+        // Length of the ASCII-letter run as a first guess; `word_end` only when the shape may fit.
+        let mut e = k + 1;
+        while e < b.len() && (b[e].is_ascii_alphabetic() || b[e] >= 0x80) && e - k < 64 {
+            e += 1;
         }
-        k = we.max(k + 1);
+        if t.is_char_boundary(k) {
+            let we = if e < b.len() && matches!(b[e], b'-' | b'\'' | 0xE2) || e - k >= 63 {
+                word_end(t, k)
+            } else {
+                e
+            };
+            if shapes[usize::from(c)] & (1 << (we - k).min(63)) != 0
+                && t.is_char_boundary(we)
+                && tokens.contains(&t[k..we])
+            {
+                emit(out, t, k, we, 0.6);
+            }
+        }
+        k = e;
     }
 }
 
