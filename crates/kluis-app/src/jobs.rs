@@ -66,6 +66,9 @@ impl App {
                 .map(|_| ())
         });
         self.register_job_handler(JOB_PURGE, |app: App, _job| async move { app.purge().await });
+        self.register_job_handler(crate::JOB_DOCUMENT_SCAN, |app: App, job| async move {
+            app.run_document_scan(job).await
+        });
     }
 
     async fn purge(&self) -> Result<(), AppError> {

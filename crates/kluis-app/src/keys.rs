@@ -42,6 +42,8 @@ impl App {
                 reencrypted += 1;
             }
         }
+        // Documents: stored bytes and finding values (see documents.rs).
+        reencrypted += crate::documents::reencrypt_documents(self, &ring, &mut tx).await?;
         tx.set_setting(KEY_FINGERPRINT_SETTING, &ring.fingerprint())
             .await?;
         let origin = Origin::cli();

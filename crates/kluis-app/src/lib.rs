@@ -9,6 +9,7 @@ mod account;
 mod audit;
 mod auth;
 mod backup;
+mod documents;
 mod error;
 mod jobs;
 mod keys;
@@ -26,7 +27,14 @@ use std::time::Duration;
 use kluis_crypto::KeyRing;
 use kluis_store::{Store, sqlite_url};
 
+pub use documents::{
+    DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview, DocumentPage,
+    DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit, ImportReport, ImportedFile,
+    JOB_DOCUMENT_SCAN,
+};
 pub use error::AppError;
+pub use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
+pub use kluis_scan::{Isolation as ScanIsolation, ScanStatus, WorkerConfig};
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_PURGE, JobHandler};
 pub use kluis_domain::{Permission, Role};
 pub use types::*;
@@ -57,6 +65,11 @@ pub struct AppConfig {
     pub job_poll_interval: Duration,
     /// How long a claimed job stays leased without a heartbeat before another instance may take it over.
     pub job_lease: Duration,
+    /// Largest document accepted by an upload or import, bytes.
+    pub max_document_size: u64,
+    /// Where the document scanner parses files: isolated worker processes running `std::env::current_exe()
+    /// extract-worker` by default; in-process for tests, whose binary cannot act as the worker.
+    pub scan_isolation: ScanIsolation,
 }
 
 impl AppConfig {
@@ -74,6 +87,8 @@ impl AppConfig {
             login_window: Duration::from_secs(15 * 60),
             job_poll_interval: Duration::from_secs(5),
             job_lease: Duration::from_secs(60),
+            max_document_size: 64 << 20,
+            scan_isolation: ScanIsolation::Workers(WorkerConfig::default()),
         }
     }
 

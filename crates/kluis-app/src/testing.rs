@@ -19,6 +19,7 @@ pub async fn test_config() -> TestEnv {
     let mut config = AppConfig::new(db.subdir("data"));
     config.database_url = Some(db.url().to_owned());
     config.job_poll_interval = std::time::Duration::from_millis(50);
+    config.scan_isolation = crate::ScanIsolation::InProcess;
     TestEnv { db, config }
 }
 

@@ -8,6 +8,7 @@
 //! * All SQL is portable (`$n` placeholders, `ON CONFLICT`, no backend functions) and runs through sqlx's `Any`
 //!   driver; only the DDL in `migrations/{sqlite,postgres}` differs. See `DESIGN.md`.
 
+mod documents;
 mod dump;
 mod global;
 mod jobs;
@@ -25,6 +26,10 @@ use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyConnection, AnyPool, Connection as _, Executor as _, Row as _, Transaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
+pub use documents::{
+    DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx, FindingRow,
+    NewDocument,
+};
 pub use dump::{DumpRow, DumpTx, LoadTx, TABLES};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{

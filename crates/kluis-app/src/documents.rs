@@ -1,0 +1,1263 @@
+//! Documents: upload (bytes always encrypted at rest), the `document.scan` job, findings behind blind indexes,
+//! corrections that survive re-scans, audited reveal and download, the overview and the CLI import.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use kluis_crypto::KeyRing;
+use kluis_domain::{DocumentClass, EntityType, Permission, PersonalDataKind, SpecialCategory};
+use kluis_scan::{DocumentReport, ScanOptions, ScanStatus, WorkerScanner};
+use kluis_store::{
+    DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, FindingRow, NewDocument, NewJob,
+    OrgScope, now_ms,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{CLI_ACTOR, JOBS_ACTOR, event, require};
+use crate::{Actor, App, AppError, Job, Origin, retry};
+
+/// Job kind that scans one uploaded document; payload `{"document_id": "…"}`, org id on the job.
+pub const JOB_DOCUMENT_SCAN: &str = "document.scan";
+
+const FINDINGS_TABLE: &str = "document_findings";
+const DOCUMENTS_TABLE: &str = "documents";
+/// Findings shown in the overview and hits returned by a search, at most.
+const OVERVIEW_LIMIT: i64 = 20;
+const SEARCH_LIMIT: i64 = 200;
+
+/// Where a document is in its processing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentStatus {
+    /// Uploaded, waiting for the scanner.
+    Queued,
+    Scanning,
+    /// The scanner is done; `scan_status` says whether it could read the content.
+    Scanned,
+    /// The scan itself failed (worker crashed or timed out); it is retried.
+    Failed,
+}
+
+impl DocumentStatus {
+    pub const ALL: &'static [DocumentStatus] = &[
+        DocumentStatus::Queued,
+        DocumentStatus::Scanning,
+        DocumentStatus::Scanned,
+        DocumentStatus::Failed,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DocumentStatus::Queued => "queued",
+            DocumentStatus::Scanning => "scanning",
+            DocumentStatus::Scanned => "scanned",
+            DocumentStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DocumentStatus> {
+        DocumentStatus::ALL.iter().copied().find(|v| v.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for DocumentStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One document in lists: effective class, kind and categories (a user's correction wins over the scanner).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub id: String,
+    /// The container this is a member of (ZIP entry, MBOX message).
+    pub parent_id: Option<String>,
+    /// File name. May be personal data: show it, never log or audit it.
+    pub name: String,
+    /// `archive.zip!/a.docx` for members; the name for uploads.
+    pub path: String,
+    pub size: Option<u64>,
+    pub sha256: Option<String>,
+    pub content_type: String,
+    /// Detected format (`pdf`, `docx`, …) once scanned.
+    pub format: Option<String>,
+    pub status: DocumentStatus,
+    /// What the scanner could do with the content (`ok`, `corrupt`, `encrypted`, …); `None` before the scan.
+    pub scan_status: Option<ScanStatus>,
+    /// Why the scan status is not `ok`, in words for a person.
+    pub scan_reason: Option<String>,
+    pub class: Option<DocumentClass>,
+    pub personal_data: Option<PersonalDataKind>,
+    pub special_categories: Vec<SpecialCategory>,
+    /// Whether a user corrected class, kind or categories.
+    pub corrected: bool,
+    pub corrected_by: Option<String>,
+    pub corrected_at_ms: Option<i64>,
+    /// Number of findings the scanner reported (may exceed the stored ones for huge documents).
+    pub findings_total: u64,
+    /// A user id, or `cli`.
+    pub uploaded_by: String,
+    pub created_at_ms: i64,
+    pub scanned_at_ms: Option<i64>,
+}
+
+/// One finding as shown: the value masked; reveal it with [`App::reveal_finding`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentFinding {
+    pub id: String,
+    pub document_id: String,
+    pub entity: EntityType,
+    pub masked: String,
+    pub start: u64,
+    pub end: u64,
+    pub score: f32,
+    /// `page 3`, `sheet Klanten`, … when the format has parts.
+    pub location: Option<String>,
+    /// Revealing needs Permission::RevealSensitive (national IDs and sensitive identifiers).
+    pub sensitive: bool,
+}
+
+/// A document with its findings and members.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentDetail {
+    pub summary: DocumentSummary,
+    /// The scanner's own verdict, before any correction.
+    pub detected_class: Option<DocumentClass>,
+    pub detected_personal_data: Option<PersonalDataKind>,
+    pub detected_special_categories: Vec<SpecialCategory>,
+    /// Masked values, in text order.
+    pub findings: Vec<DocumentFinding>,
+    /// Members of a container.
+    pub children: Vec<DocumentSummary>,
+}
+
+/// Which documents to list. `page` starts at 1; `per_page` defaults to 50, at most 500. Members of containers are
+/// listed only with `include_members`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentFilter {
+    pub kind: Option<PersonalDataKind>,
+    pub class: Option<DocumentClass>,
+    pub status: Option<DocumentStatus>,
+    /// Name contains (case-insensitive).
+    pub q: Option<String>,
+    pub page: u32,
+    pub per_page: u32,
+    pub include_members: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentPage {
+    /// Newest first.
+    pub documents: Vec<DocumentSummary>,
+    pub page: u32,
+    pub per_page: u32,
+    pub total: u64,
+}
+
+/// A user's correction of the scanner's verdict; `None` leaves that part as it is. Kept across re-scans.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentCorrection {
+    pub class: Option<DocumentClass>,
+    pub personal_data: Option<PersonalDataKind>,
+    pub special_categories: Option<Vec<SpecialCategory>>,
+}
+
+/// A finding with the document it is in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingInDocument {
+    pub finding: DocumentFinding,
+    pub document_id: String,
+    pub document_name: String,
+    pub document_path: String,
+}
+
+/// The organisation's documents at a glance. Counts include container members; `None` keys are documents not
+/// scanned yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentOverview {
+    pub total: u64,
+    pub by_kind: Vec<(Option<PersonalDataKind>, u64)>,
+    pub by_class: Vec<(Option<DocumentClass>, u64)>,
+    pub by_status: Vec<(DocumentStatus, u64)>,
+    /// Documents holding identity documents (class `id_copy`, or an ID document or national number found).
+    pub id_documents: Vec<DocumentSummary>,
+    /// Documents holding health data (special category health).
+    pub health_documents: Vec<DocumentSummary>,
+    /// Documents the scanner could not read (failed, or scan status other than `ok`): never silently skipped.
+    pub not_scanned: Vec<DocumentSummary>,
+    /// Newest findings, masked.
+    pub newest_findings: Vec<FindingInDocument>,
+}
+
+/// One place where a searched identifier occurs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdentifierHit {
+    pub document_id: String,
+    pub document_name: String,
+    pub document_path: String,
+    pub finding_id: String,
+    pub entity: EntityType,
+    pub masked: String,
+    pub location: Option<String>,
+}
+
+/// One file of an import: the document made from it, or why it could not be imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedFile {
+    pub path: PathBuf,
+    pub result: Result<DocumentSummary, String>,
+}
+
+/// What `kluis import-docs` did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    pub files: Vec<ImportedFile>,
+    pub imported: u64,
+    pub failed: u64,
+    /// Imported top-level documents by effective kind after scanning (`None`: not scanned).
+    pub by_kind: Vec<(Option<PersonalDataKind>, u64)>,
+    /// Imported top-level documents by processing status.
+    pub by_status: Vec<(DocumentStatus, u64)>,
+}
+
+fn blob_aad(org_id: &str, document_id: &str) -> Vec<u8> {
+    KeyRing::aad(org_id, DOCUMENTS_TABLE, &format!("blob/{document_id}"))
+}
+
+fn finding_aad(org_id: &str, finding_id: &str) -> Vec<u8> {
+    KeyRing::aad(org_id, FINDINGS_TABLE, &format!("value_enc/{finding_id}"))
+}
+
+pub(crate) fn blob_key(org_id: &str, document_id: &str) -> String {
+    format!("documents/{org_id}/{document_id}")
+}
+
+fn parse_opt<T: std::str::FromStr>(s: Option<&str>) -> Option<T> {
+    s.and_then(|v| v.parse().ok())
+}
+
+fn parse_categories(json: &str) -> Vec<SpecialCategory> {
+    serde_json::from_str::<Vec<String>>(json)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect()
+}
+
+fn categories_json(c: &[SpecialCategory]) -> String {
+    let mut names: Vec<&str> = c.iter().map(|c| c.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())
+}
+
+fn summary(d: &DocumentRow) -> DocumentSummary {
+    let corrected = d.class_override.is_some()
+        || d.personal_data_override.is_some()
+        || d.categories_override.is_some();
+    DocumentSummary {
+        id: d.id.clone(),
+        parent_id: d.parent_id.clone(),
+        name: d.name.clone(),
+        path: d.path.clone(),
+        size: d.size.and_then(|s| u64::try_from(s).ok()),
+        sha256: d.sha256.clone(),
+        content_type: d.content_type.clone(),
+        format: d.format.clone(),
+        status: DocumentStatus::parse(&d.status).unwrap_or(DocumentStatus::Queued),
+        scan_status: d
+            .scan_status
+            .as_deref()
+            .and_then(|s| ScanStatus::ALL.iter().copied().find(|v| v.as_str() == s)),
+        scan_reason: d.scan_reason.clone(),
+        class: parse_opt(d.class_override.as_deref().or(d.class.as_deref())),
+        personal_data: parse_opt(
+            d.personal_data_override
+                .as_deref()
+                .or(d.personal_data.as_deref()),
+        ),
+        special_categories: parse_categories(
+            d.categories_override
+                .as_deref()
+                .unwrap_or(&d.special_categories),
+        ),
+        corrected,
+        corrected_by: d.corrected_by.clone(),
+        corrected_at_ms: d.corrected_at,
+        findings_total: u64::try_from(d.findings_total).unwrap_or(0),
+        uploaded_by: d.uploaded_by.clone(),
+        created_at_ms: d.created_at,
+        scanned_at_ms: d.scanned_at,
+    }
+}
+
+fn finding_view(f: &FindingRow) -> Option<DocumentFinding> {
+    let entity: EntityType = f.entity_type.parse().ok()?;
+    Some(DocumentFinding {
+        id: f.id.clone(),
+        document_id: f.document_id.clone(),
+        entity,
+        masked: f.value_masked.clone(),
+        start: u64::try_from(f.start).unwrap_or(0),
+        end: u64::try_from(f.end).unwrap_or(0),
+        score: f.score_milli as f32 / 1000.0,
+        location: f.location.clone(),
+        sensitive: entity.is_sensitive(),
+    })
+}
+
+fn is_special(d: &DocumentRow) -> bool {
+    summary(d).personal_data == Some(PersonalDataKind::Special)
+}
+
+/// The MIME type for a file name's extension; the scanner detects the real format by content.
+fn content_type_for(name: &str) -> &'static str {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "txt" => "text/plain",
+        "csv" => "text/csv",
+        "html" | "htm" => "text/html",
+        "eml" => "message/rfc822",
+        "mbox" => "application/mbox",
+        "msg" => "application/vnd.ms-outlook",
+        "zip" => "application/zip",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "rtf" => "application/rtf",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "tif" | "tiff" => "image/tiff",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The last path component of an uploaded name, trimmed; rejects empty and overlong names.
+fn clean_name(name: &str) -> Result<String, AppError> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
+    let base: String = base.chars().filter(|c| !c.is_control()).collect();
+    if base.is_empty() || base.chars().count() > 255 {
+        return Err(AppError::invalid(
+            "name",
+            "give the file a name of 1 to 255 characters",
+        ));
+    }
+    Ok(base)
+}
+
+/// Whether revealing values of this document or finding needs Permission::RevealSensitive.
+fn needs_reveal_permission(doc: &DocumentRow, entity: Option<EntityType>) -> bool {
+    is_special(doc) || entity.is_some_and(|e| e.is_sensitive() || e.is_national_id())
+}
+
+/// Who acts: a user or the CLI, in one organisation.
+struct Caller<'a> {
+    scope: &'a OrgScope,
+    actor: &'a str,
+    origin: &'a Origin,
+}
+
+impl App {
+    fn caller<'a>(actor: &'a Actor) -> Caller<'a> {
+        Caller {
+            scope: &actor.scope,
+            actor: actor.user_id.as_str(),
+            origin: &actor.origin,
+        }
+    }
+
+    /// Uploads a document (Permission::Write): stores its bytes encrypted (AAD: organisation + document id),
+    /// records it as `queued` and enqueues the `document.scan` job, all before returning; the scan runs later.
+    /// Invalid if larger than `AppConfig::max_document_size` or without a usable name.
+    pub async fn upload_document(
+        &self,
+        actor: &Actor,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<DocumentSummary, AppError> {
+        require(actor, Permission::Write)?;
+        self.upload_as(&Self::caller(actor), name, bytes).await
+    }
+
+    async fn upload_as(
+        &self,
+        caller: &Caller<'_>,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<DocumentSummary, AppError> {
+        let name = clean_name(name)?;
+        let max = self.config().max_document_size;
+        if bytes.len() as u64 > max {
+            return Err(AppError::invalid(
+                "file",
+                format!("the file is larger than the limit of {} MiB", max >> 20),
+            ));
+        }
+        let org_id = caller.scope.org_id().to_owned();
+        let id = uuid::Uuid::now_v7().to_string();
+        let key = blob_key(&org_id, &id);
+        let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+        let sealed = self.keys().encrypt(&bytes, &blob_aad(&org_id, &id));
+        drop(bytes);
+        self.blobs()
+            .put(&key, sealed)
+            .await
+            .map_err(AppError::internal)?;
+        let now = now_ms();
+        let new = NewDocument {
+            id: id.clone(),
+            parent_id: None,
+            name: name.clone(),
+            path: name.clone(),
+            size: Some(size),
+            sha256: None,
+            content_type: content_type_for(&name).to_owned(),
+            format: None,
+            blob_key: Some(key.clone()),
+            status: DocumentStatus::Queued.as_str().to_owned(),
+            uploaded_by: caller.actor.to_owned(),
+            created_at: now,
+        };
+        let result = retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.documents(caller.scope).insert(&new).await?;
+            tx.enqueue_job(&scan_job(&org_id, &id, now)).await?;
+            tx.tenant(caller.scope)
+                .append_audit(&event(
+                    caller.actor,
+                    "document.upload",
+                    "document",
+                    &id,
+                    &["name", "size", "content"],
+                    caller.origin,
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        });
+        if let Err(e) = result {
+            // The row never existed: do not leave its bytes behind.
+            let _ = self.blobs().delete(&key).await;
+            return Err(e);
+        }
+        tracing::info!(document = %id, bytes = size, "document uploaded");
+        self.db()
+            .documents(caller.scope)
+            .get(&id)
+            .await?
+            .map(|d| summary(&d))
+            .ok_or(AppError::NotFound)
+    }
+
+    /// Documents of the actor's organisation (Permission::Read), newest first.
+    pub async fn documents(
+        &self,
+        actor: &Actor,
+        filter: DocumentFilter,
+    ) -> Result<DocumentPage, AppError> {
+        require(actor, Permission::Read)?;
+        let per_page = match filter.per_page {
+            0 => 50,
+            n => n.min(500),
+        };
+        let page = filter.page.max(1);
+        let q = DocumentQuery {
+            personal_data: filter.kind.map(|k| k.as_str().to_owned()),
+            class: filter.class.map(|c| c.as_str().to_owned()),
+            status: filter.status.map(|s| s.as_str().to_owned()),
+            name_contains: filter
+                .q
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
+            include_members: filter.include_members,
+            limit: i64::from(per_page),
+            offset: i64::from(page - 1) * i64::from(per_page),
+        };
+        let (rows, total) = self.db().documents(&actor.scope).list(&q).await?;
+        Ok(DocumentPage {
+            documents: rows.iter().map(summary).collect(),
+            page,
+            per_page,
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+
+    /// One document with masked findings and its members (Permission::Read). NotFound for other organisations.
+    pub async fn document(&self, actor: &Actor, id: &str) -> Result<DocumentDetail, AppError> {
+        require(actor, Permission::Read)?;
+        let docs = self.db().documents(&actor.scope);
+        let d = docs.get(id).await?.ok_or(AppError::NotFound)?;
+        let findings = docs
+            .findings(id)
+            .await?
+            .iter()
+            .filter_map(finding_view)
+            .collect();
+        let children = docs.children(id).await?.iter().map(summary).collect();
+        Ok(DocumentDetail {
+            summary: summary(&d),
+            detected_class: parse_opt(d.class.as_deref()),
+            detected_personal_data: parse_opt(d.personal_data.as_deref()),
+            detected_special_categories: parse_categories(&d.special_categories),
+            findings,
+            children,
+        })
+    }
+
+    /// The clear value of one finding. Needs Permission::RevealSensitive for national IDs and sensitive
+    /// identifiers and for any finding in a special-category document, Permission::Read otherwise. Always
+    /// audited (`finding.reveal`), without the value.
+    pub async fn reveal_finding(
+        &self,
+        actor: &Actor,
+        document_id: &str,
+        finding_id: &str,
+    ) -> Result<String, AppError> {
+        require(actor, Permission::Read)?;
+        let docs = self.db().documents(&actor.scope);
+        let d = docs.get(document_id).await?.ok_or(AppError::NotFound)?;
+        let f = docs
+            .finding(document_id, finding_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let entity = f.entity_type.parse::<EntityType>().ok();
+        if needs_reveal_permission(&d, entity) {
+            require(actor, Permission::RevealSensitive)?;
+        }
+        let plain = self
+            .keys()
+            .decrypt(&f.value_enc, &finding_aad(actor.scope.org_id(), &f.id))?;
+        let value = String::from_utf8(plain).map_err(AppError::internal)?;
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&event(
+                    actor.user_id.as_str(),
+                    "finding.reveal",
+                    "document_finding",
+                    &f.id,
+                    &[f.entity_type.as_str()],
+                    &actor.origin,
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        Ok(value)
+    }
+
+    /// The original bytes of an uploaded document: (name, content type, bytes). Permission::Read, or
+    /// Permission::RevealSensitive for special-category documents; audited (`document.download`). Members of a
+    /// container cannot be downloaded on their own.
+    pub async fn download_document(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<(String, String, Vec<u8>), AppError> {
+        require(actor, Permission::Read)?;
+        let d = self
+            .db()
+            .documents(&actor.scope)
+            .get(id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if is_special(&d) {
+            require(actor, Permission::RevealSensitive)?;
+        }
+        let bytes = self.document_bytes(&d).await?;
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&event(
+                    actor.user_id.as_str(),
+                    "document.download",
+                    "document",
+                    &d.id,
+                    &["content"],
+                    &actor.origin,
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        Ok((d.name, d.content_type, bytes))
+    }
+
+    async fn document_bytes(&self, d: &DocumentRow) -> Result<Vec<u8>, AppError> {
+        let Some(key) = d.blob_key.as_deref() else {
+            return Err(AppError::invalid(
+                "document",
+                "this is part of a container; download the container instead",
+            ));
+        };
+        let sealed = self
+            .blobs()
+            .get(key)
+            .await
+            .map_err(AppError::internal)?
+            .ok_or_else(|| AppError::Conflict("the stored file of this document is missing".into()))?;
+        Ok(self.keys().decrypt(&sealed, &blob_aad(&d.org_id, &d.id))?)
+    }
+
+    /// Corrects the scanner's verdict (Permission::Write). The correction wins over every later scan; the audit
+    /// event names the changed fields.
+    pub async fn correct_document(
+        &self,
+        actor: &Actor,
+        id: &str,
+        correction: DocumentCorrection,
+    ) -> Result<DocumentSummary, AppError> {
+        require(actor, Permission::Write)?;
+        let d = retry!({
+            let mut tx = self.db().begin_write().await?;
+            let d = tx
+                .documents(&actor.scope)
+                .get(id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut fields = Vec::new();
+            let mut o = DocumentOverride {
+                class_override: d.class_override.clone(),
+                personal_data_override: d.personal_data_override.clone(),
+                categories_override: d.categories_override.clone(),
+                corrected_by: actor.user_id.as_str().to_owned(),
+                corrected_at: now_ms(),
+            };
+            if let Some(c) = correction.class {
+                o.class_override = Some(c.as_str().to_owned());
+                fields.push("class");
+            }
+            if let Some(k) = correction.personal_data {
+                o.personal_data_override = Some(k.as_str().to_owned());
+                fields.push("personal_data");
+            }
+            if let Some(c) = &correction.special_categories {
+                o.categories_override = Some(categories_json(c));
+                fields.push("special_categories");
+            }
+            if fields.is_empty() {
+                return Err(AppError::invalid("correction", "nothing to change"));
+            }
+            tx.documents(&actor.scope).set_override(id, &o).await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&event(
+                    actor.user_id.as_str(),
+                    "document.correct",
+                    "document",
+                    id,
+                    &fields,
+                    &actor.origin,
+                ))
+                .await?;
+            let d = tx
+                .documents(&actor.scope)
+                .get(id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            tx.commit().await?;
+            Ok(d)
+        })?;
+        Ok(summary(&d))
+    }
+
+    /// Scans a document again (Permission::Write): status back to `queued` and a new `document.scan` job.
+    /// Corrections are kept. Only uploaded documents (not container members) can be re-scanned.
+    pub async fn rescan_document(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<DocumentSummary, AppError> {
+        require(actor, Permission::Write)?;
+        let d = retry!({
+            let mut tx = self.db().begin_write().await?;
+            let d = tx
+                .documents(&actor.scope)
+                .get(id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if d.blob_key.is_none() {
+                return Err(AppError::invalid(
+                    "document",
+                    "this is part of a container; scan the container again instead",
+                ));
+            }
+            tx.documents(&actor.scope)
+                .set_status(id, DocumentStatus::Queued.as_str(), None, None)
+                .await?;
+            tx.enqueue_job(&scan_job(actor.scope.org_id(), id, now_ms()))
+                .await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&event(
+                    actor.user_id.as_str(),
+                    "document.rescan",
+                    "document",
+                    id,
+                    &["status"],
+                    &actor.origin,
+                ))
+                .await?;
+            let d = tx
+                .documents(&actor.scope)
+                .get(id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            tx.commit().await?;
+            Ok(d)
+        })?;
+        Ok(summary(&d))
+    }
+
+    /// Deletes a document with its findings, members and stored bytes (Permission::Write); audited. Members of a
+    /// container are deleted with the container only.
+    pub async fn delete_document(&self, actor: &Actor, id: &str) -> Result<(), AppError> {
+        require(actor, Permission::Write)?;
+        let key = retry!({
+            let mut tx = self.db().begin_write().await?;
+            let d = tx
+                .documents(&actor.scope)
+                .get(id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if d.parent_id.is_some() {
+                return Err(AppError::invalid(
+                    "document",
+                    "this is part of a container; delete the container instead",
+                ));
+            }
+            tx.documents(&actor.scope).delete(id).await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&event(
+                    actor.user_id.as_str(),
+                    "document.delete",
+                    "document",
+                    id,
+                    &["content", "findings"],
+                    &actor.origin,
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(d.blob_key)
+        })?;
+        if let Some(key) = key {
+            // After the commit: a failure here leaves unreadable ciphertext without a row, never a row without
+            // bytes. Logged by id only.
+            if let Err(e) = self.blobs().delete(&key).await {
+                tracing::warn!(document = %id, error = %e, "could not delete the stored bytes of a document");
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts and lists for the documents dashboard (Permission::Read).
+    pub async fn document_overview(&self, actor: &Actor) -> Result<DocumentOverview, AppError> {
+        require(actor, Permission::Read)?;
+        let docs = self.db().documents(&actor.scope);
+        let count = |v: i64| u64::try_from(v).unwrap_or(0);
+        let by_kind: Vec<(Option<PersonalDataKind>, u64)> = docs
+            .count_by_kind()
+            .await?
+            .into_iter()
+            .map(|(k, n)| (parse_opt(k.as_deref()), count(n)))
+            .collect();
+        let by_class = docs
+            .count_by_class()
+            .await?
+            .into_iter()
+            .map(|(k, n)| (parse_opt(k.as_deref()), count(n)))
+            .collect();
+        let by_status = docs
+            .count_by_status()
+            .await?
+            .into_iter()
+            .filter_map(|(k, n)| Some((DocumentStatus::parse(k.as_deref()?)?, count(n))))
+            .collect();
+        let id_types = [
+            EntityType::IdDocumentNumber.as_str(),
+            EntityType::Bsn.as_str(),
+            EntityType::BeNationalNumber.as_str(),
+        ];
+        let id_documents = docs
+            .with_identity_documents(&id_types, 500)
+            .await?
+            .iter()
+            .map(summary)
+            .collect();
+        let health_documents = docs
+            .with_category(SpecialCategory::Health.as_str(), 500)
+            .await?
+            .iter()
+            .map(summary)
+            .collect();
+        let not_scanned = docs.not_scanned(500).await?.iter().map(summary).collect();
+        let newest = docs.newest_findings(OVERVIEW_LIMIT).await?;
+        let newest_findings = self.with_documents(&actor.scope, &newest).await?;
+        Ok(DocumentOverview {
+            total: by_kind.iter().map(|(_, n)| n).sum(),
+            by_kind,
+            by_class,
+            by_status,
+            id_documents,
+            health_documents,
+            not_scanned,
+            newest_findings,
+        })
+    }
+
+    async fn with_documents(
+        &self,
+        scope: &OrgScope,
+        findings: &[FindingRow],
+    ) -> Result<Vec<FindingInDocument>, AppError> {
+        let docs = self.db().documents(scope);
+        let mut cache: BTreeMap<String, Option<DocumentRow>> = BTreeMap::new();
+        let mut out = Vec::new();
+        for f in findings {
+            if !cache.contains_key(&f.document_id) {
+                let d = docs.get(&f.document_id).await?;
+                cache.insert(f.document_id.clone(), d);
+            }
+            let (Some(Some(d)), Some(view)) = (cache.get(&f.document_id), finding_view(f)) else {
+                continue;
+            };
+            out.push(FindingInDocument {
+                finding: view,
+                document_id: d.id.clone(),
+                document_name: d.name.clone(),
+                document_path: d.path.clone(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Where an identifier (e-mail address, BSN, IBAN, phone number, national number, …) occurs, by exact match
+    /// through the blind index: the query is normalised as each kind of identifier it could be, never by
+    /// decrypting stored values (Permission::Read). Audited as `identifier.search` without the query.
+    pub async fn search_identifier(
+        &self,
+        actor: &Actor,
+        query: &str,
+    ) -> Result<Vec<IdentifierHit>, AppError> {
+        require(actor, Permission::Read)?;
+        let query = query.trim();
+        if query.is_empty() || query.chars().count() > 320 {
+            return Err(AppError::invalid(
+                "query",
+                "enter an identifier of 1 to 320 characters",
+            ));
+        }
+        let keys = self.keys();
+        let org_id = actor.scope.org_id();
+        let mut indexes: Vec<String> = EntityType::ALL
+            .iter()
+            .filter_map(|&e| {
+                let n = kluis_pii::normalize(e, query);
+                (!n.is_empty()).then(|| keys.blind_index(org_id, e.as_str(), &n))
+            })
+            .collect();
+        indexes.sort_unstable();
+        indexes.dedup();
+        let rows = self
+            .db()
+            .documents(&actor.scope)
+            .findings_by_index(&indexes, SEARCH_LIMIT)
+            .await?;
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&event(
+                    actor.user_id.as_str(),
+                    "identifier.search",
+                    "document_finding",
+                    "",
+                    &["query"],
+                    &actor.origin,
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        Ok(self
+            .with_documents(&actor.scope, &rows)
+            .await?
+            .into_iter()
+            .map(|h| IdentifierHit {
+                document_id: h.document_id,
+                document_name: h.document_name,
+                document_path: h.document_path,
+                finding_id: h.finding.id,
+                entity: h.finding.entity,
+                masked: h.finding.masked,
+                location: h.finding.location,
+            })
+            .collect())
+    }
+
+    /// Imports files and folders (recursively) into organisation `org_slug` as the CLI (audited as `cli`), then
+    /// runs the queued scan jobs before returning. A file that cannot be read or is too large is reported in the
+    /// result and the run goes on. NotFound if there is no such organisation.
+    pub async fn import_documents(
+        &self,
+        org_slug: &str,
+        paths: &[PathBuf],
+    ) -> Result<ImportReport, AppError> {
+        let org = self
+            .db()
+            .org_by_slug(org_slug.trim())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let scope = OrgScope::system(&org.id);
+        let origin = Origin::cli();
+        let caller = Caller {
+            scope: &scope,
+            actor: CLI_ACTOR,
+            origin: &origin,
+        };
+        let mut files = Vec::new();
+        for p in paths {
+            collect_files(p, &mut files);
+        }
+        let mut results = Vec::new();
+        for (path, read) in files {
+            let result = match read {
+                Err(why) => Err(why),
+                Ok(()) => match tokio::fs::read(&path).await {
+                    Err(e) => Err(format!("cannot read the file: {e}")),
+                    Ok(bytes) => {
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        self.upload_as(&caller, &name, bytes)
+                            .await
+                            .map_err(|e| e.to_string())
+                    }
+                },
+            };
+            results.push(ImportedFile { path, result });
+        }
+        // Run the scans now, so the command can say what it found.
+        let instance = format!("cli-import-{}", uuid::Uuid::now_v7());
+        while self.run_one_job(&instance).await? {}
+        let docs = self.db().documents(&scope);
+        let mut by_kind: BTreeMap<Option<PersonalDataKind>, u64> = BTreeMap::new();
+        let mut by_status: BTreeMap<&'static str, u64> = BTreeMap::new();
+        let (mut imported, mut failed) = (0u64, 0u64);
+        for f in &mut results {
+            match &mut f.result {
+                Ok(s) => {
+                    imported += 1;
+                    if let Some(d) = docs.get(&s.id).await? {
+                        *s = summary(&d);
+                    }
+                    *by_kind.entry(s.personal_data).or_default() += 1;
+                    *by_status.entry(s.status.as_str()).or_default() += 1;
+                }
+                Err(_) => failed += 1,
+            }
+        }
+        Ok(ImportReport {
+            files: results,
+            imported,
+            failed,
+            by_kind: by_kind.into_iter().collect(),
+            by_status: by_status
+                .into_iter()
+                .filter_map(|(k, n)| Some((DocumentStatus::parse(k)?, n)))
+                .collect(),
+        })
+    }
+
+    /// The `document.scan` job: decrypt, scan in an isolated worker, and store the verdict, findings and
+    /// container members in one transaction. A crash or timeout marks the document `failed` and makes the job
+    /// retry; unreadable content (corrupt, encrypted, unsupported, …) is a finished scan with that scan status.
+    pub(crate) async fn run_document_scan(&self, job: Job) -> Result<(), AppError> {
+        let org_id = job
+            .org_id
+            .clone()
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("document.scan job without organisation")))?;
+        let document_id = job
+            .payload
+            .get("document_id")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("document.scan job without document id")))?
+            .to_owned();
+        let scope = OrgScope::system(&org_id);
+        let Some(doc) = self.db().documents(&scope).get(&document_id).await? else {
+            // Deleted meanwhile: nothing to do.
+            return Ok(());
+        };
+        {
+            let mut tx = self.db().begin_write().await?;
+            tx.documents(&scope)
+                .set_status(&document_id, DocumentStatus::Scanning.as_str(), None, None)
+                .await?;
+            tx.commit().await?;
+        }
+        let bytes = match self.document_bytes(&doc).await {
+            Ok(b) => b,
+            Err(e) => {
+                self.mark_failed(&scope, &document_id, ScanStatus::Unreadable, "the stored file could not be read")
+                    .await?;
+                return Err(e);
+            }
+        };
+        let mut opts = ScanOptions {
+            isolation: self.config().scan_isolation.clone(),
+            jobs: 1,
+            max_file_size: self.config().max_document_size,
+            ..ScanOptions::default()
+        };
+        opts.exclude.clear();
+        let name = doc.name.clone();
+        let reports = tokio::task::spawn_blocking(move || WorkerScanner::new(opts).scan(&name, &bytes))
+            .await
+            .map_err(AppError::internal)?;
+        let root = reports
+            .iter()
+            .find(|r| r.path == doc.name)
+            .cloned();
+        if let Some(r) = &root
+            && matches!(r.status, ScanStatus::Timeout | ScanStatus::Crashed | ScanStatus::Unreadable)
+        {
+            let reason = r.reason.clone().unwrap_or_else(|| r.status.as_str().to_owned());
+            self.mark_failed(&scope, &document_id, r.status, &reason).await?;
+            return Err(AppError::Conflict(format!(
+                "scanning document {document_id} failed: {}",
+                r.status
+            )));
+        }
+        let keys = self.keys();
+        let now = now_ms();
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            if tx.documents(&scope).get(&document_id).await?.is_none() {
+                return Ok(());
+            }
+            tx.documents(&scope).clear_scan_results(&document_id).await?;
+            let verdict = match &root {
+                Some(r) => scan_of(r, now),
+                // A container without text of its own: its members carry the verdict; it holds what they hold.
+                None => container_scan(&reports, now),
+            };
+            tx.documents(&scope).set_scan(&document_id, &verdict).await?;
+            if let Some(r) = &root {
+                for f in &r.findings {
+                    tx.documents(&scope)
+                        .insert_finding(&finding_row(&keys, &org_id, &document_id, f, now))
+                        .await?;
+                }
+            }
+            for member in reports.iter().filter(|r| r.path != doc.name) {
+                let child_id = uuid::Uuid::now_v7().to_string();
+                let child_name = member
+                    .path
+                    .rsplit("!/")
+                    .next()
+                    .unwrap_or(&member.path)
+                    .to_owned();
+                tx.documents(&scope)
+                    .insert(&NewDocument {
+                        id: child_id.clone(),
+                        parent_id: Some(document_id.clone()),
+                        content_type: content_type_for(&child_name).to_owned(),
+                        name: child_name,
+                        path: member.path.clone(),
+                        size: member.bytes.and_then(|b| i64::try_from(b).ok()),
+                        sha256: member.sha256.clone(),
+                        format: member.format.clone(),
+                        blob_key: None,
+                        status: DocumentStatus::Scanned.as_str().to_owned(),
+                        uploaded_by: doc.uploaded_by.clone(),
+                        created_at: now,
+                    })
+                    .await?;
+                tx.documents(&scope)
+                    .set_scan(&child_id, &scan_of(member, now))
+                    .await?;
+                for f in &member.findings {
+                    tx.documents(&scope)
+                        .insert_finding(&finding_row(&keys, &org_id, &child_id, f, now))
+                        .await?;
+                }
+            }
+            tx.tenant(&scope)
+                .append_audit(&event(
+                    JOBS_ACTOR,
+                    "document.scan",
+                    "document",
+                    &document_id,
+                    &["class", "personal_data", "special_categories", "findings"],
+                    &Origin::jobs(),
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        tracing::info!(document = %document_id, reports = reports.len(), "document scanned");
+        Ok(())
+    }
+
+    async fn mark_failed(
+        &self,
+        scope: &OrgScope,
+        id: &str,
+        status: ScanStatus,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let mut tx = self.db().begin_write().await?;
+        match tx
+            .documents(scope)
+            .set_status(id, DocumentStatus::Failed.as_str(), Some(status.as_str()), Some(reason))
+            .await
+        {
+            Ok(()) | Err(kluis_store::StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn scan_job(org_id: &str, document_id: &str, now: i64) -> NewJob {
+    NewJob {
+        id: uuid::Uuid::now_v7().to_string(),
+        org_id: Some(org_id.to_owned()),
+        kind: JOB_DOCUMENT_SCAN.to_owned(),
+        payload: serde_json::json!({ "document_id": document_id }).to_string(),
+        run_at: now,
+        max_attempts: 3,
+        unique_key: None,
+        now,
+    }
+}
+
+fn scan_of(r: &DocumentReport, now: i64) -> DocumentScan {
+    DocumentScan {
+        status: DocumentStatus::Scanned.as_str().to_owned(),
+        scan_status: Some(r.status.as_str().to_owned()),
+        scan_reason: r.reason.clone(),
+        class: Some(r.class.as_str().to_owned()),
+        personal_data: Some(r.personal_data.as_str().to_owned()),
+        special_categories: categories_json(&r.special_categories),
+        findings_total: r
+            .findings_total
+            .and_then(|n| i64::try_from(n).ok())
+            .unwrap_or(i64::try_from(r.findings.len()).unwrap_or(i64::MAX)),
+        format: r.format.clone(),
+        sha256: r.sha256.clone(),
+        size: r.bytes.and_then(|b| i64::try_from(b).ok()),
+        scanned_at: Some(now),
+    }
+}
+
+/// The verdict for a container without a report of its own: the most its members hold.
+fn container_scan(reports: &[DocumentReport], now: i64) -> DocumentScan {
+    let kind = reports
+        .iter()
+        .map(|r| r.personal_data)
+        .max()
+        .unwrap_or(PersonalDataKind::None);
+    let mut cats: Vec<SpecialCategory> = reports
+        .iter()
+        .flat_map(|r| r.special_categories.iter().copied())
+        .collect();
+    cats.sort_unstable();
+    cats.dedup();
+    DocumentScan {
+        status: DocumentStatus::Scanned.as_str().to_owned(),
+        scan_status: Some(ScanStatus::Ok.as_str().to_owned()),
+        scan_reason: None,
+        class: Some(DocumentClass::Other.as_str().to_owned()),
+        personal_data: Some(kind.as_str().to_owned()),
+        special_categories: categories_json(&cats),
+        findings_total: 0,
+        format: None,
+        sha256: None,
+        size: None,
+        scanned_at: Some(now),
+    }
+}
+
+fn finding_row(
+    keys: &KeyRing,
+    org_id: &str,
+    document_id: &str,
+    f: &kluis_scan::ReportFinding,
+    now: i64,
+) -> FindingRow {
+    let id = uuid::Uuid::now_v7().to_string();
+    let normalized = kluis_pii::normalize(f.entity, &f.value);
+    FindingRow {
+        value_enc: keys.encrypt(f.value.as_bytes(), &finding_aad(org_id, &id)),
+        value_masked: kluis_pii::mask(f.entity, &f.value),
+        value_index: keys.blind_index(org_id, f.entity.as_str(), &normalized),
+        id,
+        org_id: org_id.to_owned(),
+        document_id: document_id.to_owned(),
+        entity_type: f.entity.as_str().to_owned(),
+        start: i64::try_from(f.start).unwrap_or(0),
+        end: i64::try_from(f.end).unwrap_or(0),
+        score_milli: (f.score.clamp(0.0, 1.0) * 1000.0).round() as i64,
+        location: f.location.clone(),
+        created_at: now,
+    }
+}
+
+/// Files under `p` (recursively, in name order), each with `Err(reason)` when it cannot be imported.
+fn collect_files(p: &Path, out: &mut Vec<(PathBuf, Result<(), String>)>) {
+    match std::fs::metadata(p) {
+        Err(e) => out.push((p.to_path_buf(), Err(format!("cannot read: {e}")))),
+        Ok(m) if m.is_dir() => match std::fs::read_dir(p) {
+            Err(e) => out.push((p.to_path_buf(), Err(format!("cannot read the folder: {e}")))),
+            Ok(entries) => {
+                let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                children.sort();
+                for c in children {
+                    collect_files(&c, out);
+                }
+            }
+        },
+        Ok(m) if m.is_file() => out.push((p.to_path_buf(), Ok(()))),
+        Ok(_) => out.push((p.to_path_buf(), Err("not a regular file".into()))),
+    }
+}
+
+/// Re-encrypts document bytes and finding values of every organisation under the current key (key rotation).
+/// Returns how many values were rewritten. Blobs are rewritten before the caller commits; an interrupted
+/// rotation leaves them readable (the old key version stays in the key file until the rotation finishes).
+pub(crate) async fn reencrypt_documents(
+    app: &App,
+    ring: &KeyRing,
+    tx: &mut kluis_store::WriteTx,
+) -> Result<u64, AppError> {
+    let mut n = 0u64;
+    for org in app.db().orgs().await? {
+        let scope = OrgScope::system(&org.id);
+        for (id, key) in app.db().documents(&scope).blob_keys().await? {
+            let Some(sealed) = app.blobs().get(&key).await.map_err(AppError::internal)? else {
+                continue;
+            };
+            if ring.needs_reencrypt(&sealed) {
+                let fresh = ring.reencrypt(&sealed, &blob_aad(&org.id, &id))?;
+                app.blobs().put(&key, fresh).await.map_err(AppError::internal)?;
+                n += 1;
+            }
+        }
+        for (id, enc) in app.db().documents(&scope).finding_ciphertexts().await? {
+            if ring.needs_reencrypt(&enc) {
+                let fresh = ring.reencrypt(&enc, &finding_aad(&org.id, &id))?;
+                tx.documents(&scope).set_finding_enc(&id, &fresh).await?;
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
+}
