@@ -658,7 +658,7 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         if k - ws < 2 || k - ws > 8 || (ws > 0 && b[ws - 1] != b' ') {
             continue;
         }
-        if !PERSON_INTRO.contains(&&t[ws..k]) {
+        if !person_intro(&b[ws..k]) {
             continue;
         }
         if let Some(p) = parse_name(g, t, i, false)
@@ -1078,18 +1078,21 @@ fn pronoun_follows(t: &str, end: usize) -> bool {
 
 /// Lowercase words after which capitalised words are a person in running text.
 const PERSON_INTRO: &[&str] = &[
-    "met",
-    "door",
-    "namens",
-    "collega",
-    "collega's",
-    "avec",
-    "with",
-    "par",
-    "sprak",
-    "belde",
-    "mailde",
+    "met", "door", "namens", "collega", "avec", "with", "par", "sprak", "belde", "mailde",
 ];
+
+/// The word packed into a u64 (words of at most 8 bytes), so the hot prose loop compares without calls.
+fn pack(w: &[u8]) -> u64 {
+    let mut x = [0u8; 8];
+    x[..w.len()].copy_from_slice(w);
+    u64::from_le_bytes(x)
+}
+
+fn person_intro(w: &[u8]) -> bool {
+    static PACKED: std::sync::LazyLock<Vec<u64>> =
+        std::sync::LazyLock::new(|| PERSON_INTRO.iter().map(|w| pack(w.as_bytes())).collect());
+    w.len() <= 8 && PACKED.contains(&pack(w))
+}
 
 /// Words after a comma that show the words before it name a person.
 const APPOSITION: &[&str] = &[
@@ -1116,6 +1119,10 @@ fn appositions(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let w = c + 2;
         let we = crate::detect::floor_char(t, (w + 12).min(t.len()));
         let next = &t[w..we];
+        // First letters of the cue words, before the list scan.
+        if !next.starts_with(['h', 'g', 'w', 'n', 'd', 'b', 'r', 'c']) {
+            continue;
+        }
         if !APPOSITION.iter().any(|a| {
             next.starts_with(a)
                 && next[a.len()..]
