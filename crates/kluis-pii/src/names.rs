@@ -730,11 +730,18 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     for w in &tokens {
         shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(63);
     }
-    let mut k = 0;
-    while k < b.len() {
+    // Word starts: the text start and the byte after a space, tab, line break or opening bracket.
+    let starts = std::iter::once(0).chain(
+        memchr::memchr3_iter(b' ', b'\n', b'\t', b)
+            .chain(memchr::memchr_iter(b'(', b))
+            .map(|p| p + 1),
+    );
+    for k in starts {
+        if k >= b.len() {
+            continue;
+        }
         let c = b[k];
-        if shapes[usize::from(c)] == 0 || (k > 0 && crate::detect::wordish(b[k - 1])) {
-            k += 1;
+        if shapes[usize::from(c)] == 0 {
             continue;
         }
         // Length of the ASCII-letter run as a first guess; `word_end` only when the shape may fit.
@@ -755,7 +762,6 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 emit(out, t, k, we, 0.6);
             }
         }
-        k = e;
     }
 }
 
@@ -971,7 +977,14 @@ fn line_rules(
             return;
         }
     }
-    // Labels.
+    // Labels need a colon, a tab or two spaces in the head, or a short line (a label above its value).
+    let h = head.as_bytes();
+    if end - s0 > 48
+        && memchr::memchr2(b':', b'\t', h).is_none()
+        && memchr::memmem::find(h, b"  ").is_none()
+    {
+        return;
+    }
     for lab in LINE_LABELS {
         let Some(rest) = low.strip_prefix(lab) else {
             continue;
