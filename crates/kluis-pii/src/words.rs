@@ -1,5 +1,4 @@
-//! Word boundaries of the keyword pass: a 64-bit mask of word bytes per 64-byte block, computed eight bytes at a
-//! time (SWAR on `u64`, no per-byte table lookup or branch).
+//! Byte scans eight bytes at a time (SWAR on `u64`): word-byte masks for the keyword pass, digit search, line openers.
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
