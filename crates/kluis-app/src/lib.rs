@@ -263,7 +263,17 @@ async fn open_keys(cfg: &AppConfig, store: &Store) -> Result<KeyRing, AppError> 
         Some(fp) if fp == ring.fingerprint() => {}
         // An interrupted rotation leaves the new key current in the file while the database still records the
         // old one; values carry their key version, so they stay readable. `rotate_keys` finishes the job.
-        Some(_) if ring.versions().len() > 1 => {
+        Some(fp) if ring.versions().len() > 1 => {
+            // Only accept it if the key really reads the stored data.
+            let users = store.all_users().await?;
+            let readable = users.first().is_none_or(|u| ring.decrypt(&u.email_enc, &auth::email_aad()).is_ok());
+            if !readable {
+                return Err(AppError::Setup(format!(
+                    "key file {} cannot decrypt this database (it expects key {fp}). Use the key file that \
+                     belongs to this installation",
+                    path.display()
+                )));
+            }
             tracing::warn!(
                 "key rotation was interrupted; run `kluis rotate-keys` again to finish it"
             );

@@ -104,3 +104,32 @@ async fn removing_the_newest_events_is_detected() {
         }
     );
 }
+
+/// 100 concurrent use cases that write (each with its audit event): none fails, the chain stays whole.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hundred_concurrent_writers_through_the_app() {
+    let w = world().await;
+    let (app, owner) = (&w.app, &w.acme_owner);
+    let mut tasks = Vec::new();
+    for i in 0..100 {
+        let (app, owner) = (app.clone(), owner.clone());
+        tasks.push(tokio::spawn(async move {
+            if i % 2 == 0 {
+                app.create_api_token(&owner, &format!("token {i}")).await.map(|_| ())
+            } else {
+                let locale = if i % 4 == 1 { Locale::En } else { Locale::Nl };
+                app.set_locale(&owner.user_id, locale).await
+            }
+        }));
+    }
+    let mut errors = Vec::new();
+    for t in tasks {
+        if let Err(e) = t.await.unwrap() {
+            errors.push(e.to_string());
+        }
+    }
+    assert!(errors.is_empty(), "{} of 100 writers failed, e.g. {:?}", errors.len(), errors.first());
+    assert_eq!(app.api_tokens(owner).await.unwrap().len(), 50);
+    let Ok(AuditVerification::Ok { events }) = app.verify_audit(owner).await else { panic!("chain broken") };
+    assert!(events >= 100);
+}

@@ -93,3 +93,20 @@ async fn rotating_keys_keeps_everything_readable() {
             .all(|(_, v)| v.is_ok())
     );
 }
+
+#[tokio::test]
+async fn an_interrupted_rotation_opens_and_can_be_finished() {
+    let env = test_config().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    app.setup(setup_input(), &origin()).await.unwrap();
+    app.close().await;
+    // The key file got its new version, but the re-encryption never ran.
+    kluis_crypto::KeyRing::rotate(&env.config.effective_key_file()).unwrap();
+    let app = App::open(env.config.clone()).await.unwrap();
+    login(&app, "owner@example.com").await;
+    let report = app.rotate_keys().await.unwrap();
+    assert_eq!(report.retired_versions, vec![1, 2]);
+    app.close().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    login(&app, "owner@example.com").await;
+}
