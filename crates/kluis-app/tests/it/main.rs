@@ -3,6 +3,7 @@
 mod accounts;
 mod audit;
 mod backup;
+mod documents;
 mod jobs;
 mod keys;
 mod roles;
