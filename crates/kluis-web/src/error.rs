@@ -136,3 +136,17 @@ pub async fn fallback(req: Request) -> Response {
         });
     crate::context::render_error(lang, ErrorKind::NotFound, None)
 }
+
+/// A form body whose rejection (wrong content type, unreadable fields) is a translated 400 page instead of
+/// axum's plain-text answer.
+pub struct PageForm<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for PageForm<T> {
+    type Rejection = WebError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(v)) => Ok(PageForm(v)),
+            Err(e) => Err(WebError::BadRequest(e.body_text())),
+        }
+    }
+}

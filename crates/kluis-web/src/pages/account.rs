@@ -4,12 +4,12 @@ use super::see_other;
 use crate::Web;
 use crate::backend::AppError;
 use crate::context::{OrgCtx, UserCtx, locale_from_lang};
+use crate::error::PageForm;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::nav::{Chrome, Flash};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -151,7 +151,7 @@ pub struct PasswordForm {
 pub async fn change_password(
     State(web): State<Web>,
     o: OrgCtx,
-    Form(f): Form<PasswordForm>,
+    PageForm(f): PageForm<PasswordForm>,
 ) -> Result<Response, WebError> {
     match web
         .app
@@ -172,7 +172,7 @@ pub struct LocaleForm {
 pub async fn set_locale(
     State(web): State<Web>,
     o: OrgCtx,
-    Form(f): Form<LocaleForm>,
+    PageForm(f): PageForm<LocaleForm>,
 ) -> Result<Response, WebError> {
     let lang = Lang::from_code(&f.lang)
         .ok_or_else(|| WebError::BadRequest(o.ctx.tr().t("error-invalid-language").to_owned()))?;
@@ -210,7 +210,7 @@ pub struct CodeForm {
 pub async fn totp_confirm(
     State(web): State<Web>,
     o: OrgCtx,
-    Form(f): Form<CodeForm>,
+    PageForm(f): PageForm<CodeForm>,
 ) -> Result<Response, WebError> {
     match web
         .app
@@ -246,7 +246,7 @@ pub struct DisableForm {
 pub async fn totp_disable(
     State(web): State<Web>,
     o: OrgCtx,
-    Form(f): Form<DisableForm>,
+    PageForm(f): PageForm<DisableForm>,
 ) -> Result<Response, WebError> {
     match web.app.totp_disable(&o.session.user.id, &f.password).await {
         Ok(_) => Ok(back(&o, "totp-disabled")),
@@ -263,7 +263,7 @@ pub struct TokenForm {
 pub async fn create_token(
     State(web): State<Web>,
     o: OrgCtx,
-    Form(f): Form<TokenForm>,
+    PageForm(f): PageForm<TokenForm>,
 ) -> Result<Response, WebError> {
     match web.app.create_api_token(&o.actor, f.name.trim()).await {
         // Shown once, on this response only: it is not stored in clear anywhere.

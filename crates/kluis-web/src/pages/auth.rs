@@ -5,15 +5,16 @@ use crate::Web;
 use crate::backend::{AppError, LoginOutcome, SetupInput};
 use crate::context::{Ctx, UserCtx, locale_from_lang};
 use crate::cookies;
+use crate::error::PageForm;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::nav::Chrome;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::extract::Query;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::{Form, extract::Query};
 use serde::Deserialize;
 
 /// `/`: wherever the visitor should be now.
@@ -81,7 +82,7 @@ pub async fn setup_form(State(web): State<Web>, ctx: Ctx) -> Result<Response, We
 pub async fn setup_submit(
     State(web): State<Web>,
     ctx: Ctx,
-    Form(f): Form<SetupForm>,
+    PageForm(f): PageForm<SetupForm>,
 ) -> Result<Response, WebError> {
     if !web.app.needs_setup().await? {
         // Setup is gone once there is a user: never let a second owner in through this door.
@@ -221,7 +222,7 @@ pub async fn login_form(
 pub async fn login_submit(
     State(web): State<Web>,
     ctx: Ctx,
-    Form(f): Form<LoginForm>,
+    PageForm(f): PageForm<LoginForm>,
 ) -> Result<Response, WebError> {
     let totp = f.totp.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let failed = |key: &str, status: StatusCode| {
@@ -290,7 +291,7 @@ pub struct LangForm {
 }
 
 /// Language for visitors who are not logged in (login page); stored in a cookie for a year.
-pub async fn set_language(ctx: Ctx, Form(f): Form<LangForm>) -> Response {
+pub async fn set_language(ctx: Ctx, PageForm(f): PageForm<LangForm>) -> Response {
     let lang = Lang::from_code(&f.lang).unwrap_or_default();
     let mut res = see_other(if ctx.session.is_some() { "/" } else { "/login" });
     if let Ok(v) = HeaderValue::from_str(&cookies::set(
@@ -323,7 +324,7 @@ pub struct SwitchForm {
 pub async fn switch_org(
     State(web): State<Web>,
     user: UserCtx,
-    Form(f): Form<SwitchForm>,
+    PageForm(f): PageForm<SwitchForm>,
 ) -> Result<Response, WebError> {
     web.app.switch_org(&user.token, &f.org).await?;
     Ok(see_other(&format!("/o/{}", f.org)))

@@ -4,11 +4,11 @@ use super::see_other;
 use crate::Web;
 use crate::backend::{AppError, AuditFilter, AuditVerification, Member, NewMember, UserId};
 use crate::context::OrgCtx;
+use crate::error::PageForm;
 use crate::error::WebError;
 use crate::nav::{Chrome, Flash};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -172,7 +172,7 @@ pub struct AddMemberForm {
 pub async fn add_member(
     State(web): State<Web>,
     o: OrgCtx,
-    Form(f): Form<AddMemberForm>,
+    PageForm(f): PageForm<AddMemberForm>,
 ) -> Result<Response, WebError> {
     require(&o, Permission::ManageUsers)?;
     let Ok(role) = f.role.parse::<Role>() else {
@@ -212,7 +212,7 @@ pub async fn change_role(
     State(web): State<Web>,
     o: OrgCtx,
     Path((_, user)): Path<(String, String)>,
-    Form(f): Form<RoleForm>,
+    PageForm(f): PageForm<RoleForm>,
 ) -> Result<Response, WebError> {
     require(&o, Permission::ManageUsers)?;
     let role: Role = f

@@ -603,3 +603,39 @@ async fn account_page_changes_language_password_and_makes_api_tokens() {
     assert_status(&revoke, 303, "revoke");
     assert_status(&api.get("/api/v1/me").await, 401, "revoked token");
 }
+
+#[tokio::test]
+async fn consultant_with_several_organisations_switches_between_them() {
+    let (env, _owner) = with_owner().await;
+    env.app.cli_add_org("beta", "Beta BV").await.expect("org");
+    add_user(&env, "acme", "consultant@example.com", Role::PrivacyOfficer).await;
+    add_user(&env, "beta", "consultant@example.com", Role::Owner).await;
+    let mut c = login(&env, "consultant@example.com", OWNER_PASSWORD).await;
+    let dash = c.get("/o/acme").await;
+    assert_status(&dash, 200, "acme dashboard");
+    assert!(dash.body.contains("id=\"org-switch\""), "switcher shown");
+    assert!(dash.body.contains("Beta BV") && dash.body.contains("Acme BV"));
+    assert!(
+        !dash.body.contains("/o/acme/users\""),
+        "privacy officer has no user admin in acme"
+    );
+    let switch = c
+        .post_form("/switch", &[("csrf", &dash.csrf()), ("org", "beta")])
+        .await;
+    assert_status(&switch, 303, "switch");
+    assert_eq!(switch.location(), Some("/o/beta"));
+    assert_eq!(
+        c.get("/").await.location(),
+        Some("/o/beta"),
+        "the session remembers the organisation"
+    );
+    let beta = c.get("/o/beta").await;
+    assert!(
+        beta.body.contains("/o/beta/users"),
+        "owner in beta manages users"
+    );
+    let nowhere = c
+        .post_form("/switch", &[("csrf", &dash.csrf()), ("org", "gamma")])
+        .await;
+    assert_status(&nowhere, 404, "unknown organisation");
+}
