@@ -83,6 +83,9 @@ pub(crate) struct Scan<'a> {
     pub hits: Vec<Hit>,
     /// Capitalised words that are known first names: (start, end).
     pub first_names: Vec<(usize, usize)>,
+    /// Starts of words (keyword-pass boundaries) whose first byte is an ASCII capital or a lead byte from 0xC3
+    /// (every non-ASCII capital), ascending: the name rules visit these instead of walking the text again.
+    pub caps: Vec<usize>,
     pub specials: Vec<Special>,
 }
 
@@ -144,6 +147,7 @@ struct Collect<'a> {
     hits: Vec<Hit>,
     specials: Vec<Special>,
     first_names: Vec<(usize, usize)>,
+    caps: Vec<usize>,
 }
 
 impl Collect<'_> {
@@ -206,6 +210,7 @@ impl<'a> Scan<'a> {
             hits: Vec::new(),
             specials: Vec::new(),
             first_names: Vec::new(),
+            caps: Vec::new(),
         };
         let (bloom, stem_bloom) = (&det.bloom, &det.stem_bloom);
         // Word boundaries from 64-byte masks (SWAR, see `words`): the transitions of the mask alternate between
@@ -223,6 +228,10 @@ impl<'a> Scan<'a> {
                 if (m >> (p - base)) & 1 == 1 {
                     start = p;
                     continue;
+                }
+                let c0 = b[start];
+                if c0 >= 0xC3 || c0.wrapping_sub(b'A') < 26 {
+                    c.caps.push(start);
                 }
                 let (h, h4) = crate::lexicon::word_hashes(b, start, p - start);
                 let hit = bloom.has(h);
@@ -249,6 +258,7 @@ impl<'a> Scan<'a> {
             text,
             hits: c.hits,
             first_names: c.first_names,
+            caps: c.caps,
             specials: c.specials,
         }
     }

@@ -5,7 +5,48 @@ use crate::Finding;
 use crate::detect::{Hit, Scan};
 use crate::lexicon::Kw;
 use kluis_domain::EntityType as E;
-use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The word sets of this module: short keys looked up per capitalised word, so a fast multiply-rotate hash
+/// (rustc's FxHash) instead of SipHash; the keys are fixed word lists and the text's own words, iteration order
+/// is never used.
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.add(u64::from_le_bytes(a));
+        }
+        let mut a = [0u8; 8];
+        let r = chunks.remainder();
+        a[..r.len()].copy_from_slice(r);
+        self.add(u64::from_le_bytes(a) ^ ((r.len() as u64) << 59));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const SURNAMES: &str = include_str!("../data/surnames.txt");
@@ -137,11 +178,25 @@ fn word_end(t: &str, i: usize) -> usize {
     end
 }
 
+/// `w` lowercased: ASCII words of up to 32 bytes in `buf` (the same result as `to_lowercase`, no allocation).
+fn lower<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
+    if w.is_ascii() && w.len() <= 32 {
+        for (d, s) in buf.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        if let Ok(l) = std::str::from_utf8(&buf[..w.len()]) {
+            return std::borrow::Cow::Borrowed(l);
+        }
+    }
+    std::borrow::Cow::Owned(w.to_lowercase())
+}
+
 impl Gazetteer {
     fn classify(&self, t: &str, s: usize, e: usize) -> Tok {
         let w = &t[s..e];
-        let lower = w.to_lowercase();
-        if self.particles.contains(lower.as_str()) {
+        let mut buf = [0u8; 32];
+        let lower = lower(w, &mut buf);
+        if self.particles.contains(&*lower) {
             return Tok::Particle;
         }
         // "d'Hondt", "l'Olivier", "O'Brien": an elided particle glued to a capitalised surname.
@@ -160,14 +215,14 @@ impl Gazetteer {
         if !c0.is_uppercase() {
             return Tok::Other;
         }
-        if self.stop.contains(lower.as_str()) {
+        if self.stop.contains(&*lower) {
             return Tok::Other;
         }
-        let rest: Vec<char> = cs.collect();
+        let rest = cs.as_str();
         if rest.is_empty() {
             return Tok::Other;
         }
-        if rest.iter().all(|c| !c.is_lowercase()) {
+        if rest.chars().all(|c| !c.is_lowercase()) {
             return Tok::Upper;
         }
         Tok::Cap
@@ -185,8 +240,9 @@ impl Gazetteer {
     }
 
     pub(crate) fn is_known(&self, w: &str) -> bool {
-        let l = w.to_lowercase();
-        self.first.contains(&l) || self.last.contains(&l)
+        let mut buf = [0u8; 32];
+        let l = lower(w, &mut buf);
+        self.first.contains(l.as_ref()) || self.last.contains(l.as_ref())
     }
 }
 
@@ -598,17 +654,14 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let want: String = parts.concat().to_ascii_lowercase();
         let lo = crate::detect::floor_char(t, es.saturating_sub(300));
         let hi = crate::detect::floor_char(t, (ee + 300).min(t.len()));
-        let mut k = lo;
-        while k < hi {
+        // Word starts with a capital (or a lead byte from 0xC3) in `lo..hi`: the keyword pass listed them.
+        let first = scan.caps.partition_point(|&k| k < lo);
+        for &k in scan.caps[first..].iter().take_while(|&&k| k < hi) {
             let c = b[k];
-            let starts = (k == 0 || !crate::detect::wordish(b[k - 1]))
-                && (c.is_ascii_uppercase() || c >= 0xC3)
-                && t.is_char_boundary(k);
             // Cheap first-letter test before folding the word (ASCII capitals only; others take the slow path).
             let first_ok =
                 !c.is_ascii_uppercase() || c.eq_ignore_ascii_case(&parts[0].as_bytes()[0]);
-            if starts
-                && first_ok
+            if first_ok
                 && fold_ascii(&t[k..word_end(t, k)]) == parts[0].to_ascii_lowercase()
                 && let Some(p) = parse_name(g, t, k, true)
                 && !p.company
@@ -616,7 +669,6 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             {
                 emit(out, t, p.start, p.end, 0.8);
             }
-            k += 1;
         }
     }
 
@@ -646,15 +698,23 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
 
     // 4b. Prose: two or more name words right after a word that introduces a person ("sprak ik met Freke
     // Vandenwaeldof over…"), not at a sentence start and ending before a lowercase word or punctuation.
-    for k in memchr::memchr_iter(b' ', b) {
-        let i = k + 1;
-        if i >= b.len() || !(b[i].is_ascii_uppercase() || b[i] >= 0xC3) || !t.is_char_boundary(i) {
+    // Capitalised word starts right after a space (the keyword pass found them; a space is no word byte).
+    for &i in &scan.caps {
+        if i == 0 || b[i - 1] != b' ' {
             continue;
         }
-        let ws = b[..k]
+        let k = i - 1;
+        // The lowercase word before the space, looked for in at most nine bytes: a longer one fails the length
+        // test anyway.
+        let lo = k.saturating_sub(9);
+        let Some(ws) = b[lo..k]
             .iter()
             .rposition(|&c| !c.is_ascii_lowercase())
-            .map_or(0, |x| x + 1);
+            .map(|x| lo + x + 1)
+            .or((lo == 0).then_some(0))
+        else {
+            continue;
+        };
         if k - ws < 2 || k - ws > 8 || (ws > 0 && b[ws - 1] != b' ') {
             continue;
         }
@@ -688,7 +748,7 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     let g = &scan.det.names;
     let t = scan.text;
     let b = t.as_bytes();
-    let mut tokens: HashSet<&str> = HashSet::new();
+    let mut tokens: HashSet<&str> = HashSet::default();
     // Only names from structure or the gazetteer seed this: a weak guess must not spread through a document.
     for f in out
         .iter()
@@ -730,12 +790,37 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     for w in &tokens {
         shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(63);
     }
-    // Word starts: the text start and the byte after a space, tab, line break or opening bracket.
-    let starts = std::iter::once(0).chain(
-        memchr::memchr3_iter(b' ', b'\n', b'\t', b)
-            .chain(memchr::memchr_iter(b'(', b))
-            .map(|p| p + 1),
-    );
+    // Word starts: the text start and the byte after a space, tab, line break or opening bracket; visited in
+    // that order (text start, then after blanks, then after brackets), as the findings' order depends on it.
+    let capital = |c: u8| c >= 0xC3 || c.is_ascii_uppercase();
+    let all_capital = (0..=255u8).all(|c| shapes[usize::from(c)] == 0 || capital(c));
+    let mut from_caps;
+    let mut from_text;
+    let starts: &mut dyn Iterator<Item = usize> = if all_capital {
+        // Every token opens with a capital, so only the capitalised word starts the keyword pass found can
+        // match; each of them follows a non-word byte, so the test on the byte before picks the same starts.
+        let after = |k: usize, set: &'static [u8]| k > 0 && set.contains(&b[k - 1]);
+        from_caps = scan
+            .caps
+            .iter()
+            .copied()
+            .filter(|&k| k == 0)
+            .chain(
+                scan.caps
+                    .iter()
+                    .copied()
+                    .filter(move |&k| after(k, b" \n\t")),
+            )
+            .chain(scan.caps.iter().copied().filter(move |&k| after(k, b"(")));
+        &mut from_caps
+    } else {
+        from_text = std::iter::once(0).chain(
+            memchr::memchr3_iter(b' ', b'\n', b'\t', b)
+                .chain(memchr::memchr_iter(b'(', b))
+                .map(|p| p + 1),
+        );
+        &mut from_text
+    };
     for k in starts {
         if k >= b.len() {
             continue;
