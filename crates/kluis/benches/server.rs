@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
+use ureq::ResponseExt;
 
 const BIN: &str = env!("CARGO_BIN_EXE_kluis");
 const RUNS: usize = 20;

@@ -1,7 +1,7 @@
 //! Whole-installation operations: backup and restore, audit verification against tampering, key rotation.
 
 use crate::serve::{PASSWORD, login};
-use crate::support::{Install, block_on, describe};
+use crate::support::{Install, describe};
 
 /// An installation with two organisations, three users and some audit history.
 fn populated() -> Install {
@@ -131,12 +131,13 @@ fn audit_verify_names_the_org_and_first_broken_seq() {
     let ok = install.run(&["audit", "verify"], "");
     assert!(ok.status.success(), "{}", describe(&ok));
 
-    let store = install.store();
-    let org = block_on(store.org_by_slug("acme"))
+    let db = install.store();
+    let org = db
+        .run(|s| s.org_by_slug("acme"))
         .expect("query")
         .expect("org acme");
-    block_on(kluis_store::testing::tamper_audit_event(&store, &org.id, 2));
-    block_on(store.close());
+    db.run(|s| kluis_store::testing::tamper_audit_event(s, &org.id, 2));
+    drop(db);
 
     let out = install.run(&["audit", "verify"], "");
     assert!(

@@ -3,7 +3,7 @@
 //! The jobs are the built-in `audit.verify` kind: each run appends one `audit.verify.ok` event to every
 //! organisation's chain, so the chain length counts executions and `attempts` shows how often each was claimed.
 
-use crate::support::{Install, block_on};
+use crate::support::Install;
 use kluis_store::{JobStatus, NewJob, now_ms};
 use std::time::{Duration, Instant};
 
@@ -49,14 +49,14 @@ fn two_instances_run_each_job_exactly_once() {
                 unique_key: None,
                 now,
             };
-            assert!(block_on(store.enqueue_job(&job)).expect("enqueue"));
+            assert!(store.run(|s| s.enqueue_job(&job)).expect("enqueue"));
             id
         })
         .collect();
 
     let deadline = Instant::now() + Duration::from_secs(90);
     loop {
-        let jobs = block_on(store.jobs_of_kind("audit.verify")).expect("jobs");
+        let jobs = store.run(|s| s.jobs_of_kind("audit.verify")).expect("jobs");
         let pending = jobs
             .iter()
             .filter(|j| matches!(j.status, JobStatus::Queued | JobStatus::Running))
@@ -73,8 +73,8 @@ fn two_instances_run_each_job_exactly_once() {
     drop(first);
     drop(second);
 
-    let jobs = block_on(store.jobs_of_kind("audit.verify")).expect("jobs");
-    block_on(store.close());
+    let jobs = store.run(|s| s.jobs_of_kind("audit.verify")).expect("jobs");
+    drop(store);
     for job in jobs.iter().filter(|j| ids.contains(&j.id)) {
         assert_eq!(
             job.status,

@@ -79,12 +79,20 @@ impl Install {
     }
 
     /// The database this installation uses, whichever backend, for the store's test helpers.
-    pub fn store(&self) -> Store {
+    pub fn store(&self) -> Db {
         let url = match &self.database_url {
             Some(url) => url.clone(),
             None => kluis_store::sqlite_url(&self.sqlite_file()),
         };
-        block_on(Store::connect(&url)).expect("connect to the installation's database")
+        // One runtime for the store's whole life: pooled PostgreSQL connections belong to the runtime that made them.
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let store = rt
+            .block_on(Store::connect(&url))
+            .expect("connect to the installation's database");
+        Db { rt, store }
     }
 
     /// The SQLite file `kluis` created in the data dir.
@@ -328,4 +336,22 @@ pub fn input_value(html: &str, name: &str) -> Option<String> {
             .replace("&#x2F;", "/")
             .replace("&amp;", "&"),
     )
+}
+
+/// A store connection for test set-up and inspection, with the runtime its connections live on.
+pub struct Db {
+    rt: tokio::runtime::Runtime,
+    store: Store,
+}
+
+impl Db {
+    pub fn run<'a, F: std::future::Future>(&'a self, f: impl FnOnce(&'a Store) -> F) -> F::Output {
+        self.rt.block_on(f(&self.store))
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        self.rt.block_on(self.store.close());
+    }
 }
