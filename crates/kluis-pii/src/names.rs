@@ -800,18 +800,21 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         // Every token opens with a capital, so only the capitalised word starts the keyword pass found can
         // match; each of them follows a non-word byte, so the test on the byte before picks the same starts.
         let after = |k: usize, set: &'static [u8]| k > 0 && set.contains(&b[k - 1]);
-        from_caps = scan
+        // The shape of the first byte filters most of them out before the three ordered passes.
+        let cand: Vec<usize> = scan
             .caps
             .iter()
             .copied()
+            .filter(|&k| shapes[usize::from(b[k])] != 0)
+            .collect();
+        from_caps = cand
+            .iter()
+            .copied()
             .filter(|&k| k == 0)
-            .chain(
-                scan.caps
-                    .iter()
-                    .copied()
-                    .filter(move |&k| after(k, b" \n\t")),
-            )
-            .chain(scan.caps.iter().copied().filter(move |&k| after(k, b"(")));
+            .chain(cand.iter().copied().filter(move |&k| after(k, b" \n\t")))
+            .chain(cand.iter().copied().filter(move |&k| after(k, b"(")))
+            .collect::<Vec<usize>>()
+            .into_iter();
         &mut from_caps
     } else {
         from_text = std::iter::once(0).chain(
@@ -1309,9 +1312,14 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                 n += 1;
             }
             let tail = &tail[12 - n..];
+            // The last byte first: most suffixes fail on it without a slice comparison.
+            let last = tail.last().copied();
             let Some(suf) = crate::lexicon::SUFFIX
                 .iter()
-                .filter(|s| tail.ends_with(s.as_bytes()))
+                .filter(|s| {
+                    s.as_bytes().last().is_none_or(|&c| Some(c) == last)
+                        && tail.ends_with(s.as_bytes())
+                })
                 .max_by_key(|s| s.len())
             else {
                 continue;
