@@ -178,9 +178,10 @@ fn word_end(t: &str, i: usize) -> usize {
     end
 }
 
-/// `w` lowercased: ASCII words of up to 32 bytes in `buf` (the same result as `to_lowercase`, no allocation).
-fn lower<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
-    if w.is_ascii() && w.len() <= 32 {
+/// `w` lowercased: ASCII text that fits in `buf` is lowered there (the same result as `to_lowercase`, no
+/// allocation).
+fn lower<'b>(w: &'b str, buf: &'b mut [u8]) -> std::borrow::Cow<'b, str> {
+    if w.is_ascii() && w.len() <= buf.len() {
         for (d, s) in buf.iter_mut().zip(w.bytes()) {
             *d = s.to_ascii_lowercase();
         }
@@ -321,9 +322,10 @@ pub(crate) fn parse_name(
                     words += 1;
                 }
                 _ => {
-                    let l = t[i..we].to_lowercase();
+                    let mut buf = [0u8; 32];
+                    let l = lower(&t[i..we], &mut buf);
                     if matches!(
-                        l.as_str(),
+                        &*l,
                         "bv" | "nv"
                             | "vof"
                             | "bvba"
@@ -928,7 +930,8 @@ const VALUE_TITLES: &[&str] = &[
 /// Skips a title at `i` (case-insensitive); returns where the name starts.
 fn skip_title(t: &str, i: usize) -> usize {
     let head = &t[i..crate::detect::floor_char(t, (i + 10).min(t.len()))];
-    let low = head.to_lowercase();
+    let mut buf = [0u8; 16];
+    let low = lower(head, &mut buf);
     VALUE_TITLES
         .iter()
         .find(|p| low.starts_with(*p))
@@ -1041,7 +1044,8 @@ fn line_rules(
     if !LINE_OPENERS.may_open(head) {
         return;
     }
-    let low = head.to_lowercase();
+    let mut buf = [0u8; 40];
+    let low = lower(head, &mut buf);
     // Closings: the signature is on the next non-blank line.
     let closing = low.trim_end_matches([',', '.', '!', ' ']);
     if CLOSINGS.contains(&closing) {
