@@ -89,6 +89,20 @@ pub enum Command {
     /// Manage encryption keys
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// Upload files and folders into an organisation's documents, scan them and print what was found
+    ///
+    /// Every file under the given paths is stored encrypted and scanned before the command returns; it prints
+    /// one line per file and totals. Files that cannot be read or are too large are listed and skipped. Exit
+    /// status: 0 when at least one file was imported, 1 when none could be, and non-zero when the organisation
+    /// does not exist.
+    ImportDocs {
+        /// Files or folders to import (folders recursively)
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+    },
     /// Scan files and folders for personal data (works offline, needs no data dir)
     Scan(kluis_scan::ScanArgs),
     /// Internal: the isolated text-extraction process started by `kluis scan`

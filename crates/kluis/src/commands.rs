@@ -138,6 +138,10 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 report.new_version, report.key_fingerprint, report.reencrypted
             );
         }
+        Command::ImportDocs { paths, org } => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            return crate::import_docs::run(&app, &org, &paths).await;
+        }
         Command::Scan(_) | Command::ExtractWorker => {
             return Err(Failure(
                 "internal: scan commands are dispatched before settings load".into(),

@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod config;
+mod import_docs;
 mod logging;
 mod password;
 mod preflight;
