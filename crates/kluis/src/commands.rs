@@ -31,10 +31,9 @@ fn scrub(settings: &Settings, msg: &str) -> String {
     };
     let redacted = redact_url(url);
     let mut out = msg.replace(url, &redacted);
-    if let Some(password) = password_of(url) {
-        if password.len() >= 3 {
-            out = out.replace(password, "***");
-        }
+    // Very short "passwords" would blank out unrelated text; the URL replacement above covers them.
+    if let Some(password) = password_of(url).filter(|p| p.len() >= 3) {
+        out = out.replace(password, "***");
     }
     out
 }

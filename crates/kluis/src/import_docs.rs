@@ -62,7 +62,15 @@ fn print_report(report: &ImportReport) {
         "Imported {} file(s), {} not imported. Personal data: {}. Status: {}.",
         report.imported,
         report.failed,
-        if kinds.is_empty() { "-".into() } else { kinds.join(", ") },
-        if statuses.is_empty() { "-".into() } else { statuses.join(", ") },
+        if kinds.is_empty() {
+            "-".into()
+        } else {
+            kinds.join(", ")
+        },
+        if statuses.is_empty() {
+            "-".into()
+        } else {
+            statuses.join(", ")
+        },
     );
 }

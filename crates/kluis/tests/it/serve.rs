@@ -7,7 +7,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 /// Runs the web setup on a fresh server and returns the browser, logged in as the new owner.
 pub fn setup_through_web(url: &str, org: &str, name: &str, email: &str) -> Browser {
     let browser = Browser::new();
-    let page = browser.get(&format!("{url}"));
+    let page = browser.get(url);
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(
         page.body.contains("action=\"/setup\""),
