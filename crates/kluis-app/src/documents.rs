@@ -56,7 +56,10 @@ impl DocumentStatus {
     }
 
     pub fn parse(s: &str) -> Option<DocumentStatus> {
-        DocumentStatus::ALL.iter().copied().find(|v| v.as_str() == s)
+        DocumentStatus::ALL
+            .iter()
+            .copied()
+            .find(|v| v.as_str() == s)
     }
 }
 
@@ -603,7 +606,9 @@ impl App {
             .get(key)
             .await
             .map_err(AppError::internal)?
-            .ok_or_else(|| AppError::Conflict("the stored file of this document is missing".into()))?;
+            .ok_or_else(|| {
+                AppError::Conflict("the stored file of this document is missing".into())
+            })?;
         Ok(self.keys().decrypt(&sealed, &blob_aad(&d.org_id, &d.id))?)
     }
 
@@ -979,15 +984,16 @@ impl App {
     /// container members in one transaction. A crash or timeout marks the document `failed` and makes the job
     /// retry; unreadable content (corrupt, encrypted, unsupported, …) is a finished scan with that scan status.
     pub(crate) async fn run_document_scan(&self, job: Job) -> Result<(), AppError> {
-        let org_id = job
-            .org_id
-            .clone()
-            .ok_or_else(|| AppError::internal(anyhow::anyhow!("document.scan job without organisation")))?;
+        let org_id = job.org_id.clone().ok_or_else(|| {
+            AppError::internal(anyhow::anyhow!("document.scan job without organisation"))
+        })?;
         let document_id = job
             .payload
             .get("document_id")
             .and_then(|v| v.as_str())
-            .ok_or_else(|| AppError::internal(anyhow::anyhow!("document.scan job without document id")))?
+            .ok_or_else(|| {
+                AppError::internal(anyhow::anyhow!("document.scan job without document id"))
+            })?
             .to_owned();
         let scope = OrgScope::system(&org_id);
         let Some(doc) = self.db().documents(&scope).get(&document_id).await? else {
@@ -1004,8 +1010,13 @@ impl App {
         let bytes = match self.document_bytes(&doc).await {
             Ok(b) => b,
             Err(e) => {
-                self.mark_failed(&scope, &document_id, ScanStatus::Unreadable, "the stored file could not be read")
-                    .await?;
+                self.mark_failed(
+                    &scope,
+                    &document_id,
+                    ScanStatus::Unreadable,
+                    "the stored file could not be read",
+                )
+                .await?;
                 return Err(e);
             }
         };
@@ -1017,18 +1028,23 @@ impl App {
         };
         opts.exclude.clear();
         let name = doc.name.clone();
-        let reports = tokio::task::spawn_blocking(move || WorkerScanner::new(opts).scan(&name, &bytes))
-            .await
-            .map_err(AppError::internal)?;
-        let root = reports
-            .iter()
-            .find(|r| r.path == doc.name)
-            .cloned();
+        let reports =
+            tokio::task::spawn_blocking(move || WorkerScanner::new(opts).scan(&name, &bytes))
+                .await
+                .map_err(AppError::internal)?;
+        let root = reports.iter().find(|r| r.path == doc.name).cloned();
         if let Some(r) = &root
-            && matches!(r.status, ScanStatus::Timeout | ScanStatus::Crashed | ScanStatus::Unreadable)
+            && matches!(
+                r.status,
+                ScanStatus::Timeout | ScanStatus::Crashed | ScanStatus::Unreadable
+            )
         {
-            let reason = r.reason.clone().unwrap_or_else(|| r.status.as_str().to_owned());
-            self.mark_failed(&scope, &document_id, r.status, &reason).await?;
+            let reason = r
+                .reason
+                .clone()
+                .unwrap_or_else(|| r.status.as_str().to_owned());
+            self.mark_failed(&scope, &document_id, r.status, &reason)
+                .await?;
             return Err(AppError::Conflict(format!(
                 "scanning document {document_id} failed: {}",
                 r.status
@@ -1041,13 +1057,17 @@ impl App {
             if tx.documents(&scope).get(&document_id).await?.is_none() {
                 return Ok(());
             }
-            tx.documents(&scope).clear_scan_results(&document_id).await?;
+            tx.documents(&scope)
+                .clear_scan_results(&document_id)
+                .await?;
             let verdict = match &root {
                 Some(r) => scan_of(r, now),
                 // A container without text of its own: its members carry the verdict; it holds what they hold.
                 None => container_scan(&reports, now),
             };
-            tx.documents(&scope).set_scan(&document_id, &verdict).await?;
+            tx.documents(&scope)
+                .set_scan(&document_id, &verdict)
+                .await?;
             if let Some(r) = &root {
                 for f in &r.findings {
                     tx.documents(&scope)
@@ -1115,7 +1135,12 @@ impl App {
         let mut tx = self.db().begin_write().await?;
         match tx
             .documents(scope)
-            .set_status(id, DocumentStatus::Failed.as_str(), Some(status.as_str()), Some(reason))
+            .set_status(
+                id,
+                DocumentStatus::Failed.as_str(),
+                Some(status.as_str()),
+                Some(reason),
+            )
             .await
         {
             Ok(()) | Err(kluis_store::StoreError::NotFound) => {}
@@ -1218,7 +1243,8 @@ fn collect_files(p: &Path, out: &mut Vec<(PathBuf, Result<(), String>)>) {
         Ok(m) if m.is_dir() => match std::fs::read_dir(p) {
             Err(e) => out.push((p.to_path_buf(), Err(format!("cannot read the folder: {e}")))),
             Ok(entries) => {
-                let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                let mut children: Vec<PathBuf> =
+                    entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
                 children.sort();
                 for c in children {
                     collect_files(&c, out);
@@ -1247,7 +1273,10 @@ pub(crate) async fn reencrypt_documents(
             };
             if ring.needs_reencrypt(&sealed) {
                 let fresh = ring.reencrypt(&sealed, &blob_aad(&org.id, &id))?;
-                app.blobs().put(&key, fresh).await.map_err(AppError::internal)?;
+                app.blobs()
+                    .put(&key, fresh)
+                    .await
+                    .map_err(AppError::internal)?;
                 n += 1;
             }
         }

@@ -271,7 +271,12 @@ impl DocumentStore<'_> {
         .bind(q.offset.max(0))
         .fetch_all(&mut *c)
         .await?;
-        Ok((rows.iter().map(DocumentRow::from_row).collect::<Result<_>>()?, total))
+        Ok((
+            rows.iter()
+                .map(DocumentRow::from_row)
+                .collect::<Result<_>>()?,
+            total,
+        ))
     }
 
     pub async fn get(&self, id: &str) -> Result<Option<DocumentRow>> {
@@ -320,7 +325,11 @@ impl DocumentStore<'_> {
     }
 
     /// Findings whose blind index is one of `indexes` (exact lookup, no decryption), at most `limit`.
-    pub async fn findings_by_index(&self, indexes: &[String], limit: i64) -> Result<Vec<FindingRow>> {
+    pub async fn findings_by_index(
+        &self,
+        indexes: &[String],
+        limit: i64,
+    ) -> Result<Vec<FindingRow>> {
         if indexes.is_empty() {
             return Ok(Vec::new());
         }
@@ -331,7 +340,9 @@ impl DocumentStore<'_> {
              ORDER BY created_at DESC, id LIMIT $2",
             placeholders.join(", ")
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.org()).bind(limit);
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(self.org())
+            .bind(limit);
         for i in indexes {
             query = query.bind(i);
         }
@@ -389,7 +400,9 @@ impl DocumentStore<'_> {
         limit: i64,
     ) -> Result<Vec<DocumentRow>> {
         let mut c = self.conn().await?;
-        let placeholders: Vec<String> = (0..entity_types.len()).map(|i| format!("${}", i + 3)).collect();
+        let placeholders: Vec<String> = (0..entity_types.len())
+            .map(|i| format!("${}", i + 3))
+            .collect();
         let types = if placeholders.is_empty() {
             "NULL".to_owned()
         } else {
@@ -400,7 +413,9 @@ impl DocumentStore<'_> {
              'id_copy' OR EXISTS (SELECT 1 FROM document_findings f WHERE f.org_id = $1 AND f.document_id = d.id \
              AND f.entity_type IN ({types}))) ORDER BY d.created_at DESC, d.id DESC LIMIT $2"
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.org()).bind(limit);
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(self.org())
+            .bind(limit);
         for t in entity_types {
             query = query.bind(*t);
         }
@@ -454,11 +469,12 @@ impl DocumentStore<'_> {
     /// Every finding's id and ciphertext (for key rotation).
     pub async fn finding_ciphertexts(&self) -> Result<Vec<(String, Vec<u8>)>> {
         let mut c = self.conn().await?;
-        let rows =
-            sqlx::query("SELECT id, value_enc FROM document_findings WHERE org_id = $1 ORDER BY id")
-                .bind(self.org())
-                .fetch_all(&mut *c)
-                .await?;
+        let rows = sqlx::query(
+            "SELECT id, value_enc FROM document_findings WHERE org_id = $1 ORDER BY id",
+        )
+        .bind(self.org())
+        .fetch_all(&mut *c)
+        .await?;
         rows.iter()
             .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
             .collect()

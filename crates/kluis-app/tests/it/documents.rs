@@ -56,7 +56,10 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 async fn upload_scan_search_reveal_and_encryption_at_rest() {
     let w = world().await;
     let (app, owner) = (&w.app, &w.acme_owner);
-    let up = app.upload_document(owner, "dossier-jansen.txt", personnel_file()).await.unwrap();
+    let up = app
+        .upload_document(owner, "dossier-jansen.txt", personnel_file())
+        .await
+        .unwrap();
     assert_eq!(up.status, DocumentStatus::Queued);
     assert_eq!(up.scan_status, None);
     run_jobs(app).await;
@@ -64,13 +67,20 @@ async fn upload_scan_search_reveal_and_encryption_at_rest() {
     let d = app.document(owner, &up.id).await.unwrap();
     assert_eq!(d.summary.status, DocumentStatus::Scanned);
     assert_eq!(d.summary.scan_status, Some(ScanStatus::Ok));
-    assert_eq!(d.summary.personal_data, Some(PersonalDataKind::Special), "a BSN makes it special");
+    assert_eq!(
+        d.summary.personal_data,
+        Some(PersonalDataKind::Special),
+        "a BSN makes it special"
+    );
     let types: Vec<EntityType> = d.findings.iter().map(|f| f.entity).collect();
     for t in [EntityType::Bsn, EntityType::Email, EntityType::Iban] {
         assert!(types.contains(&t), "{t} found in {types:?}");
     }
     for f in &d.findings {
-        assert!(!f.masked.contains(BSN) && !f.masked.contains(EMAIL), "masked values only");
+        assert!(
+            !f.masked.contains(BSN) && !f.masked.contains(EMAIL),
+            "masked values only"
+        );
     }
 
     // At rest: neither the blob nor the findings table hold the plaintext.
@@ -80,52 +90,127 @@ async fn upload_scan_search_reveal_and_encryption_at_rest() {
         let bytes = std::fs::read(b).unwrap();
         assert!(!contains(&bytes, BSN.as_bytes()) && !contains(&bytes, b"Personeelsdossier"));
     }
-    let rows = app.store().documents(&owner.scope).findings(&up.id).await.unwrap();
+    let rows = app
+        .store()
+        .documents(&owner.scope)
+        .findings(&up.id)
+        .await
+        .unwrap();
     assert!(!rows.is_empty());
     for r in &rows {
-        assert!(!contains(&r.value_enc, BSN.as_bytes()) && !contains(&r.value_enc, EMAIL.as_bytes()));
+        assert!(
+            !contains(&r.value_enc, BSN.as_bytes()) && !contains(&r.value_enc, EMAIL.as_bytes())
+        );
         assert!(!r.value_masked.contains(BSN) && !r.value_index.contains(BSN));
     }
 
     // Exact search through the blind index, with differently written variants.
-    for q in ["Jan.Jansen@Example.NL ", "111 222 333", "nl91abna0417164300", IBAN] {
+    for q in [
+        "Jan.Jansen@Example.NL ",
+        "111 222 333",
+        "nl91abna0417164300",
+        IBAN,
+    ] {
         let hits = app.search_identifier(owner, q).await.unwrap();
-        assert!(hits.iter().any(|h| h.document_id == up.id), "{q:?} finds the document");
+        assert!(
+            hits.iter().any(|h| h.document_id == up.id),
+            "{q:?} finds the document"
+        );
     }
-    assert!(app.search_identifier(owner, "someone.else@example.nl").await.unwrap().is_empty());
+    assert!(
+        app.search_identifier(owner, "someone.else@example.nl")
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let searches = app
-        .audit_events(owner, AuditFilter { action: Some("identifier.search".into()), ..Default::default() })
+        .audit_events(
+            owner,
+            AuditFilter {
+                action: Some("identifier.search".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(searches.total, 5);
 
     // Reveal: the owner may (audited), staff may not see a BSN.
-    let bsn = d.findings.iter().find(|f| f.entity == EntityType::Bsn).unwrap();
+    let bsn = d
+        .findings
+        .iter()
+        .find(|f| f.entity == EntityType::Bsn)
+        .unwrap();
     assert!(bsn.sensitive);
-    assert_eq!(app.reveal_finding(owner, &up.id, &bsn.id).await.unwrap(), BSN);
+    assert_eq!(
+        app.reveal_finding(owner, &up.id, &bsn.id).await.unwrap(),
+        BSN
+    );
     let reveals = app
-        .audit_events(owner, AuditFilter { action: Some("finding.reveal".into()), ..Default::default() })
+        .audit_events(
+            owner,
+            AuditFilter {
+                action: Some("finding.reveal".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(reveals.total, 1);
     assert_eq!(reveals.events[0].entity_id, bsn.id);
     let staff = add(app, owner, "sam@example.com", Role::Staff).await;
-    assert!(matches!(app.reveal_finding(&staff, &up.id, &bsn.id).await, Err(AppError::Forbidden)));
-    assert!(matches!(app.download_document(&staff, &up.id).await, Err(AppError::Forbidden)));
+    assert!(matches!(
+        app.reveal_finding(&staff, &up.id, &bsn.id).await,
+        Err(AppError::Forbidden)
+    ));
+    assert!(matches!(
+        app.download_document(&staff, &up.id).await,
+        Err(AppError::Forbidden)
+    ));
     let (name, _, bytes) = app.download_document(owner, &up.id).await.unwrap();
-    assert_eq!((name.as_str(), bytes), ("dossier-jansen.txt", personnel_file()));
+    assert_eq!(
+        (name.as_str(), bytes),
+        ("dossier-jansen.txt", personnel_file())
+    );
     // No personal value in any audit event.
-    let all = app.audit_events(owner, AuditFilter { per_page: 500, ..Default::default() }).await.unwrap();
+    let all = app
+        .audit_events(
+            owner,
+            AuditFilter {
+                per_page: 500,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     let text = format!("{:?}", all.events);
     assert!(!text.contains(BSN) && !text.contains(EMAIL) && !text.contains("dossier-jansen"));
 
     // Tenant isolation: organisation beta sees and finds nothing of acme's.
     let beta = &w.beta_owner;
-    assert_eq!(app.documents(beta, DocumentFilter::default()).await.unwrap().total, 0);
-    assert!(matches!(app.document(beta, &up.id).await, Err(AppError::NotFound)));
-    assert!(matches!(app.reveal_finding(beta, &up.id, &bsn.id).await, Err(AppError::NotFound)));
-    assert!(matches!(app.download_document(beta, &up.id).await, Err(AppError::NotFound)));
-    assert!(matches!(app.delete_document(beta, &up.id).await, Err(AppError::NotFound)));
+    assert_eq!(
+        app.documents(beta, DocumentFilter::default())
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+    assert!(matches!(
+        app.document(beta, &up.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        app.reveal_finding(beta, &up.id, &bsn.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        app.download_document(beta, &up.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        app.delete_document(beta, &up.id).await,
+        Err(AppError::NotFound)
+    ));
     assert!(app.search_identifier(beta, EMAIL).await.unwrap().is_empty());
     assert_eq!(app.document_overview(beta).await.unwrap().total, 0);
 }
@@ -134,7 +219,10 @@ async fn upload_scan_search_reveal_and_encryption_at_rest() {
 async fn corpus_documents_are_classified_and_corrections_survive_rescans() {
     let w = world().await;
     let (app, owner) = (&w.app, &w.acme_owner);
-    let id_copy = app.upload_document(owner, "id_copy.docx", fixture("id_copy.docx")).await.unwrap();
+    let id_copy = app
+        .upload_document(owner, "id_copy.docx", fixture("id_copy.docx"))
+        .await
+        .unwrap();
     let health = app
         .upload_document(owner, "ziekmelding.txt", fixture("health_statement.txt"))
         .await
@@ -153,12 +241,24 @@ async fn corpus_documents_are_classified_and_corrections_survive_rescans() {
     assert!(overview.health_documents.iter().any(|d| d.id == health.id));
     assert!(!overview.newest_findings.is_empty());
     let special = app
-        .documents(owner, DocumentFilter { kind: Some(PersonalDataKind::Special), ..Default::default() })
+        .documents(
+            owner,
+            DocumentFilter {
+                kind: Some(PersonalDataKind::Special),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(special.total, 2);
     let by_name = app
-        .documents(owner, DocumentFilter { q: Some("ZIEK".into()), ..Default::default() })
+        .documents(
+            owner,
+            DocumentFilter {
+                q: Some("ZIEK".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(by_name.documents.len(), 1);
@@ -166,13 +266,26 @@ async fn corpus_documents_are_classified_and_corrections_survive_rescans() {
     // A user's correction wins and is kept across a re-scan.
     let staff = add(app, owner, "sam@example.com", Role::Staff).await;
     let auditor = add(app, owner, "ada@example.com", Role::Auditor).await;
-    let fix = DocumentCorrection { class: Some(DocumentClass::Contract), ..Default::default() };
-    assert!(matches!(app.correct_document(&auditor, &health.id, fix.clone()).await, Err(AppError::Forbidden)));
+    let fix = DocumentCorrection {
+        class: Some(DocumentClass::Contract),
+        ..Default::default()
+    };
+    assert!(matches!(
+        app.correct_document(&auditor, &health.id, fix.clone())
+            .await,
+        Err(AppError::Forbidden)
+    ));
     let corrected = app.correct_document(&staff, &health.id, fix).await.unwrap();
     assert!(corrected.corrected);
     assert_eq!(corrected.class, Some(DocumentClass::Contract));
     let ev = app
-        .audit_events(owner, AuditFilter { action: Some("document.correct".into()), ..Default::default() })
+        .audit_events(
+            owner,
+            AuditFilter {
+                action: Some("document.correct".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(ev.events[0].fields, vec!["class".to_owned()]);
@@ -180,7 +293,11 @@ async fn corpus_documents_are_classified_and_corrections_survive_rescans() {
     run_jobs(app).await;
     let d = app.document(owner, &health.id).await.unwrap();
     assert_eq!(d.summary.status, DocumentStatus::Scanned);
-    assert_eq!(d.summary.class, Some(DocumentClass::Contract), "the correction survives the re-scan");
+    assert_eq!(
+        d.summary.class,
+        Some(DocumentClass::Contract),
+        "the correction survives the re-scan"
+    );
     assert_eq!(d.detected_class, Some(DocumentClass::HealthStatement));
     assert!(d.summary.corrected);
 }
@@ -191,16 +308,29 @@ async fn corrupt_files_are_reported_and_containers_get_members() {
     let (app, owner) = (&w.app, &w.acme_owner);
     let mut broken = b"PK\x03\x04".to_vec();
     broken.extend(std::iter::repeat_n(0xA5u8, 300));
-    let bad = app.upload_document(owner, "kapot.docx", broken).await.unwrap();
+    let bad = app
+        .upload_document(owner, "kapot.docx", broken)
+        .await
+        .unwrap();
     let zip = stored_zip(&[
         ("a.txt", personnel_file()),
-        ("b.txt", b"Beste klant,\nMet vriendelijke groet, Piet de Vries\npiet@voorbeeld.nl\n".to_vec()),
+        (
+            "b.txt",
+            b"Beste klant,\nMet vriendelijke groet, Piet de Vries\npiet@voorbeeld.nl\n".to_vec(),
+        ),
     ]);
-    let archive = app.upload_document(owner, "archief.zip", zip).await.unwrap();
+    let archive = app
+        .upload_document(owner, "archief.zip", zip)
+        .await
+        .unwrap();
     run_jobs(app).await;
 
     let b = app.document(owner, &bad.id).await.unwrap().summary;
-    assert_eq!(b.status, DocumentStatus::Scanned, "an unreadable file is a finished scan, not lost");
+    assert_eq!(
+        b.status,
+        DocumentStatus::Scanned,
+        "an unreadable file is a finished scan, not lost"
+    );
     assert_eq!(b.scan_status, Some(ScanStatus::Corrupt));
     assert!(b.scan_reason.is_some());
     let overview = app.document_overview(owner).await.unwrap();
@@ -211,13 +341,29 @@ async fn corrupt_files_are_reported_and_containers_get_members() {
     assert!(a.children.iter().any(|c| c.path == "archief.zip!/a.txt" && c.parent_id.as_deref() == Some(&*archive.id)));
     let member = a.children.iter().find(|c| c.name == "a.txt").unwrap();
     assert_eq!(member.personal_data, Some(PersonalDataKind::Special));
-    assert_eq!(a.summary.personal_data, Some(PersonalDataKind::Special), "a container holds what its members hold");
+    assert_eq!(
+        a.summary.personal_data,
+        Some(PersonalDataKind::Special),
+        "a container holds what its members hold"
+    );
     let hits = app.search_identifier(owner, BSN).await.unwrap();
     assert!(hits.iter().any(|h| h.document_id == member.id));
     // Members are not listed at the top level unless asked for.
-    assert_eq!(app.documents(owner, DocumentFilter::default()).await.unwrap().total, 2);
+    assert_eq!(
+        app.documents(owner, DocumentFilter::default())
+            .await
+            .unwrap()
+            .total,
+        2
+    );
     let all = app
-        .documents(owner, DocumentFilter { include_members: true, ..Default::default() })
+        .documents(
+            owner,
+            DocumentFilter {
+                include_members: true,
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(all.total, 4);
@@ -225,17 +371,39 @@ async fn corrupt_files_are_reported_and_containers_get_members() {
     // A re-scan replaces the members instead of adding to them.
     app.rescan_document(owner, &archive.id).await.unwrap();
     run_jobs(app).await;
-    assert_eq!(app.document(owner, &archive.id).await.unwrap().children.len(), 2);
+    assert_eq!(
+        app.document(owner, &archive.id)
+            .await
+            .unwrap()
+            .children
+            .len(),
+        2
+    );
 
     // Delete: blob, findings and members are gone.
     let before = files_under(&w.env.config.data_dir.join("blobs")).len();
     app.delete_document(owner, &archive.id).await.unwrap();
-    assert_eq!(files_under(&w.env.config.data_dir.join("blobs")).len(), before - 1);
-    assert!(matches!(app.document(owner, &archive.id).await, Err(AppError::NotFound)));
-    assert!(matches!(app.document(owner, &member.id).await, Err(AppError::NotFound)));
+    assert_eq!(
+        files_under(&w.env.config.data_dir.join("blobs")).len(),
+        before - 1
+    );
+    assert!(matches!(
+        app.document(owner, &archive.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        app.document(owner, &member.id).await,
+        Err(AppError::NotFound)
+    ));
     assert!(app.search_identifier(owner, BSN).await.unwrap().is_empty());
     let deletes = app
-        .audit_events(owner, AuditFilter { action: Some("document.delete".into()), ..Default::default() })
+        .audit_events(
+            owner,
+            AuditFilter {
+                action: Some("document.delete".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(deletes.total, 1);
@@ -247,25 +415,44 @@ async fn uploads_over_the_size_limit_are_refused_and_import_goes_on_after_errors
     env.config.max_document_size = 1024;
     let app = App::open(env.config.clone()).await.unwrap();
     let owner = app.setup(setup_input(), &origin()).await.unwrap();
-    let err = app.upload_document(&owner, "big.txt", vec![b'a'; 2048]).await.unwrap_err();
+    let err = app
+        .upload_document(&owner, "big.txt", vec![b'a'; 2048])
+        .await
+        .unwrap_err();
     assert!(matches!(err, AppError::Invalid { .. }));
-    assert!(matches!(app.upload_document(&owner, "  ", b"x".to_vec()).await, Err(AppError::Invalid { .. })));
+    assert!(matches!(
+        app.upload_document(&owner, "  ", b"x".to_vec()).await,
+        Err(AppError::Invalid { .. })
+    ));
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     std::fs::write(dir.path().join("dossier.txt"), personnel_file()).unwrap();
     std::fs::write(dir.path().join("sub").join("huge.txt"), vec![b'a'; 4096]).unwrap();
     let missing = dir.path().join("missing.txt");
-    let report = app.import_documents("acme", &[dir.path().to_path_buf(), missing]).await.unwrap();
+    let report = app
+        .import_documents("acme", &[dir.path().to_path_buf(), missing])
+        .await
+        .unwrap();
     assert_eq!((report.imported, report.failed), (1, 2));
     assert_eq!(report.by_status, vec![(DocumentStatus::Scanned, 1)]);
     assert_eq!(report.by_kind, vec![(Some(PersonalDataKind::Special), 1)]);
     let cli = app
-        .audit_events(&owner, AuditFilter { actor: Some("cli".into()), action: Some("document.upload".into()), ..Default::default() })
+        .audit_events(
+            &owner,
+            AuditFilter {
+                actor: Some("cli".into()),
+                action: Some("document.upload".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(cli.total, 1);
-    assert!(matches!(app.import_documents("nope", &[]).await, Err(AppError::NotFound)));
+    assert!(matches!(
+        app.import_documents("nope", &[]).await,
+        Err(AppError::NotFound)
+    ));
 }
 
 #[tokio::test]
@@ -275,28 +462,64 @@ async fn key_rotation_and_backup_keep_documents_readable() {
     source_cfg.scan_isolation = kluis_app::ScanIsolation::InProcess;
     let app = App::open(source_cfg.clone()).await.unwrap();
     let owner = app.setup(setup_input(), &origin()).await.unwrap();
-    let up = app.upload_document(&owner, "dossier.txt", personnel_file()).await.unwrap();
+    let up = app
+        .upload_document(&owner, "dossier.txt", personnel_file())
+        .await
+        .unwrap();
     run_jobs(&app).await;
     let rotation = app.rotate_keys().await.unwrap();
-    assert!(rotation.reencrypted >= 4, "blob and findings re-encrypted: {}", rotation.reencrypted);
-    let bsn = app.document(&owner, &up.id).await.unwrap().findings.into_iter().find(|f| f.entity == EntityType::Bsn).unwrap();
-    assert_eq!(app.reveal_finding(&owner, &up.id, &bsn.id).await.unwrap(), BSN);
-    assert_eq!(app.download_document(&owner, &up.id).await.unwrap().2, personnel_file());
+    assert!(
+        rotation.reencrypted >= 4,
+        "blob and findings re-encrypted: {}",
+        rotation.reencrypted
+    );
+    let bsn = app
+        .document(&owner, &up.id)
+        .await
+        .unwrap()
+        .findings
+        .into_iter()
+        .find(|f| f.entity == EntityType::Bsn)
+        .unwrap();
+    assert_eq!(
+        app.reveal_finding(&owner, &up.id, &bsn.id).await.unwrap(),
+        BSN
+    );
+    assert_eq!(
+        app.download_document(&owner, &up.id).await.unwrap().2,
+        personnel_file()
+    );
 
     let file = scratch.path().join("kluis.backup");
     app.backup(&file).await.unwrap();
     let target_db = fresh_database_url().await;
     let mut target_cfg = AppConfig::new(target_db.subdir("restored"));
     target_cfg.database_url = Some(target_db.url().to_owned());
-    std::fs::copy(source_cfg.effective_key_file(), target_cfg.effective_key_file()).unwrap();
+    std::fs::copy(
+        source_cfg.effective_key_file(),
+        target_cfg.effective_key_file(),
+    )
+    .unwrap();
     App::restore(target_cfg.clone(), &file).await.unwrap();
     let app2 = App::open(target_cfg).await.unwrap();
     let owner2 = app2.actor(&owner.user_id, "acme", &origin()).await.unwrap();
     let d = app2.document(&owner2, &up.id).await.unwrap();
     assert_eq!(d.summary.status, DocumentStatus::Scanned);
-    assert!(app2.search_identifier(&owner2, EMAIL).await.unwrap().iter().any(|h| h.document_id == up.id));
-    assert_eq!(app2.reveal_finding(&owner2, &up.id, &bsn.id).await.unwrap(), BSN);
-    assert_eq!(app2.download_document(&owner2, &up.id).await.unwrap().2, personnel_file());
+    assert!(
+        app2.search_identifier(&owner2, EMAIL)
+            .await
+            .unwrap()
+            .iter()
+            .any(|h| h.document_id == up.id)
+    );
+    assert_eq!(
+        app2.reveal_finding(&owner2, &up.id, &bsn.id).await.unwrap(),
+        BSN
+    );
+    assert_eq!(
+        app2.download_document(&owner2, &up.id).await.unwrap().2,
+        personnel_file()
+    );
 }
 
 /// A ZIP archive with uncompressed (stored) members.
@@ -351,7 +574,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
