@@ -5,6 +5,7 @@ mod admin;
 mod backup;
 mod browser;
 mod cli;
+mod import_docs;
 mod jobs;
 mod serve;
 mod support;

@@ -1,0 +1,60 @@
+//! `kluis import-docs`: files and folders go into an organisation's documents, scanned by isolated workers.
+
+use crate::support::{Install, describe};
+
+#[test]
+fn import_docs_scans_files_reports_failures_and_refuses_unknown_orgs() {
+    let install = Install::new();
+    install.ok(&["org", "add", "acme", "--name", "Acme BV"], "");
+    let src = install.root().join("to-import");
+    std::fs::create_dir_all(src.join("sub")).unwrap();
+    std::fs::write(
+        src.join("dossier.txt"),
+        "Personeelsdossier\nNaam: Jan Jansen\nBSN: 111222333\nE-mail: jan.jansen@example.nl\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("sub").join("notes.txt"),
+        "Boodschappen: melk, brood.\n",
+    )
+    .unwrap();
+    let missing = install.root().join("missing.txt");
+
+    let out = install.run(
+        &[
+            "import-docs",
+            src.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "--org",
+            "acme",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("dossier.txt\tscanned\tspecial"), "{stdout}");
+    assert!(stdout.contains("notes.txt\tscanned"), "{stdout}");
+    assert!(stdout.contains("missing.txt\tnot imported"), "{stdout}");
+    assert!(
+        stdout.contains("Imported 2 file(s), 1 not imported"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("111222333"),
+        "no identifier values in the output"
+    );
+
+    // Nothing importable: exit 1. Unknown organisation: an error, not an empty import.
+    let none = install.run(
+        &["import-docs", missing.to_str().unwrap(), "--org", "acme"],
+        "",
+    );
+    assert_eq!(none.status.code(), Some(1), "{}", describe(&none));
+    let unknown = install.run(&["import-docs", src.to_str().unwrap(), "--org", "nope"], "");
+    assert!(!unknown.status.success());
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("no organisation"),
+        "{}",
+        describe(&unknown)
+    );
+}
