@@ -324,3 +324,7 @@ doc-scan-limit-exceeded = Too large or too complex to read completely; part of i
 doc-scan-failed = Scanning failed
 doc-scan-pending = Not scanned yet
 doc-scan-other = Not (completely) read
+documents-a-colleague = a colleague
+doc-scan-timeout = Reading took too long and was stopped
+doc-scan-crashed = The reader stopped working on this file
+doc-scan-unreadable = The file could not be opened

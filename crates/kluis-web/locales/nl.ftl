@@ -324,3 +324,7 @@ doc-scan-limit-exceeded = Te groot of te ingewikkeld om helemaal te lezen; een d
 doc-scan-failed = Het scannen is mislukt
 doc-scan-pending = Nog niet gescand
 doc-scan-other = Niet (helemaal) gelezen
+documents-a-colleague = een collega
+doc-scan-timeout = Het lezen duurde te lang en is afgebroken
+doc-scan-crashed = Het leesprogramma liep vast op dit bestand
+doc-scan-unreadable = Het bestand kon niet worden geopend

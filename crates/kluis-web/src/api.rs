@@ -2,6 +2,8 @@
 //!
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
+pub(crate) mod documents;
+
 use crate::backend::{Actor, AppError, AuditVerification, NewMember, UserId};
 use crate::context::origin_of;
 use crate::pages::{AuditQuery, audit_filter};
@@ -38,11 +40,12 @@ pub(crate) fn routes() -> Routes {
         )
         .get("/api/v1/orgs/{org}/audit", audit_events)
         .post("/api/v1/orgs/{org}/audit/verify", verify_audit)
+        .merge(documents::routes())
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Kluis API", version = "1", description = "Members and audit log of a Kluis organisation. Authenticate with an API token: `Authorization: Bearer <token>`."),
+    info(title = "Kluis API", version = "1", description = "Members, documents and audit log of a Kluis organisation. Authenticate with an API token: `Authorization: Bearer <token>`."),
     paths(me, list_members, add_member, change_role, remove_member, audit_events, verify_audit),
     components(schemas(Problem, Me, ApiRole, MemberOut, NewMemberIn, RoleChange, AuditEventOut, AuditPageOut, VerificationOut)),
     modifiers(&BearerAuth),
@@ -65,6 +68,7 @@ impl Modify for BearerAuth {
 /// The OpenAPI document as JSON (also used by tests and tooling).
 pub fn openapi_json() -> String {
     ApiDoc::openapi()
+        .merge_from(documents::DocumentsDoc::openapi())
         .to_pretty_json()
         .unwrap_or_else(|_| "{}".to_owned())
 }

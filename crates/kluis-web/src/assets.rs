@@ -9,12 +9,15 @@ const CSS: &str = include_str!("../static/kluis.css");
 /// htmx 2.0.11 from the npm package `htmx.org`, pinned; licence (0BSD) served next to it.
 const HTMX: &str = include_str!("../static/htmx-2.0.11.min.js");
 const HTMX_LICENSE: &str = include_str!("../static/htmx-LICENSE.txt");
+/// Drag-and-drop and an early size check for the document upload form (the form works without it).
+const DOCUMENTS_JS: &str = include_str!("../static/documents.js");
 
 pub async fn static_file(Path(file): Path<String>) -> Response {
     let (body, ctype) = match file.as_str() {
         "kluis.css" => (CSS, "text/css; charset=utf-8"),
         "htmx-2.0.11.min.js" => (HTMX, "text/javascript; charset=utf-8"),
         "htmx-LICENSE.txt" => (HTMX_LICENSE, "text/plain; charset=utf-8"),
+        "documents.js" => (DOCUMENTS_JS, "text/javascript; charset=utf-8"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (

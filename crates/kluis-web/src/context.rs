@@ -149,7 +149,10 @@ pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> R
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
             .or_else(|| {
-                let ct = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+                let ct = parts
+                    .headers
+                    .get(header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok());
                 crate::multipart::text_field(&bytes, ct.unwrap_or(""), "csrf")
             })
             .or_else(|| {

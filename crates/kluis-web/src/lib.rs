@@ -110,6 +110,65 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ),
     ("GET", "/api/v1/orgs/{org}/audit", Access::ApiOrg),
     ("POST", "/api/v1/orgs/{org}/audit/verify", Access::ApiOrg),
+    // Documents module: pages, then API.
+    ("GET", "/o/{org}/documents", Access::Org),
+    ("GET", "/o/{org}/documents/list", Access::Org),
+    ("GET", "/o/{org}/documents/identifiers", Access::Org),
+    ("GET", "/o/{org}/documents/upload", Access::Org),
+    ("POST", "/o/{org}/documents/upload", Access::Org),
+    ("GET", "/o/{org}/documents/{document}", Access::Org),
+    (
+        "POST",
+        "/o/{org}/documents/{document}/findings/{finding}/reveal",
+        Access::Org,
+    ),
+    ("POST", "/o/{org}/documents/{document}/correct", Access::Org),
+    ("POST", "/o/{org}/documents/{document}/rescan", Access::Org),
+    (
+        "POST",
+        "/o/{org}/documents/{document}/download",
+        Access::Org,
+    ),
+    ("GET", "/o/{org}/documents/{document}/delete", Access::Org),
+    ("POST", "/o/{org}/documents/{document}/delete", Access::Org),
+    ("GET", "/api/v1/orgs/{org}/documents", Access::ApiOrg),
+    ("POST", "/api/v1/orgs/{org}/documents", Access::ApiOrg),
+    (
+        "GET",
+        "/api/v1/orgs/{org}/documents/overview",
+        Access::ApiOrg,
+    ),
+    (
+        "GET",
+        "/api/v1/orgs/{org}/documents/{document}",
+        Access::ApiOrg,
+    ),
+    (
+        "PATCH",
+        "/api/v1/orgs/{org}/documents/{document}",
+        Access::ApiOrg,
+    ),
+    (
+        "DELETE",
+        "/api/v1/orgs/{org}/documents/{document}",
+        Access::ApiOrg,
+    ),
+    (
+        "POST",
+        "/api/v1/orgs/{org}/documents/{document}/rescan",
+        Access::ApiOrg,
+    ),
+    (
+        "GET",
+        "/api/v1/orgs/{org}/documents/{document}/content",
+        Access::ApiOrg,
+    ),
+    (
+        "POST",
+        "/api/v1/orgs/{org}/documents/{document}/findings/{finding}/reveal",
+        Access::ApiOrg,
+    ),
+    ("GET", "/api/v1/orgs/{org}/identifiers", Access::ApiOrg),
 ];
 
 /// Registers routes and remembers them, so tests can compare the router with `ROUTES`.
@@ -166,14 +225,18 @@ pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(S
         opts: Arc::new(opts),
     };
 
-    let pages = pages::routes();
-    let pages = Routes {
-        router: pages.router.layer(axum::middleware::from_fn_with_state(
+    let with_context = |r: Routes| Routes {
+        router: r.router.layer(axum::middleware::from_fn_with_state(
             web.clone(),
             context::page_context,
         )),
-        registered: pages.registered,
+        registered: r.registered,
     };
+    let pages = with_context(pages::routes());
+    // Document uploads may be larger than other requests; `page_context` and the API handler read their bodies
+    // with `max_upload_bytes` as the limit.
+    let uploads =
+        with_context(pages::documents::upload_routes()).merge(api::documents::upload_routes());
 
     let all = Routes::new()
         .get("/healthz", assets::healthz)
@@ -185,14 +248,16 @@ pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(S
     let registered = all
         .registered
         .iter()
+        .chain(uploads.registered.iter())
         .map(|(m, p)| (m.to_string(), (*p).to_owned()))
         .collect();
     let router = all
         .router
-        .fallback(error::fallback)
-        .layer(axum::middleware::from_fn(security::headers))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
+        .merge(uploads.router)
+        .fallback(error::fallback)
+        .layer(axum::middleware::from_fn(security::headers))
         .with_state(web);
     (router, registered)
 }

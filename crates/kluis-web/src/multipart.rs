@@ -17,8 +17,6 @@ pub struct Part {
 /// Why a body could not be read as multipart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MultipartError {
-    /// The content type is not `multipart/form-data` or has no boundary.
-    NotMultipart,
     /// The body does not follow the format (missing boundary, unterminated headers).
     Malformed,
 }
@@ -53,25 +51,20 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 /// The value of `key="…"` (or `key=…`) in a `Content-Disposition` header.
 fn disposition_param(header: &str, key: &str) -> Option<String> {
-    // Split on ';' outside quotes, so a file name containing ';' survives.
+    // Split on ';' outside quotes, so a file name containing ';' survives. Browsers do not escape backslashes
+    // (old ones send Windows paths), they percent-encode quotes; so a backslash is an ordinary character.
     let mut params = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
-    let mut escaped = false;
     for ch in header.chars() {
         match ch {
-            '\\' if quoted && !escaped => {
-                escaped = true;
-                continue;
-            }
-            '"' if !escaped => quoted = !quoted,
+            '"' => quoted = !quoted,
             ';' if !quoted => {
                 params.push(std::mem::take(&mut current));
                 continue;
             }
             _ => {}
         }
-        escaped = false;
         current.push(ch);
     }
     params.push(current);

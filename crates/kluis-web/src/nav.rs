@@ -27,6 +27,12 @@ pub const MODULES: &[Module] = &[
         needs: Permission::Read,
     },
     Module {
+        id: "documents",
+        label: "nav-documents",
+        path: "/documents",
+        needs: Permission::Read,
+    },
+    Module {
         id: "users",
         label: "nav-users",
         path: "/users",

@@ -45,6 +45,7 @@ pub(crate) fn routes() -> Routes {
             "/o/{org}/account/tokens/{token}/revoke",
             account::revoke_token,
         )
+        .merge(documents::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -2,6 +2,7 @@
 
 mod api;
 mod client;
+mod documents;
 mod flows;
 mod helpers;
 mod i18n;

@@ -47,6 +47,8 @@ struct World {
 struct Ids {
     b_user: String,
     b_token_id: String,
+    b_document: String,
+    b_finding: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -62,6 +64,10 @@ const FORM: &[(&str, &str)] = &[
     ("org", "beta"),
     ("org_name", "Beta BV"),
     ("slug", "beta"),
+    ("confirm", "yes"),
+    ("class", "other"),
+    ("personal_data", "none"),
+    ("categories_set", "1"),
 ];
 
 fn fill(path: &str, org: &str, ids: &Ids) -> String {
@@ -69,6 +75,8 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{user}", &ids.b_user)
         .replace("{token}", &ids.b_token_id)
         .replace("{file}", "kluis.css")
+        .replace("{document}", &ids.b_document)
+        .replace("{finding}", &ids.b_finding)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -126,6 +134,33 @@ async fn a_member_of_a_can_never_reach_b() {
         .expect("a token");
     let a_api = Client::with_bearer(env.router.clone(), &a_secret);
 
+    // A document of B, scanned, with a finding.
+    let b_doc = env
+        .app
+        .upload_document(
+            &b_actor,
+            "beta-geheim.txt",
+            b"Mail b-secret@example.com, BSN 111222333".to_vec(),
+        )
+        .await
+        .expect("b document");
+    while env.app.run_one_job("tenant-test").await.expect("job") {}
+    let b_detail = env
+        .app
+        .document(&b_actor, &b_doc.id)
+        .await
+        .expect("b detail");
+    let b_finding = b_detail
+        .findings
+        .first()
+        .map(|f| f.id.clone())
+        .expect("b finding");
+    let documents_before = env
+        .app
+        .documents(&b_actor, Default::default())
+        .await
+        .expect("b documents");
+
     let members_before = members_of(&env, &b_actor).await;
     let audit_before = audit_of(&env, &b_actor).await;
     let tokens_before = env.app.api_tokens(&b_actor).await.expect("tokens");
@@ -138,6 +173,8 @@ async fn a_member_of_a_can_never_reach_b() {
     let ids = Ids {
         b_user: b_staff.0.clone(),
         b_token_id: b_token.id.clone(),
+        b_document: b_doc.id.clone(),
+        b_finding,
     };
     let mut checked = 0;
     for (method, path, access) in ROUTES {
@@ -149,7 +186,7 @@ async fn a_member_of_a_can_never_reach_b() {
                 let mut out = vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await];
                 denied(&out[0], &format!("{what} at beta"));
                 // …and A's organisation in the path with B's objects.
-                if p.contains("{user}") || p.contains("{token}") {
+                if p.contains("{user}") || p.contains("{token}") || p.contains("{document}") {
                     let r = page(&mut w.a_owner, m, &fill(p, "acme", &ids), &csrf).await;
                     denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
@@ -165,9 +202,9 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{what}"
                 );
                 let mut out = vec![r];
-                if p.contains("{user}") {
+                if p.contains("{user}") || p.contains("{document}") {
                     let r = api(&mut w.a_api, m, &fill(p, "acme", &ids)).await;
-                    denied(&r, &format!("{what} at acme with B's user"));
+                    denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
                 }
                 out
@@ -240,6 +277,9 @@ async fn a_member_of_a_can_never_reach_b() {
                 "b-owner@example.com",
                 "b-staff@example.com",
                 b_owner.as_str(),
+                "beta-geheim.txt",
+                "b-secret@example.com",
+                "111222333",
             ] {
                 assert!(!r.body.contains(secret), "{what} leaked {secret}");
             }
@@ -267,6 +307,22 @@ async fn a_member_of_a_can_never_reach_b() {
         .collect();
     assert_eq!(added, vec!["login.failure"], "B's audit log changed");
     assert_eq!(audit_after.len(), audit_before.len() + 1);
+    assert_eq!(
+        env.app
+            .documents(&b_actor, Default::default())
+            .await
+            .expect("b documents"),
+        documents_before,
+        "B's documents changed"
+    );
+    assert_eq!(
+        env.app
+            .document(&b_actor, &b_doc.id)
+            .await
+            .expect("b detail"),
+        b_detail,
+        "B's document or findings changed"
+    );
     assert_eq!(
         env.app.api_tokens(&b_actor).await.expect("tokens"),
         tokens_before,
