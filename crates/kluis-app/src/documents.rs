@@ -1290,3 +1290,21 @@ pub(crate) async fn reencrypt_documents(
     }
     Ok(n)
 }
+
+/// Compile-time check that the document use-case futures are `Send`, as axum handlers and `tokio::spawn` require.
+#[allow(dead_code)]
+fn document_futures_are_send(app: &App, a: &Actor, job: Job) {
+    fn send<T: Send>(_: T) {}
+    send(app.upload_document(a, "", Vec::new()));
+    send(app.documents(a, DocumentFilter::default()));
+    send(app.document(a, ""));
+    send(app.reveal_finding(a, "", ""));
+    send(app.download_document(a, ""));
+    send(app.correct_document(a, "", DocumentCorrection::default()));
+    send(app.rescan_document(a, ""));
+    send(app.delete_document(a, ""));
+    send(app.document_overview(a));
+    send(app.search_identifier(a, ""));
+    send(app.import_documents("", &[]));
+    send(app.run_document_scan(job));
+}

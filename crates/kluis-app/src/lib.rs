@@ -28,15 +28,15 @@ use kluis_crypto::KeyRing;
 use kluis_store::{Store, sqlite_url};
 
 pub use documents::{
-    DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview, DocumentPage,
-    DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit, ImportReport, ImportedFile,
-    JOB_DOCUMENT_SCAN,
+    DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
+    DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit, ImportReport,
+    ImportedFile, JOB_DOCUMENT_SCAN,
 };
 pub use error::AppError;
-pub use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
-pub use kluis_scan::{Isolation as ScanIsolation, ScanStatus, WorkerConfig};
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_PURGE, JobHandler};
+pub use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 pub use kluis_domain::{Permission, Role};
+pub use kluis_scan::{Isolation as ScanIsolation, ScanStatus, WorkerConfig};
 pub use types::*;
 
 /// Settings key under which the fingerprint of the current encryption key is stored.
@@ -266,7 +266,9 @@ async fn open_keys(cfg: &AppConfig, store: &Store) -> Result<KeyRing, AppError> 
         Some(fp) if ring.versions().len() > 1 => {
             // Only accept it if the key really reads the stored data.
             let users = store.all_users().await?;
-            let readable = users.first().is_none_or(|u| ring.decrypt(&u.email_enc, &auth::email_aad()).is_ok());
+            let readable = users
+                .first()
+                .is_none_or(|u| ring.decrypt(&u.email_enc, &auth::email_aad()).is_ok());
             if !readable {
                 return Err(AppError::Setup(format!(
                     "key file {} cannot decrypt this database (it expects key {fp}). Use the key file that \

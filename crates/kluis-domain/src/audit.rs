@@ -113,13 +113,20 @@ pub struct ChainVerifier {
 
 impl Default for ChainVerifier {
     fn default() -> Self {
-        Self { prev_hash: GENESIS_HASH.to_owned(), next_seq: 1, checked: 0 }
+        Self {
+            prev_hash: GENESIS_HASH.to_owned(),
+            next_seq: 1,
+            checked: 0,
+        }
     }
 }
 
 impl ChainVerifier {
     pub fn check(&mut self, event: &StoredAuditEvent) -> Result<(), BrokenLink> {
-        let broken = |reason| BrokenLink { seq: event.seq, reason };
+        let broken = |reason| BrokenLink {
+            seq: event.seq,
+            reason,
+        };
         if event.seq != self.next_seq {
             return Err(broken(BreakReason::SequenceGap));
         }
@@ -178,7 +185,13 @@ mod tests {
         let mut v = ChainVerifier::default();
         v.check(&a).unwrap();
         v.check(&b).unwrap();
-        assert_eq!(v.check(&c), Err(BrokenLink { seq: 3, reason: BreakReason::ContentAltered }));
+        assert_eq!(
+            v.check(&c),
+            Err(BrokenLink {
+                seq: 3,
+                reason: BreakReason::ContentAltered
+            })
+        );
 
         let mut v = ChainVerifier::default();
         v.check(&a).unwrap();

@@ -34,7 +34,12 @@ pub enum Permission {
 }
 
 impl Role {
-    pub const ALL: &'static [Role] = &[Role::Owner, Role::PrivacyOfficer, Role::Staff, Role::Auditor];
+    pub const ALL: &'static [Role] = &[
+        Role::Owner,
+        Role::PrivacyOfficer,
+        Role::Staff,
+        Role::Auditor,
+    ];
 
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -50,7 +55,9 @@ impl Role {
         use Permission::*;
         match self {
             Role::Owner => true,
-            Role::PrivacyOfficer => matches!(permission, Read | Write | RevealSensitive | ReadAudit),
+            Role::PrivacyOfficer => {
+                matches!(permission, Read | Write | RevealSensitive | ReadAudit)
+            }
             Role::Staff => matches!(permission, Read | Write),
             Role::Auditor => matches!(permission, Read | ReadAudit),
         }
@@ -69,7 +76,11 @@ pub struct UnknownRole(pub String);
 
 impl fmt::Display for UnknownRole {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown role '{}': expected owner, privacy_officer, staff or auditor", self.0)
+        write!(
+            f,
+            "unknown role '{}': expected owner, privacy_officer, staff or auditor",
+            self.0
+        )
     }
 }
 

@@ -27,8 +27,8 @@ use sqlx::{Any, AnyConnection, AnyPool, Connection as _, Executor as _, Row as _
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use documents::{
-    DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx, FindingRow,
-    NewDocument,
+    DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx,
+    FindingRow, NewDocument,
 };
 pub use dump::{DumpRow, DumpTx, LoadTx, TABLES};
 pub use jobs::{JobRow, JobStatus, NewJob};

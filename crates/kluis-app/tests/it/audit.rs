@@ -115,7 +115,9 @@ async fn hundred_concurrent_writers_through_the_app() {
         let (app, owner) = (app.clone(), owner.clone());
         tasks.push(tokio::spawn(async move {
             if i % 2 == 0 {
-                app.create_api_token(&owner, &format!("token {i}")).await.map(|_| ())
+                app.create_api_token(&owner, &format!("token {i}"))
+                    .await
+                    .map(|_| ())
             } else {
                 let locale = if i % 4 == 1 { Locale::En } else { Locale::Nl };
                 app.set_locale(&owner.user_id, locale).await
@@ -128,8 +130,15 @@ async fn hundred_concurrent_writers_through_the_app() {
             errors.push(e.to_string());
         }
     }
-    assert!(errors.is_empty(), "{} of 100 writers failed, e.g. {:?}", errors.len(), errors.first());
+    assert!(
+        errors.is_empty(),
+        "{} of 100 writers failed, e.g. {:?}",
+        errors.len(),
+        errors.first()
+    );
     assert_eq!(app.api_tokens(owner).await.unwrap().len(), 50);
-    let Ok(AuditVerification::Ok { events }) = app.verify_audit(owner).await else { panic!("chain broken") };
+    let Ok(AuditVerification::Ok { events }) = app.verify_audit(owner).await else {
+        panic!("chain broken")
+    };
     assert!(events >= 100);
 }
