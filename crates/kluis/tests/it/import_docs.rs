@@ -58,3 +58,27 @@ fn import_docs_scans_files_reports_failures_and_refuses_unknown_orgs() {
         describe(&unknown)
     );
 }
+
+/// A worker that dies on a file marks that document failed with the reason, and the scan job stays queued for a
+/// retry; the document is not lost.
+#[test]
+fn a_crashing_worker_marks_the_document_failed_and_keeps_it() {
+    let install = Install::new();
+    install.ok(&["org", "add", "acme", "--name", "Acme BV"], "");
+    let src = install.root().join("boom.txt");
+    std::fs::write(&src, "Naam: Jan Jansen\n").unwrap();
+    let out = crate::support::run_with_stdin(
+        install.cmd().env("KLUIS_WORKER_CRASH_ON", "boom").args([
+            "import-docs",
+            src.to_str().unwrap(),
+            "--org",
+            "acme",
+        ]),
+        "",
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("boom.txt\tfailed"), "{stdout}");
+    assert!(stdout.contains("crashed"), "{stdout}");
+    assert!(stdout.contains("Status: failed 1"), "{stdout}");
+}
