@@ -649,3 +649,28 @@ fn every_vocabulary_value_has_a_label_in_both_languages() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_upload_over_the_limit_gets_a_clear_message() {
+    let env = fresh_with(kluis_web::WebOptions {
+        max_upload_bytes: 1024 * 1024,
+        ..kluis_web::WebOptions::default()
+    })
+    .await;
+    let mut owner = setup_via_pages(&env).await;
+    let big = "x".repeat(1024 * 1024 + 10);
+    let res = upload_page(&mut owner, "acme", &[("groot.txt", &big)]).await;
+    assert_status(&res, 413, "too large");
+    assert!(
+        res.body.contains("U kunt maximaal 1 MB tegelijk uploaden"),
+        "clear message: {}",
+        res.body
+    );
+    let list = owner.get("/o/acme/documents/list").await;
+    assert!(!list.body.contains("groot.txt"), "nothing stored");
+    let form = owner.get("/o/acme/documents/upload").await;
+    assert!(
+        form.body.contains("data-max-bytes=\"1048576\""),
+        "the script knows the limit"
+    );
+}
