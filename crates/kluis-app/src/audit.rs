@@ -32,6 +32,26 @@ pub(crate) fn event(
     }
 }
 
+impl Actor {
+    /// An audit event done by this actor, from where the request came: names of changed fields, never values.
+    pub(crate) fn event(
+        &self,
+        action: &str,
+        entity: &str,
+        entity_id: &str,
+        fields: &[&str],
+    ) -> NewAuditEvent {
+        event(
+            self.user_id.as_str(),
+            action,
+            entity,
+            entity_id,
+            fields,
+            &self.origin,
+        )
+    }
+}
+
 /// Appends `ev` to the chain of every organisation `user_id` belongs to (account-level events such as logins
 /// and password changes concern each of them), in `tx`.
 pub(crate) async fn append_for_user(

@@ -542,13 +542,11 @@ impl App {
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.tenant(&actor.scope)
-                .append_audit(&event(
-                    actor.user_id.as_str(),
+                .append_audit(&actor.event(
                     "finding.reveal",
                     "document_finding",
                     &f.id,
                     &[f.entity_type.as_str()],
-                    &actor.origin,
                 ))
                 .await?;
             tx.commit().await?;
@@ -579,14 +577,7 @@ impl App {
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.tenant(&actor.scope)
-                .append_audit(&event(
-                    actor.user_id.as_str(),
-                    "document.download",
-                    "document",
-                    &d.id,
-                    &["content"],
-                    &actor.origin,
-                ))
+                .append_audit(&actor.event("document.download", "document", &d.id, &["content"]))
                 .await?;
             tx.commit().await?;
             Ok(())
@@ -653,14 +644,7 @@ impl App {
             }
             tx.documents(&actor.scope).set_override(id, &o).await?;
             tx.tenant(&actor.scope)
-                .append_audit(&event(
-                    actor.user_id.as_str(),
-                    "document.correct",
-                    "document",
-                    id,
-                    &fields,
-                    &actor.origin,
-                ))
+                .append_audit(&actor.event("document.correct", "document", id, &fields))
                 .await?;
             let d = tx
                 .documents(&actor.scope)
@@ -700,14 +684,7 @@ impl App {
             tx.enqueue_job(&scan_job(actor.scope.org_id(), id, now_ms()))
                 .await?;
             tx.tenant(&actor.scope)
-                .append_audit(&event(
-                    actor.user_id.as_str(),
-                    "document.rescan",
-                    "document",
-                    id,
-                    &["status"],
-                    &actor.origin,
-                ))
+                .append_audit(&actor.event("document.rescan", "document", id, &["status"]))
                 .await?;
             let d = tx
                 .documents(&actor.scope)
@@ -739,13 +716,11 @@ impl App {
             }
             tx.documents(&actor.scope).delete(id).await?;
             tx.tenant(&actor.scope)
-                .append_audit(&event(
-                    actor.user_id.as_str(),
+                .append_audit(&actor.event(
                     "document.delete",
                     "document",
                     id,
                     &["content", "findings"],
-                    &actor.origin,
                 ))
                 .await?;
             tx.commit().await?;
@@ -877,14 +852,7 @@ impl App {
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.tenant(&actor.scope)
-                .append_audit(&event(
-                    actor.user_id.as_str(),
-                    "identifier.search",
-                    "document_finding",
-                    "",
-                    &["query"],
-                    &actor.origin,
-                ))
+                .append_audit(&actor.event("identifier.search", "document_finding", "", &["query"]))
                 .await?;
             tx.commit().await?;
             Ok(())

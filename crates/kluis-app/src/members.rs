@@ -135,15 +135,8 @@ impl App {
                 return Err(AppError::Conflict(LAST_OWNER.into()));
             }
             t.set_role(user_id.as_str(), role).await?;
-            t.append_audit(&event(
-                actor.user_id.as_str(),
-                "member.role",
-                "membership",
-                user_id.as_str(),
-                &["role"],
-                &actor.origin,
-            ))
-            .await?;
+            t.append_audit(&actor.event("member.role", "membership", user_id.as_str(), &["role"]))
+                .await?;
             tx.commit().await?;
             Ok(())
         })
@@ -165,15 +158,8 @@ impl App {
                 return Err(AppError::Conflict(LAST_OWNER.into()));
             }
             t.delete_membership(user_id.as_str()).await?;
-            t.append_audit(&event(
-                actor.user_id.as_str(),
-                "member.remove",
-                "membership",
-                user_id.as_str(),
-                &[],
-                &actor.origin,
-            ))
-            .await?;
+            t.append_audit(&actor.event("member.remove", "membership", user_id.as_str(), &[]))
+                .await?;
             tx.commit().await?;
             Ok(())
         })
@@ -197,15 +183,8 @@ impl App {
             let row = t
                 .insert_api_token(&id, actor.user_id.as_str(), &name, &digest, now_ms())
                 .await?;
-            t.append_audit(&event(
-                actor.user_id.as_str(),
-                "api_token.create",
-                "api_token",
-                &id,
-                &["name"],
-                &actor.origin,
-            ))
-            .await?;
+            t.append_audit(&actor.event("api_token.create", "api_token", &id, &["name"]))
+                .await?;
             tx.commit().await?;
             Ok(row)
         })?;
@@ -239,15 +218,8 @@ impl App {
                 return Err(AppError::Forbidden);
             }
             t.revoke_api_token(id).await?;
-            t.append_audit(&event(
-                actor.user_id.as_str(),
-                "api_token.revoke",
-                "api_token",
-                id,
-                &["revoked"],
-                &actor.origin,
-            ))
-            .await?;
+            t.append_audit(&actor.event("api_token.revoke", "api_token", id, &["revoked"]))
+                .await?;
             tx.commit().await?;
             Ok(())
         })
