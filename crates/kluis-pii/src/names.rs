@@ -1041,7 +1041,7 @@ fn line_rules(
     }
     // Most lines open with no closing, greeting or label: skip them before the lowercase copy and the list scans.
     // Every rule below starts with an entry of these lists; a rule that does not belongs above this test.
-    if !LINE_OPENERS.may_open(head) {
+    if !LINE_OPENERS.may_open(&b[s0..end]) {
         return;
     }
     let mut buf = [0u8; 40];

@@ -64,55 +64,74 @@ pub(crate) fn word_mask_tail(tail: &[u8]) -> u64 {
     m
 }
 
-/// Lets a caller skip a line that cannot open with any phrase of a set before it lowercases the line and compares
-/// it phrase by phrase. Keys are the first two to four bytes of each phrase (up to its first non-ASCII byte) in a
-/// 4 Kbit filter: a false positive only costs the full comparison. Exact: a line with a non-ASCII byte among its
-/// first four always passes, and a phrase with fewer than two leading ASCII bytes turns the test off.
-pub(crate) struct Openers(Option<Box<[u64; 64]>>);
+/// Lets a caller skip a line that cannot open with any phrase of a set before it lowercases the line's head and
+/// compares it phrase by phrase. The key is the line's first run of ASCII letters, lowercased: every phrase rule
+/// (`names::line_rules`) needs the lowercased head to start with a phrase that is followed by a non-letter (a
+/// colon, a blank, punctuation) or by the end of the line, so that run must equal the phrase's own first run of
+/// ASCII letters. Exact: a line whose run is followed by a non-ASCII byte (which may lowercase to anything)
+/// always passes; a phrase of 36 bytes or more (the head is cut at 40) or one that does not open with an ASCII
+/// letter turns the test off.
+pub(crate) struct Openers {
+    /// Lowercase first runs, by first letter.
+    runs: Option<Vec<Vec<Box<[u8]>>>>,
+    /// Longest run of any phrase.
+    max_run: usize,
+}
 
 impl Openers {
     pub(crate) fn new(lists: &[&[&str]]) -> Openers {
-        let mut bits = Box::new([0u64; 64]);
+        let mut runs: Vec<Vec<Box<[u8]>>> = vec![Vec::new(); 26];
+        let mut max_run = 0;
         for p in lists.iter().flat_map(|l| l.iter()) {
             let b = p.as_bytes();
-            let n = b.iter().take(4).take_while(|c| c.is_ascii()).count();
-            if n < 2 {
-                return Openers(None);
+            let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            if n == 0 || b.len() >= 36 {
+                return Openers {
+                    runs: None,
+                    max_run: 0,
+                };
             }
-            let k = Self::key(&b[..n]);
-            bits[k >> 6] |= 1 << (k & 63);
+            let run: Box<[u8]> = b[..n].to_ascii_lowercase().into();
+            let slot = &mut runs[usize::from(run[0] - b'a')];
+            if !slot.contains(&run) {
+                slot.push(run);
+            }
+            max_run = max_run.max(n);
         }
-        Openers(Some(bits))
+        Openers {
+            runs: Some(runs),
+            max_run,
+        }
     }
 
-    /// Filter slot of an ASCII prefix of two to four bytes (already lowercase).
+    /// False when `line` (from its first non-blank byte to its end), lowercased, cannot start with any of the
+    /// phrases followed by a non-letter or the line's end.
     #[inline]
-    fn key(prefix: &[u8]) -> usize {
-        let mut w = prefix.len() as u64;
-        for (i, &c) in prefix.iter().enumerate() {
-            w |= u64::from(c) << (8 * (i + 1));
-        }
-        (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
-    }
-
-    /// False when `head`, lowercased, cannot start with any of the phrases.
-    #[inline]
-    pub(crate) fn may_open(&self, head: &str) -> bool {
-        let Some(bits) = &self.0 else {
+    pub(crate) fn may_open(&self, line: &[u8]) -> bool {
+        let Some(runs) = &self.runs else {
             return true;
         };
-        let mut low = [0u8; 4];
-        let n = head.len().min(4);
-        for (d, &c) in low.iter_mut().zip(&head.as_bytes()[..n]) {
-            if !c.is_ascii() {
-                // Unicode lowercasing may turn it into ASCII ("K" Kelvin sign): the full comparison decides.
-                return true;
+        let mut n = 0;
+        while n < line.len() && line[n].is_ascii_alphabetic() {
+            n += 1;
+            if n > self.max_run {
+                return false;
             }
-            *d = c.to_ascii_lowercase();
         }
-        (2..=n).any(|l| {
-            let k = Self::key(&low[..l]);
-            bits[k >> 6] >> (k & 63) & 1 == 1
-        })
+        if line.get(n).is_some_and(|&c| c >= 0x80) {
+            // Unicode lowercasing may turn it into an ASCII letter ("K" Kelvin sign): the full comparison decides.
+            return true;
+        }
+        if n == 0 {
+            return false;
+        }
+        runs[usize::from(line[0].to_ascii_lowercase() - b'a')]
+            .iter()
+            .any(|r| {
+                r.len() == n
+                    && r.iter()
+                        .zip(&line[..n])
+                        .all(|(&a, &c)| a == c.to_ascii_lowercase())
+            })
     }
 }
