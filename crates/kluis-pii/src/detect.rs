@@ -151,31 +151,47 @@ struct Collect<'a> {
 }
 
 impl Collect<'_> {
+    /// The test per word: one pair of O(1) hashes and a bit of each bloom filter.
+    #[inline(always)]
+    fn inline_word(
+        &mut self,
+        s: usize,
+        p: usize,
+        bloom: &crate::lexicon::Bloom<1024>,
+        stem_bloom: &crate::lexicon::Bloom<64>,
+    ) {
+        let (w, h, h4) = crate::lexicon::word_hashes(self.text.as_bytes(), s, p - s);
+        let hit = bloom.has(h);
+        let hit4 = p - s >= 4 && stem_bloom.has(h4);
+        if hit | hit4 {
+            self.word(s, p, w, h, h4, hit, hit4);
+        }
+    }
+
     /// Word `s..i` passed the bloom test (`hit` for the whole word, `hit4` for its first four bytes): exact
     /// lookups of first names, keywords starting with this word, and stems it starts with.
     #[inline(never)]
-    fn word(&mut self, s: usize, i: usize, h: u64, h4: u64, hit: bool, hit4: bool) {
+    fn word(&mut self, s: usize, i: usize, w: (u64, u64), h: u64, h4: u64, hit: bool, hit4: bool) {
         let (det, text) = (self.det, self.text);
         let lex = &det.lex;
         let b = text.as_bytes();
         let n = b.len();
-        let cap = b[s].is_ascii_uppercase()
-            || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
-        if hit && cap && det.names.first_hashes.get(h).is_some() {
-            self.first_names.push((s, i));
-        }
         let mut matched = false;
-        if let Some(ids) = if hit { lex.first.get(h) } else { None } {
-            for &id in ids {
-                let p = &lex.pats[id as usize];
-                if p.first_len != i - s {
+        if hit {
+            let cap = b[s].is_ascii_uppercase()
+                || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
+            if cap && det.names.first_hashes.get(h).is_some() {
+                self.first_names.push((s, i));
+            }
+            for c in lex.first.get(h) {
+                if c.first_len as usize != i - s || !c.may_match(w) {
                     continue;
                 }
+                let p = &lex.pats[c.id as usize];
                 let Some(e) = lex.verify(b, s, p) else {
                     continue;
                 };
-                let stem = p.entries.iter().any(|x| x.stem);
-                if !stem && e < n && wordish(b[e]) && wordish(b[e - 1]) {
+                if !c.stem && e < n && wordish(b[e]) && wordish(b[e - 1]) {
                     continue;
                 }
                 push_hit(text, &mut self.hits, &mut self.specials, s, e, p);
@@ -213,32 +229,43 @@ impl<'a> Scan<'a> {
             caps: Vec::new(),
         };
         let (bloom, stem_bloom) = (&det.bloom, &det.stem_bloom);
-        // Word boundaries from 64-byte masks (SWAR, see `words`): the transitions of the mask alternate between
-        // word starts and word ends and are visited with trailing-zero counts. Most words of running text are in
-        // no table, so the inline path per word is one pair of O(1) hashes (whole word, first four bytes) and two
-        // bits of the shared bloom filter; only a bloom hit (a keyword's first word, a first name, a stem's start,
-        // or a rare false positive) calls the out-of-line exact lookup.
-        let mut start = 0;
+        // Word boundaries from 64-byte masks (SWAR, see `words`): word starts are the rising edges of the mask,
+        // word ends its falling edges; starts and ends alternate, so the k-th start of a block pairs with the k-th
+        // end (after the end of a word left open by the previous block). Capitalised word starts come from a
+        // second mask without any work per word. Most words of running text are in no table, so the inline path
+        // per word is one pair of O(1) hashes (whole word, first four bytes) and two bits of the shared bloom
+        // filter; only a bloom hit (a keyword's first word, a first name, a stem's start, or a rare false
+        // positive) calls the out-of-line exact lookup.
+        let mut open: Option<usize> = None;
         let mut carry = 0u64;
-        let mut on_mask = |m: u64, width: usize, base: usize, c: &mut Collect<'_>| {
-            let mut t = m ^ ((m << 1) | carry);
-            while t != 0 {
-                let p = base + t.trailing_zeros() as usize;
-                t &= t - 1;
-                if (m >> (p - base)) & 1 == 1 {
-                    start = p;
-                    continue;
+        let mut on_mask = |m: u64, caps: u64, width: usize, base: usize, c: &mut Collect<'_>| {
+            let prev = (m << 1) | carry;
+            let mut starts = m & !prev;
+            let mut ends = !m & prev;
+            let mut cs = starts & caps;
+            while cs != 0 {
+                c.caps.push(base + cs.trailing_zeros() as usize);
+                cs &= cs - 1;
+            }
+            if let Some(s) = open
+                && ends != 0
+            {
+                // `carry` was set: the first falling edge closes the word left open.
+                open = None;
+                let p = base + ends.trailing_zeros() as usize;
+                ends &= ends - 1;
+                c.inline_word(s, p, bloom, stem_bloom);
+            }
+            while starts != 0 {
+                let s = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if ends == 0 {
+                    open = Some(s);
+                    break;
                 }
-                let c0 = b[start];
-                if c0 >= 0xC3 || c0.wrapping_sub(b'A') < 26 {
-                    c.caps.push(start);
-                }
-                let (h, h4) = crate::lexicon::word_hashes(b, start, p - start);
-                let hit = bloom.has(h);
-                let hit4 = p - start >= 4 && stem_bloom.has(h4);
-                if hit | hit4 {
-                    c.word(start, p, h, h4, hit, hit4);
-                }
+                let p = base + ends.trailing_zeros() as usize;
+                ends &= ends - 1;
+                c.inline_word(s, p, bloom, stem_bloom);
             }
             carry = (m >> (width - 1)) & 1;
         };
@@ -246,13 +273,14 @@ impl<'a> Scan<'a> {
         let mut base = 0;
         for block in blocks.by_ref() {
             let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
-            on_mask(crate::words::word_mask(block), 64, base, &mut c);
+            let (m, caps) = crate::words::word_masks(block);
+            on_mask(m, caps, 64, base, &mut c);
             base += 64;
         }
         let tail = blocks.remainder();
         // The text's end closes an open word: a zero bit past the last byte.
-        let tail_mask = crate::words::word_mask_tail(tail);
-        on_mask(tail_mask, tail.len() + 1, base, &mut c);
+        let (m, caps) = crate::words::word_masks_tail(tail);
+        on_mask(m, caps, tail.len() + 1, base, &mut c);
         Scan {
             det,
             text,

@@ -653,11 +653,12 @@ pub(crate) fn word_hash(text: &[u8], s: usize, n: usize) -> u64 {
     mix(w0, w1, n)
 }
 
-/// `word_hash` of the whole word and of its first four bytes, from one pair of loads.
+/// The 16 bytes at `s` (zero-padded past the text's end), and `word_hash` of the whole word and of its first
+/// four bytes, from that one pair of loads.
 #[inline(always)]
-pub(crate) fn word_hashes(text: &[u8], s: usize, n: usize) -> (u64, u64) {
+pub(crate) fn word_hashes(text: &[u8], s: usize, n: usize) -> ((u64, u64), u64, u64) {
     let (w0, w1) = load16(text, s);
-    (mix(w0, w1, n), mix(w0, 0, 4))
+    ((w0, w1), mix(w0, w1, n), mix(w0, 0, 4))
 }
 
 /// The 16 bytes at `s`, zero-padded past the end of the text.
@@ -801,8 +802,8 @@ pub(crate) struct Pattern {
 /// verified byte by byte. Unlike a large case-insensitive automaton this stays in L1 cache.
 pub(crate) struct Lexicon {
     pub pats: Vec<Pattern>,
-    /// First-token hash → pattern ids, longest first.
-    pub first: WordSet<Vec<u32>>,
+    /// First-token hash → candidate patterns, longest first.
+    pub first: FirstTable,
     /// Stem hash → pattern ids (single-token stems, matched on word prefixes).
     pub stems: WordSet<Vec<u32>>,
     /// Hashes of the first four bytes of every stem: a word is checked against stems only when it starts like one.
@@ -866,6 +867,7 @@ impl Lexicon {
                 v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].bytes.len()));
             }
         }
+        let first = FirstTable::build(&first.map, &pats);
         Lexicon {
             pats,
             first,
@@ -907,5 +909,135 @@ impl Lexicon {
             prev = c;
         }
         Some(e)
+    }
+}
+
+/// A pattern that a first word may open, with its first 16 bytes as two masked words: one compare rejects most
+/// candidates before the byte-by-byte `verify`. The test is a superset of `verify` on those bytes: a pattern
+/// byte that is an ASCII letter or in `A0..=BF` (the second byte of a Latin-1 letter, which `fold` may have
+/// raised by 0x20) is compared with bit 5 of the text byte set, every other byte exactly.
+#[derive(Clone, Copy)]
+pub(crate) struct Cand {
+    pub id: u32,
+    pub first_len: u32,
+    /// One of the pattern's entries may run on into a longer word.
+    pub stem: bool,
+    pat: [u64; 2],
+    or: [u64; 2],
+    and: [u64; 2],
+}
+
+impl Cand {
+    fn new(id: u32, p: &Pattern) -> Cand {
+        let (mut pat, mut or, mut and) = ([0u8; 16], [0u8; 16], [0u8; 16]);
+        for (k, &c) in p.bytes.iter().take(16).enumerate() {
+            pat[k] = c;
+            or[k] = if c.is_ascii_alphabetic() || (0xA0..=0xBF).contains(&c) {
+                0x20
+            } else {
+                0
+            };
+            and[k] = 0xFF;
+            if or[k] != 0 {
+                // Compared as `c | 0x20`: the pattern byte must carry bit 5 itself (lowercase letters and
+                // `A0..=BF` do; anything else is compared exactly).
+                pat[k] |= 0x20;
+            }
+        }
+        let w = |a: &[u8; 16]| {
+            let mut x = [0u8; 8];
+            let mut y = [0u8; 8];
+            x.copy_from_slice(&a[..8]);
+            y.copy_from_slice(&a[8..]);
+            [u64::from_le_bytes(x), u64::from_le_bytes(y)]
+        };
+        Cand {
+            id,
+            first_len: p.first_len as u32,
+            stem: p.entries.iter().any(|e| e.stem),
+            pat: w(&pat),
+            or: w(&or),
+            and: w(&and),
+        }
+    }
+
+    /// False when the 16 text bytes at the word's start (`w`, zero-padded past the text's end) cannot match.
+    #[inline(always)]
+    pub(crate) fn may_match(&self, w: (u64, u64)) -> bool {
+        ((w.0 | self.or[0]) & self.and[0]) ^ self.pat[0]
+            | ((w.1 | self.or[1]) & self.and[1]) ^ self.pat[1]
+            == 0
+    }
+}
+
+/// First-word hash → candidate patterns: open addressing with linear probing over a power-of-two table of
+/// keys, the candidates of one key contiguous (longest pattern first).
+pub(crate) struct FirstTable {
+    keys: Box<[u64]>,
+    /// Start (low 24 bits) and count (high 8 bits) of the key's candidates; 0 marks an empty slot.
+    info: Box<[u32]>,
+    cands: Vec<Cand>,
+    mask: usize,
+}
+
+impl FirstTable {
+    fn build(map: &IdMap<Vec<u32>>, pats: &[Pattern]) -> FirstTable {
+        let size = (map.len() * 3).next_power_of_two().max(16);
+        let mut keys = vec![0u64; size].into_boxed_slice();
+        let mut info = vec![0u32; size].into_boxed_slice();
+        let mut cands = Vec::new();
+        let mut entries: Vec<(&u64, &Vec<u32>)> = map.iter().collect();
+        entries.sort_by_key(|&(k, _)| *k);
+        for (&h, ids) in entries {
+            let start = cands.len();
+            cands.extend(ids.iter().map(|&id| Cand::new(id, &pats[id as usize])));
+            let n = cands.len() - start;
+            assert!(
+                n > 0 && n < 256 && start < 1 << 24,
+                "first-word table layout"
+            );
+            let mut i = Self::slot(h, size - 1);
+            while info[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            keys[i] = h;
+            info[i] = start as u32 | (n as u32) << 24;
+        }
+        FirstTable {
+            keys,
+            info,
+            cands,
+            mask: size - 1,
+        }
+    }
+
+    #[inline(always)]
+    fn slot(h: u64, mask: usize) -> usize {
+        (h >> 20) as usize & mask
+    }
+
+    /// The candidates of first-word hash `h` (empty when no pattern opens with such a word).
+    #[inline]
+    pub(crate) fn get(&self, h: u64) -> &[Cand] {
+        let mut i = Self::slot(h, self.mask);
+        loop {
+            let v = self.info[i];
+            if v == 0 {
+                return &[];
+            }
+            if self.keys[i] == h {
+                let start = (v & 0xFF_FFFF) as usize;
+                return &self.cands[start..start + (v >> 24) as usize];
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    pub(crate) fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.keys
+            .iter()
+            .zip(self.info.iter())
+            .filter(|&(_, &v)| v != 0)
+            .map(|(&k, _)| k)
     }
 }

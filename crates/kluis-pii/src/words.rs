@@ -41,27 +41,48 @@ pub(crate) fn find_digit(b: &[u8], from: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
-/// Bit k set when byte k of the block is a word byte.
+/// High bit of every byte of `w` that may open a capitalised word: an ASCII capital or a byte from 0xC3 (the
+/// lead byte of every non-ASCII capital).
 #[inline(always)]
-pub(crate) fn word_mask(block: &[u8; 64]) -> u64 {
+fn cap_bytes8(w: u64) -> u64 {
+    let x = w & !HI;
+    let upper =
+        x.wrapping_add(LO * (0x80 - b'A' as u64)) & !x.wrapping_add(LO * (0x7F - b'Z' as u64)) & !w;
+    let high = x.wrapping_add(LO * (0x80 - 0x43)) & w;
+    (upper | high) & HI
+}
+
+/// Gathers the high bits of the eight bytes into one byte (byte j's bit 7 lands on bit j).
+#[inline(always)]
+fn gather(hi: u64) -> u64 {
+    hi.wrapping_mul(0x0002_0408_1020_4081) >> 56
+}
+
+/// Bit k set when byte k of the block is a word byte, and bit k of the second mask when byte k may open a
+/// capitalised word (see `cap_bytes8`).
+#[inline(always)]
+pub(crate) fn word_masks(block: &[u8; 64]) -> (u64, u64) {
     let mut m = 0u64;
+    let mut c = 0u64;
     for (k, lane) in block.chunks_exact(8).enumerate() {
         let mut a = [0u8; 8];
         a.copy_from_slice(lane);
-        // Gather the eight high bits into one byte (byte j's bit 7 lands on bit 56 + j).
-        let packed = word_bytes8(u64::from_le_bytes(a)).wrapping_mul(0x0002_0408_1020_4081) >> 56;
-        m |= packed << (8 * k);
+        let w = u64::from_le_bytes(a);
+        m |= gather(word_bytes8(w)) << (8 * k);
+        c |= gather(cap_bytes8(w)) << (8 * k);
     }
-    m
+    (m, c)
 }
 
-/// The same mask for a short tail block (fewer than 64 bytes).
-pub(crate) fn word_mask_tail(tail: &[u8]) -> u64 {
+/// The same masks for a short tail block (fewer than 64 bytes).
+pub(crate) fn word_masks_tail(tail: &[u8]) -> (u64, u64) {
     let mut m = 0u64;
-    for (k, &c) in tail.iter().enumerate() {
-        m |= u64::from(crate::lexicon::wordish(c)) << k;
+    let mut c = 0u64;
+    for (k, &b) in tail.iter().enumerate() {
+        m |= u64::from(crate::lexicon::wordish(b)) << k;
+        c |= u64::from(b >= 0xC3 || b.is_ascii_uppercase()) << k;
     }
-    m
+    (m, c)
 }
 
 /// Lets a caller skip a line that cannot open with any phrase of a set before it lowercases the line's head and
