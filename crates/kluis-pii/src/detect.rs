@@ -86,6 +86,8 @@ pub(crate) struct Scan<'a> {
     /// Starts of words (keyword-pass boundaries) whose first byte is an ASCII capital or a lead byte from 0xC3
     /// (every non-ASCII capital), ascending: the name rules visit these instead of walking the text again.
     pub caps: Vec<usize>,
+    /// Occurrences of the prose rule's intro words (`names::PERSON_INTRO`, exact bytes): (start, end).
+    pub intros: Vec<(usize, usize)>,
     pub specials: Vec<Special>,
 }
 
@@ -148,6 +150,7 @@ struct Collect<'a> {
     specials: Vec<Special>,
     first_names: Vec<(usize, usize)>,
     caps: Vec<usize>,
+    intros: Vec<(usize, usize)>,
 }
 
 impl Collect<'_> {
@@ -183,7 +186,18 @@ impl Collect<'_> {
             if cap && det.names.first_hashes.get(h).is_some() {
                 self.first_names.push((s, i));
             }
-            for c in lex.first.get(h) {
+            let (cands, intro) = lex.first.get(h);
+            if intro {
+                let w = &b[s..i];
+                // The prose rule reads a run of two to eight ASCII lowercase letters.
+                if (2..=8).contains(&w.len())
+                    && w.iter().all(u8::is_ascii_lowercase)
+                    && crate::names::PERSON_INTRO.iter().any(|x| x.as_bytes() == w)
+                {
+                    self.intros.push((s, i));
+                }
+            }
+            for c in cands {
                 if c.first_len as usize != i - s || !c.may_match(w) {
                     continue;
                 }
@@ -227,6 +241,7 @@ impl<'a> Scan<'a> {
             specials: Vec::new(),
             first_names: Vec::new(),
             caps: Vec::new(),
+            intros: Vec::new(),
         };
         let (bloom, stem_bloom) = (&det.bloom, &det.stem_bloom);
         // Word boundaries from 64-byte masks (SWAR, see `words`): word starts are the rising edges of the mask,
@@ -287,6 +302,7 @@ impl<'a> Scan<'a> {
             hits: c.hits,
             first_names: c.first_names,
             caps: c.caps,
+            intros: c.intros,
             specials: c.specials,
         }
     }

@@ -867,7 +867,7 @@ impl Lexicon {
                 v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].bytes.len()));
             }
         }
-        let first = FirstTable::build(&first.map, &pats);
+        let first = FirstTable::build(&first.map, &pats, crate::names::PERSON_INTRO);
         Lexicon {
             pats,
             first,
@@ -970,38 +970,50 @@ impl Cand {
     }
 }
 
+const USED: u32 = 1 << 31;
+const INTRO: u32 = 1 << 30;
+
 /// First-word hash → candidate patterns: open addressing with linear probing over a power-of-two table of
 /// keys, the candidates of one key contiguous (longest pattern first).
 pub(crate) struct FirstTable {
     keys: Box<[u64]>,
-    /// Start (low 24 bits) and count (high 8 bits) of the key's candidates; 0 marks an empty slot.
+    /// `USED`, `INTRO`, start (low 24 bits) and count (bits 24..30) of the key's candidates; 0 marks an empty
+    /// slot.
     info: Box<[u32]>,
     cands: Vec<Cand>,
     mask: usize,
 }
 
 impl FirstTable {
-    fn build(map: &IdMap<Vec<u32>>, pats: &[Pattern]) -> FirstTable {
-        let size = (map.len() * 3).next_power_of_two().max(16);
+    /// `map`: first-word hash → pattern ids; `intro`: words whose occurrences the prose rule wants listed.
+    fn build(map: &IdMap<Vec<u32>>, pats: &[Pattern], intro: &[&str]) -> FirstTable {
+        let mut all: Vec<(u64, &[u32], bool)> = map
+            .iter()
+            .map(|(&h, ids)| (h, ids.as_slice(), false))
+            .collect();
+        for w in intro {
+            let h = word_hash_of(w.as_bytes());
+            match all.iter_mut().find(|e| e.0 == h) {
+                Some(e) => e.2 = true,
+                None => all.push((h, &[], true)),
+            }
+        }
+        all.sort_by_key(|e| e.0);
+        let size = (all.len() * 3).next_power_of_two().max(16);
         let mut keys = vec![0u64; size].into_boxed_slice();
         let mut info = vec![0u32; size].into_boxed_slice();
         let mut cands = Vec::new();
-        let mut entries: Vec<(&u64, &Vec<u32>)> = map.iter().collect();
-        entries.sort_by_key(|&(k, _)| *k);
-        for (&h, ids) in entries {
+        for (h, ids, is_intro) in all {
             let start = cands.len();
             cands.extend(ids.iter().map(|&id| Cand::new(id, &pats[id as usize])));
             let n = cands.len() - start;
-            assert!(
-                n > 0 && n < 256 && start < 1 << 24,
-                "first-word table layout"
-            );
+            assert!(n < 64 && start < 1 << 24, "first-word table layout");
             let mut i = Self::slot(h, size - 1);
             while info[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
             keys[i] = h;
-            info[i] = start as u32 | (n as u32) << 24;
+            info[i] = USED | if is_intro { INTRO } else { 0 } | start as u32 | (n as u32) << 24;
         }
         FirstTable {
             keys,
@@ -1016,18 +1028,20 @@ impl FirstTable {
         (h >> 20) as usize & mask
     }
 
-    /// The candidates of first-word hash `h` (empty when no pattern opens with such a word).
+    /// The candidates of first-word hash `h` (empty when no pattern opens with such a word), and whether the
+    /// hash is one of a prose intro word.
     #[inline]
-    pub(crate) fn get(&self, h: u64) -> &[Cand] {
+    pub(crate) fn get(&self, h: u64) -> (&[Cand], bool) {
         let mut i = Self::slot(h, self.mask);
         loop {
             let v = self.info[i];
             if v == 0 {
-                return &[];
+                return (&[], false);
             }
             if self.keys[i] == h {
                 let start = (v & 0xFF_FFFF) as usize;
-                return &self.cands[start..start + (v >> 24) as usize];
+                let n = ((v >> 24) & 0x3F) as usize;
+                return (&self.cands[start..start + n], v & INTRO != 0);
             }
             i = (i + 1) & self.mask;
         }

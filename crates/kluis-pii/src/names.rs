@@ -700,27 +700,17 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
 
     // 4b. Prose: two or more name words right after a word that introduces a person ("sprak ik met Freke
     // Vandenwaeldof over…"), not at a sentence start and ending before a lowercase word or punctuation.
-    // Capitalised word starts right after a space (the keyword pass found them; a space is no word byte).
-    for &i in &scan.caps {
-        if i == 0 || b[i - 1] != b' ' {
+    // The intro word is the whole run of ASCII lowercase letters before the space, opening the text or after a
+    // space: then it is a word of the keyword pass, which lists every occurrence of an intro word.
+    for &(ws, k) in &scan.intros {
+        if ws > 0 && b[ws - 1] != b' ' || b.get(k) != Some(&b' ') {
             continue;
         }
-        let k = i - 1;
-        // The lowercase word before the space, looked for in at most nine bytes: a longer one fails the length
-        // test anyway.
-        let lo = k.saturating_sub(9);
-        let Some(ws) = b[lo..k]
-            .iter()
-            .rposition(|&c| !c.is_ascii_lowercase())
-            .map(|x| lo + x + 1)
-            .or((lo == 0).then_some(0))
-        else {
-            continue;
-        };
-        if k - ws < 2 || k - ws > 8 || (ws > 0 && b[ws - 1] != b' ') {
-            continue;
-        }
-        if !person_intro(&b[ws..k]) {
+        let i = k + 1;
+        if !b
+            .get(i)
+            .is_some_and(|&c| c >= 0xC3 || c.is_ascii_uppercase())
+        {
             continue;
         }
         if let Some(p) = parse_name(g, t, i, false)
@@ -796,36 +786,74 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     // that order (text start, then after blanks, then after brackets), as the findings' order depends on it.
     let capital = |c: u8| c >= 0xC3 || c.is_ascii_uppercase();
     let all_capital = (0..=255u8).all(|c| shapes[usize::from(c)] == 0 || capital(c));
-    let mut from_caps;
-    let mut from_text;
-    let starts: &mut dyn Iterator<Item = usize> = if all_capital {
+    // The end of the name word at `k`: the run of ASCII letters as a first guess, `word_end` when a joiner or a
+    // long run may extend it.
+    let word_at = |k: usize| {
+        let mut e = k + 1;
+        while e < b.len() && (b[e].is_ascii_alphabetic() || b[e] >= 0x80) && e - k < 64 {
+            e += 1;
+        }
+        if e < b.len() && matches!(b[e], b'-' | b'\'' | 0xE2) || e - k >= 63 {
+            word_end(t, k)
+        } else {
+            e
+        }
+    };
+    if all_capital {
         // Every token opens with a capital, so only the capitalised word starts the keyword pass found can
         // match; each of them follows a non-word byte, so the test on the byte before picks the same starts.
-        let after = |k: usize, set: &'static [u8]| k > 0 && set.contains(&b[k - 1]);
-        // The shape of the first byte filters most of them out before the three ordered passes.
-        let cand: Vec<usize> = scan
-            .caps
-            .iter()
-            .copied()
-            .filter(|&k| shapes[usize::from(b[k])] != 0)
-            .collect();
-        from_caps = cand
-            .iter()
-            .copied()
-            .filter(|&k| k == 0)
-            .chain(cand.iter().copied().filter(move |&k| after(k, b" \n\t")))
-            .chain(cand.iter().copied().filter(move |&k| after(k, b"(")))
-            .collect::<Vec<usize>>()
-            .into_iter();
-        &mut from_caps
-    } else {
-        from_text = std::iter::once(0).chain(
-            memchr::memchr3_iter(b' ', b'\n', b'\t', b)
-                .chain(memchr::memchr_iter(b'(', b))
-                .map(|p| p + 1),
-        );
-        &mut from_text
-    };
+        // A start matches when a token with its first byte spells the text there and the word ends right after
+        // it (the same test as looking the word up in `tokens`). Matches are emitted text start first, then those
+        // after blanks, then those after brackets, each group in text order.
+        let mut toks: Vec<&[u8]> = tokens.iter().map(|w| w.as_bytes()).collect();
+        toks.sort_unstable();
+        // The tokens of each first byte: `toks[range[c].0..range[c].1]`.
+        let mut range = [(0u16, 0u16); 256];
+        for (n, w) in toks.iter().enumerate() {
+            let r = &mut range[usize::from(w[0])];
+            if r.1 == 0 {
+                r.0 = n as u16;
+            }
+            r.1 = n as u16 + 1;
+        }
+        let mut found: Vec<(u8, usize, usize)> = Vec::new();
+        for &k in &scan.caps {
+            let c = b[k];
+            if shapes[usize::from(c)] == 0 {
+                continue;
+            }
+            let group = if k == 0 {
+                0
+            } else {
+                match b[k - 1] {
+                    b' ' | b'\n' | b'\t' => 1,
+                    b'(' => 2,
+                    _ => continue,
+                }
+            };
+            let (lo, hi) = range[usize::from(c)];
+            let mut end = None;
+            for w in &toks[usize::from(lo)..usize::from(hi)] {
+                // Compared byte by byte: most tokens differ in their second byte.
+                let spelled = b.len() - k >= w.len() && w.iter().zip(&b[k..]).all(|(x, y)| x == y);
+                if spelled && *end.get_or_insert_with(|| word_at(k)) == k + w.len() {
+                    found.push((group, k, k + w.len()));
+                    break;
+                }
+            }
+        }
+        for group in 0..3 {
+            for &(_, k, we) in found.iter().filter(|f| f.0 == group) {
+                emit(out, t, k, we, 0.6);
+            }
+        }
+        return;
+    }
+    let starts = std::iter::once(0).chain(
+        memchr::memchr3_iter(b' ', b'\n', b'\t', b)
+            .chain(memchr::memchr_iter(b'(', b))
+            .map(|p| p + 1),
+    );
     for k in starts {
         if k >= b.len() {
             continue;
@@ -834,17 +862,8 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         if shapes[usize::from(c)] == 0 {
             continue;
         }
-        // Length of the ASCII-letter run as a first guess; `word_end` only when the shape may fit.
-        let mut e = k + 1;
-        while e < b.len() && (b[e].is_ascii_alphabetic() || b[e] >= 0x80) && e - k < 64 {
-            e += 1;
-        }
         if t.is_char_boundary(k) {
-            let we = if e < b.len() && matches!(b[e], b'-' | b'\'' | 0xE2) || e - k >= 63 {
-                word_end(t, k)
-            } else {
-                e
-            };
+            let we = word_at(k);
             if shapes[usize::from(c)] & (1 << (we - k).min(63)) != 0
                 && t.is_char_boundary(we)
                 && tokens.contains(&t[k..we])
@@ -1182,22 +1201,9 @@ fn pronoun_follows(t: &str, end: usize) -> bool {
 }
 
 /// Lowercase words after which capitalised words are a person in running text.
-const PERSON_INTRO: &[&str] = &[
+pub(crate) const PERSON_INTRO: &[&str] = &[
     "met", "door", "namens", "collega", "avec", "with", "par", "sprak", "belde", "mailde",
 ];
-
-/// The word packed into a u64 (words of at most 8 bytes), so the hot prose loop compares without calls.
-fn pack(w: &[u8]) -> u64 {
-    let mut x = [0u8; 8];
-    x[..w.len()].copy_from_slice(w);
-    u64::from_le_bytes(x)
-}
-
-fn person_intro(w: &[u8]) -> bool {
-    static PACKED: std::sync::LazyLock<Vec<u64>> =
-        std::sync::LazyLock::new(|| PERSON_INTRO.iter().map(|w| pack(w.as_bytes())).collect());
-    w.len() <= 8 && PACKED.contains(&pack(w))
-}
 
 /// Words after a comma that show the words before it name a person.
 const APPOSITION: &[&str] = &[
