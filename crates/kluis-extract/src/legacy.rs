@@ -4,7 +4,7 @@
 //! OLE streams `msg` opens; Excel's BIFF (shared strings split over CONTINUE records, RK numbers, formulas) is left
 //! to calamine. References: [MS-DOC] 2.4.1 (retrieving text), 2.5.1 (FIB); [MS-PPT] 2.3 (records), 2.9 (text).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
 use encoding_rs::WINDOWS_1252;
@@ -115,7 +115,7 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     }
 
     let mut w = WordText::new(ctx.text_left(), bounds);
-    let r = read_pieces(&wd, plc, &mut w);
+    let r = read_pieces(ctx, &wd, plc, &mut w);
     for (text, loc) in w.finish() {
         ctx.push(out, text, loc)?;
     }
@@ -146,15 +146,22 @@ fn piece_table(clx: &[u8]) -> Res<&[u8]> {
 }
 
 /// Decodes every piece into `w`. Pieces are (CP range, file offset, 8-bit or UTF-16); [MS-DOC] 2.9.73 FcCompressed.
-fn read_pieces(wd: &[u8], plc: &[u8], w: &mut WordText) -> Res {
+fn read_pieces(ctx: &Ctx<'_>, wd: &[u8], plc: &[u8], w: &mut WordText) -> Res {
     if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(12) {
         return Err(corrupt("damaged piece table"));
     }
     let n = (plc.len() - 4) / 12;
     let pcd_base = 4 * (n + 1);
+    // Honest pieces do not overlap, so together they are at most the stream's size. Pieces that all point at the
+    // same bytes (and decode to marks that add no text) would otherwise cost pieces × stream size.
+    let budget = wd.len().saturating_mul(2).saturating_add(1 << 20);
+    let mut decoded = 0usize;
     for i in 0..n {
         if w.full() {
             return Ok(());
+        }
+        if i % 1024 == 1023 {
+            ctx.check_deadline()?;
         }
         let (Some(cp0), Some(cp1), Some(fc)) = (
             u32_at(plc, i * 4),
@@ -179,6 +186,12 @@ fn read_pieces(wd: &[u8], plc: &[u8], w: &mut WordText) -> Res {
                 "the document is cut short (text lies past the end of the file)",
             ));
         };
+        decoded = decoded.saturating_add(len);
+        if decoded > budget {
+            return Err(corrupt(
+                "damaged piece table (pieces repeat far beyond the file's size)",
+            ));
+        }
         w.seek(cp0);
         if compressed {
             // Windows-1252 maps every byte to exactly one character, so character positions stay in step.
@@ -367,6 +380,8 @@ pub(crate) fn ppt(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
         .ok_or_else(|| corrupt("PowerPoint Document stream missing"))?;
     let left = ctx.text_left();
     let mut parts: Vec<(Location, String)> = Vec::new();
+    // Index into `parts` by location, so a presentation of many slides stays linear.
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut total = 0usize;
     // Open containers: (end offset, record type, location of the text inside).
@@ -374,7 +389,15 @@ pub(crate) fn ppt(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     let (mut slides, mut listed, mut notes) = (0u32, 0u32, 0u32);
     let mut at = 0usize;
     let mut status = Ok(());
+    let mut records = 0usize;
     while at < s.len() {
+        records += 1;
+        if records.is_multiple_of(4096)
+            && let Err(e) = ctx.check_deadline()
+        {
+            status = Err(e);
+            break;
+        }
         while stack.last().is_some_and(|c| at >= c.0) {
             stack.pop();
         }
@@ -471,12 +494,15 @@ pub(crate) fn ppt(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
             })
             .unwrap_or_else(|| Location::Part("document".into()));
         total += text.len() + 1;
-        match parts.iter_mut().find(|(l, _)| *l == loc) {
+        match index.get(&loc.to_string()).and_then(|&i| parts.get_mut(i)) {
             Some((_, t)) => {
                 t.push('\n');
                 t.push_str(&text);
             }
-            None => parts.push((loc, text)),
+            None => {
+                index.insert(loc.to_string(), parts.len());
+                parts.push((loc, text));
+            }
         }
         if total > left {
             break;

@@ -469,3 +469,34 @@ pub fn with_stream(bytes: &[u8], path: &str, f: impl FnOnce(Vec<u8>) -> Vec<u8>)
     cf.flush().unwrap();
     cf.into_inner().into_inner()
 }
+
+/// A Word file whose `n` pieces all point at the same `bytes` (a piece table no honest writer makes).
+pub fn word_doc_repeating(bytes: &[u8], n: usize) -> Vec<u8> {
+    let one = word_doc(&[Piece::Cp1252(bytes)], 0);
+    let mut clx_len = 0;
+    let doc = with_stream(&one, "/1Table", |t| {
+        // Clx at 16: a Prc of 5 bytes, then 0x02, lcb, PlcPcd (2 CPs, 1 Pcd).
+        let plc = &t[16 + 5 + 5..];
+        let fc = u32::from_le_bytes(plc[8 + 2..8 + 6].try_into().unwrap());
+        let len = bytes.len() as u32;
+        let mut new = Vec::new();
+        for i in 0..=n as u32 {
+            new.extend((i * len).to_le_bytes());
+        }
+        for _ in 0..n {
+            new.extend([0u8, 0]);
+            new.extend(fc.to_le_bytes());
+            new.extend([0u8, 0]);
+        }
+        let mut t = t[..16 + 5].to_vec();
+        t.push(0x02);
+        t.extend((new.len() as u32).to_le_bytes());
+        t.extend(new);
+        clx_len = t.len() as u32 - 16;
+        t
+    });
+    with_stream(&doc, "/WordDocument", |mut wd| {
+        wd[154 + 33 * 8 + 4..154 + 33 * 8 + 8].copy_from_slice(&clx_len.to_le_bytes());
+        wd
+    })
+}
