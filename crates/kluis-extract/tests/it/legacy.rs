@@ -269,3 +269,32 @@ fn pieces_that_all_point_at_the_same_bytes_are_stopped() {
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+#[test]
+fn ole_files_are_routed_by_their_streams_not_their_name() {
+    let doc = legacy_fixture("dossier.doc");
+    let xls = legacy_fixture("dossier.xls");
+    let ppt = legacy_fixture("dossier.ppt");
+    let msg = make::msg(b"bijlage");
+    for name in ["x.doc", "x.xls", "x.ppt", "x.msg", "x"] {
+        assert_eq!(detect(name, &doc), Format::Doc, "{name}");
+        assert_eq!(detect(name, &xls), Format::Xls, "{name}");
+        assert_eq!(detect(name, &ppt), Format::Ppt, "{name}");
+        assert_eq!(detect(name, &msg), Format::Msg, "{name}");
+    }
+    // A wrong name changes nothing about the text either.
+    let e = ex("bericht.msg", &xls);
+    assert_eq!((e.format, &e.status), (Format::Xls, &Status::Ok));
+    assert!(e.text().contains(IBAN));
+    // An OLE file whose directory cannot be read falls back to its name, and that reader says what is wrong.
+    let broken = &doc[..600];
+    assert_eq!(detect("x.doc", broken), Format::Doc);
+    assert_eq!(detect("x.ppt", broken), Format::Ppt);
+    assert_eq!(detect("x", broken), Format::Ole);
+    let e = ex("x.ppt", broken);
+    assert!(
+        matches!(&e.status, Status::Corrupt(why) if why.contains("OLE")),
+        "{:?}",
+        e.status
+    );
+}
