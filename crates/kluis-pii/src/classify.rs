@@ -206,7 +206,12 @@ pub(crate) fn classify(
         .count();
     let rows = text
         .lines()
-        .filter(|l| l.matches(['\t', ';']).count() >= 3 || l.matches('|').count() >= 3)
+        .filter(|l| {
+            l.matches(['\t', ';']).count() >= 3
+                || l.matches('|').count() >= 3
+                // Comma-separated values: four commas and none followed by a space (prose puts one there).
+                || l.matches(',').count() >= 4 && !l.contains(", ")
+        })
         .count();
     // Either many people, or a row per person in a table of at least four rows.
     if rows >= 4 && (people >= 6 || people + 1 >= rows) {
@@ -225,6 +230,12 @@ pub(crate) fn classify(
         }
     }
     let any_personal = findings.iter().any(personal);
+    // A letter is written to or about someone: a text with no personal data at all (a newsletter, a notice) that
+    // reads like correspondence is another document.
+    if best == C::Correspondence && !any_personal && !findings.iter().any(|f| f.entity == E::Email)
+    {
+        best = C::Other;
+    }
     // A term inside a person's name says nothing about that person ("Padmi Ramadan", "Sam Christen").
     let in_name = |pos: usize| {
         findings

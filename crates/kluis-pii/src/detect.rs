@@ -108,21 +108,7 @@ fn push_hit(
                 term: p.bytes.clone(),
             }),
             Kw::Party => {
-                let from = floor_char(text, s.saturating_sub(40));
-                let before = text[from..s].to_ascii_lowercase();
-                if [
-                    "lid",
-                    "partij",
-                    "member",
-                    "membre",
-                    "stem",
-                    "kandidaat",
-                    "raadslid",
-                    "militant",
-                ]
-                .iter()
-                .any(|w| before.contains(w))
-                {
+                if member_before(text, s) {
                     specials.push(Special {
                         start: s,
                         category: SpecialCategory::Political,
@@ -131,6 +117,12 @@ fn push_hit(
                     });
                 }
             }
+            Kw::Member(c) => specials.push(Special {
+                start: s,
+                category: c,
+                weak: !member_before(text, s),
+                term: p.bytes.clone(),
+            }),
             kw => hits.push(Hit {
                 start: s,
                 end: e,
@@ -138,6 +130,27 @@ fn push_hit(
             }),
         }
     }
+}
+
+/// A membership, voting or list word in the 40 bytes before `s` ("lid van de", "Ledenlijst", "stem op").
+fn member_before(text: &str, s: usize) -> bool {
+    let from = floor_char(text, s.saturating_sub(40));
+    let before = text[from..s].to_ascii_lowercase();
+    [
+        "lid",
+        "leden",
+        "partij",
+        "member",
+        "membre",
+        "affili",
+        "stem",
+        "kandidaat",
+        "raadslid",
+        "militant",
+        "afdeling",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
 }
 
 /// What the keyword pass collects; the slow path of one word adds to it.
