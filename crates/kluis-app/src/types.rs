@@ -223,9 +223,12 @@ pub enum LoginOutcome {
         user: UserSummary,
         expires_at_ms: i64,
     },
-    /// The password was right but the account has two-factor authentication: ask for the code and call
-    /// `login` again with it.
-    TotpRequired,
+    /// The password was right but the account has two-factor authentication. Put `pending_token` in an
+    /// HttpOnly cookie, ask for the code and call `login_totp` with both; the password is not needed again.
+    TotpRequired {
+        pending_token: String,
+        expires_at_ms: i64,
+    },
 }
 
 /// A live session, for each request.

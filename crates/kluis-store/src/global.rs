@@ -6,8 +6,8 @@ use sqlx::{AnyConnection, Row as _};
 
 use crate::model::parse_role;
 use crate::{
-    ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, Result, SessionRow, Store, StoreError,
-    UserRow, WriteTx,
+    ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, PendingLoginRow, Result, SessionRow, Store,
+    StoreError, UserRow, WriteTx,
 };
 
 fn user_sql(filter: &str) -> String {
@@ -155,6 +155,20 @@ impl Store {
             .fetch_optional(&mut *c)
             .await?;
         row.as_ref().map(SessionRow::from_row).transpose()
+    }
+
+    /// A pending (half-open) login by the digest of its cookie token, expired or not.
+    pub async fn pending_login(&self, id_digest: &str) -> Result<Option<PendingLoginRow>> {
+        let mut c = self.pool().acquire().await?;
+        let sql = format!(
+            "SELECT {} FROM pending_logins WHERE id_digest = $1",
+            PendingLoginRow::COLUMNS
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id_digest)
+            .fetch_optional(&mut *c)
+            .await?;
+        row.as_ref().map(PendingLoginRow::from_row).transpose()
     }
 
     /// Looks up an API token by digest (for authentication). The caller must still check revocation and turn
@@ -464,6 +478,50 @@ impl WriteTx {
             .execute(self.conn())
             .await?;
         Ok(done.rows_affected())
+    }
+
+    /// Stores a pending login, and drops the expired ones so the table stays small.
+    pub async fn insert_pending_login(&mut self, p: &PendingLoginRow) -> Result<()> {
+        sqlx::query("DELETE FROM pending_logins WHERE expires_at <= $1")
+            .bind(p.created_at)
+            .execute(self.conn())
+            .await?;
+        sqlx::query(
+            "INSERT INTO pending_logins (id_digest, user_id, created_at, expires_at, failures) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&p.id_digest)
+        .bind(&p.user_id)
+        .bind(p.created_at)
+        .bind(p.expires_at)
+        .bind(p.failures)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// Counts one wrong code against a pending login; returns the failures so far (0 if it is gone).
+    pub async fn record_pending_login_failure(&mut self, id_digest: &str) -> Result<i64> {
+        sqlx::query("UPDATE pending_logins SET failures = failures + 1 WHERE id_digest = $1")
+            .bind(id_digest)
+            .execute(self.conn())
+            .await?;
+        Ok(
+            sqlx::query_scalar("SELECT failures FROM pending_logins WHERE id_digest = $1")
+                .bind(id_digest)
+                .fetch_optional(self.conn())
+                .await?
+                .unwrap_or(0),
+        )
+    }
+
+    /// Removes a pending login; true if this call removed it (so it is used at most once).
+    pub async fn delete_pending_login(&mut self, id_digest: &str) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM pending_logins WHERE id_digest = $1")
+            .bind(id_digest)
+            .execute(self.conn())
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub async fn record_login_failure(&mut self, key: &str, at: i64) -> Result<()> {

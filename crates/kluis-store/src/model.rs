@@ -150,6 +150,40 @@ pub struct NewSession {
     pub ip: String,
 }
 
+/// A login whose password was right and whose TOTP code is still to come. `id_digest` is the digest of the
+/// token in the browser's cookie, never the token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PendingLoginRow {
+    pub id_digest: String,
+    pub user_id: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    /// Wrong codes entered so far.
+    pub failures: i64,
+}
+
+impl std::fmt::Debug for PendingLoginRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingLoginRow")
+            .field("user_id", &self.user_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PendingLoginRow {
+    pub(crate) const COLUMNS: &'static str = "id_digest, user_id, created_at, expires_at, failures";
+
+    pub(crate) fn from_row(row: &AnyRow) -> Result<PendingLoginRow> {
+        Ok(PendingLoginRow {
+            id_digest: row.try_get("id_digest")?,
+            user_id: row.try_get("user_id")?,
+            created_at: row.try_get("created_at")?,
+            expires_at: row.try_get("expires_at")?,
+            failures: row.try_get("failures")?,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiTokenRow {
     pub id: String,
