@@ -214,6 +214,38 @@ impl Collect<'_> {
     }
 }
 
+impl Collect<'_> {
+    /// Word `s..i` ends like a compound head: the head's special category or class cue.
+    #[inline(never)]
+    fn compound(&mut self, s: usize, i: usize) {
+        let lex = &self.det.lex;
+        if let Some(t) = lex.tail_at(self.text.as_bytes(), s, i) {
+            let at = i - t.bytes.len();
+            // A body part or a medical prefix before a weak head makes it strong: "knie|operatie", "rug|klachten",
+            // "fysio|therapeut" (but "klant|klachten", "cyber|aanval" stay weak).
+            let modifier = self
+                .text
+                .get(s..at)
+                .unwrap_or("")
+                .trim_end_matches(['-', 's']);
+            // A visit to a doctor ("tandarts", "oogarts") says little on its own: only the condition words count.
+            let body = t.bytes != b"arts"
+                && crate::lexicon::BODY
+                    .iter()
+                    .any(|m| modifier.eq_ignore_ascii_case(m));
+            match t.entries.first().map(|x| x.kw) {
+                Some(Kw::Special(c, true)) if body => self.specials.push(Special {
+                    start: at,
+                    category: c,
+                    weak: false,
+                    term: t.bytes.clone(),
+                }),
+                _ => push_hit(self.text, &mut self.hits, &mut self.specials, at, i, t),
+            }
+        }
+    }
+}
+
 impl<'a> Scan<'a> {
     pub(crate) fn new(det: &'a Detector, text: &'a str) -> Scan<'a> {
         let b = text.as_bytes();
@@ -225,7 +257,7 @@ impl<'a> Scan<'a> {
             first_names: Vec::new(),
             caps: Vec::new(),
         };
-        let (bloom, stem_bloom) = (&det.bloom, &det.stem_bloom);
+        let (bloom, stem_bloom, tail_bloom) = (&det.bloom, &det.stem_bloom, &det.tail_bloom);
         // Word boundaries from 64-byte masks (SWAR, see `words`): the transitions of the mask alternate between
         // word starts and word ends and are visited with trailing-zero counts. Most words of running text are in
         // no table, so the inline path per word is one pair of O(1) hashes (whole word, first four bytes) and two
@@ -251,6 +283,9 @@ impl<'a> Scan<'a> {
                 let hit4 = p - start >= 4 && stem_bloom.has(h4);
                 if hit | hit4 {
                     c.word(start, p, h, h4, hit, hit4);
+                }
+                if p - start >= 8 && tail_bloom.has(crate::lexicon::word_hash(b, p - 4, 4)) {
+                    c.compound(start, p);
                 }
             }
             carry = (m >> (width - 1)) & 1;

@@ -572,6 +572,36 @@ const SPECIAL: &[(&str, S)] = &[
     ("conviction~", S::Criminal), ("enkelband~", S::Criminal), ("reclassering~", S::Criminal),
 ];
 
+/// Heads of Dutch compounds, matched at the end of a word of at least eight bytes with three or more bytes
+/// before them (`~` marks weak special-category evidence). Heads that also end ordinary business words
+/// ("klantklachten", "cyberaanval", "reddingsoperatie") are weak: they need a second, different term.
+#[rustfmt::skip]
+const TAILS: &[(&str, Kw)] = &[
+    ("operatie~", Kw::Special(S::Health, true)), ("klachten~", Kw::Special(S::Health, true)),
+    ("therapeut~", Kw::Special(S::Health, true)), ("therapie~", Kw::Special(S::Health, true)),
+    ("ontsteking", Kw::Special(S::Health, false)), ("kanker", Kw::Special(S::Health, false)),
+    ("ziekte~", Kw::Special(S::Health, true)), ("pijn", Kw::Special(S::Health, false)),
+    ("allergie~", Kw::Special(S::Health, true)), ("infectie~", Kw::Special(S::Health, true)),
+    ("aandoening", Kw::Special(S::Health, false)), ("stoornis", Kw::Special(S::Health, false)),
+    ("aanval~", Kw::Special(S::Health, true)), ("letsel~", Kw::Special(S::Health, true)),
+    ("arts~", Kw::Special(S::Health, true)), ("ziekenhuis~", Kw::Special(S::Health, true)),
+    ("depressie", Kw::Special(S::Health, false)), ("hernia", Kw::Special(S::Health, false)),
+    ("medicatie~", Kw::Special(S::Health, true)), ("revalidatie~", Kw::Special(S::Health, true)),
+    ("overeenkomst", Kw::Class(C::Contract, 4)), ("factuur", Kw::Class(C::Invoice, 4)),
+];
+
+/// Body parts and medical prefixes that make a weak compound head a statement about health ("knieoperatie",
+/// "nekklachten", "psychotherapeut"). Compared with the modifier without a linking `s` or hyphen.
+#[rustfmt::skip]
+pub(crate) const BODY: &[&str] = &[
+    "knie", "heup", "rug", "schouder", "hart", "oog", "ogen", "been", "enkel", "pols", "hand", "voet", "nek",
+    "maag", "darm", "galblaas", "borst", "long", "nier", "blaas", "keel", "oor", "huid", "hoofd", "buik", "elleboog",
+    "spier", "gewricht", "hersen", "bot", "tand", "kaak", "schildklier", "prostaat", "lies", "menisque", "meniscus",
+    "kruisband", "achilles", "fysio", "psycho", "ergo", "logo", "chemo", "radio", "gedrag", "gedrags", "pinda",
+    "noten", "gluten", "lactose", "voedsel", "hooikoorts", "migraine", "epilepsie", "paniek", "angst", "astma",
+    "virus", "blaas", "long", "oog", "hart", "vaat", "bloed", "slaap", "eet", "stress", "werkstress",
+];
+
 /// Unions and religious bodies: strong with a membership word just before, weak otherwise.
 #[rustfmt::skip]
 const MEMBER: &[(&str, S)] = &[
@@ -857,6 +887,10 @@ pub(crate) struct Lexicon {
     pub stems: WordSet<Vec<u32>>,
     /// Hashes of the first four bytes of every stem: a word is checked against stems only when it starts like one.
     pub stem4: WordSet<()>,
+    /// Heads of Dutch compounds (`TAILS`), matched at the end of a longer word.
+    pub tails: Vec<Pattern>,
+    /// Hash of the last four bytes of every tail → tail ids.
+    pub tail4: WordSet<Vec<u32>>,
 }
 
 impl Lexicon {
@@ -919,12 +953,45 @@ impl Lexicon {
                 v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].bytes.len()));
             }
         }
+        let mut tails = Vec::new();
+        let mut tail4: WordSet<Vec<u32>> = WordSet::new();
+        for &(p, kw) in TAILS {
+            let (p, kw) = match (p.strip_suffix('~'), kw) {
+                (Some(w), Kw::Special(c, _)) => (w, Kw::Special(c, true)),
+                (None, Kw::Special(c, _)) => (p, Kw::Special(c, false)),
+                (w, kw) => (w.unwrap_or(p), kw),
+            };
+            let bytes = p.to_lowercase().into_bytes();
+            if bytes.len() < 4 {
+                continue;
+            }
+            tail4
+                .entry(word_hash_of(&bytes[bytes.len() - 4..]))
+                .push(tails.len() as u32);
+            tails.push(Pattern {
+                first_len: bytes.len(),
+                bytes,
+                entries: vec![Entry { kw, stem: false }],
+            });
+        }
         Lexicon {
             pats,
             first,
             stems,
             stem4,
+            tails,
+            tail4,
         }
+    }
+
+    /// A compound head that word `b[s..e]` ends with, leaving a modifier of at least three bytes before it
+    /// ("knie|operatie", "rug|klachten", "fysio|therapeut"). Needs `e - s >= 8`.
+    pub(crate) fn tail_at(&self, b: &[u8], s: usize, e: usize) -> Option<&Pattern> {
+        let ids = self.tail4.get(word_hash(b, e - 4, 4))?;
+        ids.iter().map(|&id| &self.tails[id as usize]).find(|t| {
+            let n = t.bytes.len();
+            e - s >= n + 3 && b[e - n - 1] < 0x80 && self.verify(b, e - n, t).is_some()
+        })
     }
 
     /// The longest stem that word `b[s..e]` starts with.

@@ -85,3 +85,49 @@ fn a_text_about_nobody_is_no_letter_and_health_words_alone_are_not_special() {
     );
     assert_eq!((k, cats), (K::Generic, vec![]));
 }
+
+#[test]
+fn health_written_as_a_dutch_compound() {
+    for t in [
+        "Betrokkene: Woutbert Kloosbeek\nNa de knieoperatie werkt hij halve dagen.",
+        "Naam: Woutbert Kloosbeek\nHij is in behandeling bij de fysiotherapeut.",
+        "Naam: Woutbert Kloosbeek\nSinds maart heeft hij nekklachten.",
+        "Naam: Woutbert Kloosbeek\nZij heeft last van een blaasontsteking.",
+        "Naam: Woutbert Kloosbeek\nIn 2021 werd borstkanker vastgesteld.",
+    ] {
+        assert_eq!(classify(t).2, vec![S::Health], "{t}");
+    }
+}
+
+#[test]
+fn compound_heads_in_business_words_are_not_health() {
+    for t in [
+        "Naam: Woutbert Kloosbeek\nDe klantklachten over de levering zijn afgehandeld.",
+        "Naam: Woutbert Kloosbeek\nNa de cyberaanval is het wachtwoord gewijzigd.",
+        "Naam: Woutbert Kloosbeek\nIk moet even langs de tandarts, ben er om 11 uur.",
+        "Naam: Woutbert Kloosbeek\nDe reddingsoperatie van het project slaagde.",
+    ] {
+        assert_eq!(classify(t).2, vec![], "{t}");
+    }
+    // A head needs a modifier of three bytes: "arts" alone or "parts" is no compound.
+    assert_eq!(
+        classify("Naam: Woutbert Kloosbeek\nSpare parts and flowcharts attached.").2,
+        vec![]
+    );
+}
+
+#[test]
+fn compound_class_cues_and_chat_exports() {
+    assert_eq!(
+        classify(
+            "LEVERINGSOVEREENKOMST\n\nPartijen: Veldhoven Bouw NV en Noordkaap Logistiek B.V."
+        )
+        .0,
+        C::Contract
+    );
+    let chat = "09/05/2025, 07:49 - Hesle Rinema: Goeiemorgen, ik red het niet\n\
+                09/05/2025, 07:50 - Kofi Ofoteng: Wat is er?\n\
+                09/05/2025, 08:56 - Hesle Rinema: Mijn rugklachten zijn terug, huisarts zegt rust\n";
+    let (c, _, cats) = classify(chat);
+    assert_eq!((c, cats), (C::Correspondence, vec![S::Health]));
+}
