@@ -2,7 +2,7 @@
 
 use kluis_crypto::KeyRing;
 use kluis_domain::Role;
-use kluis_store::{NewSession, NewUser, PendingLoginRow, UserRow, now_ms};
+use kluis_store::{NewSession, NewUser, OrgScope, PendingLoginRow, UserRow, now_ms};
 
 use crate::audit::{append_for_user, event};
 use crate::{
@@ -399,17 +399,12 @@ impl App {
     /// The session behind a cookie token, or `None` if unknown or expired. Extends the expiry (sliding).
     pub async fn session(&self, token: &str) -> Result<Option<SessionInfo>, AppError> {
         let digest = kluis_crypto::token_digest(token);
-        let Some(s) = self.db().session(&digest).await? else {
+        let Some(view) = self.db().session_view(&digest).await? else {
             return Ok(None);
         };
+        let (s, user) = (view.session, view.user);
         let now = now_ms();
-        if s.expires_at <= now {
-            return Ok(None);
-        }
-        let Some(user) = self.db().user(&s.user_id).await? else {
-            return Ok(None);
-        };
-        if user.disabled {
+        if s.expires_at <= now || user.disabled {
             return Ok(None);
         }
         let mut expires_at = s.expires_at;
@@ -419,13 +414,11 @@ impl App {
             tx.touch_session(&digest, now, expires_at).await?;
             tx.commit().await?;
         }
-        let memberships: Vec<(OrgSummary, Role)> = self
-            .db()
-            .memberships_of(&user.id)
-            .await?
+        let (scopes, memberships): (Vec<OrgScope>, Vec<(OrgSummary, Role)>) = view
+            .memberships
             .into_iter()
-            .map(|(o, r)| (o.into(), r))
-            .collect();
+            .map(|(scope, o, r)| (scope, (o.into(), r)))
+            .unzip();
         let current = s
             .current_org_id
             .as_deref()
@@ -440,6 +433,7 @@ impl App {
             current_role: current.as_ref().map(|(_, r)| *r),
             current_org: current.map(|(o, _)| o),
             memberships,
+            scopes,
             expires_at_ms: expires_at,
         }))
     }
@@ -501,6 +495,30 @@ impl App {
         Ok(Actor::new(
             user_id.clone(),
             org.into(),
+            role,
+            scope,
+            origin.clone(),
+        ))
+    }
+
+    /// The actor for a page request: the session's user in the organisation named in the path, from the
+    /// memberships the session lookup already checked (no further query). Not found when not a member.
+    pub fn session_actor(
+        &self,
+        session: &SessionInfo,
+        org_slug: &str,
+        origin: &Origin,
+    ) -> Result<Actor, AppError> {
+        let i = session
+            .memberships
+            .iter()
+            .position(|(o, _)| o.slug == org_slug)
+            .ok_or(AppError::NotFound)?;
+        let (org, role) = session.memberships[i].clone();
+        let scope = session.scopes.get(i).cloned().ok_or(AppError::NotFound)?;
+        Ok(Actor::new(
+            session.user.id.clone(),
+            org,
             role,
             scope,
             origin.clone(),

@@ -242,6 +242,8 @@ pub struct SessionInfo {
     pub current_role: Option<Role>,
     /// Every organisation the user belongs to, with their role there, ordered by slug.
     pub memberships: Vec<(OrgSummary, Role)>,
+    /// The checked scope of each membership, in the same order (crate-private: only a session lookup makes them).
+    pub(crate) scopes: Vec<OrgScope>,
     pub locale: Locale,
     pub expires_at_ms: i64,
 }

@@ -6,8 +6,8 @@ use sqlx::{AnyConnection, Row as _};
 
 use crate::model::parse_role;
 use crate::{
-    ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, PendingLoginRow, Result, SessionRow, Store,
-    StoreError, UserRow, WriteTx,
+    ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, PendingLoginRow, Result, SessionRow,
+    SessionView, Store, StoreError, UserRow, WriteTx,
 };
 
 fn user_sql(filter: &str) -> String {
@@ -155,6 +155,59 @@ impl Store {
             .fetch_optional(&mut *c)
             .await?;
         row.as_ref().map(SessionRow::from_row).transpose()
+    }
+
+    /// A session with its user and the user's memberships (each with its checked scope), in one round trip: the
+    /// lookup in front of every authenticated page. `None` for an unknown digest; expiry is the caller's check.
+    pub async fn session_view(&self, id_digest: &str) -> Result<Option<SessionView>> {
+        let mut c = self.pool().acquire().await?;
+        // Session columns first (read by position), then the user's (by name; the session's `created_at` is
+        // renamed so the user's is the only one), then one membership per row (LEFT JOIN: none yields NULLs).
+        let sql = format!(
+            "SELECT s.id_digest, s.user_id, s.current_org_id, s.csrf_token, s.created_at AS session_created_at, \
+             s.last_seen_at, s.expires_at, s.ip, {}, o.id AS org_id, o.slug AS org_slug, o.name AS org_name, \
+             o.created_at AS org_created_at, m.role AS member_role \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN orgs o ON o.id = m.org_id \
+             WHERE s.id_digest = $1 ORDER BY o.slug",
+            UserRow::COLUMNS
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id_digest)
+            .fetch_all(&mut *c)
+            .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let session = SessionRow {
+            id_digest: first.try_get(0)?,
+            user_id: first.try_get(1)?,
+            current_org_id: first.try_get(2)?,
+            csrf_token: first.try_get(3)?,
+            created_at: first.try_get(4)?,
+            last_seen_at: first.try_get(5)?,
+            expires_at: first.try_get(6)?,
+            ip: first.try_get(7)?,
+        };
+        let user = UserRow::from_row(first)?;
+        let mut memberships = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let Some(role) = r.try_get::<Option<String>, _>("member_role")? else {
+                continue;
+            };
+            let org = OrgRow {
+                id: r.try_get("org_id")?,
+                slug: r.try_get("org_slug")?,
+                name: r.try_get("org_name")?,
+                created_at: r.try_get("org_created_at")?,
+            };
+            memberships.push((OrgScope::checked(org.id.clone()), org, parse_role(&role)?));
+        }
+        Ok(Some(SessionView {
+            session,
+            user,
+            memberships,
+        }))
     }
 
     /// A pending (half-open) login by the digest of its cookie token, expired or not.

@@ -4,7 +4,7 @@ use kluis_domain::Role;
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
 
-use crate::{Result, StoreError};
+use crate::{OrgScope, Result, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgRow {
@@ -136,6 +136,14 @@ impl SessionRow {
             ip: row.try_get("ip")?,
         })
     }
+}
+
+/// What the request path needs of a session: the session, its user, and the user's memberships with their
+/// checked scopes (ordered by organisation slug).
+pub struct SessionView {
+    pub session: SessionRow,
+    pub user: UserRow,
+    pub memberships: Vec<(OrgScope, OrgRow, Role)>,
 }
 
 /// A new session; `id_digest` is the digest of the cookie token, never the token.
