@@ -2,7 +2,7 @@
 
 use kluis_crypto::KeyRing;
 use kluis_domain::Role;
-use kluis_store::{NewSession, NewUser, UserRow, now_ms};
+use kluis_store::{NewSession, NewUser, OrgScope, PendingLoginRow, UserRow, now_ms};
 
 use crate::audit::{append_for_user, event};
 use crate::{
@@ -15,6 +15,8 @@ use crate::{
 pub(crate) const EMAIL_INDEX_PURPOSE: &str = "user-email";
 /// Only touch `last_seen_at` this often, so that reading a session is not a write on every request.
 const SESSION_TOUCH_MS: i64 = 60_000;
+/// Wrong TOTP codes after which a pending login is given up (the password must be entered again).
+const PENDING_LOGIN_MAX_FAILURES: i64 = 5;
 /// Only record API token use this often.
 const TOKEN_TOUCH_MS: i64 = 60_000;
 
@@ -158,15 +160,15 @@ impl App {
         Ok(())
     }
 
-    /// Signs in with e-mail and password (and the TOTP code if the account has one). Failures are counted per
-    /// e-mail address and per IP in the database, so the limits hold across instances; over the limit, returns
-    /// [`AppError::Throttled`]. Unknown addresses cost the same time as known ones and give the same
-    /// [`AppError::Unauthenticated`].
+    /// Signs in with e-mail and password. Failures are counted per e-mail address and per IP in the database,
+    /// so the limits hold across instances; over the limit, returns [`AppError::Throttled`]. Unknown addresses
+    /// cost the same time as known ones and give the same [`AppError::Unauthenticated`]. For an account with
+    /// TOTP, a correct password only opens a pending login ([`LoginOutcome::TotpRequired`]), finished by
+    /// [`App::login_totp`].
     pub async fn login(
         &self,
         email: &str,
         password: &str,
-        totp: Option<&str>,
         origin: &Origin,
     ) -> Result<LoginOutcome, AppError> {
         let normalized = crate::normalize_email(email);
@@ -197,34 +199,133 @@ impl App {
         };
 
         if user.totp_enabled {
-            let Some(code) = totp.map(str::trim).filter(|c| !c.is_empty()) else {
-                return Ok(LoginOutcome::TotpRequired);
+            // Half-open: the browser gets a random token, the database only its digest, so any instance can
+            // finish the login and the password never travels again.
+            let pending_token = kluis_crypto::random_token();
+            let pending = PendingLoginRow {
+                id_digest: kluis_crypto::token_digest(&pending_token),
+                user_id: user.id.clone(),
+                created_at: now,
+                expires_at: now + ms(self.config().login_totp_ttl),
+                failures: 0,
             };
+            retry!({
+                let mut tx = self.db().begin_write().await?;
+                tx.insert_pending_login(&pending).await?;
+                tx.commit().await?;
+                Ok(())
+            })?;
+            return Ok(LoginOutcome::TotpRequired {
+                pending_token,
+                expires_at_ms: pending.expires_at,
+            });
+        }
+        self.start_session(&user, &email_key, None, origin).await
+    }
+
+    /// The second step of a login with TOTP: the code for the pending login behind `pending_token`. A wrong code
+    /// gives [`AppError::Invalid`] (field `totp`) while the pending login lives; an unknown, expired or used
+    /// pending login, or one given up after too many wrong codes, gives [`AppError::Unauthenticated`]: start
+    /// again with the password. Wrong codes count towards the same throttle as wrong passwords.
+    pub async fn login_totp(
+        &self,
+        pending_token: &str,
+        code: &str,
+        origin: &Origin,
+    ) -> Result<LoginOutcome, AppError> {
+        let digest = kluis_crypto::token_digest(pending_token.trim());
+        let now = now_ms();
+        let Some(pending) = self
+            .db()
+            .pending_login(&digest)
+            .await?
+            .filter(|p| p.expires_at > now && p.failures < PENDING_LOGIN_MAX_FAILURES)
+        else {
+            return Err(AppError::Unauthenticated);
+        };
+        let user = match self.db().user(&pending.user_id).await? {
+            Some(u) if !u.disabled && u.totp_enabled => u,
+            _ => {
+                let mut tx = self.db().begin_write().await?;
+                tx.delete_pending_login(&digest).await?;
+                tx.commit().await?;
+                return Err(AppError::Unauthenticated);
+            }
+        };
+        let (email_key, ip_key) = self.throttle_keys(&user.email_index, origin);
+        self.check_throttle(&ip_key, self.config().login_max_failures_per_ip, now)
+            .await?;
+        self.check_throttle(&email_key, self.config().login_max_failures, now)
+            .await?;
+
+        let code = code.trim();
+        let step = if code.is_empty() {
+            None
+        } else {
             let secret_enc = user.totp_secret_enc.clone().unwrap_or_default();
             let secret = String::from_utf8(self.keys().decrypt(&secret_enc, &totp_aad())?)
                 .map_err(AppError::internal)?;
             let unix = u64::try_from(now / 1000).unwrap_or(0);
-            let step = kluis_crypto::totp_verify_step(&secret, code, unix);
-            let fresh = match step {
-                Some(step) => {
-                    let mut tx = self.db().begin_write().await?;
-                    let fresh = tx
-                        .advance_totp_step(&user.id, i64::try_from(step).unwrap_or(i64::MAX))
-                        .await?;
-                    tx.commit().await?;
-                    fresh
-                }
-                None => false,
-            };
-            if !fresh {
-                self.login_failed(Some(&user.id), &email_key, &ip_key, "totp", origin)
-                    .await?;
-                return Err(AppError::Unauthenticated);
+            kluis_crypto::totp_verify_step(&secret, code, unix)
+        };
+        if let Some(step) = step {
+            let step = i64::try_from(step).unwrap_or(i64::MAX);
+            match self
+                .start_session(&user, &email_key, Some((&digest, step)), origin)
+                .await
+            {
+                Err(AppError::Invalid { .. }) => {}
+                other => return other,
             }
         }
+        // Wrong or replayed code: counted like a wrong password, and against this pending login.
+        let given_up = retry!({
+            let mut tx = self.db().begin_write().await?;
+            let at = now_ms();
+            tx.record_login_failure(&email_key, at).await?;
+            tx.record_login_failure(&ip_key, at).await?;
+            let failures = tx.record_pending_login_failure(&digest).await?;
+            let given_up = failures >= PENDING_LOGIN_MAX_FAILURES;
+            if given_up {
+                tx.delete_pending_login(&digest).await?;
+            }
+            append_for_user(
+                &mut tx,
+                &user.id,
+                &event(
+                    &user.id,
+                    "login.failure",
+                    "user",
+                    &user.id,
+                    &["totp"],
+                    origin,
+                ),
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(given_up || failures == 0)
+        })?;
+        tracing::info!(known_account = true, factor = "totp", "login failed");
+        if given_up {
+            Err(AppError::Unauthenticated)
+        } else {
+            Err(AppError::invalid("totp", "the code is not right"))
+        }
+    }
 
+    /// Opens a session for `user` in one transaction with its audit event. With `totp = (pending digest, step)`
+    /// it also uses up the pending login and records the TOTP step; [`AppError::Invalid`] if the step was
+    /// already used (a replayed code), [`AppError::Unauthenticated`] if the pending login is gone.
+    async fn start_session(
+        &self,
+        user: &UserRow,
+        email_key: &str,
+        totp: Option<(&str, i64)>,
+        origin: &Origin,
+    ) -> Result<LoginOutcome, AppError> {
         let token = kluis_crypto::random_token();
         let csrf_token = kluis_crypto::random_token();
+        let now = now_ms();
         let expires_at = now + ms(self.config().session_ttl);
         let memberships = self.db().memberships_of(&user.id).await?;
         let session = NewSession {
@@ -238,8 +339,17 @@ impl App {
         };
         retry!({
             let mut tx = self.db().begin_write().await?;
+            if let Some((digest, step)) = totp {
+                if !tx.advance_totp_step(&user.id, step).await? {
+                    return Err(AppError::invalid("totp", "the code was already used"));
+                }
+                // Single use: of two requests racing with the same pending login, one wins.
+                if !tx.delete_pending_login(digest).await? {
+                    return Err(AppError::Unauthenticated);
+                }
+            }
             tx.insert_session(&session).await?;
-            tx.clear_login_failures(&email_key).await?;
+            tx.clear_login_failures(email_key).await?;
             append_for_user(
                 &mut tx,
                 &user.id,
@@ -252,7 +362,7 @@ impl App {
         Ok(LoginOutcome::NewSession {
             token,
             csrf_token,
-            user: self.user_summary(&user)?,
+            user: self.user_summary(user)?,
             expires_at_ms: expires_at,
         })
     }
@@ -289,17 +399,12 @@ impl App {
     /// The session behind a cookie token, or `None` if unknown or expired. Extends the expiry (sliding).
     pub async fn session(&self, token: &str) -> Result<Option<SessionInfo>, AppError> {
         let digest = kluis_crypto::token_digest(token);
-        let Some(s) = self.db().session(&digest).await? else {
+        let Some(view) = self.db().session_view(&digest).await? else {
             return Ok(None);
         };
+        let (s, user) = (view.session, view.user);
         let now = now_ms();
-        if s.expires_at <= now {
-            return Ok(None);
-        }
-        let Some(user) = self.db().user(&s.user_id).await? else {
-            return Ok(None);
-        };
-        if user.disabled {
+        if s.expires_at <= now || user.disabled {
             return Ok(None);
         }
         let mut expires_at = s.expires_at;
@@ -309,13 +414,11 @@ impl App {
             tx.touch_session(&digest, now, expires_at).await?;
             tx.commit().await?;
         }
-        let memberships: Vec<(OrgSummary, Role)> = self
-            .db()
-            .memberships_of(&user.id)
-            .await?
+        let (scopes, memberships): (Vec<OrgScope>, Vec<(OrgSummary, Role)>) = view
+            .memberships
             .into_iter()
-            .map(|(o, r)| (o.into(), r))
-            .collect();
+            .map(|(scope, o, r)| (scope, (o.into(), r)))
+            .unzip();
         let current = s
             .current_org_id
             .as_deref()
@@ -330,6 +433,7 @@ impl App {
             current_role: current.as_ref().map(|(_, r)| *r),
             current_org: current.map(|(o, _)| o),
             memberships,
+            scopes,
             expires_at_ms: expires_at,
         }))
     }
@@ -391,6 +495,30 @@ impl App {
         Ok(Actor::new(
             user_id.clone(),
             org.into(),
+            role,
+            scope,
+            origin.clone(),
+        ))
+    }
+
+    /// The actor for a page request: the session's user in the organisation named in the path, from the
+    /// memberships the session lookup already checked (no further query). Not found when not a member.
+    pub fn session_actor(
+        &self,
+        session: &SessionInfo,
+        org_slug: &str,
+        origin: &Origin,
+    ) -> Result<Actor, AppError> {
+        let i = session
+            .memberships
+            .iter()
+            .position(|(o, _)| o.slug == org_slug)
+            .ok_or(AppError::NotFound)?;
+        let (org, role) = session.memberships[i].clone();
+        let scope = session.scopes.get(i).cloned().ok_or(AppError::NotFound)?;
+        Ok(Actor::new(
+            session.user.id.clone(),
+            org,
             role,
             scope,
             origin.clone(),

@@ -61,6 +61,8 @@ pub struct AppConfig {
     /// Failed logins per IP address within `login_window` before logins from it are refused.
     pub login_max_failures_per_ip: u32,
     pub login_window: Duration,
+    /// How long the TOTP step of a login may take after the password was accepted.
+    pub login_totp_ttl: Duration,
     /// How often an idle job runner looks for due jobs.
     pub job_poll_interval: Duration,
     /// How long a claimed job stays leased without a heartbeat before another instance may take it over.
@@ -73,7 +75,7 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
-    /// Defaults: SQLite in `data_dir`, key file in `data_dir`, 8-hour sessions, 5 failures per address and 50 per
+    /// Defaults: SQLite in `data_dir`, key file in `data_dir`, 8-hour sessions, 5 minutes for the TOTP step, 5 failures per address and 50 per
     /// IP in 15 minutes.
     pub fn new(data_dir: impl Into<PathBuf>) -> AppConfig {
         AppConfig {
@@ -85,6 +87,7 @@ impl AppConfig {
             login_max_failures: 5,
             login_max_failures_per_ip: 50,
             login_window: Duration::from_secs(15 * 60),
+            login_totp_ttl: Duration::from_secs(5 * 60),
             job_poll_interval: Duration::from_secs(5),
             job_lease: Duration::from_secs(60),
             max_document_size: 64 << 20,
@@ -410,7 +413,8 @@ fn futures_are_send(app: &App, a: &Actor, u: &UserId, o: &Origin, p: &Path) {
     send(app.ready());
     send(app.needs_setup());
     send(app.setup(testing_setup_input(), o));
-    send(app.login("", "", None, o));
+    send(app.login("", "", o));
+    send(app.login_totp("", "", o));
     send(app.session(""));
     send(app.logout(""));
     send(app.switch_org("", ""));

@@ -30,6 +30,12 @@ impl App {
             .collect()
     }
 
+    /// How many members the actor's organisation has; decrypts nothing.
+    pub async fn member_count(&self, actor: &Actor) -> Result<i64, AppError> {
+        require(actor, Permission::Read)?;
+        Ok(self.db().tenant(&actor.scope).member_count().await?)
+    }
+
     /// Adds a user to the actor's organisation (Permission::ManageUsers). A new e-mail address creates an
     /// account with the given initial password; an existing account is added as a member unchanged.
     /// Conflict if already a member.

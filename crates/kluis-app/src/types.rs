@@ -223,9 +223,12 @@ pub enum LoginOutcome {
         user: UserSummary,
         expires_at_ms: i64,
     },
-    /// The password was right but the account has two-factor authentication: ask for the code and call
-    /// `login` again with it.
-    TotpRequired,
+    /// The password was right but the account has two-factor authentication. Put `pending_token` in an
+    /// HttpOnly cookie, ask for the code and call `login_totp` with both; the password is not needed again.
+    TotpRequired {
+        pending_token: String,
+        expires_at_ms: i64,
+    },
 }
 
 /// A live session, for each request.
@@ -239,6 +242,8 @@ pub struct SessionInfo {
     pub current_role: Option<Role>,
     /// Every organisation the user belongs to, with their role there, ordered by slug.
     pub memberships: Vec<(OrgSummary, Role)>,
+    /// The checked scope of each membership, in the same order (crate-private: only a session lookup makes them).
+    pub(crate) scopes: Vec<OrgScope>,
     pub locale: Locale,
     pub expires_at_ms: i64,
 }

@@ -1,4 +1,4 @@
-//! Format detection: magic bytes first, the file name's extension second.
+//! Format detection: magic bytes (and an OLE file's streams) first, the file name's extension second.
 
 use crate::Format;
 
@@ -28,11 +28,14 @@ pub fn detect(name: &str, bytes: &[u8]) -> Format {
         };
     }
     if bytes.starts_with(OLE_MAGIC) {
-        return if ext == "msg" {
-            Format::Msg
-        } else {
-            Format::Ole
-        };
+        return ole_kind(bytes).unwrap_or(match ext.as_str() {
+            // A damaged OLE file: its name is the best guess, and that reader says what is wrong.
+            "msg" => Format::Msg,
+            "doc" | "dot" => Format::Doc,
+            "xls" | "xlt" => Format::Xls,
+            "ppt" | "pps" | "pot" => Format::Ppt,
+            _ => Format::Ole,
+        });
     }
     if is_image(bytes) {
         return Format::Image;
@@ -70,6 +73,38 @@ pub fn detect(name: &str, bytes: &[u8]) -> Format {
     } else {
         Format::Unknown
     }
+}
+
+/// An OLE compound file's kind, from the streams in its root storage (whatever the name says); `None` when its
+/// directory cannot be read.
+fn ole_kind(bytes: &[u8]) -> Option<Format> {
+    // detect() runs outside the parser's panic guard, so this one has its own.
+    let names: Vec<String> = std::panic::catch_unwind(|| {
+        let cf = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).ok()?;
+        Some(
+            cf.read_root_storage()
+                .map(|e| e.name().to_owned())
+                .collect(),
+        )
+    })
+    .ok()??;
+    let has = |n: &str| names.iter().any(|e| e == n);
+    Some(
+        if has("__properties_version1.0") || names.iter().any(|e| e.starts_with("__substg1.0_")) {
+            Format::Msg
+        } else if has("EncryptionInfo") || has("EncryptedPackage") {
+            // Password-protected OOXML: `msg` names it from the extension.
+            Format::Ole
+        } else if has("WordDocument") {
+            Format::Doc
+        } else if has("PowerPoint Document") {
+            Format::Ppt
+        } else if has("Workbook") || has("Book") {
+            Format::Xls
+        } else {
+            Format::Ole
+        },
+    )
 }
 
 pub(crate) fn extension(name: &str) -> String {

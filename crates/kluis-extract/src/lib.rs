@@ -19,6 +19,7 @@
 
 mod detect;
 mod html;
+mod legacy;
 mod mail;
 mod msg;
 mod ocr;
@@ -85,7 +86,13 @@ pub enum Format {
     Txt,
     Csv,
     Image,
-    /// An OLE compound file that is not an Outlook message (legacy .doc/.xls/.ppt, encrypted OOXML).
+    /// Word 97-2003 (an OLE file with a `WordDocument` stream).
+    Doc,
+    /// Excel 97-2003 (an OLE file with a `Workbook` or `Book` stream).
+    Xls,
+    /// PowerPoint 97-2003 (an OLE file with a `PowerPoint Document` stream).
+    Ppt,
+    /// Another OLE compound file (encrypted OOXML, or of an unknown kind).
     Ole,
     Unknown,
 }
@@ -108,6 +115,9 @@ impl Format {
             Format::Txt => "txt",
             Format::Csv => "csv",
             Format::Image => "image",
+            Format::Doc => "doc",
+            Format::Xls => "xls",
+            Format::Ppt => "ppt",
             Format::Ole => "ole",
             Format::Unknown => "unknown",
         }
@@ -130,7 +140,7 @@ pub enum Status {
     Encrypted,
     /// The bytes are damaged or not what they claim to be; the reason is for a person.
     Corrupt(String),
-    /// A format we recognise but do not read (legacy .doc, ...) or do not recognise.
+    /// A format we recognise but do not read (Word 6.0/95, ...) or do not recognise.
     Unsupported(String),
     /// Which limit stopped the work; any text found before that is kept.
     LimitExceeded(String),
@@ -321,7 +331,10 @@ impl Ctx<'_> {
             | Format::Odp => zipc::extract_zip_family(self, bytes, depth, out),
             Format::Eml => mail::eml(self, bytes, depth, out),
             Format::Mbox => mail::mbox(self, bytes, depth, out),
-            Format::Msg | Format::Ole => msg::ole(self, name, bytes, depth, out),
+            Format::Msg | Format::Ole | Format::Doc | Format::Ppt => {
+                msg::ole(self, name, bytes, depth, out)
+            }
+            Format::Xls => legacy::xls(self, bytes, out),
             Format::Pdf => pdf::pdf(self, bytes, out),
             Format::Image => ocr::image(self, bytes, out),
             Format::Unknown => Err(Status::Unsupported(
@@ -403,6 +416,11 @@ impl Ctx<'_> {
             )));
         }
         Ok(())
+    }
+
+    /// Bytes of text still allowed (parsers that build a large text first stop there).
+    pub(crate) fn text_left(&self) -> usize {
+        self.limits.max_text_bytes.saturating_sub(self.text_bytes)
     }
 
     /// Whether the text budget is already spent (parsers stop early then).

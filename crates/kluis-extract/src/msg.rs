@@ -1,5 +1,5 @@
 //! OLE compound files: Outlook MSG messages (headers, recipients, body, attachments, embedded
-//! messages) and recognition of encrypted OOXML and legacy binary Office files.
+//! messages), recognition of encrypted OOXML, and routing of legacy Word/PowerPoint to `legacy`.
 
 use std::io::{Cursor, Read};
 
@@ -9,7 +9,7 @@ use encoding_rs::{UTF_16LE, WINDOWS_1252};
 use crate::mail::merge_attachment;
 use crate::{Ctx, Extracted, Format, Location, Res, Status, corrupt, detect, html};
 
-type Cf<'a> = CompoundFile<Cursor<&'a [u8]>>;
+pub(crate) type Cf<'a> = CompoundFile<Cursor<&'a [u8]>>;
 
 pub(crate) fn ole(
     ctx: &mut Ctx<'_>,
@@ -38,22 +38,28 @@ pub(crate) fn ole(
         out.format = Format::Msg;
         return message(ctx, &mut cf, "/", depth, out);
     }
+    if cf.is_stream("/WordDocument") {
+        out.format = Format::Doc;
+        return crate::legacy::doc(ctx, &mut cf, out);
+    }
+    if cf.is_stream("/PowerPoint Document") {
+        out.format = Format::Ppt;
+        return crate::legacy::ppt(ctx, &mut cf, out);
+    }
+    if cf.is_stream("/Workbook") || cf.is_stream("/Book") {
+        out.format = Format::Xls;
+        drop(cf);
+        return crate::legacy::xls(ctx, bytes, out);
+    }
     out.format = Format::Ole;
-    let kind = if cf.is_stream("/WordDocument") {
-        "legacy Word (.doc) files are not read; save as .docx"
-    } else if cf.is_stream("/Workbook") || cf.is_stream("/Book") {
-        "legacy Excel (.xls) files are not read; save as .xlsx"
-    } else if cf.is_stream("/PowerPoint Document") {
-        "legacy PowerPoint (.ppt) files are not read; save as .pptx"
-    } else {
-        "OLE compound file of an unknown kind"
-    };
-    Err(Status::Unsupported(kind.into()))
+    Err(Status::Unsupported(
+        "OLE compound file of an unknown kind".into(),
+    ))
 }
 
 /// Reads a stream fully, charging it against the decompression budget (an OLE file can
 /// declare streams far larger than itself; the actual read is bounded too).
-fn read_stream(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, path: &str) -> Res<Option<Vec<u8>>> {
+pub(crate) fn read_stream(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, path: &str) -> Res<Option<Vec<u8>>> {
     if !cf.is_stream(path) {
         return Ok(None);
     }

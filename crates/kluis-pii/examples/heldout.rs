@@ -1,7 +1,7 @@
 //! Dev tool: writes a held-out, labelled set of plain-text documents with layouts, phrasings and names unlike the
 //! dev corpus, to measure how the detector generalises.
 //!
-//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
+//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b|c]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
 //! contract). Deterministic for a seed. Names come from syllable models per origin (Dutch, Frisian, Flemish,
 //! French-Belgian, Turkish, Moroccan, Polish, Indonesian, Surinamese), not from the detector's word lists. Never
 //! commit the output: this program regenerates it.
@@ -1416,6 +1416,925 @@ fn attendance(d: &mut Doc, r: &mut Rng) {
     }
 }
 
+// ---------------------------------------------------------------- set C: written before any rule change for it
+
+impl Doc {
+    /// Writes a labelled value that belongs to a business (letterhead address, role mailbox, company account,
+    /// switchboard number): labelled, but no personal data of a person.
+    fn b(&mut self, ty: &'static str, v: &str) -> &mut Self {
+        self.text.push_str(v);
+        self.ents.push((ty, v.to_owned()));
+        self
+    }
+}
+
+/// A person from the set-A/B origins or from further origins common in the Netherlands and Belgium (Syrian,
+/// Eritrean, Ghanaian, Hindustani, Chinese, Vietnamese, Portuguese/Cape Verdean), all from syllables.
+fn person_c(r: &mut Rng) -> Person {
+    if POOL.get().is_some_and(|p| !p.is_empty()) || r.chance(60) {
+        return person(r);
+    }
+    let female = r.chance(50);
+    let (first, last) = match r.below(7) {
+        0 => (
+            if female {
+                syl(
+                    r,
+                    &["Ra", "Nou", "Ha", "Lu", "Ya"],
+                    &["nia", "rhan", "la", "bna", "ra"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Moh", "Ba", "Kha", "Ta", "Gha"],
+                    &["anad", "sel", "led", "rek", "ith"],
+                )
+            },
+            format!(
+                "{}{}",
+                r.pick(&["Al ", "", "", "Abu "]),
+                syl(
+                    r,
+                    &["Has", "Dar", "Hal", "Nas", "Kad"],
+                    &["sani", "wish", "abi", "rallah", "dour"]
+                )
+            ),
+        ),
+        1 => (
+            if female {
+                syl(
+                    r,
+                    &["Se", "Hel", "Ye", "Fre", "Sa"],
+                    &["lam", "en", "rusalem", "wini", "ba"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Ter", "Yo", "Me", "Da", "Ama"],
+                    &["ahasse", "nas", "bratu", "wit", "nuel"],
+                )
+            },
+            syl(
+                r,
+                &["Tes", "Gebre", "Hai", "Wel", "Ber"],
+                &["fay", "meskel", "le", "degiorgis", "hane"],
+            ),
+        ),
+        2 => (
+            if female {
+                syl(
+                    r,
+                    &["Ak", "Efu", "Ama", "Adw", "Ye"],
+                    &["osua", "a", "ma", "oa", "boah"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Kwa", "Ko", "Ya", "Kwe", "Fii"],
+                    &["me", "fi", "w", "ku", "fi"],
+                )
+            },
+            syl(
+                r,
+                &["Ow", "Asa", "Men", "Boa", "Ofo"],
+                &["usu", "nte", "sah", "teng", "ri"],
+            ),
+        ),
+        3 => (
+            if female {
+                syl(
+                    r,
+                    &["Sun", "Re", "Pri", "Sha", "Anj"],
+                    &["ita", "shma", "ya", "nti", "ali"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Raj", "Sur", "Ani", "Dev", "Ra"],
+                    &["esh", "inder", "l", "anand", "vi"],
+                )
+            },
+            syl(
+                r,
+                &["Ram", "Jag", "Bis", "Mah", "Sew"],
+                &["sahai", "ernath", "hoe", "abier", "dien"],
+            ),
+        ),
+        4 => (
+            syl(
+                r,
+                &["Xiao", "Mei", "Wei", "Jia", "Li"],
+                &["ling", "hua", "jun", "yi", "na"],
+            ),
+            r.pick(&["Zhang", "Chen", "Liu", "Huang", "Zhou", "Wu"])
+                .to_string(),
+        ),
+        5 => (
+            syl(
+                r,
+                &["Thi", "Van", "Minh", "Thu", "Hoang"],
+                &[" Lan", " Duc", " Anh", " Hoa", ""],
+            ),
+            r.pick(&["Nguyen", "Tran", "Pham", "Le", "Vu", "Dang"])
+                .to_string(),
+        ),
+        _ => (
+            if female {
+                syl(
+                    r,
+                    &["Ma", "Jo", "Fer", "Lu", "Ro"],
+                    &["riana", "ana", "nanda", "zia", "sa"],
+                )
+            } else {
+                syl(
+                    r,
+                    &["Jo", "Ru", "Ed", "Nel", "Ar"],
+                    &["ão", "i", "son", "son", "mando"],
+                )
+            },
+            format!(
+                "{}{}",
+                r.pick(&["", "", "dos ", "da "]),
+                syl(
+                    r,
+                    &["Tava", "Mon", "Fur", "Sem", "Lo"],
+                    &["res", "teiro", "tado", "edo", "pes"]
+                )
+            ),
+        ),
+    };
+    Person {
+        first,
+        last,
+        female,
+    }
+}
+
+/// Streets with the less usual Dutch/Flemish suffixes, two-word streets and person-named streets.
+fn street_c(r: &mut Rng) -> String {
+    match r.below(5) {
+        0 => format!(
+            "{} {}",
+            r.pick(&["Oude", "Korte", "Lange", "Hoge", "Nieuwe"]),
+            r.pick(&[
+                "Akker",
+                "Baan",
+                "Gracht",
+                "Haven",
+                "Markt",
+                "Vest",
+                "Nieuwstraat"
+            ])
+        ),
+        1 => format!(
+            "{}{}",
+            r.pick(&[
+                "Jan Steen",
+                "Pieter de Hooch",
+                "Anne Frank",
+                "Vondel",
+                "Rembrandt"
+            ]),
+            r.pick(&["straat", "laan", "plein", "hof"])
+        ),
+        _ => format!(
+            "{}{}",
+            r.pick(&[
+                "Hazel", "Wilgen", "Beuken", "Eiken", "Rogge", "Spelt", "Heide", "Linden",
+                "Meidoorn", "Zonne", "Vlas", "Wolfs", "Koppel", "Bever", "Gagel",
+            ]),
+            r.pick(&[
+                "akker", "hout", "veld", "dreef", "erf", "hoeve", "wende", "meent", "brink",
+                "horst", "kamp", "zoom", "rade", "wei", "gaarde", "donk", "hoek", "baan", "lei",
+                "driesch", "kamp", "es",
+            ])
+        ),
+    }
+}
+
+fn house_c(r: &mut Rng) -> String {
+    let n = r.below(240) + 1;
+    match r.below(9) {
+        0 => format!("{n}a"),
+        1 => format!("{n} bus {}", r.below(20) + 1),
+        2 => format!("{n}-{}", n + 2),
+        3 => format!("{n} A"),
+        4 => format!("{n}-bis"),
+        5 => format!("{n}/{}", r.below(9) + 1),
+        _ => n.to_string(),
+    }
+}
+
+fn be_street_c(r: &mut Rng) -> String {
+    if r.chance(40) {
+        format!(
+            "{} {}",
+            r.pick(&["Rue", "Avenue", "Chaussée", "Allée"]),
+            r.pick(&[
+                "de la Station",
+                "du Moulin",
+                "des Champs",
+                "de Namur",
+                "Saint-Lambert",
+                "des Écoles"
+            ])
+        )
+    } else {
+        format!(
+            "{}{}",
+            r.pick(&[
+                "Sint-Jans",
+                "Molen",
+                "Hoog",
+                "Koren",
+                "Bruul",
+                "Heuvel",
+                "Beemd"
+            ]),
+            r.pick(&[
+                "straat", "lei", "plein", "baan", "steenweg", "dreef", "kouter"
+            ])
+        )
+    }
+}
+
+/// Dates in more styles: dots, abbreviated months, English and French month names.
+fn date_c(r: &mut Rng, d: &Date) -> String {
+    const MND: &[&str] = &[
+        "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ];
+    match r.below(6) {
+        0 => format!("{:02}.{:02}.{}", d.d, d.m, d.y),
+        1 => format!("{} {} {}", d.d, MND[d.m as usize - 1], d.y),
+        2 => format!("{:02}/{:02}/{}", d.d, d.m, d.y),
+        3 => format!("{} {} {}", d.d, MAANDEN[d.m as usize - 1], d.y),
+        4 => format!("{:02}-{:02}-{}", d.d, d.m, d.y),
+        _ => format!("{}-{:02}-{:02}", d.y, d.m, d.d),
+    }
+}
+
+fn phone_c(r: &mut Rng) -> String {
+    let n = r.digits(8);
+    match r.below(7) {
+        0 => format!(
+            "(0{}) {} {} {}",
+            r.pick(&["20", "30", "10"]),
+            &n[1..4],
+            &n[4..6],
+            &n[6..]
+        ),
+        1 => format!("+32 (0)9 {} {} {}", &n[..3], &n[3..5], &n[5..7]),
+        2 => format!("06 - {} {}", &n[..4], &n[4..]),
+        3 => format!("+31 6 {} {} {}", &n[..2], &n[2..5], &n[5..]),
+        4 => format!(
+            "0{} {} {} {}",
+            r.pick(&["9", "3", "2"]),
+            &n[..3],
+            &n[3..5],
+            &n[5..7]
+        ),
+        5 => be_mobile(r),
+        _ => nl_mobile(r),
+    }
+}
+
+fn kvk(r: &mut Rng) -> String {
+    format!("{}{}", r.below(9) + 1, r.digits(7))
+}
+
+fn nl_vat(r: &mut Rng) -> String {
+    loop {
+        let s = r.digits(9);
+        if passes_11(&s) && !s.starts_with('0') {
+            return format!("NL{s}B0{}", r.below(9) + 1);
+        }
+    }
+}
+
+/// Writes "Label<sep>value" in one of several label styles: colon, tab, label above value, dotted leader.
+fn field(d: &mut Doc, r: &mut Rng, label: &str, ty: &'static str, v: &str) {
+    match r.below(4) {
+        0 => d.t(label).t(": "),
+        1 => d.t(label).t("\t"),
+        2 => d.t(label).t("\n"),
+        _ => d.t(label).t(" ........ "),
+    };
+    d.e(ty, v).t("\n");
+}
+
+/// C1. GP referral letter (verwijsbrief).
+fn referral(d: &mut Doc, r: &mut Rng) {
+    let gp = person_c(r);
+    let p = person_c(r);
+    d.class = "health_statement";
+    d.t("Huisartsenpraktijk ")
+        .t(r.pick(&["De Linde", "Het Anker", "Zuiderpark", "Maasoever"]))
+        .t("\n");
+    d.b("address", &format!("{} {}", street_c(r), r.below(90) + 1))
+        .t(", ");
+    d.b("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t("\n");
+    d.t("Tel. ").b("phone", &nl_fixed(r)).t("\n\n");
+    d.t(r.pick(&["Verwijzing", "VERWIJSBRIEF", "Betreft: verwijzing"]))
+        .t("\n\n");
+    d.t("Aan: polikliniek ")
+        .t(r.pick(&["orthopedie", "cardiologie", "dermatologie", "neurologie"]))
+        .t("\n\n");
+    field(d, r, "Patiënt", "person_name", &p.full());
+    let b = birth(r);
+    let ds = date_c(r, &b);
+    field(d, r, "Geboortedatum", "date_of_birth", &ds);
+    if r.chance(50) {
+        let n = bsn(r);
+        field(d, r, "BSN", "bsn", &n);
+    }
+    d.t("\nGeachte collega,\n\nGraag verwijs ik ")
+        .t(if p.female { "mevrouw " } else { "de heer " })
+        .e("person_name", &p.last)
+        .t(" naar u ");
+    d.t(r.pick(&[
+        "in verband met aanhoudende rugklachten na een hernia.",
+        "wegens pijn op de borst bij inspanning; het ecg toont geen afwijkingen.",
+        "voor beoordeling van een moedervlek die in korte tijd is veranderd.",
+        "vanwege terugkerende hoofdpijn en duizeligheid sinds een val.",
+        "na een knieoperatie met blijvende zwelling; fysiotherapie heeft onvoldoende effect.",
+    ]));
+    d.cat("health");
+    d.t("\nMedicatie: ")
+        .t(r.pick(&["paracetamol zo nodig", "geen", "metoprolol 50 mg 1dd"]))
+        .t("\n\nMet collegiale groet,\n\n")
+        .e("person_name", &gp.full())
+        .t(", huisarts\n");
+}
+
+/// C2. Pharmacy medication overview with a pipe table.
+fn medication(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "health_statement";
+    d.t(r.pick(&["Apotheek ", "Service Apotheek "]))
+        .t(r.pick(&["Centrum", "De Vijfsprong", "Oosterhout"]))
+        .t("\n");
+    d.t("MEDICATIEOVERZICHT\n\n");
+    d.t("Naam:\t").e("person_name", &p.full()).t("\n");
+    let b = birth(r);
+    let ds = date_c(r, &b);
+    d.t("Geb.datum:\t").e("date_of_birth", &ds).t("\n");
+    d.t("Adres:\t")
+        .e("address", &format!("{} {}", street_c(r), house_c(r)))
+        .t("\n\n");
+    d.t("Geneesmiddel | Dosering | Sinds\n");
+    for _ in 0..(2 + r.below(3)) {
+        let _ = writeln!(
+            d.text,
+            "{} | {} | {}",
+            r.pick(&[
+                "Metformine 500 mg",
+                "Omeprazol 20 mg",
+                "Simvastatine 40 mg",
+                "Salbutamol inhalator",
+                "Levothyroxine 50 mcg",
+                "Sertraline 50 mg"
+            ]),
+            r.pick(&["1x per dag", "2x daags 1 tablet", "zo nodig"]),
+            recent_nl(r)
+        );
+    }
+    d.cat("health");
+    d.t("\nAllergieën: ")
+        .t(r.pick(&["penicilline", "geen bekend", "NSAID's"]))
+        .t("\n");
+}
+
+/// C3. Belgian health-insurance (mutualiteit / mutualité) form, Dutch or French.
+fn mutualiteit(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "health_statement";
+    let b = birth(r);
+    let (pc, city) = BE_PLACES[r.below(BE_PLACES.len())];
+    if r.chance(50) {
+        d.t("Mutualité ")
+            .t(r.pick(&["Solidaris", "chrétienne", "libre"]))
+            .t("\nCertificat d'incapacité de travail\n\n");
+        d.t("Nom et prénom : ").e("person_name", &p.full()).t("\n");
+        d.t("N° NISS : ")
+            .e("be_national_number", &rrn(r, b.y, b.m, b.d))
+            .t("\n");
+        d.t("Adresse : ")
+            .e("address", &format!("{} {}", be_street_c(r), house_c(r)))
+            .t("\n");
+        let _ = writeln!(d.text, "{pc} {city}");
+        d.t("GSM : ").e("phone", &be_mobile(r)).t("\n\n");
+        d.t(r.pick(&[
+            "Le patient est en incapacité de travail pour cause de maladie du ",
+            "Incapacité de travail suite à une fracture du poignet à partir du ",
+            "Hospitalisation et convalescence prévues à partir du ",
+        ]));
+        let _ = writeln!(d.text, "{}.", recent_nl(r));
+        d.t("\nCachet et signature du médecin\n");
+    } else {
+        d.t(r.pick(&["Ziekenfonds", "Mutualiteit", "CM ziekenfonds"]))
+            .t("\nGetuigschrift van arbeidsongeschiktheid\n\n");
+        d.t("Naam en voornaam: ")
+            .e(
+                "person_name",
+                &format!("{} {}", p.last.to_uppercase(), p.first),
+            )
+            .t("\n");
+        d.t("INSZ: ")
+            .e("be_national_number", &rrn(r, b.y, b.m, b.d))
+            .t("\n");
+        d.t("Adres: ")
+            .e("address", &format!("{} {}", be_street_c(r), house_c(r)))
+            .t(", ");
+        let _ = writeln!(d.text, "{pc} {city}");
+        d.t("\n")
+            .t(r.pick(&[
+                "Arbeidsongeschikt wegens ziekte vanaf ",
+                "Werkonbekwaam na een heupoperatie vanaf ",
+                "Opname in het ziekenhuis en herstel vanaf ",
+            ]))
+            .t(&recent_nl(r))
+            .t(".\n");
+    }
+    d.cat("health");
+}
+
+/// C4. Trade-union welcome letter or membership card.
+fn union(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let u = r.pick(&["FNV", "CNV Vakmensen", "ABVV", "ACV Puls", "ACLVB"]);
+    d.cat("trade_union");
+    if r.chance(50) {
+        d.class = "correspondence";
+        d.t(u).t(" Ledenservice\n\n");
+        d.e("person_name", &p.full()).t("\n");
+        d.e("address", &format!("{} {}", street_c(r), house_c(r)))
+            .t("\n");
+        d.e("postcode", &postcode(r))
+            .t("  ")
+            .t(r.pick(NL_PLACES))
+            .t("\n\n");
+        let _ = writeln!(d.text, "Lidnummer {}\n", r.digits(8));
+        d.t("Beste ").e("person_name", &p.first).t(",\n\n");
+        d.t("Welkom als lid van ")
+            .t(u)
+            .t(". Je contributie van € 16,50 per maand schrijven we af van ");
+        d.e("iban", &spaced4(&iban(r, false)))
+            .t(". Met vragen over je cao of een arbeidsconflict kun je bij ons terecht.\n\n");
+        d.t("Met vriendelijke groet,\n\nLedenservice ").t(u).t("\n");
+    } else {
+        d.class = "other";
+        d.t("LIDMAATSCHAPSKAART ").t(u).t("\n\n");
+        d.t("Naam\n").e("person_name", &p.full()).t("\n");
+        d.t("Lid nr.\n").t(&r.digits(9)).t("\n");
+        d.t("Lid sinds\n").t(&recent_nl(r)).t("\n");
+        d.t("Sector\n")
+            .t(r.pick(&["Metaal", "Zorg", "Handel", "Bouw"]))
+            .t("\n");
+    }
+}
+
+/// C5. Parish or mosque member administration (semicolon or pipe table).
+fn congregation(d: &mut Doc, r: &mut Rng) {
+    d.class = "customer_list";
+    d.cat("religion");
+    d.t(r.pick(&[
+        "Ledenadministratie Parochie Sint-Martinus\n\n",
+        "Ledenlijst Moskee Al Fath - contributie 2025\n\n",
+        "Kerkelijke bijdrage 2025 - Protestantse Gemeente\n\n",
+        "Gemeenteleden Evangelische Gemeente De Rots\n\n",
+    ]));
+    d.t("Naam;Adres;Geboren;Telefoon\n");
+    for _ in 0..(3 + r.below(3)) {
+        let p = person_c(r);
+        let b = birth(r);
+        let ds = date_c(r, &b);
+        d.e("person_name", &p.full())
+            .t(";")
+            .e("address", &format!("{} {}", street_c(r), house_c(r)))
+            .t(";")
+            .e("date_of_birth", &ds)
+            .t(";")
+            .e("phone", &phone_c(r))
+            .t("\n");
+    }
+}
+
+/// C6. Certificate of conduct (VOG / casier judiciaire / criminal record) with a conviction mentioned.
+fn conduct(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let hr = person_c(r);
+    d.class = "correspondence";
+    d.cat("criminal");
+    match r.below(3) {
+        0 => {
+            d.t("Onderwerp: uw VOG-aanvraag\n\nBeste ")
+                .e("person_name", &p.first)
+                .t(",\n\n");
+            d.t(r.pick(&[
+                "Het Justis-screeningsbureau heeft laten weten dat het voornemen bestaat de VOG te weigeren vanwege je veroordeling voor ",
+                "Uit je eigen verklaring blijkt dat je justitiële documentatie een veroordeling bevat voor ",
+            ]));
+            d.t(r.pick(&["diefstal", "mishandeling", "rijden onder invloed", "fraude"]))
+                .t(" in ")
+                .t(&(2012 + r.below(10)).to_string())
+                .t(". We bespreken graag met je wat dit betekent voor de functie.\n\nGroet,\n");
+            d.e("person_name", &hr.full()).t("\nP&O\n");
+        }
+        1 => {
+            d.t("Objet : extrait de casier judiciaire\n\nMadame, Monsieur,\n\n");
+            d.t("L'extrait de casier judiciaire de ")
+                .e("person_name", &p.full())
+                .t(" mentionne une condamnation pour ")
+                .t(r.pick(&["vol", "coups et blessures", "escroquerie"]))
+                .t(". Nous ne pouvons donc pas donner suite à sa candidature.\n\nCordialement,\n\n");
+            d.e("person_name", &hr.full()).t("\n");
+        }
+        _ => {
+            d.t("Subject: certificate of conduct\n\nDear ")
+                .e("person_name", &p.first)
+                .t(",\n\n");
+            d.t("Thank you for disclosing that you have a criminal record for ")
+                .t(r.pick(&["shoplifting", "assault", "drink driving"]))
+                .t(". As the role involves cash handling we need to discuss this with you first.\n\nRegards,\n");
+            d.e("person_name", &hr.full()).t("\n");
+        }
+    }
+}
+
+/// C7. Political party branch member list (pipe table).
+fn party(d: &mut Doc, r: &mut Rng) {
+    d.class = "customer_list";
+    d.cat("political");
+    d.t("Ledenoverzicht afdeling ")
+        .t(r.pick(NL_PLACES))
+        .t(" - ")
+        .t(r.pick(&[
+            "GroenLinks-PvdA",
+            "VVD",
+            "CDA",
+            "SP",
+            "D66",
+            "Partij voor de Dieren",
+        ]))
+        .t("\n\n");
+    d.t("| Lid | E-mail | Mobiel | Actief als |\n|---|---|---|---|\n");
+    for _ in 0..(3 + r.below(3)) {
+        let p = person_c(r);
+        d.t("| ")
+            .e("person_name", &p.full())
+            .t(" | ")
+            .e("email", &p.email(r, MAIL_DOMAINS))
+            .t(" | ")
+            .e("phone", &nl_mobile(r))
+            .t(" | ")
+            .t(r.pick(&[
+                "campagnevrijwilliger",
+                "penningmeester",
+                "-",
+                "kandidaat raadslid",
+            ]))
+            .t(" |\n");
+    }
+}
+
+/// C8. Biometric access consent form.
+fn biometric(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "other";
+    d.cat("biometric");
+    if r.chance(60) {
+        d.t("Toestemmingsverklaring toegangscontrole met vingerafdruk\n\n");
+        d.t("Ondergetekende,\nNaam medewerker  ")
+            .e("person_name", &p.full())
+            .t("\n");
+        let _ = writeln!(d.text, "Personeelsnummer  {}", r.digits(6));
+        d.t("\ngeeft toestemming voor het vastleggen van een template van de vingerafdruk voor de toegang tot het magazijn. ");
+        d.t("De gegevens worden verwijderd bij uitdiensttreding.\n\nDatum: ")
+            .t(&recent_nl(r))
+            .t("\nHandtekening: ____________\n");
+    } else {
+        d.t("Consent form: facial recognition time clock\n\n");
+        d.t("Employee name: ").e("person_name", &p.full()).t("\n");
+        d.t("I agree that my facial geometry and fingerprint are processed for the time registration system.\n");
+        d.t("Signed on ").t(&recent_nl(r)).t("\n");
+    }
+}
+
+/// C9. DNA / genetic test result letter.
+fn genetic(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let doc = person_c(r);
+    d.class = "health_statement";
+    d.cat("genetic");
+    d.cat("health");
+    d.t("Afdeling Klinische Genetica\n\n");
+    d.t(if p.female { "Mevrouw " } else { "De heer " })
+        .e("person_name", &p.full())
+        .t("\n");
+    d.e("address", &format!("{} {}", street_c(r), house_c(r)))
+        .t("\n");
+    d.e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t("\n\n");
+    let b = birth(r);
+    d.t("Geboren: ")
+        .e("date_of_birth", &date_c(r, &b))
+        .t("\n\n");
+    d.t("Betreft: uitslag DNA-onderzoek\n\n");
+    d.t(r.pick(&[
+        "In het bloed is een erfelijke variant in het BRCA2-gen gevonden. Dit geeft een verhoogd risico op borstkanker.",
+        "Het DNA-onderzoek naar dragerschap van cystic fibrosis toont dat u drager bent van een mutatie in het CFTR-gen.",
+        "Bij het genetisch onderzoek naar familiaire hypercholesterolemie is een afwijking in het LDLR-gen aangetoond.",
+    ]));
+    d.t("\n\nMet vriendelijke groet,\n\n")
+        .e("person_name", &doc.full())
+        .t(", klinisch geneticus\n");
+}
+
+/// C10. HR complaint mentioning sexual orientation (Dutch or English).
+fn complaint(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let q = person_c(r);
+    d.class = "correspondence";
+    d.cat("sexual_orientation");
+    if r.chance(50) {
+        d.t("Van: ")
+            .e("person_name", &p.full())
+            .t(" <")
+            .e("email", &p.email(r, MAIL_DOMAINS))
+            .t(">\nAan: vertrouwenspersoon\nOnderwerp: klacht over opmerkingen van een collega\n\n");
+        d.t("Sinds ik op het werk heb verteld dat ik ")
+            .t(r.pick(&[
+                "homo ben",
+                "lesbisch ben",
+                "biseksueel ben",
+                "een vriend heb",
+            ]))
+            .t(", maakt ");
+        d.e("person_name", &q.full())
+            .t(" er steeds grappen over. Ik wil dit graag formeel melden.\n\n");
+        d.e("person_name", &p.first).t("\n");
+    } else {
+        d.t("To: HR department\nSubject: formal complaint\n\n");
+        d.t("I would like to report that my team lead ")
+            .e("person_name", &q.full())
+            .t(" keeps making remarks about me being ")
+            .t(r.pick(&["gay", "a lesbian", "bisexual"]))
+            .t(" in front of customers.\n\nKind regards,\n");
+        d.e("person_name", &p.full()).t("\n");
+    }
+}
+
+/// C11. Volunteer registration form with an ethnicity field.
+fn registration(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "application";
+    d.cat("ethnicity");
+    d.t(r.pick(&[
+        "Aanmeldformulier vrijwilliger\n\n",
+        "Aanmelding stageplaats\n\n",
+        "Volunteer sign-up form\n\n",
+    ]));
+    d.t("Naam  ").e("person_name", &p.full()).t("\n");
+    let b = birth(r);
+    let ds = date_c(r, &b);
+    field(d, r, "Geboortedatum", "date_of_birth", &ds);
+    let ph = phone_c(r);
+    field(d, r, "Telefoon", "phone", &ph);
+    d.t(r.pick(&["Etnische achtergrond: ", "Afkomst: ", "Ethnic origin: "]))
+        .t(r.pick(&[
+            "Marokkaans-Berbers",
+            "Turks-Koerdisch",
+            "Surinaams-Hindoestaans",
+            "Black Caribbean",
+            "Moluks",
+        ]))
+        .t("\n");
+    d.t("Beschikbaar: zaterdag\n");
+}
+
+/// C12. Plain invoice to a private customer with precision traps (hartelijk, ziekenhuisparkeerplaats).
+fn invoice_c(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "invoice";
+    d.t(&company(r)).t("\n");
+    d.b("address", &format!("{} {}", street_c(r), r.below(90) + 1))
+        .t(" | ");
+    d.b("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t("\n");
+    d.t("KvK ")
+        .b("kvk_number", &kvk(r))
+        .t(" | btw ")
+        .b("vat_number", &nl_vat(r))
+        .t("\n\n");
+    d.t("Factuur aan\n").e("person_name", &p.full()).t("\n");
+    d.e("address", &format!("{} {}", street_c(r), house_c(r)))
+        .t("\n");
+    d.e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t("\n\n");
+    let _ = writeln!(d.text, "Factuurdatum {}", recent_nl(r));
+    let _ = writeln!(d.text, "Factuurnr. {}\n", r.digits(7));
+    for _ in 0..3 {
+        let _ = writeln!(
+            d.text,
+            "{}  {} st.  € {},{:02}",
+            r.pick(&[
+                "Parkeerabonnement ziekenhuisparkeerplaats",
+                "Kniebeschermers werkbroek",
+                "Hartslagmeter fiets",
+                "Rugzak 30 l",
+                "EHBO-koffer bedrijf",
+                "Bloedtrolley reinigen"
+            ]),
+            r.below(5) + 1,
+            r.below(200) + 5,
+            r.below(100)
+        );
+    }
+    d.t("\nHartelijk dank voor uw bestelling. Graag betalen binnen 14 dagen op ")
+        .b("iban", &spaced4(&iban(r, false)))
+        .t(".\n");
+}
+
+/// C13. Supplier contract between two companies (generic: contact persons only).
+fn supplier(d: &mut Doc, r: &mut Rng) {
+    let a = person_c(r);
+    let b = person_c(r);
+    d.class = "contract";
+    d.t("LEVERINGSOVEREENKOMST\n\nPartijen:\n\n1. ")
+        .t(&company(r));
+    d.t(", ingeschreven bij de Kamer van Koophandel onder nummer ")
+        .b("kvk_number", &kvk(r))
+        .t(", vertegenwoordigd door ")
+        .e("person_name", &a.full())
+        .t(" (leverancier);\n2. ")
+        .t(&company(r))
+        .t(", gevestigd aan de ");
+    d.b("address", &format!("{} {}", street_c(r), r.below(200) + 1))
+        .t(", vertegenwoordigd door ")
+        .e("person_name", &b.full())
+        .t(" (afnemer).\n\n");
+    d.t("Artikel 1 - Levering\nLeverancier levert wekelijks kantoorartikelen en hygiëneproducten.\n\n");
+    d.t("Artikel 2 - Overmacht\nOnder overmacht vallen onder meer stakingen, epidemieën en ziekte van personeel van leverancier.\n\n");
+    d.t("Artikel 3 - Looptijd\nDeze overeenkomst geldt voor twee jaar.\n\nGetekend te ")
+        .t(r.pick(NL_PLACES))
+        .t(" op ")
+        .t(&recent_nl(r))
+        .t(".\n");
+}
+
+/// C14. Newsletter without any personal data (with health words used generally).
+fn newsletter(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    d.t("Nieuwsbrief ")
+        .t(r.pick(&["voorjaar", "najaar", "december"]))
+        .t("\n\n");
+    d.t(r.pick(&[
+        "Hartelijk welkom aan alle nieuwe collega's! ",
+        "Wat een jaar: de verhuizing naar het nieuwe pand is achter de rug. ",
+    ]));
+    d.t(r.pick(&[
+        "Tijdens de gezondheidsweek geeft een fysiotherapeut tips om rugklachten te voorkomen. ",
+        "De griepprik wordt dit jaar op kantoor gegeven; aanmelden kan via intranet. ",
+        "Het ziekteverzuim daalde dit kwartaal naar 3,1 procent. ",
+        "De bedrijfsfitness is vanaf maart ook op zaterdag open. ",
+    ]));
+    d.t("Verder staat de vakbeurs in ")
+        .t(r.pick(NL_PLACES))
+        .t(" gepland en vernieuwen we de kantine.\n\nVolgende editie: ")
+        .t(&recent_nl(r))
+        .t("\n");
+}
+
+/// C15. Tenancy dispute e-mail (Dutch/Flemish).
+fn dispute(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let q = person_c(r);
+    d.class = "correspondence";
+    d.t("Van: ").e("email", &p.email(r, MAIL_DOMAINS)).t("\n");
+    d.t("Aan: ").e("email", &q.email(r, MAIL_DOMAINS)).t("\n");
+    d.t("Onderwerp: lekkage en huurverlaging\n\n");
+    d.t(r.pick(&["Geachte heer/mevrouw ", "Beste "]))
+        .e("person_name", &q.last)
+        .t(",\n\n");
+    d.t("Al sinds ")
+        .t(&recent_nl(r))
+        .t(" lekt het dak van mijn woning aan de ");
+    let be = r.chance(40);
+    if be {
+        d.e("address", &format!("{} {}", be_street_c(r), house_c(r)));
+        let (pc, city) = BE_PLACES[r.below(BE_PLACES.len())];
+        let _ = write!(d.text, ", {pc} {city}");
+    } else {
+        d.e("address", &format!("{} {}", street_c(r), house_c(r)))
+            .t(" in ")
+            .t(r.pick(NL_PLACES));
+    }
+    d.t(". Ondanks drie meldingen is er niets gebeurd. Ik houd daarom de helft van de huur in tot de reparatie klaar is. ");
+    d.t("Bel me gerust op ").e("phone", &phone_c(r)).t(".\n\n");
+    d.t(r.pick(&["Met vriendelijke groet,\n", "Groeten,\n", "Mvg,\n"]))
+        .e("person_name", &p.full())
+        .t("\n");
+}
+
+/// C16. WhatsApp export (Android style: "dd/mm/yyyy, hh:mm - Name: text").
+fn whatsapp(d: &mut Doc, r: &mut Rng) {
+    let a = person_c(r);
+    let b = person_c(r);
+    d.class = "correspondence";
+    let w = recent(r);
+    let line = |d: &mut Doc, h: u32, who: &Person, txt: &str| {
+        let _ = write!(
+            d.text,
+            "{:02}/{:02}/{}, {h:02}:{:02} - ",
+            w.d,
+            w.m,
+            w.y,
+            h * 7 % 60
+        );
+        d.e("person_name", &who.full()).t(": ").t(txt).t("\n");
+    };
+    line(d, 7, &a, "Goeiemorgen, ik red het vandaag niet");
+    line(d, 7, &b, "Wat is er aan de hand?");
+    if r.chance(50) {
+        let t = r.pick(&[
+            "Mijn rugklachten zijn weer opgespeeld, huisarts zegt een week rust",
+            "Ik moet naar de spoedeisende hulp, vermoedelijk een nierbekkenontsteking",
+            "Heb gisteren een migraineaanval gehad en ben nog steeds misselijk",
+        ]);
+        line(d, 8, &a, t);
+        d.cat("health");
+    } else {
+        line(d, 8, &a, "De auto start niet, ik wacht op de wegenwacht");
+    }
+    line(
+        d,
+        8,
+        &b,
+        "Ok, beterschap / sterkte. Ik zet het in de planning",
+    );
+    let t = format!("Bereikbaar op {}", "");
+    let _ = write!(d.text, "{:02}/{:02}/{}, 09:02 - ", w.d, w.m, w.y);
+    d.e("person_name", &a.full()).t(": ").t(&t);
+    d.e("phone", &phone_c(r)).t("\n");
+}
+
+/// C17. Comma-separated customer export with a header row.
+fn csv_customers(d: &mut Doc, r: &mut Rng) {
+    d.class = "customer_list";
+    d.t("klantnr,naam,adres,postcode,plaats,telefoon,email,klant_sinds\n");
+    for _ in 0..(4 + r.below(4)) {
+        let p = person_c(r);
+        let _ = write!(d.text, "{},", r.digits(6));
+        d.e("person_name", &p.full()).t(",");
+        d.e("address", &format!("{} {}", street_c(r), house_c(r)))
+            .t(",");
+        d.e("postcode", &postcode(r))
+            .t(",")
+            .t(r.pick(NL_PLACES))
+            .t(",");
+        d.e("phone", &phone_c(r)).t(",");
+        d.e("email", &p.email(r, MAIL_DOMAINS)).t(",");
+        d.t(&recent_nl(r)).t("\n");
+    }
+}
+
+/// C18. English employment confirmation letter (generic) with health-looking traps absent.
+fn reference(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let q = person_c(r);
+    d.class = "correspondence";
+    d.t(&company(r)).t("\n\nTo whom it may concern,\n\n");
+    d.t("This is to confirm that ")
+        .e("person_name", &p.full())
+        .t(", residing at ")
+        .e("address", &format!("{} {}", street_c(r), house_c(r)))
+        .t(", ")
+        .e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t(", has been employed with us as ")
+        .t(r.pick(&[
+            "a logistics planner",
+            "an account manager",
+            "a senior buyer",
+        ]))
+        .t(" since ")
+        .t(&recent_nl(r))
+        .t(".\n\nSincerely,\n\n")
+        .e("person_name", &q.full())
+        .t("\nHR Manager\n");
+}
+
 fn json_str(s: &str) -> String {
     let mut o = String::from("\"");
     for c in s.chars() {
@@ -1450,11 +2369,15 @@ fn main() -> std::io::Result<()> {
         args.drain(k..(k + 2).min(args.len()));
     }
     // `--set b`: templates written after the rules were tuned on set A, scored once as truly unseen layouts.
-    let set_b = args.iter().position(|a| a == "--set").is_some_and(|k| {
-        let b = args.get(k + 1).is_some_and(|v| v == "b");
-        args.drain(k..(k + 2).min(args.len()));
-        b
-    });
+    // `--set c`: 18 templates written before any rule change for them (see BENCH.md), scored once as unseen.
+    let set = args
+        .iter()
+        .position(|a| a == "--set")
+        .map_or_else(String::new, |k| {
+            let v = args.get(k + 1).cloned().unwrap_or_default();
+            args.drain(k..(k + 2).min(args.len()));
+            v
+        });
     let out = std::path::PathBuf::from(args.first().map_or("/tmp/heldout", String::as_str));
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(300);
     let seed: u64 = args
@@ -1478,7 +2401,31 @@ fn main() -> std::io::Result<()> {
         id_copy,
         notes,
     ];
-    let templates = if set_b { templates_b } else { templates_a };
+    let templates_c: &[Template] = &[
+        referral,
+        medication,
+        mutualiteit,
+        union,
+        congregation,
+        conduct,
+        party,
+        biometric,
+        genetic,
+        complaint,
+        registration,
+        invoice_c,
+        supplier,
+        newsletter,
+        dispute,
+        whatsapp,
+        csv_customers,
+        reference,
+    ];
+    let templates = match set.as_str() {
+        "b" => templates_b,
+        "c" => templates_c,
+        _ => templates_a,
+    };
     let docs = out.join("docs");
     std::fs::create_dir_all(&docs)?;
     let mut labels = std::fs::File::create(out.join("labels.jsonl"))?;

@@ -91,6 +91,24 @@ fn personal(f: &Finding) -> bool {
     }
 }
 
+/// "[26-12-24 08:18] Name: …" or "09/05/2025, 07:49 - Name: …": a time `hh:mm` in the first 25 bytes, then
+/// a speaker and a colon.
+fn chat_line(l: &str) -> bool {
+    let b = l.as_bytes();
+    if !b.first().is_some_and(|c| c.is_ascii_digit() || *c == b'[') {
+        return false;
+    }
+    let head = &b[..b.len().min(25)];
+    let time = head.windows(5).position(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    });
+    time.is_some_and(|t| b[t + 5..].contains(&b':'))
+}
+
 /// Where the title lives: the first lines, skipping e-mail headers but reading the Subject.
 fn title_zone(text: &str) -> Vec<(usize, usize)> {
     let mut zones = Vec::new();
@@ -206,11 +224,20 @@ pub(crate) fn classify(
         .count();
     let rows = text
         .lines()
-        .filter(|l| l.matches(['\t', ';']).count() >= 3 || l.matches('|').count() >= 3)
+        .filter(|l| {
+            l.matches(['\t', ';']).count() >= 3
+                || l.matches('|').count() >= 3
+                // Comma-separated values: four commas and none followed by a space (prose puts one there).
+                || l.matches(',').count() >= 4 && !l.contains(", ")
+        })
         .count();
     // Either many people, or a row per person in a table of at least four rows.
     if rows >= 4 && (people >= 6 || people + 1 >= rows) {
         score[idx(C::CustomerList)] += 10 + rows as u32;
+    }
+    // A chat export (a timestamp and a speaker opening most lines) is correspondence, whatever it is about.
+    if text.lines().filter(|l| chat_line(l)).count() >= 3 {
+        score[idx(C::Correspondence)] += 14;
     }
     // E-mail headers make a message correspondence unless something else wins.
     if text.starts_with("From:") || text.contains("\nSubject:") {
@@ -225,6 +252,12 @@ pub(crate) fn classify(
         }
     }
     let any_personal = findings.iter().any(personal);
+    // A letter is written to or about someone: a text with no personal data at all (a newsletter, a notice) that
+    // reads like correspondence is another document.
+    if best == C::Correspondence && !any_personal && !findings.iter().any(|f| f.entity == E::Email)
+    {
+        best = C::Other;
+    }
     // A term inside a person's name says nothing about that person ("Padmi Ramadan", "Sam Christen").
     let in_name = |pos: usize| {
         findings

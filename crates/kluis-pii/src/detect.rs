@@ -110,21 +110,7 @@ fn push_hit(
                 term: p.bytes.clone(),
             }),
             Kw::Party => {
-                let from = floor_char(text, s.saturating_sub(40));
-                let before = text[from..s].to_ascii_lowercase();
-                if [
-                    "lid",
-                    "partij",
-                    "member",
-                    "membre",
-                    "stem",
-                    "kandidaat",
-                    "raadslid",
-                    "militant",
-                ]
-                .iter()
-                .any(|w| before.contains(w))
-                {
+                if member_before(text, s) {
                     specials.push(Special {
                         start: s,
                         category: SpecialCategory::Political,
@@ -133,6 +119,12 @@ fn push_hit(
                     });
                 }
             }
+            Kw::Member(c) => specials.push(Special {
+                start: s,
+                category: c,
+                weak: !member_before(text, s),
+                term: p.bytes.clone(),
+            }),
             kw => hits.push(Hit {
                 start: s,
                 end: e,
@@ -140,6 +132,27 @@ fn push_hit(
             }),
         }
     }
+}
+
+/// A membership, voting or list word in the 40 bytes before `s` ("lid van de", "Ledenlijst", "stem op").
+fn member_before(text: &str, s: usize) -> bool {
+    let from = floor_char(text, s.saturating_sub(40));
+    let before = text[from..s].to_ascii_lowercase();
+    [
+        "lid",
+        "leden",
+        "partij",
+        "member",
+        "membre",
+        "affili",
+        "stem",
+        "kandidaat",
+        "raadslid",
+        "militant",
+        "afdeling",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
 }
 
 /// What the keyword pass collects; the slow path of one word adds to it.
@@ -154,20 +167,28 @@ struct Collect<'a> {
 }
 
 impl Collect<'_> {
-    /// The test per word: one pair of O(1) hashes and a bit of each bloom filter.
+    /// The test per word: one pair of O(1) hashes and a bit of each bloom filter (a third for long words).
     #[inline(always)]
     fn inline_word(
         &mut self,
         s: usize,
         p: usize,
-        bloom: &crate::lexicon::Bloom<1024>,
-        stem_bloom: &crate::lexicon::Bloom<64>,
+        (bloom, stem_bloom, tail_bloom): (
+            &crate::lexicon::Bloom<1024>,
+            &crate::lexicon::Bloom<64>,
+            &crate::lexicon::Bloom<16>,
+        ),
     ) {
         let (w, h, h4) = crate::lexicon::word_hashes(self.text.as_bytes(), s, p - s);
         let hit = bloom.has(h);
         let hit4 = p - s >= 4 && stem_bloom.has(h4);
         if hit | hit4 {
             self.word(s, p, w, h, h4, hit, hit4);
+        }
+        if p - s >= 8
+            && tail_bloom.has(crate::lexicon::word_hash(self.text.as_bytes(), p - 4, 4))
+        {
+            self.compound(s, p);
         }
     }
 
@@ -231,6 +252,38 @@ impl Collect<'_> {
     }
 }
 
+impl Collect<'_> {
+    /// Word `s..i` ends like a compound head: the head's special category or class cue.
+    #[inline(never)]
+    fn compound(&mut self, s: usize, i: usize) {
+        let lex = &self.det.lex;
+        if let Some(t) = lex.tail_at(self.text.as_bytes(), s, i) {
+            let at = i - t.bytes.len();
+            // A body part or a medical prefix before a weak head makes it strong: "knie|operatie", "rug|klachten",
+            // "fysio|therapeut" (but "klant|klachten", "cyber|aanval" stay weak).
+            let modifier = self
+                .text
+                .get(s..at)
+                .unwrap_or("")
+                .trim_end_matches(['-', 's']);
+            // A visit to a doctor ("tandarts", "oogarts") says little on its own: only the condition words count.
+            let body = t.bytes != b"arts"
+                && crate::lexicon::BODY
+                    .iter()
+                    .any(|m| modifier.eq_ignore_ascii_case(m));
+            match t.entries.first().map(|x| x.kw) {
+                Some(Kw::Special(c, true)) if body => self.specials.push(Special {
+                    start: at,
+                    category: c,
+                    weak: false,
+                    term: t.bytes.clone(),
+                }),
+                _ => push_hit(self.text, &mut self.hits, &mut self.specials, at, i, t),
+            }
+        }
+    }
+}
+
 impl<'a> Scan<'a> {
     pub(crate) fn new(det: &'a Detector, text: &'a str) -> Scan<'a> {
         let b = text.as_bytes();
@@ -243,14 +296,15 @@ impl<'a> Scan<'a> {
             caps: Vec::new(),
             intros: Vec::new(),
         };
-        let (bloom, stem_bloom) = (&det.bloom, &det.stem_bloom);
+        let blooms = (&det.bloom, &det.stem_bloom, &det.tail_bloom);
         // Word boundaries from 64-byte masks (SWAR, see `words`): word starts are the rising edges of the mask,
         // word ends its falling edges; starts and ends alternate, so the k-th start of a block pairs with the k-th
         // end (after the end of a word left open by the previous block). Capitalised word starts come from a
         // second mask without any work per word. Most words of running text are in no table, so the inline path
         // per word is one pair of O(1) hashes (whole word, first four bytes) and two bits of the shared bloom
-        // filter; only a bloom hit (a keyword's first word, a first name, a stem's start, or a rare false
-        // positive) calls the out-of-line exact lookup.
+        // filter (plus a third hash and bit for the last four bytes of words of eight bytes or more, compound
+        // heads); only a bloom hit (a keyword's first word, a first name, a stem's start, a compound head, or a
+        // rare false positive) calls the out-of-line exact lookup.
         let mut open: Option<usize> = None;
         let mut carry = 0u64;
         let mut on_mask = |m: u64, caps: u64, width: usize, base: usize, c: &mut Collect<'_>| {
@@ -269,7 +323,7 @@ impl<'a> Scan<'a> {
                 open = None;
                 let p = base + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
-                c.inline_word(s, p, bloom, stem_bloom);
+                c.inline_word(s, p, blooms);
             }
             while starts != 0 {
                 let s = base + starts.trailing_zeros() as usize;
@@ -280,7 +334,7 @@ impl<'a> Scan<'a> {
                 }
                 let p = base + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
-                c.inline_word(s, p, bloom, stem_bloom);
+                c.inline_word(s, p, blooms);
             }
             carry = (m >> (width - 1)) & 1;
         };

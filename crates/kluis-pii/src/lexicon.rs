@@ -40,6 +40,9 @@ pub(crate) enum Kw {
     Special(S, bool),
     /// A term that is special only beside a membership word (party acronyms).
     Party,
+    /// A union or religious body: strong beside a membership word ("lid van de FNV", "Ledenlijst Moskee …"),
+    /// weak otherwise (a street, a school or a supplier may carry the name).
+    Member(S),
 }
 
 /// How the match must sit in the text: whole word, or allowed to run on into a longer word.
@@ -443,6 +446,28 @@ const TABLE: &[(&str, Kw)] = &[
     ("persbericht", Kw::Class(C::Other, 5)), ("afmetingen", Kw::Class(C::Other, 2)), ("garantie", Kw::Class(C::Other, 1)),
     ("levertijd", Kw::Class(C::Other, 2)), ("specificaties", Kw::Class(C::Other, 2)), ("brochure", Kw::Class(C::Other, 4)),
     ("agenda", Kw::Class(C::Other, 3)), ("offerte", Kw::Class(C::Other, 3)),
+    // Content cues: health documents that are no sick note (referrals, medication lists, test results).
+    ("verwijsbrief", Kw::Class(C::HealthStatement, 6)), ("verwijzing", Kw::Class(C::HealthStatement, 4)),
+    ("medicatieoverzicht", Kw::Class(C::HealthStatement, 6)), ("medicatielijst", Kw::Class(C::HealthStatement, 6)),
+    ("geneesmiddel", Kw::Class(C::HealthStatement, 2)), ("apotheek", Kw::Class(C::HealthStatement, 3)),
+    ("huisartsenpraktijk", Kw::Class(C::HealthStatement, 3)), ("polikliniek", Kw::Class(C::HealthStatement, 3)),
+    ("patiënt", Kw::Class(C::HealthStatement, 3)), ("klinische genetica", Kw::Class(C::HealthStatement, 6)),
+    ("getuigschrift van arbeidsongeschiktheid", Kw::Class(C::HealthStatement, 6)),
+    ("incapacité de travail", Kw::Class(C::HealthStatement, 4)), ("mutualiteit", Kw::Class(C::HealthStatement, 3)),
+    ("ziekenfonds", Kw::Class(C::HealthStatement, 3)), ("mutualité", Kw::Class(C::HealthStatement, 3)),
+    ("referral letter", Kw::Class(C::HealthStatement, 6)), ("test results", Kw::Class(C::HealthStatement, 3)),
+    // Forms: sign-up and registration forms are applications; consent forms and member cards are neither letter
+    // nor list.
+    ("aanmeldformulier", Kw::Class(C::Application, 6)), ("inschrijfformulier", Kw::Class(C::Application, 5)),
+    ("stageplaats", Kw::Class(C::Application, 6)), ("sign-up form", Kw::Class(C::Application, 6)),
+    ("registration form", Kw::Class(C::Application, 5)), ("formulaire d'inscription", Kw::Class(C::Application, 5)),
+    ("toestemmingsverklaring", Kw::Class(C::Other, 6)), ("toestemmingsformulier", Kw::Class(C::Other, 6)),
+    ("consent form", Kw::Class(C::Other, 6)), ("formulaire de consentement", Kw::Class(C::Other, 6)),
+    ("lidmaatschapskaart", Kw::Class(C::Other, 6)), ("membership card", Kw::Class(C::Other, 6)),
+    ("ledenpas", Kw::Class(C::Other, 6)), ("carte de membre", Kw::Class(C::Other, 6)),
+    ("ledenoverzicht", Kw::Class(C::CustomerList, 6)), ("ledenadministratie", Kw::Class(C::CustomerList, 6)),
+    ("gemeenteleden", Kw::Class(C::CustomerList, 5)), ("klantenexport", Kw::Class(C::CustomerList, 6)),
+    ("liste des membres", Kw::Class(C::CustomerList, 6)), ("member list", Kw::Class(C::CustomerList, 6)),
 ];
 
 /// Special-category terms. Stems end in `*`. Kept to words that say something about a person, not products
@@ -477,6 +502,22 @@ const SPECIAL: &[(&str, S)] = &[
     ("flu~", S::Health), ("gp~", S::Health), ("illness~", S::Health), ("diagnosis", S::Health),
     ("medication~", S::Health), ("surgery~", S::Health), ("pregnant", S::Health), ("disability~", S::Health),
     ("disabled~", S::Health), ("hospital~", S::Health), ("gehoorapparaat~", S::Health), ("rolstoel~", S::Health),
+    // health, written as compounds' heads are matched by `TAILS`; these are whole words and stems
+    ("medicatieoverzicht", S::Health), ("medicatielijst", S::Health), ("geneesmiddel*~", S::Health),
+    ("apotheek~", S::Health), ("apotheker~", S::Health), ("allergieën~", S::Health), ("verwijsbrief", S::Health),
+    ("hoofdpijn", S::Health), ("duizelig*~", S::Health), ("pijn op de borst", S::Health), ("misselijk*~", S::Health),
+    ("spoedeisende hulp", S::Health), ("huisartsenpraktijk~", S::Health), ("polikliniek~", S::Health),
+    ("werkonbekwaam*", S::Health), ("hypercholesterolemie", S::Health), ("cystic fibrosis", S::Health),
+    ("taaislijmziekte", S::Health), ("convalescence~", S::Health), ("fracture~", S::Health), ("fractuur~", S::Health),
+    ("beterschap~", S::Health), ("patiënt~", S::Health), ("patient~", S::Health), ("mutualiteit~", S::Health),
+    ("ziekenfonds~", S::Health), ("mutualité~", S::Health), ("zorgverzekeraar~", S::Health),
+    ("klinische genetica", S::Genetic), ("klinisch geneticus", S::Genetic), ("dragerschap", S::Genetic),
+    ("etnische achtergrond", S::Ethnicity), ("ethnic origin", S::Ethnicity), ("ethnic background", S::Ethnicity),
+    ("origine ethnique", S::Ethnicity),
+    ("homo", S::SexualOrientation), ("homo's", S::SexualOrientation), ("gay", S::SexualOrientation),
+    ("kerkelijke bijdrage", S::Religion), ("kerkbijdrage", S::Religion), ("gedoopt", S::Religion),
+    ("evangelisch*~", S::Religion), ("gereformeerd*~", S::Religion),
+    ("kandidaat raadslid", S::Political), ("kandidaat-raadslid", S::Political),
     // religion
     ("religie", S::Religion), ("religieus*", S::Religion), ("geloof~", S::Religion), ("gelovig*", S::Religion),
     ("kerkgenootschap~", S::Religion), ("moskee~", S::Religion), ("synagoge~", S::Religion), ("moslim*", S::Religion),
@@ -501,9 +542,7 @@ const SPECIAL: &[(&str, S)] = &[
     ("political opinion", S::Political), 
     // trade union
     ("vakbond*", S::TradeUnion), ("vakvereniging", S::TradeUnion), ("kaderlid", S::TradeUnion),
-    ("vakbondslid", S::TradeUnion), ("fnv~", S::TradeUnion), ("cnv~", S::TradeUnion), ("acv~", S::TradeUnion),
-    ("abvv~", S::TradeUnion), ("aclvb~", S::TradeUnion), ("csc~", S::TradeUnion), ("fgtb~", S::TradeUnion),
-    ("cgslb~", S::TradeUnion), ("syndicat", S::TradeUnion), ("syndical*", S::TradeUnion), ("syndiqué*", S::TradeUnion),
+    ("vakbondslid", S::TradeUnion), ("syndicat", S::TradeUnion), ("syndical*", S::TradeUnion), ("syndiqué*", S::TradeUnion),
     ("trade union", S::TradeUnion), ("union member", S::TradeUnion), 
     
     // sexual orientation / sex life
@@ -511,7 +550,7 @@ const SPECIAL: &[(&str, S)] = &[
     ("lesbienne", S::SexualOrientation), ("biseksu*", S::SexualOrientation), ("seksuele geaardheid", S::SexualOrientation),
     ("seksuele voorkeur", S::SexualOrientation), ("homosexuel*", S::SexualOrientation),
     ("orientation sexuelle", S::SexualOrientation), ("sexual orientation", S::SexualOrientation),
-    ("gay~", S::SexualOrientation), ("lesbian", S::SexualOrientation), ("bisexual", S::SexualOrientation),
+    ("lesbian", S::SexualOrientation), ("bisexual", S::SexualOrientation),
     ("lhbti*~", S::SexualOrientation), ("lgbt*~", S::SexualOrientation), ("transgender~", S::SexualOrientation),
     // biometric
     ("vingerafdruk*", S::Biometric), ("gezichtsherkenning", S::Biometric), ("biometrisch*", S::Biometric),
@@ -531,6 +570,47 @@ const SPECIAL: &[(&str, S)] = &[
     ("condamnation~", S::Criminal), ("condamné*", S::Criminal), ("uittreksel uit het strafregister", S::Criminal),
     ("strafregister", S::Criminal), ("criminal record", S::Criminal), ("convicted", S::Criminal),
     ("conviction~", S::Criminal), ("enkelband~", S::Criminal), ("reclassering~", S::Criminal),
+];
+
+/// Heads of Dutch compounds, matched at the end of a word of at least eight bytes with three or more bytes
+/// before them (`~` marks weak special-category evidence). Heads that also end ordinary business words
+/// ("klantklachten", "cyberaanval", "reddingsoperatie") are weak: they need a second, different term.
+#[rustfmt::skip]
+const TAILS: &[(&str, Kw)] = &[
+    ("operatie~", Kw::Special(S::Health, true)), ("klachten~", Kw::Special(S::Health, true)),
+    ("therapeut~", Kw::Special(S::Health, true)), ("therapie~", Kw::Special(S::Health, true)),
+    ("ontsteking", Kw::Special(S::Health, false)), ("kanker", Kw::Special(S::Health, false)),
+    ("ziekte~", Kw::Special(S::Health, true)), ("pijn", Kw::Special(S::Health, false)),
+    ("allergie~", Kw::Special(S::Health, true)), ("infectie~", Kw::Special(S::Health, true)),
+    ("aandoening", Kw::Special(S::Health, false)), ("stoornis", Kw::Special(S::Health, false)),
+    ("aanval~", Kw::Special(S::Health, true)), ("letsel~", Kw::Special(S::Health, true)),
+    ("arts~", Kw::Special(S::Health, true)), ("ziekenhuis~", Kw::Special(S::Health, true)),
+    ("depressie", Kw::Special(S::Health, false)), ("hernia", Kw::Special(S::Health, false)),
+    ("medicatie~", Kw::Special(S::Health, true)), ("revalidatie~", Kw::Special(S::Health, true)),
+    ("overeenkomst", Kw::Class(C::Contract, 4)), ("factuur", Kw::Class(C::Invoice, 4)),
+];
+
+/// Body parts and medical prefixes that make a weak compound head a statement about health ("knieoperatie",
+/// "nekklachten", "psychotherapeut"). Compared with the modifier without a linking `s` or hyphen.
+#[rustfmt::skip]
+pub(crate) const BODY: &[&str] = &[
+    "knie", "heup", "rug", "schouder", "hart", "oog", "ogen", "been", "enkel", "pols", "hand", "voet", "nek",
+    "maag", "darm", "galblaas", "borst", "long", "nier", "blaas", "keel", "oor", "huid", "hoofd", "buik", "elleboog",
+    "spier", "gewricht", "hersen", "bot", "tand", "kaak", "schildklier", "prostaat", "lies", "menisque", "meniscus",
+    "kruisband", "achilles", "fysio", "psycho", "ergo", "logo", "chemo", "radio", "gedrag", "gedrags", "pinda",
+    "noten", "gluten", "lactose", "voedsel", "hooikoorts", "migraine", "epilepsie", "paniek", "angst", "astma",
+    "virus", "blaas", "long", "oog", "hart", "vaat", "bloed", "slaap", "eet", "stress", "werkstress",
+];
+
+/// Unions and religious bodies: strong with a membership word just before, weak otherwise.
+#[rustfmt::skip]
+const MEMBER: &[(&str, S)] = &[
+    ("fnv", S::TradeUnion), ("cnv", S::TradeUnion), ("acv", S::TradeUnion), ("abvv", S::TradeUnion),
+    ("aclvb", S::TradeUnion), ("csc", S::TradeUnion), ("fgtb", S::TradeUnion), ("cgslb", S::TradeUnion),
+    ("acv puls", S::TradeUnion), ("cnv vakmensen", S::TradeUnion),
+    ("moskee", S::Religion), ("parochie", S::Religion), ("kerk", S::Religion), ("synagoge", S::Religion),
+    ("protestantse gemeente", S::Religion), ("evangelische gemeente", S::Religion), ("kerkgemeente", S::Religion),
+    ("geloofsgemeenschap", S::Religion), ("mosquée", S::Religion), ("paroisse", S::Religion),
 ];
 
 /// Party names and acronyms: special only with a membership or voting word nearby.
@@ -808,6 +888,10 @@ pub(crate) struct Lexicon {
     pub stems: WordSet<Vec<u32>>,
     /// Hashes of the first four bytes of every stem: a word is checked against stems only when it starts like one.
     pub stem4: WordSet<()>,
+    /// Heads of Dutch compounds (`TAILS`), matched at the end of a longer word.
+    pub tails: Vec<Pattern>,
+    /// Hash of the last four bytes of every tail → tail ids.
+    pub tail4: WordSet<Vec<u32>>,
 }
 
 impl Lexicon {
@@ -843,6 +927,9 @@ impl Lexicon {
         for &p in PARTIES {
             push(p, Kw::Party);
         }
+        for &(p, c) in MEMBER {
+            push(p, Kw::Member(c));
+        }
         for &p in PREFIX {
             push(p, Kw::StreetPrefix);
         }
@@ -868,12 +955,45 @@ impl Lexicon {
             }
         }
         let first = FirstTable::build(&first.map, &pats, crate::names::PERSON_INTRO);
+        let mut tails = Vec::new();
+        let mut tail4: WordSet<Vec<u32>> = WordSet::new();
+        for &(p, kw) in TAILS {
+            let (p, kw) = match (p.strip_suffix('~'), kw) {
+                (Some(w), Kw::Special(c, _)) => (w, Kw::Special(c, true)),
+                (None, Kw::Special(c, _)) => (p, Kw::Special(c, false)),
+                (w, kw) => (w.unwrap_or(p), kw),
+            };
+            let bytes = p.to_lowercase().into_bytes();
+            if bytes.len() < 4 {
+                continue;
+            }
+            tail4
+                .entry(word_hash_of(&bytes[bytes.len() - 4..]))
+                .push(tails.len() as u32);
+            tails.push(Pattern {
+                first_len: bytes.len(),
+                bytes,
+                entries: vec![Entry { kw, stem: false }],
+            });
+        }
         Lexicon {
             pats,
             first,
             stems,
             stem4,
+            tails,
+            tail4,
         }
+    }
+
+    /// A compound head that word `b[s..e]` ends with, leaving a modifier of at least three bytes before it
+    /// ("knie|operatie", "rug|klachten", "fysio|therapeut"). Needs `e - s >= 8`.
+    pub(crate) fn tail_at(&self, b: &[u8], s: usize, e: usize) -> Option<&Pattern> {
+        let ids = self.tail4.get(word_hash(b, e - 4, 4))?;
+        ids.iter().map(|&id| &self.tails[id as usize]).find(|t| {
+            let n = t.bytes.len();
+            e - s >= n + 3 && b[e - n - 1] < 0x80 && self.verify(b, e - n, t).is_some()
+        })
     }
 
     /// The longest stem that word `b[s..e]` starts with.

@@ -58,6 +58,8 @@ pub struct Detector {
     pub(crate) bloom: lexicon::Bloom<1024>,
     /// Hashes of the first four bytes of stems: the test per word of four bytes or more.
     pub(crate) stem_bloom: lexicon::Bloom<64>,
+    /// Hashes of the last four bytes of compound heads: the test per word of eight bytes or more.
+    pub(crate) tail_bloom: lexicon::Bloom<16>,
 }
 
 static SHARED: LazyLock<Detector> = LazyLock::new(Detector::new);
@@ -81,7 +83,12 @@ impl Detector {
         for h in lex.stem4.keys() {
             stem_bloom.add(h);
         }
+        let mut tail_bloom = lexicon::Bloom::new();
+        for h in lex.tail4.keys() {
+            tail_bloom.add(h);
+        }
         Detector {
+            tail_bloom,
             lex,
             re: detect::Patterns::build(),
             names,

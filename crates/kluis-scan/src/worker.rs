@@ -12,6 +12,9 @@
 //! The marker lets the parent skip anything a third-party parser prints on stdout (lopdf has `println!`s) instead
 //! of reading it as a length; the length is capped, so a garbled stream cannot make the parent allocate gigabytes.
 //!
+//! Each worker leads its own process group, and it is stopped by killing that group: a `tesseract` or `pdftoppm` it
+//! started for OCR dies with it instead of running on, orphaned, after a timeout or a crash.
+//!
 //! The worker limits itself at start: address space (`KLUIS_WORKER_MEMORY_LIMIT`, bytes, default 1 GiB) and CPU
 //! time per request (`KLUIS_WORKER_CPU_LIMIT`, seconds, default 60), enforced with `setrlimit`.
 //!
@@ -271,13 +274,18 @@ impl Worker {
         for (k, v) in &cfg.env {
             cmd.env(k, v);
         }
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            // Its own group, so killing the group reaches the worker's children and nothing else.
+            cmd.process_group(0);
+        }
         let mut child = cmd.spawn()?;
         let (stdin, stdout, stderr) =
             match (child.stdin.take(), child.stdout.take(), child.stderr.take()) {
                 (Some(i), Some(o), Some(e)) => (i, o, e),
                 _ => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    kill_tree(&mut child);
                     return Err(io::Error::other("worker pipes missing"));
                 }
             };
@@ -391,8 +399,7 @@ impl Worker {
                 _ => break None,
             }
         };
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        kill_tree(&mut self.child);
         // Let the stderr drain catch up with the last words of the worker.
         std::thread::sleep(Duration::from_millis(20));
         let tail = self
@@ -404,8 +411,7 @@ impl Worker {
     }
 
     fn fail(&mut self, failure: WorkerFailure) -> WorkerFailure {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        kill_tree(&mut self.child);
         failure
     }
 }
@@ -416,12 +422,21 @@ impl Drop for Worker {
         let _ = self.stdin.flush();
         match self.child.try_wait() {
             Ok(Some(_)) => {}
-            _ => {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-            }
+            _ => kill_tree(&mut self.child),
         }
     }
+}
+
+/// Kills the worker and every process in its group (OCR children), then reaps the worker. The group is signalled
+/// before the wait: until it is reaped, even a dead worker keeps the group's id from being reused.
+fn kill_tree(child: &mut Child) {
+    #[cfg(unix)]
+    {
+        let group = rustix::process::Pid::from_child(child);
+        let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 enum SendError {

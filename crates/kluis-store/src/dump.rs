@@ -87,6 +87,16 @@ pub static TABLES: &[TableDef] = &[
         ],
     },
     TableDef {
+        name: "pending_logins",
+        columns: &[
+            ("id_digest", Text),
+            ("user_id", Text),
+            ("created_at", Int),
+            ("expires_at", Int),
+            ("failures", Int),
+        ],
+    },
+    TableDef {
         name: "api_tokens",
         columns: &[
             ("id", Text),

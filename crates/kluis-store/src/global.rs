@@ -6,8 +6,8 @@ use sqlx::{AnyConnection, Row as _};
 
 use crate::model::parse_role;
 use crate::{
-    ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, Result, SessionRow, Store, StoreError,
-    UserRow, WriteTx,
+    ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, PendingLoginRow, Result, SessionRow,
+    SessionView, Store, StoreError, UserRow, WriteTx,
 };
 
 fn user_sql(filter: &str) -> String {
@@ -155,6 +155,73 @@ impl Store {
             .fetch_optional(&mut *c)
             .await?;
         row.as_ref().map(SessionRow::from_row).transpose()
+    }
+
+    /// A session with its user and the user's memberships (each with its checked scope), in one round trip: the
+    /// lookup in front of every authenticated page. `None` for an unknown digest; expiry is the caller's check.
+    pub async fn session_view(&self, id_digest: &str) -> Result<Option<SessionView>> {
+        let mut c = self.pool().acquire().await?;
+        // Session columns first (read by position), then the user's (by name; the session's `created_at` is
+        // renamed so the user's is the only one), then one membership per row (LEFT JOIN: none yields NULLs).
+        let sql = format!(
+            "SELECT s.id_digest, s.user_id, s.current_org_id, s.csrf_token, s.created_at AS session_created_at, \
+             s.last_seen_at, s.expires_at, s.ip, {}, o.id AS org_id, o.slug AS org_slug, o.name AS org_name, \
+             o.created_at AS org_created_at, m.role AS member_role \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN orgs o ON o.id = m.org_id \
+             WHERE s.id_digest = $1 ORDER BY o.slug",
+            UserRow::COLUMNS
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id_digest)
+            .fetch_all(&mut *c)
+            .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let session = SessionRow {
+            id_digest: first.try_get(0)?,
+            user_id: first.try_get(1)?,
+            current_org_id: first.try_get(2)?,
+            csrf_token: first.try_get(3)?,
+            created_at: first.try_get(4)?,
+            last_seen_at: first.try_get(5)?,
+            expires_at: first.try_get(6)?,
+            ip: first.try_get(7)?,
+        };
+        let user = UserRow::from_row(first)?;
+        let mut memberships = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let Some(role) = r.try_get::<Option<String>, _>("member_role")? else {
+                continue;
+            };
+            let org = OrgRow {
+                id: r.try_get("org_id")?,
+                slug: r.try_get("org_slug")?,
+                name: r.try_get("org_name")?,
+                created_at: r.try_get("org_created_at")?,
+            };
+            memberships.push((OrgScope::checked(org.id.clone()), org, parse_role(&role)?));
+        }
+        Ok(Some(SessionView {
+            session,
+            user,
+            memberships,
+        }))
+    }
+
+    /// A pending (half-open) login by the digest of its cookie token, expired or not.
+    pub async fn pending_login(&self, id_digest: &str) -> Result<Option<PendingLoginRow>> {
+        let mut c = self.pool().acquire().await?;
+        let sql = format!(
+            "SELECT {} FROM pending_logins WHERE id_digest = $1",
+            PendingLoginRow::COLUMNS
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id_digest)
+            .fetch_optional(&mut *c)
+            .await?;
+        row.as_ref().map(PendingLoginRow::from_row).transpose()
     }
 
     /// Looks up an API token by digest (for authentication). The caller must still check revocation and turn
@@ -464,6 +531,50 @@ impl WriteTx {
             .execute(self.conn())
             .await?;
         Ok(done.rows_affected())
+    }
+
+    /// Stores a pending login, and drops the expired ones so the table stays small.
+    pub async fn insert_pending_login(&mut self, p: &PendingLoginRow) -> Result<()> {
+        sqlx::query("DELETE FROM pending_logins WHERE expires_at <= $1")
+            .bind(p.created_at)
+            .execute(self.conn())
+            .await?;
+        sqlx::query(
+            "INSERT INTO pending_logins (id_digest, user_id, created_at, expires_at, failures) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&p.id_digest)
+        .bind(&p.user_id)
+        .bind(p.created_at)
+        .bind(p.expires_at)
+        .bind(p.failures)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// Counts one wrong code against a pending login; returns the failures so far (0 if it is gone).
+    pub async fn record_pending_login_failure(&mut self, id_digest: &str) -> Result<i64> {
+        sqlx::query("UPDATE pending_logins SET failures = failures + 1 WHERE id_digest = $1")
+            .bind(id_digest)
+            .execute(self.conn())
+            .await?;
+        Ok(
+            sqlx::query_scalar("SELECT failures FROM pending_logins WHERE id_digest = $1")
+                .bind(id_digest)
+                .fetch_optional(self.conn())
+                .await?
+                .unwrap_or(0),
+        )
+    }
+
+    /// Removes a pending login; true if this call removed it (so it is used at most once).
+    pub async fn delete_pending_login(&mut self, id_digest: &str) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM pending_logins WHERE id_digest = $1")
+            .bind(id_digest)
+            .execute(self.conn())
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub async fn record_login_failure(&mut self, key: &str, at: i64) -> Result<()> {

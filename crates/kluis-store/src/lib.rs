@@ -34,7 +34,7 @@ pub use dump::{DumpRow, DumpTx, LoadTx, TABLES};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
     ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, NewSession, NewUser, OrgRow,
-    SessionRow, UserRow,
+    PendingLoginRow, SessionRow, SessionView, UserRow,
 };
 pub use tenant::{OrgScope, TenantStore, TenantTx};
 

@@ -4,7 +4,7 @@ use kluis_domain::Role;
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
 
-use crate::{Result, StoreError};
+use crate::{OrgScope, Result, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgRow {
@@ -138,6 +138,14 @@ impl SessionRow {
     }
 }
 
+/// What the request path needs of a session: the session, its user, and the user's memberships with their
+/// checked scopes (ordered by organisation slug).
+pub struct SessionView {
+    pub session: SessionRow,
+    pub user: UserRow,
+    pub memberships: Vec<(OrgScope, OrgRow, Role)>,
+}
+
 /// A new session; `id_digest` is the digest of the cookie token, never the token.
 #[derive(Clone)]
 pub struct NewSession {
@@ -148,6 +156,40 @@ pub struct NewSession {
     pub now: i64,
     pub expires_at: i64,
     pub ip: String,
+}
+
+/// A login whose password was right and whose TOTP code is still to come. `id_digest` is the digest of the
+/// token in the browser's cookie, never the token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PendingLoginRow {
+    pub id_digest: String,
+    pub user_id: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    /// Wrong codes entered so far.
+    pub failures: i64,
+}
+
+impl std::fmt::Debug for PendingLoginRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingLoginRow")
+            .field("user_id", &self.user_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PendingLoginRow {
+    pub(crate) const COLUMNS: &'static str = "id_digest, user_id, created_at, expires_at, failures";
+
+    pub(crate) fn from_row(row: &AnyRow) -> Result<PendingLoginRow> {
+        Ok(PendingLoginRow {
+            id_digest: row.try_get("id_digest")?,
+            user_id: row.try_get("user_id")?,
+            created_at: row.try_get("created_at")?,
+            expires_at: row.try_get("expires_at")?,
+            failures: row.try_get("failures")?,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -66,6 +66,17 @@ impl<'s> TenantStore<'s> {
         q_members(&mut c, &self.scope.org_id).await
     }
 
+    /// How many members the organisation has (the dashboard's "you are alone" hint needs no addresses).
+    pub async fn member_count(&self) -> Result<i64> {
+        let mut c = self.conn().await?;
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE org_id = $1")
+                .bind(&self.scope.org_id)
+                .fetch_one(&mut *c)
+                .await?,
+        )
+    }
+
     pub async fn member(&self, user_id: &str) -> Result<Option<MemberRow>> {
         let mut c = self.conn().await?;
         q_member(&mut c, &self.scope.org_id, user_id).await

@@ -42,6 +42,7 @@ login-totp-intro = Enter the six-digit code from your authenticator app.
 login-submit = Log in
 login-failed = The email address or password is not correct. Please try again.
 login-totp-wrong = This code is not correct or has expired. Try the newest code.
+login-totp-expired = This login has expired or was already used. Please enter your email address and password again.
 notice-logged-out = You have been logged out.
 no-memberships = Your account does not belong to any organisation (yet). Ask your organisation's owner to add you.
 

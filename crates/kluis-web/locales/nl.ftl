@@ -42,6 +42,7 @@ login-totp-intro = Vul de zescijferige code in uit uw authenticator-app.
 login-submit = Inloggen
 login-failed = Het e-mailadres of wachtwoord klopt niet. Probeer het opnieuw.
 login-totp-wrong = Deze code klopt niet of is verlopen. Probeer de nieuwste code.
+login-totp-expired = Deze inlogpoging is verlopen of al gebruikt. Vul uw e-mailadres en wachtwoord opnieuw in.
 notice-logged-out = U bent uitgelogd.
 no-memberships = Uw account hoort (nog) bij geen enkele organisatie. Vraag de eigenaar van uw organisatie om u toe te voegen.
 

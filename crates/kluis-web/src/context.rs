@@ -270,8 +270,7 @@ impl FromRequestParts<Web> for OrgCtx {
             .ok_or(WebError::NotFound)?;
         let actor = web
             .app
-            .actor(&user.session.user.id, &org, &user.ctx.origin)
-            .await?;
+            .session_actor(&user.session, &org, &user.ctx.origin)?;
         Ok(OrgCtx {
             ctx: user.ctx,
             session: user.session,

@@ -1,9 +1,12 @@
-//! Reading request cookies and writing the few cookies Kluis sets (session, pre-login CSRF, language).
+//! Reading request cookies and writing the few cookies Kluis sets (session, pending TOTP login, pre-login CSRF,
+//! language).
 
 use axum::http::HeaderMap;
 use axum::http::header::COOKIE;
 
 pub const SESSION: &str = "kluis_session";
+/// A login waiting for its TOTP code (the password was right); the server keeps only the token's digest.
+pub const PENDING_LOGIN: &str = "kluis_pending_login";
 pub const PRE_CSRF: &str = "kluis_csrf";
 pub const LANG: &str = "kluis_lang";
 

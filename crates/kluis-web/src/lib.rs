@@ -75,6 +75,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/setup", Access::Public),
     ("GET", "/login", Access::Public),
     ("POST", "/login", Access::Public),
+    ("POST", "/login/totp", Access::Public),
     ("POST", "/lang", Access::Public),
     ("POST", "/logout", Access::Session),
     ("POST", "/switch", Access::Session),

@@ -30,13 +30,12 @@ async fn setup_once_then_login_sessions_and_logout() {
     assert_eq!(info.current_role, Some(Role::Owner));
     assert!(!info.csrf_token.is_empty() && info.csrf_token != token);
     assert!(matches!(
-        app.login("owner@example.com", "wrong password!", None, &origin())
+        app.login("owner@example.com", "wrong password!", &origin())
             .await,
         Err(AppError::Unauthenticated)
     ));
     assert!(matches!(
-        app.login("nobody@example.com", PASSWORD, None, &origin())
-            .await,
+        app.login("nobody@example.com", PASSWORD, &origin()).await,
         Err(AppError::Unauthenticated)
     ));
 
@@ -69,14 +68,9 @@ async fn setup_once_then_login_sessions_and_logout() {
     assert!(app.session(&token).await.unwrap().is_some());
     assert!(app.session(&other).await.unwrap().is_none());
     assert!(
-        app.login(
-            "owner@example.com",
-            "a much longer password",
-            None,
-            &origin()
-        )
-        .await
-        .is_ok()
+        app.login("owner@example.com", "a much longer password", &origin())
+            .await
+            .is_ok()
     );
 
     app.logout(&token).await.unwrap();
@@ -108,33 +102,84 @@ async fn totp_is_required_once_enabled_and_codes_cannot_be_replayed() {
         .unwrap();
 
     let o = origin();
+    let pending = |outcome: LoginOutcome| match outcome {
+        LoginOutcome::TotpRequired {
+            pending_token,
+            expires_at_ms,
+        } => {
+            assert!(expires_at_ms > 0);
+            pending_token
+        }
+        LoginOutcome::NewSession { .. } => panic!("the password alone must not open a session"),
+    };
+    let p1 = pending(app.login("owner@example.com", PASSWORD, &o).await.unwrap());
+    // A wrong code keeps the pending login; the right one opens the session and uses it up.
     assert!(matches!(
-        app.login("owner@example.com", PASSWORD, None, &o)
-            .await
-            .unwrap(),
-        LoginOutcome::TotpRequired
+        app.login_totp(&p1, "000000x", &o).await,
+        Err(AppError::Invalid { field: "totp", .. })
     ));
     let code = kluis_crypto::totp_code(&enrol.secret, now()).unwrap();
     assert!(matches!(
-        app.login("owner@example.com", PASSWORD, Some(&code), &o)
-            .await
-            .unwrap(),
+        app.login_totp(&p1, &code, &o).await.unwrap(),
         LoginOutcome::NewSession { .. }
     ));
+    let again = kluis_crypto::totp_code(&enrol.secret, now() + 30).unwrap();
     assert!(
         matches!(
-            app.login("owner@example.com", PASSWORD, Some(&code), &o)
-                .await,
+            app.login_totp(&p1, &again, &o).await,
             Err(AppError::Unauthenticated)
+        ),
+        "a pending login is single-use"
+    );
+    // A replayed code is wrong, even with a fresh pending login.
+    let p2 = pending(app.login("owner@example.com", PASSWORD, &o).await.unwrap());
+    assert!(
+        matches!(
+            app.login_totp(&p2, &code, &o).await,
+            Err(AppError::Invalid { .. })
         ),
         "replay"
     );
+    assert!(matches!(
+        app.login_totp("no such pending login", &again, &o).await,
+        Err(AppError::Unauthenticated)
+    ));
+    // Too many wrong codes give the pending login up (the replay above counts too).
+    for _ in 0..3 {
+        assert!(matches!(
+            app.login_totp(&p2, "123456x", &o).await,
+            Err(AppError::Invalid { .. })
+        ));
+    }
+    assert!(matches!(
+        app.login_totp(&p2, "123456x", &o).await,
+        Err(AppError::Unauthenticated)
+    ));
+    assert!(matches!(
+        app.login_totp(&p2, &again, &o).await,
+        Err(AppError::Unauthenticated)
+    ));
+    // Wrong codes count like wrong passwords: five of them throttle the account.
+    assert!(matches!(
+        app.login("owner@example.com", PASSWORD, &o).await,
+        Err(AppError::Throttled { .. })
+    ));
     assert!(matches!(
         app.totp_disable(&user_id, "wrong password!").await,
         Err(AppError::Invalid { .. })
     ));
     app.totp_disable(&user_id, PASSWORD).await.unwrap();
-    login(app, "owner@example.com").await;
+    // Another address is not throttled, and without TOTP the password alone signs in.
+    let other = Origin::new("198.51.100.7", None);
+    app.cli_add_user("acme", "sam@example.com", "Sam", Role::Staff, PASSWORD)
+        .await
+        .unwrap();
+    assert!(matches!(
+        app.login("sam@example.com", PASSWORD, &other)
+            .await
+            .unwrap(),
+        LoginOutcome::NewSession { .. }
+    ));
 }
 
 #[tokio::test]
@@ -151,7 +196,7 @@ async fn logins_are_throttled_per_address_and_per_ip_across_instances() {
     let ip1 = Origin::new("198.51.100.1", None);
     for _ in 0..3 {
         assert!(matches!(
-            app.login("owner@example.com", "wrong password!", None, &ip1)
+            app.login("owner@example.com", "wrong password!", &ip1)
                 .await,
             Err(AppError::Unauthenticated)
         ));
@@ -159,7 +204,7 @@ async fn logins_are_throttled_per_address_and_per_ip_across_instances() {
     // Now even the right password is refused, on the other instance and from another IP too.
     let ip2 = Origin::new("198.51.100.2", None);
     match other_instance
-        .login("owner@example.com", PASSWORD, None, &ip2)
+        .login("owner@example.com", PASSWORD, &ip2)
         .await
     {
         Err(AppError::Throttled { retry_after_secs }) => {
@@ -170,17 +215,12 @@ async fn logins_are_throttled_per_address_and_per_ip_across_instances() {
     // Unknown addresses count against the IP: three more failures from ip1 block it for every address.
     for i in 0..3 {
         let r = app
-            .login(
-                &format!("ghost{i}@example.com"),
-                "whatever it is",
-                None,
-                &ip1,
-            )
+            .login(&format!("ghost{i}@example.com"), "whatever it is", &ip1)
             .await;
         assert!(matches!(r, Err(AppError::Unauthenticated)), "{r:?}");
     }
     assert!(matches!(
-        app.login("ghost9@example.com", "whatever it is", None, &ip1)
+        app.login("ghost9@example.com", "whatever it is", &ip1)
             .await,
         Err(AppError::Throttled { .. })
     ));

@@ -79,8 +79,15 @@ async fn rotating_keys_keeps_everything_readable() {
     app.close().await;
     let app = App::open(env.config.clone()).await.unwrap();
     let code = kluis_crypto::totp_code(&enrol.secret, now() + 30).unwrap();
+    let kluis_app::LoginOutcome::TotpRequired { pending_token, .. } = app
+        .login("owner@example.com", PASSWORD, &origin())
+        .await
+        .unwrap()
+    else {
+        panic!("TOTP step expected")
+    };
     assert!(matches!(
-        app.login("owner@example.com", PASSWORD, Some(&code), &origin())
+        app.login_totp(&pending_token, &code, &origin())
             .await
             .unwrap(),
         kluis_app::LoginOutcome::NewSession { .. }

@@ -59,8 +59,8 @@ pub async fn add(app: &App, owner: &Actor, email: &str, role: Role) -> Actor {
 }
 
 pub async fn login(app: &App, email: &str) -> (String, UserId) {
-    match app.login(email, PASSWORD, None, &origin()).await.unwrap() {
+    match app.login(email, PASSWORD, &origin()).await.unwrap() {
         LoginOutcome::NewSession { token, user, .. } => (token, user.id),
-        LoginOutcome::TotpRequired => panic!("unexpected TOTP prompt"),
+        LoginOutcome::TotpRequired { .. } => panic!("unexpected TOTP prompt"),
     }
 }

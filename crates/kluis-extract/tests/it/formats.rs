@@ -302,23 +302,13 @@ fn msg_subject_sender_recipients_body_attachment() {
 }
 
 #[test]
-fn encrypted_ooxml_and_legacy_office() {
+fn encrypted_ooxml() {
     let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
     cf.create_stream("/EncryptionInfo").unwrap();
     cf.create_stream("/EncryptedPackage").unwrap();
     let bytes = cf.into_inner().into_inner();
     let e = ex("geheim.docx", &bytes);
     assert_eq!((e.format, e.status), (Format::Docx, Status::Encrypted));
-
-    let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
-    cf.create_stream("/WordDocument").unwrap();
-    let bytes = cf.into_inner().into_inner();
-    let e = ex("oud.doc", &bytes);
-    assert!(
-        matches!(e.status, Status::Unsupported(ref m) if m.contains(".doc")),
-        "{:?}",
-        e.status
-    );
 }
 
 #[test]

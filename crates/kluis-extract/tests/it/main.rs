@@ -3,6 +3,7 @@
 mod containers;
 mod corpus;
 mod formats;
+mod legacy;
 mod limits;
 mod make;
 mod robustness;

@@ -341,3 +341,162 @@ pub fn pdf_scan(grey: &[u8], w: usize, h: usize) -> Vec<u8> {
     );
     out
 }
+
+/// A legacy Office fixture made by LibreOffice (see tests/fixtures/legacy/README.md); `.ppt` comes zipped.
+pub fn legacy_fixture(name: &str) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy");
+    if let Ok(b) = std::fs::read(dir.join(name)) {
+        return b;
+    }
+    let zipped = std::fs::read(dir.join(format!("{name}.zip"))).unwrap();
+    let mut ar = zip::ZipArchive::new(Cursor::new(zipped)).unwrap();
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut ar.by_name(name).unwrap(), &mut out).unwrap();
+    out
+}
+
+/// One run of text in a hand-made Word file: stored as 8-bit Windows-1252 ("compressed") or as UTF-16.
+pub enum Piece<'a> {
+    Cp1252(&'a [u8]),
+    Utf16(&'a str),
+}
+
+/// A minimal Word 97 binary file ([MS-DOC]): a FIB, the pieces' bytes in the WordDocument stream, and a piece
+/// table (Clx with one Prc and a PlcPcd) in the 1Table stream. `flags` goes into FibBase (0x0100 = encrypted).
+pub fn word_doc(pieces: &[Piece<'_>], flags: u16) -> Vec<u8> {
+    const TEXT_AT: usize = 1024;
+    let mut wd = vec![0u8; TEXT_AT];
+    let mut cps = vec![0u32];
+    let mut fcs = Vec::new();
+    for p in pieces {
+        let at = wd.len() as u32;
+        let chars = match p {
+            Piece::Cp1252(b) => {
+                wd.extend_from_slice(b);
+                fcs.push((at * 2) | 0x4000_0000);
+                b.len() as u32
+            }
+            Piece::Utf16(s) => {
+                let units: Vec<u16> = s.encode_utf16().collect();
+                wd.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+                fcs.push(at);
+                units.len() as u32
+            }
+        };
+        cps.push(cps.last().unwrap() + chars);
+    }
+    let put16 =
+        |b: &mut Vec<u8>, at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 =
+        |b: &mut Vec<u8>, at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put16(&mut wd, 0, 0xA5EC);
+    put16(&mut wd, 2, 0x00C1);
+    put16(&mut wd, 0x0A, 0x0200 | flags);
+    put16(&mut wd, 32, 14); // csw
+    put16(&mut wd, 62, 22); // cslw
+    put32(&mut wd, 64 + 3 * 4, *cps.last().unwrap()); // ccpText
+    put16(&mut wd, 152, 93); // cbRgFcLcb
+    let mut plc = Vec::new();
+    for cp in &cps {
+        plc.extend(cp.to_le_bytes());
+    }
+    for fc in &fcs {
+        plc.extend([0u8, 0]);
+        plc.extend(fc.to_le_bytes());
+        plc.extend([0u8, 0]);
+    }
+    let mut table = vec![0u8; 16];
+    let clx_at = table.len() as u32;
+    table.extend([0x01, 0x02, 0x00, 0xAA, 0xBB]); // a Prc with 2 bytes of properties, skipped
+    table.push(0x02);
+    table.extend((plc.len() as u32).to_le_bytes());
+    table.extend(&plc);
+    put32(&mut wd, 154 + 33 * 8, clx_at);
+    put32(&mut wd, 154 + 33 * 8 + 4, table.len() as u32 - clx_at);
+
+    let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    cf.create_stream("/WordDocument")
+        .unwrap()
+        .write_all(&wd)
+        .unwrap();
+    cf.create_stream("/1Table")
+        .unwrap()
+        .write_all(&table)
+        .unwrap();
+    cf.into_inner().into_inner()
+}
+
+/// A minimal PowerPoint 97 file ([MS-PPT]): one slide container holding `atoms` (record type, bytes), and a
+/// Current User stream with `token` as its header token (0xE391C05F plain, 0xF3D1C4DF encrypted).
+pub fn ppt(atoms: &[(u16, &[u8])], token: u32) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (typ, data) in atoms {
+        body.extend(0u16.to_le_bytes());
+        body.extend(typ.to_le_bytes());
+        body.extend((data.len() as u32).to_le_bytes());
+        body.extend(*data);
+    }
+    let mut doc = Vec::new();
+    doc.extend(0x000Fu16.to_le_bytes());
+    doc.extend(0x03EEu16.to_le_bytes()); // RT_Slide
+    doc.extend((body.len() as u32).to_le_bytes());
+    doc.extend(body);
+    let mut cu = vec![0u8; 8];
+    cu.extend(20u32.to_le_bytes());
+    cu.extend(token.to_le_bytes());
+    cu.extend([0u8; 12]);
+    let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    cf.create_stream("/PowerPoint Document")
+        .unwrap()
+        .write_all(&doc)
+        .unwrap();
+    cf.create_stream("/Current User")
+        .unwrap()
+        .write_all(&cu)
+        .unwrap();
+    cf.into_inner().into_inner()
+}
+
+/// `bytes` with the OLE stream `path` replaced by `f(old content)`.
+pub fn with_stream(bytes: &[u8], path: &str, f: impl FnOnce(Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+    let mut cf = cfb::CompoundFile::open(Cursor::new(bytes.to_vec())).unwrap();
+    let mut old = Vec::new();
+    std::io::Read::read_to_end(&mut cf.open_stream(path).unwrap(), &mut old).unwrap();
+    let new = f(old);
+    let mut s = cf.create_stream(path).unwrap();
+    s.write_all(&new).unwrap();
+    drop(s);
+    cf.flush().unwrap();
+    cf.into_inner().into_inner()
+}
+
+/// A Word file whose `n` pieces all point at the same `bytes` (a piece table no honest writer makes).
+pub fn word_doc_repeating(bytes: &[u8], n: usize) -> Vec<u8> {
+    let one = word_doc(&[Piece::Cp1252(bytes)], 0);
+    let mut clx_len = 0;
+    let doc = with_stream(&one, "/1Table", |t| {
+        // Clx at 16: a Prc of 5 bytes, then 0x02, lcb, PlcPcd (2 CPs, 1 Pcd).
+        let plc = &t[16 + 5 + 5..];
+        let fc = u32::from_le_bytes(plc[8 + 2..8 + 6].try_into().unwrap());
+        let len = bytes.len() as u32;
+        let mut new = Vec::new();
+        for i in 0..=n as u32 {
+            new.extend((i * len).to_le_bytes());
+        }
+        for _ in 0..n {
+            new.extend([0u8, 0]);
+            new.extend(fc.to_le_bytes());
+            new.extend([0u8, 0]);
+        }
+        let mut t = t[..16 + 5].to_vec();
+        t.push(0x02);
+        t.extend((new.len() as u32).to_le_bytes());
+        t.extend(new);
+        clx_len = t.len() as u32 - 16;
+        t
+    });
+    with_stream(&doc, "/WordDocument", |mut wd| {
+        wd[154 + 33 * 8 + 4..154 + 33 * 8 + 8].copy_from_slice(&clx_len.to_le_bytes());
+        wd
+    })
+}

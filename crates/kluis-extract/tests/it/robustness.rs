@@ -63,7 +63,43 @@ fn generated() -> Vec<(&'static str, Vec<u8>)> {
             "a.html",
             b"<html><body><p>Jan &amp; Piet</p><td>x</td></body></html>".to_vec(),
         ),
+        ("a.doc", make::legacy_fixture("dossier.doc")),
+        ("a.xls", make::legacy_fixture("dossier.xls")),
+        ("a.ppt", make::legacy_fixture("dossier.ppt")),
     ]
+}
+
+/// The streams of the legacy readers written here, mutated inside a valid OLE file (mutating the whole file
+/// mostly breaks the OLE wrapper instead). Panics would be caught, so the test looks for the report of one.
+#[test]
+fn mutated_word_and_powerpoint_streams_never_make_their_reader_panic() {
+    let doc = make::legacy_fixture("dossier.doc");
+    let ppt = make::legacy_fixture("dossier.ppt");
+    let hand_doc = make::word_doc(
+        &[
+            make::Piece::Cp1252(b"Jan \x13 HYPERLINK x \x14de\x15 Vries\r"),
+            make::Piece::Utf16("Σωκράτης\u{7}\r"),
+        ],
+        0,
+    );
+    let mut rng = make::Rng(0x51_7CC1_B727_220A);
+    let cases: [(&str, &[u8], &[&str]); 3] = [
+        ("a.doc", &doc, &["/WordDocument", "/1Table"]),
+        ("b.doc", &hand_doc, &["/WordDocument", "/1Table"]),
+        ("a.ppt", &ppt, &["/PowerPoint Document", "/Current User"]),
+    ];
+    for (name, bytes, streams) in cases {
+        for round in 0..150 {
+            let stream = streams[round % streams.len()];
+            let m = make::with_stream(bytes, stream, |s| mutate(&mut rng, &s));
+            let e = extract(name, &m, &limits());
+            assert!(
+                !matches!(&e.status, kluis_extract::Status::Corrupt(why) if why.contains("parser failed")),
+                "{name}, {stream} mutated (round {round}): {:?}",
+                e.status
+            );
+        }
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod identifiers;
 mod names;
 mod robustness;
 mod special;
+mod unseen;
 
 use kluis_domain::EntityType;
 use kluis_pii::{Detector, Finding};

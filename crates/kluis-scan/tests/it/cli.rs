@@ -310,3 +310,68 @@ fn the_report_written_into_the_scanned_tree_is_not_scanned() {
             .ends_with("report.jsonl")
     }));
 }
+
+#[test]
+fn legacy_office_files_are_read_and_their_findings_reported() {
+    // The LibreOffice-made fixtures of kluis-extract; the .ppt is kept zipped there.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../kluis-extract/tests/fixtures/legacy");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in [
+        "dossier.doc",
+        "dossier.xls",
+        "encrypted.doc",
+        "encrypted.xls",
+    ] {
+        std::fs::copy(fixtures.join(f), dir.path().join(f)).expect("copy fixture");
+    }
+    let zipped = std::fs::File::open(fixtures.join("dossier.ppt.zip")).expect("open");
+    let mut ar = zip::ZipArchive::new(zipped).expect("zip");
+    let mut ppt = ar.by_name("dossier.ppt").expect("member");
+    // Named without extension: the format comes from the content.
+    let mut out = std::fs::File::create(dir.path().join("presentatie")).expect("create");
+    std::io::copy(&mut ppt, &mut out).expect("unzip");
+    drop(out);
+
+    let report = out_file(&dir, "scan.jsonl");
+    let scanned = dir.path().display().to_string();
+    let code = run(args(&[
+        &scanned,
+        "--format",
+        "jsonl",
+        "--no-cache",
+        "-o",
+        &report,
+    ]));
+    // The encrypted files could not be read: a failure, exit code 1.
+    assert_eq!(code, ExitCode::from(EXIT_FAILED_FILES));
+    let docs = jsonl_values(&report);
+    let doc = |name: &str| {
+        docs.iter()
+            .find(|d| d["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .unwrap_or_else(|| panic!("no report for {name}"))
+    };
+    for (name, format) in [
+        ("dossier.doc", "doc"),
+        ("dossier.xls", "xls"),
+        ("presentatie", "ppt"),
+    ] {
+        let d = doc(name);
+        assert_eq!(d["status"], "ok", "{name}: {d}");
+        assert_eq!(d["format"], format, "{name}");
+        let types: Vec<&str> = d["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["type"].as_str())
+            .collect();
+        for want in ["bsn", "iban"] {
+            assert!(types.contains(&want), "{name}: no {want} in {types:?}");
+        }
+    }
+    for name in ["encrypted.doc", "encrypted.xls"] {
+        let d = doc(name);
+        assert_eq!(d["status"], "encrypted", "{name}: {d}");
+        assert!(d["findings"].as_array().is_none_or(|f| f.is_empty()));
+    }
+}

@@ -120,11 +120,11 @@ pub async fn setup_submit(
     // Log the new owner straight in.
     match web
         .app
-        .login(f.email.trim(), &f.password, None, &ctx.origin)
+        .login(f.email.trim(), &f.password, &ctx.origin)
         .await?
     {
         LoginOutcome::NewSession { token, .. } => Ok(start_session(&ctx, &token, "/")),
-        LoginOutcome::TotpRequired => Ok(see_other("/login")),
+        LoginOutcome::TotpRequired { .. } => Ok(see_other("/login")),
     }
 }
 
@@ -167,6 +167,7 @@ fn start_session(ctx: &Ctx, token: &str, to: &str) -> Response {
     for c in [
         cookies::set(cookies::SESSION, token, ctx.secure_cookies, None),
         cookies::clear(cookies::PRE_CSRF, ctx.secure_cookies),
+        cookies::clear(cookies::PENDING_LOGIN, ctx.secure_cookies),
     ] {
         if let Ok(v) = HeaderValue::from_str(&c) {
             res.headers_mut().append(header::SET_COOKIE, v);
@@ -181,7 +182,6 @@ struct LoginPage {
     c: Chrome,
     totp_step: bool,
     email: String,
-    password: String,
 }
 
 #[derive(Deserialize)]
@@ -190,7 +190,12 @@ pub struct LoginForm {
     email: String,
     #[serde(default)]
     password: String,
-    totp: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct TotpForm {
+    #[serde(default)]
+    totp: String,
 }
 
 pub async fn login_form(
@@ -214,9 +219,56 @@ pub async fn login_form(
         c,
         totp_step: false,
         email: String::new(),
-        password: String::new(),
     }
     .into_response())
+}
+
+/// The password form (step one) again, with an error and the given status.
+fn login_failed(ctx: &Ctx, key: &str, email: &str, status: StatusCode) -> Response {
+    let mut c = Chrome::with_ctx_public(ctx, "login-title");
+    c.error = Some(ctx.tr().t(key).to_owned());
+    (
+        status,
+        LoginPage {
+            c,
+            totp_step: false,
+            email: email.to_owned(),
+        },
+    )
+        .into_response()
+}
+
+fn login_throttled(ctx: &Ctx, email: &str, retry_after_secs: u64) -> Response {
+    let mut c = Chrome::with_ctx_public(ctx, "login-title");
+    c.error = Some(ctx.tr().t_n("error-429-text", "seconds", retry_after_secs));
+    let mut res = (
+        StatusCode::TOO_MANY_REQUESTS,
+        LoginPage {
+            c,
+            totp_step: false,
+            email: email.to_owned(),
+        },
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    res
+}
+
+/// The TOTP form (step two): it posts only the code; the pending login travels in its HttpOnly cookie.
+fn totp_page(ctx: &Ctx, error: Option<&str>, status: StatusCode) -> Response {
+    let mut c = Chrome::with_ctx_public(ctx, "login-totp-title");
+    c.error = error.map(|k| ctx.tr().t(k).to_owned());
+    (
+        status,
+        LoginPage {
+            c,
+            totp_step: true,
+            email: String::new(),
+        },
+    )
+        .into_response()
 }
 
 pub async fn login_submit(
@@ -224,61 +276,73 @@ pub async fn login_submit(
     ctx: Ctx,
     PageForm(f): PageForm<LoginForm>,
 ) -> Result<Response, WebError> {
-    let totp = f.totp.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    let failed = |key: &str, status: StatusCode| {
-        let mut c = Chrome::with_ctx_public(&ctx, "login-title");
-        c.error = Some(ctx.tr().t(key).to_owned());
-        (
-            status,
-            LoginPage {
-                c,
-                totp_step: false,
-                email: f.email.clone(),
-                password: String::new(),
-            },
-        )
-            .into_response()
-    };
     match web
         .app
-        .login(f.email.trim(), &f.password, totp, &ctx.origin)
+        .login(f.email.trim(), &f.password, &ctx.origin)
         .await
     {
         Ok(LoginOutcome::NewSession { token, .. }) => Ok(start_session(&ctx, &token, "/")),
-        Ok(LoginOutcome::TotpRequired) => {
-            let mut c = Chrome::with_ctx_public(&ctx, "login-totp-title");
-            if totp.is_some() {
-                c.error = Some(ctx.tr().t("login-totp-wrong").to_owned());
-            }
-            // The second step re-sends the credentials with the code: the application keeps no half-open login.
-            Ok(LoginPage {
-                c,
-                totp_step: true,
-                email: f.email.clone(),
-                password: f.password.clone(),
-            }
-            .into_response())
-        }
-        Err(AppError::Unauthenticated | AppError::Invalid { .. } | AppError::NotFound) => {
-            Ok(failed("login-failed", StatusCode::UNAUTHORIZED))
-        }
-        Err(AppError::Throttled { retry_after_secs }) => {
-            let mut c = Chrome::with_ctx_public(&ctx, "login-title");
-            c.error = Some(ctx.tr().t_n("error-429-text", "seconds", retry_after_secs));
-            let mut res = (
-                StatusCode::TOO_MANY_REQUESTS,
-                LoginPage {
-                    c,
-                    totp_step: false,
-                    email: f.email.clone(),
-                    password: String::new(),
-                },
-            )
-                .into_response();
-            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                res.headers_mut().insert(header::RETRY_AFTER, v);
+        Ok(LoginOutcome::TotpRequired {
+            pending_token,
+            expires_at_ms,
+        }) => {
+            let now_ms = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+            let max_age = u64::try_from((expires_at_ms - now_ms) / 1000).unwrap_or(0);
+            let mut res = totp_page(&ctx, None, StatusCode::OK);
+            if let Ok(v) = HeaderValue::from_str(&cookies::set(
+                cookies::PENDING_LOGIN,
+                &pending_token,
+                ctx.secure_cookies,
+                Some(max_age.max(1)),
+            )) {
+                res.headers_mut().append(header::SET_COOKIE, v);
             }
             Ok(res)
+        }
+        Err(AppError::Unauthenticated | AppError::Invalid { .. } | AppError::NotFound) => Ok(
+            login_failed(&ctx, "login-failed", &f.email, StatusCode::UNAUTHORIZED),
+        ),
+        Err(AppError::Throttled { retry_after_secs }) => {
+            Ok(login_throttled(&ctx, &f.email, retry_after_secs))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Step two of a login with TOTP: the code only, for the pending login in the cookie.
+pub async fn login_totp_submit(
+    State(web): State<Web>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    PageForm(f): PageForm<TotpForm>,
+) -> Result<Response, WebError> {
+    let pending = cookies::get(&headers, cookies::PENDING_LOGIN).unwrap_or_default();
+    let result = if pending.is_empty() {
+        Err(AppError::Unauthenticated)
+    } else {
+        web.app.login_totp(&pending, &f.totp, &ctx.origin).await
+    };
+    match result {
+        Ok(LoginOutcome::NewSession { token, .. }) => Ok(start_session(&ctx, &token, "/")),
+        Err(AppError::Invalid { .. }) => Ok(totp_page(
+            &ctx,
+            Some("login-totp-wrong"),
+            StatusCode::UNAUTHORIZED,
+        )),
+        Ok(LoginOutcome::TotpRequired { .. }) | Err(AppError::Unauthenticated) => {
+            // Expired, used up or given up: back to the password, and the stale cookie goes.
+            let mut res = login_failed(&ctx, "login-totp-expired", "", StatusCode::UNAUTHORIZED);
+            if let Ok(v) =
+                HeaderValue::from_str(&cookies::clear(cookies::PENDING_LOGIN, ctx.secure_cookies))
+            {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            Ok(res)
+        }
+        Err(AppError::Throttled { retry_after_secs }) => {
+            Ok(login_throttled(&ctx, "", retry_after_secs))
         }
         Err(e) => Err(e.into()),
     }

@@ -23,6 +23,7 @@ pub(crate) fn routes() -> Routes {
         .post("/setup", auth::setup_submit)
         .get("/login", auth::login_form)
         .post("/login", auth::login_submit)
+        .post("/login/totp", auth::login_totp_submit)
         .post("/lang", auth::set_language)
         .post("/logout", auth::logout)
         .post("/switch", auth::switch_org)

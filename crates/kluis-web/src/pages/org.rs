@@ -70,7 +70,7 @@ pub async fn dashboard(
 ) -> Result<Response, WebError> {
     let can_manage_users = o.actor.role.allows(Permission::ManageUsers);
     let alone = if can_manage_users {
-        web.app.members(&o.actor).await?.len() <= 1
+        web.app.member_count(&o.actor).await? <= 1
     } else {
         false
     };

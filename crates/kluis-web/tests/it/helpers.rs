@@ -3,8 +3,8 @@
 
 use crate::client::{Client, Resp};
 use axum::Router;
-use kluis_app::testing::{TestEnv, test_app};
-use kluis_app::{Actor, App, AuditFilter, Origin, Role, UserId};
+use kluis_app::testing::{TestEnv, test_config};
+use kluis_app::{Actor, App, AppConfig, AuditFilter, Origin, Role, UserId};
 use kluis_web::{WebOptions, router};
 
 pub const OWNER_EMAIL: &str = "owner@example.com";
@@ -39,7 +39,14 @@ pub async fn fresh() -> Env {
 }
 
 pub async fn fresh_with(opts: WebOptions) -> Env {
-    let (app, env) = test_app().await;
+    fresh_with_config(opts, |_| {}).await
+}
+
+/// A fresh installation with adjusted application settings.
+pub async fn fresh_with_config(opts: WebOptions, adjust: impl FnOnce(&mut AppConfig)) -> Env {
+    let mut env = test_config().await;
+    adjust(&mut env.config);
+    let app = App::open(env.config.clone()).await.expect("open test app");
     let router = router(app.clone(), opts);
     Env {
         app,

@@ -6,5 +6,6 @@ mod documents;
 mod flows;
 mod helpers;
 mod i18n;
+mod login;
 mod pages;
 mod tenant;

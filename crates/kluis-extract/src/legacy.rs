@@ -1,0 +1,588 @@
+//! Legacy binary Office files: Word 97-2003 (.doc) from its piece table, PowerPoint 97-2003 (.ppt) from its text records, Excel 97-2003 (.xls) through calamine.
+//!
+//! Word and PowerPoint are read here, with bounds checks on every offset a file declares about itself, from the
+//! OLE streams `msg` opens; Excel's BIFF (shared strings split over CONTINUE records, RK numbers, formulas) is left
+//! to calamine. References: [MS-DOC] 2.4.1 (retrieving text), 2.5.1 (FIB); [MS-PPT] 2.3 (records), 2.9 (text).
+
+use std::collections::{HashMap, HashSet};
+use std::io::Cursor;
+
+use encoding_rs::WINDOWS_1252;
+
+use crate::msg::{Cf, read_stream};
+use crate::{Ctx, Extracted, Location, Res, Status, corrupt};
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        b.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word
+
+/// `FibBase.wIdent` of every Word binary file.
+const WORD_IDENT: u16 = 0xA5EC;
+/// Highest `nFib` of Word 6.0/95 (101..=105), whose FIB has another layout and is not read; Word 97 is 0x00C1.
+const NFIB_WORD95: u16 = 0x0069;
+const F_ENCRYPTED: u16 = 0x0100;
+const F_WHICH_TBL_STM: u16 = 0x0200;
+/// Index of `fcClx` among the FIB's (fc, lcb) pairs.
+const FC_CLX: usize = 33;
+/// Field nesting tracked; deeper fields are still skipped correctly by counting.
+const MAX_FIELD_DEPTH: usize = 64;
+
+/// The parts of a Word document's text, in character-position order after the main text ([MS-DOC] 2.4.1:
+/// FibRgLw97 `ccpFtn`, `ccpHdd`, `ccpAtn`, `ccpEdn`, `ccpTxbx`, `ccpHdrTxbx`, at these `rgLw` indices).
+const PARTS: [(usize, &str); 6] = [
+    (4, "footnotes"),
+    (5, "header/footer"),
+    (7, "comments"),
+    (8, "endnotes"),
+    (9, "text boxes"),
+    (10, "header text boxes"),
+];
+
+/// A `.doc`: the FIB says where the piece table is, the piece table says where each run of text is.
+pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Res {
+    let wd = read_stream(ctx, cf, "/WordDocument")?
+        .ok_or_else(|| corrupt("WordDocument stream missing"))?;
+    let cut = || corrupt("the Word file header (FIB) is cut short");
+    if u16_at(&wd, 0).ok_or_else(cut)? != WORD_IDENT {
+        return Err(corrupt("not a Word document (bad signature)"));
+    }
+    let nfib = u16_at(&wd, 2).ok_or_else(cut)?;
+    let flags = u16_at(&wd, 0x0A).ok_or_else(cut)?;
+    if flags & F_ENCRYPTED != 0 {
+        // Both real encryption (RC4) and XOR obfuscation set this flag; either way the text is unreadable.
+        return Err(Status::Encrypted);
+    }
+    if nfib <= NFIB_WORD95 {
+        return Err(Status::Unsupported(
+            "Word 6.0/95 documents are not read; save as .docx".into(),
+        ));
+    }
+    // FibBase (32 bytes), then csw + fibRgW, cslw + fibRgLw, cbRgFcLcb + fibRgFcLcbBlob.
+    let csw = usize::from(u16_at(&wd, 32).ok_or_else(cut)?);
+    let lw_at = 34 + csw * 2;
+    let cslw = usize::from(u16_at(&wd, lw_at).ok_or_else(cut)?);
+    let rglw = lw_at + 2;
+    let lw = |i: usize| -> Option<u32> {
+        if i < cslw {
+            u32_at(&wd, rglw + i * 4)
+        } else {
+            None
+        }
+    };
+    let fc_at = rglw + cslw * 4;
+    let pairs = usize::from(u16_at(&wd, fc_at).ok_or_else(cut)?);
+    if pairs <= FC_CLX {
+        return Err(cut());
+    }
+    let pair_at = fc_at + 2 + FC_CLX * 8;
+    let fc_clx = u32_at(&wd, pair_at).ok_or_else(cut)? as usize;
+    let lcb_clx = u32_at(&wd, pair_at + 4).ok_or_else(cut)? as usize;
+    let ccp_text = lw(3).ok_or_else(cut)?;
+
+    let table_name = if flags & F_WHICH_TBL_STM != 0 {
+        "/1Table"
+    } else {
+        "/0Table"
+    };
+    let table = read_stream(ctx, cf, table_name)?
+        .ok_or_else(|| corrupt(format!("{} stream missing", &table_name[1..])))?;
+    let clx = fc_clx
+        .checked_add(lcb_clx)
+        .and_then(|end| table.get(fc_clx..end))
+        .ok_or_else(|| corrupt("the piece table lies outside the table stream"))?;
+    let plc = piece_table(clx)?;
+
+    // Where each part of the text begins, in character positions.
+    let mut bounds: Vec<(u32, Option<Location>)> = vec![(0, None)];
+    let mut cp = ccp_text;
+    for (i, label) in PARTS {
+        let n = lw(i).unwrap_or(0);
+        if n > 0 {
+            bounds.push((cp, Some(Location::Part(label.into()))));
+        }
+        cp = cp.saturating_add(n);
+    }
+
+    let mut w = WordText::new(ctx.text_left(), bounds);
+    let r = read_pieces(ctx, &wd, plc, &mut w);
+    for (text, loc) in w.finish() {
+        ctx.push(out, text, loc)?;
+    }
+    r
+}
+
+/// The `PlcPcd` inside a `Clx`: skips the `Prc` entries (property modifiers) before it.
+fn piece_table(clx: &[u8]) -> Res<&[u8]> {
+    let damaged = || corrupt("damaged piece table");
+    let mut at = 0usize;
+    loop {
+        match clx.get(at) {
+            Some(0x01) => {
+                let cb = usize::from(u16_at(clx, at + 1).ok_or_else(damaged)?);
+                at += 3 + cb;
+            }
+            Some(0x02) => {
+                let lcb = u32_at(clx, at + 1).ok_or_else(damaged)? as usize;
+                let start = at + 5;
+                return start
+                    .checked_add(lcb)
+                    .and_then(|end| clx.get(start..end))
+                    .ok_or_else(damaged);
+            }
+            _ => return Err(damaged()),
+        }
+    }
+}
+
+/// Decodes every piece into `w`. Pieces are (CP range, file offset, 8-bit or UTF-16); [MS-DOC] 2.9.73 FcCompressed.
+fn read_pieces(ctx: &Ctx<'_>, wd: &[u8], plc: &[u8], w: &mut WordText) -> Res {
+    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(12) {
+        return Err(corrupt("damaged piece table"));
+    }
+    let n = (plc.len() - 4) / 12;
+    let pcd_base = 4 * (n + 1);
+    // Honest pieces do not overlap, so together they are at most the stream's size. Pieces that all point at the
+    // same bytes (and decode to marks that add no text) would otherwise cost pieces × stream size.
+    let budget = wd.len().saturating_mul(2).saturating_add(1 << 20);
+    let mut decoded = 0usize;
+    for i in 0..n {
+        if w.full() {
+            return Ok(());
+        }
+        if i % 1024 == 1023 {
+            ctx.check_deadline()?;
+        }
+        let (Some(cp0), Some(cp1), Some(fc)) = (
+            u32_at(plc, i * 4),
+            u32_at(plc, (i + 1) * 4),
+            u32_at(plc, pcd_base + i * 8 + 2),
+        ) else {
+            return Err(corrupt("damaged piece table"));
+        };
+        if cp1 < cp0 {
+            return Err(corrupt("damaged piece table (positions out of order)"));
+        }
+        let count = (cp1 - cp0) as usize;
+        let compressed = fc & 0x4000_0000 != 0;
+        let fc = (fc & 0x3FFF_FFFF) as usize;
+        let (start, len) = if compressed {
+            (fc / 2, count)
+        } else {
+            (fc, count.saturating_mul(2))
+        };
+        let Some(bytes) = start.checked_add(len).and_then(|end| wd.get(start..end)) else {
+            return Err(corrupt(
+                "the document is cut short (text lies past the end of the file)",
+            ));
+        };
+        decoded = decoded.saturating_add(len);
+        if decoded > budget {
+            return Err(corrupt(
+                "damaged piece table (pieces repeat far beyond the file's size)",
+            ));
+        }
+        w.seek(cp0);
+        if compressed {
+            // Windows-1252 maps every byte to exactly one character, so character positions stay in step.
+            let (t, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+            for c in t.chars() {
+                w.put(c, 1);
+            }
+        } else {
+            let units = bytes
+                .chunks_exact(2)
+                .map(|p| u16::from_le_bytes([p[0], p[1]]));
+            for c in char::decode_utf16(units) {
+                match c {
+                    Ok(c) => w.put(c, c.len_utf16() as u32),
+                    Err(_) => w.put(char::REPLACEMENT_CHARACTER, 1),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Turns Word's character stream into plain text per part: paragraph and cell marks become newlines and tabs,
+/// field instructions (`HYPERLINK "…"`) are dropped while their results are kept, object anchors are dropped.
+struct WordText {
+    left: usize,
+    bounds: Vec<(u32, Option<Location>)>,
+    part: usize,
+    cp: u32,
+    fields: Vec<bool>,
+    deep_fields: usize,
+    cur: String,
+    done: Vec<(String, Option<Location>)>,
+    total: usize,
+}
+
+impl WordText {
+    fn new(left: usize, bounds: Vec<(u32, Option<Location>)>) -> Self {
+        WordText {
+            left,
+            bounds,
+            part: 0,
+            cp: 0,
+            fields: Vec::new(),
+            deep_fields: 0,
+            cur: String::new(),
+            done: Vec::new(),
+            total: 0,
+        }
+    }
+
+    /// Past the caller's text budget: `push` cuts the text there and says so.
+    fn full(&self) -> bool {
+        self.total + self.cur.len() > self.left
+    }
+
+    fn seek(&mut self, cp: u32) {
+        self.cp = cp;
+        self.advance_part();
+    }
+
+    fn advance_part(&mut self) {
+        while self.part + 1 < self.bounds.len() && self.cp >= self.bounds[self.part + 1].0 {
+            self.flush();
+            self.part += 1;
+            self.fields.clear();
+            self.deep_fields = 0;
+        }
+    }
+
+    fn flush(&mut self) {
+        let t = std::mem::take(&mut self.cur);
+        self.total += t.len();
+        let loc = self.bounds.get(self.part).and_then(|b| b.1.clone());
+        match self.done.last_mut() {
+            Some((prev, l)) if *l == loc => {
+                prev.push('\n');
+                prev.push_str(&t);
+            }
+            _ => self.done.push((t, loc)),
+        }
+    }
+
+    fn put(&mut self, c: char, cps: u32) {
+        self.advance_part();
+        self.cp = self.cp.saturating_add(cps);
+        match c {
+            '\u{13}' => {
+                if self.fields.len() < MAX_FIELD_DEPTH {
+                    self.fields.push(true);
+                } else {
+                    self.deep_fields += 1;
+                }
+                return;
+            }
+            '\u{14}' => {
+                if self.deep_fields == 0
+                    && let Some(top) = self.fields.last_mut()
+                {
+                    *top = false;
+                }
+                return;
+            }
+            '\u{15}' => {
+                if self.deep_fields > 0 {
+                    self.deep_fields -= 1;
+                } else {
+                    self.fields.pop();
+                }
+                return;
+            }
+            _ => {}
+        }
+        if self.deep_fields > 0 || self.fields.iter().any(|&instr| instr) {
+            return;
+        }
+        if self.full() {
+            return;
+        }
+        match c {
+            '\r' | '\u{0B}' | '\u{0C}' | '\u{0E}' => self.cur.push('\n'),
+            '\u{07}' => self.cur.push('\t'),
+            '\t' => self.cur.push('\t'),
+            '\u{1E}' => self.cur.push('-'),
+            '\u{A0}' => self.cur.push(' '),
+            // Anchors of pictures, footnote references, optional hyphens and other marks.
+            c if (c as u32) < 0x20 => {}
+            c => self.cur.push(c),
+        }
+    }
+
+    fn finish(mut self) -> Vec<(String, Option<Location>)> {
+        self.flush();
+        self.done
+            .into_iter()
+            .map(|(t, l)| (tidy(&t), l))
+            .filter(|(t, _)| !t.is_empty())
+            .collect()
+    }
+}
+
+/// Trailing spaces and tabs off each line, runs of blank lines collapsed.
+fn tidy(t: &str) -> String {
+    let mut s = String::with_capacity(t.len());
+    let mut blank = 0;
+    for line in t.lines() {
+        let l = line.trim_end();
+        if l.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !s.is_empty() {
+            s.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        s.push_str(l);
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// PowerPoint
+
+const RT_SLIDE: u16 = 0x03EE;
+const RT_NOTES: u16 = 0x03F0;
+const RT_SLIDE_PERSIST_ATOM: u16 = 0x03F3;
+const RT_MAIN_MASTER: u16 = 0x03F8;
+const RT_SLIDE_LIST_WITH_TEXT: u16 = 0x0FF0;
+const RT_TEXT_CHARS_ATOM: u16 = 0x0FA0;
+const RT_TEXT_BYTES_ATOM: u16 = 0x0FA8;
+const RT_CRYPT_SESSION10: u16 = 0x2F14;
+/// `CurrentUserAtom.headerToken` of an encrypted presentation ([MS-PPT] 2.3.2).
+const ENCRYPTED_TOKEN: u32 = 0xF3D1_C4DF;
+/// Containers tracked for locations; deeper ones are still walked.
+const MAX_RECORD_DEPTH: usize = 64;
+
+/// A `.ppt`: walks the record tree of the `PowerPoint Document` stream without recursion, collecting text atoms
+/// (each once: placeholder text appears both in the slide list and in the slide's drawing).
+pub(crate) fn ppt(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Res {
+    if let Some(cu) = read_stream(ctx, cf, "/Current User")?
+        && u32_at(&cu, 12) == Some(ENCRYPTED_TOKEN)
+    {
+        return Err(Status::Encrypted);
+    }
+    let s = read_stream(ctx, cf, "/PowerPoint Document")?
+        .ok_or_else(|| corrupt("PowerPoint Document stream missing"))?;
+    let left = ctx.text_left();
+    let mut parts: Vec<(Location, String)> = Vec::new();
+    // Index into `parts` by location, so a presentation of many slides stays linear.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut total = 0usize;
+    // Open containers: (end offset, record type, location of the text inside).
+    let mut stack: Vec<(usize, u16, Option<Location>)> = Vec::new();
+    let (mut slides, mut listed, mut notes) = (0u32, 0u32, 0u32);
+    let mut at = 0usize;
+    let mut status = Ok(());
+    let mut records = 0usize;
+    while at < s.len() {
+        records += 1;
+        if records.is_multiple_of(4096)
+            && let Err(e) = ctx.check_deadline()
+        {
+            status = Err(e);
+            break;
+        }
+        while stack.last().is_some_and(|c| at >= c.0) {
+            stack.pop();
+        }
+        let (Some(ver_inst), Some(typ), Some(len)) =
+            (u16_at(&s, at), u16_at(&s, at + 2), u32_at(&s, at + 4))
+        else {
+            status = Err(corrupt("the presentation is cut short (record header)"));
+            break;
+        };
+        let body = at + 8;
+        let end = body.saturating_add(len as usize);
+        if typ == RT_CRYPT_SESSION10 {
+            return Err(Status::Encrypted);
+        }
+        if ver_inst & 0x000F == 0x000F {
+            // A container: its children follow directly.
+            let loc = match typ {
+                RT_SLIDE => {
+                    slides += 1;
+                    Some(Location::Slide(slides))
+                }
+                RT_NOTES => {
+                    notes += 1;
+                    Some(Location::Part(format!("notes {notes}")))
+                }
+                RT_MAIN_MASTER => Some(Location::Part("master".into())),
+                RT_SLIDE_LIST_WITH_TEXT => {
+                    listed = 0;
+                    // recInstance: 0 slides, 1 masters, 2 notes.
+                    match ver_inst >> 4 {
+                        0 => None,
+                        1 => Some(Location::Part("master".into())),
+                        _ => Some(Location::Part("notes".into())),
+                    }
+                }
+                _ => None,
+            };
+            if stack.len() < MAX_RECORD_DEPTH {
+                stack.push((end.min(s.len()), typ, loc));
+            }
+            at = body;
+            continue;
+        }
+        if end > s.len() {
+            status = Err(corrupt("the presentation is cut short (record body)"));
+            break;
+        }
+        let data = &s[body..end];
+        let text = match typ {
+            RT_SLIDE_PERSIST_ATOM => {
+                if stack
+                    .last()
+                    .is_some_and(|c| c.1 == RT_SLIDE_LIST_WITH_TEXT && c.2.is_none())
+                {
+                    listed += 1;
+                }
+                None
+            }
+            RT_TEXT_CHARS_ATOM => {
+                let units = data
+                    .chunks_exact(2)
+                    .map(|p| u16::from_le_bytes([p[0], p[1]]));
+                Some(
+                    char::decode_utf16(units)
+                        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                        .collect::<String>(),
+                )
+            }
+            // Each byte is the low byte of a UTF-16 unit whose high byte is zero: Latin-1.
+            RT_TEXT_BYTES_ATOM => Some(data.iter().map(|&b| char::from(b)).collect()),
+            _ => None,
+        };
+        at = end;
+        let Some(text) = text else { continue };
+        let text: String = text
+            .chars()
+            .map(|c| match c {
+                '\r' | '\u{0B}' => '\n',
+                c => c,
+            })
+            .filter(|&c| c == '\n' || c == '\t' || c >= ' ')
+            .collect();
+        let text = tidy(&text);
+        if text.is_empty() || !seen.insert(text.clone()) {
+            continue;
+        }
+        let loc = stack
+            .iter()
+            .rev()
+            .find_map(|c| match (&c.2, c.1) {
+                (Some(l), _) => Some(l.clone()),
+                (None, RT_SLIDE_LIST_WITH_TEXT) => Some(Location::Slide(listed.max(1))),
+                _ => None,
+            })
+            .unwrap_or_else(|| Location::Part("document".into()));
+        total += text.len() + 1;
+        match index.get(&loc.to_string()).and_then(|&i| parts.get_mut(i)) {
+            Some((_, t)) => {
+                t.push('\n');
+                t.push_str(&text);
+            }
+            None => {
+                index.insert(loc.to_string(), parts.len());
+                parts.push((loc, text));
+            }
+        }
+        if total > left {
+            break;
+        }
+    }
+    // Slides in order, then notes, masters and the rest.
+    parts.sort_by_key(|(l, _)| match l {
+        Location::Slide(n) => (0, *n),
+        _ => (1, 0),
+    });
+    for (loc, text) in parts {
+        ctx.push(out, text, Some(loc))?;
+    }
+    status
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Excel
+
+/// An `.xls` (BIFF8, and BIFF5 as far as calamine reads it): every worksheet as tab-separated rows.
+pub(crate) fn xls(ctx: &mut Ctx<'_>, bytes: &[u8], out: &mut Extracted) -> Res {
+    use calamine::{Data, Reader, XlsError};
+    let mut wb = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
+        XlsError::Password => Status::Encrypted,
+        XlsError::Io(_) | XlsError::Cfb(_) => corrupt("damaged OLE file"),
+        XlsError::EoStream(_) | XlsError::ContinueRecordTooShort => {
+            corrupt("the workbook is cut short")
+        }
+        // Messages of calamine's other errors name no cell content; keep them short.
+        e => corrupt(format!(
+            "damaged Excel 97-2003 workbook: {}",
+            e.to_string().chars().take(120).collect::<String>()
+        )),
+    })?;
+    for name in wb.sheet_names() {
+        ctx.check_deadline()?;
+        let range = match wb.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(_) => {
+                out.children.push(crate::Child {
+                    name: format!("sheet {name}"),
+                    extracted: crate::zipc::failed(
+                        crate::Format::Xls,
+                        corrupt("damaged worksheet"),
+                    ),
+                });
+                continue;
+            }
+        };
+        let left = ctx.text_left();
+        let mut t = String::new();
+        for (i, row) in range.rows().enumerate() {
+            if i % 4096 == 4095 {
+                ctx.check_deadline()?;
+            }
+            let start = t.len();
+            for (j, cell) in row.iter().enumerate() {
+                if j > 0 {
+                    t.push('\t');
+                }
+                match cell {
+                    Data::Empty | Data::Error(_) => {}
+                    Data::String(s) => t.push_str(s),
+                    other => t.push_str(&other.to_string()),
+                }
+            }
+            let keep = t[start..].trim_end_matches('\t').len();
+            t.truncate(start + keep);
+            if t.len() > start {
+                t.push('\n');
+            }
+            if t.len() > left {
+                break;
+            }
+        }
+        t.truncate(t.trim_end().len());
+        ctx.push(out, t, Some(Location::Sheet(name)))?;
+        if ctx.text_full() {
+            break;
+        }
+    }
+    Ok(())
+}

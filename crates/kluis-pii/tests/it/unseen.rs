@@ -1,0 +1,133 @@
+//! Rules added for held-out set C (`examples/heldout.rs --set c`): membership context for unions and religious
+//! bodies, more special-category wording, content class cues, comma-separated lists, letters without a person.
+
+use kluis_domain::{DocumentClass as C, PersonalDataKind as K, SpecialCategory as S};
+use kluis_pii::Detector;
+
+fn classify(text: &str) -> (C, K, Vec<S>) {
+    let c = Detector::shared().analyze(text, None).classification;
+    (c.class, c.personal_data, c.special_categories)
+}
+
+#[test]
+fn union_and_religious_bodies_count_beside_a_membership_word() {
+    let (_, k, cats) =
+        classify("LIDMAATSCHAPSKAART FNV\n\nNaam\nWoutbert Kloosbeek\nLid sinds\n3 maart 2023\n");
+    assert_eq!((k, cats), (K::Special, vec![S::TradeUnion]));
+    let (_, _, cats) = classify(
+        "Ledenlijst Moskee Al Fath\nNaam;Adres;Telefoon\nOmar Dahri;Lindenhout 4;06-12345678\n",
+    );
+    assert_eq!(cats, vec![S::Religion]);
+    // The name of a body alone (a supplier, a street, a meeting place) is no evidence about a person.
+    let (_, _, cats) = classify(
+        "Factuur\nKlant: Woutbert Kloosbeek\nLevering koffieautomaat FNV-gebouw, zaal bij de kerk\n",
+    );
+    assert_eq!(cats, vec![]);
+}
+
+#[test]
+fn orientation_ethnicity_and_church_wording() {
+    let (_, _, cats) = classify(
+        "Van: Docile Gilbert <dgilbert@gmail.com>\n\nSinds ik heb verteld dat ik homo ben, maakt een collega grappen.",
+    );
+    assert_eq!(cats, vec![S::SexualOrientation]);
+    let (_, _, cats) = classify("Name: Seba Tesfay\nShe says her manager mocks her for being gay.");
+    assert_eq!(cats, vec![S::SexualOrientation]);
+    let (_, _, cats) = classify("Naam  Joris Clelemans\nEtnische achtergrond: Moluks\n");
+    assert_eq!(cats, vec![S::Ethnicity]);
+    let (_, _, cats) = classify("Kerkelijke bijdrage 2025\nNaam: Joris Clelemans\nBedrag: € 120\n");
+    assert_eq!(cats, vec![S::Religion]);
+}
+
+#[test]
+fn health_documents_without_a_sick_note_title() {
+    let (c, k, cats) = classify(
+        "Apotheek Centrum\nMEDICATIEOVERZICHT\n\nNaam:\tWoutbert Kloosbeek\nGeneesmiddel | Dosering\nOmeprazol 20 mg | 1x per dag\n",
+    );
+    assert_eq!(
+        (c, k, cats),
+        (C::HealthStatement, K::Special, vec![S::Health])
+    );
+    let (c, _, _) = classify(
+        "Huisartsenpraktijk De Linde\nVERWIJSBRIEF\n\nPatiënt: Woutbert Kloosbeek\nGraag verwijs ik de heer Kloosbeek naar u.",
+    );
+    assert_eq!(c, C::HealthStatement);
+}
+
+#[test]
+fn forms_cards_and_comma_separated_lists() {
+    let (c, _, _) =
+        classify("Aanmeldformulier vrijwilliger\n\nNaam: Joris Clelemans\nTelefoon: 06-12345678\n");
+    assert_eq!(c, C::Application);
+    let (c, _, _) = classify(
+        "Toestemmingsverklaring toegangscontrole\nNaam medewerker: Joris Clelemans\nDatum: 3-3-2025\n",
+    );
+    assert_eq!(c, C::Other);
+    let csv = "klantnr,naam,adres,postcode,plaats\n\
+               120449,Wyble Siebema,Beukenlei 80,7800 RQ,Purmerend\n\
+               417679,Seba Tesfay,Oude Markt 17,2847 AJ,Purmerend\n\
+               417680,Joris Clelemans,Kerkstraat 1,2847 AK,Purmerend\n";
+    assert_eq!(classify(csv).0, C::CustomerList);
+    // Prose with commas is no table.
+    let prose = "Beste Joris,\n\nWe hebben koffie, thee, melk, suiker en koekjes besteld, zoals gevraagd.\n";
+    assert_ne!(classify(prose).0, C::CustomerList);
+}
+
+#[test]
+fn a_text_about_nobody_is_no_letter_and_health_words_alone_are_not_special() {
+    let (c, k, cats) = classify(
+        "Nieuwsbrief voorjaar\n\nHartelijk welkom aan alle nieuwe collega's! Tijdens de gezondheidsweek geeft een \
+         fysiotherapeut tips om rugklachten te voorkomen. Het ziekteverzuim daalde naar 3,1 procent.\n",
+    );
+    assert_eq!((c, k, cats), (C::Other, K::None, vec![]));
+    let (_, k, cats) = classify(
+        "Factuur 2025-114\nKlant: Joris Clelemans\nParkeerabonnement ziekenhuisparkeerplaats 1 st.\nKniebeschermers werkbroek\nHartelijk dank voor uw bestelling.\n",
+    );
+    assert_eq!((k, cats), (K::Generic, vec![]));
+}
+
+#[test]
+fn health_written_as_a_dutch_compound() {
+    for t in [
+        "Betrokkene: Woutbert Kloosbeek\nNa de knieoperatie werkt hij halve dagen.",
+        "Naam: Woutbert Kloosbeek\nHij is in behandeling bij de fysiotherapeut.",
+        "Naam: Woutbert Kloosbeek\nSinds maart heeft hij nekklachten.",
+        "Naam: Woutbert Kloosbeek\nZij heeft last van een blaasontsteking.",
+        "Naam: Woutbert Kloosbeek\nIn 2021 werd borstkanker vastgesteld.",
+    ] {
+        assert_eq!(classify(t).2, vec![S::Health], "{t}");
+    }
+}
+
+#[test]
+fn compound_heads_in_business_words_are_not_health() {
+    for t in [
+        "Naam: Woutbert Kloosbeek\nDe klantklachten over de levering zijn afgehandeld.",
+        "Naam: Woutbert Kloosbeek\nNa de cyberaanval is het wachtwoord gewijzigd.",
+        "Naam: Woutbert Kloosbeek\nIk moet even langs de tandarts, ben er om 11 uur.",
+        "Naam: Woutbert Kloosbeek\nDe reddingsoperatie van het project slaagde.",
+    ] {
+        assert_eq!(classify(t).2, vec![], "{t}");
+    }
+    // A head needs a modifier of three bytes: "arts" alone or "parts" is no compound.
+    assert_eq!(
+        classify("Naam: Woutbert Kloosbeek\nSpare parts and flowcharts attached.").2,
+        vec![]
+    );
+}
+
+#[test]
+fn compound_class_cues_and_chat_exports() {
+    assert_eq!(
+        classify(
+            "LEVERINGSOVEREENKOMST\n\nPartijen: Veldhoven Bouw NV en Noordkaap Logistiek B.V."
+        )
+        .0,
+        C::Contract
+    );
+    let chat = "09/05/2025, 07:49 - Hesle Rinema: Goeiemorgen, ik red het niet\n\
+                09/05/2025, 07:50 - Kofi Ofoteng: Wat is er?\n\
+                09/05/2025, 08:56 - Hesle Rinema: Mijn rugklachten zijn terug, huisarts zegt rust\n";
+    let (c, _, cats) = classify(chat);
+    assert_eq!((c, cats), (C::Correspondence, vec![S::Health]));
+}
