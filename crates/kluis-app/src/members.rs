@@ -9,13 +9,17 @@ use crate::{
     validate_email, validate_name, validate_password,
 };
 
+/// The personal data a member listing decrypts (names of fields, for the audit event).
+const MEMBER_LIST_FIELDS: &[&str] = &["email"];
 const LAST_OWNER: &str = "an organisation needs at least one owner; make someone else owner first";
 
 impl App {
-    /// Members of the actor's organisation (Permission::Read).
+    /// Members of the actor's organisation (Permission::Read). Their e-mail addresses are decrypted for this,
+    /// so every listing is audited (`member.list`, naming the decrypted fields) before anything is returned.
     pub async fn members(&self, actor: &Actor) -> Result<Vec<Member>, AppError> {
         require(actor, Permission::Read)?;
-        self.db()
+        let members = self
+            .db()
             .tenant(&actor.scope)
             .members()
             .await?
@@ -27,7 +31,13 @@ impl App {
                     joined_at_ms: m.joined_at,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, AppError>>()?;
+        self.audit_access(
+            actor,
+            &actor.event("member.list", "user", &actor.org.id, MEMBER_LIST_FIELDS),
+        )
+        .await?;
+        Ok(members)
     }
 
     /// How many members the actor's organisation has; decrypts nothing.
