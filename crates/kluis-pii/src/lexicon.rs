@@ -105,6 +105,21 @@ pub(crate) const SUFFIX: &[&str] = &[
     "hoek",
     "heuvel",
     "heide",
+    // Less usual heads, Dutch and Flemish ("Lindenhout", "Heidedonk", "Wilgenwende").
+    "hout",
+    "donk",
+    "wende",
+    "rade",
+    "zoom",
+    "gaarde",
+    "horst",
+    "meent",
+    "kamp",
+    "brink",
+    "hoeve",
+    "kouter",
+    "beemd",
+    "hage",
 ];
 
 const PREFIX: &[&str] = &[

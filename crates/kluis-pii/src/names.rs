@@ -107,8 +107,34 @@ const STOP: &[&str] = &[
     "ip-adres", "toestemming", "marketing", "personeelsnummer", "uitbetaald", "rekening", "loonheffing",
     "eerste", "ziektedag", "bereikbaar", "medicatie", "herstelperiode", "opzegtermijn", "looptijd",
     "ondergetekenden", "gevestigd", "ingeschreven", "wonende", "geboren", "komen", "volgende", "afmetingen",
-    "copy", "scan", "personal", "no", "expiry", "identity", "card", "document", "birth", "holder",
+    "vakmensen", "copy", "scan", "personal", "no", "expiry", "identity", "card", "document", "birth", "holder",
 ];
+
+/// Heads of compounds that name an organisation or its part ("Huisartsenpraktijk", "Ledenservice",
+/// "Wijkcentrum"): such a word is no name. Surname-like heads (-huis, -man) are left out.
+const ORG_HEADS: &[&str] = &[
+    "praktijk",
+    "service",
+    "dienst",
+    "centrum",
+    "apotheek",
+    "kliniek",
+    "administratie",
+    "vereniging",
+    "afdeling",
+    "bureau",
+    "kantoor",
+    "winkel",
+    "bedrijf",
+    "bond",
+    "school",
+];
+
+fn org_compound(lower: &str) -> bool {
+    ORG_HEADS
+        .iter()
+        .any(|h| lower.len() >= h.len() + 3 && lower.ends_with(h))
+}
 
 pub(crate) struct Gazetteer {
     /// Folded hashes of the first names, for the tokenising pass.
@@ -216,7 +242,7 @@ impl Gazetteer {
         if !c0.is_uppercase() {
             return Tok::Other;
         }
-        if self.stop.contains(&*lower) {
+        if self.stop.contains(&*lower) || org_compound(&lower) {
             return Tok::Other;
         }
         let rest = cs.as_str();
@@ -1553,9 +1579,25 @@ fn house_number(b: &[u8], at: usize) -> Option<usize> {
         }
         i = j;
     }
+    // A Belgian box or flat after a slash ("135/8"), not a date ("12/3/2025").
+    if i + 1 < b.len() && b[i] == b'/' && b[i + 1].is_ascii_digit() {
+        let mut j = i + 1;
+        while j < b.len() && b[j].is_ascii_digit() && j - i <= 3 {
+            j += 1;
+        }
+        if j - i <= 3 && (j >= b.len() || !(b[j].is_ascii_alphanumeric() || b[j] == b'/')) {
+            i = j;
+        }
+    }
+    // A decimal ("12,50") is no house number; a comma before a long number is the next field of a CSV row
+    // ("Beukenlei 80,7800 RQ").
+    let digits_after = |k: usize| b[k + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
     if i < b.len()
         && (b[i].is_ascii_alphanumeric()
-            || (b[i] == b',' || b[i] == b'.') && i + 1 < b.len() && b[i + 1].is_ascii_digit())
+            || (b[i] == b',' || b[i] == b'.')
+                && i + 1 < b.len()
+                && b[i + 1].is_ascii_digit()
+                && !(b[i] == b',' && digits_after(i) >= 4))
     {
         return None;
     }
