@@ -161,6 +161,13 @@ pub(crate) fn classify(
     let mut counted = std::collections::HashMap::new();
     for h in &scan.hits {
         if let Kw::Class(c, w) = h.kw {
+            // Letters inside an identifier are no cue ("3804 CV Sneek" is a postcode, not a CV).
+            if findings
+                .iter()
+                .any(|f| f.start <= h.start && h.start < f.end)
+            {
+                continue;
+            }
             let in_title = zones.iter().any(|&(s, e)| h.start >= s && h.end <= e);
             let n = counted.entry((h.start, c)).or_insert(0u32);
             *n += 1;

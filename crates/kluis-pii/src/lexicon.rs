@@ -120,6 +120,7 @@ pub(crate) const SUFFIX: &[&str] = &[
     "kouter",
     "beemd",
     "hage",
+    "wei",
 ];
 
 const PREFIX: &[&str] = &[

@@ -761,7 +761,7 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 .strip_prefix(' ')
                 .is_none_or(|r| r.starts_with(|c: char| c.is_lowercase() || c == '(' || c == '<'))
             && !org_block(scan, p.end)
-            && pronoun_follows(t, p.end)
+            && (pronoun_follows(t, p.end) || signing_intro(&t[..ws]))
         {
             emit(out, t, p.start, p.end, 0.6);
         }
@@ -1209,8 +1209,26 @@ fn pronoun_follows(t: &str, end: usize) -> bool {
 
 /// Lowercase words after which capitalised words are a person in running text.
 const PERSON_INTRO: &[&str] = &[
-    "met", "door", "namens", "collega", "avec", "with", "par", "sprak", "belde", "mailde",
+    "met", "door", "namens", "collega", "avec", "with", "par", "sprak", "belde", "mailde", "by",
 ];
+
+/// Words before the intro word that make the name certain without a pronoun after it: a party's representative
+/// or signatory ("vertegenwoordigd door Rumando Semedo (leverancier)", "represented by", "représentée par").
+fn signing_intro(before: &str) -> bool {
+    let before = before.trim_end();
+    let tail = &before[crate::detect::floor_char(before, before.len().saturating_sub(16))..];
+    [
+        "vertegenwoordigd",
+        "represented",
+        "représenté",
+        "représentée",
+        "ondertekend",
+        "signed",
+        "behandeld",
+    ]
+    .iter()
+    .any(|w| tail.ends_with(w))
+}
 
 /// The word packed into a u64 (words of at most 8 bytes), so the hot prose loop compares without calls.
 fn pack(w: &[u8]) -> u64 {
@@ -1314,6 +1332,9 @@ fn fold_ascii(s: &str) -> String {
     out
 }
 
+/// Street heads accepted only at the end of a longer word.
+const COMPOUND_ONLY: &[&str] = &["wei"];
+
 /// Street suffixes that are also everyday words on their own; as a whole word they need a capital.
 pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<Finding>) {
     let t = scan.text;
@@ -1356,6 +1377,10 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
             };
             let h_start = we - suf.len();
             let h_end = we;
+            // Heads that are also names or short words ("Wei") count only inside a compound ("Koppelwei").
+            if COMPOUND_ONLY.contains(suf) && tail.len() < suf.len() + 3 {
+                continue;
+            }
             {
                 let Some(num_end) = house_number(b, h_end) else {
                     continue;

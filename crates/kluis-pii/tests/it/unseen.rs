@@ -208,3 +208,23 @@ mod entities {
         );
     }
 }
+
+#[test]
+fn postcode_letters_are_no_class_cue() {
+    let t = "Brederode Bouw NV\nBeukenrade 82 | 3804 CV Sneek\n\nFactuur aan\nLiling Chen\nFactuurnr. 3051518\n\
+             Totaal € 12,00\nGraag betalen binnen 14 dagen.";
+    assert_eq!(classify(t).0, C::Invoice);
+}
+
+#[test]
+fn representatives_in_a_contract_and_compound_only_street_heads() {
+    use kluis_domain::EntityType as E;
+    let t = "1. Zuidwind Logistiek B.V., vertegenwoordigd door Rumando Semedo (leverancier);";
+    assert_eq!(crate::of(t, E::PersonName), vec!["Rumando Semedo"]);
+    assert_eq!(
+        crate::of("Adres: Koppelwei 7a", E::Address),
+        vec!["Koppelwei 7a"]
+    );
+    // A name that ends like a head is no street.
+    assert!(crate::of("Contact: Zhang Wei 3 dagen per week", E::Address).is_empty());
+}
