@@ -109,6 +109,27 @@ fn chat_line(l: &str) -> bool {
     time.is_some_and(|t| b[t + 5..].contains(&b':'))
 }
 
+/// A line opening with a mail header ("From:", "Van:", "Onderwerp:", "Objet :").
+fn mail_headers(text: &str) -> bool {
+    text.lines().take(12).any(|l| {
+        let l = l.trim_start().to_lowercase();
+        [
+            "from:",
+            "to:",
+            "subject:",
+            "van:",
+            "aan:",
+            "onderwerp:",
+            "objet",
+            "de :",
+            "à :",
+            "sent:",
+        ]
+        .iter()
+        .any(|h| l.starts_with(h))
+    })
+}
+
 /// Where the title lives: the first lines, skipping e-mail headers but reading the Subject.
 fn title_zone(text: &str) -> Vec<(usize, usize)> {
     let mut zones = Vec::new();
@@ -298,8 +319,11 @@ pub(crate) fn classify(
             C::Other
         } else if cats_of(K::Generic).contains(&SpecialCategory::Health) {
             C::HealthStatement
-        } else {
+        } else if score[idx(C::Correspondence)] > 0 || mail_headers(text) {
             C::Correspondence
+        } else {
+            // Personal data in no letter form (no salutation, closing or mail header): a record or a card.
+            C::Other
         };
     }
 

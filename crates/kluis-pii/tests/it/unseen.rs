@@ -228,3 +228,15 @@ fn representatives_in_a_contract_and_compound_only_street_heads() {
     // A name that ends like a head is no street.
     assert!(crate::of("Contact: Zhang Wei 3 dagen per week", E::Address).is_empty());
 }
+
+#[test]
+fn a_record_without_letter_form_is_no_letter_but_a_letter_in_english_is() {
+    let record = "KLANTGEGEVENS (intern)\n\nDhr. W. (Woutbert) Kloosbeek\nGeboorteplaats en -datum: Dokkum, 03-03-1987\n\
+                  Rekening: NL91 ABNA 0417 1643 00\n";
+    assert_eq!(classify(record).0, C::Other);
+    let letter = "Zuidwind Drukwerk BV\n\nTo whom it may concern,\n\nThis is to confirm that Xiaoling Huang has been \
+                  employed with us since 2024.\n\nSincerely,\n\nBerdina Rozeenaar\nHR Manager\n";
+    assert_eq!(classify(letter).0, C::Correspondence);
+    let mail = "Van: woutbert@gmail.com\nAan: verhuurder@gmail.com\nOnderwerp: lekkage\n\nHet dak lekt sinds maart.\n";
+    assert_eq!(classify(mail).0, C::Correspondence);
+}
