@@ -5,8 +5,8 @@ use kluis_domain::audit::{BreakReason, ChainVerifier};
 use kluis_store::{AuditQuery, NewAuditEvent, OrgScope, WriteTx};
 
 use crate::{
-    Actor, App, AppError, AuditEntry, AuditFilter, AuditPage, AuditVerification, OrgSummary, Origin,
-    retry,
+    Actor, App, AppError, AuditEntry, AuditFilter, AuditPage, AuditVerification, OrgSummary,
+    Origin, retry,
 };
 
 /// Actor name of the command line in audit events.

@@ -10,12 +10,13 @@ use crate::{
 };
 
 /// The personal data a member listing decrypts (names of fields, for the audit event).
-const MEMBER_LIST_FIELDS: &[&str] = &["email"];
+const MEMBER_LIST_FIELDS: &[&str] = &["email", "display_name"];
 const LAST_OWNER: &str = "an organisation needs at least one owner; make someone else owner first";
 
 impl App {
-    /// Members of the actor's organisation (Permission::Read). Their e-mail addresses are decrypted for this,
-    /// so every listing is audited (`member.list`, naming the decrypted fields) before anything is returned.
+    /// Members of the actor's organisation (Permission::Read), ordered by name. Their e-mail addresses and names
+    /// are decrypted for this, so every listing is audited (`member.list`, naming the decrypted fields) before
+    /// anything is returned.
     pub async fn members(&self, actor: &Actor) -> Result<Vec<Member>, AppError> {
         require(actor, Permission::Read)?;
         let members = self
@@ -32,6 +33,12 @@ impl App {
                 })
             })
             .collect::<Result<Vec<_>, AppError>>()?;
+        // Names are encrypted, so the database cannot sort by them.
+        let mut members = members;
+        members.sort_by(|a, b| {
+            (a.user.display_name.to_lowercase(), &a.user.id.0)
+                .cmp(&(b.user.display_name.to_lowercase(), &b.user.id.0))
+        });
         self.audit_access(
             actor,
             &actor.event("member.list", "user", &actor.org.id, MEMBER_LIST_FIELDS),
