@@ -5,7 +5,8 @@ use kluis_domain::audit::{BreakReason, ChainVerifier};
 use kluis_store::{AuditQuery, NewAuditEvent, OrgScope, WriteTx};
 
 use crate::{
-    Actor, App, AppError, AuditEntry, AuditFilter, AuditPage, AuditVerification, OrgSummary, Origin,
+    Actor, App, AppError, AuditEntry, AuditFilter, AuditPage, AuditVerification, OrgSummary,
+    Origin, retry,
 };
 
 /// Actor name of the command line in audit events.
@@ -65,6 +66,23 @@ pub(crate) async fn append_for_user(
         tx.tenant(&scope).append_audit(ev).await?;
     }
     Ok(())
+}
+
+impl App {
+    /// Records that personal data was decrypted for the actor to read: its own transaction, since reading
+    /// changes nothing else. The caller returns the data only once this succeeded.
+    pub(crate) async fn audit_access(
+        &self,
+        actor: &Actor,
+        ev: &NewAuditEvent,
+    ) -> Result<(), AppError> {
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.tenant(&actor.scope).append_audit(ev).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
 }
 
 pub(crate) fn require(actor: &Actor, permission: Permission) -> Result<(), AppError> {

@@ -24,6 +24,10 @@ pub(crate) fn email_aad() -> Vec<u8> {
     KeyRing::aad(GLOBAL_SCOPE, "users", "email_enc")
 }
 
+pub(crate) fn display_name_aad() -> Vec<u8> {
+    KeyRing::aad(GLOBAL_SCOPE, "users", "display_name_enc")
+}
+
 pub(crate) fn totp_aad() -> Vec<u8> {
     KeyRing::aad(GLOBAL_SCOPE, "users", "totp_secret_enc")
 }
@@ -44,10 +48,46 @@ impl App {
         Ok(UserSummary {
             id: UserId(u.id.clone()),
             email: String::from_utf8(email).map_err(AppError::internal)?,
-            display_name: u.display_name.clone(),
+            display_name: self.display_name(u)?,
             locale: u.locale.parse().unwrap_or_default(),
             totp_enabled: u.totp_enabled,
         })
+    }
+
+    /// The decrypted display name (or the clear one of a row from before names were encrypted).
+    pub(crate) fn display_name(&self, u: &UserRow) -> Result<String, AppError> {
+        match &u.display_name_enc {
+            Some(enc) => String::from_utf8(self.keys().decrypt(enc, &display_name_aad())?)
+                .map_err(AppError::internal),
+            None => Ok(u.display_name.clone()),
+        }
+    }
+
+    /// Encrypts the display names still stored in clear (rows from before names were encrypted), in one
+    /// transaction. Run at every start; a no-op once done. Returns how many were encrypted.
+    pub(crate) async fn encrypt_clear_display_names(&self) -> Result<u64, AppError> {
+        let clear: Vec<UserRow> = self
+            .db()
+            .all_users()
+            .await?
+            .into_iter()
+            .filter(|u| u.display_name_enc.is_none() || !u.display_name.is_empty())
+            .collect();
+        if clear.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = self.db().begin_write().await?;
+        for u in &clear {
+            let name = self.display_name(u)?;
+            tx.set_display_name_enc(
+                &u.id,
+                self.keys().encrypt(name.as_bytes(), &display_name_aad()),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        tracing::info!(users = clear.len(), "display names encrypted at rest");
+        Ok(clear.len() as u64)
     }
 
     /// A new user row with the e-mail encrypted and indexed. `email` must be normalised.
@@ -63,7 +103,7 @@ impl App {
             id: uuid::Uuid::now_v7().to_string(),
             email_enc: keys.encrypt(email.as_bytes(), &email_aad()),
             email_index: keys.blind_index(GLOBAL_SCOPE, EMAIL_INDEX_PURPOSE, email),
-            display_name: display_name.to_owned(),
+            display_name_enc: keys.encrypt(display_name.as_bytes(), &display_name_aad()),
             password_hash: hash_password(password).await?,
             locale: locale.as_str().to_owned(),
             created_at: now_ms(),

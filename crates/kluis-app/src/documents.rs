@@ -736,6 +736,23 @@ impl App {
         Ok(())
     }
 
+    /// How many documents the organisation holds per kind of personal data (`None` = not scanned yet): one
+    /// grouped count, for the dashboard.
+    pub async fn document_counts_by_kind(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<(Option<PersonalDataKind>, u64)>, AppError> {
+        require(actor, Permission::Read)?;
+        Ok(self
+            .db()
+            .documents(&actor.scope)
+            .count_by_kind()
+            .await?
+            .into_iter()
+            .map(|(k, n)| (parse_opt(k.as_deref()), u64::try_from(n).unwrap_or(0)))
+            .collect())
+    }
+
     /// Counts and lists for the documents dashboard (Permission::Read).
     pub async fn document_overview(&self, actor: &Actor) -> Result<DocumentOverview, AppError> {
         require(actor, Permission::Read)?;

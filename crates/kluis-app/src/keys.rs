@@ -4,7 +4,7 @@ use kluis_crypto::KeyRing;
 use kluis_store::OrgScope;
 
 use crate::audit::{CLI_ACTOR, event};
-use crate::auth::{email_aad, totp_aad};
+use crate::auth::{display_name_aad, email_aad, totp_aad};
 use crate::{App, AppError, KEY_FINGERPRINT_SETTING, Origin, RotationReport};
 
 impl App {
@@ -19,12 +19,22 @@ impl App {
         self.set_keys(ring.clone());
         let email_aad = email_aad();
         let totp_aad = totp_aad();
+        let display_name_aad = display_name_aad();
         let mut reencrypted = 0u64;
         let mut tx = self.db().begin_write().await?;
         // Users are global and few per installation; one pass in one transaction keeps it all-or-nothing.
         for u in self.db().all_users().await? {
             if ring.needs_reencrypt(&u.email_enc) {
                 tx.set_email_enc(&u.id, ring.reencrypt(&u.email_enc, &email_aad)?)
+                    .await?;
+                reencrypted += 1;
+            }
+            if let Some(name) = u
+                .display_name_enc
+                .as_ref()
+                .filter(|n| ring.needs_reencrypt(n))
+            {
+                tx.set_display_name_enc(&u.id, ring.reencrypt(name, &display_name_aad)?)
                     .await?;
                 reencrypted += 1;
             }

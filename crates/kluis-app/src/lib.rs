@@ -164,6 +164,7 @@ impl App {
                 handlers: RwLock::new(HashMap::new()),
             }),
         };
+        app.encrypt_clear_display_names().await?;
         app.register_builtin_jobs();
         Ok(app)
     }

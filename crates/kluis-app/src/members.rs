@@ -9,13 +9,18 @@ use crate::{
     validate_email, validate_name, validate_password,
 };
 
+/// The personal data a member listing decrypts (names of fields, for the audit event).
+const MEMBER_LIST_FIELDS: &[&str] = &["email", "display_name"];
 const LAST_OWNER: &str = "an organisation needs at least one owner; make someone else owner first";
 
 impl App {
-    /// Members of the actor's organisation (Permission::Read).
+    /// Members of the actor's organisation (Permission::Read), ordered by name. Their e-mail addresses and names
+    /// are decrypted for this, so every listing is audited (`member.list`, naming the decrypted fields) before
+    /// anything is returned.
     pub async fn members(&self, actor: &Actor) -> Result<Vec<Member>, AppError> {
         require(actor, Permission::Read)?;
-        self.db()
+        let members = self
+            .db()
             .tenant(&actor.scope)
             .members()
             .await?
@@ -27,7 +32,19 @@ impl App {
                     joined_at_ms: m.joined_at,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, AppError>>()?;
+        // Names are encrypted, so the database cannot sort by them.
+        let mut members = members;
+        members.sort_by(|a, b| {
+            (a.user.display_name.to_lowercase(), &a.user.id.0)
+                .cmp(&(b.user.display_name.to_lowercase(), &b.user.id.0))
+        });
+        self.audit_access(
+            actor,
+            &actor.event("member.list", "user", &actor.org.id, MEMBER_LIST_FIELDS),
+        )
+        .await?;
+        Ok(members)
     }
 
     /// How many members the actor's organisation has; decrypts nothing.

@@ -109,6 +109,27 @@ fn chat_line(l: &str) -> bool {
     time.is_some_and(|t| b[t + 5..].contains(&b':'))
 }
 
+/// A line opening with a mail header ("From:", "Van:", "Onderwerp:", "Objet :").
+fn mail_headers(text: &str) -> bool {
+    text.lines().take(12).any(|l| {
+        let l = l.trim_start().to_lowercase();
+        [
+            "from:",
+            "to:",
+            "subject:",
+            "van:",
+            "aan:",
+            "onderwerp:",
+            "objet",
+            "de :",
+            "à :",
+            "sent:",
+        ]
+        .iter()
+        .any(|h| l.starts_with(h))
+    })
+}
+
 /// Where the title lives: the first lines, skipping e-mail headers but reading the Subject.
 fn title_zone(text: &str) -> Vec<(usize, usize)> {
     let mut zones = Vec::new();
@@ -161,6 +182,13 @@ pub(crate) fn classify(
     let mut counted = std::collections::HashMap::new();
     for h in &scan.hits {
         if let Kw::Class(c, w) = h.kw {
+            // Letters inside an identifier are no cue ("3804 CV Sneek" is a postcode, not a CV).
+            if findings
+                .iter()
+                .any(|f| f.start <= h.start && h.start < f.end)
+            {
+                continue;
+            }
             let in_title = zones.iter().any(|&(s, e)| h.start >= s && h.end <= e);
             let n = counted.entry((h.start, c)).or_insert(0u32);
             *n += 1;
@@ -291,8 +319,11 @@ pub(crate) fn classify(
             C::Other
         } else if cats_of(K::Generic).contains(&SpecialCategory::Health) {
             C::HealthStatement
-        } else {
+        } else if score[idx(C::Correspondence)] > 0 || mail_headers(text) {
             C::Correspondence
+        } else {
+            // Personal data in no letter form (no salutation, closing or mail header): a record or a card.
+            C::Other
         };
     }
 

@@ -33,7 +33,10 @@ impl Patterns {
         Patterns {
             iban: re(r"\b[A-Z]{2}[0-9]{2}(?:[ ]{0,2}[A-Z0-9]){11,30}"),
             phone_intl: re(r"(?:\+|\b00)3[12][ \-]?(?:\(0\)[ \-]?)?[1-9](?:[ \-.]?[0-9]){7,8}"),
-            phone_nat: re(r"(?:\b0[1-9]|\(0[1-9][0-9]{0,2}\))(?:[ \-./]?[0-9]){7,8}"),
+            // One separator between digit groups, or a spaced dash ("06 - 1234 5678").
+            phone_nat: re(
+                r"(?:\b0[1-9]|\(0[1-9][0-9]{0,2}\))(?: - |[ \-./])?(?:[ \-./]?[0-9]){7,8}",
+            ),
             postcode: re(r"\b[1-9][0-9]{3}[ ]{0,2}[A-Z]{2}\b"),
             number: re(
                 r"\b(?:[0-9]{8,19}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .\-][0-9]{3}[ .\-][0-9]{3}|[01][0-9]{3}\.[0-9]{3}\.[0-9]{3}|[0-9]{3}-[0-9]{7}-[0-9]{2}|[0-9]{4}(?:[ \-][0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{5})\b",
@@ -185,9 +188,7 @@ impl Collect<'_> {
         if hit | hit4 {
             self.word(s, p, w, h, h4, hit, hit4);
         }
-        if p - s >= 8
-            && tail_bloom.has(crate::lexicon::word_hash(self.text.as_bytes(), p - 4, 4))
-        {
+        if p - s >= 8 && tail_bloom.has(crate::lexicon::word_hash(self.text.as_bytes(), p - 4, 4)) {
             self.compound(s, p);
         }
     }

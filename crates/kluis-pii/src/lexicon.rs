@@ -105,6 +105,22 @@ pub(crate) const SUFFIX: &[&str] = &[
     "hoek",
     "heuvel",
     "heide",
+    // Less usual heads, Dutch and Flemish ("Lindenhout", "Heidedonk", "Wilgenwende").
+    "hout",
+    "donk",
+    "wende",
+    "rade",
+    "zoom",
+    "gaarde",
+    "horst",
+    "meent",
+    "kamp",
+    "brink",
+    "hoeve",
+    "kouter",
+    "beemd",
+    "hage",
+    "wei",
 ];
 
 const PREFIX: &[&str] = &[
@@ -440,6 +456,13 @@ const TABLE: &[(&str, Kw)] = &[
     ("bezwaar", Kw::Class(C::Correspondence, 3)), ("opzegging", Kw::Class(C::Correspondence, 3)),
     ("réclamation", Kw::Class(C::Correspondence, 4)), ("plainte", Kw::Class(C::Correspondence, 4)),
     ("inzageverzoek", Kw::Class(C::Correspondence, 4)), ("webformulier", Kw::Class(C::Correspondence, 2)),
+    // Letter form: salutations and closings in three languages.
+    ("to whom it may concern", Kw::Class(C::Correspondence, 2)), ("sincerely", Kw::Class(C::Correspondence, 2)),
+    ("yours faithfully", Kw::Class(C::Correspondence, 2)), ("best regards", Kw::Class(C::Correspondence, 2)),
+    ("regards", Kw::Class(C::Correspondence, 1)), ("groeten", Kw::Class(C::Correspondence, 1)),
+    ("met hartelijke groet", Kw::Class(C::Correspondence, 2)), ("mvg", Kw::Class(C::Correspondence, 1)),
+    ("cordialement", Kw::Class(C::Correspondence, 2)), ("bien à vous", Kw::Class(C::Correspondence, 2)),
+    ("salutations distinguées", Kw::Class(C::Correspondence, 2)), ("geachte heer/mevrouw", Kw::Class(C::Correspondence, 2)),
     ("productinformatie", Kw::Class(C::Other, 6)), ("productblad", Kw::Class(C::Other, 6)),
     ("product sheet", Kw::Class(C::Other, 6)), ("fiche produit", Kw::Class(C::Other, 6)),
     ("handleiding", Kw::Class(C::Other, 5)), ("notulen", Kw::Class(C::Other, 5)), ("nieuwsbericht", Kw::Class(C::Other, 4)),

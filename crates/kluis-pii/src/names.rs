@@ -107,8 +107,34 @@ const STOP: &[&str] = &[
     "ip-adres", "toestemming", "marketing", "personeelsnummer", "uitbetaald", "rekening", "loonheffing",
     "eerste", "ziektedag", "bereikbaar", "medicatie", "herstelperiode", "opzegtermijn", "looptijd",
     "ondergetekenden", "gevestigd", "ingeschreven", "wonende", "geboren", "komen", "volgende", "afmetingen",
-    "copy", "scan", "personal", "no", "expiry", "identity", "card", "document", "birth", "holder",
+    "vakmensen", "copy", "scan", "personal", "no", "expiry", "identity", "card", "document", "birth", "holder",
 ];
+
+/// Heads of compounds that name an organisation or its part ("Huisartsenpraktijk", "Ledenservice",
+/// "Wijkcentrum"): such a word is no name. Surname-like heads (-huis, -man) are left out.
+const ORG_HEADS: &[&str] = &[
+    "praktijk",
+    "service",
+    "dienst",
+    "centrum",
+    "apotheek",
+    "kliniek",
+    "administratie",
+    "vereniging",
+    "afdeling",
+    "bureau",
+    "kantoor",
+    "winkel",
+    "bedrijf",
+    "bond",
+    "school",
+];
+
+fn org_compound(lower: &str) -> bool {
+    ORG_HEADS
+        .iter()
+        .any(|h| lower.len() >= h.len() + 3 && lower.ends_with(h))
+}
 
 pub(crate) struct Gazetteer {
     /// Folded hashes of the first names, for the tokenising pass.
@@ -216,7 +242,7 @@ impl Gazetteer {
         if !c0.is_uppercase() {
             return Tok::Other;
         }
-        if self.stop.contains(&*lower) {
+        if self.stop.contains(&*lower) || org_compound(&lower) {
             return Tok::Other;
         }
         let rest = cs.as_str();
@@ -725,7 +751,7 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 .strip_prefix(' ')
                 .is_none_or(|r| r.starts_with(|c: char| c.is_lowercase() || c == '(' || c == '<'))
             && !org_block(scan, p.end)
-            && pronoun_follows(t, p.end)
+            && (pronoun_follows(t, p.end) || signing_intro(&t[..ws]))
         {
             emit(out, t, p.start, p.end, 0.6);
         }
@@ -1202,8 +1228,26 @@ fn pronoun_follows(t: &str, end: usize) -> bool {
 
 /// Lowercase words after which capitalised words are a person in running text.
 pub(crate) const PERSON_INTRO: &[&str] = &[
-    "met", "door", "namens", "collega", "avec", "with", "par", "sprak", "belde", "mailde",
+    "met", "door", "namens", "collega", "avec", "with", "par", "sprak", "belde", "mailde", "by",
 ];
+
+/// Words before the intro word that make the name certain without a pronoun after it: a party's representative
+/// or signatory ("vertegenwoordigd door Rumando Semedo (leverancier)", "represented by", "représentée par").
+fn signing_intro(before: &str) -> bool {
+    let before = before.trim_end();
+    let tail = &before[crate::detect::floor_char(before, before.len().saturating_sub(16))..];
+    [
+        "vertegenwoordigd",
+        "represented",
+        "représenté",
+        "représentée",
+        "ondertekend",
+        "signed",
+        "behandeld",
+    ]
+    .iter()
+    .any(|w| tail.ends_with(w))
+}
 
 /// Words after a comma that show the words before it name a person.
 const APPOSITION: &[&str] = &[
@@ -1294,6 +1338,9 @@ fn fold_ascii(s: &str) -> String {
     out
 }
 
+/// Street heads accepted only at the end of a longer word.
+const COMPOUND_ONLY: &[&str] = &["wei"];
+
 /// Street suffixes that are also everyday words on their own; as a whole word they need a capital.
 pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<Finding>) {
     let t = scan.text;
@@ -1336,6 +1383,10 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
             };
             let h_start = we - suf.len();
             let h_end = we;
+            // Heads that are also names or short words ("Wei") count only inside a compound ("Koppelwei").
+            if COMPOUND_ONLY.contains(suf) && tail.len() < suf.len() + 3 {
+                continue;
+            }
             {
                 let Some(num_end) = house_number(b, h_end) else {
                     continue;
@@ -1559,9 +1610,25 @@ fn house_number(b: &[u8], at: usize) -> Option<usize> {
         }
         i = j;
     }
+    // A Belgian box or flat after a slash ("135/8"), not a date ("12/3/2025").
+    if i + 1 < b.len() && b[i] == b'/' && b[i + 1].is_ascii_digit() {
+        let mut j = i + 1;
+        while j < b.len() && b[j].is_ascii_digit() && j - i <= 3 {
+            j += 1;
+        }
+        if j - i <= 3 && (j >= b.len() || !(b[j].is_ascii_alphanumeric() || b[j] == b'/')) {
+            i = j;
+        }
+    }
+    // A decimal ("12,50") is no house number; a comma before a long number is the next field of a CSV row
+    // ("Beukenlei 80,7800 RQ").
+    let digits_after = |k: usize| b[k + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
     if i < b.len()
         && (b[i].is_ascii_alphanumeric()
-            || (b[i] == b',' || b[i] == b'.') && i + 1 < b.len() && b[i + 1].is_ascii_digit())
+            || (b[i] == b',' || b[i] == b'.')
+                && i + 1 < b.len()
+                && b[i + 1].is_ascii_digit()
+                && !(b[i] == b',' && digits_after(i) >= 4))
     {
         return None;
     }

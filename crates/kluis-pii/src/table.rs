@@ -175,7 +175,15 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                     }
                 }
                 Col::Dob => {
-                    if let Some(c) = dates.captures(cell_t) {
+                    if let Some((m_start, m_end)) = word_date(cell_t) {
+                        out.push(Finding {
+                            entity: E::DateOfBirth,
+                            start: s + m_start,
+                            end: s + m_end,
+                            value: cell_t[m_start..m_end].to_owned(),
+                            score: 0.8,
+                        });
+                    } else if let Some(c) = dates.captures(cell_t) {
                         let n = |k: usize| {
                             c.get(k)
                                 .and_then(|m| m.as_str().parse::<u32>().ok())
@@ -227,4 +235,21 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             }
         }
     }
+}
+
+/// A date with a month name filling a cell ("14 maart 2001", "22 dec. 1975"): its span in the cell.
+fn word_date(cell: &str) -> Option<(usize, usize)> {
+    let mut parts = cell.split_whitespace();
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || d.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let day: u32 = d.parse().ok()?;
+    let year: u32 = y.parse().ok()?;
+    let month = checks::month_number(&m.trim_end_matches('.').to_lowercase())?;
+    if !(1900..2100).contains(&year) || !checks::date_valid(day, month, year) {
+        return None;
+    }
+    let start = cell.find(d)?;
+    Some((start, cell.rfind(y)? + 4))
 }

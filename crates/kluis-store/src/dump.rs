@@ -55,6 +55,7 @@ pub static TABLES: &[TableDef] = &[
             ("email_enc", Bytes),
             ("email_index", Text),
             ("display_name", Text),
+            ("display_name_enc", Bytes),
             ("password_hash", Text),
             ("locale", Text),
             ("totp_secret_enc", Bytes),

@@ -330,13 +330,14 @@ impl WriteTx {
     /// Conflict if the e-mail index is taken.
     pub async fn insert_user(&mut self, u: &NewUser) -> Result<()> {
         sqlx::query(
-            "INSERT INTO users (id, email_enc, email_index, display_name, password_hash, locale, totp_secret_enc, \
-             totp_enabled, totp_last_step, created_at, disabled) VALUES ($1, $2, $3, $4, $5, $6, NULL, 0, NULL, $7, 0)",
+            "INSERT INTO users (id, email_enc, email_index, display_name, display_name_enc, password_hash, locale, \
+             totp_secret_enc, totp_enabled, totp_last_step, created_at, disabled) \
+             VALUES ($1, $2, $3, '', $4, $5, $6, NULL, 0, NULL, $7, 0)",
         )
         .bind(&u.id)
         .bind(&u.email_enc)
         .bind(&u.email_index)
-        .bind(&u.display_name)
+        .bind(&u.display_name_enc)
         .bind(&u.password_hash)
         .bind(&u.locale)
         .bind(u.created_at)
@@ -385,12 +386,12 @@ impl WriteTx {
         .await
     }
 
-    pub async fn set_display_name(&mut self, user_id: &str, name: &str) -> Result<()> {
-        let n = name.to_owned();
+    /// Stores the encrypted display name and clears any clear one left from before names were encrypted.
+    pub async fn set_display_name_enc(&mut self, user_id: &str, name_enc: Vec<u8>) -> Result<()> {
         self.update_user(
-            "UPDATE users SET display_name = $2 WHERE id = $1",
+            "UPDATE users SET display_name = '', display_name_enc = $2 WHERE id = $1",
             user_id,
-            |q| q.bind_str(n),
+            |q| q.bind_bytes(Some(name_enc)),
         )
         .await
     }

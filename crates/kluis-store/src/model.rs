@@ -33,7 +33,10 @@ pub struct UserRow {
     pub email_enc: Vec<u8>,
     /// Blind index of the normalised e-mail address, for login lookup.
     pub email_index: String,
+    /// The clear display name of a row written before names were encrypted; empty once encrypted.
     pub display_name: String,
+    /// The display name, encrypted (AAD: global scope, `users`.`display_name_enc`).
+    pub display_name_enc: Option<Vec<u8>>,
     /// PHC string (Argon2id).
     pub password_hash: String,
     pub locale: String,
@@ -55,8 +58,8 @@ impl std::fmt::Debug for UserRow {
 }
 
 impl UserRow {
-    pub(crate) const COLUMNS: &'static str = "u.id, u.email_enc, u.email_index, u.display_name, u.password_hash, \
-         u.locale, u.totp_secret_enc, u.totp_enabled, u.totp_last_step, u.created_at, u.disabled";
+    pub(crate) const COLUMNS: &'static str = "u.id, u.email_enc, u.email_index, u.display_name, u.display_name_enc, \
+         u.password_hash, u.locale, u.totp_secret_enc, u.totp_enabled, u.totp_last_step, u.created_at, u.disabled";
 
     pub(crate) fn from_row(row: &AnyRow) -> Result<UserRow> {
         Ok(UserRow {
@@ -64,6 +67,7 @@ impl UserRow {
             email_enc: row.try_get("email_enc")?,
             email_index: row.try_get("email_index")?,
             display_name: row.try_get("display_name")?,
+            display_name_enc: row.try_get("display_name_enc")?,
             password_hash: row.try_get("password_hash")?,
             locale: row.try_get("locale")?,
             totp_secret_enc: row.try_get("totp_secret_enc")?,
@@ -81,7 +85,8 @@ pub struct NewUser {
     pub id: String,
     pub email_enc: Vec<u8>,
     pub email_index: String,
-    pub display_name: String,
+    /// The display name, encrypted like the e-mail address.
+    pub display_name_enc: Vec<u8>,
     pub password_hash: String,
     pub locale: String,
     pub created_at: i64,

@@ -403,7 +403,7 @@ fn member_from_row(row: &sqlx::any::AnyRow) -> Result<MemberRow> {
 }
 
 async fn q_members(c: &mut AnyConnection, org_id: &str) -> Result<Vec<MemberRow>> {
-    let sql = member_sql("ORDER BY u.display_name, u.id");
+    let sql = member_sql("ORDER BY u.id");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(org_id)
         .fetch_all(&mut *c)

@@ -170,6 +170,21 @@ pub async fn execute_raw(store: &Store, sql: &str) {
     tx.commit().await.expect("commit");
 }
 
+/// Puts a clear display name back into a user row and drops the encrypted one, as rows were stored before names
+/// were encrypted. For tests of the upgrade path.
+pub async fn make_display_name_legacy(store: &Store, user_id: &str, name: &str) {
+    let mut tx = store.begin_write().await.expect("begin");
+    let done =
+        sqlx::query("UPDATE users SET display_name = $2, display_name_enc = NULL WHERE id = $1")
+            .bind(user_id)
+            .bind(name)
+            .execute(tx.conn())
+            .await
+            .expect("legacy name");
+    assert_eq!(done.rows_affected(), 1, "no user {user_id}");
+    tx.commit().await.expect("commit");
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -57,6 +57,9 @@ dashboard-totp-link = Set up two-step verification
 dashboard-audit-hint = Every change is recorded in an audit log that cannot be altered unnoticed.
 dashboard-audit-link = View the audit log
 dashboard-more-coming = The record of processing activities (verwerkingsregister), processing agreements (verwerkersovereenkomsten), retention periods (bewaartermijnen) and reporting a data breach (datalek) will appear here once those parts are available.
+dashboard-docs-heading = Documents
+dashboard-docs-summary = { $total } document(s): { $special } with special categories of personal data or national ID numbers, { $generic } with ordinary personal data.
+dashboard-docs-link = See which personal data your documents hold
 
 role-owner = Owner
 role-privacy-officer = Privacy lead / data protection officer

@@ -57,6 +57,9 @@ dashboard-totp-link = Tweestapsverificatie instellen
 dashboard-audit-hint = Elke wijziging wordt vastgelegd in een controlelogboek dat niet ongemerkt te veranderen is.
 dashboard-audit-link = Controlelogboek bekijken
 dashboard-more-coming = Het verwerkingsregister, verwerkersovereenkomsten, bewaartermijnen en het melden van een datalek komen hier zodra die onderdelen beschikbaar zijn.
+dashboard-docs-heading = Documenten
+dashboard-docs-summary = { $total } document(en): { $special } met bijzondere persoonsgegevens of nationale identificatienummers, { $generic } met gewone persoonsgegevens.
+dashboard-docs-link = Bekijk welke persoonsgegevens in uw documenten staan
 
 role-owner = Eigenaar
 role-privacy-officer = Privacyverantwoordelijke / functionaris gegevensbescherming

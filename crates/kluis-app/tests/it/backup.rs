@@ -35,6 +35,10 @@ async fn backup_restores_into_a_fresh_installation() {
         !text.contains("sam@example.com"),
         "e-mail addresses stay encrypted in the backup"
     );
+    assert!(
+        !text.contains("Olga Owner"),
+        "display names stay encrypted in the backup"
+    );
 
     let target_db = fresh_database_url().await;
     let mut target_cfg = AppConfig::new(target_db.subdir("restored"));
@@ -65,7 +69,14 @@ async fn backup_restores_into_a_fresh_installation() {
     let app2 = App::open(target_cfg).await.unwrap();
     let (_, uid) = login(&app2, "sam@example.com").await;
     let owner2 = app2.actor(&owner.user_id, "acme", &origin()).await.unwrap();
-    assert_eq!(app2.members(&owner2).await.unwrap().len(), 2);
+    let names: Vec<String> = app2
+        .members(&owner2)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.user.display_name)
+        .collect();
+    assert_eq!(names, ["Olga Owner", "Sam"], "names readable after restore");
     assert_eq!(app2.api_tokens(&owner2).await.unwrap().len(), 1);
     assert!(app2.verify_audit(&owner2).await.unwrap().is_ok());
     assert!(app2.actor(&uid, "acme", &origin()).await.is_ok());

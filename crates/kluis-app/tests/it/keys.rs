@@ -64,15 +64,21 @@ async fn rotating_keys_keeps_everything_readable() {
         (report.retired_versions.clone(), report.new_version),
         (vec![1], 2)
     );
-    assert_eq!(report.reencrypted, 3, "two e-mails and one TOTP secret");
-    let emails: Vec<String> = app
-        .members(&owner)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|m| m.user.email)
+    assert_eq!(
+        report.reencrypted, 5,
+        "two e-mails, two display names and one TOTP secret"
+    );
+    let members = app.members(&owner).await.unwrap();
+    assert!(members.iter().any(|m| m.user.email == "sam@example.com"));
+    let names: Vec<&str> = members
+        .iter()
+        .map(|m| m.user.display_name.as_str())
         .collect();
-    assert!(emails.contains(&"sam@example.com".to_string()));
+    assert_eq!(
+        names,
+        ["Olga Owner", "Sam"],
+        "names readable after rotation"
+    );
     login(&app, "sam@example.com").await;
 
     // A fresh process with the rotated key file reads everything, including the TOTP secret.
@@ -116,4 +122,43 @@ async fn an_interrupted_rotation_opens_and_can_be_finished() {
     app.close().await;
     let app = App::open(env.config.clone()).await.unwrap();
     login(&app, "owner@example.com").await;
+}
+
+#[tokio::test]
+async fn display_names_are_encrypted_at_rest_and_clear_ones_are_encrypted_at_start() {
+    let env = test_config().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    let owner = app.setup(setup_input(), &origin()).await.unwrap();
+    let sam = app
+        .cli_add_user("acme", "sam@example.com", "Sam Smit", Role::Staff, PASSWORD)
+        .await
+        .unwrap();
+    // The raw column holds no name; the encrypted one does not contain it either.
+    let row = app.store().user(sam.id.as_str()).await.unwrap().unwrap();
+    assert_eq!(row.display_name, "");
+    let enc = row.display_name_enc.clone().expect("encrypted name");
+    assert!(!enc.windows(8).any(|w| w == b"Sam Smit"));
+
+    // A row as stored before names were encrypted is still read, and encrypted at the next start.
+    kluis_store::testing::make_display_name_legacy(app.store(), sam.id.as_str(), "Sam Oud").await;
+    let names = |ms: Vec<kluis_app::Member>| {
+        ms.into_iter()
+            .map(|m| m.user.display_name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(app.members(&owner).await.unwrap()),
+        ["Olga Owner", "Sam Oud"]
+    );
+    app.close().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    let row = app.store().user(sam.id.as_str()).await.unwrap().unwrap();
+    assert_eq!(row.display_name, "", "encrypted at start");
+    assert!(row.display_name_enc.is_some());
+    let owner = app.actor(&owner.user_id, "acme", &origin()).await.unwrap();
+    assert_eq!(
+        names(app.members(&owner).await.unwrap()),
+        ["Olga Owner", "Sam Oud"]
+    );
+    assert!(app.verify_audit(&owner).await.unwrap().is_ok());
 }

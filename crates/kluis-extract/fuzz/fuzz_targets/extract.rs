@@ -7,9 +7,9 @@ use libfuzzer_sys::fuzz_target;
 
 mod common;
 
-const NAMES: [&str; 15] = [
+const NAMES: [&str; 18] = [
     "f.pdf", "f.docx", "f.xlsx", "f.pptx", "f.odt", "f.ods", "f.eml", "f.mbox", "f.msg", "f.zip",
-    "f.html", "f.txt", "f.csv", "f.png", "f",
+    "f.html", "f.txt", "f.csv", "f.png", "f", "f.doc", "f.xls", "f.ppt",
 ];
 
 fuzz_target!(|data: &[u8]| {

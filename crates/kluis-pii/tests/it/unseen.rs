@@ -131,3 +131,112 @@ fn compound_class_cues_and_chat_exports() {
     let (c, _, cats) = classify(chat);
     assert_eq!((c, cats), (C::Correspondence, vec![S::Health]));
 }
+
+mod entities {
+    use crate::{check, of};
+    use kluis_domain::EntityType as E;
+
+    #[test]
+    fn phone_with_a_spaced_dash() {
+        assert_eq!(
+            of("Mobiel: 06 - 1234 5678", E::Phone),
+            vec!["06 - 1234 5678"]
+        );
+    }
+
+    #[test]
+    fn streets_with_less_usual_heads_and_belgian_slash_numbers() {
+        for (t, v) in [
+            ("Adres: Heidedonk 22, 5611 AB Eindhoven", "Heidedonk 22"),
+            (
+                "Zij woont aan de Wilgenwende 14 in Emmen.",
+                "Wilgenwende 14",
+            ),
+            ("Hij woont op Roggerade 55 te Gouda.", "Roggerade 55"),
+            (
+                "Stuur het naar Meidoornhorst 61 in Zwolle.",
+                "Meidoornhorst 61",
+            ),
+            (
+                "Verhuisd naar Beemdsteenweg 135/8 in Gent.",
+                "Beemdsteenweg 135/8",
+            ),
+        ] {
+            assert_eq!(of(t, E::Address), vec![v], "{t}");
+        }
+        // A date after a street number is no box number.
+        assert_eq!(
+            of("Levering Kerkstraat 12/3/2025 gepland", E::Address),
+            vec!["Kerkstraat 12"]
+        );
+    }
+
+    #[test]
+    fn csv_address_before_the_next_field_and_not_a_decimal() {
+        assert_eq!(
+            of(
+                "120449,Wyble Siebema,Beukenlei 80,7800 RQ,Purmerend",
+                E::Address
+            ),
+            vec!["Beukenlei 80"]
+        );
+        assert_eq!(
+            of("Prijs Kerkstraat 12,50 euro", E::Address),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn word_dates_in_a_birth_date_column() {
+        let t = "Naam;Adres;Geboren;Telefoon\nRajl Sewsahai;Hazelkamp 192;14 maart 2001;010-4078612\n\
+                 Thi Lan Tran;Wolfsveld 38;22 dec. 1975;010-4078613\n";
+        assert_eq!(of(t, E::DateOfBirth), vec!["14 maart 2001", "22 dec. 1975"]);
+    }
+
+    #[test]
+    fn organisation_compounds_are_no_names() {
+        check(
+            "Huisartsenpraktijk De Linde\nTel. 020-1234567",
+            &[(E::Phone, "020-1234567")],
+        );
+        assert!(
+            of(
+                "Met vriendelijke groet,\n\nLedenservice CNV Vakmensen\n",
+                E::PersonName
+            )
+            .is_empty()
+        );
+    }
+}
+
+#[test]
+fn postcode_letters_are_no_class_cue() {
+    let t = "Brederode Bouw NV\nBeukenrade 82 | 3804 CV Sneek\n\nFactuur aan\nLiling Chen\nFactuurnr. 3051518\n\
+             Totaal € 12,00\nGraag betalen binnen 14 dagen.";
+    assert_eq!(classify(t).0, C::Invoice);
+}
+
+#[test]
+fn representatives_in_a_contract_and_compound_only_street_heads() {
+    use kluis_domain::EntityType as E;
+    let t = "1. Zuidwind Logistiek B.V., vertegenwoordigd door Rumando Semedo (leverancier);";
+    assert_eq!(crate::of(t, E::PersonName), vec!["Rumando Semedo"]);
+    assert_eq!(
+        crate::of("Adres: Koppelwei 7a", E::Address),
+        vec!["Koppelwei 7a"]
+    );
+    // A name that ends like a head is no street.
+    assert!(crate::of("Contact: Zhang Wei 3 dagen per week", E::Address).is_empty());
+}
+
+#[test]
+fn a_record_without_letter_form_is_no_letter_but_a_letter_in_english_is() {
+    let record = "KLANTGEGEVENS (intern)\n\nDhr. W. (Woutbert) Kloosbeek\nGeboorteplaats en -datum: Dokkum, 03-03-1987\n\
+                  Rekening: NL91 ABNA 0417 1643 00\n";
+    assert_eq!(classify(record).0, C::Other);
+    let letter = "Zuidwind Drukwerk BV\n\nTo whom it may concern,\n\nThis is to confirm that Xiaoling Huang has been \
+                  employed with us since 2024.\n\nSincerely,\n\nBerdina Rozeenaar\nHR Manager\n";
+    assert_eq!(classify(letter).0, C::Correspondence);
+    let mail = "Van: woutbert@gmail.com\nAan: verhuurder@gmail.com\nOnderwerp: lekkage\n\nHet dak lekt sinds maart.\n";
+    assert_eq!(classify(mail).0, C::Correspondence);
+}

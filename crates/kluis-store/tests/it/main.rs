@@ -28,7 +28,7 @@ pub async fn member(store: &Store, scope: &OrgScope, name: &str, role: Role) -> 
         id: id.clone(),
         email_enc: vec![0, 1, 2, 255],
         email_index: format!("idx-{name}"),
-        display_name: name.into(),
+        display_name_enc: name.as_bytes().to_vec(),
         password_hash: "x".into(),
         locale: "nl".into(),
         created_at: now_ms(),

@@ -12,7 +12,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use kluis_domain::{Permission, Role};
+use kluis_domain::{Permission, PersonalDataKind, Role};
 use serde::Deserialize;
 
 /// Roles offered in forms, with their translated names.
@@ -61,6 +61,10 @@ struct DashboardPage {
     can_read_audit: bool,
     alone: bool,
     totp_enabled: bool,
+    can_write: bool,
+    docs_total: u64,
+    /// "n documents, of which s with special categories…", empty when there are none.
+    docs_summary: String,
 }
 
 pub async fn dashboard(
@@ -74,6 +78,29 @@ pub async fn dashboard(
     } else {
         false
     };
+    let by_kind = web.app.document_counts_by_kind(&o.actor).await?;
+    let count_of = |k: Option<PersonalDataKind>| {
+        by_kind
+            .iter()
+            .filter(|(kind, _)| *kind == k)
+            .map(|(_, n)| *n)
+            .sum::<u64>()
+    };
+    let docs_total: u64 = by_kind.iter().map(|(_, n)| *n).sum();
+    let docs_summary = o.ctx.tr().t_with(
+        "dashboard-docs-summary",
+        &[
+            ("total", &docs_total.to_string()),
+            (
+                "special",
+                &count_of(Some(PersonalDataKind::Special)).to_string(),
+            ),
+            (
+                "generic",
+                &count_of(Some(PersonalDataKind::Generic)).to_string(),
+            ),
+        ],
+    );
     let page = DashboardPage {
         c: Chrome::org(&o, "dashboard-title", "dashboard", &flash),
         org: o.org_slug.clone(),
@@ -82,6 +109,9 @@ pub async fn dashboard(
         can_read_audit: o.actor.role.allows(Permission::ReadAudit),
         alone,
         totp_enabled: o.session.user.totp_enabled,
+        can_write: o.actor.role.allows(Permission::Write),
+        docs_total,
+        docs_summary,
     };
     Ok(page.into_response())
 }

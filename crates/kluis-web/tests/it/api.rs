@@ -195,3 +195,61 @@ async fn openapi_document_is_3_1_and_lists_every_api_route() {
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     assert!(doc["components"]["schemas"]["Problem"].is_object());
 }
+
+#[tokio::test]
+async fn listing_members_decrypts_their_addresses_and_is_audited_once_per_listing() {
+    let (env, mut owner) = with_owner().await;
+    add_user(&env, "acme", "sam@example.com", Role::Staff).await;
+    let token = owner_token(&env, &owner).await;
+    let mut api = Client::with_bearer(env.router.clone(), &token);
+    let s = env
+        .app
+        .session(owner.cookies.get("kluis_session").expect("cookie"))
+        .await
+        .expect("s")
+        .expect("s");
+    let actor = env.actor(&s.user.id, "acme").await;
+    let count =
+        |events: &[(i64, String)]| events.iter().filter(|(_, a)| a == "member.list").count();
+    let before = count(&audit_of(&env, &actor).await);
+
+    let page = owner.get("/o/acme/users").await;
+    assert_status(&page, 200, "members page");
+    assert!(page.body.contains("sam@example.com"));
+    let listed = api.get("/api/v1/orgs/acme/members").await;
+    assert_status(&listed, 200, "members API");
+    assert!(listed.body.contains("sam@example.com"));
+    assert_eq!(
+        count(&audit_of(&env, &actor).await),
+        before + 2,
+        "one event per listing"
+    );
+
+    // The event names the entity and the decrypted field, never a value.
+    let events = env
+        .app
+        .audit_events(
+            &actor,
+            kluis_app::AuditFilter {
+                page: 1,
+                per_page: 500,
+                action: Some("member.list".into()),
+                ..kluis_app::AuditFilter::default()
+            },
+        )
+        .await
+        .expect("audit")
+        .events;
+    let e = events.first().expect("a member.list event");
+    assert_eq!(
+        (e.entity.as_str(), e.actor.as_str()),
+        ("user", s.user.id.as_str())
+    );
+    assert!(e.fields.iter().any(|f| f == "email"), "{:?}", e.fields);
+    let raw = serde_json::to_string(&events).expect("json");
+    assert!(!raw.contains("sam@example.com") && !raw.contains("owner@example.com"));
+    assert!(
+        env.app.verify_audit(&actor).await.expect("verify").is_ok(),
+        "the chain still verifies"
+    );
+}

@@ -674,3 +674,46 @@ async fn an_upload_over_the_limit_gets_a_clear_message() {
         "the script knows the limit"
     );
 }
+
+#[tokio::test]
+async fn dashboard_says_what_to_do_first_then_counts_documents_by_kind() {
+    let (env, mut owner) = with_owner().await;
+    add_user(&env, "acme", "auditor@example.com", Role::Auditor).await;
+    let mut auditor = login(&env, "auditor@example.com", OWNER_PASSWORD).await;
+
+    // Empty: the owner is pointed at the upload; a read-only auditor is told a colleague can do it.
+    let dash = owner.get("/o/acme").await;
+    assert_status(&dash, 200, "empty dashboard");
+    assert!(
+        dash.body.contains("Eerste documenten uploaden")
+            && dash.body.contains("href=\"/o/acme/documents/upload\""),
+        "upload call to action: {}",
+        dash.body
+    );
+    let dash = auditor.get("/o/acme").await;
+    assert!(
+        dash.body
+            .contains("Een collega met schrijfrechten kan ze uploaden")
+            && !dash.body.contains("href=\"/o/acme/documents/upload\""),
+        "read-only empty state"
+    );
+
+    // A letter with a BSN (special) and a shopping list (no personal data): counted by kind once scanned.
+    let res = upload_page(
+        &mut owner,
+        "acme",
+        &[("brief.txt", LETTER), ("notities.txt", NOTES)],
+    )
+    .await;
+    assert_status(&res, 303, "upload");
+    run_jobs(&env).await;
+    let dash = owner.get("/o/acme").await;
+    assert!(
+        dash.body
+            .contains("2 document(en): 1 met bijzondere persoonsgegevens of nationale identificatienummers, 0 met gewone persoonsgegevens."),
+        "counts: {}",
+        dash.body
+    );
+    assert!(dash.body.contains("href=\"/o/acme/documents\""));
+    assert!(!dash.body.contains("Eerste documenten uploaden"));
+}
