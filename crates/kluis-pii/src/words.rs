@@ -3,21 +3,6 @@
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
-/// High bit of every byte of `w` that is a word byte: ASCII letter or digit, or any byte of a multi-byte character
-/// (the same set as [`crate::lexicon::wordish`]).
-#[inline(always)]
-fn word_bytes8(w: u64) -> u64 {
-    let x = w & !HI;
-    // Range tests on 7-bit bytes: adding never carries into the next byte.
-    let digit =
-        x.wrapping_add(LO * (0x80 - b'0' as u64)) & !x.wrapping_add(LO * (0x7F - b'9' as u64));
-    // ASCII letters fold onto `a..=z` by setting bit 5 (no other 7-bit byte lands there).
-    let y = x | (LO * 0x20);
-    let letter =
-        y.wrapping_add(LO * (0x80 - b'a' as u64)) & !y.wrapping_add(LO * (0x7F - b'z' as u64));
-    (w | digit | letter) & HI
-}
-
 /// Position of the first ASCII digit at or after `from`, eight bytes at a time (most prose has none).
 pub(crate) fn find_digit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
@@ -41,35 +26,35 @@ pub(crate) fn find_digit(b: &[u8], from: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
-/// High bit of every byte of `w` that may open a capitalised word: an ASCII capital or a byte from 0xC3 (the
-/// lead byte of every non-ASCII capital).
-#[inline(always)]
-fn cap_bytes8(w: u64) -> u64 {
-    let x = w & !HI;
-    let upper =
-        x.wrapping_add(LO * (0x80 - b'A' as u64)) & !x.wrapping_add(LO * (0x7F - b'Z' as u64)) & !w;
-    let high = x.wrapping_add(LO * (0x80 - 0x43)) & w;
-    (upper | high) & HI
-}
-
 /// Gathers the high bits of the eight bytes into one byte (byte j's bit 7 lands on bit j).
 #[inline(always)]
 fn gather(hi: u64) -> u64 {
     hi.wrapping_mul(0x0002_0408_1020_4081) >> 56
 }
 
-/// Bit k set when byte k of the block is a word byte, and bit k of the second mask when byte k may open a
-/// capitalised word (see `cap_bytes8`).
+/// Bit k set when byte k of the block is a word byte (ASCII letter or digit, or any byte of a multi-byte
+/// character: the same set as [`crate::lexicon::wordish`]), and bit k of the second mask when byte k may open a
+/// capitalised word (an ASCII capital, or a byte from 0xC3, the lead byte of every non-ASCII capital). The byte tests are written byte by byte so that the compiler
+/// vectorises them (16 bytes per instruction with SSE2); eight high bits at a time are then gathered.
 #[inline(always)]
 pub(crate) fn word_masks(block: &[u8; 64]) -> (u64, u64) {
+    let mut tw = [0u8; 64];
+    let mut tc = [0u8; 64];
+    for ((w, c), &x) in tw.iter_mut().zip(tc.iter_mut()).zip(block) {
+        let word = (x.wrapping_sub(b'0') < 10) | ((x | 0x20).wrapping_sub(b'a') < 26) | (x >= 0x80);
+        let cap = (x.wrapping_sub(b'A') < 26) | (x >= 0xC3);
+        *w = u8::from(word) << 7;
+        *c = u8::from(cap) << 7;
+    }
     let mut m = 0u64;
     let mut c = 0u64;
-    for (k, lane) in block.chunks_exact(8).enumerate() {
+    for (k, (lw, lc)) in tw.chunks_exact(8).zip(tc.chunks_exact(8)).enumerate() {
         let mut a = [0u8; 8];
-        a.copy_from_slice(lane);
-        let w = u64::from_le_bytes(a);
-        m |= gather(word_bytes8(w)) << (8 * k);
-        c |= gather(cap_bytes8(w)) << (8 * k);
+        let mut d = [0u8; 8];
+        a.copy_from_slice(lw);
+        d.copy_from_slice(lc);
+        m |= gather(u64::from_le_bytes(a)) << (8 * k);
+        c |= gather(u64::from_le_bytes(d)) << (8 * k);
     }
     (m, c)
 }
