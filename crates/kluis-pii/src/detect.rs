@@ -177,9 +177,9 @@ impl Collect<'_> {
         s: usize,
         p: usize,
         (bloom, stem_bloom, tail_bloom): (
-            &crate::lexicon::Bloom<1024>,
-            &crate::lexicon::Bloom<64>,
-            &crate::lexicon::Bloom<16>,
+            &crate::lexicon::WordBloom,
+            &crate::lexicon::StemBloom,
+            &crate::lexicon::TailBloom,
         ),
     ) {
         let (w, h, h4) = crate::lexicon::word_hashes(self.text.as_bytes(), s, p - s);

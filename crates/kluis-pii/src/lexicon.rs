@@ -838,6 +838,13 @@ pub(crate) struct WordSet<V> {
 /// table lookup.
 pub(crate) struct Bloom<const W: usize>(Box<[u64; W]>);
 
+/// The bloom of keywords' first words and first names (about 7,000 keys; 16 KB, about 0.3% false positives).
+pub(crate) type WordBloom = Bloom<2048>;
+/// The bloom of stems' first four bytes (about 200 keys; 2 KB: a word of four bytes or more tests it).
+pub(crate) type StemBloom = Bloom<256>;
+/// The bloom of compound heads' last four bytes.
+pub(crate) type TailBloom = Bloom<16>;
+
 impl<const W: usize> Bloom<W> {
     pub(crate) fn new() -> Self {
         Bloom(Box::new([0; W]))

@@ -55,11 +55,11 @@ pub struct Detector {
     pub(crate) re: detect::Patterns,
     pub(crate) names: names::Gazetteer,
     /// Hashes of keywords' first words and of first names: the first test per word.
-    pub(crate) bloom: lexicon::Bloom<1024>,
+    pub(crate) bloom: lexicon::WordBloom,
     /// Hashes of the first four bytes of stems: the test per word of four bytes or more.
-    pub(crate) stem_bloom: lexicon::Bloom<64>,
+    pub(crate) stem_bloom: lexicon::StemBloom,
     /// Hashes of the last four bytes of compound heads: the test per word of eight bytes or more.
-    pub(crate) tail_bloom: lexicon::Bloom<16>,
+    pub(crate) tail_bloom: lexicon::TailBloom,
 }
 
 static SHARED: LazyLock<Detector> = LazyLock::new(Detector::new);
