@@ -188,7 +188,7 @@ impl Collect<'_> {
         if hit | hit4 {
             self.word(s, p, w, h, h4, hit, hit4);
         }
-        if p - s >= 8 && tail_bloom.has(crate::lexicon::word_hash(self.text.as_bytes(), p - 4, 4)) {
+        if p - s >= 8 && tail_bloom.has(crate::lexicon::tail_key(self.text.as_bytes(), p - 4)) {
             self.compound(s, p);
         }
     }

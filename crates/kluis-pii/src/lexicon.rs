@@ -809,6 +809,16 @@ fn mix(w0: u64, w1: u64, n: usize) -> u64 {
     h ^ (h >> 31)
 }
 
+/// The inline key of compound heads: the four bytes at `at`, case-folded as `word_hash` folds them (bit 5 set),
+/// in one multiply. Fold-equal byte strings get equal keys.
+#[inline(always)]
+pub(crate) fn tail_key(b: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[at..at + 4]);
+    let h = u64::from(u32::from_le_bytes(a) | 0x2020_2020).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 29)
+}
+
 /// `word_hash` of a standalone byte string (patterns and list entries).
 pub(crate) fn word_hash_of(w: &[u8]) -> u64 {
     word_hash(w, 0, w.len())

@@ -84,8 +84,8 @@ impl Detector {
             stem_bloom.add(h);
         }
         let mut tail_bloom = lexicon::Bloom::new();
-        for h in lex.tail4.keys() {
-            tail_bloom.add(h);
+        for t in &lex.tails {
+            tail_bloom.add(lexicon::tail_key(&t.bytes, t.bytes.len() - 4));
         }
         Detector {
             tail_bloom,
