@@ -186,7 +186,7 @@ impl Collect<'_> {
         let hit = bloom.has(h);
         let hit4 = p - s >= 4 && stem_bloom.has(h4);
         if hit | hit4 {
-            self.word(s, p, w, h, h4, hit, hit4);
+            self.word(s, p, w, (h, hit), (h4, hit4));
         }
         if p - s >= 8 && tail_bloom.has(crate::lexicon::tail_key(self.text.as_bytes(), p - 4)) {
             self.compound(s, p);
@@ -196,7 +196,14 @@ impl Collect<'_> {
     /// Word `s..i` passed the bloom test (`hit` for the whole word, `hit4` for its first four bytes): exact
     /// lookups of first names, keywords starting with this word, and stems it starts with.
     #[inline(never)]
-    fn word(&mut self, s: usize, i: usize, w: (u64, u64), h: u64, h4: u64, hit: bool, hit4: bool) {
+    fn word(
+        &mut self,
+        s: usize,
+        i: usize,
+        w: (u64, u64),
+        (h, hit): (u64, bool),
+        (h4, hit4): (u64, bool),
+    ) {
         let (det, text) = (self.det, self.text);
         let lex = &det.lex;
         let b = text.as_bytes();
