@@ -842,10 +842,19 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             }
             r.1 = n as u16 + 1;
         }
+        // First two bytes of the tokens (the second modulo 64): one table test rejects most capitalised words.
+        // Every token has three bytes or more.
+        let mut heads = [0u64; 256];
+        for w in &toks {
+            heads[usize::from(w[0])] |= 1 << (w[1] & 63);
+        }
         let mut found: Vec<(u8, usize, usize)> = Vec::new();
         for &k in &scan.caps {
             let c = b[k];
-            if shapes[usize::from(c)] == 0 {
+            let Some(&c1) = b.get(k + 1) else {
+                continue;
+            };
+            if heads[usize::from(c)] >> (c1 & 63) & 1 == 0 {
                 continue;
             }
             let group = if k == 0 {
