@@ -522,9 +522,135 @@ pub(crate) fn ppt(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
 // ---------------------------------------------------------------------------------------------------------------
 // Excel
 
+/// Largest worksheet area (rows × columns) handed to calamine. It stores every sheet densely, cell by cell over
+/// the bounding box of its cells, and reserves what a DIMENSIONS record claims up front: a 6 KB file with one cell
+/// in A1 and one in IV65536 costs a gigabyte, and a forged DIMENSIONS record aborts on the allocation.
+const MAX_SHEET_CELLS: u64 = 4_000_000;
+/// Nesting of BOF/EOF substreams (sheets, embedded charts) tracked before the file is called damaged.
+const MAX_SUBSTREAMS: usize = 16;
+
+/// Walks the BIFF records of the workbook stream (no decoding) and checks each substream's DIMENSIONS record and
+/// the bounding box of its cells against [`MAX_SHEET_CELLS`], before calamine allocates them.
+fn check_sheet_extents(ctx: &mut Ctx<'_>, bytes: &[u8]) -> Res {
+    let mut cf = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| corrupt(format!("damaged OLE file: {e}")))?;
+    let path = if cf.is_stream("/Workbook") {
+        "/Workbook"
+    } else {
+        "/Book"
+    };
+    let Some(s) = read_stream(ctx, &mut cf, path)? else {
+        return Ok(());
+    };
+    // Per open substream: (first row, last row, first column, last column) of its cells.
+    let mut boxes: Vec<Option<(u32, u32, u32, u32)>> = Vec::new();
+    let mut at = 0usize;
+    while let (Some(typ), Some(len)) = (u16_at(&s, at), u16_at(&s, at + 2)) {
+        let start = at + 4;
+        let Some(d) = s.get(start..start + usize::from(len)) else {
+            break;
+        };
+        at = start + usize::from(len);
+        let cell = match typ {
+            // FILEPASS: everything after it is encrypted (RC4) or obfuscated (XOR), record headers excepted.
+            0x002F => return Err(Status::Encrypted),
+            0x0809 => {
+                if boxes.len() >= MAX_SUBSTREAMS {
+                    return Err(corrupt("damaged workbook (substreams nested too deep)"));
+                }
+                boxes.push(None);
+                None
+            }
+            0x000A => {
+                if let Some(b) = boxes.pop() {
+                    check_extent(b)?;
+                }
+                None
+            }
+            0x0200 => {
+                dimensions(d)?;
+                None
+            }
+            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: row, then column.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                match (u16_at(d, 0), u16_at(d, 2)) {
+                    (Some(r), Some(c)) => Some((u32::from(r), u32::from(c), u32::from(c))),
+                    _ => None,
+                }
+            }
+            // MULRK: row, first column, ..., last column.
+            0x00BD => match (u16_at(d, 0), u16_at(d, 2), d.len().checked_sub(2)) {
+                (Some(r), Some(c0), Some(end)) => {
+                    let c1 = u16_at(d, end).unwrap_or(c0);
+                    Some((u32::from(r), u32::from(c0), u32::from(c1.max(c0))))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let (Some((r, c0, c1)), Some(b)) = (cell, boxes.last_mut()) {
+            *b = Some(match *b {
+                None => (r, r, c0, c1),
+                Some((r0, r1, a, z)) => (r0.min(r), r1.max(r), a.min(c0), z.max(c1)),
+            });
+        }
+    }
+    boxes.into_iter().try_for_each(check_extent)
+}
+
+fn check_extent(b: Option<(u32, u32, u32, u32)>) -> Res {
+    match b {
+        Some((r0, r1, c0, c1)) => check_area(u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1),
+        None => Ok(()),
+    }
+}
+
+fn check_area(rows: u64, cols: u64) -> Res {
+    if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
+        return Err(Status::LimitExceeded(format!(
+            "a worksheet spans {rows} rows × {cols} columns; sheets of more than {MAX_SHEET_CELLS} cells are not read"
+        )));
+    }
+    Ok(())
+}
+
+/// A DIMENSIONS record, read the way calamine reads it (which reserves rows × columns from it).
+fn dimensions(d: &[u8]) -> Res {
+    let (first_row, rows_end, mut first_col, cols_end) = match d.len() {
+        10 => (
+            u32::from(u16_at(d, 0).unwrap_or(0)),
+            u32::from(u16_at(d, 2).unwrap_or(0)),
+            u32::from(u16_at(d, 4).unwrap_or(0)),
+            u32::from(u16_at(d, 6).unwrap_or(0)),
+        ),
+        14 | 16 => (
+            u32_at(d, 0).unwrap_or(0),
+            u32_at(d, 4).unwrap_or(0),
+            u32::from(u16_at(d, 8).unwrap_or(0)),
+            u32::from(u16_at(d, 10).unwrap_or(0)),
+        ),
+        // calamine rejects other lengths itself.
+        _ => return Ok(()),
+    };
+    if first_col > 0xFF || cols_end < first_col {
+        first_col = 0;
+    }
+    if rows_end == 0 || cols_end == 0 {
+        return Ok(());
+    }
+    if rows_end - 1 < first_row || cols_end - 1 < first_col {
+        return Err(corrupt("damaged worksheet dimensions"));
+    }
+    check_area(
+        u64::from(rows_end - 1 - first_row) + 1,
+        u64::from(cols_end - 1 - first_col) + 1,
+    )
+}
+
 /// An `.xls` (BIFF8, and BIFF5 as far as calamine reads it): every worksheet as tab-separated rows.
 pub(crate) fn xls(ctx: &mut Ctx<'_>, bytes: &[u8], out: &mut Extracted) -> Res {
     use calamine::{Data, Reader, XlsError};
+    check_sheet_extents(ctx, bytes)?;
     let mut wb = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
         XlsError::Password => Status::Encrypted,
         XlsError::Io(_) | XlsError::Cfb(_) => corrupt("damaged OLE file"),

@@ -298,3 +298,57 @@ fn ole_files_are_routed_by_their_streams_not_their_name() {
         e.status
     );
 }
+
+/// Offset of the first BIFF record of type `typ` in a workbook stream.
+fn biff_record(wb: &[u8], typ: u16) -> usize {
+    let mut at = 0;
+    while at + 4 <= wb.len() {
+        let t = u16::from_le_bytes([wb[at], wb[at + 1]]);
+        if t == typ {
+            return at;
+        }
+        at += 4 + usize::from(u16::from_le_bytes([wb[at + 2], wb[at + 3]]));
+    }
+    panic!("no record {typ:#06x}");
+}
+
+#[test]
+fn xls_sheets_that_would_expand_to_millions_of_cells_are_refused_before_allocating() {
+    // 5 KB on disk; read densely it took a gigabyte, and in a worker under its memory limit it aborted.
+    let started = std::time::Instant::now();
+    let e = ex("far.xls", &legacy_fixture("far.xls"));
+    assert_eq!(e.format, Format::Xls);
+    assert!(
+        matches!(&e.status, Status::LimitExceeded(why) if why.contains("65536 rows × 256 columns")),
+        "{:?}",
+        e.status
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+
+    // A DIMENSIONS record that claims 4 billion rows (calamine reserves that up front).
+    let forged = make::with_stream(&legacy_fixture("dossier.xls"), "/Workbook", |mut wb| {
+        let at = biff_record(&wb, 0x0200) + 4;
+        wb[at..at + 4].copy_from_slice(&0u32.to_le_bytes());
+        wb[at + 4..at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        wb
+    });
+    let e = ex("x.xls", &forged);
+    assert!(
+        matches!(&e.status, Status::LimitExceeded(why) if why.contains("4294967295 rows")),
+        "{:?}",
+        e.status
+    );
+    // One whose first row lies past its last.
+    let forged = make::with_stream(&legacy_fixture("dossier.xls"), "/Workbook", |mut wb| {
+        let at = biff_record(&wb, 0x0200) + 4;
+        wb[at..at + 4].copy_from_slice(&1000u32.to_le_bytes());
+        wb[at + 4..at + 8].copy_from_slice(&10u32.to_le_bytes());
+        wb
+    });
+    let e = ex("x.xls", &forged);
+    assert!(
+        matches!(&e.status, Status::Corrupt(why) if why.contains("dimensions")),
+        "{:?}",
+        e.status
+    );
+}
