@@ -258,6 +258,10 @@ pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(S
         .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
         .merge(uploads.router)
         .fallback(error::fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            web.clone(),
+            api::translate_problems,
+        ))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(web);
     (router, registered)
