@@ -2,7 +2,7 @@
 //!
 //! Word and PowerPoint are read here, with bounds checks on every offset a file declares about itself, from the
 //! OLE streams `msg` opens; Excel's BIFF (shared strings split over CONTINUE records, RK numbers, formulas) is left
-//! to calamine. References: [MS-DOC] 2.4.1 (retrieving text), 2.5.1 (FIB); [MS-PPT] 2.3 (records), 2.9 (text).
+//! to calamine, after a walk over its records has checked that no sheet is too large to hold densely. References: [MS-DOC] 2.4.1 (retrieving text), 2.5.1 (FIB); [MS-PPT] 2.3 (records), 2.9 (text).
 
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
