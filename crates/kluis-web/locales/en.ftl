@@ -359,3 +359,5 @@ problem-too-large-title = Too large
 problem-too-large-detail = Upload at most { $mib } MiB per request.
 problem-no-files-title = No files
 problem-no-files-detail = The request holds no file parts.
+problem-rate-limited-title = Too many requests
+problem-rate-limited-detail = Too many requests. Try again in { $seconds } seconds.

@@ -359,3 +359,5 @@ problem-too-large-title = Te groot
 problem-too-large-detail = Upload maximaal { $mib } MiB per aanvraag.
 problem-no-files-title = Geen bestanden
 problem-no-files-detail = De aanvraag bevat geen bestanden.
+problem-rate-limited-title = Te veel verzoeken
+problem-rate-limited-detail = Te veel verzoeken. Probeer het over { $seconds } seconden opnieuw.

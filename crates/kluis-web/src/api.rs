@@ -125,6 +125,12 @@ impl Problem {
         self
     }
 
+    /// Sets the `Retry-After` header (seconds).
+    pub(crate) fn retry_after(mut self, secs: u64) -> Problem {
+        self.retry_after = Some(secs);
+        self
+    }
+
     /// A detail from another catalogue key than `problem-{slug}-detail`.
     pub(crate) fn detail_key(mut self, key: &'static str) -> Problem {
         self.text.detail_key = Some(key);
@@ -300,7 +306,7 @@ fn bearer(parts: &Parts) -> Option<&str> {
     bearer_of(&parts.headers)
 }
 
-fn bearer_of(headers: &axum::http::HeaderMap) -> Option<&str> {
+pub(crate) fn bearer_of(headers: &axum::http::HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme

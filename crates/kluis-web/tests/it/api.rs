@@ -341,3 +341,75 @@ async fn problem_documents_speak_the_callers_language() {
     assert_eq!(title(&bad), "Invalid input");
     assert_eq!(detail(&bad), "kind: 'nonsense' is not a known value.");
 }
+
+#[tokio::test]
+async fn the_api_is_rate_limited_per_token_and_per_ip_with_a_429_problem() {
+    let env = fresh_with(kluis_web::WebOptions {
+        api_rate_limit: Some(kluis_web::ApiRateLimit {
+            per_minute: 60,
+            burst: 3,
+        }),
+        ..kluis_web::WebOptions::default()
+    })
+    .await;
+    let owner = setup_via_pages(&env).await;
+    let mut a = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
+    let mut b = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
+    for i in 0..3 {
+        assert_status(&a.get("/api/v1/me").await, 200, &format!("request {i}"));
+    }
+    let limited = a
+        .send(
+            Method::GET,
+            "/api/v1/me",
+            None,
+            String::new(),
+            &[("accept-language", "en")],
+        )
+        .await;
+    assert_status(&limited, 429, "fourth request in a burst of three");
+    assert_eq!(
+        limited.header("content-type"),
+        Some("application/problem+json")
+    );
+    let secs: u64 = limited
+        .header("retry-after")
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((1..=2).contains(&secs), "one request a second: {secs}");
+    assert_eq!(limited.json()["status"], 429);
+    assert_eq!(
+        limited.json()["title"],
+        "Te veel verzoeken",
+        "in the token user's language"
+    );
+
+    // Another token has its own bucket; the pages are not limited.
+    assert_status(&b.get("/api/v1/me").await, 200, "another token");
+    let mut page = owner.clone();
+    for _ in 0..5 {
+        assert_status(
+            &page.get("/o/acme").await,
+            200,
+            "pages are not rate limited",
+        );
+    }
+
+    // Without a token the client's address is the key: here all anonymous test requests share one.
+    let mut anon = env.client();
+    for _ in 0..3 {
+        assert_status(&anon.get("/api/v1/me").await, 401, "no token");
+    }
+    let r = anon
+        .send(
+            Method::GET,
+            "/api/v1/me",
+            None,
+            String::new(),
+            &[("accept-language", "en")],
+        )
+        .await;
+    assert_status(&r, 429, "anonymous burst");
+    assert_eq!(r.json()["title"], "Too many requests");
+    assert!(r.header("retry-after").is_some());
+}
