@@ -54,8 +54,14 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     let wd = read_stream(ctx, cf, "/WordDocument")?
         .ok_or_else(|| corrupt("WordDocument stream missing"))?;
     let cut = || corrupt("the Word file header (FIB) is cut short");
-    if u16_at(&wd, 0).ok_or_else(cut)? != WORD_IDENT {
-        return Err(corrupt("not a Word document (bad signature)"));
+    match u16_at(&wd, 0).ok_or_else(cut)? {
+        WORD_IDENT => {}
+        0xA59B | 0xA5DB => {
+            return Err(Status::Unsupported(
+                "Word 1.x/2.0 documents are not read; save as .docx".into(),
+            ));
+        }
+        _ => return Err(corrupt("not a Word document (unknown signature)")),
     }
     let nfib = u16_at(&wd, 2).ok_or_else(cut)?;
     let flags = u16_at(&wd, 0x0A).ok_or_else(cut)?;

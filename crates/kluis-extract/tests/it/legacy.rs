@@ -352,3 +352,20 @@ fn xls_sheets_that_would_expand_to_millions_of_cells_are_refused_before_allocati
         e.status
     );
 }
+
+#[test]
+fn older_word_versions_are_named_not_misread() {
+    let doc = make::word_doc(&[Piece::Cp1252(b"Jan de Vries\r")], 0);
+    for (at, value, want) in [(2, 0x0065u16, "Word 6.0/95"), (0, 0xA5DB, "Word 1.x/2.0")] {
+        let old = make::with_stream(&doc, "/WordDocument", |mut wd| {
+            wd[at..at + 2].copy_from_slice(&value.to_le_bytes());
+            wd
+        });
+        let e = ex("oud.doc", &old);
+        assert!(
+            matches!(&e.status, Status::Unsupported(why) if why.contains(want)),
+            "{:?}",
+            e.status
+        );
+    }
+}
