@@ -35,6 +35,10 @@ const F_ENCRYPTED: u16 = 0x0100;
 const F_WHICH_TBL_STM: u16 = 0x0200;
 /// Index of `fcClx` among the FIB's (fc, lcb) pairs.
 const FC_CLX: usize = 33;
+/// Index of `fcPlcfBtePapx` (where the paragraph properties are) among the FIB's (fc, lcb) pairs.
+const FC_PLCF_BTE_PAPX: usize = 13;
+/// Paragraph-property pages (512 bytes each) read to find table rows; beyond that rows end in tabs.
+const MAX_FKP_PAGES: usize = 65_536;
 /// Field nesting tracked; deeper fields are still skipped correctly by counting.
 const MAX_FIELD_DEPTH: usize = 64;
 
@@ -95,6 +99,8 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     let fc_clx = u32_at(&wd, pair_at).ok_or_else(cut)? as usize;
     let lcb_clx = u32_at(&wd, pair_at + 4).ok_or_else(cut)? as usize;
     let ccp_text = lw(3).ok_or_else(cut)?;
+    let bte_at = fc_at + 2 + FC_PLCF_BTE_PAPX * 8;
+    let (fc_bte, lcb_bte) = (u32_at(&wd, bte_at), u32_at(&wd, bte_at + 4));
 
     let table_name = if flags & F_WHICH_TBL_STM != 0 {
         "/1Table"
@@ -108,6 +114,10 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
         .and_then(|end| table.get(fc_clx..end))
         .ok_or_else(|| corrupt("the piece table lies outside the table stream"))?;
     let plc = piece_table(clx)?;
+    let rows = match (fc_bte, lcb_bte) {
+        (Some(fc), Some(lcb)) => RowEnds::read(&wd, &table, fc as usize, lcb as usize),
+        _ => RowEnds::default(),
+    };
 
     // Where each part of the text begins, in character positions.
     let mut bounds: Vec<(u32, Option<Location>)> = vec![(0, None)];
@@ -121,7 +131,7 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     }
 
     let mut w = WordText::new(ctx.text_left(), bounds);
-    let r = read_pieces(ctx, &wd, plc, &mut w);
+    let r = read_pieces(ctx, &wd, plc, &rows, &mut w);
     for (text, loc) in w.finish() {
         ctx.push(out, text, loc)?;
     }
@@ -152,7 +162,7 @@ fn piece_table(clx: &[u8]) -> Res<&[u8]> {
 }
 
 /// Decodes every piece into `w`. Pieces are (CP range, file offset, 8-bit or UTF-16); [MS-DOC] 2.9.73 FcCompressed.
-fn read_pieces(ctx: &Ctx<'_>, wd: &[u8], plc: &[u8], w: &mut WordText) -> Res {
+fn read_pieces(ctx: &Ctx<'_>, wd: &[u8], plc: &[u8], rows: &RowEnds, w: &mut WordText) -> Res {
     if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(12) {
         return Err(corrupt("damaged piece table"));
     }
@@ -202,22 +212,124 @@ fn read_pieces(ctx: &Ctx<'_>, wd: &[u8], plc: &[u8], w: &mut WordText) -> Res {
         if compressed {
             // Windows-1252 maps every byte to exactly one character, so character positions stay in step.
             let (t, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            for c in t.chars() {
-                w.put(c, 1);
+            for (k, c) in t.chars().enumerate() {
+                w.put(c, 1, c == '\u{07}' && rows.contains(start + k));
             }
         } else {
             let units = bytes
                 .chunks_exact(2)
                 .map(|p| u16::from_le_bytes([p[0], p[1]]));
+            let mut pos = start;
             for c in char::decode_utf16(units) {
-                match c {
-                    Ok(c) => w.put(c, c.len_utf16() as u32),
-                    Err(_) => w.put(char::REPLACEMENT_CHARACTER, 1),
-                }
+                let (c, n) = match c {
+                    Ok(c) => (c, c.len_utf16()),
+                    Err(_) => (char::REPLACEMENT_CHARACTER, 1),
+                };
+                w.put(c, n as u32, c == '\u{07}' && rows.contains(pos));
+                pos += 2 * n;
             }
         }
     }
     Ok(())
+}
+
+/// Byte ranges of the WordDocument stream whose paragraphs end table rows (TTP paragraphs, [MS-DOC] 2.4.3): the
+/// cell mark (0x07) inside one ends a row, so it becomes a newline instead of a tab. Read from the paragraph
+/// property pages (PlcBtePapx, PapxFkp); anything unreadable there only costs the row breaks.
+#[derive(Default)]
+struct RowEnds(Vec<(usize, usize)>);
+
+impl RowEnds {
+    fn read(wd: &[u8], table: &[u8], fc: usize, lcb: usize) -> RowEnds {
+        let mut v = Vec::new();
+        let Some(plc) = fc.checked_add(lcb).and_then(|end| table.get(fc..end)) else {
+            return RowEnds(v);
+        };
+        if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
+            return RowEnds(v);
+        }
+        let n = (plc.len() - 4) / 8;
+        let mut pages: Vec<usize> = (0..n)
+            .filter_map(|i| u32_at(plc, 4 * (n + 1) + 4 * i))
+            .map(|pn| (pn & 0x003F_FFFF) as usize)
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        for pn in pages.into_iter().take(MAX_FKP_PAGES) {
+            let Some(page) = pn
+                .checked_mul(512)
+                .and_then(|at| wd.get(at..at.checked_add(512)?))
+            else {
+                continue;
+            };
+            let crun = usize::from(page[511]);
+            if 4 * (crun + 1) + 13 * crun > 511 {
+                continue;
+            }
+            for i in 0..crun {
+                let (Some(a), Some(b)) = (u32_at(page, 4 * i), u32_at(page, 4 * (i + 1))) else {
+                    break;
+                };
+                let bx = page[4 * (crun + 1) + 13 * i];
+                if bx != 0 && papx_is_row_end(page, 2 * usize::from(bx)) {
+                    v.push((a as usize, b as usize));
+                }
+            }
+        }
+        v.sort_unstable();
+        RowEnds(v)
+    }
+
+    fn contains(&self, pos: usize) -> bool {
+        let i = self.0.partition_point(|r| r.0 <= pos);
+        i > 0 && pos < self.0[i - 1].1
+    }
+}
+
+/// Whether the paragraph properties at `at` in an FKP page set sprmPFTtp or sprmPFInnerTtp.
+fn papx_is_row_end(page: &[u8], at: usize) -> bool {
+    let Some(&cb) = page.get(at) else {
+        return false;
+    };
+    let (start, len) = if cb != 0 {
+        (at + 1, 2 * usize::from(cb) - 1)
+    } else {
+        match page.get(at + 1) {
+            Some(&cb) => (at + 2, 2 * usize::from(cb)),
+            None => return false,
+        }
+    };
+    let Some(d) = page.get(start..start + len) else {
+        return false;
+    };
+    // The style index (2 bytes), then the property modifiers, each an opcode whose top 3 bits give the
+    // operand's size.
+    let mut at = 2;
+    while let Some(sprm) = u16_at(d, at) {
+        let op = at + 2;
+        if matches!(sprm, 0x2417 | 0x244C) {
+            return d.get(op).is_some_and(|&x| x != 0);
+        }
+        let size = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            // sprmTDefTable: a 2-byte count of the bytes after it, plus one.
+            _ if sprm == 0xD608 => match u16_at(d, op) {
+                Some(cb) => 1 + usize::from(cb),
+                None => return false,
+            },
+            // sprmPChgTabs with its long form: not worth decoding here.
+            _ if sprm == 0xC615 => return false,
+            _ => match d.get(op) {
+                Some(&cb) => 1 + usize::from(cb),
+                None => return false,
+            },
+        };
+        at = op + size;
+    }
+    false
 }
 
 /// Turns Word's character stream into plain text per part: paragraph and cell marks become newlines and tabs,
@@ -281,7 +393,8 @@ impl WordText {
         }
     }
 
-    fn put(&mut self, c: char, cps: u32) {
+    /// One character of `cps` character positions; `row_end` when it is the mark that ends a table row.
+    fn put(&mut self, c: char, cps: u32, row_end: bool) {
         self.advance_part();
         self.cp = self.cp.saturating_add(cps);
         match c {
@@ -319,6 +432,12 @@ impl WordText {
         }
         match c {
             '\r' | '\u{0B}' | '\u{0C}' | '\u{0E}' => self.cur.push('\n'),
+            '\u{07}' if row_end => {
+                if self.cur.ends_with('\t') {
+                    self.cur.pop();
+                }
+                self.cur.push('\n');
+            }
             '\u{07}' => self.cur.push('\t'),
             '\t' => self.cur.push('\t'),
             '\u{1E}' => self.cur.push('-'),
