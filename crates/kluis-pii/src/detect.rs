@@ -135,6 +135,23 @@ fn push_hit(
     }
 }
 
+/// A bare number label ("nr.", "n°", "no.") right after a phone word ("Tel. nr.", "GSM n°", "Phone no."): the
+/// number it labels is the phone.
+fn after_phone_word(b: &[u8], s: usize, e: usize) -> bool {
+    let label = &b[s..e];
+    let bare = label.len() <= 3 && (label[0] | 0x20 == b'n') && !label.eq_ignore_ascii_case(b"nrs");
+    if !bare {
+        return false;
+    }
+    let before = &b[s.saturating_sub(16)..s];
+    let lower: Vec<u8> = before.iter().map(u8::to_ascii_lowercase).collect();
+    [
+        "tel", "gsm", "mobiel", "mobile", "phone", "fax", "telefoon", "portable", "whatsapp",
+    ]
+    .iter()
+    .any(|w| lower.windows(w.len()).any(|x| x == w.as_bytes()))
+}
+
 /// A membership, voting or list word in the 40 bytes before `s` ("lid van de", "Ledenlijst", "stem op").
 fn member_before(text: &str, s: usize) -> bool {
     let from = floor_char(text, s.saturating_sub(40));
@@ -287,7 +304,7 @@ impl<'a> Scan<'a> {
                 if hit | hit4 {
                     c.word(start, p, h, h4, hit, hit4);
                 }
-                if p - start >= 8 && tail_bloom.has(crate::lexicon::word_hash(b, p - 4, 4)) {
+                if p - start >= 7 && tail_bloom.has(crate::lexicon::word_hash(b, p - 4, 4)) {
                     c.compound(start, p);
                 }
             }
@@ -354,6 +371,7 @@ impl<'a> Scan<'a> {
                 && b[h.end..pos]
                     .iter()
                     .all(|&c| matches!(c, b' ' | b'.' | b':' | b'#'))
+                && !after_phone_word(b, h.start, h.end)
         })
     }
 
