@@ -182,14 +182,17 @@ fn fuzz(seconds: u64) -> Result<()> {
         );
     }
     let targets = String::from_utf8_lossy(&list.stdout).to_string();
-    // Seeds: the development corpus when it is beside the checkout, so the fuzzer starts from real documents.
-    let seeds = root.join("../shared/corpus/dev/docs");
+    // Seeds: the development corpus when it is beside the checkout, so the fuzzer starts from real documents,
+    // plus the target's own committed seeds (`fuzz/seeds/<target>/`, e.g. the legacy target's input layout).
+    let shared_seeds = root.join("../shared/corpus/dev/docs");
     for target in targets.lines().map(str::trim).filter(|t| !t.is_empty()) {
         let corpus = root.join("target/fuzz-corpus").join(target);
         std::fs::create_dir_all(&corpus)?;
-        if let Ok(entries) = std::fs::read_dir(&seeds) {
-            for entry in entries.flatten() {
-                let _ = std::fs::copy(entry.path(), corpus.join(entry.file_name()));
+        for seeds in [shared_seeds.clone(), fuzz_dir.join("seeds").join(target)] {
+            if let Ok(entries) = std::fs::read_dir(&seeds) {
+                for entry in entries.flatten() {
+                    let _ = std::fs::copy(entry.path(), corpus.join(entry.file_name()));
+                }
             }
         }
         let mut cmd = Command::new("cargo");

@@ -565,6 +565,23 @@ impl App {
         ))
     }
 
+    /// The language setting of an API token's user, to answer that token in it; `None` for unknown or revoked
+    /// tokens. Touches nothing.
+    pub async fn api_token_locale(&self, token: &str) -> Result<Option<Locale>, AppError> {
+        let digest = kluis_crypto::token_digest(token.trim());
+        let Some(row) = self.db().api_token_by_digest(&digest).await? else {
+            return Ok(None);
+        };
+        if row.revoked {
+            return Ok(None);
+        }
+        Ok(self
+            .db()
+            .user(&row.user_id)
+            .await?
+            .map(|u| u.locale.parse().unwrap_or_default()))
+    }
+
     /// The actor behind an API token (`Authorization: Bearer`): the token's user in the token's organisation,
     /// with the role they hold there now. Unauthenticated for unknown or revoked tokens and ended memberships.
     pub async fn actor_from_api_token(

@@ -421,6 +421,7 @@ fn futures_are_send(app: &App, a: &Actor, u: &UserId, o: &Origin, p: &Path) {
     send(app.switch_org("", ""));
     send(app.actor(u, "", o));
     send(app.actor_from_api_token("", o));
+    send(app.api_token_locale(""));
     send(app.members(a));
     send(app.add_member(
         a,

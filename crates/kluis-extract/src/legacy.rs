@@ -2,7 +2,7 @@
 //!
 //! Word and PowerPoint are read here, with bounds checks on every offset a file declares about itself, from the
 //! OLE streams `msg` opens; Excel's BIFF (shared strings split over CONTINUE records, RK numbers, formulas) is left
-//! to calamine. References: [MS-DOC] 2.4.1 (retrieving text), 2.5.1 (FIB); [MS-PPT] 2.3 (records), 2.9 (text).
+//! to calamine, after a walk over its records has checked that no sheet is too large to hold densely. References: [MS-DOC] 2.4.1 (retrieving text), 2.5.1 (FIB); [MS-PPT] 2.3 (records), 2.9 (text).
 
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
@@ -35,6 +35,10 @@ const F_ENCRYPTED: u16 = 0x0100;
 const F_WHICH_TBL_STM: u16 = 0x0200;
 /// Index of `fcClx` among the FIB's (fc, lcb) pairs.
 const FC_CLX: usize = 33;
+/// Index of `fcPlcfBtePapx` (where the paragraph properties are) among the FIB's (fc, lcb) pairs.
+const FC_PLCF_BTE_PAPX: usize = 13;
+/// Paragraph-property pages (512 bytes each) read to find table rows; beyond that rows end in tabs.
+const MAX_FKP_PAGES: usize = 65_536;
 /// Field nesting tracked; deeper fields are still skipped correctly by counting.
 const MAX_FIELD_DEPTH: usize = 64;
 
@@ -54,8 +58,14 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     let wd = read_stream(ctx, cf, "/WordDocument")?
         .ok_or_else(|| corrupt("WordDocument stream missing"))?;
     let cut = || corrupt("the Word file header (FIB) is cut short");
-    if u16_at(&wd, 0).ok_or_else(cut)? != WORD_IDENT {
-        return Err(corrupt("not a Word document (bad signature)"));
+    match u16_at(&wd, 0).ok_or_else(cut)? {
+        WORD_IDENT => {}
+        0xA59B | 0xA5DB => {
+            return Err(Status::Unsupported(
+                "Word 1.x/2.0 documents are not read; save as .docx".into(),
+            ));
+        }
+        _ => return Err(corrupt("not a Word document (unknown signature)")),
     }
     let nfib = u16_at(&wd, 2).ok_or_else(cut)?;
     let flags = u16_at(&wd, 0x0A).ok_or_else(cut)?;
@@ -89,6 +99,8 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     let fc_clx = u32_at(&wd, pair_at).ok_or_else(cut)? as usize;
     let lcb_clx = u32_at(&wd, pair_at + 4).ok_or_else(cut)? as usize;
     let ccp_text = lw(3).ok_or_else(cut)?;
+    let bte_at = fc_at + 2 + FC_PLCF_BTE_PAPX * 8;
+    let (fc_bte, lcb_bte) = (u32_at(&wd, bte_at), u32_at(&wd, bte_at + 4));
 
     let table_name = if flags & F_WHICH_TBL_STM != 0 {
         "/1Table"
@@ -102,6 +114,10 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
         .and_then(|end| table.get(fc_clx..end))
         .ok_or_else(|| corrupt("the piece table lies outside the table stream"))?;
     let plc = piece_table(clx)?;
+    let rows = match (fc_bte, lcb_bte) {
+        (Some(fc), Some(lcb)) => RowEnds::read(&wd, &table, fc as usize, lcb as usize),
+        _ => RowEnds::default(),
+    };
 
     // Where each part of the text begins, in character positions.
     let mut bounds: Vec<(u32, Option<Location>)> = vec![(0, None)];
@@ -115,7 +131,7 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     }
 
     let mut w = WordText::new(ctx.text_left(), bounds);
-    let r = read_pieces(ctx, &wd, plc, &mut w);
+    let r = read_pieces(ctx, &wd, plc, &rows, &mut w);
     for (text, loc) in w.finish() {
         ctx.push(out, text, loc)?;
     }
@@ -146,7 +162,7 @@ fn piece_table(clx: &[u8]) -> Res<&[u8]> {
 }
 
 /// Decodes every piece into `w`. Pieces are (CP range, file offset, 8-bit or UTF-16); [MS-DOC] 2.9.73 FcCompressed.
-fn read_pieces(ctx: &Ctx<'_>, wd: &[u8], plc: &[u8], w: &mut WordText) -> Res {
+fn read_pieces(ctx: &Ctx<'_>, wd: &[u8], plc: &[u8], rows: &RowEnds, w: &mut WordText) -> Res {
     if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(12) {
         return Err(corrupt("damaged piece table"));
     }
@@ -196,22 +212,124 @@ fn read_pieces(ctx: &Ctx<'_>, wd: &[u8], plc: &[u8], w: &mut WordText) -> Res {
         if compressed {
             // Windows-1252 maps every byte to exactly one character, so character positions stay in step.
             let (t, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            for c in t.chars() {
-                w.put(c, 1);
+            for (k, c) in t.chars().enumerate() {
+                w.put(c, 1, c == '\u{07}' && rows.contains(start + k));
             }
         } else {
             let units = bytes
                 .chunks_exact(2)
                 .map(|p| u16::from_le_bytes([p[0], p[1]]));
+            let mut pos = start;
             for c in char::decode_utf16(units) {
-                match c {
-                    Ok(c) => w.put(c, c.len_utf16() as u32),
-                    Err(_) => w.put(char::REPLACEMENT_CHARACTER, 1),
-                }
+                let (c, n) = match c {
+                    Ok(c) => (c, c.len_utf16()),
+                    Err(_) => (char::REPLACEMENT_CHARACTER, 1),
+                };
+                w.put(c, n as u32, c == '\u{07}' && rows.contains(pos));
+                pos += 2 * n;
             }
         }
     }
     Ok(())
+}
+
+/// Byte ranges of the WordDocument stream whose paragraphs end table rows (TTP paragraphs, [MS-DOC] 2.4.3): the
+/// cell mark (0x07) inside one ends a row, so it becomes a newline instead of a tab. Read from the paragraph
+/// property pages (PlcBtePapx, PapxFkp); anything unreadable there only costs the row breaks.
+#[derive(Default)]
+struct RowEnds(Vec<(usize, usize)>);
+
+impl RowEnds {
+    fn read(wd: &[u8], table: &[u8], fc: usize, lcb: usize) -> RowEnds {
+        let mut v = Vec::new();
+        let Some(plc) = fc.checked_add(lcb).and_then(|end| table.get(fc..end)) else {
+            return RowEnds(v);
+        };
+        if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
+            return RowEnds(v);
+        }
+        let n = (plc.len() - 4) / 8;
+        let mut pages: Vec<usize> = (0..n)
+            .filter_map(|i| u32_at(plc, 4 * (n + 1) + 4 * i))
+            .map(|pn| (pn & 0x003F_FFFF) as usize)
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        for pn in pages.into_iter().take(MAX_FKP_PAGES) {
+            let Some(page) = pn
+                .checked_mul(512)
+                .and_then(|at| wd.get(at..at.checked_add(512)?))
+            else {
+                continue;
+            };
+            let crun = usize::from(page[511]);
+            if 4 * (crun + 1) + 13 * crun > 511 {
+                continue;
+            }
+            for i in 0..crun {
+                let (Some(a), Some(b)) = (u32_at(page, 4 * i), u32_at(page, 4 * (i + 1))) else {
+                    break;
+                };
+                let bx = page[4 * (crun + 1) + 13 * i];
+                if bx != 0 && papx_is_row_end(page, 2 * usize::from(bx)) {
+                    v.push((a as usize, b as usize));
+                }
+            }
+        }
+        v.sort_unstable();
+        RowEnds(v)
+    }
+
+    fn contains(&self, pos: usize) -> bool {
+        let i = self.0.partition_point(|r| r.0 <= pos);
+        i > 0 && pos < self.0[i - 1].1
+    }
+}
+
+/// Whether the paragraph properties at `at` in an FKP page set sprmPFTtp or sprmPFInnerTtp.
+fn papx_is_row_end(page: &[u8], at: usize) -> bool {
+    let Some(&cb) = page.get(at) else {
+        return false;
+    };
+    let (start, len) = if cb != 0 {
+        (at + 1, 2 * usize::from(cb) - 1)
+    } else {
+        match page.get(at + 1) {
+            Some(&cb) => (at + 2, 2 * usize::from(cb)),
+            None => return false,
+        }
+    };
+    let Some(d) = page.get(start..start + len) else {
+        return false;
+    };
+    // The style index (2 bytes), then the property modifiers, each an opcode whose top 3 bits give the
+    // operand's size.
+    let mut at = 2;
+    while let Some(sprm) = u16_at(d, at) {
+        let op = at + 2;
+        if matches!(sprm, 0x2417 | 0x244C) {
+            return d.get(op).is_some_and(|&x| x != 0);
+        }
+        let size = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            // sprmTDefTable: a 2-byte count of the bytes after it, plus one.
+            _ if sprm == 0xD608 => match u16_at(d, op) {
+                Some(cb) => 1 + usize::from(cb),
+                None => return false,
+            },
+            // sprmPChgTabs with its long form: not worth decoding here.
+            _ if sprm == 0xC615 => return false,
+            _ => match d.get(op) {
+                Some(&cb) => 1 + usize::from(cb),
+                None => return false,
+            },
+        };
+        at = op + size;
+    }
+    false
 }
 
 /// Turns Word's character stream into plain text per part: paragraph and cell marks become newlines and tabs,
@@ -275,7 +393,8 @@ impl WordText {
         }
     }
 
-    fn put(&mut self, c: char, cps: u32) {
+    /// One character of `cps` character positions; `row_end` when it is the mark that ends a table row.
+    fn put(&mut self, c: char, cps: u32, row_end: bool) {
         self.advance_part();
         self.cp = self.cp.saturating_add(cps);
         match c {
@@ -313,6 +432,12 @@ impl WordText {
         }
         match c {
             '\r' | '\u{0B}' | '\u{0C}' | '\u{0E}' => self.cur.push('\n'),
+            '\u{07}' if row_end => {
+                if self.cur.ends_with('\t') {
+                    self.cur.pop();
+                }
+                self.cur.push('\n');
+            }
             '\u{07}' => self.cur.push('\t'),
             '\t' => self.cur.push('\t'),
             '\u{1E}' => self.cur.push('-'),
@@ -522,9 +647,135 @@ pub(crate) fn ppt(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
 // ---------------------------------------------------------------------------------------------------------------
 // Excel
 
+/// Largest worksheet area (rows × columns) handed to calamine. It stores every sheet densely, cell by cell over
+/// the bounding box of its cells, and reserves what a DIMENSIONS record claims up front: a 6 KB file with one cell
+/// in A1 and one in IV65536 costs a gigabyte, and a forged DIMENSIONS record aborts on the allocation.
+const MAX_SHEET_CELLS: u64 = 4_000_000;
+/// Nesting of BOF/EOF substreams (sheets, embedded charts) tracked before the file is called damaged.
+const MAX_SUBSTREAMS: usize = 16;
+
+/// Walks the BIFF records of the workbook stream (no decoding) and checks each substream's DIMENSIONS record and
+/// the bounding box of its cells against [`MAX_SHEET_CELLS`], before calamine allocates them.
+fn check_sheet_extents(ctx: &mut Ctx<'_>, bytes: &[u8]) -> Res {
+    let mut cf = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| corrupt(format!("damaged OLE file: {e}")))?;
+    let path = if cf.is_stream("/Workbook") {
+        "/Workbook"
+    } else {
+        "/Book"
+    };
+    let Some(s) = read_stream(ctx, &mut cf, path)? else {
+        return Ok(());
+    };
+    // Per open substream: (first row, last row, first column, last column) of its cells.
+    let mut boxes: Vec<Option<(u32, u32, u32, u32)>> = Vec::new();
+    let mut at = 0usize;
+    while let (Some(typ), Some(len)) = (u16_at(&s, at), u16_at(&s, at + 2)) {
+        let start = at + 4;
+        let Some(d) = s.get(start..start + usize::from(len)) else {
+            break;
+        };
+        at = start + usize::from(len);
+        let cell = match typ {
+            // FILEPASS: everything after it is encrypted (RC4) or obfuscated (XOR), record headers excepted.
+            0x002F => return Err(Status::Encrypted),
+            0x0809 => {
+                if boxes.len() >= MAX_SUBSTREAMS {
+                    return Err(corrupt("damaged workbook (substreams nested too deep)"));
+                }
+                boxes.push(None);
+                None
+            }
+            0x000A => {
+                if let Some(b) = boxes.pop() {
+                    check_extent(b)?;
+                }
+                None
+            }
+            0x0200 => {
+                dimensions(d)?;
+                None
+            }
+            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: row, then column.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                match (u16_at(d, 0), u16_at(d, 2)) {
+                    (Some(r), Some(c)) => Some((u32::from(r), u32::from(c), u32::from(c))),
+                    _ => None,
+                }
+            }
+            // MULRK: row, first column, ..., last column.
+            0x00BD => match (u16_at(d, 0), u16_at(d, 2), d.len().checked_sub(2)) {
+                (Some(r), Some(c0), Some(end)) => {
+                    let c1 = u16_at(d, end).unwrap_or(c0);
+                    Some((u32::from(r), u32::from(c0), u32::from(c1.max(c0))))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let (Some((r, c0, c1)), Some(b)) = (cell, boxes.last_mut()) {
+            *b = Some(match *b {
+                None => (r, r, c0, c1),
+                Some((r0, r1, a, z)) => (r0.min(r), r1.max(r), a.min(c0), z.max(c1)),
+            });
+        }
+    }
+    boxes.into_iter().try_for_each(check_extent)
+}
+
+fn check_extent(b: Option<(u32, u32, u32, u32)>) -> Res {
+    match b {
+        Some((r0, r1, c0, c1)) => check_area(u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1),
+        None => Ok(()),
+    }
+}
+
+fn check_area(rows: u64, cols: u64) -> Res {
+    if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
+        return Err(Status::LimitExceeded(format!(
+            "a worksheet spans {rows} rows × {cols} columns; sheets of more than {MAX_SHEET_CELLS} cells are not read"
+        )));
+    }
+    Ok(())
+}
+
+/// A DIMENSIONS record, read the way calamine reads it (which reserves rows × columns from it).
+fn dimensions(d: &[u8]) -> Res {
+    let (first_row, rows_end, mut first_col, cols_end) = match d.len() {
+        10 => (
+            u32::from(u16_at(d, 0).unwrap_or(0)),
+            u32::from(u16_at(d, 2).unwrap_or(0)),
+            u32::from(u16_at(d, 4).unwrap_or(0)),
+            u32::from(u16_at(d, 6).unwrap_or(0)),
+        ),
+        14 | 16 => (
+            u32_at(d, 0).unwrap_or(0),
+            u32_at(d, 4).unwrap_or(0),
+            u32::from(u16_at(d, 8).unwrap_or(0)),
+            u32::from(u16_at(d, 10).unwrap_or(0)),
+        ),
+        // calamine rejects other lengths itself.
+        _ => return Ok(()),
+    };
+    if first_col > 0xFF || cols_end < first_col {
+        first_col = 0;
+    }
+    if rows_end == 0 || cols_end == 0 {
+        return Ok(());
+    }
+    if rows_end - 1 < first_row || cols_end - 1 < first_col {
+        return Err(corrupt("damaged worksheet dimensions"));
+    }
+    check_area(
+        u64::from(rows_end - 1 - first_row) + 1,
+        u64::from(cols_end - 1 - first_col) + 1,
+    )
+}
+
 /// An `.xls` (BIFF8, and BIFF5 as far as calamine reads it): every worksheet as tab-separated rows.
 pub(crate) fn xls(ctx: &mut Ctx<'_>, bytes: &[u8], out: &mut Extracted) -> Res {
     use calamine::{Data, Reader, XlsError};
+    check_sheet_extents(ctx, bytes)?;
     let mut wb = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
         XlsError::Password => Status::Encrypted,
         XlsError::Io(_) | XlsError::Cfb(_) => corrupt("damaged OLE file"),

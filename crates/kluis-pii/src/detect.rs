@@ -137,6 +137,23 @@ fn push_hit(
     }
 }
 
+/// A bare number label ("nr.", "n°", "no.") right after a phone word ("Tel. nr.", "GSM n°", "Phone no."): the
+/// number it labels is the phone.
+fn after_phone_word(b: &[u8], s: usize, e: usize) -> bool {
+    let label = &b[s..e];
+    let bare = label.len() <= 3 && (label[0] | 0x20 == b'n') && !label.eq_ignore_ascii_case(b"nrs");
+    if !bare {
+        return false;
+    }
+    let before = &b[s.saturating_sub(16)..s];
+    let lower: Vec<u8> = before.iter().map(u8::to_ascii_lowercase).collect();
+    [
+        "tel", "gsm", "mobiel", "mobile", "phone", "fax", "telefoon", "portable", "whatsapp",
+    ]
+    .iter()
+    .any(|w| lower.windows(w.len()).any(|x| x == w.as_bytes()))
+}
+
 /// A membership, voting or list word in the 40 bytes before `s` ("lid van de", "Ledenlijst", "stem op").
 fn member_before(text: &str, s: usize) -> bool {
     let from = floor_char(text, s.saturating_sub(40));
@@ -188,7 +205,7 @@ impl Collect<'_> {
         if hit | hit4 {
             self.word(s, p, w, (h, hit), (h4, hit4));
         }
-        if p - s >= 8 && tail_bloom.has(crate::lexicon::tail_key(self.text.as_bytes(), p - 4)) {
+        if p - s >= 7 && tail_bloom.has(crate::lexicon::tail_key(self.text.as_bytes(), p - 4)) {
             self.compound(s, p);
         }
     }
@@ -310,7 +327,7 @@ impl<'a> Scan<'a> {
         // end (after the end of a word left open by the previous block). Capitalised word starts come from a
         // second mask without any work per word. Most words of running text are in no table, so the inline path
         // per word is one pair of O(1) hashes (whole word, first four bytes) and two bits of the shared bloom
-        // filter (plus a third hash and bit for the last four bytes of words of eight bytes or more, compound
+        // filter (plus a third hash and bit for the last four bytes of words of seven bytes or more, compound
         // heads); only a bloom hit (a keyword's first word, a first name, a stem's start, a compound head, or a
         // rare false positive) calls the out-of-line exact lookup.
         let mut open: Option<usize> = None;
@@ -409,6 +426,7 @@ impl<'a> Scan<'a> {
                 && b[h.end..pos]
                     .iter()
                     .all(|&c| matches!(c, b' ' | b'.' | b':' | b'#'))
+                && !after_phone_word(b, h.start, h.end)
         })
     }
 

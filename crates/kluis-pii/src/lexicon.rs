@@ -171,6 +171,9 @@ const TABLE: &[(&str, Kw)] = &[
     ("numéro de commande", Kw::OtherNumber), ("référence", Kw::OtherNumber), ("ticketnummer", Kw::OtherNumber),
     ("trackingnummer", Kw::OtherNumber), ("zendingnummer", Kw::OtherNumber), ("ean", Kw::OtherNumber),
     ("sku", Kw::OtherNumber), ("rekeningnummer", Kw::OtherNumber),
+    // A bare "nr." / "n°" after a noun ("Certificaat nr. 0127937291"); after a phone word it is the phone's label
+    // (see `Scan::labelled_other`).
+    ("nr", Kw::OtherNumber), ("nr.", Kw::OtherNumber), ("n°", Kw::OtherNumber), ("no.", Kw::OtherNumber),
     // KvK
     ("kvk", Kw::Kvk), ("kvk-nummer", Kw::Kvk), ("kvk-nr", Kw::Kvk), ("kvk nr", Kw::Kvk), ("kvknummer", Kw::Kvk),
     ("k.v.k.", Kw::Kvk), ("kamer van koophandel", Kw::Kvk), ("handelsregister", Kw::Kvk),
@@ -478,6 +481,8 @@ const TABLE: &[(&str, Kw)] = &[
     ("getuigschrift van arbeidsongeschiktheid", Kw::Class(C::HealthStatement, 6)),
     ("incapacité de travail", Kw::Class(C::HealthStatement, 4)), ("mutualiteit", Kw::Class(C::HealthStatement, 3)),
     ("ziekenfonds", Kw::Class(C::HealthStatement, 3)), ("mutualité", Kw::Class(C::HealthStatement, 3)),
+    ("hersteldmelding", Kw::Class(C::HealthStatement, 6)), ("betermelding", Kw::Class(C::HealthStatement, 6)),
+    ("arrêt maladie", Kw::Class(C::HealthStatement, 4)),
     ("referral letter", Kw::Class(C::HealthStatement, 6)), ("test results", Kw::Class(C::HealthStatement, 3)),
     // Forms: sign-up and registration forms are applications; consent forms and member cards are neither letter
     // nor list.
@@ -534,6 +539,11 @@ const SPECIAL: &[(&str, S)] = &[
     ("taaislijmziekte", S::Health), ("convalescence~", S::Health), ("fracture~", S::Health), ("fractuur~", S::Health),
     ("beterschap~", S::Health), ("patiënt~", S::Health), ("patient~", S::Health), ("mutualiteit~", S::Health),
     ("ziekenfonds~", S::Health), ("mutualité~", S::Health), ("zorgverzekeraar~", S::Health),
+    ("koorts", S::Health), ("buikgriep", S::Health), ("verkouden~", S::Health), ("verkoudheid~", S::Health),
+    ("hersteldmelding", S::Health), ("betermelding", S::Health), ("opgenomen in het ziekenhuis", S::Health),
+    ("ziekenhuisopname", S::Health), ("arbodienst~", S::Health), ("spreekuur~", S::Health),
+    ("congé de maladie", S::Health), ("arrêt maladie", S::Health), ("arrêt de travail", S::Health),
+    ("hôpital~", S::Health), ("médecin traitant~", S::Health), ("fever", S::Health), ("off work sick", S::Health),
     ("klinische genetica", S::Genetic), ("klinisch geneticus", S::Genetic), ("dragerschap", S::Genetic),
     ("etnische achtergrond", S::Ethnicity), ("ethnic origin", S::Ethnicity), ("ethnic background", S::Ethnicity),
     ("origine ethnique", S::Ethnicity),
@@ -595,7 +605,7 @@ const SPECIAL: &[(&str, S)] = &[
     ("conviction~", S::Criminal), ("enkelband~", S::Criminal), ("reclassering~", S::Criminal),
 ];
 
-/// Heads of Dutch compounds, matched at the end of a word of at least eight bytes with three or more bytes
+/// Heads of Dutch compounds, matched at the end of a word of at least seven bytes with three or more bytes
 /// before them (`~` marks weak special-category evidence). Heads that also end ordinary business words
 /// ("klantklachten", "cyberaanval", "reddingsoperatie") are weak: they need a second, different term.
 #[rustfmt::skip]
@@ -603,7 +613,7 @@ const TAILS: &[(&str, Kw)] = &[
     ("operatie~", Kw::Special(S::Health, true)), ("klachten~", Kw::Special(S::Health, true)),
     ("therapeut~", Kw::Special(S::Health, true)), ("therapie~", Kw::Special(S::Health, true)),
     ("ontsteking", Kw::Special(S::Health, false)), ("kanker", Kw::Special(S::Health, false)),
-    ("ziekte~", Kw::Special(S::Health, true)), ("pijn", Kw::Special(S::Health, false)),
+    ("ziekte~", Kw::Special(S::Health, true)), ("pijn~", Kw::Special(S::Health, true)),
     ("allergie~", Kw::Special(S::Health, true)), ("infectie~", Kw::Special(S::Health, true)),
     ("aandoening", Kw::Special(S::Health, false)), ("stoornis", Kw::Special(S::Health, false)),
     ("aanval~", Kw::Special(S::Health, true)), ("letsel~", Kw::Special(S::Health, true)),
@@ -1027,7 +1037,7 @@ impl Lexicon {
     }
 
     /// A compound head that word `b[s..e]` ends with, leaving a modifier of at least three bytes before it
-    /// ("knie|operatie", "rug|klachten", "fysio|therapeut"). Needs `e - s >= 8`.
+    /// ("knie|operatie", "rug|klachten", "fysio|therapeut"). Needs `e - s >= 7`.
     pub(crate) fn tail_at(&self, b: &[u8], s: usize, e: usize) -> Option<&Pattern> {
         let ids = self.tail4.get(word_hash(b, e - 4, 4))?;
         ids.iter().map(|&id| &self.tails[id as usize]).find(|t| {

@@ -58,7 +58,7 @@ pub struct Detector {
     pub(crate) bloom: lexicon::WordBloom,
     /// Hashes of the first four bytes of stems: the test per word of four bytes or more.
     pub(crate) stem_bloom: lexicon::StemBloom,
-    /// Hashes of the last four bytes of compound heads: the test per word of eight bytes or more.
+    /// Hashes of the last four bytes of compound heads: the test per word of seven bytes or more.
     pub(crate) tail_bloom: lexicon::TailBloom,
 }
 

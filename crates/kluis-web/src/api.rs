@@ -89,6 +89,18 @@ pub struct Problem {
     pub detail: String,
     #[serde(skip)]
     retry_after: Option<u64>,
+    /// How to say it in the caller's language: see [`ProblemText`].
+    #[serde(skip)]
+    text: Box<ProblemText>,
+}
+
+/// The catalogue keys of a problem's title (`problem-{slug}-title`) and detail (`problem-{slug}-detail`, or
+/// another key) with the detail's arguments; `translate_problems` rewrites the English body with them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ProblemText {
+    slug: String,
+    detail_key: Option<&'static str>,
+    args: Vec<(&'static str, String)>,
 }
 
 impl Problem {
@@ -99,7 +111,30 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             retry_after: None,
+            text: Box::new(ProblemText {
+                slug: slug.to_owned(),
+                detail_key: None,
+                args: Vec::new(),
+            }),
         }
+    }
+
+    /// The detail's placeholders (`{ $name }` in the catalogue).
+    pub(crate) fn args(mut self, args: &[(&'static str, &str)]) -> Problem {
+        self.text.args = args.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+        self
+    }
+
+    /// Sets the `Retry-After` header (seconds).
+    pub(crate) fn retry_after(mut self, secs: u64) -> Problem {
+        self.retry_after = Some(secs);
+        self
+    }
+
+    /// A detail from another catalogue key than `problem-{slug}-detail`.
+    pub(crate) fn detail_key(mut self, key: &'static str) -> Problem {
+        self.text.detail_key = Some(key);
+        self
     }
     pub fn not_found() -> Problem {
         Problem::new(
@@ -144,8 +179,62 @@ impl IntoResponse for Problem {
         {
             res.headers_mut().insert(header::RETRY_AFTER, v);
         }
+        res.extensions_mut().insert(*self.text);
         res
     }
+}
+
+/// Middleware: puts the `title` and `detail` of every problem document into the caller's language: the language
+/// setting of the API token's user, else `Accept-Language`, else Dutch. Keys missing from the catalogue keep the
+/// English text.
+pub(crate) async fn translate_problems(
+    axum::extract::State(web): axum::extract::State<Web>,
+    req: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let token = bearer_of(req.headers()).map(str::to_owned);
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let res = next.run(req).await;
+    let Some(text) = res.extensions().get::<ProblemText>().cloned() else {
+        return res;
+    };
+    let user_lang = match &token {
+        Some(t) => web.app.api_token_locale(t).await.ok().flatten(),
+        None => None,
+    };
+    let lang = user_lang.map_or_else(
+        || crate::i18n::Lang::from_accept_language(&accept),
+        crate::context::lang_from_locale,
+    );
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (parts.status, parts.headers).into_response();
+    };
+    let Ok(mut doc) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    };
+    let catalogue = crate::i18n::catalogue(lang);
+    let tr = crate::i18n::Tr::new(lang);
+    if let Some(title) = catalogue.get(&format!("problem-{}-title", text.slug)) {
+        doc["title"] = serde_json::Value::from(title.as_str());
+    }
+    let detail_key = text
+        .detail_key
+        .map_or_else(|| format!("problem-{}-detail", text.slug), str::to_owned);
+    if catalogue.contains_key(&detail_key) {
+        let args: Vec<(&str, &str)> = text.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        doc["detail"] = serde_json::Value::from(tr.t_with(&detail_key, &args));
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    if let Ok(v) = HeaderValue::from_str(tr.code()) {
+        parts.headers.insert(header::CONTENT_LANGUAGE, v);
+    }
+    Response::from_parts(parts, axum::body::Body::from(doc.to_string()))
 }
 
 impl From<AppError> for Problem {
@@ -159,8 +248,10 @@ impl From<AppError> for Problem {
                 "invalid",
                 "Invalid input",
                 format!("{field}: {message}"),
-            ),
-            AppError::Conflict(m) => Problem::new(StatusCode::CONFLICT, "conflict", "Conflict", m),
+            )
+            .args(&[("field", field), ("message", &message)]),
+            AppError::Conflict(m) => Problem::new(StatusCode::CONFLICT, "conflict", "Conflict", &m)
+                .args(&[("message", &m)]),
             AppError::Throttled { retry_after_secs } => Problem {
                 retry_after: Some(retry_after_secs),
                 ..Problem::new(
@@ -169,8 +260,11 @@ impl From<AppError> for Problem {
                     "Too many attempts",
                     format!("Too many attempts. Try again in {retry_after_secs} seconds."),
                 )
+                .args(&[("seconds", &retry_after_secs.to_string())])
             },
-            AppError::Setup(m) => Problem::new(StatusCode::CONFLICT, "setup", "Setup", m),
+            AppError::Setup(m) => {
+                Problem::new(StatusCode::CONFLICT, "setup", "Setup", &m).args(&[("message", &m)])
+            }
             AppError::Internal(e) => {
                 tracing::error!(error = format!("{e:#}"), "internal error (api)");
                 Problem::new(
@@ -198,19 +292,22 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
                     JsonRejection::JsonDataError(_) => StatusCode::UNPROCESSABLE_ENTITY,
                     _ => StatusCode::BAD_REQUEST,
                 };
-                Err(Problem::new(
-                    status,
-                    "bad-body",
-                    "Unreadable request body",
-                    e.body_text(),
-                ))
+                let text = e.body_text();
+                Err(
+                    Problem::new(status, "bad-body", "Unreadable request body", &text)
+                        .args(&[("message", &text)]),
+                )
             }
         }
     }
 }
 
 fn bearer(parts: &Parts) -> Option<&str> {
-    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    bearer_of(&parts.headers)
+}
+
+pub(crate) fn bearer_of(headers: &axum::http::HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme
         .eq_ignore_ascii_case("bearer")
@@ -488,6 +585,8 @@ async fn audit_events(
             "Invalid input",
             format!("{field}: expected a date as YYYY-MM-DD"),
         )
+        .detail_key("problem-invalid-date-detail")
+        .args(&[("field", field)])
     })?;
     let page = filter.page;
     let res = web.app.audit_events(&a, filter).await?;

@@ -10,6 +10,7 @@ pub mod i18n;
 mod multipart;
 mod nav;
 mod pages;
+mod ratelimit;
 mod security;
 
 use axum::Router;
@@ -20,6 +21,7 @@ use axum::routing::{MethodFilter, on};
 use std::sync::Arc;
 
 pub use api::openapi_json;
+pub use ratelimit::ApiRateLimit;
 
 /// How the web layer behaves in this deployment.
 #[derive(Debug, Clone)]
@@ -30,6 +32,9 @@ pub struct WebOptions {
     pub max_body_bytes: usize,
     /// Largest document upload accepted (all files of one request together), in bytes.
     pub max_upload_bytes: usize,
+    /// Requests per API token (per IP without one) under `/api/`; `None` for no limit. Kept in this process:
+    /// with several instances the limit holds per instance.
+    pub api_rate_limit: Option<ApiRateLimit>,
 }
 
 impl Default for WebOptions {
@@ -38,6 +43,7 @@ impl Default for WebOptions {
             secure_cookies: false,
             max_body_bytes: 1024 * 1024,
             max_upload_bytes: 50 * 1024 * 1024,
+            api_rate_limit: Some(ApiRateLimit::default()),
         }
     }
 }
@@ -47,6 +53,8 @@ impl Default for WebOptions {
 pub(crate) struct Web {
     pub app: backend::App,
     pub opts: Arc<WebOptions>,
+    /// The API rate limit's buckets, shared by every clone of the router's state.
+    pub limiter: Option<Arc<ratelimit::Limiter>>,
 }
 
 /// Who may reach a route, and therefore how the tenant-isolation test aims it at another organisation.
@@ -223,6 +231,9 @@ pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(S
     let max_body = opts.max_body_bytes;
     let web = Web {
         app,
+        limiter: opts
+            .api_rate_limit
+            .map(|l| Arc::new(ratelimit::Limiter::new(l))),
         opts: Arc::new(opts),
     };
 
@@ -258,6 +269,14 @@ pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(S
         .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
         .merge(uploads.router)
         .fallback(error::fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            web.clone(),
+            ratelimit::limit_api,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            web.clone(),
+            api::translate_problems,
+        ))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(web);
     (router, registered)

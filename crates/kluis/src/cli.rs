@@ -119,6 +119,19 @@ pub struct ServeArgs {
     /// Mark session cookies Secure (set this when Kluis is served over HTTPS by a proxy)
     #[arg(long)]
     pub secure_cookies: bool,
+
+    /// Largest document upload accepted, all files of one request together, in bytes [default: 52428800]
+    #[arg(long, value_name = "BYTES", env = "KLUIS_MAX_UPLOAD_BYTES")]
+    pub max_upload_bytes: Option<u64>,
+
+    /// API requests per minute per API token (per client IP without one), counted per instance; 0 turns the
+    /// limit off [default: 600]
+    #[arg(long, value_name = "N", env = "KLUIS_API_RATE_LIMIT_PER_MINUTE")]
+    pub api_rate_limit_per_minute: Option<u32>,
+
+    /// API requests a token (or IP) may make at once before the per-minute rate applies [default: 100]
+    #[arg(long, value_name = "N", env = "KLUIS_API_RATE_LIMIT_BURST")]
+    pub api_rate_limit_burst: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -26,6 +26,13 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// How long a login stays valid without activity, in minutes.
     pub session_ttl_minutes: u64,
+    /// Largest document upload accepted (all files of one request together), in bytes.
+    pub max_upload_bytes: u64,
+    /// API requests per minute per API token (per client IP without one), on average; 0 turns the limit off.
+    /// Counted in each process: with several instances, each allows this many.
+    pub api_rate_limit_per_minute: u32,
+    /// API requests one token (or IP) may make at once before the per-minute rate applies.
+    pub api_rate_limit_burst: u32,
 }
 
 impl Default for Settings {
@@ -38,6 +45,9 @@ impl Default for Settings {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             secure_cookies: false,
             session_ttl_minutes: 8 * 60,
+            max_upload_bytes: 50 * 1024 * 1024,
+            api_rate_limit_per_minute: 600,
+            api_rate_limit_burst: 100,
         }
     }
 }
@@ -52,6 +62,9 @@ const ENV_KEYS: &[&str] = &[
     "bind",
     "secure_cookies",
     "session_ttl_minutes",
+    "max_upload_bytes",
+    "api_rate_limit_per_minute",
+    "api_rate_limit_burst",
 ];
 
 /// Command-line values; only the ones given override lower layers.
@@ -69,6 +82,12 @@ struct Flags<'a> {
     bind: Option<SocketAddr>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     secure_cookies: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_upload_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    api_rate_limit_per_minute: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    api_rate_limit_burst: Option<u32>,
 }
 
 #[derive(Debug)]
@@ -92,6 +111,9 @@ pub fn load(global: &GlobalArgs, serve: Option<&ServeArgs>) -> Result<Settings, 
         key_file: global.key_file.as_deref(),
         bind: serve.and_then(|s| s.bind),
         secure_cookies: serve.is_some_and(|s| s.secure_cookies),
+        max_upload_bytes: serve.and_then(|s| s.max_upload_bytes),
+        api_rate_limit_per_minute: serve.and_then(|s| s.api_rate_limit_per_minute),
+        api_rate_limit_burst: serve.and_then(|s| s.api_rate_limit_burst),
     };
     let mut figment = Figment::from(Serialized::defaults(Settings::default()));
     if let Some(file) = &file {

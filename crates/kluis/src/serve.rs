@@ -4,7 +4,7 @@ use crate::cli::ServeArgs;
 use crate::commands::Failure;
 use crate::config::Settings;
 use kluis_app::{App, AppConfig};
-use kluis_web::WebOptions;
+use kluis_web::{ApiRateLimit, WebOptions};
 use std::io::Write;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -29,6 +29,11 @@ pub async fn run(settings: &Settings, cfg: AppConfig, args: &ServeArgs) -> Resul
         app.clone(),
         WebOptions {
             secure_cookies: settings.secure_cookies || args.secure_cookies,
+            max_upload_bytes: usize::try_from(settings.max_upload_bytes).unwrap_or(usize::MAX),
+            api_rate_limit: (settings.api_rate_limit_per_minute > 0).then_some(ApiRateLimit {
+                per_minute: settings.api_rate_limit_per_minute,
+                burst: settings.api_rate_limit_burst,
+            }),
             ..WebOptions::default()
         },
     );

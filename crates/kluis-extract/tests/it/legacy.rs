@@ -45,8 +45,8 @@ fn doc_made_by_libreoffice_gives_its_text_tables_and_header() {
         "IBAN: NL91 ABNA 0417 1643 00",
         "Coöperatieweg 12, 1234 AB Utrecht – café ‘De Zon’ € 12,50",
         "Ελληνικά: Σωκράτης",
-        "Naam\tPiet Jansen",
-        "Telefoon\t06-12345678",
+        // Cells are tab-separated; the end of a row (a TTP paragraph in the properties) is a newline.
+        "Naam\tPiet Jansen\nTelefoon\t06-12345678",
     ] {
         assert!(body.contains(want), "{want:?} not in {body:?}");
     }
@@ -297,4 +297,75 @@ fn ole_files_are_routed_by_their_streams_not_their_name() {
         "{:?}",
         e.status
     );
+}
+
+/// Offset of the first BIFF record of type `typ` in a workbook stream.
+fn biff_record(wb: &[u8], typ: u16) -> usize {
+    let mut at = 0;
+    while at + 4 <= wb.len() {
+        let t = u16::from_le_bytes([wb[at], wb[at + 1]]);
+        if t == typ {
+            return at;
+        }
+        at += 4 + usize::from(u16::from_le_bytes([wb[at + 2], wb[at + 3]]));
+    }
+    panic!("no record {typ:#06x}");
+}
+
+#[test]
+fn xls_sheets_that_would_expand_to_millions_of_cells_are_refused_before_allocating() {
+    // 5 KB on disk; read densely it took a gigabyte, and in a worker under its memory limit it aborted.
+    let started = std::time::Instant::now();
+    let e = ex("far.xls", &legacy_fixture("far.xls"));
+    assert_eq!(e.format, Format::Xls);
+    assert!(
+        matches!(&e.status, Status::LimitExceeded(why) if why.contains("65536 rows × 256 columns")),
+        "{:?}",
+        e.status
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+
+    // A DIMENSIONS record that claims 4 billion rows (calamine reserves that up front).
+    let forged = make::with_stream(&legacy_fixture("dossier.xls"), "/Workbook", |mut wb| {
+        let at = biff_record(&wb, 0x0200) + 4;
+        wb[at..at + 4].copy_from_slice(&0u32.to_le_bytes());
+        wb[at + 4..at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        wb
+    });
+    let e = ex("x.xls", &forged);
+    assert!(
+        matches!(&e.status, Status::LimitExceeded(why) if why.contains("4294967295 rows")),
+        "{:?}",
+        e.status
+    );
+    // One whose first row lies past its last.
+    let forged = make::with_stream(&legacy_fixture("dossier.xls"), "/Workbook", |mut wb| {
+        let at = biff_record(&wb, 0x0200) + 4;
+        wb[at..at + 4].copy_from_slice(&1000u32.to_le_bytes());
+        wb[at + 4..at + 8].copy_from_slice(&10u32.to_le_bytes());
+        wb
+    });
+    let e = ex("x.xls", &forged);
+    assert!(
+        matches!(&e.status, Status::Corrupt(why) if why.contains("dimensions")),
+        "{:?}",
+        e.status
+    );
+}
+
+#[test]
+fn older_word_versions_are_named_not_misread() {
+    let doc = make::word_doc(&[Piece::Cp1252(b"Jan de Vries\r")], 0);
+    for (at, value, want) in [(2, 0x0065u16, "Word 6.0/95"), (0, 0xA5DB, "Word 1.x/2.0")] {
+        let old = make::with_stream(&doc, "/WordDocument", |mut wd| {
+            wd[at..at + 2].copy_from_slice(&value.to_le_bytes());
+            wd
+        });
+        let e = ex("oud.doc", &old);
+        assert!(
+            matches!(&e.status, Status::Unsupported(why) if why.contains(want)),
+            "{:?}",
+            e.status
+        );
+    }
 }

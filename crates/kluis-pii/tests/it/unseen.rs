@@ -94,6 +94,7 @@ fn health_written_as_a_dutch_compound() {
         "Naam: Woutbert Kloosbeek\nSinds maart heeft hij nekklachten.",
         "Naam: Woutbert Kloosbeek\nZij heeft last van een blaasontsteking.",
         "Naam: Woutbert Kloosbeek\nIn 2021 werd borstkanker vastgesteld.",
+        "Naam: Woutbert Kloosbeek\nHij heeft sinds maandag rugpijn.",
     ] {
         assert_eq!(classify(t).2, vec![S::Health], "{t}");
     }
@@ -106,6 +107,7 @@ fn compound_heads_in_business_words_are_not_health() {
         "Naam: Woutbert Kloosbeek\nNa de cyberaanval is het wachtwoord gewijzigd.",
         "Naam: Woutbert Kloosbeek\nIk moet even langs de tandarts, ben er om 11 uur.",
         "Naam: Woutbert Kloosbeek\nDe reddingsoperatie van het project slaagde.",
+        "Naam: Woutbert Kloosbeek\nDe groeipijn van het bedrijf is voorbij.",
     ] {
         assert_eq!(classify(t).2, vec![], "{t}");
     }
@@ -239,4 +241,38 @@ fn a_record_without_letter_form_is_no_letter_but_a_letter_in_english_is() {
     assert_eq!(classify(letter).0, C::Correspondence);
     let mail = "Van: woutbert@gmail.com\nAan: verhuurder@gmail.com\nOnderwerp: lekkage\n\nHet dak lekt sinds maart.\n";
     assert_eq!(classify(mail).0, C::Correspondence);
+}
+
+#[test]
+fn sick_note_wording_in_three_languages() {
+    for t in [
+        "Beste Woutbert,\n\nIk lig met koorts in bed en kom vandaag niet.\n\nGroet, Kees Kloosbeek",
+        "Objet : absence\n\nNom : Marie Dubois\nJe suis en arrêt maladie jusqu'à vendredi.",
+        "Hersteldmelding\nMedewerker: Woutbert Kloosbeek\nHersteld per 3 maart 2025.",
+    ] {
+        assert_eq!(classify(t).2, vec![S::Health], "{t}");
+    }
+    assert_eq!(
+        classify("Hersteldmelding\nMedewerker: Woutbert Kloosbeek\nHersteld per 3 maart 2025.").0,
+        C::HealthStatement
+    );
+    // "Spreekuur" alone is an opening hour, not a person's health.
+    assert_eq!(
+        classify("Naam: Woutbert Kloosbeek\nHet spreekuur van de gemeente is op dinsdag.").2,
+        vec![]
+    );
+}
+
+#[test]
+fn a_bare_number_label_is_no_phone_unless_it_follows_a_phone_word() {
+    use kluis_domain::EntityType as E;
+    assert!(crate::of("Gewicht: 3 kg\nCertificaat nr. 0127937291", E::Phone).is_empty());
+    assert_eq!(
+        crate::of("Tel. nr. 0612345678", E::Phone),
+        vec!["0612345678"]
+    );
+    assert_eq!(
+        crate::of("GSM n° 0470 12 34 56", E::Phone),
+        vec!["0470 12 34 56"]
+    );
 }

@@ -322,6 +322,7 @@ fn legacy_office_files_are_read_and_their_findings_reported() {
         "dossier.xls",
         "encrypted.doc",
         "encrypted.xls",
+        "far.xls",
     ] {
         std::fs::copy(fixtures.join(f), dir.path().join(f)).expect("copy fixture");
     }
@@ -374,4 +375,13 @@ fn legacy_office_files_are_read_and_their_findings_reported() {
         assert_eq!(d["status"], "encrypted", "{name}: {d}");
         assert!(d["findings"].as_array().is_none_or(|f| f.is_empty()));
     }
+    // 5 KB that a dense sheet reader would expand to 16.7 million cells: refused with its reason, not a crash.
+    let far = doc("far.xls");
+    assert_eq!(far["status"], "limit_exceeded", "{far}");
+    assert!(
+        far["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("worksheet")),
+        "{far}"
+    );
 }

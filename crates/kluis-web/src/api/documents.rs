@@ -301,6 +301,8 @@ fn invalid(field: &str, value: &str) -> Problem {
         "Invalid input",
         format!("{field}: '{value}' is not a known value"),
     )
+    .detail_key("problem-invalid-value-detail")
+    .args(&[("field", field), ("value", value)])
 }
 
 fn parse_opt<T: std::str::FromStr>(field: &str, v: Option<&str>) -> Result<Option<T>, Problem> {
@@ -365,6 +367,7 @@ async fn upload_documents(
                 crate::pages::documents::mebibytes(max)
             ),
         )
+        .args(&[("mib", &crate::pages::documents::mebibytes(max).to_string())])
     })?;
     let files = crate::pages::documents::upload_files(&headers, &bytes).ok_or_else(|| {
         Problem::new(
@@ -373,6 +376,7 @@ async fn upload_documents(
             "Unreadable request body",
             "Send the files as multipart/form-data.",
         )
+        .detail_key("problem-multipart-detail")
     })?;
     drop(bytes);
     if files.is_empty() {

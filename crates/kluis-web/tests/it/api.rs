@@ -253,3 +253,163 @@ async fn listing_members_decrypts_their_addresses_and_is_audited_once_per_listin
         "the chain still verifies"
     );
 }
+
+#[tokio::test]
+async fn problem_documents_speak_the_callers_language() {
+    let (env, owner) = with_owner().await;
+    let mut anon = env.client();
+    let title = |r: &crate::client::Resp| r.json()["title"].as_str().unwrap_or("").to_owned();
+    let detail = |r: &crate::client::Resp| r.json()["detail"].as_str().unwrap_or("").to_owned();
+
+    // Without a token: Accept-Language decides, Dutch by default.
+    let nl = anon
+        .send(
+            Method::GET,
+            "/api/v1/me",
+            None,
+            String::new(),
+            &[("accept-language", "nl-NL,nl;q=0.9")],
+        )
+        .await;
+    assert_status(&nl, 401, "no token");
+    assert_eq!(nl.header("content-type"), Some("application/problem+json"));
+    assert_eq!(title(&nl), "Authenticatie vereist");
+    assert!(
+        detail(&nl).contains("Stuur een geldig API-token"),
+        "{}",
+        nl.body
+    );
+    let en = anon
+        .send(
+            Method::GET,
+            "/api/v1/me",
+            None,
+            String::new(),
+            &[("accept-language", "en-GB,en;q=0.8")],
+        )
+        .await;
+    assert_eq!(
+        (title(&en).as_str(), detail(&en).as_str()),
+        (
+            "Authentication required",
+            "Send a valid API token as 'Authorization: Bearer <token>'."
+        )
+    );
+    assert_eq!(en.header("content-language"), Some("en"));
+    let default = anon.get("/api/v1/nothing-here").await;
+    assert_status(&default, 404, "unknown API path");
+    assert_eq!(title(&default), "Niet gevonden");
+
+    // With a token: the user's own language setting wins over the header.
+    let token = owner_token(&env, &owner).await;
+    let mut api = Client::with_bearer(env.router.clone(), &token);
+    let bad = api
+        .send(
+            Method::GET,
+            "/api/v1/orgs/acme/documents?kind=nonsense",
+            None,
+            String::new(),
+            &[("accept-language", "en")],
+        )
+        .await;
+    assert_status(&bad, 422, "unknown kind");
+    assert_eq!(
+        title(&bad),
+        "Ongeldige invoer",
+        "the owner's setting is Dutch"
+    );
+    assert_eq!(detail(&bad), "kind: 'nonsense' is geen bekende waarde.");
+    let s = env
+        .app
+        .session(owner.cookies.get("kluis_session").expect("cookie"))
+        .await
+        .expect("s")
+        .expect("s");
+    env.app
+        .set_locale(&s.user.id, kluis_app::Locale::En)
+        .await
+        .expect("locale");
+    let bad = api
+        .send(
+            Method::GET,
+            "/api/v1/orgs/acme/documents?kind=nonsense",
+            None,
+            String::new(),
+            &[("accept-language", "nl")],
+        )
+        .await;
+    assert_eq!(title(&bad), "Invalid input");
+    assert_eq!(detail(&bad), "kind: 'nonsense' is not a known value.");
+}
+
+#[tokio::test]
+async fn the_api_is_rate_limited_per_token_and_per_ip_with_a_429_problem() {
+    let env = fresh_with(kluis_web::WebOptions {
+        api_rate_limit: Some(kluis_web::ApiRateLimit {
+            per_minute: 60,
+            burst: 3,
+        }),
+        ..kluis_web::WebOptions::default()
+    })
+    .await;
+    let owner = setup_via_pages(&env).await;
+    let mut a = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
+    let mut b = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
+    for i in 0..3 {
+        assert_status(&a.get("/api/v1/me").await, 200, &format!("request {i}"));
+    }
+    let limited = a
+        .send(
+            Method::GET,
+            "/api/v1/me",
+            None,
+            String::new(),
+            &[("accept-language", "en")],
+        )
+        .await;
+    assert_status(&limited, 429, "fourth request in a burst of three");
+    assert_eq!(
+        limited.header("content-type"),
+        Some("application/problem+json")
+    );
+    let secs: u64 = limited
+        .header("retry-after")
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((1..=2).contains(&secs), "one request a second: {secs}");
+    assert_eq!(limited.json()["status"], 429);
+    assert_eq!(
+        limited.json()["title"],
+        "Te veel verzoeken",
+        "in the token user's language"
+    );
+
+    // Another token has its own bucket; the pages are not limited.
+    assert_status(&b.get("/api/v1/me").await, 200, "another token");
+    let mut page = owner.clone();
+    for _ in 0..5 {
+        assert_status(
+            &page.get("/o/acme").await,
+            200,
+            "pages are not rate limited",
+        );
+    }
+
+    // Without a token the client's address is the key: here all anonymous test requests share one.
+    let mut anon = env.client();
+    for _ in 0..3 {
+        assert_status(&anon.get("/api/v1/me").await, 401, "no token");
+    }
+    let r = anon
+        .send(
+            Method::GET,
+            "/api/v1/me",
+            None,
+            String::new(),
+            &[("accept-language", "en")],
+        )
+        .await;
+    assert_status(&r, 429, "anonymous burst");
+    assert_eq!(r.json()["title"], "Too many requests");
+    assert!(r.header("retry-after").is_some());
+}

@@ -220,3 +220,66 @@ fn encrypted_data_without_its_key_file_is_a_clear_error() {
         "a new key file was created over the lost one"
     );
 }
+
+#[test]
+fn upload_limit_and_api_rate_limit_come_from_the_configuration() {
+    let install = Install::new();
+    let serve = String::from_utf8_lossy(&install.run(&["serve", "--help"], "").stdout).into_owned();
+    for option in [
+        "--max-upload-bytes",
+        "KLUIS_MAX_UPLOAD_BYTES",
+        "--api-rate-limit-per-minute",
+        "KLUIS_API_RATE_LIMIT_PER_MINUTE",
+        "--api-rate-limit-burst",
+    ] {
+        assert!(
+            serve.contains(option),
+            "serve --help lacks {option}:\n{serve}"
+        );
+    }
+
+    // The rate limit from the file, the upload limit from the environment.
+    std::fs::create_dir_all(&install.data_dir).expect("data dir");
+    std::fs::write(
+        install.data_dir.join("kluis.toml"),
+        "api_rate_limit_per_minute = 60\napi_rate_limit_burst = 2\n",
+    )
+    .expect("config");
+    let mut cmd = install.cmd();
+    cmd.env("KLUIS_MAX_UPLOAD_BYTES", (3 * 1024 * 1024).to_string())
+        .args(["serve", "--bind", "127.0.0.1:0"]);
+    let server = crate::support::Server::start(&mut cmd);
+    let browser = crate::serve::setup_through_web(
+        &server.url,
+        "Bakkerij Jansen",
+        "Anna de Vries",
+        "anna@example.nl",
+    );
+    let upload = browser.get(&server.at("/o/bakkerij-jansen/documents/upload"));
+    assert_eq!(upload.status, 200, "{}", upload.body);
+    assert!(
+        upload.body.contains("samen maximaal 3 MB"),
+        "the configured upload limit is shown:\n{}",
+        upload.body
+    );
+
+    let api = crate::support::Browser::new();
+    let statuses: Vec<u16> = (0..3)
+        .map(|_| api.get(&server.at("/api/v1/me")).status)
+        .collect();
+    assert_eq!(statuses, [401, 401, 429], "a burst of two, then 429");
+
+    // A malformed value is named.
+    let out = install
+        .cmd()
+        .env("KLUIS_MAX_UPLOAD_BYTES", "lots")
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("max-upload-bytes") || err.contains("max_upload_bytes"),
+        "{err}"
+    );
+}
