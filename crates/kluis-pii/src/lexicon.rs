@@ -798,19 +798,12 @@ fn load16(text: &[u8], s: usize) -> (u64, u64) {
 /// Folds and masks the first `min(n, 16)` bytes of a word and mixes them with its length.
 #[inline(always)]
 fn mix(w0: u64, w1: u64, n: usize) -> u64 {
+    // Masks of the first min(n, 16) bytes, computed without branches (word lengths are unpredictable): the
+    // same values as `if k >= 8 { MAX } else { (1 << 8k) - 1 }` and its counterpart for the second word.
     let k = n.min(16);
-    let m0 = if k >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * k)) - 1
-    };
-    let m1 = if k >= 16 {
-        u64::MAX
-    } else if k <= 8 {
-        0
-    } else {
-        (1u64 << (8 * (k - 8))) - 1
-    };
+    let k0 = k.min(8);
+    let m0 = ((1u128 << (8 * k0)) - 1) as u64;
+    let m1 = ((1u128 << (8 * (k - k0))) - 1) as u64;
     let w0 = (w0 | 0x2020_2020_2020_2020) & m0;
     let w1 = (w1 | 0x2020_2020_2020_2020) & m1;
     let h = (w0 ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
