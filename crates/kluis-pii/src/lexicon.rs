@@ -1133,16 +1133,16 @@ impl Cand {
     }
 }
 
-const USED: u32 = 1 << 31;
-const INTRO: u32 = 1 << 30;
+const USED: u64 = 1 << 63;
+const INTRO: u64 = 1 << 62;
 
 /// First-word hash → candidate patterns: open addressing with linear probing over a power-of-two table of
 /// keys, the candidates of one key contiguous (longest pattern first).
 pub(crate) struct FirstTable {
     keys: Box<[u64]>,
-    /// `USED`, `INTRO`, start (low 24 bits) and count (bits 24..30) of the key's candidates; 0 marks an empty
+    /// `USED`, `INTRO`, start (low 32 bits) and count (bits 32..48) of the key's candidates; 0 marks an empty
     /// slot.
-    info: Box<[u32]>,
+    info: Box<[u64]>,
     cands: Vec<Cand>,
     mask: usize,
 }
@@ -1164,19 +1164,19 @@ impl FirstTable {
         all.sort_by_key(|e| e.0);
         let size = (all.len() * 3).next_power_of_two().max(16);
         let mut keys = vec![0u64; size].into_boxed_slice();
-        let mut info = vec![0u32; size].into_boxed_slice();
+        let mut info = vec![0u64; size].into_boxed_slice();
         let mut cands = Vec::new();
         for (h, ids, is_intro) in all {
             let start = cands.len();
             cands.extend(ids.iter().map(|&id| Cand::new(id, &pats[id as usize])));
             let n = cands.len() - start;
-            assert!(n < 64 && start < 1 << 24, "first-word table layout");
+            assert!(n < 1 << 16 && start < 1 << 32, "first-word table layout");
             let mut i = Self::slot(h, size - 1);
             while info[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
             keys[i] = h;
-            info[i] = USED | if is_intro { INTRO } else { 0 } | start as u32 | (n as u32) << 24;
+            info[i] = USED | if is_intro { INTRO } else { 0 } | start as u64 | (n as u64) << 32;
         }
         FirstTable {
             keys,
@@ -1202,8 +1202,8 @@ impl FirstTable {
                 return (&[], false);
             }
             if self.keys[i] == h {
-                let start = (v & 0xFF_FFFF) as usize;
-                let n = ((v >> 24) & 0x3F) as usize;
+                let start = (v & 0xFFFF_FFFF) as usize;
+                let n = ((v >> 32) & 0xFFFF) as usize;
                 return (&self.cands[start..start + n], v & INTRO != 0);
             }
             i = (i + 1) & self.mask;

@@ -834,13 +834,13 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let mut toks: Vec<&[u8]> = tokens.iter().map(|w| w.as_bytes()).collect();
         toks.sort_unstable();
         // The tokens of each first byte: `toks[range[c].0..range[c].1]`.
-        let mut range = [(0u16, 0u16); 256];
+        let mut range = [(0usize, 0usize); 256];
         for (n, w) in toks.iter().enumerate() {
             let r = &mut range[usize::from(w[0])];
             if r.1 == 0 {
-                r.0 = n as u16;
+                r.0 = n;
             }
-            r.1 = n as u16 + 1;
+            r.1 = n + 1;
         }
         // First two bytes of the tokens (the second modulo 64): one table test rejects most capitalised words.
         // Every token has three bytes or more.
