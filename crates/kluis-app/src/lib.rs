@@ -29,8 +29,8 @@ use kluis_store::{Store, sqlite_url};
 
 pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
-    DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit, ImportReport,
-    ImportedFile, JOB_DOCUMENT_SCAN,
+    DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit,
+    IdentifierHits, ImportReport, ImportedFile, JOB_DOCUMENT_SCAN, SEARCH_PAGE_SIZE,
 };
 pub use error::AppError;
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_PURGE, JobHandler};
