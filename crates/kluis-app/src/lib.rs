@@ -423,6 +423,7 @@ fn futures_are_send(app: &App, a: &Actor, u: &UserId, o: &Origin, p: &Path) {
     send(app.actor_from_api_token("", o));
     send(app.api_token_locale(""));
     send(app.members(a));
+    send(app.member_display_name(a, ""));
     send(app.add_member(
         a,
         NewMember {

@@ -843,18 +843,16 @@ fn finding_view(o: &OrgCtx, doc: &DocumentSummary, f: &DocumentFinding) -> Findi
     }
 }
 
-/// Who corrected the classification, as a name where the page may know it.
+/// Who corrected the classification: their name for every member who sees the document (members of one
+/// organisation may see each other's names), "a colleague" once they are no longer a member.
 async fn corrector_name(web: &Web, o: &OrgCtx, user_id: &str) -> String {
     if user_id == o.session.user.id.as_str() {
         return o.session.user.display_name.clone();
     }
-    if o.actor.role.allows(Permission::ManageUsers)
-        && let Ok(members) = web.app.members(&o.actor).await
-        && let Some(m) = members.into_iter().find(|m| m.user.id.as_str() == user_id)
-    {
-        return m.user.display_name;
+    match web.app.member_display_name(&o.actor, user_id).await {
+        Ok(Some(name)) => name,
+        _ => o.ctx.tr().t("documents-a-colleague").to_owned(),
     }
-    o.ctx.tr().t("documents-a-colleague").to_owned()
 }
 
 async fn detail_view(web: &Web, o: &OrgCtx, d: &DocumentDetail) -> DetailView {

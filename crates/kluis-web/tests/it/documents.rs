@@ -802,3 +802,105 @@ async fn identifier_search_pages_beyond_two_hundred_hits() {
     );
     assert!(p2.header("link").is_none());
 }
+
+#[tokio::test]
+async fn every_member_who_sees_a_document_sees_who_corrected_it() {
+    let (env, mut owner) = with_owner().await;
+    let staff_id = add_user(&env, "acme", "staff@example.com", Role::Staff).await;
+    add_user(&env, "acme", "auditor@example.com", Role::Auditor).await;
+    assert_status(
+        &upload_page(
+            &mut owner,
+            "acme",
+            &[("brief.txt", "Beste Jan, tot morgen.\n")],
+        )
+        .await,
+        303,
+        "upload",
+    );
+    run_jobs(&env).await;
+    let list = owner.get("/o/acme/documents/list").await;
+    let id = document_links(&list.body, "acme")
+        .into_iter()
+        .next()
+        .expect("a document");
+
+    // The staff member corrects; the owner, the auditor and the staff member all see the name.
+    let mut staff = login(&env, "staff@example.com", OWNER_PASSWORD).await;
+    let page = staff.get(&format!("/o/acme/documents/{id}")).await;
+    let fixed = staff
+        .post_form(
+            &format!("/o/acme/documents/{id}/correct"),
+            &[("csrf", &page.csrf()), ("class", "contract")],
+        )
+        .await;
+    assert_status(&fixed, 303, "staff corrects");
+    let mut auditor = login(&env, "auditor@example.com", OWNER_PASSWORD).await;
+    for (who, c) in [
+        ("owner", &mut owner),
+        ("auditor", &mut auditor),
+        ("staff", &mut staff),
+    ] {
+        let detail = c.get(&format!("/o/acme/documents/{id}")).await;
+        assert_status(&detail, 200, who);
+        assert!(
+            detail.body.contains("gecorrigeerd door Test Person"),
+            "{who} sees the corrector's name: {}",
+            detail.body
+        );
+    }
+
+    // Showing a colleague's name decrypts it: audited, naming the field only.
+    let owner_actor = {
+        let s = env
+            .app
+            .session(owner.cookies.get("kluis_session").expect("cookie"))
+            .await
+            .expect("s")
+            .expect("s");
+        env.actor(&s.user.id, "acme").await
+    };
+    let reads = env
+        .app
+        .audit_events(
+            &owner_actor,
+            kluis_app::AuditFilter {
+                page: 1,
+                per_page: 100,
+                action: Some("member.read".into()),
+                ..kluis_app::AuditFilter::default()
+            },
+        )
+        .await
+        .expect("audit")
+        .events;
+    assert_eq!(
+        reads.len(),
+        2,
+        "owner and auditor looked; the staff member's own name is not a read"
+    );
+    assert!(
+        reads
+            .iter()
+            .all(|e| e.entity_id == staff_id.0 && e.fields == ["display_name"])
+    );
+    assert!(
+        env.app
+            .verify_audit(&owner_actor)
+            .await
+            .expect("verify")
+            .is_ok()
+    );
+
+    // Once the corrector has left the organisation, the page says "a colleague".
+    env.app
+        .remove_member(&owner_actor, &staff_id)
+        .await
+        .expect("remove");
+    let detail = auditor.get(&format!("/o/acme/documents/{id}")).await;
+    assert!(
+        detail.body.contains("gecorrigeerd door een collega"),
+        "{}",
+        detail.body
+    );
+}
