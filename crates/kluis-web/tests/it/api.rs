@@ -318,7 +318,11 @@ async fn problem_documents_speak_the_callers_language() {
         "Ongeldige invoer",
         "the owner's setting is Dutch"
     );
-    assert_eq!(detail(&bad), "kind: 'nonsense' is geen bekende waarde.");
+    assert_eq!(
+        detail(&bad),
+        "Soort persoonsgegevens: 'nonsense' is geen bekende waarde.",
+        "the field named as the forms label it"
+    );
     let s = env
         .app
         .session(owner.cookies.get("kluis_session").expect("cookie"))
@@ -339,7 +343,10 @@ async fn problem_documents_speak_the_callers_language() {
         )
         .await;
     assert_eq!(title(&bad), "Invalid input");
-    assert_eq!(detail(&bad), "kind: 'nonsense' is not a known value.");
+    assert_eq!(
+        detail(&bad),
+        "Kind of personal data: 'nonsense' is not a known value."
+    );
 }
 
 #[tokio::test]
