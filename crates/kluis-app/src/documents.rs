@@ -23,7 +23,8 @@ const FINDINGS_TABLE: &str = "document_findings";
 const DOCUMENTS_TABLE: &str = "documents";
 /// Findings shown in the overview and hits returned by a search, at most.
 const OVERVIEW_LIMIT: i64 = 20;
-const SEARCH_LIMIT: i64 = 200;
+/// Identifier search hits per page.
+pub const SEARCH_PAGE_SIZE: i64 = 200;
 
 /// Where a document is in its processing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -202,6 +203,15 @@ pub struct IdentifierHit {
     pub entity: EntityType,
     pub masked: String,
     pub location: Option<String>,
+}
+
+/// One page of identifier search hits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdentifierHits {
+    pub hits: Vec<IdentifierHit>,
+    pub page: u32,
+    /// The next page's number, when there are more hits.
+    pub next_page: Option<u32>,
 }
 
 /// One file of an import: the document made from it, or why it could not be imported.
@@ -841,12 +851,25 @@ impl App {
     /// Where an identifier (e-mail address, BSN, IBAN, phone number, national number, …) occurs, by exact match
     /// through the blind index: the query is normalised as each kind of identifier it could be, never by
     /// decrypting stored values (Permission::Read). Audited as `identifier.search` without the query.
+    /// The first page of [`App::search_identifier_page`].
     pub async fn search_identifier(
         &self,
         actor: &Actor,
         query: &str,
     ) -> Result<Vec<IdentifierHit>, AppError> {
+        Ok(self.search_identifier_page(actor, query, 1).await?.hits)
+    }
+
+    /// One page (from 1) of the places where an identifier occurs, newest first, [`SEARCH_PAGE_SIZE`] per page;
+    /// `next_page` is set when there are more. Audited like [`App::search_identifier`].
+    pub async fn search_identifier_page(
+        &self,
+        actor: &Actor,
+        query: &str,
+        page: u32,
+    ) -> Result<IdentifierHits, AppError> {
         require(actor, Permission::Read)?;
+        let page = page.max(1);
         let query = query.trim();
         if query.is_empty() || query.chars().count() > 320 {
             return Err(AppError::invalid(
@@ -865,11 +888,18 @@ impl App {
             .collect();
         indexes.sort_unstable();
         indexes.dedup();
-        let rows = self
+        // One more than a page tells whether there is a next one.
+        let mut rows = self
             .db()
             .documents(&actor.scope)
-            .findings_by_index(&indexes, SEARCH_LIMIT)
+            .findings_by_index(
+                &indexes,
+                SEARCH_PAGE_SIZE + 1,
+                i64::from(page - 1) * SEARCH_PAGE_SIZE,
+            )
             .await?;
+        let more = rows.len() as i64 > SEARCH_PAGE_SIZE;
+        rows.truncate(usize::try_from(SEARCH_PAGE_SIZE).unwrap_or(usize::MAX));
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.tenant(&actor.scope)
@@ -878,7 +908,7 @@ impl App {
             tx.commit().await?;
             Ok(())
         })?;
-        Ok(self
+        let hits = self
             .with_documents(&actor.scope, &rows)
             .await?
             .into_iter()
@@ -891,7 +921,12 @@ impl App {
                 masked: h.finding.masked,
                 location: h.finding.location,
             })
-            .collect())
+            .collect();
+        Ok(IdentifierHits {
+            hits,
+            page,
+            next_page: more.then_some(page + 1),
+        })
     }
 
     /// Imports files and folders (recursively) into organisation `org_slug` as the CLI (audited as `cli`), then
@@ -1294,6 +1329,7 @@ fn document_futures_are_send(app: &App, a: &Actor, job: Job) {
     send(app.delete_document(a, ""));
     send(app.document_overview(a));
     send(app.search_identifier(a, ""));
+    send(app.search_identifier_page(a, "", 2));
     send(app.import_documents("", &[]));
     send(app.run_document_scan(job));
 }

@@ -74,7 +74,8 @@ impl App {
     async fn purge(&self) -> Result<(), AppError> {
         let now = now_ms();
         let mut tx = self.db().begin_write().await?;
-        let sessions = tx.purge_expired_sessions(now).await?;
+        let sessions =
+            tx.purge_expired_sessions(now).await? + tx.purge_expired_pending_logins(now).await?;
         let window = i64::try_from(self.config().login_window.as_millis()).unwrap_or(i64::MAX);
         let attempts = tx.purge_login_attempts(now - window.max(DAY_MS)).await?;
         tx.commit().await?;

@@ -29,8 +29,8 @@ use kluis_store::{Store, sqlite_url};
 
 pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
-    DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit, ImportReport,
-    ImportedFile, JOB_DOCUMENT_SCAN,
+    DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit,
+    IdentifierHits, ImportReport, ImportedFile, JOB_DOCUMENT_SCAN, SEARCH_PAGE_SIZE,
 };
 pub use error::AppError;
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_PURGE, JobHandler};
@@ -423,6 +423,7 @@ fn futures_are_send(app: &App, a: &Actor, u: &UserId, o: &Origin, p: &Path) {
     send(app.actor_from_api_token("", o));
     send(app.api_token_locale(""));
     send(app.members(a));
+    send(app.member_display_name(a, ""));
     send(app.add_member(
         a,
         NewMember {

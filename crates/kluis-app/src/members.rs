@@ -47,6 +47,27 @@ impl App {
         Ok(members)
     }
 
+    /// The display name of a member of the actor's organisation (Permission::Read: members may see each other's
+    /// names), e.g. to say who corrected a document; `None` if they are not (or no longer) a member. Audited as
+    /// `member.read` naming the field, since the name is decrypted for it.
+    pub async fn member_display_name(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+    ) -> Result<Option<String>, AppError> {
+        require(actor, Permission::Read)?;
+        let Some(m) = self.db().tenant(&actor.scope).member(user_id).await? else {
+            return Ok(None);
+        };
+        let name = self.display_name(&m.user)?;
+        self.audit_access(
+            actor,
+            &actor.event("member.read", "user", user_id, &["display_name"]),
+        )
+        .await?;
+        Ok(Some(name))
+    }
+
     /// How many members the actor's organisation has; decrypts nothing.
     pub async fn member_count(&self, actor: &Actor) -> Result<i64, AppError> {
         require(actor, Permission::Read)?;

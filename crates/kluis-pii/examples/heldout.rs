@@ -1,7 +1,7 @@
 //! Dev tool: writes a held-out, labelled set of plain-text documents with layouts, phrasings and names unlike the
 //! dev corpus, to measure how the detector generalises.
 //!
-//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b|c]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
+//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b|c|d]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
 //! contract). Deterministic for a seed. Names come from syllable models per origin (Dutch, Frisian, Flemish,
 //! French-Belgian, Turkish, Moroccan, Polish, Indonesian, Surinamese), not from the detector's word lists. Never
 //! commit the output: this program regenerates it.
@@ -2334,6 +2334,154 @@ fn reference(d: &mut Doc, r: &mut Rng) {
         .e("person_name", &q.full())
         .t("\nHR Manager\n");
 }
+// ---------------------------------------------------------------- set D: written after the set-C rules, scored once
+
+/// D1. Absence e-mail with an injury in plain words.
+fn absence(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let m = person_c(r);
+    d.class = "health_statement";
+    d.t("Onderwerp: afwezig\n\nHoi ")
+        .e("person_name", &m.first)
+        .t(",\n\n");
+    d.t(r.pick(&[
+        "Ik heb gisteren bij het voetballen een enkelblessure opgelopen en moet de komende twee weken rust houden.",
+        "Na een val van de trap heb ik een hersenschudding; de dokter zegt minstens een week thuisblijven.",
+        "Ik heb last van nierstenen en moet morgen naar de uroloog.",
+        "Mijn keelpijn is erger geworden, het blijkt een flinke angina te zijn.",
+    ]));
+    d.cat("health");
+    d.t("\n\nGroetjes,\n").e("person_name", &p.full()).t("\n");
+}
+
+/// D2. Belgian French pay slip with union membership.
+fn fiche(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "payslip";
+    let b = birth(r);
+    d.t("FICHE DE PAIE - ").t(r.pick(MOIS)).t(" 2025\n\n");
+    d.t("Travailleur : ").e("person_name", &p.full()).t("\n");
+    d.t("NISS : ")
+        .e("be_national_number", &rrn(r, b.y, b.m, b.d))
+        .t("\n");
+    d.t("Salaire brut : 3.412,00 EUR\nPrécompte professionnel : 612,30 EUR\n");
+    if r.chance(50) {
+        d.t("Cotisation syndicale retenue (affilié CSC) : 14,50 EUR\n");
+        d.cat("trade_union");
+    }
+    d.t("Net à payer : 2.301,77 EUR sur ")
+        .e("iban", &spaced4(&iban(r, true)))
+        .t("\n");
+}
+
+/// D3. Employment contract with parties in prose.
+fn employment(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let q = person_c(r);
+    d.class = "contract";
+    d.t("ARBEIDSCONTRACT VOOR BEPAALDE TIJD\n\nTussen ")
+        .t(&company(r))
+        .t(", hierbij vertegenwoordigd door ");
+    d.e("person_name", &q.full()).t(", en ");
+    d.t(if p.female { "mevrouw " } else { "de heer " })
+        .e("person_name", &p.full());
+    d.t(", wonende ")
+        .e("address", &format!("{} {}", street_c(r), house_c(r)))
+        .t(", ");
+    d.e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(NL_PLACES))
+        .t(", wordt het volgende overeengekomen.\n\n");
+    d.t("1. De werknemer treedt in dienst per ")
+        .t(&recent_nl(r))
+        .t(" als chauffeur.\n2. De proeftijd bedraagt een maand.\n");
+}
+
+/// D4. Tab-separated list with split name columns.
+fn split_list(d: &mut Doc, r: &mut Rng) {
+    d.class = "customer_list";
+    d.t("Voorletters\tTussenvoegsel\tAchternaam\tWoonplaats\tTelefoon\n");
+    for _ in 0..5 {
+        let p = person_c(r);
+        let (tv, ach) = match p.last.rsplit_once(' ') {
+            Some((a, b)) if a.chars().all(|c| c.is_lowercase() || c == ' ' || c == '\'') => {
+                (a.to_owned(), b.to_owned())
+            }
+            _ => (String::new(), p.last.clone()),
+        };
+        d.t(&p.initial())
+            .t("\t")
+            .t(&tv)
+            .t("\t")
+            .e("person_name", &ach)
+            .t("\t")
+            .t(r.pick(NL_PLACES))
+            .t("\t");
+        d.e("phone", &nl_mobile(r)).t("\n");
+    }
+}
+
+/// D5. English doctor's note.
+fn doctor_note(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let g = person_c(r);
+    d.class = "health_statement";
+    d.t("Medical practice ")
+        .t(r.pick(&["Oosterpark", "De Vaart"]))
+        .t("\n\n");
+    d.t("This is to certify that ").e("person_name", &p.full());
+    d.t(r.pick(&[
+        " was seen today and is unfit for work for five days due to a sprained ankle.",
+        " attended the clinic this morning with acute lower back pain and should not work this week.",
+        " is recovering from a minor operation and may return to work on Monday.",
+    ]));
+    d.cat("health");
+    d.t("\n\nDr ").e("person_name", &g.full()).t("\n");
+}
+
+/// D6. Catalogue of medical supplies: no person, no special data.
+fn catalogue(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    d.t("Prijslijst zorghulpmiddelen ")
+        .t(&(2024 + r.below(2)).to_string())
+        .t("\n\n");
+    for _ in 0..4 {
+        let _ = writeln!(
+            d.text,
+            "{}\t€ {},{:02}",
+            r.pick(&[
+                "Rolstoel lichtgewicht",
+                "Ziekenhuisbed elektrisch",
+                "Bloeddrukmeter",
+                "Krukken (paar)",
+                "Douchestoel",
+                "Steunkousen"
+            ]),
+            r.below(900) + 20,
+            r.below(100)
+        );
+    }
+    d.t("Prijzen incl. btw, levering binnen 5 werkdagen.\n");
+}
+
+/// D7. Motivation letter with a religion mention.
+fn motivation(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "application";
+    d.t("Motivatiebrief\n\nGeachte heer, mevrouw,\n\nMijn naam is ")
+        .e("person_name", &p.full());
+    d.t(" en ik solliciteer naar de functie van jongerenwerker. ");
+    if r.chance(50) {
+        d.t("Als vrijwilliger in de moskee geef ik al jaren huiswerkbegeleiding.");
+        d.cat("religion");
+    } else {
+        d.t("Als vrijwilliger bij de voetbalclub geef ik al jaren training.");
+    }
+    d.t("\n\nMet vriendelijke groet,\n\n")
+        .e("person_name", &p.full())
+        .t("\n");
+    d.e("email", &p.email(r, MAIL_DOMAINS)).t("\n");
+}
 
 fn json_str(s: &str) -> String {
     let mut o = String::from("\"");
@@ -2424,6 +2572,15 @@ fn main() -> std::io::Result<()> {
     let templates = match set.as_str() {
         "b" => templates_b,
         "c" => templates_c,
+        "d" => &[
+            absence,
+            fiche,
+            employment,
+            split_list,
+            doctor_note,
+            catalogue,
+            motivation,
+        ],
         _ => templates_a,
     };
     let docs = out.join("docs");

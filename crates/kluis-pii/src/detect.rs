@@ -170,6 +170,9 @@ fn member_before(text: &str, s: usize) -> bool {
         "raadslid",
         "militant",
         "afdeling",
+        "vrijwillig",
+        "actief",
+        "bestuur",
     ]
     .iter()
     .any(|w| before.contains(w))

@@ -544,6 +544,8 @@ const SPECIAL: &[(&str, S)] = &[
     ("ziekenhuisopname", S::Health), ("arbodienst~", S::Health), ("spreekuur~", S::Health),
     ("congé de maladie", S::Health), ("arrêt maladie", S::Health), ("arrêt de travail", S::Health),
     ("hôpital~", S::Health), ("médecin traitant~", S::Health), ("fever", S::Health), ("off work sick", S::Health),
+    ("hersenschudding", S::Health), ("blessure~", S::Health), ("unfit for work", S::Health),
+    ("sprained", S::Health), ("back pain", S::Health), ("clinic~", S::Health), ("operation~", S::Health),
     ("klinische genetica", S::Genetic), ("klinisch geneticus", S::Genetic), ("dragerschap", S::Genetic),
     ("etnische achtergrond", S::Ethnicity), ("ethnic origin", S::Ethnicity), ("ethnic background", S::Ethnicity),
     ("origine ethnique", S::Ethnicity),
@@ -621,6 +623,8 @@ const TAILS: &[(&str, Kw)] = &[
     ("depressie", Kw::Special(S::Health, false)), ("hernia", Kw::Special(S::Health, false)),
     ("medicatie~", Kw::Special(S::Health, true)), ("revalidatie~", Kw::Special(S::Health, true)),
     ("overeenkomst", Kw::Class(C::Contract, 4)), ("factuur", Kw::Class(C::Invoice, 4)),
+    ("contract", Kw::Class(C::Contract, 4)), ("blessure~", Kw::Special(S::Health, true)),
+    ("breuk~", Kw::Special(S::Health, true)), ("ontwrichting~", Kw::Special(S::Health, true)),
 ];
 
 /// Body parts and medical prefixes that make a weak compound head a statement about health ("knieoperatie",

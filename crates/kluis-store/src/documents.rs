@@ -324,25 +324,28 @@ impl DocumentStore<'_> {
         row.as_ref().map(FindingRow::from_row).transpose()
     }
 
-    /// Findings whose blind index is one of `indexes` (exact lookup, no decryption), at most `limit`.
+    /// Findings whose blind index is one of `indexes` (exact lookup, no decryption), newest first: at most
+    /// `limit`, after skipping `offset`.
     pub async fn findings_by_index(
         &self,
         indexes: &[String],
         limit: i64,
+        offset: i64,
     ) -> Result<Vec<FindingRow>> {
         if indexes.is_empty() {
             return Ok(Vec::new());
         }
         let mut c = self.conn().await?;
-        let placeholders: Vec<String> = (0..indexes.len()).map(|i| format!("${}", i + 3)).collect();
+        let placeholders: Vec<String> = (0..indexes.len()).map(|i| format!("${}", i + 4)).collect();
         let sql = format!(
             "SELECT {FINDING_COLUMNS} FROM document_findings WHERE org_id = $1 AND value_index IN ({}) \
-             ORDER BY created_at DESC, id LIMIT $2",
+             ORDER BY created_at DESC, id LIMIT $2 OFFSET $3",
             placeholders.join(", ")
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(self.org())
-            .bind(limit);
+            .bind(limit)
+            .bind(offset.max(0));
         for i in indexes {
             query = query.bind(i);
         }

@@ -536,10 +536,7 @@ impl WriteTx {
 
     /// Stores a pending login, and drops the expired ones so the table stays small.
     pub async fn insert_pending_login(&mut self, p: &PendingLoginRow) -> Result<()> {
-        sqlx::query("DELETE FROM pending_logins WHERE expires_at <= $1")
-            .bind(p.created_at)
-            .execute(self.conn())
-            .await?;
+        self.purge_expired_pending_logins(p.created_at).await?;
         sqlx::query(
             "INSERT INTO pending_logins (id_digest, user_id, created_at, expires_at, failures) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -552,6 +549,15 @@ impl WriteTx {
         .execute(self.conn())
         .await?;
         Ok(())
+    }
+
+    /// Deletes the pending logins that expired at or before `now`; returns how many.
+    pub async fn purge_expired_pending_logins(&mut self, now: i64) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM pending_logins WHERE expires_at <= $1")
+            .bind(now)
+            .execute(self.conn())
+            .await?;
+        Ok(done.rows_affected())
     }
 
     /// Counts one wrong code against a pending login; returns the failures so far (0 if it is gone).

@@ -227,7 +227,20 @@ pub(crate) async fn translate_problems(
         .detail_key
         .map_or_else(|| format!("problem-{}-detail", text.slug), str::to_owned);
     if catalogue.contains_key(&detail_key) {
-        let args: Vec<(&str, &str)> = text.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        // A field is named as the forms label it, where the catalogue has a label for it.
+        let args: Vec<(&str, &str)> = text
+            .args
+            .iter()
+            .map(|(k, v)| match *k {
+                "field" => (
+                    *k,
+                    catalogue
+                        .get(&format!("field-{}", v.replace('_', "-")))
+                        .map_or(v.as_str(), String::as_str),
+                ),
+                _ => (*k, v.as_str()),
+            })
+            .collect();
         doc["detail"] = serde_json::Value::from(tr.t_with(&detail_key, &args));
     }
     parts.headers.remove(header::CONTENT_LENGTH);

@@ -1,4 +1,5 @@
-//! The API rate limit: an in-process token bucket per API token (per client IP without one), so per instance.
+//! The API rate limit: an in-process token bucket per API token (per client IP without one, and per IP for
+//! refused tokens), so per instance.
 
 use crate::Web;
 use crate::api::Problem;
@@ -61,12 +62,38 @@ impl Limiter {
         }
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Bucket>> {
+        self.buckets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Seconds until `key` may make a request again, without taking one; `None` if it may now.
+    fn wait_for(&self, key: Key, now: Instant) -> Option<u64> {
+        let buckets = self.lock();
+        let b = buckets.get(&key)?;
+        let tokens =
+            (b.tokens + now.duration_since(b.at).as_secs_f64() * self.per_sec).min(self.burst);
+        (tokens < 1.0).then(|| self.seconds_until_one(tokens))
+    }
+
+    fn seconds_until_one(&self, tokens: f64) -> u64 {
+        let wait = ((1.0 - tokens) / self.per_sec).ceil();
+        // Whole seconds, at least one; the cast cannot overflow for any sensible limit.
+        (wait as u64).max(1)
+    }
+
+    fn knows(&self, key: Key) -> bool {
+        self.lock().contains_key(&key)
+    }
+
+    fn forget(&self, key: Key) {
+        self.lock().remove(&key);
+    }
+
     /// Takes one request from `key`'s bucket, or says in how many seconds the next one is allowed.
     fn take(&self, key: Key, now: Instant) -> Result<(), u64> {
-        let mut buckets = self
-            .buckets
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut buckets = self.lock();
         if buckets.len() >= SWEEP_AT {
             let (per_sec, burst) = (self.per_sec, self.burst);
             buckets
@@ -83,9 +110,8 @@ impl Limiter {
             b.tokens -= 1.0;
             Ok(())
         } else {
-            let wait = ((1.0 - b.tokens) / self.per_sec).ceil();
-            // Whole seconds, at least one; the cast cannot overflow for any sensible limit.
-            Err((wait as u64).max(1))
+            let tokens = b.tokens;
+            Err(self.seconds_until_one(tokens))
         }
     }
 }
@@ -102,15 +128,35 @@ pub(crate) async fn limit_api(
     if !req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let key = match crate::api::bearer_of(req.headers()) {
-        Some(token) => Key::Token(limiter.hasher.hash_one(token)),
-        None => req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or(Key::UnknownIp, |c| Key::Ip(c.0.ip())),
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(Key::UnknownIp, |c| Key::Ip(c.0.ip()));
+    let token =
+        crate::api::bearer_of(req.headers()).map(|t| Key::Token(limiter.hasher.hash_one(t)));
+    let now = Instant::now();
+    // A token never seen before is charged to its address first: otherwise a client could make up a new token
+    // for every request and never meet a limit. Tokens already in use keep their own buckets.
+    let checked = match token {
+        Some(key) if !limiter.knows(key) => match limiter.wait_for(ip, now) {
+            Some(secs) => Err(secs),
+            None => limiter.take(key, now),
+        },
+        Some(key) => limiter.take(key, now),
+        None => limiter.take(ip, now),
     };
-    match limiter.take(key, Instant::now()) {
-        Ok(()) => next.run(req).await,
+    match checked {
+        Ok(()) => {
+            let res = next.run(req).await;
+            if let Some(key) = token
+                && res.status() == StatusCode::UNAUTHORIZED
+            {
+                // A refused token keeps no bucket (the map only holds tokens that work) and costs its address.
+                limiter.forget(key);
+                let _ = limiter.take(ip, now);
+            }
+            res
+        }
         Err(secs) => {
             tracing::info!(retry_after = secs, "API rate limit reached");
             Problem::new(

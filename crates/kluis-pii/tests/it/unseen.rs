@@ -276,3 +276,28 @@ fn a_bare_number_label_is_no_phone_unless_it_follows_a_phone_word() {
         vec!["0470 12 34 56"]
     );
 }
+
+#[test]
+fn injuries_english_notes_and_contract_compounds() {
+    for t in [
+        "Hoi Kees,\n\nIk heb een enkelblessure opgelopen en moet twee weken rust houden.\n\nGroetjes,\nWoutbert Kloosbeek",
+        "Naam: Woutbert Kloosbeek\nNa een val heeft hij een hersenschudding.",
+        "Name: Woutbert Kloosbeek\nHe is unfit for work for five days due to a sprained ankle.",
+    ] {
+        assert_eq!(classify(t).2, vec![S::Health], "{t}");
+    }
+    // A broken contract is no broken bone.
+    assert_eq!(
+        classify("Naam: Woutbert Kloosbeek\nBij contractbreuk volgt een boete.").2,
+        vec![]
+    );
+    assert_eq!(
+        classify("ARBEIDSCONTRACT VOOR BEPAALDE TIJD\n\nTussen Zuidwind BV en Woutbert Kloosbeek.")
+            .0,
+        C::Contract
+    );
+    let (_, _, cats) = classify(
+        "Motivatiebrief\nNaam: Woutbert Kloosbeek\n\nAls vrijwilliger in de moskee geef ik huiswerkbegeleiding.",
+    );
+    assert_eq!(cats, vec![S::Religion]);
+}

@@ -4,6 +4,7 @@ mod audit;
 mod concurrency;
 mod dump;
 mod jobs;
+mod logins;
 mod tenancy;
 
 use kluis_domain::Role;

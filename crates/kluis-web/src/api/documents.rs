@@ -243,6 +243,9 @@ pub struct IdentifierHitOut {
 pub struct IdentifierParams {
     /// The complete value: an e-mail address, BSN, IBAN, phone number, …
     value: String,
+    /// Page of hits, from 1 (200 per page). When there are more, the answer's `Link` header names the next
+    /// page (`rel="next"`).
+    page: Option<u32>,
 }
 
 impl From<&DocumentSummary> for DocumentOut {
@@ -587,15 +590,29 @@ async fn reveal_finding(
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/identifiers", tag = "documents",
     description = "Where an identifier (e-mail address, BSN, IBAN, phone number, …) occurs, by exact match through a blind index; values in the answer are masked. Each search is recorded in the audit log (without the query).",
     params(("org" = String, Path, description = "Organisation slug"), IdentifierParams),
-    responses((status = 200, body = Vec<IdentifierHitOut>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Vec<IdentifierHitOut>, headers(("Link" = String, description = "`<…&page=N>; rel=\"next\"` when there are more hits"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn search_identifiers(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Query(p): Query<IdentifierParams>,
-) -> Result<Json<Vec<IdentifierHitOut>>, Problem> {
+) -> Result<Response, Problem> {
     require(&a, Permission::Read)?;
-    let hits: Vec<IdentifierHit> = web.app.search_identifier(&a, &p.value).await?;
-    Ok(Json(
+    let found = web
+        .app
+        .search_identifier_page(&a, &p.value, p.page.unwrap_or(1))
+        .await?;
+    let next = found.next_page.map(|n| {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("value", &p.value)
+            .append_pair("page", &n.to_string())
+            .finish();
+        format!(
+            "</api/v1/orgs/{}/identifiers?{query}>; rel=\"next\"",
+            a.org.slug
+        )
+    });
+    let hits: Vec<IdentifierHit> = found.hits;
+    let mut res = Json(
         hits.into_iter()
             .map(|h| IdentifierHitOut {
                 document_id: h.document_id,
@@ -605,6 +622,11 @@ async fn search_identifiers(
                 masked: h.masked,
                 location: h.location,
             })
-            .collect(),
-    ))
+            .collect::<Vec<IdentifierHitOut>>(),
+    )
+    .into_response();
+    if let Some(link) = next.and_then(|l| axum::http::HeaderValue::from_str(&l).ok()) {
+        res.headers_mut().insert(axum::http::header::LINK, link);
+    }
+    Ok(res)
 }

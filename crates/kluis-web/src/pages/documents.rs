@@ -480,6 +480,9 @@ pub async fn list(
 pub struct SearchQuery {
     #[serde(default)]
     pub value: String,
+    /// Page of hits, from 1.
+    #[serde(default)]
+    pub page: Option<u32>,
 }
 
 pub struct HitRow {
@@ -499,6 +502,8 @@ struct SearchPage {
     searched: bool,
     hits: Vec<HitRow>,
     hits_text: String,
+    /// Link to the next page of hits, when there are more.
+    next_href: Option<String>,
 }
 
 pub async fn identifiers(
@@ -514,7 +519,11 @@ pub async fn identifiers(
     let hits = if value.is_empty() {
         None
     } else {
-        match web.app.search_identifier(&o.actor, &value).await {
+        match web
+            .app
+            .search_identifier_page(&o.actor, &value, q.page.unwrap_or(1))
+            .await
+        {
             Ok(h) => Some(h),
             Err(AppError::Invalid { field, message }) => {
                 c.error = Some(super::auth::field_error(&o.ctx, field, &message));
@@ -525,7 +534,18 @@ pub async fn identifiers(
         }
     };
     let searched = hits.is_some();
+    let next_href = hits.as_ref().and_then(|h| h.next_page).map(|n| {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("value", &value)
+            .append_pair("page", &n.to_string())
+            .finish();
+        format!("/o/{}/documents/identifiers?{query}", o.org_slug)
+    });
+    let first = hits.as_ref().map_or(0, |h| {
+        (h.page as usize - 1) * kluis_app::SEARCH_PAGE_SIZE as usize
+    });
     let hits: Vec<HitRow> = hits
+        .map(|h| h.hits)
         .unwrap_or_default()
         .into_iter()
         .map(|h| HitRow {
@@ -541,8 +561,19 @@ pub async fn identifiers(
         org: o.org_slug.clone(),
         search_value: value,
         searched,
-        hits_text: tr.t_n("documents-search-count", "count", hits.len()),
+        hits_text: if next_href.is_some() || first > 0 {
+            tr.t_with(
+                "documents-search-range",
+                &[
+                    ("from", &(first + 1).to_string()),
+                    ("to", &(first + hits.len()).to_string()),
+                ],
+            )
+        } else {
+            tr.t_n("documents-search-count", "count", hits.len())
+        },
         hits,
+        next_href,
     };
     Ok((status, page).into_response())
 }
@@ -812,18 +843,16 @@ fn finding_view(o: &OrgCtx, doc: &DocumentSummary, f: &DocumentFinding) -> Findi
     }
 }
 
-/// Who corrected the classification, as a name where the page may know it.
+/// Who corrected the classification: their name for every member who sees the document (members of one
+/// organisation may see each other's names), "a colleague" once they are no longer a member.
 async fn corrector_name(web: &Web, o: &OrgCtx, user_id: &str) -> String {
     if user_id == o.session.user.id.as_str() {
         return o.session.user.display_name.clone();
     }
-    if o.actor.role.allows(Permission::ManageUsers)
-        && let Ok(members) = web.app.members(&o.actor).await
-        && let Some(m) = members.into_iter().find(|m| m.user.id.as_str() == user_id)
-    {
-        return m.user.display_name;
+    match web.app.member_display_name(&o.actor, user_id).await {
+        Ok(Some(name)) => name,
+        _ => o.ctx.tr().t("documents-a-colleague").to_owned(),
     }
-    o.ctx.tr().t("documents-a-colleague").to_owned()
 }
 
 async fn detail_view(web: &Web, o: &OrgCtx, d: &DocumentDetail) -> DetailView {

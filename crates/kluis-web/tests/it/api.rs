@@ -318,7 +318,11 @@ async fn problem_documents_speak_the_callers_language() {
         "Ongeldige invoer",
         "the owner's setting is Dutch"
     );
-    assert_eq!(detail(&bad), "kind: 'nonsense' is geen bekende waarde.");
+    assert_eq!(
+        detail(&bad),
+        "Soort persoonsgegevens: 'nonsense' is geen bekende waarde.",
+        "the field named as the forms label it"
+    );
     let s = env
         .app
         .session(owner.cookies.get("kluis_session").expect("cookie"))
@@ -339,7 +343,10 @@ async fn problem_documents_speak_the_callers_language() {
         )
         .await;
     assert_eq!(title(&bad), "Invalid input");
-    assert_eq!(detail(&bad), "kind: 'nonsense' is not a known value.");
+    assert_eq!(
+        detail(&bad),
+        "Kind of personal data: 'nonsense' is not a known value."
+    );
 }
 
 #[tokio::test]
@@ -412,4 +419,36 @@ async fn the_api_is_rate_limited_per_token_and_per_ip_with_a_429_problem() {
     assert_status(&r, 429, "anonymous burst");
     assert_eq!(r.json()["title"], "Too many requests");
     assert!(r.header("retry-after").is_some());
+}
+
+#[tokio::test]
+async fn made_up_tokens_are_limited_by_address_while_working_tokens_keep_their_own_bucket() {
+    let env = fresh_with(kluis_web::WebOptions {
+        api_rate_limit: Some(kluis_web::ApiRateLimit {
+            per_minute: 60,
+            burst: 3,
+        }),
+        ..kluis_web::WebOptions::default()
+    })
+    .await;
+    let owner = setup_via_pages(&env).await;
+    let mut good = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
+    assert_status(&good.get("/api/v1/me").await, 200, "a working token");
+
+    // Every request with a fresh made-up token: refused, and each refusal costs the address.
+    for i in 0..3 {
+        let mut guess = Client::with_bearer(env.router.clone(), &format!("made-up-{i}"));
+        assert_status(&guess.get("/api/v1/me").await, 401, &format!("guess {i}"));
+    }
+    let mut guess = Client::with_bearer(env.router.clone(), "made-up-next");
+    let r = guess.get("/api/v1/me").await;
+    assert_status(&r, 429, "new tokens from a refused address wait");
+    assert!(r.header("retry-after").is_some());
+
+    // The token that already works is not held up by the guesses from its address.
+    assert_status(
+        &good.get("/api/v1/me").await,
+        200,
+        "working token unaffected",
+    );
 }

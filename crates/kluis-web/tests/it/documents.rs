@@ -717,3 +717,190 @@ async fn dashboard_says_what_to_do_first_then_counts_documents_by_kind() {
     assert!(dash.body.contains("href=\"/o/acme/documents\""));
     assert!(!dash.body.contains("Eerste documenten uploaden"));
 }
+
+#[tokio::test]
+async fn identifier_search_pages_beyond_two_hundred_hits() {
+    let (env, mut owner) = with_owner().await;
+    // One identifier in 250 places: five files of fifty lines each.
+    let text: String = (0..50)
+        .map(|i| format!("Regel {i}: mail piet.peters@example.nl voor de offerte.\n"))
+        .collect();
+    let names: Vec<String> = (0..5).map(|i| format!("offerte-{i}.txt")).collect();
+    let files: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), text.as_str())).collect();
+    assert_status(
+        &upload_page(&mut owner, "acme", &files).await,
+        303,
+        "upload",
+    );
+    run_jobs(&env).await;
+
+    let first = owner
+        .get("/o/acme/documents/identifiers?value=piet.peters%40example.nl")
+        .await;
+    assert_status(&first, 200, "first page");
+    let rows = |body: &str| body.matches("<span class=\"masked\">").count();
+    assert_eq!(rows(&first.body), 200, "a full first page");
+    assert!(
+        first.body.contains("Plaatsen 1 tot en met 200."),
+        "{}",
+        first.body
+    );
+    let next = first
+        .body
+        .split("rel=\"next\"")
+        .next()
+        .and_then(|s| s.rsplit("href=\"").next())
+        .and_then(|s| s.split('"').next())
+        .expect("a next-page link")
+        .replace("&amp;", "&")
+        .replace("&#38;", "&");
+    assert!(next.contains("page=2"), "{next}");
+    let second = owner.get(&next).await;
+    assert_status(&second, 200, "second page");
+    assert_eq!(rows(&second.body), 50, "the rest");
+    assert!(second.body.contains("Plaatsen 201 tot en met 250."));
+    assert!(
+        !second.body.contains("rel=\"next\""),
+        "no page after the last"
+    );
+
+    // The API pages the same way, with a Link header.
+    let mut api = Client::with_bearer(env.router.clone(), &token_for(&env, &owner, "acme").await);
+    let p1 = api
+        .get("/api/v1/orgs/acme/identifiers?value=piet.peters@example.nl")
+        .await;
+    assert_status(&p1, 200, "API first page");
+    assert_eq!(p1.json().as_array().map(Vec::len), Some(200));
+    let link = p1.header("link").expect("Link header").to_owned();
+    assert!(
+        link.ends_with("rel=\"next\"") && link.contains("page=2"),
+        "{link}"
+    );
+    let url = link
+        .trim_start_matches('<')
+        .split('>')
+        .next()
+        .expect("link target")
+        .to_owned();
+    let p2 = api.get(&url).await;
+    assert_status(&p2, 200, "API second page");
+    let page2 = p2.json();
+    let ids1: Vec<String> = p1
+        .json()
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["finding_id"].as_str().map(str::to_owned))
+        .collect();
+    let page2 = page2.as_array().cloned().unwrap_or_default();
+    assert_eq!(page2.len(), 50);
+    assert!(
+        page2.iter().all(|h| !ids1
+            .iter()
+            .any(|id| h["finding_id"].as_str() == Some(id.as_str()))),
+        "pages do not overlap"
+    );
+    assert!(p2.header("link").is_none());
+}
+
+#[tokio::test]
+async fn every_member_who_sees_a_document_sees_who_corrected_it() {
+    let (env, mut owner) = with_owner().await;
+    let staff_id = add_user(&env, "acme", "staff@example.com", Role::Staff).await;
+    add_user(&env, "acme", "auditor@example.com", Role::Auditor).await;
+    assert_status(
+        &upload_page(
+            &mut owner,
+            "acme",
+            &[("brief.txt", "Beste Jan, tot morgen.\n")],
+        )
+        .await,
+        303,
+        "upload",
+    );
+    run_jobs(&env).await;
+    let list = owner.get("/o/acme/documents/list").await;
+    let id = document_links(&list.body, "acme")
+        .into_iter()
+        .next()
+        .expect("a document");
+
+    // The staff member corrects; the owner, the auditor and the staff member all see the name.
+    let mut staff = login(&env, "staff@example.com", OWNER_PASSWORD).await;
+    let page = staff.get(&format!("/o/acme/documents/{id}")).await;
+    let fixed = staff
+        .post_form(
+            &format!("/o/acme/documents/{id}/correct"),
+            &[("csrf", &page.csrf()), ("class", "contract")],
+        )
+        .await;
+    assert_status(&fixed, 303, "staff corrects");
+    let mut auditor = login(&env, "auditor@example.com", OWNER_PASSWORD).await;
+    for (who, c) in [
+        ("owner", &mut owner),
+        ("auditor", &mut auditor),
+        ("staff", &mut staff),
+    ] {
+        let detail = c.get(&format!("/o/acme/documents/{id}")).await;
+        assert_status(&detail, 200, who);
+        assert!(
+            detail.body.contains("gecorrigeerd door Test Person"),
+            "{who} sees the corrector's name: {}",
+            detail.body
+        );
+    }
+
+    // Showing a colleague's name decrypts it: audited, naming the field only.
+    let owner_actor = {
+        let s = env
+            .app
+            .session(owner.cookies.get("kluis_session").expect("cookie"))
+            .await
+            .expect("s")
+            .expect("s");
+        env.actor(&s.user.id, "acme").await
+    };
+    let reads = env
+        .app
+        .audit_events(
+            &owner_actor,
+            kluis_app::AuditFilter {
+                page: 1,
+                per_page: 100,
+                action: Some("member.read".into()),
+                ..kluis_app::AuditFilter::default()
+            },
+        )
+        .await
+        .expect("audit")
+        .events;
+    assert_eq!(
+        reads.len(),
+        2,
+        "owner and auditor looked; the staff member's own name is not a read"
+    );
+    assert!(
+        reads
+            .iter()
+            .all(|e| e.entity_id == staff_id.0 && e.fields == ["display_name"])
+    );
+    assert!(
+        env.app
+            .verify_audit(&owner_actor)
+            .await
+            .expect("verify")
+            .is_ok()
+    );
+
+    // Once the corrector has left the organisation, the page says "a colleague".
+    env.app
+        .remove_member(&owner_actor, &staff_id)
+        .await
+        .expect("remove");
+    let detail = auditor.get(&format!("/o/acme/documents/{id}")).await;
+    assert!(
+        detail.body.contains("gecorrigeerd door een collega"),
+        "{}",
+        detail.body
+    );
+}
