@@ -868,7 +868,7 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             };
             let (lo, hi) = range[usize::from(c)];
             let mut end = None;
-            for w in &toks[usize::from(lo)..usize::from(hi)] {
+            for w in &toks[lo..hi] {
                 // Compared byte by byte: most tokens differ in their second byte.
                 let spelled = b.len() - k >= w.len() && w.iter().zip(&b[k..]).all(|(x, y)| x == y);
                 if spelled && *end.get_or_insert_with(|| word_at(k)) == k + w.len() {
