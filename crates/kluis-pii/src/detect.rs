@@ -325,7 +325,7 @@ impl<'a> Scan<'a> {
             intros: Vec::new(),
         };
         let blooms = (&det.bloom, &det.stem_bloom, &det.tail_bloom);
-        // Word boundaries from 64-byte masks (SWAR, see `words`): word starts are the rising edges of the mask,
+        // Word boundaries from 64-byte masks (`words::word_masks`): word starts are the rising edges of the mask,
         // word ends its falling edges; starts and ends alternate, so the k-th start of a block pairs with the k-th
         // end (after the end of a word left open by the previous block). Capitalised word starts come from a
         // second mask without any work per word. Most words of running text are in no table, so the inline path

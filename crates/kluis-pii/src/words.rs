@@ -1,4 +1,5 @@
-//! Byte scans eight bytes at a time (SWAR on `u64`): word-byte masks for the keyword pass, digit search, line openers.
+//! Byte scans: word-byte and capital masks for the keyword pass (64 bytes at a time, vectorised by the compiler),
+//! digit search (eight bytes at a time, SWAR on `u64`), line openers.
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
