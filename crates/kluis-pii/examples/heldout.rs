@@ -2528,10 +2528,18 @@ fn appointment(d: &mut Doc, r: &mut Rng) {
 fn care_invoice(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     d.class = "invoice";
-    d.t(r.pick(&["Tandartspraktijk Glimlach", "Ziekenhuis Oost - debiteurenadministratie", "Cabinet dentaire Sourire"]))
-        .t("\nNota ").t(&r.digits(7)).t("\n\n");
+    d.t(r.pick(&[
+        "Tandartspraktijk Glimlach",
+        "Ziekenhuis Oost - debiteurenadministratie",
+        "Cabinet dentaire Sourire",
+    ]))
+    .t("\nNota ")
+    .t(&r.digits(7))
+    .t("\n\n");
     d.t("Debiteur: ").e("person_name", &p.full()).t("\n");
-    d.t("Adres: ").e("address", &format!("{} {}", street_c(r), house_c(r))).t("\n\n");
+    d.t("Adres: ")
+        .e("address", &format!("{} {}", street_c(r), house_c(r)))
+        .t("\n\n");
     d.t(r.pick(&[
         "Wortelkanaalbehandeling element 36 ........ 312,40\n",
         "Extractie verstandskies onder verdoving ........ 148,00\n",
@@ -2548,7 +2556,9 @@ fn arbo(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     let a = person_c(r);
     d.class = "health_statement";
-    d.t("Arbodienst ").t(r.pick(&["Werkfit", "ArboNed-Zuid", "Vitaal Werk"])).t("\nTerugkoppeling spreekuur\n\n");
+    d.t("Arbodienst ")
+        .t(r.pick(&["Werkfit", "ArboNed-Zuid", "Vitaal Werk"]))
+        .t("\nTerugkoppeling spreekuur\n\n");
     d.t("Werknemer: ").e("person_name", &p.full()).t("\n\n");
     d.t(r.pick(&[
         "Werknemer is vanwege overspannenheid beperkt belastbaar; opbouw met 2 x 3 uur per week.",
@@ -2558,14 +2568,18 @@ fn arbo(d: &mut Doc, r: &mut Rng) {
         "Betrokkene herstelt van een longontsteking en hervat over twee weken.",
     ]));
     d.cat("health");
-    d.t("\n\nDe bedrijfsarts,\n").e("person_name", &a.full()).t("\n");
+    d.t("\n\nDe bedrijfsarts,\n")
+        .e("person_name", &a.full())
+        .t("\n");
 }
 
 /// E4. Pharmacy repeat-prescription mail.
 fn repeat(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     d.class = "correspondence";
-    d.t("Van: herhaalservice@apotheek-").t(r.pick(&["centrum", "delinde"])).t(".nl\n\nGeachte ");
+    d.t("Van: herhaalservice@apotheek-")
+        .t(r.pick(&["centrum", "delinde"]))
+        .t(".nl\n\nGeachte ");
     d.e("person_name", &p.full()).t(",\n\n");
     d.t(r.pick(&[
         "Uw herhaalrecept voor Lisinopril 10 mg ligt voor u klaar.",
@@ -2583,7 +2597,9 @@ fn zorgplan(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     let m = person_c(r);
     d.class = "other";
-    d.t("ZORGPLAN leerling\n\nLeerling: ").e("person_name", &p.full()).t("\nGroep 6\n\n");
+    d.t("ZORGPLAN leerling\n\nLeerling: ")
+        .e("person_name", &p.full())
+        .t("\nGroep 6\n\n");
     d.t(r.pick(&[
         "Er is dyslexie vastgesteld; de leerling krijgt extra tijd bij toetsen.",
         "Vanwege ADHD werkt de leerling met een koptelefoon en korte taken.",
@@ -2592,14 +2608,20 @@ fn zorgplan(d: &mut Doc, r: &mut Rng) {
         "L'élève présente une dyspraxie; un ordinateur est mis à disposition.",
     ]));
     d.cat("health");
-    d.t("\n\nIntern begeleider: ").e("person_name", &m.full()).t("\n");
+    d.t("\n\nIntern begeleider: ")
+        .e("person_name", &m.full())
+        .t("\n");
 }
 
 /// E6. Youth-care / social-services letter.
 fn youth(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     d.class = "correspondence";
-    d.t("Gemeente ").t(r.pick(NL_PLACES)).t(" - Team Jeugd\n\nAan de ouders van ").e("person_name", &p.full()).t("\n\n");
+    d.t("Gemeente ")
+        .t(r.pick(NL_PLACES))
+        .t(" - Team Jeugd\n\nAan de ouders van ")
+        .e("person_name", &p.full())
+        .t("\n\n");
     d.t(r.pick(&[
         "Wij hebben uw aanvraag voor jeugdhulp ontvangen; een gezinscoach neemt contact op over de gedragsproblemen van uw zoon.",
         "Naar aanleiding van de melding bij Veilig Thuis start een onderzoek door de jeugdbescherming.",
@@ -2614,7 +2636,11 @@ fn youth(d: &mut Doc, r: &mut Rng) {
 fn claim(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     d.class = "other";
-    d.t("SCHADEFORMULIER PERSONENSCHADE\n\nVerzekerde: ").e("person_name", &p.full()).t("\nDatum ongeval: ").t(&recent_nl(r)).t("\n\nOmschrijving letsel: ");
+    d.t("SCHADEFORMULIER PERSONENSCHADE\n\nVerzekerde: ")
+        .e("person_name", &p.full())
+        .t("\nDatum ongeval: ")
+        .t(&recent_nl(r))
+        .t("\n\nOmschrijving letsel: ");
     d.t(r.pick(&[
         "whiplash na aanrijding van achteren, nekpijn en hoofdpijn",
         "gebroken sleutelbeen en kneuzingen aan de ribben",
@@ -2646,7 +2672,14 @@ fn outing(d: &mut Doc, r: &mut Rng) {
 fn probation(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     d.class = "correspondence";
-    d.t(r.pick(&["Reclassering Nederland", "Justitiehuis Gent", "Openbaar Ministerie, arrondissementsparket"])).t("\n\nBetreft: ").e("person_name", &p.full()).t("\n\n");
+    d.t(r.pick(&[
+        "Reclassering Nederland",
+        "Justitiehuis Gent",
+        "Openbaar Ministerie, arrondissementsparket",
+    ]))
+    .t("\n\nBetreft: ")
+    .e("person_name", &p.full())
+    .t("\n\n");
     d.t(r.pick(&[
         "U bent veroordeeld tot een taakstraf van 80 uur; uw eerste meldafspraak bij de reclassering is op maandag.",
         "U wordt gedagvaard om te verschijnen ter terechtzitting van de politierechter wegens diefstal.",
@@ -2664,7 +2697,17 @@ fn works_council(d: &mut Doc, r: &mut Rng) {
     d.t("Kandidatenlijst ondernemingsraad 2026\n\n");
     for _ in 0..3 {
         let p = person_c(r);
-        d.e("person_name", &p.full()).t(" - ").t(r.pick(&["lid FNV", "namens CNV Vakmensen", "ACV-delegee", "ABVV", "affilié FGTB", "vakbondslid De Unie"])).t("\n");
+        d.e("person_name", &p.full())
+            .t(" - ")
+            .t(r.pick(&[
+                "lid FNV",
+                "namens CNV Vakmensen",
+                "ACV-delegee",
+                "ABVV",
+                "affilié FGTB",
+                "vakbondslid De Unie",
+            ]))
+            .t("\n");
     }
     d.cat("trade_union");
 }
@@ -2673,7 +2716,9 @@ fn works_council(d: &mut Doc, r: &mut Rng) {
 fn pride(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     d.class = "application";
-    d.t("Aanmelding Regenboognetwerk\n\nNaam: ").e("person_name", &p.full()).t("\n");
+    d.t("Aanmelding Regenboognetwerk\n\nNaam: ")
+        .e("person_name", &p.full())
+        .t("\n");
     d.t(r.pick(&[
         "Ik ben lesbisch en wil graag andere LHBTI-collega's leren kennen.",
         "Als homoseksuele man wil ik me inzetten voor een veilige werkvloer.",
@@ -2689,7 +2734,9 @@ fn pride(d: &mut Doc, r: &mut Rng) {
 fn timeclock(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     d.class = "other";
-    d.t("Registratie tijdregistratiesysteem\n\nMedewerker: ").e("person_name", &p.full()).t("\n");
+    d.t("Registratie tijdregistratiesysteem\n\nMedewerker: ")
+        .e("person_name", &p.full())
+        .t("\n");
     d.t(r.pick(&[
         "Uw vingerafdruk is vastgelegd op de prikklok bij de ingang.",
         "De handpalmscan voor het in- en uitklokken is geactiveerd.",
@@ -2705,7 +2752,11 @@ fn timeclock(d: &mut Doc, r: &mut Rng) {
 fn paternity(d: &mut Doc, r: &mut Rng) {
     let p = person_c(r);
     d.class = "other";
-    d.t("Laboratorium ").t(r.pick(&["GenLab", "Biodiagnostiek"])).t("\n\nOpdrachtgever: ").e("person_name", &p.full()).t("\n");
+    d.t("Laboratorium ")
+        .t(r.pick(&["GenLab", "Biodiagnostiek"]))
+        .t("\n\nOpdrachtgever: ")
+        .e("person_name", &p.full())
+        .t("\n");
     d.t(r.pick(&[
         "De uitslag van het vaderschapstest: waarschijnlijkheid van vaderschap 99,99%.",
         "Het DNA-onderzoek naar verwantschap toont geen biologische relatie.",
@@ -2719,9 +2770,24 @@ fn paternity(d: &mut Doc, r: &mut Rng) {
 /// E14. Trap: pharmacy supplier invoice with product codes.
 fn pharma_supplier(d: &mut Doc, r: &mut Rng) {
     d.class = "invoice";
-    d.t("Groothandel Medifarma B.V.\nFactuur ").t(&r.digits(8)).t("\nAan: Apotheek De Vijfsprong\n\n");
+    d.t("Groothandel Medifarma B.V.\nFactuur ")
+        .t(&r.digits(8))
+        .t("\nAan: Apotheek De Vijfsprong\n\n");
     for _ in 0..3 {
-        let _ = writeln!(d.text, "Art. {} {} ........ {},{:02}", r.digits(6), r.pick(&["Pleisters assorti 20 st.", "Handgel 500 ml", "Zonnebrand SPF30", "Kassabonrol 80 mm", "Tandenborstel medium"]), 10 + r.below(90), r.below(100));
+        let _ = writeln!(
+            d.text,
+            "Art. {} {} ........ {},{:02}",
+            r.digits(6),
+            r.pick(&[
+                "Pleisters assorti 20 st.",
+                "Handgel 500 ml",
+                "Zonnebrand SPF30",
+                "Kassabonrol 80 mm",
+                "Tandenborstel medium"
+            ]),
+            10 + r.below(90),
+            r.below(100)
+        );
     }
     d.t("Betaling binnen 14 dagen.\n");
 }
@@ -2729,17 +2795,32 @@ fn pharma_supplier(d: &mut Doc, r: &mut Rng) {
 /// E15. Trap: gym timetable.
 fn gym(d: &mut Doc, r: &mut Rng) {
     d.class = "other";
-    d.t("Sportschool ").t(r.pick(&["FitFabriek", "Kracht & Co"])).t(" - lesrooster\n\n");
+    d.t("Sportschool ")
+        .t(r.pick(&["FitFabriek", "Kracht & Co"]))
+        .t(" - lesrooster\n\n");
     d.t("Maandag 19:00 Spinning\nDinsdag 18:30 Bodypump\nWoensdag 20:00 Yoga voor een gezonde rug\nZaterdag 10:00 Bootcamp\n");
-    d.t(r.pick(&["Tip: drink voldoende water tijdens de training.\n", "Nieuw: core stability voor beginners.\n"]));
+    d.t(r.pick(&[
+        "Tip: drink voldoende water tijdens de training.\n",
+        "Nieuw: core stability voor beginners.\n",
+    ]));
 }
 
 /// E16. Trap: church-building renovation quote.
 fn church_quote(d: &mut Doc, r: &mut Rng) {
     d.class = "invoice";
-    d.t("Offerte restauratie\n\nObject: ").t(r.pick(&["Sint-Janskerk", "de voormalige kerk aan de Markt", "kapel Onze-Lieve-Vrouw"])).t("\n");
+    d.t("Offerte restauratie\n\nObject: ")
+        .t(r.pick(&[
+            "Sint-Janskerk",
+            "de voormalige kerk aan de Markt",
+            "kapel Onze-Lieve-Vrouw",
+        ]))
+        .t("\n");
     d.t("Vervangen leien dak ........ 48.200,00\nHerstel glas-in-lood ........ 12.750,00\nSteigerhuur 8 weken ........ 6.400,00\n");
-    d.t("Geldig tot ").t(&recent_nl(r)).t(". Aannemersbedrijf ").t(&company(r)).t("\n");
+    d.t("Geldig tot ")
+        .t(&recent_nl(r))
+        .t(". Aannemersbedrijf ")
+        .t(&company(r))
+        .t("\n");
 }
 
 /// E17. Trap: thank-you mail.
