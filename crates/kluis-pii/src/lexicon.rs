@@ -756,6 +756,18 @@ const SPECIAL: &[(&str, S)] = &[
     ("gentest", S::Genetic), ("test de paternité", S::Genetic), ("paternity test", S::Genetic),
     ("test adn", S::Genetic), ("analyse adn", S::Genetic), ("genetic test*", S::Genetic),
     ("vaderschap~", S::Genetic), ("paternité~", S::Genetic), ("verwantschap~", S::Genetic),
+    // more conditions and procedures, NL/FR/EN (strong), after the fresh probe
+    ("ziekte van lyme", S::Health), ("ziekte van pfeiffer", S::Health),
+    ("ziekte van bechterew", S::Health), ("hashimoto", S::Health), ("lyme", S::Health), ("pfeiffer~", S::Health), ("crohn", S::Health), ("colitis", S::Health), ("copd", S::Health),
+    ("bloedarmoede", S::Health), ("gehoorverlies", S::Health), ("in de ziektewet", S::Health),
+    ("sclérose en plaques", S::Health), ("opéré du", S::Health), ("opérée du", S::Health), ("opéré de", S::Health),
+    ("congé de maternité", S::Health), ("maternity leave", S::Health), ("moederschapsrust", S::Health),
+    ("heart attack", S::Health), ("chemotherapy", S::Health), ("radiotherapy", S::Health), ("pregnancy", S::Health),
+    ("multiple sclerosis", S::Health), ("hay fever", S::Health), ("bestraling~", S::Health), ("stroke~", S::Health),
+    ("hearing aid~", S::Health), ("wheelchair~", S::Health), ("mental health~", S::Health), ("therapy~", S::Health),
+    ("gevangenisstraf", S::Criminal), ("rijden onder invloed", S::Criminal), ("previous conviction*", S::Criminal),
+    ("criminal conviction*", S::Criminal), ("proces-verbaal opgemaakt", S::Criminal), ("een straf uit", S::Criminal),
+    ("vrijdaggebed", S::Religion), ("irisherkenning", S::Biometric), ("de confession", S::Religion), ("kerkelijk*~", S::Religion),
 ];
 
 /// Heads of Dutch compounds, matched at the end of a word of at least seven bytes with three or more bytes
@@ -778,6 +790,8 @@ const TAILS: &[(&str, Kw)] = &[
     ("breuk~", Kw::Special(S::Health, true)), ("ontwrichting~", Kw::Special(S::Health, true)),
     ("stoornissen", Kw::Special(S::Health, false)), ("aandoeningen", Kw::Special(S::Health, false)),
     ("ontstekingen", Kw::Special(S::Health, false)), ("klacht~", Kw::Special(S::Health, true)),
+    ("vervanging~", Kw::Special(S::Health, true)), ("prothese~", Kw::Special(S::Health, true)),
+    ("tumor", Kw::Special(S::Health, false)), ("herkenning~", Kw::Special(S::Biometric, true)),
 ];
 
 /// Body parts and medical prefixes that make a weak compound head a statement about health ("knieoperatie",
@@ -790,6 +804,7 @@ pub(crate) const BODY: &[&str] = &[
     "kruisband", "achilles", "fysio", "psycho", "ergo", "logo", "chemo", "radio", "gedrag", "gedrags", "pinda",
     "noten", "gluten", "lactose", "voedsel", "hooikoorts", "migraine", "epilepsie", "paniek", "angst", "astma",
     "virus", "blaas", "long", "oog", "hart", "vaat", "bloed", "slaap", "eet", "stress", "werkstress",
+    "gehoor", "iris", "vinger", "gezicht", "gelaat", "palm",
     "sleutelbeen", "scheenbeen", "rib", "pees", "zenuw", "wervel", "spat", "kies", "wortelkanaal", "neus", "dij",
 ];
 

@@ -38,6 +38,9 @@ fn conditions_not_on_the_old_list_are_health() {
         "L'élève est dyslexique.",
         "Votre ordonnance renouvelée est prête.",
         "He suffered a concussion and a torn ligament.",
+        "Mijn zoon heeft de ziekte van Crohn.",
+        "Na de heupvervanging loopt hij met krukken.",
+        "Ik zit in de ziektewet vanwege mijn rug.",
     ] {
         assert_eq!(cats(&format!("{WHO}{t}\n")), vec![S::Health], "{t}");
     }
@@ -83,6 +86,9 @@ fn business_texts_with_medical_sounding_words_stay_clean() {
         "Het vaderschapsverlof wordt doorbetaald volgens de cao.",
         "The product is coming out next month; we take pride in it.",
         "Diefstal van een laptop uit de bedrijfswagen, aangifte volgt.",
+        "Onder overmacht vallen stakingen, epidemieën en ziekte van personeel.",
+        "Kentekenherkenning bij de slagboom en tekstherkenning van facturen.",
+        "Vervanging van de batterij en de prothesekast.",
     ] {
         assert_eq!(cats(&format!("{WHO}{t}\n")), vec![], "{t}");
     }
@@ -114,6 +120,11 @@ fn criminal_religion_orientation_biometric_genetic_wording() {
             S::Biometric,
         ),
         ("Votre empreinte digitale a été enregistrée.", S::Biometric),
+        (
+            "Toegang tot de serverruimte via irisherkenning.",
+            S::Biometric,
+        ),
+        ("Hij zit een gevangenisstraf uit.", S::Criminal),
         ("De uitslag van de vaderschapstest is binnen.", S::Genetic),
         ("Le test de paternité confirme le lien.", S::Genetic),
         ("Wilke Molebeek - vakbondsafgevaardigde", S::TradeUnion),
