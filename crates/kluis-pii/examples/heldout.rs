@@ -1,7 +1,7 @@
 //! Dev tool: writes a held-out, labelled set of plain-text documents with layouts, phrasings and names unlike the
 //! dev corpus, to measure how the detector generalises.
 //!
-//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b|c|d]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
+//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b|c|d|e]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
 //! contract). Deterministic for a seed. Names come from syllable models per origin (Dutch, Frisian, Flemish,
 //! French-Belgian, Turkish, Moroccan, Polish, Indonesian, Surinamese), not from the detector's word lists. Never
 //! commit the output: this program regenerates it.
@@ -2503,6 +2503,338 @@ fn json_str(s: &str) -> String {
 
 type Template = fn(&mut Doc, &mut Rng);
 
+// ---------------------------------------------------------------- set E: written before any rule change for it, scored once
+
+/// E1. Physiotherapy / GP appointment confirmation.
+fn appointment(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "correspondence";
+    d.t("Beste ").e("person_name", &p.full()).t(",\n\n");
+    d.t(r.pick(&[
+        "Hierbij bevestigen wij uw afspraak bij de fysiotherapeut voor de behandeling van uw schouderklachten.",
+        "Uw afspraak bij de praktijkondersteuner voor de jaarlijkse diabetescontrole staat gepland.",
+        "U staat ingepland voor een vervolgconsult bij de kinesitherapeut na uw kruisbandblessure.",
+        "Wij verwachten u voor het spreekuur van de dermatoloog in verband met eczeem.",
+        "Your appointment with the physiotherapist for your lower back pain has been confirmed.",
+    ]));
+    d.cat("health");
+    d.t("\nDatum: ").t(&recent_nl(r)).t(", 09:40 uur\n");
+    d.t("Neem uw verzekeringspas mee. Afmelden kan tot 24 uur van tevoren.\n\nMet vriendelijke groet,\nPraktijk ")
+        .t(r.pick(&["Beweegwijs", "De Brug", "Rivierzicht"]))
+        .t("\n");
+}
+
+/// E2. Dentist or hospital invoice naming a treatment.
+fn care_invoice(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "invoice";
+    d.t(r.pick(&[
+        "Tandartspraktijk Glimlach",
+        "Ziekenhuis Oost - debiteurenadministratie",
+        "Cabinet dentaire Sourire",
+    ]))
+    .t("\nNota ")
+    .t(&r.digits(7))
+    .t("\n\n");
+    d.t("Debiteur: ").e("person_name", &p.full()).t("\n");
+    d.t("Adres: ")
+        .e("address", &format!("{} {}", street_c(r), house_c(r)))
+        .t("\n\n");
+    d.t(r.pick(&[
+        "Wortelkanaalbehandeling element 36 ........ 312,40\n",
+        "Extractie verstandskies onder verdoving ........ 148,00\n",
+        "Poliklinische behandeling spataderen ........ 486,10\n",
+        "Détartrage et traitement parodontal ........ 96,00\n",
+        "Gipsverband bij polsbreuk, SEH ........ 221,75\n",
+    ]));
+    d.cat("health");
+    d.t("Te betalen binnen 30 dagen.\n");
+}
+
+/// E3. Occupational-health (bedrijfsarts / arbodienst) report.
+fn arbo(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let a = person_c(r);
+    d.class = "health_statement";
+    d.t("Arbodienst ")
+        .t(r.pick(&["Werkfit", "ArboNed-Zuid", "Vitaal Werk"]))
+        .t("\nTerugkoppeling spreekuur\n\n");
+    d.t("Werknemer: ").e("person_name", &p.full()).t("\n\n");
+    d.t(r.pick(&[
+        "Werknemer is vanwege overspannenheid beperkt belastbaar; opbouw met 2 x 3 uur per week.",
+        "Na de heupoperatie kan betrokkene voorlopig niet tillen of langdurig staan.",
+        "Er is sprake van een burn-out; advies is een gesprek met de psycholoog.",
+        "Door migraineaanvallen is beeldschermwerk beperkt tot 4 uur per dag.",
+        "Betrokkene herstelt van een longontsteking en hervat over twee weken.",
+    ]));
+    d.cat("health");
+    d.t("\n\nDe bedrijfsarts,\n")
+        .e("person_name", &a.full())
+        .t("\n");
+}
+
+/// E4. Pharmacy repeat-prescription mail.
+fn repeat(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "correspondence";
+    d.t("Van: herhaalservice@apotheek-")
+        .t(r.pick(&["centrum", "delinde"]))
+        .t(".nl\n\nGeachte ");
+    d.e("person_name", &p.full()).t(",\n\n");
+    d.t(r.pick(&[
+        "Uw herhaalrecept voor Lisinopril 10 mg ligt voor u klaar.",
+        "Uw herhaalmedicatie (insuline pen) kan vanaf donderdag worden opgehaald.",
+        "Votre ordonnance renouvelée pour l'Euthyrox est prête à la pharmacie.",
+        "Your repeat prescription for inhalers is ready for collection.",
+        "De antidepressiva die uw huisarts heeft voorgeschreven zijn binnen.",
+    ]));
+    d.cat("health");
+    d.t("\n\nVriendelijke groet,\nUw apotheek\n");
+}
+
+/// E5. School care plan (zorgplan).
+fn zorgplan(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    let m = person_c(r);
+    d.class = "other";
+    d.t("ZORGPLAN leerling\n\nLeerling: ")
+        .e("person_name", &p.full())
+        .t("\nGroep 6\n\n");
+    d.t(r.pick(&[
+        "Er is dyslexie vastgesteld; de leerling krijgt extra tijd bij toetsen.",
+        "Vanwege ADHD werkt de leerling met een koptelefoon en korte taken.",
+        "De leerling heeft dyscalculie en gebruikt een rekenkaart.",
+        "Autisme (ASS): vaste plek in de klas en een dagplanning met pictogrammen.",
+        "L'élève présente une dyspraxie; un ordinateur est mis à disposition.",
+    ]));
+    d.cat("health");
+    d.t("\n\nIntern begeleider: ")
+        .e("person_name", &m.full())
+        .t("\n");
+}
+
+/// E6. Youth-care / social-services letter.
+fn youth(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "correspondence";
+    d.t("Gemeente ")
+        .t(r.pick(NL_PLACES))
+        .t(" - Team Jeugd\n\nAan de ouders van ")
+        .e("person_name", &p.full())
+        .t("\n\n");
+    d.t(r.pick(&[
+        "Wij hebben uw aanvraag voor jeugdhulp ontvangen; een gezinscoach neemt contact op over de gedragsproblemen van uw zoon.",
+        "Naar aanleiding van de melding bij Veilig Thuis start een onderzoek door de jeugdbescherming.",
+        "Uw dochter krijgt een indicatie voor behandeling bij de GGZ vanwege angststoornissen.",
+        "La demande d'aide à la jeunesse pour votre fils, suivi par un pédopsychiatre, est acceptée.",
+    ]));
+    d.cat("health");
+    d.t("\n\nMet vriendelijke groet,\nTeam Jeugd\n");
+}
+
+/// E7. Insurance claim after an accident with injuries.
+fn claim(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "other";
+    d.t("SCHADEFORMULIER PERSONENSCHADE\n\nVerzekerde: ")
+        .e("person_name", &p.full())
+        .t("\nDatum ongeval: ")
+        .t(&recent_nl(r))
+        .t("\n\nOmschrijving letsel: ");
+    d.t(r.pick(&[
+        "whiplash na aanrijding van achteren, nekpijn en hoofdpijn",
+        "gebroken sleutelbeen en kneuzingen aan de ribben",
+        "fractuur van het scheenbeen, geopereerd in het ziekenhuis",
+        "fracture du poignet et commotion cérébrale",
+        "torn ligament in the left knee, surgery planned",
+    ]));
+    d.cat("health");
+    d.t("\nRekeningnummer: ").e("iban", &iban(r, false)).t("\n");
+}
+
+/// E8. Staff outing with a halal / kosher dietary request.
+fn outing(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "correspondence";
+    d.t("Re: aanmelding personeelsuitje\n\nHoi,\n\nIk kom graag mee. ");
+    d.t(r.pick(&[
+        "Omdat ik moslim ben, eet ik alleen halal; zou daar rekening mee gehouden kunnen worden?",
+        "Ik eet koosjer vanwege mijn joodse geloof.",
+        "Het valt in de ramadan, dus ik eet pas na zonsondergang mee.",
+        "Als praktiserend hindoe eet ik geen rundvlees.",
+        "Je suis musulmane pratiquante, un repas halal serait apprécié.",
+    ]));
+    d.cat("religion");
+    d.t("\n\nGroet,\n").e("person_name", &p.full()).t("\n");
+}
+
+/// E9. Court summons / probation (reclassering) letter.
+fn probation(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "correspondence";
+    d.t(r.pick(&[
+        "Reclassering Nederland",
+        "Justitiehuis Gent",
+        "Openbaar Ministerie, arrondissementsparket",
+    ]))
+    .t("\n\nBetreft: ")
+    .e("person_name", &p.full())
+    .t("\n\n");
+    d.t(r.pick(&[
+        "U bent veroordeeld tot een taakstraf van 80 uur; uw eerste meldafspraak bij de reclassering is op maandag.",
+        "U wordt gedagvaard om te verschijnen ter terechtzitting van de politierechter wegens diefstal.",
+        "Als voorwaarde bij uw voorwaardelijke straf geldt een meldplicht en een contactverbod.",
+        "Vous êtes convoqué devant le tribunal correctionnel pour des faits de coups et blessures.",
+        "You were convicted of fraud and placed on probation for two years.",
+    ]));
+    d.cat("criminal");
+    d.t("\n\nHoogachtend,\nDe griffie\n");
+}
+
+/// E10. Works-council election with union affiliation.
+fn works_council(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    d.t("Kandidatenlijst ondernemingsraad 2026\n\n");
+    for _ in 0..3 {
+        let p = person_c(r);
+        d.e("person_name", &p.full())
+            .t(" - ")
+            .t(r.pick(&[
+                "lid FNV",
+                "namens CNV Vakmensen",
+                "ACV-delegee",
+                "ABVV",
+                "affilié FGTB",
+                "vakbondslid De Unie",
+            ]))
+            .t("\n");
+    }
+    d.cat("trade_union");
+}
+
+/// E11. Pride network signup.
+fn pride(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "application";
+    d.t("Aanmelding Regenboognetwerk\n\nNaam: ")
+        .e("person_name", &p.full())
+        .t("\n");
+    d.t(r.pick(&[
+        "Ik ben lesbisch en wil graag andere LHBTI-collega's leren kennen.",
+        "Als homoseksuele man wil ik me inzetten voor een veilige werkvloer.",
+        "Ik ben biseksueel en doe mee aan de Pride-boot.",
+        "Je suis gay et je souhaite rejoindre le réseau.",
+        "I identify as queer and would like to join the network.",
+    ]));
+    d.cat("sexual_orientation");
+    d.t("\n");
+}
+
+/// E12. Fingerprint time-clock registration.
+fn timeclock(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "other";
+    d.t("Registratie tijdregistratiesysteem\n\nMedewerker: ")
+        .e("person_name", &p.full())
+        .t("\n");
+    d.t(r.pick(&[
+        "Uw vingerafdruk is vastgelegd op de prikklok bij de ingang.",
+        "De handpalmscan voor het in- en uitklokken is geactiveerd.",
+        "Votre empreinte digitale a été enregistrée sur la pointeuse.",
+        "Your fingerprint template has been enrolled on the time clock.",
+        "Gezichtsherkenning bij de toegangspoort is ingesteld op uw pasfoto.",
+    ]));
+    d.cat("biometric");
+    d.t("\n");
+}
+
+/// E13. Paternity / DNA test.
+fn paternity(d: &mut Doc, r: &mut Rng) {
+    let p = person_c(r);
+    d.class = "other";
+    d.t("Laboratorium ")
+        .t(r.pick(&["GenLab", "Biodiagnostiek"]))
+        .t("\n\nOpdrachtgever: ")
+        .e("person_name", &p.full())
+        .t("\n");
+    d.t(r.pick(&[
+        "De uitslag van het vaderschapstest: waarschijnlijkheid van vaderschap 99,99%.",
+        "Het DNA-onderzoek naar verwantschap toont geen biologische relatie.",
+        "Le test de paternité confirme le lien biologique.",
+        "Dragerschapsonderzoek: u bent drager van het cystic fibrosis-gen.",
+    ]));
+    d.cat("genetic");
+    d.t("\n");
+}
+
+/// E14. Trap: pharmacy supplier invoice with product codes.
+fn pharma_supplier(d: &mut Doc, r: &mut Rng) {
+    d.class = "invoice";
+    d.t("Groothandel Medifarma B.V.\nFactuur ")
+        .t(&r.digits(8))
+        .t("\nAan: Apotheek De Vijfsprong\n\n");
+    for _ in 0..3 {
+        let _ = writeln!(
+            d.text,
+            "Art. {} {} ........ {},{:02}",
+            r.digits(6),
+            r.pick(&[
+                "Pleisters assorti 20 st.",
+                "Handgel 500 ml",
+                "Zonnebrand SPF30",
+                "Kassabonrol 80 mm",
+                "Tandenborstel medium"
+            ]),
+            10 + r.below(90),
+            r.below(100)
+        );
+    }
+    d.t("Betaling binnen 14 dagen.\n");
+}
+
+/// E15. Trap: gym timetable.
+fn gym(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    d.t("Sportschool ")
+        .t(r.pick(&["FitFabriek", "Kracht & Co"]))
+        .t(" - lesrooster\n\n");
+    d.t("Maandag 19:00 Spinning\nDinsdag 18:30 Bodypump\nWoensdag 20:00 Yoga voor een gezonde rug\nZaterdag 10:00 Bootcamp\n");
+    d.t(r.pick(&[
+        "Tip: drink voldoende water tijdens de training.\n",
+        "Nieuw: core stability voor beginners.\n",
+    ]));
+}
+
+/// E16. Trap: church-building renovation quote.
+fn church_quote(d: &mut Doc, r: &mut Rng) {
+    d.class = "invoice";
+    d.t("Offerte restauratie\n\nObject: ")
+        .t(r.pick(&[
+            "Sint-Janskerk",
+            "de voormalige kerk aan de Markt",
+            "kapel Onze-Lieve-Vrouw",
+        ]))
+        .t("\n");
+    d.t("Vervangen leien dak ........ 48.200,00\nHerstel glas-in-lood ........ 12.750,00\nSteigerhuur 8 weken ........ 6.400,00\n");
+    d.t("Geldig tot ")
+        .t(&recent_nl(r))
+        .t(". Aannemersbedrijf ")
+        .t(&company(r))
+        .t("\n");
+}
+
+/// E17. Trap: thank-you mail.
+fn thanks(d: &mut Doc, r: &mut Rng) {
+    d.class = "correspondence";
+    d.t("Onderwerp: hartelijk dank\n\nBeste collega's,\n\n");
+    d.t(r.pick(&[
+        "Hartelijk dank voor jullie inzet bij de verhuizing van het magazijn; de operatie is zonder problemen verlopen.",
+        "Hartelijk dank voor de bloemen en de gezellige borrel, ik heb ervan genoten.",
+        "Dank voor de hulp bij de migratie van het klantportaal naar de nieuwe omgeving.",
+    ]));
+    d.t("\n\nGroet,\nHet facilitair team\n");
+}
+
 fn main() -> std::io::Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(k) = args.iter().position(|a| a == "--names") {
@@ -2580,6 +2912,25 @@ fn main() -> std::io::Result<()> {
             doctor_note,
             catalogue,
             motivation,
+        ],
+        "e" => &[
+            appointment,
+            care_invoice,
+            arbo,
+            repeat,
+            zorgplan,
+            youth,
+            claim,
+            outing,
+            probation,
+            works_council,
+            pride,
+            timeclock,
+            paternity,
+            pharma_supplier,
+            gym,
+            church_quote,
+            thanks,
         ],
         _ => templates_a,
     };

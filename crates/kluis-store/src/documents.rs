@@ -6,7 +6,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row as _};
 
-use crate::{OrgScope, Result, Store, StoreError, WriteTx};
+use crate::{OrgScope, Result, Store, WriteTx, found};
 
 const DOC_COLUMNS: &str = "id, org_id, parent_id, name, path, size, sha256, content_type, format, blob_key, status, \
      scan_status, scan_reason, class, personal_data, special_categories, findings_total, class_override, \
@@ -543,7 +543,7 @@ impl DocumentTx<'_> {
         scan_status: Option<&str>,
         scan_reason: Option<&str>,
     ) -> Result<()> {
-        let done = sqlx::query(
+        found( sqlx::query(
             "UPDATE documents SET status = $3, scan_status = COALESCE($4, scan_status), \
              scan_reason = CASE WHEN $4 IS NULL THEN scan_reason ELSE $5 END WHERE org_id = $1 AND id = $2",
         )
@@ -553,16 +553,13 @@ impl DocumentTx<'_> {
         .bind(scan_status)
         .bind(scan_reason)
         .execute(&mut *self.conn)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        .await?,
+        )
     }
 
     /// Stores the scanner's verdict; overrides stay as they are.
     pub async fn set_scan(&mut self, id: &str, s: &DocumentScan) -> Result<()> {
-        let done = sqlx::query(
+        found( sqlx::query(
             "UPDATE documents SET status = $3, scan_status = $4, scan_reason = $5, class = $6, personal_data = $7, \
              special_categories = $8, findings_total = $9, format = COALESCE($10, format), \
              sha256 = COALESCE($11, sha256), size = COALESCE($12, size), scanned_at = $13 \
@@ -582,16 +579,13 @@ impl DocumentTx<'_> {
         .bind(s.size)
         .bind(s.scanned_at)
         .execute(&mut *self.conn)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        .await?,
+        )
     }
 
     /// Replaces the user's correction (all three overrides at once).
     pub async fn set_override(&mut self, id: &str, o: &DocumentOverride) -> Result<()> {
-        let done = sqlx::query(
+        found( sqlx::query(
             "UPDATE documents SET class_override = $3, personal_data_override = $4, categories_override = $5, \
              corrected_by = $6, corrected_at = $7 WHERE org_id = $1 AND id = $2",
         )
@@ -603,11 +597,8 @@ impl DocumentTx<'_> {
         .bind(&o.corrected_by)
         .bind(o.corrected_at)
         .execute(&mut *self.conn)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        .await?,
+        )
     }
 
     /// Deletes the findings of the document and of its members, and its members (not the document itself).
@@ -632,15 +623,13 @@ impl DocumentTx<'_> {
     /// Deletes a document with its findings and members. NotFound if there is no such document.
     pub async fn delete(&mut self, id: &str) -> Result<()> {
         self.clear_scan_results(id).await?;
-        let done = sqlx::query("DELETE FROM documents WHERE org_id = $1 AND id = $2")
-            .bind(self.scope.org_id())
-            .bind(id)
-            .execute(&mut *self.conn)
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(
+            sqlx::query("DELETE FROM documents WHERE org_id = $1 AND id = $2")
+                .bind(self.scope.org_id())
+                .bind(id)
+                .execute(&mut *self.conn)
+                .await?,
+        )
     }
 
     /// Inserts a finding; its `org_id` is taken from the scope.

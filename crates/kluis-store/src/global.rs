@@ -7,7 +7,7 @@ use sqlx::{AnyConnection, Row as _};
 use crate::model::parse_role;
 use crate::{
     ApiTokenRow, NewSession, NewUser, OrgRow, OrgScope, PendingLoginRow, Result, SessionRow,
-    SessionView, Store, StoreError, UserRow, WriteTx,
+    SessionView, Store, UserRow, WriteTx, found,
 };
 
 fn user_sql(filter: &str) -> String {
@@ -361,11 +361,7 @@ impl WriteTx {
         bind: impl FnOnce(UserUpdate) -> UserUpdate,
     ) -> Result<()> {
         let q = bind(UserUpdate(sqlx::query(sql).bind(id.to_owned())));
-        let done = q.0.execute(self.conn()).await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(q.0.execute(self.conn()).await?)
     }
 
     pub async fn set_password_hash(&mut self, user_id: &str, password_hash: &str) -> Result<()> {
@@ -485,15 +481,13 @@ impl WriteTx {
     }
 
     pub async fn set_session_org(&mut self, id_digest: &str, org_id: &str) -> Result<()> {
-        let done = sqlx::query("UPDATE sessions SET current_org_id = $2 WHERE id_digest = $1")
-            .bind(id_digest)
-            .bind(org_id)
-            .execute(self.conn())
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(
+            sqlx::query("UPDATE sessions SET current_org_id = $2 WHERE id_digest = $1")
+                .bind(id_digest)
+                .bind(org_id)
+                .execute(self.conn())
+                .await?,
+        )
     }
 
     /// Deletes a session; returns it if it existed.

@@ -38,6 +38,16 @@ pub use model::{
 };
 pub use tenant::{OrgScope, TenantStore, TenantTx};
 
+/// An UPDATE or DELETE of one addressed row: `NotFound` when it touched none (unknown id, or another
+/// organisation's row, which the scope's `org_id = $1` filtered out).
+pub(crate) fn found(done: sqlx::any::AnyQueryResult) -> Result<()> {
+    if done.rows_affected() == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 

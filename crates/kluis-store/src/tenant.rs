@@ -8,7 +8,7 @@ use sqlx::{AnyConnection, Row as _};
 use crate::model::{AUDIT_COLUMNS, audit_from_row, parse_role};
 use crate::{
     ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, OrgRow, Result, Store,
-    StoreError, UserRow, now_ms,
+    StoreError, UserRow, found, now_ms,
 };
 
 /// Proof that the holder may touch one organisation's data. Obtained from a membership check
@@ -199,29 +199,25 @@ impl<'t> TenantTx<'t> {
 
     /// Changes a member's role. NotFound if not a member.
     pub async fn set_role(&mut self, user_id: &str, role: Role) -> Result<()> {
-        let done =
+        found(
             sqlx::query("UPDATE memberships SET role = $3 WHERE org_id = $1 AND user_id = $2")
                 .bind(&self.scope.org_id)
                 .bind(user_id)
                 .bind(role.as_str())
                 .execute(&mut *self.conn)
-                .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+                .await?,
+        )
     }
 
     /// Removes a member, and their API tokens and current-organisation pointers for this organisation.
     pub async fn delete_membership(&mut self, user_id: &str) -> Result<()> {
-        let done = sqlx::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
-            .bind(&self.scope.org_id)
-            .bind(user_id)
-            .execute(&mut *self.conn)
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
+        found(
+            sqlx::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
+                .bind(&self.scope.org_id)
+                .bind(user_id)
+                .execute(&mut *self.conn)
+                .await?,
+        )?;
         sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE org_id = $1 AND user_id = $2")
             .bind(&self.scope.org_id)
             .bind(user_id)
@@ -252,14 +248,12 @@ impl<'t> TenantTx<'t> {
     /// "never remove the last owner" are serialised per organisation. A no-op on SQLite, where writers are
     /// already serialised.
     pub async fn lock_org(&mut self) -> Result<()> {
-        let done = sqlx::query("UPDATE orgs SET audit_seq = audit_seq WHERE id = $1")
-            .bind(&self.scope.org_id)
-            .execute(&mut *self.conn)
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(
+            sqlx::query("UPDATE orgs SET audit_seq = audit_seq WHERE id = $1")
+                .bind(&self.scope.org_id)
+                .execute(&mut *self.conn)
+                .await?,
+        )
     }
 
     pub async fn insert_api_token(
@@ -307,15 +301,13 @@ impl<'t> TenantTx<'t> {
 
     /// Revokes a token of this organisation. NotFound if there is none with this id.
     pub async fn revoke_api_token(&mut self, id: &str) -> Result<()> {
-        let done = sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE org_id = $1 AND id = $2")
-            .bind(&self.scope.org_id)
-            .bind(id)
-            .execute(&mut *self.conn)
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(
+            sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE org_id = $1 AND id = $2")
+                .bind(&self.scope.org_id)
+                .bind(id)
+                .execute(&mut *self.conn)
+                .await?,
+        )
     }
 
     /// Appends an event to the organisation's audit chain, in this transaction, and returns its seq.

@@ -7,6 +7,7 @@ mod names;
 mod robustness;
 mod special;
 mod unseen;
+mod vocabulary;
 
 use kluis_domain::EntityType;
 use kluis_pii::{Detector, Finding};
