@@ -168,12 +168,22 @@ const ROLE_ENDS: &[&[u8]] = &[
     b"ouder",
     b"coach",
     b"dentaire",
+    b"operatie",
+    b"operation",
+    b"op\xc3\xa9ration",
     b"medisch",
     b"medische",
     b"m\xc3\xa9decin",
     b"doctor",
     b"practice",
 ];
+
+/// The term at `pos` is a whole word, not the start of a longer one ("medicijn" in "medicijnkasten").
+fn whole_word(text: &str, pos: usize, len: usize) -> bool {
+    text.as_bytes()
+        .get(pos + len)
+        .is_none_or(|&c| !c.is_ascii_alphanumeric() && c < 0x80)
+}
 
 /// The sentence around `pos` has a first- or third-person subject or possessive ("ik", "hij", "zij", "mijn",
 /// "il", "elle", "she", "my"): the weak term there is said of a person. "U", "we", "je" and "you" are left out
@@ -393,6 +403,7 @@ pub(crate) fn classify(
                                 && x.term.len() >= 5
                                 && !x.term.contains(&b' ')
                                 && !ROLE_ENDS.iter().any(|r| x.term.ends_with(r))
+                                && whole_word(text, x.start, x.term.len())
                                 && about_someone(text, x.start)))
                 });
                 let mut weak: Vec<&[u8]> = specials

@@ -192,6 +192,8 @@ fn a_weak_term_said_of_a_person_counts() {
         "Hij is chirurg van beroep.",
         "Hij heeft de dominee gebeld over de zaal.",
         "De klantklachten over de levering zijn afgehandeld.",
+        "Hij is verantwoordelijk voor de operatie in Rotterdam.",
+        "Mijn team levert de medicijnkasten aan apotheken.",
         "Zijn bedrijf renoveert de kerk aan de Markt.",
         "Wij zijn gebroken tegels aan het vervangen.",
         "I would like to move my delivery, postcode 3843 GP.",
