@@ -110,6 +110,104 @@ fn chat_line(l: &str) -> bool {
 }
 
 /// A line opening with a mail header ("From:", "Van:", "Onderwerp:", "Objet :").
+/// Categories whose weak words become a statement when a sentence is about a named or referred-to person
+/// ("Hij is katholiek", "Zij is aan haar galblaas geopereerd", "She broke her wrist").
+const PERSONAL_CATS: &[SpecialCategory] = &[
+    SpecialCategory::Health,
+    SpecialCategory::Religion,
+    SpecialCategory::SexualOrientation,
+];
+
+/// Weak terms that name a care role, a place or a body ("verpleegkundige", "apotheek", "kerk"): a person may
+/// work there or deliver there, so a pronoun does not make them a statement about that person.
+const ROLE_ENDS: &[&[u8]] = &[
+    b"loog",
+    b"logue",
+    b"arts",
+    b"ist",
+    b"iste",
+    b"kundige",
+    b"peut",
+    b"peute",
+    b"rurg",
+    b"iater",
+    b"iatre",
+    b"apotheek",
+    b"apotheker",
+    b"pharmacie",
+    b"pharmacy",
+    b"huis",
+    b"kliniek",
+    b"clinic",
+    b"pital",
+    b"praktijk",
+    b"post",
+    b"zorg",
+    b"dienst",
+    b"fonds",
+    b"mutualiteit",
+    b"mutualit\xc3\xa9",
+    b"verzekeraar",
+    b"patient",
+    b"pati\xc3\xabnt",
+    b"spreekuur",
+    b"kerk",
+    b"moskee",
+    b"parochie",
+    b"synagoge",
+    b"gemeente",
+    b"mosqu\xc3\xa9e",
+    b"paroisse",
+    b"gemeenschap",
+    b"imam",
+    b"dominee",
+    b"pastoor",
+    b"therapist",
+    b"physio",
+    b"dentist",
+    b"ouder",
+    b"coach",
+    b"dentaire",
+    b"operatie",
+    b"operation",
+    b"op\xc3\xa9ration",
+    b"medisch",
+    b"medische",
+    b"m\xc3\xa9decin",
+    b"doctor",
+    b"practice",
+];
+
+/// The term at `pos` is a whole word, not the start of a longer one ("medicijn" in "medicijnkasten").
+fn whole_word(text: &str, pos: usize, len: usize) -> bool {
+    text.as_bytes()
+        .get(pos + len)
+        .is_none_or(|&c| !c.is_ascii_alphanumeric() && c < 0x80)
+}
+
+/// The sentence around `pos` has a first- or third-person subject or possessive ("ik", "hij", "zij", "mijn",
+/// "il", "elle", "she", "my"): the weak term there is said of a person. "U", "we", "je" and "you" are left out
+/// (a business letter addresses its reader with them), and so is "zijn", which is mostly the verb.
+fn about_someone(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes();
+    let pos = pos.min(b.len());
+    let mut s = pos;
+    while s > 0 && pos - s < 160 && !matches!(b[s - 1], b'.' | b'\n' | b'!' | b'?' | b';') {
+        s -= 1;
+    }
+    let mut e = pos;
+    while e < b.len() && e - pos < 160 && !matches!(b[e], b'.' | b'\n' | b'!' | b'?' | b';') {
+        e += 1;
+    }
+    const WORDS: &[&[u8]] = &[
+        b"ik", b"hij", b"zij", b"ze", b"mijn", b"haar", b"il", b"elle", b"he", b"she", b"i", b"my",
+        b"his", b"her", b"mon", b"ma", b"sa", b"son",
+    ];
+    b[s..e]
+        .split(|&c| !c.is_ascii_alphabetic())
+        .any(|w| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
 fn mail_headers(text: &str) -> bool {
     text.lines().take(12).any(|l| {
         let l = l.trim_start().to_lowercase();
@@ -298,7 +396,16 @@ pub(crate) fn classify(
         if any_personal || kind > K::None {
             // A strong term settles a category; weak terms need a second, different weak term.
             for c in SpecialCategory::ALL {
-                let strong = specials.iter().any(|x| x.category == *c && !x.weak);
+                let strong = specials.iter().any(|x| {
+                    x.category == *c
+                        && (!x.weak
+                            || (PERSONAL_CATS.contains(c)
+                                && x.term.len() >= 5
+                                && !x.term.contains(&b' ')
+                                && !ROLE_ENDS.iter().any(|r| x.term.ends_with(r))
+                                && whole_word(text, x.start, x.term.len())
+                                && about_someone(text, x.start)))
+                });
                 let mut weak: Vec<&[u8]> = specials
                     .iter()
                     .filter(|x| x.category == *c && x.weak)

@@ -176,3 +176,28 @@ fn new_name_cues() {
     assert_ne!(c.class, C::Invoice);
     assert_eq!(kind("Lesrooster\nMaandag 19:00 Spinning\n"), K::None);
 }
+
+#[test]
+fn a_weak_term_said_of_a_person_counts() {
+    for t in [
+        "Hij is vorige maand aan zijn galblaas geopereerd.",
+        "Zij herstelt van een gebroken enkel.",
+        "Hij is katholiek en gaat elke zondag naar de mis.",
+    ] {
+        assert_ne!(cats(&format!("{WHO}{t}\n")), vec![], "{t}");
+    }
+    // A role, a place or a body with a pronoun is about work or a delivery, and "u"/"we" address a reader.
+    for t in [
+        "Zij werkt als verpleegkundige bij ons.",
+        "Hij is chirurg van beroep.",
+        "Hij heeft de dominee gebeld over de zaal.",
+        "De klantklachten over de levering zijn afgehandeld.",
+        "Hij is verantwoordelijk voor de operatie in Rotterdam.",
+        "Mijn team levert de medicijnkasten aan apotheken.",
+        "Zijn bedrijf renoveert de kerk aan de Markt.",
+        "Wij zijn gebroken tegels aan het vervangen.",
+        "I would like to move my delivery, postcode 3843 GP.",
+    ] {
+        assert_eq!(cats(&format!("{WHO}{t}\n")), vec![], "{t}");
+    }
+}
