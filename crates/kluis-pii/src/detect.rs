@@ -404,13 +404,16 @@ impl<'a> Scan<'a> {
             if h.end < lo {
                 break;
             }
-            // Count line breaks between this hit and the candidate.
-            let nl = b[h.end..scanned].iter().filter(|&&c| c == b'\n').count();
+            // Count line breaks between this hit and the candidate. Hits can overlap ("geachte heer/mevrouw"
+            // holds "heer"): a hit ending inside the stretch already counted adds no line breaks.
+            let nl = b
+                .get(h.end..scanned)
+                .map_or(0, |gap| gap.iter().filter(|&&c| c == b'\n').count());
             if nl > newlines_allowed {
                 return None;
             }
             newlines_allowed -= nl;
-            scanned = h.end.max(h.start);
+            scanned = scanned.min(h.end);
             if is_id_context(h.kw) {
                 return Some(h.kw);
             }

@@ -102,3 +102,17 @@ fn text_without_line_breaks_stays_linear() {
     assert!(n >= 3000 * 4, "{n}");
     assert!(t0.elapsed().as_secs() < 20, "{:?}", t0.elapsed());
 }
+
+/// Keyword hits can overlap ("geachte heer/mevrouw" holds "heer"); looking back for an identifier's context over
+/// such hits once sliced backwards and panicked on any letter opening that way with a number close below.
+#[test]
+fn overlapping_keyword_hits_before_a_number() {
+    for text in [
+        "geachte heer/mevrouw\n123456789",
+        "Geachte heer/mevrouw,\n\nUw klantnummer 123456789 en BSN 111222333.",
+        "Geachte heer/mevrouw\nBSN\n111222333",
+        "Madame, Monsieur,\nN° 85.07.30-033.28",
+    ] {
+        assert_sound(text);
+    }
+}
