@@ -349,8 +349,8 @@ async fn problem_documents_speak_the_callers_language() {
     );
 }
 
-#[tokio::test]
-async fn the_api_is_rate_limited_per_token_and_per_ip_with_a_429_problem() {
+/// An installation whose API allows bursts of three requests, then one a second, with its owner logged in.
+async fn with_rate_limit_of_three() -> (Env, Client) {
     let env = fresh_with(kluis_web::WebOptions {
         api_rate_limit: Some(kluis_web::ApiRateLimit {
             per_minute: 60,
@@ -360,6 +360,12 @@ async fn the_api_is_rate_limited_per_token_and_per_ip_with_a_429_problem() {
     })
     .await;
     let owner = setup_via_pages(&env).await;
+    (env, owner)
+}
+
+#[tokio::test]
+async fn the_api_is_rate_limited_per_token_and_per_ip_with_a_429_problem() {
+    let (env, owner) = with_rate_limit_of_three().await;
     let mut a = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
     let mut b = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
     for i in 0..3 {
@@ -423,15 +429,7 @@ async fn the_api_is_rate_limited_per_token_and_per_ip_with_a_429_problem() {
 
 #[tokio::test]
 async fn made_up_tokens_are_limited_by_address_while_working_tokens_keep_their_own_bucket() {
-    let env = fresh_with(kluis_web::WebOptions {
-        api_rate_limit: Some(kluis_web::ApiRateLimit {
-            per_minute: 60,
-            burst: 3,
-        }),
-        ..kluis_web::WebOptions::default()
-    })
-    .await;
-    let owner = setup_via_pages(&env).await;
+    let (env, owner) = with_rate_limit_of_three().await;
     let mut good = Client::with_bearer(env.router.clone(), &owner_token(&env, &owner).await);
     assert_status(&good.get("/api/v1/me").await, 200, "a working token");
 
