@@ -1,5 +1,6 @@
-//! Dev tool: CPU-time throughput of the keyword pass and of `detect` on a text file cut into 64 KB documents (as
-//! the bench cuts its corpus): `stage FILE [ROUNDS]`, prints every round and the medians.
+//! Dev tool: CPU-time throughput of the keyword pass, of the findings half alone and of `detect` on a text file
+//! cut into 64 KB documents (as the bench cuts its corpus): `stage FILE [ROUNDS] [findings]`, prints every round
+//! and the medians; with `findings` it only repeats the findings half (for a profiler).
 fn cpu_ns() -> u64 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
@@ -12,6 +13,7 @@ fn main() {
         .nth(2)
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
+    let only_findings = std::env::args().nth(3).as_deref() == Some("findings");
     let t = std::fs::read_to_string(p).unwrap_or_default();
     let mut docs = Vec::new();
     let mut start = 0;
@@ -25,23 +27,48 @@ fn main() {
     }
     let d = kluis_pii::Detector::new();
     let mb = t.len() as f64 / 1e6;
-    let (mut kw, mut all) = (Vec::new(), Vec::new());
+    if only_findings {
+        let scans: Vec<_> = docs.iter().map(|x| d.debug_scan(x)).collect();
+        let c0 = cpu_ns();
+        let n: usize = (0..rounds.max(1))
+            .map(|_| scans.iter().map(|s| s.findings()).sum::<usize>())
+            .sum();
+        let secs = (cpu_ns() - c0) as f64 / 1e9;
+        println!(
+            "findings {n}: {:.0} MB/s cpu",
+            mb * rounds.max(1) as f64 / secs
+        );
+        return;
+    }
+    let (mut kw, mut fi, mut all) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds.max(1) {
         let c0 = cpu_ns();
         let r: usize = docs.iter().map(|x| d.debug_keyword_pass(x)).sum();
         let c1 = cpu_ns();
         let n: usize = docs.iter().map(|x| d.detect(x).len()).sum();
         let c2 = cpu_ns();
-        let (a, b) = (mb / ((c1 - c0) as f64 / 1e9), mb / ((c2 - c1) as f64 / 1e9));
-        println!("keyword pass {r}: {a:.0} MB/s cpu; detect {n}: {b:.0} MB/s cpu");
+        let scans: Vec<_> = docs.iter().map(|x| d.debug_scan(x)).collect();
+        let c3 = cpu_ns();
+        let f: usize = scans.iter().map(|s| s.findings()).sum();
+        let c4 = cpu_ns();
+        let rate = |ns: u64| mb / (ns as f64 / 1e9);
+        let (a, b, c) = (rate(c1 - c0), rate(c4 - c3), rate(c2 - c1));
+        println!(
+            "keyword pass {r}: {a:.0} MB/s cpu; findings {f}: {b:.0} MB/s cpu ({:.2} ns/B); detect {n}: {c:.0} MB/s cpu",
+            1e3 / b
+        );
         kw.push(a);
-        all.push(b);
+        fi.push(b);
+        all.push(c);
     }
-    kw.sort_by(f64::total_cmp);
-    all.sort_by(f64::total_cmp);
+    for v in [&mut kw, &mut fi, &mut all] {
+        v.sort_by(f64::total_cmp);
+    }
+    let fm = fi[fi.len() / 2];
     println!(
-        "median: keyword pass {:.0} MB/s, detect {:.0} MB/s",
+        "median: keyword pass {:.0} MB/s, findings {fm:.0} MB/s ({:.2} ns/B), detect {:.0} MB/s",
         kw[kw.len() / 2],
+        1e3 / fm,
         all[all.len() / 2]
     );
 }

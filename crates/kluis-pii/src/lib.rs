@@ -126,4 +126,21 @@ impl Detector {
     pub fn debug_keyword_pass(&self, text: &str) -> usize {
         detect::Scan::new(self, text).hits.len()
     }
+
+    /// The keyword pass's result, kept so the dev examples can time the findings half on its own.
+    pub fn debug_scan<'a>(&'a self, text: &'a str) -> DebugScan<'a> {
+        DebugScan(detect::Scan::new(self, text))
+    }
+}
+
+/// A finished keyword pass (see [`Detector::debug_scan`]).
+#[doc(hidden)]
+pub struct DebugScan<'a>(detect::Scan<'a>);
+
+#[doc(hidden)]
+impl DebugScan<'_> {
+    /// Number of findings: the second half of `detect`, without the keyword pass.
+    pub fn findings(&self) -> usize {
+        self.0.findings().len()
+    }
 }
