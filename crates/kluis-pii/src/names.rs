@@ -458,7 +458,8 @@ fn org_block(scan: &Scan<'_>, end: usize) -> bool {
         let l = line.trim_start();
         if n == 0 {
             let head = &l[..crate::detect::floor_char(l, l.len().min(16))];
-            let low = head.to_lowercase();
+            let mut buf = [0u8; 16];
+            let low = lower(head, &mut buf);
             if [
                 "afdeling ",
                 "department ",
@@ -842,21 +843,26 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             }
             r.1 = n + 1;
         }
-        // First two bytes of the tokens (the second modulo 64): one table test rejects most capitalised words.
-        // Every token has three bytes or more.
-        let mut heads = [0u64; 256];
+        // First three bytes of the tokens, hashed to one of 4096 bits: one table test rejects nearly every other
+        // capitalised word (a city, a sentence's first word). Every token has three bytes or more.
+        let head3 = |x: &[u8]| {
+            (usize::from(x[0]) * 961 + usize::from(x[1]) * 31 + usize::from(x[2])) & 4095
+        };
+        let mut heads = [0u64; 64];
         for w in &toks {
-            heads[usize::from(w[0])] |= 1 << (w[1] & 63);
+            let h = head3(w);
+            heads[h >> 6] |= 1 << (h & 63);
         }
         let mut found: Vec<(u8, usize, usize)> = Vec::new();
         for &k in &scan.caps {
-            let c = b[k];
-            let Some(&c1) = b.get(k + 1) else {
+            let Some(x) = b.get(k..k + 3) else {
                 continue;
             };
-            if heads[usize::from(c)] >> (c1 & 63) & 1 == 0 {
+            let h = head3(x);
+            if heads[h >> 6] >> (h & 63) & 1 == 0 {
                 continue;
             }
+            let c = x[0];
             let group = if k == 0 {
                 0
             } else {
@@ -1000,8 +1006,12 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     // The value of a label that stands alone on its line is on the next line.
     let mut pending = false;
     let mut blank_run = 0;
-    while ls < b.len() {
-        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
+    // Line ends from one pass over the text (one memchr call per line costs more than the line's own test); the
+    // text's end closes the last line.
+    for le in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
+        if ls >= b.len() {
+            break;
+        }
         let mut body_end = le;
         if body_end > ls && b[body_end - 1] == b'\r' {
             body_end -= 1;
@@ -1019,7 +1029,12 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         }
         blank_run = 0;
         let was_pending = std::mem::take(&mut pending);
-        if t.is_char_boundary(s0) {
+        // Most lines expect no value and open with no chat stamp and no phrase of `line_rules`: nothing to do.
+        let quiet = !was_pending
+            && b[s0] != b'['
+            && !b[s0].is_ascii_digit()
+            && !LINE_OPENERS.may_open(&b[s0..body_end]);
+        if !quiet && t.is_char_boundary(s0) {
             if was_pending {
                 whole_field(g, t, s0, body_end, out);
             }
