@@ -461,7 +461,7 @@ impl<'a> Scan<'a> {
         let b = t.as_bytes();
         let p = &self.det.re;
         let segs = digit_segments(t);
-        let has: Vec<u16> = segs.iter().map(|&(o, e)| seg_features(&b[o..e])).collect();
+        let has: Vec<u32> = segs.iter().map(|&(o, e)| seg_features(&b[o..e])).collect();
         let add = |out: &mut Vec<Finding>, entity, s: usize, e: usize, score: f32| {
             out.push(Finding {
                 entity,
@@ -505,12 +505,12 @@ impl<'a> Scan<'a> {
         }
 
         // Phones.
-        for m in spans(&p.phone_intl, t, &segs, &has, PLUS_OR_00).chain(spans(
+        for m in spans(&p.phone_intl, t, &segs, &has, PLUS_OR_00 | DIGITS9).chain(spans(
             &p.phone_nat,
             t,
             &segs,
             &has,
-            ZERO_NONZERO,
+            ZERO_NONZERO | DIGITS9,
         )) {
             let (s, e) = (m.start(), m.end());
             if !clean_edges(b, s, e) {
@@ -533,7 +533,7 @@ impl<'a> Scan<'a> {
         }
 
         // Postcodes (SA, SD and SS are never issued).
-        for m in spans(&p.postcode, t, &segs, &has, RUN4 | UPPER2) {
+        for m in spans(&p.postcode, t, &segs, &has, RUN4 | UPPER2 | DIGIT_UPPER) {
             let l = &m.as_str().as_bytes()[m.len() - 2..];
             if l != b"SA" && l != b"SD" && l != b"SS" && !(m.end() < b.len() && b[m.end()] == b'-')
             {
@@ -542,7 +542,7 @@ impl<'a> Scan<'a> {
         }
 
         // VAT numbers.
-        for m in spans(&p.vat_nl, t, &segs, &has, NL) {
+        for m in spans(&p.vat_nl, t, &segs, &has, NL | DIGITS11) {
             let c: Vec<u8> = m
                 .as_str()
                 .bytes()
@@ -556,21 +556,21 @@ impl<'a> Scan<'a> {
                 add(&mut out, E::VatNumber, m.start(), m.end(), 0.7);
             }
         }
-        for m in spans(&p.vat_be, t, &segs, &has, BE) {
+        for m in spans(&p.vat_be, t, &segs, &has, BE | DIGITS9) {
             if checks::be_vat_valid(&digits(m.as_str())) {
                 add(&mut out, E::VatNumber, m.start(), m.end(), 1.0);
             }
         }
 
         // Belgian national number in its written form.
-        for m in spans(&p.be_nn, t, &segs, &has, RUN3) {
+        for m in spans(&p.be_nn, t, &segs, &has, RUN3 | DIGITS11) {
             if clean_edges(b, m.start(), m.end()) && checks::be_nn_valid(&digits(m.as_str())) {
                 add(&mut out, E::BeNationalNumber, m.start(), m.end(), 0.95);
             }
         }
 
         // Bare numbers: meaning from check digits and the nearest context word.
-        for m in spans(&p.number, t, &segs, &has, RUN3) {
+        for m in spans(&p.number, t, &segs, &has, RUN3 | DIGITS8) {
             let (s, e) = (m.start(), m.end());
             if !clean_edges(b, s, e) {
                 continue;
@@ -607,7 +607,7 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
-        for m in spans(&p.card, t, &segs, &has, RUN6) {
+        for m in spans(&p.card, t, &segs, &has, RUN6 | DIGITS11) {
             let d = digits(m.as_str());
             if checks::luhn(&d) && checks::card_plausible(&d) {
                 add(&mut out, E::CreditCard, m.start(), m.end(), 0.9);
@@ -618,7 +618,7 @@ impl<'a> Scan<'a> {
         for c in segs
             .iter()
             .zip(&has)
-            .filter(|&(_, &f)| f & RUN4 != 0)
+            .filter(|&(_, &f)| f & (RUN4 | DATE_NUM) == RUN4 | DATE_NUM)
             .flat_map(|(&(o, e), _)| p.date_num.captures_iter(&t[o..e]).map(move |c| (o, c)))
         {
             let (o, c) = c;
@@ -644,7 +644,7 @@ impl<'a> Scan<'a> {
         for c in segs
             .iter()
             .zip(&has)
-            .filter(|&(_, &f)| f & RUN4 != 0)
+            .filter(|&(_, &f)| f & (RUN4 | DATE_WORD) == RUN4 | DATE_WORD)
             .flat_map(|(&(o, e), _)| p.date_word.captures_iter(&t[o..e]).map(move |c| (o, c)))
         {
             let (o, c) = c;
@@ -734,7 +734,7 @@ fn digit_segments(t: &str) -> Vec<(usize, usize)> {
     let mut segs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let Some(d) = crate::words::find_digit(b, i) else {
+        let Some(d) = next_digit(b, i) else {
             break;
         };
         let ls = memchr::memrchr(b'\n', &b[..d]).map_or(0, |x| x + 1);
@@ -748,13 +748,30 @@ fn digit_segments(t: &str) -> Vec<(usize, usize)> {
     segs
 }
 
+/// Position of the first ASCII digit at or after `from`: a test of 64 bytes at a time that the compiler vectorises
+/// (most prose has no digit for many blocks).
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let digit = |c: &u8| c.wrapping_sub(b'0') < 10;
+    let rest = b.get(from..)?;
+    let mut blocks = rest.chunks_exact(64);
+    let mut base = from;
+    for block in blocks.by_ref() {
+        let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
+        if block.iter().fold(0u8, |a, c| a | u8::from(digit(c))) != 0 {
+            return block.iter().position(digit).map(|k| base + k);
+        }
+        base += 64;
+    }
+    blocks.remainder().iter().position(digit).map(|k| base + k)
+}
+
 /// Matches of `re` in the segments whose features include all of `need`.
 fn spans<'t>(
     re: &'t Regex,
     t: &'t str,
     segs: &'t [(usize, usize)],
-    has: &'t [u16],
-    need: u16,
+    has: &'t [u32],
+    need: u32,
 ) -> impl Iterator<Item = M<'t>> + 't {
     segs.iter()
         .zip(has)
@@ -771,33 +788,49 @@ fn spans<'t>(
 // What a digit segment contains. Each identifier pattern runs only on segments with the features that every one
 // of its matches implies (see `Patterns::build`), so most patterns skip most digit lines.
 /// A run of three (four, six) ASCII digits: numbers and written national numbers (dates, postcodes; cards).
-const RUN3: u16 = 1;
-const RUN4: u16 = 1 << 1;
-const RUN6: u16 = 1 << 2;
+const RUN3: u32 = 1;
+const RUN4: u32 = 1 << 1;
+const RUN6: u32 = 1 << 2;
 /// Two adjacent ASCII capitals: postcodes, ID documents.
-const UPPER2: u16 = 1 << 3;
+const UPPER2: u32 = 1 << 3;
 /// Two capitals followed by two digits: IBAN.
-const IBAN_HEAD: u16 = 1 << 4;
+const IBAN_HEAD: u32 = 1 << 4;
 /// "NL", "BE": VAT numbers.
-const NL: u16 = 1 << 5;
-const BE: u16 = 1 << 6;
+const NL: u32 = 1 << 5;
+const BE: u32 = 1 << 6;
 /// A dash and a capital: licence plates.
-const DASH_AND_UPPER: u16 = 1 << 7;
+const DASH_AND_UPPER: u32 = 1 << 7;
 /// "+" or "00": international phone numbers.
-const PLUS_OR_00: u16 = 1 << 8;
-/// "0" followed by a non-zero digit: national phone numbers.
-const ZERO_NONZERO: u16 = 1 << 9;
+const PLUS_OR_00: u32 = 1 << 8;
+/// "0" at a word start (after a non-word byte, a bracket included) followed by a non-zero digit: national phone
+/// numbers (`\b0[1-9]` or `\(0[1-9]`).
+const ZERO_NONZERO: u32 = 1 << 9;
 /// Digit, dot, digit: IPv4.
-const DIGIT_DOT_DIGIT: u16 = 1 << 10;
+const DIGIT_DOT_DIGIT: u32 = 1 << 10;
+/// At least 8 (9, 11) ASCII digits in the segment: the fewest a match of the bare numbers (phones, VAT-BE and
+/// cards; VAT-NL, written national numbers and cards) holds.
+const DIGITS8: u32 = 1 << 11;
+const DIGITS9: u32 = 1 << 12;
+const DIGITS11: u32 = 1 << 13;
+/// A digit, up to two blanks, then a capital: postcodes ("1234 AB").
+const DIGIT_UPPER: u32 = 1 << 14;
+/// A digit and a separator before "19" or "20" ("12-03-1980"), or "19"/"20", two digits and a dash
+/// ("1980-03-"): numeric dates.
+const DATE_NUM: u32 = 1 << 15;
+/// A letter, "." or the last byte of "é"/"û", a space, then "19" or "20" ("maart 1980"): dates with a month name.
+const DATE_WORD: u32 = 1 << 16;
 
-fn seg_features(s: &[u8]) -> u16 {
+fn seg_features(s: &[u8]) -> u32 {
     let mut f = 0;
     let mut run = 0;
+    let mut digits = 0usize;
     let (mut dash, mut upper) = (false, false);
+    let century = |a: u8, b: u8| (a, b) == (b'1', b'9') || (a, b) == (b'2', b'0');
     for (i, &c) in s.iter().enumerate() {
         let back = |k: usize| if i >= k { s[i - k] } else { 0 };
         let p1 = back(1);
         if c.is_ascii_digit() {
+            digits += 1;
             run += 1;
             if run >= 3 {
                 f |= RUN3;
@@ -812,10 +845,30 @@ fn seg_features(s: &[u8]) -> u16 {
                 f |= IBAN_HEAD;
             }
             if p1 == b'0' {
-                f |= if c == b'0' { PLUS_OR_00 } else { ZERO_NONZERO };
+                let p2 = back(2);
+                let word = p2.is_ascii_alphanumeric() || p2 == b'_';
+                f |= if c == b'0' {
+                    PLUS_OR_00
+                } else if word {
+                    0
+                } else {
+                    ZERO_NONZERO
+                };
             }
             if p1 == b'.' && back(2).is_ascii_digit() {
                 f |= DIGIT_DOT_DIGIT;
+            }
+            if century(p1, c) {
+                let p2 = back(2);
+                if matches!(p2, b'-' | b'/' | b'.' | b' ') && back(3).is_ascii_digit() {
+                    f |= DATE_NUM;
+                }
+                if p2 == b' ' && {
+                    let p3 = back(3);
+                    p3.is_ascii_alphabetic() || matches!(p3, b'.' | 0xA9 | 0xBB)
+                } {
+                    f |= DATE_WORD;
+                }
             }
         } else {
             run = 0;
@@ -829,6 +882,19 @@ fn seg_features(s: &[u8]) -> u16 {
                         _ => {}
                     }
                 }
+                if p1.is_ascii_digit()
+                    || p1 == b' '
+                        && (back(2).is_ascii_digit() || back(2) == b' ' && back(3).is_ascii_digit())
+                {
+                    f |= DIGIT_UPPER;
+                }
+            }
+            if c == b'-'
+                && back(1).is_ascii_digit()
+                && back(2).is_ascii_digit()
+                && century(back(4), back(3))
+            {
+                f |= DATE_NUM;
             }
             dash |= c == b'-';
             if c == b'+' {
@@ -838,6 +904,15 @@ fn seg_features(s: &[u8]) -> u16 {
     }
     if dash && upper {
         f |= DASH_AND_UPPER;
+    }
+    if digits >= 8 {
+        f |= DIGITS8;
+    }
+    if digits >= 9 {
+        f |= DIGITS9;
+    }
+    if digits >= 11 {
+        f |= DIGITS11;
     }
     f
 }
@@ -966,15 +1041,20 @@ fn resolve(mut v: Vec<Finding>) -> Vec<Finding> {
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    // Kept spans by start, as a sorted map of start to end: a sorted Vec (a document keeps a few hundred at most,
+    // so an insert's move is cheaper than a tree's nodes).
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(v.len());
     let mut out = Vec::with_capacity(v.len());
     for f in v {
-        let overlaps = kept
-            .range(..f.end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > f.start);
+        // The kept span with the greatest start before this one's end.
+        let before_end = kept.partition_point(|&(s, _)| s < f.end);
+        let overlaps = before_end > 0 && kept[before_end - 1].1 > f.start;
         if !overlaps {
-            kept.insert(f.start, f.end);
+            let at = kept.partition_point(|&(s, _)| s < f.start);
+            match kept.get_mut(at) {
+                Some(k) if k.0 == f.start => k.1 = f.end,
+                _ => kept.insert(at, (f.start, f.end)),
+            }
             out.push(f);
         }
     }

@@ -1,31 +1,5 @@
 //! Byte scans: word-byte and capital masks for the keyword pass (64 bytes at a time, vectorised by the compiler),
-//! digit search (eight bytes at a time, SWAR on `u64`), line openers.
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// Position of the first ASCII digit at or after `from`, eight bytes at a time (most prose has none).
-pub(crate) fn find_digit(b: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(lane) = b.get(i..i + 8) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(lane);
-        let w = u64::from_le_bytes(a);
-        let x = w & !HI;
-        let digit = x.wrapping_add(LO * (0x80 - b'0' as u64))
-            & !x.wrapping_add(LO * (0x7F - b'9' as u64))
-            & !w
-            & HI;
-        if digit != 0 {
-            return Some(i + (digit.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    b.get(i..)?
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|k| i + k)
-}
+//! line openers.
 
 /// Gathers the high bits of the eight bytes into one byte (byte j's bit 7 lands on bit j).
 #[inline(always)]
