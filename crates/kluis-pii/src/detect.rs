@@ -463,13 +463,7 @@ impl<'a> Scan<'a> {
         let segs = digit_segments(t);
         let has: Vec<u32> = segs.iter().map(|&(o, e)| seg_features(&b[o..e])).collect();
         let add = |out: &mut Vec<Finding>, entity, s: usize, e: usize, score: f32| {
-            out.push(Finding {
-                entity,
-                start: s,
-                end: e,
-                value: t[s..e].to_owned(),
-                score,
-            });
+            out.push(Finding::span(entity, s, e, score));
         };
 
         // E-mail: anchor on '@'.
@@ -702,7 +696,7 @@ impl<'a> Scan<'a> {
         crate::names::addresses(self, &segs, &mut out);
         crate::table::columns(self, &p.date_num, &mut out);
         crate::names::person_names(self, &mut out);
-        resolve(out)
+        resolve(t, out)
     }
 }
 
@@ -1033,19 +1027,31 @@ fn priority(e: E) -> u8 {
     }
 }
 
-/// Drops findings that overlap a finding of higher priority (or an earlier, longer one of equal priority).
-fn resolve(mut v: Vec<Finding>) -> Vec<Finding> {
-    v.sort_by(|a, b| {
-        priority(b.entity)
-            .cmp(&priority(a.entity))
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
-    });
+/// Drops findings that overlap a finding of higher priority (or an earlier, longer one of equal priority), and
+/// gives the survivors their text.
+fn resolve(t: &str, v: Vec<Finding>) -> Vec<Finding> {
+    use std::cmp::Reverse;
+    // Sorted as small keys rather than whole findings; the position in `v` last keeps the order of a stable sort.
+    let mut order: Vec<(Reverse<u8>, Reverse<usize>, usize, usize)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (
+                Reverse(priority(f.entity)),
+                Reverse(f.end - f.start),
+                f.start,
+                i,
+            )
+        })
+        .collect();
+    order.sort_unstable();
     // Kept spans by start, as a sorted map of start to end: a sorted Vec (a document keeps a few hundred at most,
     // so an insert's move is cheaper than a tree's nodes).
     let mut kept: Vec<(usize, usize)> = Vec::with_capacity(v.len());
-    let mut out = Vec::with_capacity(v.len());
-    for f in v {
+    // Survivors as (start, end, rank among survivors, position in `v`).
+    let mut out: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(v.len());
+    for &(.., i) in &order {
+        let f = &v[i];
         // The kept span with the greatest start before this one's end.
         let before_end = kept.partition_point(|&(s, _)| s < f.end);
         let overlaps = before_end > 0 && kept[before_end - 1].1 > f.start;
@@ -1055,9 +1061,15 @@ fn resolve(mut v: Vec<Finding>) -> Vec<Finding> {
                 Some(k) if k.0 == f.start => k.1 = f.end,
                 _ => kept.insert(at, (f.start, f.end)),
             }
-            out.push(f);
+            out.push((f.start, f.end, out.len(), i));
         }
     }
-    out.sort_by_key(|f| (f.start, f.end));
-    out
+    // By position; the rank keeps the order of a stable sort.
+    out.sort_unstable();
+    out.into_iter()
+        .map(|(start, end, _, i)| Finding {
+            value: t[start..end].to_owned(),
+            ..v[i]
+        })
+        .collect()
 }

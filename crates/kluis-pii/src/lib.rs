@@ -33,6 +33,20 @@ pub struct Finding {
     pub score: f32,
 }
 
+impl Finding {
+    /// A candidate of the scan: its `value` stays empty until it survives the overlap resolution, which fills it
+    /// from the text (most candidates of a document are dropped there, so they never allocate).
+    pub(crate) fn span(entity: EntityType, start: usize, end: usize, score: f32) -> Finding {
+        Finding {
+            entity,
+            start,
+            end,
+            value: String::new(),
+            score,
+        }
+    }
+}
+
 /// What a document is and how much personal data it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Classification {

@@ -425,13 +425,7 @@ pub(crate) fn emit(out: &mut Vec<Finding>, t: &str, s: usize, e: usize, score: f
     let v = t[s..e].trim_end_matches(['-', '\'', '’']);
     let e = s + v.len();
     if e > s {
-        out.push(Finding {
-            entity: E::PersonName,
-            start: s,
-            end: e,
-            value: t[s..e].to_owned(),
-            score,
-        });
+        out.push(Finding::span(E::PersonName, s, e, score));
     }
 }
 
@@ -777,23 +771,25 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         if v.contains(',') {
             continue;
         }
-        let words: Vec<(usize, &str)> = v
-            .match_indices(|c: char| c != ' ')
-            .fold(Vec::new(), |mut acc: Vec<(usize, usize)>, (k, m)| {
-                match acc.last_mut() {
-                    Some(last) if last.1 == k => last.1 = k + m.len(),
-                    _ => acc.push((k, k + m.len())),
-                }
-                acc
+        // Its words, the runs of bytes other than a space: only the first and the last count.
+        let mut words = v
+            .split(' ')
+            .scan(f.start, |at, w| {
+                let s = *at;
+                *at += w.len() + 1;
+                Some((s, w))
             })
-            .into_iter()
-            .map(|(s, e)| (f.start + s, &v[s..e]))
-            .collect();
-        if words.len() < 2 {
+            .filter(|(_, w)| !w.is_empty());
+        let Some(first) = words.next() else {
             continue;
-        }
-        for &(s, w) in [words[0], words[words.len() - 1]].iter() {
-            if w.chars().count() >= 3
+        };
+        let Some(last) = words.last() else {
+            continue;
+        };
+        for (s, w) in [first, last] {
+            // `classify` reads only the word: a token already in the set needs no second look.
+            if !tokens.contains(w)
+                && w.chars().count() >= 3
                 && !w.contains('.')
                 && g.classify(t, s, s + w.len()) == Tok::Cap
             {
@@ -1432,13 +1428,7 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                 if !c0.is_uppercase() || h_end - s > 48 {
                     continue;
                 }
-                out.push(Finding {
-                    entity: E::Address,
-                    start: s,
-                    end: num_end,
-                    value: t[s..num_end].to_owned(),
-                    score: 0.8,
-                });
+                out.push(Finding::span(E::Address, s, num_end, 0.8));
             }
         }
     }
@@ -1502,13 +1492,7 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
             && !lower.starts_with("antwoordnummer")
             && !lower.starts_with("bus")
         {
-            out.push(Finding {
-                entity: E::Address,
-                start: s,
-                end: ne,
-                value: t[s..ne].to_owned(),
-                score: 0.7,
-            });
+            out.push(Finding::span(E::Address, s, ne, 0.7));
         }
     }
     for h in &scan.hits {
@@ -1574,14 +1558,7 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                             house_number(b, j - usize::from(j > 0 && b[j - 1] == b' '))
                             && (words > 0 || !cue)
                         {
-                            let v = &t[street_start..ne];
-                            out.push(Finding {
-                                entity: E::Address,
-                                start: street_start,
-                                end: ne,
-                                value: v.to_owned(),
-                                score: 0.7,
-                            });
+                            out.push(Finding::span(E::Address, street_start, ne, 0.7));
                         }
                         break;
                     }

@@ -176,13 +176,7 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                 }
                 Col::Dob => {
                     if let Some((m_start, m_end)) = word_date(cell_t) {
-                        out.push(Finding {
-                            entity: E::DateOfBirth,
-                            start: s + m_start,
-                            end: s + m_end,
-                            value: cell_t[m_start..m_end].to_owned(),
-                            score: 0.8,
-                        });
+                        out.push(Finding::span(E::DateOfBirth, s + m_start, s + m_end, 0.8));
                     } else if let Some(c) = dates.captures(cell_t) {
                         let n = |k: usize| {
                             c.get(k)
@@ -196,13 +190,7 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                         };
                         if let (true, Some(m)) = (ok, c.get(0)) {
                             let ms = s + m.start();
-                            out.push(Finding {
-                                entity: E::DateOfBirth,
-                                start: ms,
-                                end: s + m.end(),
-                                value: m.as_str().to_owned(),
-                                score: 0.8,
-                            });
+                            out.push(Finding::span(E::DateOfBirth, ms, s + m.end(), 0.8));
                         }
                     }
                 }
@@ -212,24 +200,12 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                         && cell_t.len() <= 12
                         && checks::bsn_valid(cell_t)
                     {
-                        out.push(Finding {
-                            entity: E::Bsn,
-                            start: s,
-                            end: e,
-                            value: cell_t.to_owned(),
-                            score: 0.9,
-                        });
+                        out.push(Finding::span(E::Bsn, s, e, 0.9));
                     }
                 }
                 Col::BeNn => {
                     if checks::be_nn_valid(&checks::digits(cell_t)) && cell_t.len() <= 16 {
-                        out.push(Finding {
-                            entity: E::BeNationalNumber,
-                            start: s,
-                            end: e,
-                            value: cell_t.to_owned(),
-                            score: 0.9,
-                        });
+                        out.push(Finding::span(E::BeNationalNumber, s, e, 0.9));
                     }
                 }
             }
