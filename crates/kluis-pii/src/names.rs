@@ -999,6 +999,8 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     let mut ls = 0;
     // The value of a label that stands alone on its line is on the next line.
     let mut pending = false;
+    // After a sign-off by role ("De bedrijfsarts,") the next line may be the signer's full name.
+    let mut signer = false;
     let mut blank_run = 0;
     while ls < b.len() {
         let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
@@ -1009,23 +1011,86 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let s0 = skip_blank(b, ls);
         if s0 >= body_end {
             // Blank lines between a closing and its signature keep the expectation (at most two).
-            if pending && blank_run < 2 {
+            if (pending || signer) && blank_run < 2 {
                 blank_run += 1;
             } else {
                 pending = false;
+                signer = false;
             }
             ls = le + 1;
             continue;
         }
         blank_run = 0;
         let was_pending = std::mem::take(&mut pending);
+        let was_signer = std::mem::take(&mut signer);
         if t.is_char_boundary(s0) {
             if was_pending {
                 whole_field(g, t, s0, body_end, out);
+            } else if was_signer {
+                signer_line(g, t, s0, body_end, out);
             }
-            line_rules(g, t, s0, body_end, &mut pending, out);
+            if role_sign_off(&b[s0..body_end]) {
+                signer = true;
+            } else {
+                line_rules(g, t, s0, body_end, &mut pending, out);
+            }
         }
         ls = le + 1;
+    }
+}
+
+/// First words of a sign-off by role: an article or possessive ("De bedrijfsarts,", "Uw huisarts,", "Le médecin
+/// du travail,", "The practice manager,") or an on-behalf-of word ("Namens de directie,", "Pour le bureau,").
+const SIGN_OFF_OPENERS: &[&[u8]] = &[
+    b"de", b"het", b"uw", b"onze", b"le", b"la", b"les", b"votre", b"notre", b"the", b"your",
+    b"our", b"namens", b"voor", b"pour", b"for", b"on",
+];
+
+/// A short line of lowercase words after an article or "namens", ending with a comma: whoever signs below signs
+/// in that role. Cheap enough for every line: most lines do not end with a comma.
+fn role_sign_off(line: &[u8]) -> bool {
+    let mut l = line;
+    while let [rest @ .., b' ' | b'\t'] = l {
+        l = rest;
+    }
+    let Some((b',', body)) = l.split_last() else {
+        return false;
+    };
+    if body.len() > 40 {
+        return false;
+    }
+    let mut words = body.split(|&c| c == b' ').filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !SIGN_OFF_OPENERS
+        .iter()
+        .any(|o| first.eq_ignore_ascii_case(o))
+    {
+        return false;
+    }
+    let rest: Vec<&[u8]> = words.collect();
+    // Lowercase words only: letters (any non-ASCII byte of an accented letter), hyphens and apostrophes.
+    (1..=4).contains(&rest.len())
+        && rest.last().is_some_and(|w| w.len() >= 4)
+        && rest.iter().all(|w| {
+            w.iter()
+                .all(|&c| c.is_ascii_lowercase() || c >= 0x80 || c == b'-' || c == b'\'')
+        })
+}
+
+/// The line under a sign-off by role: a name of two or more words that fills the line.
+fn signer_line(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding>) {
+    let field = t[s..e].trim_end_matches([' ', '\t', ',', '.']);
+    let e = s + field.len();
+    let s = skip_title(t, s);
+    if s < e
+        && let Some(p) = parse_name(g, t, s, true)
+        && !p.company
+        && p.end == e
+        && (p.words >= 2 || g.is_known(&t[p.first_word.0..p.first_word.1]))
+    {
+        emit(out, t, p.start, p.end, 0.75);
     }
 }
 

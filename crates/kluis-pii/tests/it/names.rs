@@ -161,3 +161,31 @@ fn lists_of_attendees() {
         vec!["Peter", "Sandra", "Mohammed", "Lisa"]
     );
 }
+
+#[test]
+fn signature_under_a_sign_off_by_role() {
+    assert_eq!(
+        of(
+            "Advies: niet tillen.\n\nDe bedrijfsarts,\nXeluna Vandermaalen\n",
+            PersonName
+        ),
+        vec!["Xeluna Vandermaalen"]
+    );
+    assert_eq!(
+        of(
+            "Repos de deux semaines.\n\nLe médecin du travail,\n\nDr. Ysaline Brouckmans",
+            PersonName
+        ),
+        vec!["Ysaline Brouckmans"]
+    );
+    // A place or a firm under the role line is no signer, and a comma at the end of prose opens nothing.
+    assert!(of("Met dank,\nDe directie,\nAmsterdam\n", PersonName).is_empty());
+    assert!(of("De gemeente,\nBakkerij Zoetelief B.V.\n", PersonName).is_empty());
+    assert!(
+        of(
+            "Wij leveren de bestelling volgende week, zoals afgesproken met de klant,\nRotterdam Centraal\n",
+            PersonName
+        )
+        .is_empty()
+    );
+}
