@@ -706,6 +706,8 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     display_names(scan, out);
     // 3d. A name in apposition ("Aylin Kaya, geboren op …", "…, hierna te noemen huurder").
     appositions(scan, out);
+    // 3e. Lines that open with a name and a role or remark ("Ferzia da Furres - ACV-delegee").
+    name_lists(scan, out);
 
     // 4. Gazetteer: a known first name followed by a surname.
     for &(i, we) in &scan.first_names {
@@ -1225,6 +1227,63 @@ fn line_rules(
         whole_field(g, t, i, end, out);
         return;
     }
+}
+
+/// What may follow the name that opens a list line: a dash, a bracket or a comma, then a role or a remark.
+const LIST_SEPARATORS: &[&str] = &[" - ", " \u{2013} ", " \u{2014} ", " (", ", "];
+
+/// Consecutive lines that each open with a name of two or more words, then a separator and a remark
+/// ("Ferzia da Furres - ACV-delegee", "Jan Jansen (penningmeester)"). One such line may be a product or a place;
+/// a run of two or more in which at least one name starts with a known given name is a list of people, and then
+/// its other names are people too, whatever their origin.
+fn name_lists(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let g = &scan.det.names;
+    let t = scan.text;
+    let b = t.as_bytes();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut known = false;
+    let flush = |run: &mut Vec<(usize, usize)>, known: &mut bool, out: &mut Vec<Finding>| {
+        if run.len() >= 2 && *known {
+            for &(s, e) in run.iter() {
+                emit(out, t, s, e, 0.7);
+            }
+        }
+        run.clear();
+        *known = false;
+    };
+    let mut ls = 0;
+    while ls < b.len() {
+        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
+        let s0 = skip_blank(b, ls);
+        let head_end = crate::detect::floor_char(t, (s0 + 64).min(le));
+        let opens_cap = b
+            .get(s0)
+            .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0xC3);
+        let mut item = None;
+        if opens_cap
+            && s0 < head_end
+            && t.is_char_boundary(s0)
+            // A byte of some separator in the head (0xE2 leads both long dashes) before the name is parsed.
+            && (memchr::memchr3(b'-', b'(', b',', &b[s0..head_end]).is_some()
+                || memchr::memchr(0xE2, &b[s0..head_end]).is_some())
+            && let Some(p) = parse_name(g, t, s0, false)
+            && !p.company
+            && p.words >= 2
+            && p.start == p.first_word.0
+            && LIST_SEPARATORS.iter().any(|sep| t[p.end..le].starts_with(sep))
+        {
+            item = Some(p);
+        }
+        match item {
+            Some(p) => {
+                known |= g.is_first(&t[p.first_word.0..p.first_word.1]);
+                run.push((p.start, p.end));
+            }
+            None => flush(&mut run, &mut known, out),
+        }
+        ls = le + 1;
+    }
+    flush(&mut run, &mut known, out);
 }
 
 /// "Aylin Kaya <aylin.kaya@…>": the words right before an address in angle brackets.

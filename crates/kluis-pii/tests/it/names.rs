@@ -189,3 +189,20 @@ fn signature_under_a_sign_off_by_role() {
         .is_empty()
     );
 }
+
+#[test]
+fn lists_of_people_with_a_role_per_line() {
+    // One known given name ("Fatoumata") makes the run a list of people; the unknown names come along.
+    let list = "Kandidatenlijst\n\nFatoumata Quelbrand - ACV-delegee\nXeluna Vandermaalen - lid FNV\nOrtwijn Zeelkamp (penningmeester)\n";
+    assert_eq!(
+        of(list, PersonName),
+        vec![
+            "Fatoumata Quelbrand",
+            "Xeluna Vandermaalen",
+            "Ortwijn Zeelkamp"
+        ]
+    );
+    // Products and places in the same layout are no people: no line opens with a known given name.
+    let products = "Prijslijst\n\nBosch Accuboormachine - 89,95\nMakita Slijptol - 64,50\nDen Haag - Rotterdam (retour)\n";
+    assert!(of(products, PersonName).is_empty());
+}
