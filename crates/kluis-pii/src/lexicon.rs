@@ -683,6 +683,13 @@ const SPECIAL: &[(&str, S)] = &[
     ("angine", S::Health), ("bronchite", S::Health), ("pneumonie", S::Health), ("entorse", S::Health),
     ("commotion cérébrale", S::Health), ("dyslexique", S::Health), ("dyspraxique", S::Health), ("tdah", S::Health),
     ("autiste", S::Health), ("handicapé*", S::Health), ("invalidité", S::Health), ("accouchement", S::Health),
+    // Birth and pregnancy said indirectly ("is bevallen van een zoon", "na haar keizersnede", "accouchée le 3").
+    ("bevallen van", S::Health), ("is bevallen", S::Health), ("keizersnede", S::Health), ("kraambed", S::Health),
+    ("bevallingsverlof", S::Health), ("moederschapsverlof", S::Health), ("prenatale", S::Health),
+    ("prenataal", S::Health), ("césarienne", S::Health), ("accouchée", S::Health), ("a accouché", S::Health),
+    ("caesarean", S::Health), ("c-section", S::Health), ("gave birth", S::Health), ("miscarriage", S::Health),
+    ("vruchtbaarheidsbehandeling", S::Health), ("fertility treatment", S::Health), ("infertility", S::Health),
+    ("sage-femme~", S::Health),
     ("fausse couche", S::Health), ("cancer", S::Health), ("migraines", S::Health), ("hernie discale", S::Health),
     ("ordonnance renouvelée", S::Health), ("fracture du", S::Health), ("kinésithérap*~", S::Health),
     ("kiné~", S::Health), ("dermatologue~", S::Health), ("cardiologue~", S::Health), ("neurologue~", S::Health),

@@ -113,6 +113,10 @@ const STOP: &[&str] = &[
 /// Heads of compounds that name an organisation or its part ("Huisartsenpraktijk", "Ledenservice",
 /// "Wijkcentrum"): such a word is no name. Surname-like heads (-huis, -man) are left out.
 const ORG_HEADS: &[&str] = &[
+    "stichting",
+    "corporatie",
+    "fonds",
+    "groep",
     "praktijk",
     "service",
     "dienst",
@@ -953,6 +957,7 @@ const CLOSINGS: &[&str] = &[
     "met hartelijke groet", "hartelijke groet", "hartelijke groeten", "met collegiale groet", "groet", "groeten",
     "gr", "grt", "mvg", "groetjes", "hoogachtend", "kind regards", "best regards", "regards", "best wishes",
     "yours sincerely", "yours faithfully", "yours truly", "sincerely", "warm regards", "many thanks", "thanks",
+    "best", "cheers", "tot snel", "tot gauw", "groetjes en tot snel", "à bientôt", "bien à toi", "amitiés",
     "cordialement", "bien cordialement", "bien à vous", "salutations distinguées", "sincères salutations",
     "meilleures salutations", "avec mes salutations distinguées", "mit freundlichen grüßen",
 ];

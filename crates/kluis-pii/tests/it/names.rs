@@ -206,3 +206,23 @@ fn lists_of_people_with_a_role_per_line() {
     let products = "Prijslijst\n\nBosch Accuboormachine - 89,95\nMakita Slijptol - 64,50\nDen Haag - Rotterdam (retour)\n";
     assert!(of(products, PersonName).is_empty());
 }
+
+#[test]
+fn common_dutch_given_names_and_short_closings() {
+    assert_eq!(
+        of("Aanwezig: Kees, Joop en Ineke", PersonName),
+        vec!["Kees", "Joop", "Ineke"]
+    );
+    assert_eq!(
+        of("Laat maar weten.\n\nBest,\nKaren Oudeweg", PersonName),
+        vec!["Karen Oudeweg"]
+    );
+    // An organisation that signs is no person.
+    assert!(
+        of(
+            "Met vriendelijke groet,\nWoningstichting De Linde",
+            PersonName
+        )
+        .is_empty()
+    );
+}

@@ -75,3 +75,19 @@ fn words_inside_other_words_or_without_a_person_do_not_count() {
     // "geen cao van toepassing" is not union membership.
     assert!(cats("Naam: Jan Jansen\nOp deze overeenkomst is geen cao van toepassing.").is_empty());
 }
+
+#[test]
+fn birth_said_indirectly() {
+    for text in [
+        "Naam: Sanne de Wit\nSanne is op 3 maart bevallen van een dochter en komt in juni terug.",
+        "Madame Lefèvre,\nSuite à votre accouchement par césarienne, votre absence est prolongée.",
+        "Dear Mr Patel,\nYour wife gave birth last week; congratulations from the team.",
+    ] {
+        assert_eq!(cats(text), vec![Health], "{text}");
+    }
+    // "Het is goed bevallen" means it pleased: no birth, no health data.
+    assert_eq!(
+        cats("Naam: Sanne de Wit\nDe nieuwe werkplek is goed bevallen."),
+        vec![]
+    );
+}
