@@ -726,6 +726,8 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
             if p.words >= 2 && !p.company && !after_digit && !org_block(scan, p.end) {
                 emit(out, t, p.start, p.end, 0.85);
+            } else if p.words == 1 && !p.company && after_relation(b, i) {
+                emit(out, t, p.start, p.end, 0.7);
             }
         }
     }
@@ -765,6 +767,67 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
 
     // 5. Every other occurrence of a given name or surname of a name found above ("Omdat Freke lid is…").
     propagate(scan, out);
+}
+
+/// Family and partner words before a given name ("mijn vrouw Elif", "onze zoon Daan", "ma fille Inès", "my wife
+/// Priya"): a known given name alone after them is that person.
+const RELATIONS: &[&[u8]] = &[
+    b"vrouw",
+    b"man",
+    b"echtgenote",
+    b"echtgenoot",
+    b"partner",
+    b"vriendin",
+    b"vriend",
+    b"zoon",
+    b"zoontje",
+    b"dochter",
+    b"dochtertje",
+    b"moeder",
+    b"vader",
+    b"broer",
+    b"zus",
+    b"zusje",
+    b"broertje",
+    b"oma",
+    b"opa",
+    b"kleinzoon",
+    b"kleindochter",
+    b"schoonmoeder",
+    b"schoonvader",
+    b"femme",
+    b"mari",
+    b"compagne",
+    b"compagnon",
+    b"fils",
+    b"fille",
+    b"fr\xc3\xa8re",
+    b"s\xc5\x93ur",
+    b"m\xc3\xa8re",
+    b"p\xc3\xa8re",
+    b"wife",
+    b"husband",
+    b"son",
+    b"daughter",
+    b"mother",
+    b"father",
+    b"brother",
+    b"sister",
+    b"girlfriend",
+    b"boyfriend",
+];
+
+/// The word before `i` (one space between) is a family or partner word.
+fn after_relation(b: &[u8], i: usize) -> bool {
+    if i < 2 || b[i - 1] != b' ' {
+        return false;
+    }
+    let e = i - 1;
+    let mut s = e;
+    while s > 0 && (b[s - 1].is_ascii_lowercase() || b[s - 1] >= 0x80) {
+        s -= 1;
+    }
+    (s == 0 || !b[s - 1].is_ascii_alphanumeric()) && RELATIONS.contains(&&b[s..e])
 }
 
 /// Marks the other whole-word occurrences of the first and last words of multi-word names already found.
@@ -929,6 +992,37 @@ const LINE_LABELS: &[&str] = &[
     "bewoner", "verzekerde", "titularis", "titulaire", "employee", "tenant", "applicant", "candidate",
     "contact person", "personne de contact", "travailleur", "demandeur", "locataire", "bailleur", "client",
     "cliente", "destinataire", "expéditeur", "bénéficiaire", "ontvanger", "begunstigde", "rekeninghouder",
+];
+
+/// Words after a name label that say whose name it is ("Naam ouder", "Voornaam kind", "Nom du conjoint").
+const LABEL_OWNERS: &[&str] = &[
+    "kind",
+    "ouder",
+    "moeder",
+    "vader",
+    "partner",
+    "verzorger",
+    "werknemer",
+    "medewerker",
+    "leerling",
+    "patiënt",
+    "cliënt",
+    "contactpersoon",
+    "aanvrager",
+    "huurder",
+    "deelnemer",
+    "lid",
+    "echtgeno(o)t(e)",
+    "echtgenoot",
+    "echtgenote",
+    "child",
+    "parent",
+    "employee",
+    "patient",
+    "du conjoint",
+    "de l'enfant",
+    "du parent",
+    "enfant",
 ];
 
 /// Greetings that open a line and are followed by a name ("Dag Aylin,", "Hi Tomasz!").
@@ -1200,16 +1294,44 @@ fn line_rules(
     if end - s0 > 48
         && memchr::memchr2(b':', b'\t', h).is_none()
         && memchr::memmem::find(h, b"  ").is_none()
+        && memchr::memmem::find(h, b"...").is_none()
     {
         return;
     }
     for lab in LINE_LABELS {
-        let Some(rest) = low.strip_prefix(lab) else {
+        let Some(mut rest) = low.strip_prefix(lab) else {
             continue;
         };
-        let after = s0 + lab.len();
+        let mut after = s0 + lab.len();
+        // "Naam ouder:", "Voornaam kind ....": the word after the label says whose name it is.
+        if let Some(w) = LABEL_OWNERS.iter().find(|w| {
+            rest.strip_prefix(' ')
+                .and_then(|r| r.strip_prefix(**w))
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        }) {
+            rest = &rest[1 + w.len()..];
+            after += 1 + w.len();
+        }
+        // Dot leaders stand for the colon ("Voornaam ........ Liam"), as do "…" and "__".
+        let leader = rest.trim_start_matches(' ');
+        if leader.starts_with("...") || leader.starts_with('\u{2026}') || leader.starts_with("__") {
+            // The leader may run past the lowercased head: skip it in the text itself.
+            let Some(value) = t.get(after..end) else {
+                return;
+            };
+            let i = end
+                - value
+                    .trim_start_matches([' ', '\t', '.', '\u{2026}', '_', ':'])
+                    .len();
+            if i < end {
+                whole_field(g, t, i, end, out);
+            } else {
+                *pending = true;
+            }
+            return;
+        }
         let rb = rest.as_bytes();
-        if rest.trim_end().is_empty() && t[after..end].trim().is_empty() {
+        if rest.trim_end().is_empty() && t.get(after..end).is_some_and(|v| v.trim().is_empty()) {
             *pending = true;
             return;
         }

@@ -226,3 +226,29 @@ fn common_dutch_given_names_and_short_closings() {
         .is_empty()
     );
 }
+
+#[test]
+fn form_labels_with_dot_leaders_and_an_owner_word() {
+    let form = "Voornaam kind ............ Liam\nAchternaam ............... Quelbrand\nNaam ouder: Xeluna Quelbrand-Zeelkamp\n";
+    assert_eq!(
+        of(form, PersonName),
+        vec!["Liam", "Quelbrand", "Xeluna Quelbrand-Zeelkamp"]
+    );
+}
+
+#[test]
+fn a_given_name_after_a_family_word() {
+    assert_eq!(
+        of(
+            "Ik ben getrouwd met mijn vrouw Elif en vader van twee kinderen.",
+            PersonName
+        ),
+        vec!["Elif"]
+    );
+    assert_eq!(
+        of("Ma fille Inès commence lundi.", PersonName),
+        vec!["Inès"]
+    );
+    // A given name after any other word stays unmarked on its own.
+    assert!(of("Het model Elif is uitverkocht.", PersonName).is_empty());
+}

@@ -91,3 +91,16 @@ fn birth_said_indirectly() {
         vec![]
     );
 }
+
+#[test]
+fn a_police_report_against_a_person_is_criminal_data() {
+    assert_eq!(
+        cats("Naam: Joris Verbeek\nDe buurman heeft aangifte tegen hem gedaan."),
+        vec![Criminal]
+    );
+    // A tax return is an "aangifte" too.
+    assert_eq!(
+        cats("Naam: Joris Verbeek\nUw aangifte inkomstenbelasting is ontvangen."),
+        vec![]
+    );
+}
