@@ -270,6 +270,16 @@ impl Gazetteer {
         self.first.contains(&w.to_lowercase())
     }
 
+    /// Given names that also name a place or a brand ("Sofia", "Victoria", "Mercedes"): not enough on their own.
+    pub(crate) fn place_like(&self, w: &str) -> bool {
+        [
+            "florence", "sofia", "victoria", "sydney", "georgia", "jordan", "chelsea", "austin",
+            "madison", "mercedes", "lourdes", "india", "paris", "valencia",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    }
+
     pub(crate) fn is_known(&self, w: &str) -> bool {
         let mut buf = [0u8; 32];
         let l = lower(w, &mut buf);
@@ -726,7 +736,10 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
             if p.words >= 2 && !p.company && !after_digit && !org_block(scan, p.end) {
                 emit(out, t, p.start, p.end, 0.85);
-            } else if p.words == 1 && !p.company && after_relation(b, i) {
+            } else if p.words == 1
+                && !p.company
+                && (after_relation(b, i) || verb_follows(t, p.end) && !g.place_like(w))
+            {
                 emit(out, t, p.start, p.end, 0.7);
             }
         }
@@ -816,6 +829,93 @@ const RELATIONS: &[&[u8]] = &[
     b"girlfriend",
     b"boyfriend",
 ];
+
+/// Verbs that take a person as subject, right after a lone given name ("Priya is deze week thuis", "Jeroen neemt
+/// haar klanten over", "Karim a appelé", "Sarah called"): then the given name is that person.
+const PERSON_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "heeft",
+    "had",
+    "neemt",
+    "nam",
+    "komt",
+    "kwam",
+    "gaat",
+    "ging",
+    "belt",
+    "belde",
+    "meldt",
+    "meldde",
+    "zegt",
+    "zei",
+    "vraagt",
+    "vroeg",
+    "werkt",
+    "werkte",
+    "zal",
+    "wil",
+    "wilde",
+    "kan",
+    "kon",
+    "moet",
+    "mag",
+    "woont",
+    "start",
+    "begint",
+    "begon",
+    "krijgt",
+    "kreeg",
+    "stuurt",
+    "stuurde",
+    "mailt",
+    "mailde",
+    "ligt",
+    "lag",
+    "zit",
+    "zat",
+    "blijft",
+    "bleef",
+    "geeft",
+    "gaf",
+    "vertelt",
+    "vertelde",
+    "laat",
+    "liet",
+    "opende",
+    "sloot",
+    "heb",
+    "est",
+    "était",
+    "sera",
+    "travaille",
+    "habite",
+    "vient",
+    "viendra",
+    "a",
+    "has",
+    "will",
+    "would",
+    "can",
+    "called",
+    "said",
+    "asked",
+    "works",
+    "lives",
+    "joined",
+    "left",
+    "starts",
+    "started",
+];
+
+/// The word after `end` (one space between) is a verb of [`PERSON_VERBS`] followed by a space.
+fn verb_follows(t: &str, end: usize) -> bool {
+    let Some(rest) = t[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let w = rest.split(' ').next().unwrap_or("");
+    w.len() < rest.len() && PERSON_VERBS.contains(&w)
+}
 
 /// The word before `i` (one space between) is a family or partner word.
 fn after_relation(b: &[u8], i: usize) -> bool {
@@ -1211,6 +1311,15 @@ fn whole_field(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding
             emit(out, t, p.start, p.end, 0.75);
         } else if let Some(inv) = inverted(g, t, p.start, e) {
             emit(out, t, p.start, inv, 0.7);
+        }
+    } else {
+        // Typed in lowercase ("groetjes,\nmarloes"): one known given name that fills the field.
+        let v = &t[s..e];
+        if (3..=20).contains(&v.len())
+            && v.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+            && g.is_first(v)
+        {
+            emit(out, t, s, e, 0.6);
         }
     }
 }

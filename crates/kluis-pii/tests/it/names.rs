@@ -250,5 +250,33 @@ fn a_given_name_after_a_family_word() {
         vec!["Inès"]
     );
     // A given name after any other word stays unmarked on its own.
-    assert!(of("Het model Elif is uitverkocht.", PersonName).is_empty());
+    assert!(of("Het model Elif in het rood, maat 38.", PersonName).is_empty());
+}
+
+#[test]
+fn a_lone_given_name_as_the_subject_of_a_verb() {
+    assert_eq!(
+        of(
+            "Even een update: Priya is deze week thuis. Jeroen neemt haar klanten over.",
+            PersonName
+        ),
+        vec!["Priya", "Jeroen"]
+    );
+    // Not before other words, and not a given name that also names a city.
+    assert!(
+        of(
+            "Ben je er morgen? Sofia is de hoofdstad van Bulgarije.",
+            PersonName
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_signature_typed_in_lowercase() {
+    assert_eq!(
+        of("Tot morgen!\n\ngroetjes,\nmarloes\n", PersonName),
+        vec!["marloes"]
+    );
+    assert!(of("Met vriendelijke groet,\nteam verkoop\n", PersonName).is_empty());
 }

@@ -104,3 +104,18 @@ fn a_police_report_against_a_person_is_criminal_data() {
         vec![]
     );
 }
+
+#[test]
+fn a_stay_in_hospital_is_health_data() {
+    assert_eq!(
+        cats(
+            "Hoi allemaal,\nPriya is thuis, haar zoontje ligt in het ziekenhuis. Bel me op 06-41234567."
+        ),
+        vec![Health]
+    );
+    // The hospital as a customer is no one's health.
+    assert_eq!(
+        cats("Naam: Jan Jansen\nWij leveren de bedden aan het ziekenhuis in Gent."),
+        vec![]
+    );
+}
