@@ -684,7 +684,8 @@ const SPECIAL: &[(&str, S)] = &[
     ("commotion cérébrale", S::Health), ("dyslexique", S::Health), ("dyspraxique", S::Health), ("tdah", S::Health),
     ("autiste", S::Health), ("handicapé*", S::Health), ("invalidité", S::Health), ("accouchement", S::Health),
     // Birth and pregnancy said indirectly ("is bevallen van een zoon", "na haar keizersnede", "accouchée le 3").
-    ("bevallen van", S::Health), ("is bevallen", S::Health), ("keizersnede", S::Health), ("ligt in het ziekenhuis", S::Health), ("lag in het ziekenhuis", S::Health),
+    ("bevallen van", S::Health), ("is bevallen", S::Health), ("keizersnede", S::Health), ("pijnlijk~", S::Health), ("painful~", S::Health), ("douloureux~", S::Health),
+    ("douloureuse~", S::Health), ("ligt in het ziekenhuis", S::Health), ("lag in het ziekenhuis", S::Health),
     ("opgenomen in het ziekenhuis", S::Health), ("in het ziekenhuis opgenomen", S::Health), ("admitted to hospital", S::Health),
     ("in hospital", S::Health), ("à l'hôpital", S::Health), ("kraambed", S::Health),
     ("bevallingsverlof", S::Health), ("moederschapsverlof", S::Health), ("prenatale", S::Health),

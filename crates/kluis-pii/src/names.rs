@@ -320,6 +320,15 @@ pub(crate) fn parse_name(
             while let n @ 1.. = initial_len(t, j) {
                 j += n;
             }
+            // "Bakkerij Van Os B.V.": a legal form written as initials ends an organisation's name.
+            if words > 0
+                && ["B.V.", "N.V.", "V.O.F.", "C.V."]
+                    .iter()
+                    .any(|f| t[i..j].eq_ignore_ascii_case(f))
+            {
+                company = true;
+                break;
+            }
             if words == 0 {
                 first_word = (i, j);
             }

@@ -280,3 +280,14 @@ fn a_signature_typed_in_lowercase() {
     );
     assert!(of("Met vriendelijke groet,\nteam verkoop\n", PersonName).is_empty());
 }
+
+#[test]
+fn a_legal_form_written_as_initials_ends_an_organisation() {
+    assert_eq!(
+        of(
+            "Werkgever: Bakkerij Van Os B.V.\nWerknemer: R. Haddou\n",
+            PersonName
+        ),
+        vec!["R. Haddou"]
+    );
+}

@@ -119,3 +119,17 @@ fn a_stay_in_hospital_is_health_data() {
         vec![]
     );
 }
+
+#[test]
+fn pain_said_of_oneself_is_health_data() {
+    assert_eq!(
+        cats(
+            "Van: Sandra Vermeer\n\nIk moet mijn afspraak afzeggen, mijn rug is nog steeds erg pijnlijk."
+        ),
+        vec![Health]
+    );
+    assert_eq!(
+        cats("Naam: Jan Jansen\nDe prijsverhoging is pijnlijk voor onze klanten."),
+        vec![]
+    );
+}
