@@ -685,7 +685,8 @@ const SPECIAL: &[(&str, S)] = &[
     ("autiste", S::Health), ("handicapé*", S::Health), ("invalidité", S::Health), ("accouchement", S::Health),
     // Birth and pregnancy said indirectly ("is bevallen van een zoon", "na haar keizersnede", "accouchée le 3").
     ("bevallen van", S::Health), ("is bevallen", S::Health), ("keizersnede", S::Health), ("pijnlijk~", S::Health), ("painful~", S::Health), ("douloureux~", S::Health),
-    ("douloureuse~", S::Health), ("ligt in het ziekenhuis", S::Health), ("lag in het ziekenhuis", S::Health),
+    ("douloureuse~", S::Health), ("ligt in het ziekenhuis", S::Health), ("moet naar het ziekenhuis", S::Health), ("moest naar het ziekenhuis", S::Health),
+    ("ging naar het ziekenhuis", S::Health), ("bloedprik~", S::Health), ("lag in het ziekenhuis", S::Health),
     ("opgenomen in het ziekenhuis", S::Health), ("in het ziekenhuis opgenomen", S::Health), ("admitted to hospital", S::Health),
     ("in hospital", S::Health), ("à l'hôpital", S::Health), ("kraambed", S::Health),
     ("bevallingsverlof", S::Health), ("moederschapsverlof", S::Health), ("prenatale", S::Health),

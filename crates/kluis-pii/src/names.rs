@@ -749,7 +749,8 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 && !p.company
                 && (after_relation(b, i) || verb_follows(t, p.end) && !g.place_like(w))
             {
-                emit(out, t, p.start, p.end, 0.7);
+                // Below the propagation threshold: a given name that is also a product stays where it is.
+                emit(out, t, p.start, p.end, 0.65);
             }
         }
     }
@@ -966,7 +967,15 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             .into_iter()
             .map(|(s, e)| (f.start + s, &v[s..e]))
             .collect();
+        // A lone word seeds only when it is a known given name ("Bilal" as a chat speaker, "Dag Aylin,").
         if words.len() < 2 {
+            if let [(s, w)] = words[..]
+                && w.chars().count() >= 3
+                && g.classify(t, s, s + w.len()) == Tok::Cap
+                && g.is_first(w)
+            {
+                tokens.insert(w);
+            }
             continue;
         }
         for &(s, w) in [words[0], words[words.len() - 1]].iter() {

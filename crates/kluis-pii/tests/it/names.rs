@@ -291,3 +291,10 @@ fn a_legal_form_written_as_initials_ends_an_organisation() {
         vec!["R. Haddou"]
     );
 }
+
+#[test]
+fn a_known_given_name_found_alone_marks_its_other_occurrences() {
+    let chat =
+        "[12-03-25 09:20] Bilal: Ik kan wel\n[12-03-25 09:21] Hanneke: Top, dank je Bilal!\n";
+    assert_eq!(of(chat, PersonName), vec!["Bilal", "Hanneke", "Bilal"]);
+}
