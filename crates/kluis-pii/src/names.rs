@@ -1110,6 +1110,8 @@ const LINE_LABELS: &[&str] = &[
     "bewoner", "verzekerde", "titularis", "titulaire", "employee", "tenant", "applicant", "candidate",
     "contact person", "personne de contact", "travailleur", "demandeur", "locataire", "bailleur", "client",
     "cliente", "destinataire", "expéditeur", "bénéficiaire", "ontvanger", "begunstigde", "rekeninghouder",
+    "factuur aan", "facturé à", "facture à", "bill to", "billed to", "invoice to", "t.a.v.", "ter attentie van",
+    "à l'attention de", "attn", "kind", "enfant", "child", "schenker", "donateur", "donor", "gever",
 ];
 
 /// Words after a name label that say whose name it is ("Naam ouder", "Voornaam kind", "Nom du conjoint").
