@@ -133,3 +133,44 @@ fn pain_said_of_oneself_is_health_data() {
         vec![]
     );
 }
+
+#[test]
+fn a_weak_term_in_a_table_row_of_a_person_is_said_of_that_person() {
+    let diet = "naam | dieet\nFenna Wiersma | koosjer\nBram Kok | vegetarisch\n";
+    assert_eq!(cats(diet), vec![Religion]);
+    let enrol = "UserID\tName\tFinger\n101\tIngrid Tjon A Fong\tL-thumb\n";
+    assert_eq!(cats(enrol), vec![Biometric]);
+    // The same word outside any row of a person says nothing about anyone.
+    assert_eq!(
+        cats("Naam: Bram Kok\nOp het buffet is ook een koosjere schotel."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_question_answered_with_no_is_no_health_data() {
+    let form =
+        "Naam: Sem de Wit\nBijzonderheden (allergieën, medicatie, gezondheid):\nniks bijzonders\n";
+    assert_eq!(cats(form), vec![]);
+    let boxes = "Naam: Sem de Wit\n[ ] diabetes\n[ ] epilepsie\n";
+    assert_eq!(cats(boxes), vec![]);
+    let ticked = "Naam: Sem de Wit\n[x] diabetes\n[ ] epilepsie\n";
+    assert_eq!(cats(ticked), vec![Health]);
+}
+
+#[test]
+fn a_gift_to_a_religious_body_tells_the_givers_religion() {
+    let receipt = "Hindoe Mandir Shri Ram\nBewijs van gift\nHierbij bevestigen wij de gift van Jef Van Acker, Kerkstraat 4.\n";
+    assert_eq!(cats(receipt), vec![Religion]);
+    // A delivery to the same body is no one's religion.
+    assert_eq!(
+        cats("Factuur aan: Hindoe Mandir Shri Ram\nContactpersoon: Jef Van Acker\n20 stoelen"),
+        vec![]
+    );
+}
+
+#[test]
+fn a_prescription_medicine_delivered_to_a_person_is_health_data() {
+    let slip = "BEZORGBON\nAfleveren bij: Sander van Rijn\n   1    Furosemide 40 mg tabl. 90st\n";
+    assert_eq!(cats(slip), vec![Health]);
+}
