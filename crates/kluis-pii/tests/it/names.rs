@@ -298,3 +298,14 @@ fn a_known_given_name_found_alone_marks_its_other_occurrences() {
         "[12-03-25 09:20] Bilal: Ik kan wel\n[12-03-25 09:21] Hanneke: Top, dank je Bilal!\n";
     assert_eq!(of(chat, PersonName), vec!["Bilal", "Hanneke", "Bilal"]);
 }
+
+#[test]
+fn a_headerless_column_of_names_and_a_ruled_header() {
+    let roster = "| za 4 okt | Dries Lambrechts | 16:00 |\n| za 11 okt | Niels | 09:00 |\n| za 18 okt | Petra Meijer | 09:00 |\n| za 25 okt | Xandrijn | 10:00 |\n";
+    assert_eq!(
+        of(roster, PersonName),
+        vec!["Dries Lambrechts", "Niels", "Petra Meijer", "Xandrijn"]
+    );
+    let ruled = "naam            | dieet\n----------------+--------\nO. Leclercq     | -\nDoekhie, Ravi   | vegetarisch\n";
+    assert_eq!(of(ruled, PersonName), vec!["O. Leclercq", "Doekhie, Ravi"]);
+}
