@@ -119,7 +119,8 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             header = None;
             continue;
         }
-        let sep = if bars >= 2 && bars >= tabs {
+        // A bar beats the other separators when it is at least as frequent ("Doekhie, Ravi | vegetarisch").
+        let sep = if bars >= 1 && bars >= tabs && bars >= semis && bars >= commas {
             b'|'
         } else if tabs >= semis && tabs >= commas {
             b'\t'
