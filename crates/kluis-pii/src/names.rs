@@ -1112,6 +1112,7 @@ const LINE_LABELS: &[&str] = &[
     "cliente", "destinataire", "expéditeur", "bénéficiaire", "ontvanger", "begunstigde", "rekeninghouder",
     "factuur aan", "facturé à", "facture à", "bill to", "billed to", "invoice to", "t.a.v.", "ter attentie van",
     "à l'attention de", "attn", "kind", "enfant", "child", "schenker", "donateur", "donor", "gever",
+    "afleveren bij", "bezorgen bij", "leveren aan", "livrer à", "deliver to", "ship to",
 ];
 
 /// Words after a name label that say whose name it is ("Naam ouder", "Voornaam kind", "Nom du conjoint").
@@ -1317,7 +1318,14 @@ fn signer_line(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding
 
 /// A name that fills the field `s..e` exactly (one word is enough: the label says what it is).
 fn whole_field(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding>) {
-    let field = t[s..e].trim_end_matches([' ', '\t', ',', '.']);
+    let mut field = t[s..e].trim_end_matches([' ', '\t', ',', '.']);
+    // A remark in brackets after the name ("Haddad, Firas (pers.nr. 99710)") is not part of it.
+    if field.ends_with(')')
+        && let Some(k) = field.rfind(" (")
+        && k > 0
+    {
+        field = field[..k].trim_end_matches([' ', ',']);
+    }
     let e = s + field.len();
     let s = skip_title(t, s);
     if s >= e {
@@ -1464,11 +1472,27 @@ fn line_rules(
             *pending = true;
             return;
         }
+        // A short qualifier between the label and its colon ("Naam + voorletters :", "Naam (volledig):",
+        // "Naam en voornaam lid   :"): up to 24 bytes of letters, blanks and signs, no digits.
+        let qualified_colon = rest.find(':').filter(|&k| {
+            k <= 24
+                && rest[..k].bytes().all(|c| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c,
+                            b' ' | b'\t' | b'+' | b'(' | b')' | b'/' | b'.' | 0xA0 | 0xC2
+                        )
+                })
+        });
         let value_at = if rb.first() == Some(&b':') {
             after + 1
         } else if rest.starts_with(" :") || rest.starts_with("\u{a0}:") {
             // French typography: a space before the colon ("Client : M. Dupont").
             after + rest.find(':').unwrap_or(0) + 1
+        } else if let Some(k) = qualified_colon
+            && rest.starts_with([' ', '\t', '(', '\u{a0}'])
+        {
+            after + k + 1
         } else if rb.first() == Some(&b'\t') || rest.starts_with("  ") {
             after
         } else {

@@ -309,3 +309,23 @@ fn a_headerless_column_of_names_and_a_ruled_header() {
     let ruled = "naam            | dieet\n----------------+--------\nO. Leclercq     | -\nDoekhie, Ravi   | vegetarisch\n";
     assert_eq!(of(ruled, PersonName), vec!["O. Leclercq", "Doekhie, Ravi"]);
 }
+
+#[test]
+fn labels_with_a_qualifier_before_the_colon_and_a_remark_after_the_name() {
+    assert_eq!(
+        of("Naam + voorletters : Xelburg, Wim\n", PersonName),
+        vec!["Xelburg, Wim"]
+    );
+    assert_eq!(
+        of("Naam en voornaam lid   : Sultani Mirwais\n", PersonName),
+        vec!["Sultani Mirwais"]
+    );
+    assert_eq!(
+        of("Medewerker: Haddad, Firas (pers.nr. 99710)\n", PersonName),
+        vec!["Haddad, Firas"]
+    );
+    assert_eq!(
+        of("Afleveren bij:  Janssens, Katrien\n", PersonName),
+        vec!["Janssens, Katrien"]
+    );
+}
