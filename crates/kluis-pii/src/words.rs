@@ -85,6 +85,11 @@ impl Openers {
         }
     }
 
+    /// False when some phrase made the test pass every line.
+    pub(crate) fn is_active(&self) -> bool {
+        self.runs.is_some()
+    }
+
     /// False when `line` (from its first non-blank byte to its end), lowercased, cannot start with any of the
     /// phrases followed by a non-letter or the line's end.
     #[inline]
