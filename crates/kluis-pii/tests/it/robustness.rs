@@ -116,3 +116,35 @@ fn overlapping_keyword_hits_before_a_number() {
         assert_sound(text);
     }
 }
+
+/// The digit search works 64 bytes at a time and the line walk takes its line ends from one pass: identifiers on
+/// either side of a block edge, multibyte text before them, the last line without a break, and findings whose
+/// values are filled only after the overlap resolution must all come out as before.
+#[test]
+fn block_edges_and_last_line() {
+    let d = Detector::shared();
+    for pad in 55..75 {
+        let text = format!(
+            "{}\nBSN: 111222333\nIBAN NL91ABNA0417164300",
+            "é".repeat(pad / 2) + &"x".repeat(pad % 2)
+        );
+        let f = d.detect(&text);
+        assert!(f.iter().any(|f| f.value == "111222333"), "{pad}");
+        assert!(f.iter().any(|f| f.value == "NL91ABNA0417164300"), "{pad}");
+        for f in &f {
+            assert_eq!(f.value, text[f.start..f.end]);
+        }
+    }
+    for text in [
+        "",
+        "\n",
+        "1",
+        "Met vriendelijke groet,\nJan",
+        "Naam:\r\n",
+        "é\n1\n\n2é",
+    ] {
+        for f in d.detect(text) {
+            assert_eq!(f.value, text[f.start..f.end]);
+        }
+    }
+}
