@@ -1023,9 +1023,14 @@ pub(crate) struct WordSet<V> {
 
 /// Blocks of the gate's filter of whole words (16 KB).
 const FIRST_BLOCKS: usize = 2048;
-/// Bits of the gate's bitmaps of stem starts and compound-head ends (4 KB each; one bit per key: with under a
-/// hundred keys each, about 0.3% false positives).
-const AFFIX_BITS: usize = 1 << 15;
+/// Slots of the gate's table of stem starts and compound-head ends (8 KB; with about a hundred keys, about 1%
+/// false positives per test).
+const AFFIX_SLOTS: usize = 1 << 13;
+/// Flags of an affix slot: the key of a stem start or a compound-head end, of four bytes or of six.
+const STEM4: u8 = 1;
+const STEM6: u8 = 2;
+const TAIL4: u8 = 4;
+const TAIL6: u8 = 8;
 /// Tells a capitalised word's key from the same word's lowercase key (first names count only capitalised).
 const CAP_SALT: u64 = 0x5851_F42D_4C95_7F2D;
 /// Bit 5 of every byte: the case folding of `word_hash`.
@@ -1040,8 +1045,9 @@ const FOLD: u64 = 0x2020_2020_2020_2020;
 ///   with `CAP_SALT` first names, which only capitalised words can be, and those keywords again), or the word
 ///   with the one or two bytes that follow it (keywords of several words, or a word and punctuation: "de heer",
 ///   "klant:"), so that a frequent function word is let through only when the text goes on like a keyword;
-/// - the first four bytes of a word (stems of four or five bytes) or its first six (longer stems), one bit each;
-/// - the last four bytes (compound heads of four or five bytes) or the last six (longer heads), one bit each.
+/// - the first four bytes of a word (stems of four or five bytes) or its first six (longer stems), and the last
+///   four bytes (compound heads of four or five bytes) or the last six (longer heads): one byte table, a flag
+///   per kind of key, one load per key.
 ///
 /// Every key is built from bytes with bit 5 set: `fold` maps a byte to the same byte or to it plus 0x20, so a
 /// text that `verify` or `stem_at` matches against a pattern gives the pattern's key. (A stem's test is
@@ -1049,20 +1055,13 @@ const FOLD: u64 = 0x2020_2020_2020_2020;
 /// differ from every stem's, where a match could only be a hash collision.)
 pub(crate) struct WordGate {
     first: Box<[u64; FIRST_BLOCKS]>,
-    stem: Box<[u64; AFFIX_BITS / 64]>,
-    tail: Box<[u64; AFFIX_BITS / 64]>,
+    affix: Box<[u8; AFFIX_SLOTS]>,
 }
 
-/// Bit `k % AFFIX_BITS` of `map` (the key's top bits, the best mixed of a product).
+/// The affix slot of key `k`: its top bits, the best mixed of a product.
 #[inline(always)]
-fn affix_bit(map: &[u64; AFFIX_BITS / 64], k: u64) -> bool {
-    let i = (k >> (64 - AFFIX_BITS.trailing_zeros())) as usize;
-    (map[i / 64] >> (i % 64)) & 1 != 0
-}
-
-fn set_affix_bit(map: &mut [u64; AFFIX_BITS / 64], k: u64) {
-    let i = (k >> (64 - AFFIX_BITS.trailing_zeros())) as usize;
-    map[i / 64] |= 1 << (i % 64);
+fn affix_slot(k: u64) -> usize {
+    (k >> (64 - AFFIX_SLOTS.trailing_zeros())) as usize
 }
 
 /// Three bit positions from the low 18 bits of a mixed key.
@@ -1156,8 +1155,7 @@ impl WordGate {
     /// `names`: the hashes of first names.
     pub(crate) fn build(lex: &Lexicon, names: impl Iterator<Item = u64>) -> WordGate {
         let mut first = Box::new([0u64; FIRST_BLOCKS]);
-        let mut stem = Box::new([0u64; AFFIX_BITS / 64]);
-        let mut tail = Box::new([0u64; AFFIX_BITS / 64]);
+        let mut affix = Box::new([0u8; AFFIX_SLOTS]);
         let block = |h: u64| (h >> 40) as usize % FIRST_BLOCKS;
         for p in &lex.pats {
             let n = p.first_len;
@@ -1180,7 +1178,11 @@ impl WordGate {
             let single_stem = n == p.bytes.len() && p.entries.iter().any(|e| e.stem);
             if single_stem && n >= 4 {
                 let (k4, k6) = stem_keys(first8(&p.bytes, 0));
-                set_affix_bit(&mut stem, if n >= 6 { k6 } else { k4 });
+                if n >= 6 {
+                    affix[affix_slot(k6)] |= STEM6;
+                } else {
+                    affix[affix_slot(k4)] |= STEM4;
+                }
             }
         }
         for w in crate::names::PERSON_INTRO {
@@ -1193,9 +1195,13 @@ impl WordGate {
         for t in &lex.tails {
             let n = t.bytes.len();
             let (k4, k6) = tail_keys(last8(&t.bytes, n));
-            set_affix_bit(&mut tail, if n >= 6 { k6 } else { k4 });
+            if n >= 6 {
+                affix[affix_slot(k6)] |= TAIL6;
+            } else {
+                affix[affix_slot(k4)] |= TAIL4;
+            }
         }
-        WordGate { first, stem, tail }
+        WordGate { first, affix }
     }
 
     /// Whether word `s..e` of `b` (whose whole-word hash is `h` and whose first eight bytes are `first8`) may
@@ -1215,13 +1221,17 @@ impl WordGate {
         let cap = (c.wrapping_sub(b'A') < 26) | (c >= 0xC3);
         let next = next2(b, e);
         let blk = self.first[(h >> 40) as usize % FIRST_BLOCKS];
-        let word = has(blk, bloom_bits(h ^ (CAP_SALT * u64::from(cap))))
-            | has(blk, bloom_bits(next1_key(h, next as u8)))
+        let word = has(
+            blk,
+            bloom_bits(h ^ (CAP_SALT & 0u64.wrapping_sub(u64::from(cap)))),
+        ) | has(blk, bloom_bits(next1_key(h, next as u8)))
             | has(blk, bloom_bits(next2_key(h, next)));
         let (s4, s6) = stem_keys(first8);
-        let stem = ((n >= 4) & affix_bit(&self.stem, s4)) | ((n >= 6) & affix_bit(&self.stem, s6));
+        let a = &self.affix;
+        let stem = ((n >= 4) & (a[affix_slot(s4)] & STEM4 != 0))
+            | ((n >= 6) & (a[affix_slot(s6)] & STEM6 != 0));
         let (t4, t6) = tail_keys(last8(b, e));
-        let tail = (n >= 7) & (affix_bit(&self.tail, t4) | affix_bit(&self.tail, t6));
+        let tail = (n >= 7) & ((a[affix_slot(t4)] & TAIL4 != 0) | (a[affix_slot(t6)] & TAIL6 != 0));
         (word, stem, tail)
     }
 }
