@@ -1021,8 +1021,8 @@ pub(crate) struct WordSet<V> {
     map: IdMap<V>,
 }
 
-/// Blocks of the gate's filter of whole words (16 KB).
-const FIRST_BLOCKS: usize = 2048;
+/// Blocks of the gate's filter of whole words (32 KB).
+const FIRST_BLOCKS: usize = 4096;
 /// Slots of the gate's table of stem starts and compound-head ends (8 KB; with about a hundred keys, about 1%
 /// false positives per test).
 const AFFIX_SLOTS: usize = 1 << 13;
@@ -1064,10 +1064,10 @@ fn affix_slot(k: u64) -> usize {
     (k >> (64 - AFFIX_SLOTS.trailing_zeros())) as usize
 }
 
-/// Three bit positions from the low 18 bits of a mixed key.
+/// Two bit positions from the low 12 bits of a mixed key.
 #[inline(always)]
 fn bloom_bits(k: u64) -> u64 {
-    (1u64 << (k & 63)) | (1u64 << ((k >> 6) & 63)) | (1u64 << ((k >> 12) & 63))
+    (1u64 << (k & 63)) | (1u64 << ((k >> 6) & 63))
 }
 
 /// One multiply, then the high bits folded into the low ones (which give the bit positions).
