@@ -1,7 +1,7 @@
 //! Dev tool: writes a held-out, labelled set of plain-text documents with layouts, phrasings and names unlike the
 //! dev corpus, to measure how the detector generalises.
 //!
-//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b|c|d|e]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
+//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b|c|d|e|f]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
 //! contract). Deterministic for a seed. Names come from syllable models per origin (Dutch, Frisian, Flemish,
 //! French-Belgian, Turkish, Moroccan, Polish, Indonesian, Surinamese), not from the detector's word lists. Never
 //! commit the output: this program regenerates it.
@@ -2835,6 +2835,1835 @@ fn thanks(d: &mut Doc, r: &mut Rng) {
     d.t("\n\nGroet,\nHet facilitair team\n");
 }
 
+// ---------------------------------------------------------------- set F: written blind to the detector
+
+/// Real-world first names and surnames common in the Netherlands and Belgium (Dutch, Flemish, Walloon, Moroccan,
+/// Turkish, Syrian, Ukrainian, Polish, Surinamese, Somali/Afghan), combined at random, with married double
+/// surnames. Unlike the syllable models of sets A-E.
+fn person_f(r: &mut Rng) -> Person {
+    if POOL.get().is_some_and(|p| !p.is_empty()) {
+        return person(r);
+    }
+    let female = r.chance(50);
+    let (ff, mm, ll): (&[&str], &[&str], &[&str]) = match r.below(20) {
+        0..=5 => (
+            &[
+                "Anouk", "Sanne", "Femke", "Marloes", "Ineke", "Joke", "Petra", "Esther", "Lotte",
+                "Wilma", "Ria", "Gerda", "Mirjam", "Ilse", "Fleur", "Noortje",
+            ],
+            &[
+                "Kees", "Bram", "Joost", "Daan", "Sander", "Ruud", "Henk", "Gert-Jan", "Maarten",
+                "Wim", "Thijs", "Jeroen", "Pieter", "Koen", "Niels", "Arjen",
+            ],
+            &[
+                "de Vries",
+                "Jansen",
+                "Bakker",
+                "Visser",
+                "Smit",
+                "Meijer",
+                "de Boer",
+                "Mulder",
+                "de Groot",
+                "Bos",
+                "Hendriks",
+                "van Leeuwen",
+                "Dekker",
+                "Brouwer",
+                "de Wit",
+                "Dijkstra",
+                "van Rijn",
+                "van der Linden",
+                "Kuipers",
+                "Verhoeven",
+                "Schouten",
+                "van den Berg",
+                "Post",
+                "Kok",
+                "van 't Hof",
+            ],
+        ),
+        6..=8 => (
+            &[
+                "Lien", "Griet", "Katrien", "Ann", "Sofie", "Els", "Hilde", "Nele", "Ine", "Fien",
+            ],
+            &[
+                "Jef",
+                "Wout",
+                "Stijn",
+                "Pieter-Jan",
+                "Bart",
+                "Dries",
+                "Tom",
+                "Jens",
+                "Warre",
+                "Lode",
+            ],
+            &[
+                "Peeters",
+                "Janssens",
+                "Maes",
+                "Claes",
+                "Wouters",
+                "Goossens",
+                "De Smet",
+                "Vermeulen",
+                "Van Damme",
+                "Vandenbroucke",
+                "Mertens",
+                "Verstraete",
+                "Van Acker",
+                "De Clercq",
+                "Lambrechts",
+                "Van den Bossche",
+            ],
+        ),
+        9 => (
+            &[
+                "Nathalie",
+                "Sophie",
+                "Aurélie",
+                "Chantal",
+                "Isabelle",
+                "Véronique",
+            ],
+            &[
+                "Olivier",
+                "Benoît",
+                "Laurent",
+                "Jean-Pierre",
+                "Thierry",
+                "Grégory",
+            ],
+            &[
+                "Dubois",
+                "Lambert",
+                "Dupont",
+                "Renard",
+                "Leclercq",
+                "Lejeune",
+                "Collignon",
+                "Delvaux",
+                "Piron",
+            ],
+        ),
+        10..=11 => (
+            &[
+                "Fatima", "Khadija", "Naima", "Samira", "Houda", "Imane", "Loubna", "Salma",
+            ],
+            &[
+                "Mohamed", "Youssef", "Hamza", "Karim", "Said", "Mustafa", "Bilal", "Anouar",
+            ],
+            &[
+                "El Amrani",
+                "Bouzid",
+                "Ait Taleb",
+                "El Idrissi",
+                "Benali",
+                "Tahiri",
+                "Ouali",
+                "Chaouch",
+                "El Khatib",
+                "Azzouzi",
+            ],
+        ),
+        12..=13 => (
+            &[
+                "Elif", "Zeynep", "Fatma", "Hatice", "Esra", "Büşra", "Merve",
+            ],
+            &[
+                "Mehmet", "Ahmet", "Hakan", "Murat", "Yusuf", "Emre", "Ercan",
+            ],
+            &[
+                "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Aydın", "Öztürk", "Arslan", "Doğan",
+                "Koç",
+            ],
+        ),
+        14 => (
+            &["Rasha", "Lina", "Hiba", "Reem", "Nour", "Amal"],
+            &["Ahmad", "Omar", "Khaled", "Tarek", "Ammar", "Firas"],
+            &[
+                "Al-Hassan",
+                "Haddad",
+                "Khoury",
+                "Al Shami",
+                "Jaber",
+                "Hamdan",
+                "Mansour",
+            ],
+        ),
+        15 => (
+            &[
+                "Olena", "Oksana", "Iryna", "Tetiana", "Yuliia", "Nataliia", "Kateryna",
+            ],
+            &[
+                "Oleksandr",
+                "Andrii",
+                "Dmytro",
+                "Serhii",
+                "Taras",
+                "Bohdan",
+                "Mykola",
+            ],
+            &[
+                "Shevchenko",
+                "Kovalenko",
+                "Bondarenko",
+                "Tkachenko",
+                "Kravchuk",
+                "Melnyk",
+                "Oliinyk",
+                "Boiko",
+            ],
+        ),
+        16 => (
+            &["Agnieszka", "Joanna", "Magdalena", "Monika", "Ewa"],
+            &["Paweł", "Piotr", "Marek", "Tomasz", "Grzegorz"],
+            if female {
+                &[
+                    "Nowak",
+                    "Mazur",
+                    "Krawczyk",
+                    "Lewandowska",
+                    "Zielińska",
+                    "Kamińska",
+                ]
+            } else {
+                &[
+                    "Nowak",
+                    "Mazur",
+                    "Krawczyk",
+                    "Lewandowski",
+                    "Zieliński",
+                    "Kamiński",
+                ]
+            },
+        ),
+        17..=18 => (
+            &[
+                "Sharda", "Sunita", "Priya", "Ingrid", "Rosita", "Jennifer", "Sita",
+            ],
+            &[
+                "Ravi", "Anand", "Kenneth", "Rishi", "Glenn", "Romeo", "Soeresh",
+            ],
+            &[
+                "Ramdin",
+                "Sewdien",
+                "Jagesar",
+                "Kartosen",
+                "Pinas",
+                "Doekhie",
+                "Kromodimedjo",
+                "Wijngaarde",
+                "Tjon A Fong",
+                "Biharie",
+            ],
+        ),
+        _ => (
+            &["Hodan", "Fadumo", "Ayaan", "Zahra", "Mariam", "Sadia"],
+            &[
+                "Abdi",
+                "Farah",
+                "Mirwais",
+                "Jamal",
+                "Abdirahman",
+                "Zabiullah",
+            ],
+            &[
+                "Warsame",
+                "Abdullahi",
+                "Hussein",
+                "Noori",
+                "Ahmadi",
+                "Mohamud",
+                "Sultani",
+            ],
+        ),
+    };
+    let first = if female { r.pick(ff) } else { r.pick(mm) }.to_string();
+    let mut last = r.pick(ll).to_string();
+    if female && r.chance(15) {
+        // married name first, own name after the hyphen ("de Vries-Bakker")
+        let other = r.pick(&[
+            "Bakker",
+            "Jansen",
+            "El Amrani",
+            "de Graaf",
+            "Peeters",
+            "Yılmaz",
+            "van Dam",
+            "Kramer",
+        ]);
+        if *other != last {
+            last = format!("{last}-{other}");
+        }
+    }
+    Person {
+        first,
+        last,
+        female,
+    }
+}
+
+/// A name as written in a form or list: full, with initials, surname first, or surname in capitals.
+fn nm(r: &mut Rng, p: &Person) -> String {
+    match r.below(8) {
+        0 => {
+            let second = r.pick(&["", "", "M.", "J.", "A.", "H.C."]);
+            format!("{}{second} {}", p.initial(), p.last)
+        }
+        1 => format!("{}, {}", cap(&p.last), p.first),
+        2 => format!("{} {}", p.first, p.last.to_uppercase()),
+        _ => p.full(),
+    }
+}
+
+const F_DOMAINS: &[&str] = &[
+    "ziggo.nl",
+    "telenet.be",
+    "xs4all.nl",
+    "live.nl",
+    "yahoo.fr",
+    "hetnet.nl",
+    "gmail.com",
+    "outlook.com",
+    "scarlet.be",
+];
+
+fn mail_f(r: &mut Rng, p: &Person) -> String {
+    let f = fold(&p.first);
+    let l = fold(&p.last);
+    let d = r.pick(F_DOMAINS);
+    match r.below(5) {
+        0 => format!("{l}.{f}@{d}"),
+        1 => format!("{f}_{l}@{d}"),
+        2 => format!("{}.{l}@{d}", &f[..1]),
+        3 => format!("{f}{}@{d}", 1960 + r.below(45)),
+        _ => format!("{f}.{l}@{d}"),
+    }
+}
+
+const F_NL_PLACES: &[&str] = &[
+    "Zaandam",
+    "Hoorn",
+    "Roermond",
+    "Vlaardingen",
+    "Kampen",
+    "Assen",
+    "Oss",
+    "Veenendaal",
+    "Den Helder",
+    "Nieuwegein",
+    "Hengelo",
+    "Lelystad",
+    "Spijkenisse",
+    "Bergen op Zoom",
+];
+const F_BE_PLACES: &[&str] = &[
+    "3000 Leuven",
+    "8500 Kortrijk",
+    "9300 Aalst",
+    "2300 Turnhout",
+    "3600 Genk",
+    "8400 Oostende",
+    "2018 Antwerpen",
+    "9100 Sint-Niklaas",
+];
+
+fn addr_nl(r: &mut Rng) -> String {
+    if r.chance(50) {
+        format!("{} {}", street_c(r), house_c(r))
+    } else {
+        format!("{} {}", nl_street(r), house(r))
+    }
+}
+
+thread_local! {
+    /// Whether the last Belgian street written was French, so that the town after it matches the language.
+    static BE_FR: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn addr_be(r: &mut Rng) -> String {
+    let s = if r.chance(50) {
+        format!("{} {}", be_street_c(r), house_c(r))
+    } else {
+        format!("{} {}", be_street(r), r.below(160) + 1)
+    };
+    let fr = ["Rue", "Avenue", "Chauss", "Boulevard", "Place", "All"]
+        .iter()
+        .any(|w| s.starts_with(w));
+    BE_FR.with(|c| c.set(fr));
+    s
+}
+
+/// A Belgian postcode and town in the language of the last street from `addr_be`.
+fn be_place(r: &mut Rng) -> &'static str {
+    if BE_FR.with(std::cell::Cell::get) {
+        r.pick(&[
+            "1080 Molenbeek-Saint-Jean",
+            "7000 Mons",
+            "4800 Verviers",
+            "1300 Wavre",
+            "5100 Jambes",
+            "6700 Arlon",
+            "1050 Ixelles",
+        ])
+    } else {
+        r.pick(F_BE_PLACES)
+    }
+}
+
+/// A recent date in French ("12 mars 2025" or "12/03/2025").
+fn recent_fr(r: &mut Rng) -> String {
+    let d = recent(r);
+    if r.chance(50) {
+        format!("{} {} {}", d.d, MOIS[d.m as usize - 1], d.y)
+    } else {
+        format!("{:02}/{:02}/{}", d.d, d.m, d.y)
+    }
+}
+
+fn be_fixed(r: &mut Rng) -> String {
+    let z = r.pick(&["9", "3", "2", "11", "16", "56", "53", "14", "87"]);
+    let n = r.digits(if z.len() == 1 { 7 } else { 6 });
+    match r.below(3) {
+        0 => format!(
+            "0{z} {} {} {}",
+            &n[..n.len() - 4],
+            &n[n.len() - 4..n.len() - 2],
+            &n[n.len() - 2..]
+        ),
+        1 => format!(
+            "0{z}/{}.{}.{}",
+            &n[..n.len() - 4],
+            &n[n.len() - 4..n.len() - 2],
+            &n[n.len() - 2..]
+        ),
+        _ => format!("+32 {z} {} {}", &n[..n.len() - 4], &n[n.len() - 4..]),
+    }
+}
+
+/// Birth dates in the styles of set F: no leading zeros, dots, French and English month names.
+fn dob_f(r: &mut Rng, b: &Date, lang: &str) -> String {
+    match (lang, r.below(3)) {
+        ("fr", 0) => format!("{} {} {}", b.d, MOIS[b.m as usize - 1], b.y),
+        ("en", 0) => format!("{} {} {}", b.d, MONTHS[b.m as usize - 1], b.y),
+        ("en", 1) => format!("{} {}, {}", MONTHS[b.m as usize - 1], b.d, b.y),
+        (_, 1) => format!("{}-{}-{}", b.d, b.m, b.y),
+        _ => format!("{:02}.{:02}.{}", b.d, b.m, b.y),
+    }
+}
+
+fn birth_rrn(r: &mut Rng, b: &Date) -> String {
+    rrn(r, b.y, b.m, b.d)
+}
+
+/// Children's first names of the 2010s and 2020s, given across origins in NL and BE.
+fn kid_first(r: &mut Rng, female: bool) -> String {
+    r.pick(if female {
+        &[
+            "Emma", "Mila", "Sara", "Yara", "Nora", "Lina", "Julia", "Zoë", "Noor", "Yasmina",
+            "Elif", "Fenna", "Olivia", "Maryam", "Lou",
+        ]
+    } else {
+        &[
+            "Noah", "Liam", "Adam", "Lucas", "Sem", "Finn", "Amir", "Ilyas", "Daan", "Mees",
+            "Yusuf", "Arthur", "Rayan", "Jules", "Milan",
+        ]
+    })
+    .to_string()
+}
+
+fn kid_birth(r: &mut Rng) -> Date {
+    Date {
+        y: 2010 + r.below(10) as u32,
+        m: r.below(12) as u32 + 1,
+        d: r.below(28) as u32 + 1,
+    }
+}
+
+fn tick(style: usize, on: bool) -> &'static str {
+    match (style, on) {
+        (0, true) => "[x]",
+        (0, false) => "[ ]",
+        (1, true) => "☒",
+        (1, false) => "☐",
+        (_, true) => "(X)",
+        (_, false) => "( )",
+    }
+}
+
+/// F1. Intake questionnaire of a GP practice, physiotherapist or Flemish kinesitherapeut, with tick boxes.
+fn intake(d: &mut Doc, r: &mut Rng) {
+    let p = person_f(r);
+    let st = r.below(3);
+    let be = r.chance(35);
+    d.class = "health_statement";
+    d.cat("health");
+    d.t(if be {
+        r.pick(&[
+            "Kinesitherapie De Beweegreden - vragenlijst eerste consultatie\n",
+            "Groepspraktijk Huisartsen Ter Heide - inschrijvingsformulier nieuwe patiënt\n",
+        ])
+    } else {
+        r.pick(&[
+            "HUISARTSENPRAKTIJK DE LINDEHOF\nInschrijving nieuwe patiënt - medische vragenlijst\n",
+            "Fysiotherapie Kernkracht  |  Intakeformulier\n",
+            "Praktijk voor Oefentherapie Cesar - anamnese (in te vullen vóór het eerste bezoek)\n",
+        ])
+    });
+    d.t("==============================================\n\n");
+    d.t("1. Persoonlijke gegevens\n");
+    d.t("   Naam + voorletters : ")
+        .e("person_name", &nm(r, &p))
+        .t("\n");
+    let b = birth(r);
+    let ds = dob_f(r, &b, "nl");
+    d.t("   Geboortedatum      : ")
+        .e("date_of_birth", &ds)
+        .t("\n");
+    d.t("   Geslacht           : ")
+        .t(tick(st, !p.female))
+        .t(" m  ")
+        .t(tick(st, p.female))
+        .t(" v  ")
+        .t(tick(st, false))
+        .t(" x\n");
+    if be {
+        d.t("   Adres              : ")
+            .e("address", &addr_be(r))
+            .t(", ")
+            .t(be_place(r))
+            .t("\n");
+        d.t("   GSM                : ")
+            .e("phone", &be_mobile(r))
+            .t("\n");
+        if r.chance(70) {
+            d.t("   Rijksregisternr.   : ")
+                .e("be_national_number", &birth_rrn(r, &b))
+                .t("\n");
+        }
+        d.t("   Ziekenfonds        : ")
+            .t(r.pick(&[
+                "CM",
+                "Solidaris",
+                "Helan",
+                "Partena",
+                "Vlaams & Neutraal Ziekenfonds",
+            ]))
+            .t("\n");
+    } else {
+        d.t("   Adres              : ")
+            .e("address", &addr_nl(r))
+            .t("\n");
+        d.t("   Postcode/plaats    : ")
+            .e("postcode", &postcode(r))
+            .t("  ")
+            .t(r.pick(F_NL_PLACES))
+            .t("\n");
+        d.t("   Telefoon           : ")
+            .e("phone", &phone_c(r))
+            .t("\n");
+        if r.chance(60) {
+            d.t("   BSN                : ").e("bsn", &bsn(r)).t("\n");
+        }
+        d.t("   Zorgverzekeraar    : ")
+            .t(r.pick(&["Zilveren Kruis", "CZ", "VGZ", "Menzis", "DSW", "ONVZ"]))
+            .t("   polisnr. ")
+            .t(&r.digits(9))
+            .t("\n");
+    }
+    if r.chance(60) {
+        d.t("   E-mail             : ")
+            .e("email", &mail_f(r, &p))
+            .t("\n");
+    }
+    d.t("\n2. Heeft u (gehad)? Kruis aan wat van toepassing is.\n");
+    let items = [
+        "suikerziekte (diabetes)",
+        "hoge bloeddruk",
+        "astma / COPD",
+        "hartklachten",
+        "epilepsie",
+        "depressie of angstklachten",
+        "reuma",
+        "kanker",
+        "schildklierafwijking",
+        "osteoporose",
+    ];
+    let forced = r.below(items.len());
+    for (i, it) in items.iter().enumerate() {
+        let on = i == forced || r.chance(15);
+        d.t("   ").t(tick(st, on)).t(" ").t(it).t("\n");
+    }
+    d.t("\n3. Gebruikt u medicijnen? ");
+    if r.chance(60) {
+        d.t(tick(st, true)).t(" ja, namelijk: ").t(r.pick(&[
+            "metformine 500 mg 2dd",
+            "omeprazol, simvastatine",
+            "sertraline 50mg",
+            "Ventolin zo nodig",
+            "levothyroxine 75 mcg",
+        ]));
+    } else {
+        d.t(tick(st, true)).t(" nee");
+    }
+    d.t("\n4. Rookt u? ")
+        .t(tick(st, r.chance(30)))
+        .t(" ja   aantal per dag: ____\n");
+    d.t("5. Reden van uw komst / klachten:\n   ").t(r.pick(&[
+        "pijn onderrug sinds tillen bij verhuizing, uitstraling naar li been",
+        "schouder rechts, kan arm niet boven hoofd krijgen",
+        "verhuisd, wil graag ingeschreven worden",
+        "nek en hoofdpijn, veel beeldschermwerk",
+        "na knieoperatie (voorste kruisband) revalidatie",
+    ]));
+    d.t("\n\nIk geef toestemming om mijn dossier op te vragen bij mijn vorige huisarts. ")
+        .t(tick(st, true))
+        .t("\nHandtekening: .................   Datum: ")
+        .t(&recent_nl(r))
+        .t("\n");
+}
+
+/// F2. Registration of a child at a sports club, music school or youth movement, filled in by a parent.
+fn club_signup(d: &mut Doc, r: &mut Rng) {
+    let parent = person_f(r);
+    let mut kid = person_f(r);
+    kid.first = kid_first(r, kid.female);
+    kid.last.clone_from(&parent.last);
+    if r.chance(25) {
+        // child carries the other parent's name
+        kid.last = person_f(r).last;
+    }
+    let be = r.chance(40);
+    d.class = "application";
+    d.t(if be {
+        r.pick(&[
+            "KSA Sint-Jan - inschrijving werkjaar 2025-2026\n\n",
+            "K. VV Eendracht Wervik - aansluitingsformulier jeugdspeler\n\n",
+            "Academie voor Muziek en Woord - inschrijving jongeren\n\n",
+        ])
+    } else {
+        r.pick(&[
+            "Inschrijfformulier jeugdlid - Hockeyclub De Kraaien\n\n",
+            "Zwemvereniging De Dolfijn - aanmelding zwemles (A-diploma)\n\n",
+            "Aanmelding muziekschool Allegro, seizoen 2025/26\n\n",
+            "Judovereniging Kyoto - inschrijving jeugd\n\n",
+        ])
+    });
+    d.t("GEGEVENS VAN HET KIND\n");
+    d.t("voornaam\t\t").e("person_name", &kid.first).t("\n");
+    d.t("achternaam\t\t").e("person_name", &kid.last).t("\n");
+    let kb = kid_birth(r);
+    let kds = dob_f(r, &kb, "nl");
+    d.t("geboortedatum\t\t").e("date_of_birth", &kds).t("\n");
+    if be && r.chance(60) {
+        d.t("rijksregisternummer\t")
+            .e("be_national_number", &birth_rrn(r, &kb))
+            .t("   (nodig voor de sportverzekering)\n");
+    }
+    d.t("\nOUDER / VERZORGER\n");
+    let pn = nm(r, &parent);
+    d.t("naam\t\t\t").e("person_name", &pn).t("\n");
+    if be {
+        d.t("adres\t\t\t")
+            .e("address", &addr_be(r))
+            .t(", ")
+            .t(be_place(r))
+            .t("\n");
+        d.t("gsm\t\t\t").e("phone", &be_mobile(r)).t("\n");
+    } else {
+        d.t("adres\t\t\t").e("address", &addr_nl(r)).t("\n");
+        d.t("\t\t\t")
+            .e("postcode", &postcode(r))
+            .t(" ")
+            .t(r.pick(F_NL_PLACES))
+            .t("\n");
+        d.t("mobiel\t\t\t").e("phone", &nl_mobile(r)).t("\n");
+    }
+    let em = mail_f(r, &parent);
+    d.t("e-mail\t\t\t").e("email", &em).t("\n");
+    d.t("noodnummer (ander)\t")
+        .e("phone", &phone_c(r))
+        .t("\n\n");
+    d.t("Bijzonderheden (allergieën, medicatie, gezondheid):\n");
+    if r.chance(40) {
+        d.t(r.pick(&[
+            "heeft astma, puffer zit in de sporttas",
+            "notenallergie!! epipen bij de trainer",
+            "ADHD, gebruikt methylfenidaat, soms moeite met lang stilzitten",
+            "diabetes type 1, meet zelf zijn suiker voor het zwemmen",
+            "epilepsie (goed ingesteld), graag extra opletten in het diepe",
+        ]));
+        d.cat("health");
+    } else {
+        d.t(r.pick(&["geen", "nvt", "-", "niks bijzonders"]));
+    }
+    d.t("\n\nContributie per kwartaal via automatische incasso van rekening ");
+    let ib = iban(r, be);
+    d.e("iban", &ib)
+        .t(" t.n.v. ")
+        .e("person_name", &pn)
+        .t(".\n");
+    d.t("Foto's van ons kind mogen op de website: ")
+        .t(r.pick(&["ja", "nee"]))
+        .t("\n");
+    d.t("Datum ")
+        .t(&recent_nl(r))
+        .t("   handtekening ouder: ____________\n");
+}
+
+/// F3. Belgian certificate of incapacity for work (attest van arbeidsongeschiktheid / certificat médical).
+fn attest(d: &mut Doc, r: &mut Rng) {
+    let p = person_f(r);
+    let dr = person_f(r);
+    d.class = "health_statement";
+    d.cat("health");
+    let riziv = format!(
+        "{}-{}-{}-{}",
+        r.below(2) + 1,
+        r.digits(5),
+        r.digits(2),
+        r.digits(3)
+    );
+    let from = recent(r);
+    let days = r.below(14) + 2;
+    if r.chance(50) {
+        d.t("ATTEST VAN ARBEIDSONGESCHIKTHEID\n(bestemd voor de werkgever)\n\n");
+        d.t("Ondergetekende, dokter ")
+            .e("person_name", &dr.full())
+            .t(", RIZIV-nr. ")
+            .t(&riziv)
+            .t(",\nverklaart dat ")
+            .e("person_name", &nm(r, &p))
+            .t(",\n");
+        if r.chance(50) {
+            d.t("wonende te ")
+                .e("address", &addr_be(r))
+                .t(", ")
+                .t(be_place(r))
+                .t(",\n");
+        }
+        let _ = writeln!(
+            d.text,
+            "arbeidsongeschikt is voor {days} kalenderdagen, vanaf {:02}/{:02}/{}, wegens",
+            from.d, from.m, from.y
+        );
+        d.t("   ")
+            .t(tick(0, r.chance(80)))
+            .t(" ziekte   ")
+            .t(tick(0, false))
+            .t(" ongeval   ")
+            .t(tick(0, false))
+            .t(" bevallingsrust\n");
+        d.t("De patiënt mag de woning verlaten: ")
+            .t(r.pick(&["ja", "neen"]))
+            .t("\n");
+        if r.chance(40) {
+            d.t("Diagnose (voor de adviserend arts van het ziekenfonds): ")
+                .t(r.pick(&[
+                    "gastro-enteritis",
+                    "lumbago",
+                    "griep met koorts",
+                    "depressieve episode",
+                    "verstuiking enkel",
+                ]))
+                .t("\n");
+        }
+        d.t("\nOpgemaakt te ")
+            .t(r.pick(&["Gent", "Leuven", "Kortrijk", "Aalst"]))
+            .t(" op ")
+            .t(&recent_nl(r))
+            .t("\n");
+        d.t("Handtekening en stempel arts\nPraktijk tel. ")
+            .b("phone", &be_fixed(r))
+            .t("\n");
+    } else {
+        d.t("CERTIFICAT MÉDICAL D'INCAPACITÉ DE TRAVAIL\n\n");
+        d.t("Je soussigné(e), Docteur ")
+            .e("person_name", &dr.full())
+            .t(" (INAMI ")
+            .t(&riziv)
+            .t("),\ncertifie avoir examiné ")
+            .t(if p.female { "Madame " } else { "Monsieur " })
+            .e("person_name", &p.full())
+            .t(",\n");
+        if r.chance(60) {
+            let b = birth(r);
+            let ds = dob_f(r, &b, "fr");
+            d.t("né(e) le ").e("date_of_birth", &ds).t(",\n");
+        }
+        let _ = writeln!(
+            d.text,
+            "et déclare que son état de santé ne lui permet pas de travailler du {} {} {} pour une durée de {} jours.",
+            from.d,
+            MOIS[from.m as usize - 1],
+            from.y,
+            days
+        );
+        d.t("Sortie autorisée : ")
+            .t(r.pick(&["oui", "non"]))
+            .t("\n");
+        d.t("Motif : ")
+            .t(r.pick(&["maladie", "accident de la vie privée", "hospitalisation"]))
+            .t("\n\n");
+        d.t("Fait à ")
+            .t(r.pick(&["Namur", "Liège", "Mons", "Charleroi"]))
+            .t(", le ")
+            .t(&recent_fr(r))
+            .t("\nCachet du médecin - tél. ")
+            .b("phone", &be_fixed(r))
+            .t("\n");
+    }
+}
+
+/// F4. Pharmacy home-delivery slip (bezorgbon).
+fn delivery(d: &mut Doc, r: &mut Rng) {
+    let p = person_f(r);
+    d.class = "other";
+    d.cat("health");
+    let shop = r.pick(&[
+        "Apotheek Het Anker",
+        "BENU Apotheek Centrum",
+        "Apotheek Zuiderpark",
+        "Service Apotheek De Molen",
+    ]);
+    let slug = fold(shop);
+    d.t(shop).t(" - BEZORGBON\n");
+    d.b("address", &format!("{} {}", nl_street(r), r.below(90) + 1))
+        .t(", ");
+    d.b("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(F_NL_PLACES))
+        .t("\n");
+    d.t("tel ")
+        .b("phone", &nl_fixed(r))
+        .t("  |  ")
+        .b("email", &format!("bezorging@{slug}.nl"))
+        .t("\n");
+    d.t("------------------------------------------------\n");
+    let _ = writeln!(
+        d.text,
+        "Rit {}   stop {}   datum {}",
+        r.below(6) + 1,
+        r.below(20) + 1,
+        recent_nl(r)
+    );
+    d.t("Afleveren bij:  ").e("person_name", &nm(r, &p)).t("\n");
+    d.t("                ").e("address", &addr_nl(r)).t("\n");
+    d.t("                ").e("postcode", &postcode(r)).t("\n");
+    d.t("Telefoon klant: ").e("phone", &nl_mobile(r)).t("\n");
+    let b = birth(r);
+    if r.chance(50) {
+        let ds = date_c(r, &b);
+        d.t("Geb.datum (controle bij afgifte): ")
+            .e("date_of_birth", &ds)
+            .t("\n");
+    }
+    d.t("------------------------------------------------\n");
+    d.t("Aantal  Omschrijving\n");
+    const MEDS: &[&str] = &[
+        "Insuline aspart FlexPen 100E/ml",
+        "Furosemide 40 mg tabl. 90st",
+        "Methotrexaat 2,5 mg (KOELKAST NIET)",
+        "Stomazakjes 40mm",
+        "Oxycodon 5 mg - OPIUM, tegen handtekening",
+        "Apixaban 5 mg 60st",
+        "Baxterrol week 12-18",
+    ];
+    let k = r.below(MEDS.len());
+    for j in 0..(1 + r.below(3)) {
+        let _ = writeln!(
+            d.text,
+            "{:>4}    {}",
+            r.below(3) + 1,
+            MEDS[(k + 2 * j) % MEDS.len()]
+        );
+    }
+    d.t("\nOpmerking bezorger: ").t(r.pick(&[
+        "bel 2x aan, klant is slecht ter been",
+        "bij geen gehoor afgeven bij nr. 14",
+        "NIET in de brievenbus",
+        "achterom, hond is lief",
+    ]));
+    d.t("\nVoor ontvangst: ______________\n");
+}
+
+/// F5. Volunteer roster of an association: a table of names without labels.
+fn roster(d: &mut Doc, r: &mut Rng) {
+    d.class = "customer_list";
+    let title = r.pick(&[
+        "Bardienst kantine VV Oranje Boys - najaar",
+        "Rooster voedselbank uitgiftepunt Noord",
+        "Kledingbank vrijwilligers - zaterdagen",
+        "Speeltuinvereniging Het Klimrek: toezicht",
+        "Buurthuis De Schakel - koffieochtend",
+    ]);
+    d.t(title).t("\n\n");
+    let sep = r.below(3);
+    let n = 4 + r.below(4);
+    let vols: Vec<Person> = (0..n).map(|_| person_f(r)).collect();
+    let days = [
+        "za 4 okt",
+        "za 11 okt",
+        "za 18 okt",
+        "za 25 okt",
+        "za 1 nov",
+        "za 8 nov",
+        "za 15 nov",
+    ];
+    for (i, v) in vols.iter().enumerate() {
+        let who = if r.chance(30) {
+            v.first.clone()
+        } else {
+            v.full()
+        };
+        let shift = r.pick(&["09-12", "12-15", "ochtend", "middag", "16:00-18:30"]);
+        match sep {
+            0 => {
+                d.t(days[i % days.len()])
+                    .t("\t")
+                    .t(shift)
+                    .t("\t")
+                    .e("person_name", &who)
+                    .t("\t");
+                d.e("phone", &nl_mobile(r)).t("\n");
+            }
+            1 => {
+                d.t("| ")
+                    .t(days[i % days.len()])
+                    .t(" | ")
+                    .e("person_name", &who)
+                    .t(" | ");
+                let m = mail_f(r, v);
+                d.e("email", &m).t(" | ").t(shift).t(" |\n");
+            }
+            _ => {
+                let _ = write!(d.text, "{:<12}", days[i % days.len()]);
+                d.e("person_name", &who)
+                    .t("  /  ")
+                    .e("phone", &phone_c(r))
+                    .t("\n");
+            }
+        }
+    }
+    d.t("\nRuilen? Zelf onderling regelen en even doorgeven aan ");
+    let c = &vols[0];
+    d.e("person_name", &c.first).t(".\n");
+}
+
+/// F6. Minutes of a board or residents' meeting: people named in running prose, no titles.
+fn minutes(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    let ppl: Vec<Person> = (0..5).map(|_| person_f(r)).collect();
+    let org = r.pick(&[
+        "Bestuursvergadering Tennisvereniging De Lobbers",
+        "Notulen ALV VvE Parkzicht (blok C)",
+        "Verslag oudercommissie kinderopvang 't Kwetternest",
+        "Verslag bestuur Wijkraad Oost",
+        "Kerngroep Repair Café - overleg",
+    ]);
+    let _ = writeln!(
+        d.text,
+        "{org}\n{}, 19.30 uur, {}\n",
+        recent_nl(r),
+        r.pick(&["clubhuis", "de bovenzaal", "via Teams", "in het buurthuis"])
+    );
+    d.t("Aanwezig: ");
+    for (i, p) in ppl.iter().enumerate().take(4) {
+        if i > 0 {
+            d.t(", ");
+        }
+        d.e("person_name", &p.full());
+    }
+    d.t("\nAfwezig m.k.: ")
+        .e("person_name", &ppl[4].full())
+        .t("\n\n");
+    d.t("1. Opening\n");
+    d.e("person_name", &ppl[0].first)
+        .t(" opende de vergadering en heette iedereen welkom. ");
+    d.e("person_name", &ppl[1].full())
+        .t(" gaf een toelichting op de jaarcijfers; er is een klein overschot.\n\n");
+    d.t("2. Mededelingen\n");
+    if r.chance(40) {
+        d.e("person_name", &ppl[4].first).t(r.pick(&[
+            " is herstellende van een knieoperatie en is de komende weken niet inzetbaar.",
+            " is opgenomen in het ziekenhuis; we sturen namens iedereen een bloemetje.",
+            " stopt tijdelijk vanwege een burn-out.",
+        ]));
+        d.cat("health");
+    } else {
+        d.e("person_name", &ppl[4].first)
+            .t(" is op vakantie en stuurt de groeten.");
+    }
+    d.t("\n\n3. Rondvraag\n");
+    d.e("person_name", &ppl[2].first)
+        .t(" vraagt of de sleutelkast een nieuw slot krijgt. ");
+    d.e("person_name", &ppl[3].first).t(" neemt dit mee");
+    if r.chance(50) {
+        d.t(" en is bereikbaar via ").e("phone", &nl_mobile(r));
+    }
+    d.t(".\n\nActiepunten\n- offerte slot (")
+        .e("person_name", &ppl[3].first)
+        .t(")\n- nieuwsbrief rondsturen (");
+    d.e("person_name", &ppl[1].first)
+        .t(")\n\nVolgende vergadering: ")
+        .t(&recent_nl(r))
+        .t("\n");
+}
+
+/// F7. HR file note on a conflict, a warning or a dismissal.
+fn hr_note(d: &mut Doc, r: &mut Rng) {
+    let w = person_f(r);
+    let m = person_f(r);
+    let c = person_f(r);
+    d.class = "other";
+    d.t("VERTROUWELIJK - personeelsdossier\n\n");
+    d.t("Gespreksverslag\nMedewerker: ")
+        .e("person_name", &nm(r, &w));
+    let _ = writeln!(d.text, " (pers.nr. {})", r.digits(5));
+    d.t("Leidinggevende: ").e("person_name", &m.full()).t("\n");
+    let _ = writeln!(d.text, "Datum gesprek: {}\n", recent_nl(r));
+    match r.below(3) {
+        0 => {
+            d.t("Aanleiding: aanhoudend conflict tussen ")
+                .e("person_name", &w.first)
+                .t(" en collega ");
+            d.e("person_name", &c.full())
+                .t(" over de roosterindeling. Beide partijen voelen zich niet gehoord. ");
+            d.e("person_name", &w.first)
+                .t(" gaf aan dat de toon in de appgroep kwetsend is.\n\n");
+            d.t("Afspraak: mediationgesprek onder leiding van een externe mediator; evaluatie over zes weken.\n");
+        }
+        1 => {
+            d.t("Tweede officiële waarschuwing wegens herhaaldelijk te laat komen (11x in het afgelopen kwartaal). ");
+            d.t("Bij een volgende keer volgt een ontslagprocedure via het UWV.\n\n");
+            d.e("person_name", &w.first).t(
+                " is het niet eens met het verslag en heeft daar een eigen reactie bij gevoegd.\n",
+            );
+        }
+        _ => {
+            d.cat("criminal");
+            d.t("Ontslag op staande voet. Op camerabeelden is te zien dat ")
+                .e("person_name", &w.first)
+                .t(r.pick(&[
+                    " geld uit de kassa heeft weggenomen",
+                    " goederen uit het magazijn in de eigen auto heeft geladen",
+                    " een collega heeft geslagen",
+                ]))
+                .t(". Er is aangifte gedaan bij de politie (registratienummer PL");
+            let _ = write!(
+                d.text,
+                "{:02}00-{}{})",
+                r.below(10) + 1,
+                2023 + r.below(3),
+                r.digits(6)
+            );
+            d.t(".\n\nGetuige: ").e("person_name", &c.full()).t(".\n");
+        }
+    }
+    d.t("\nVoor gezien, ").e("person_name", &m.first).t("\n");
+}
+
+/// F8. Tenant's complaint about a neighbour, with a police report reference.
+fn tenant(d: &mut Doc, r: &mut Rng) {
+    let t = person_f(r);
+    let n = person_f(r);
+    d.class = "correspondence";
+    d.cat("criminal");
+    let be = r.chance(40);
+    let addr = if be { addr_be(r) } else { addr_nl(r) };
+    if be {
+        d.t("Aan de Sociale Huisvestingsmaatschappij ").t(r.pick(&[
+            "De Ideale Woning",
+            "Woonpunt Zennevallei",
+            "Vivendo",
+        ]));
+        d.t("\nDienst Huurdersbegeleiding\n\nBetreft: klacht over overlast en bedreiging\n\n");
+    } else {
+        d.t("Aan: Woningcorporatie ")
+            .t(r.pick(&["Woonwaard", "Portaal", "Mitros", "Rochdale"]));
+        d.t(", afdeling Leefbaarheid\nVan: ")
+            .e("person_name", &t.full())
+            .t(", ")
+            .e("address", &addr)
+            .t("\n\n");
+    }
+    d.t(r.pick(&["Geachte heer/mevrouw,", "Beste mensen,", "Goedemiddag,"]))
+        .t("\n\n");
+    d.t("Ik woon sinds ")
+        .t(&(2010 + r.below(14)).to_string())
+        .t(" op ");
+    if be {
+        d.e("address", &addr).t(", ").t(be_place(r));
+    } else {
+        d.e("address", &addr);
+    }
+    d.t(". Mijn buurman ");
+    let nn = if r.chance(50) {
+        n.full()
+    } else {
+        n.last.clone()
+    };
+    d.e("person_name", &nn);
+    d.t(r.pick(&[
+        " heeft vorige week mijn autoruit ingeslagen en mij daarna bedreigd met een mes.",
+        " dealt volgens mij drugs vanuit zijn woning, er komen 's nachts steeds mensen aan de deur.",
+        " heeft mijn fiets gestolen; de buren hebben het gezien.",
+        " heeft mijn dochter op straat uitgescholden en geduwd.",
+    ]));
+    if be {
+        d.t(" Ik heb klacht ingediend bij de politie, PV nr. ");
+        let _ = write!(
+            d.text,
+            "{}.{}.L{}.{}/{}",
+            r.pick(&["GE", "AN", "LE", "BR"]),
+            r.digits(2),
+            r.below(9) + 1,
+            r.digits(6),
+            2023 + r.below(3)
+        );
+    } else {
+        d.t(" Ik heb aangifte gedaan, het nummer is ");
+        let _ = write!(
+            d.text,
+            "PL{:02}00-{}{}",
+            r.below(10) + 1,
+            2023 + r.below(3),
+            r.digits(6)
+        );
+    }
+    d.t(".\n\nIk wil graag dat u hier iets aan doet. U kunt mij bellen op ")
+        .e("phone", &if be { be_mobile(r) } else { nl_mobile(r) });
+    if r.chance(60) {
+        d.t(" of mailen naar ").e("email", &mail_f(r, &t));
+    }
+    d.t(".\n\nMet vriendelijke groet,\n\n")
+        .e("person_name", &nm(r, &t))
+        .t("\n");
+}
+
+/// F9. E-mail thread with quoted replies (">" and ">>") and a quoted header carrying the address again.
+fn quoted(d: &mut Doc, r: &mut Rng) {
+    let a = person_f(r);
+    let b = person_f(r);
+    d.class = "correspondence";
+    let ma = mail_f(r, &a);
+    let venue = r.pick(&["zalenverhuur", "info", "reserveringen", "verhuur"]);
+    let vslug = r.pick(&[
+        "dorpshuisdebrink",
+        "scoutingwaterland",
+        "zaaldelinde",
+        "buurtcentrumzuid",
+    ]);
+    let mb = format!("{venue}@{vslug}.nl");
+    let d1 = recent(r);
+    d.t("Van: ")
+        .e("person_name", &b.full())
+        .t(" <")
+        .b("email", &mb)
+        .t(">\n");
+    d.t("Aan: ").e("email", &ma).t("\n");
+    d.t("Onderwerp: RE: RE: zaal huren voor verjaardag\n\n");
+    d.t(r.pick(&["Hoi ", "Beste ", "Dag "]))
+        .e("person_name", &a.first)
+        .t(",\n\n");
+    d.t("Top, dan zetten we de zaal voor je vast. De borg van € 150 graag overmaken op ");
+    d.b("iban", &iban(r, false))
+        .t(" o.v.v. je achternaam.\n\nGroet,\n")
+        .e("person_name", &b.first)
+        .t("\n");
+    d.b("phone", &nl_fixed(r)).t("\n\n");
+    let _ = write!(
+        d.text,
+        "Op {} {} {} om {}:{:02} schreef ",
+        d1.d,
+        MAANDEN[d1.m as usize - 1],
+        d1.y,
+        8 + r.below(12),
+        r.below(60)
+    );
+    d.e("person_name", &a.full())
+        .t(" <")
+        .e("email", &ma)
+        .t(">:\n\n");
+    d.t("> Hallo ").e("person_name", &b.first).t(",\n>\n");
+    d.t("> Ja graag, zaterdag van 14 tot 23 uur. We zijn met ongeveer 60 man.\n");
+    d.t("> Mijn mobiel is ")
+        .e("phone", &nl_mobile(r))
+        .t(" als er iets is.\n>\n> ")
+        .e("person_name", &a.first)
+        .t("\n>\n");
+    d.t("> Op ")
+        .t(&format!("{}-{}-{}", d1.d, d1.m, d1.y))
+        .t(" om 07:55 schreef ")
+        .b("email", &mb)
+        .t(":\n");
+    d.t(">> Beste ")
+        .e("person_name", &a.first)
+        .t(",\n>> De zaal is die dag nog vrij. Wil je een optie nemen?\n");
+    d.t(">> Met vriendelijke groet, ")
+        .e("person_name", &b.full())
+        .t("\n");
+}
+
+/// F10. Belgian invoice in French, to a private client or to another company.
+fn facture_be(d: &mut Doc, r: &mut Rng) {
+    d.class = "invoice";
+    let co = r.pick(&[
+        "Menuiserie Lejeune SRL",
+        "Toitures Collignon & Fils",
+        "Électricité Delvaux SPRL",
+        "Jardins du Hainaut SRL",
+    ]);
+    let slug = match co.as_bytes()[0] {
+        b'M' => "menuiserie-lejeune",
+        b'T' => "collignon-toitures",
+        b'J' => "jardinsduhainaut",
+        _ => "delvaux-elec",
+    };
+    d.t(co).t("\n");
+    d.b("address", &addr_be(r)).t(" - ").t(be_place(r)).t("\n");
+    d.t("TVA ")
+        .b("vat_number", &be_vat(r))
+        .t(" - RPM ")
+        .t(r.pick(&["Mons", "Namur", "Liège"]))
+        .t("\n");
+    d.t("Tél. ")
+        .b("phone", &be_fixed(r))
+        .t(" - ")
+        .b("email", &format!("compta@{slug}.be"))
+        .t("\n\n");
+    let _ = writeln!(
+        d.text,
+        "FACTURE N° {}/{}\nDate : {}\n",
+        2025,
+        r.digits(4),
+        recent_fr(r)
+    );
+    let private = r.chance(60);
+    if private {
+        let p = person_f(r);
+        d.t("Client :\n")
+            .t(if p.female { "Madame " } else { "Monsieur " })
+            .e("person_name", &p.full())
+            .t("\n");
+        d.e("address", &addr_be(r)).t("\n").t(be_place(r)).t("\n");
+        if r.chance(50) {
+            d.t("GSM : ").e("phone", &be_mobile(r)).t("\n");
+        }
+    } else {
+        d.t("Client :\n")
+            .t(r.pick(&[
+                "ASBL Les Amis du Rail",
+                "Crèche Les Petits Loups ASBL",
+                "Boulangerie Renard SRL",
+            ]))
+            .t("\n");
+        d.b("address", &addr_be(r)).t("\n").t(be_place(r)).t("\n");
+        d.t("N° TVA client : ").b("vat_number", &be_vat(r)).t("\n");
+    }
+    d.t("\nDescription                              Qté   P.U.     Total\n");
+    let mut tot = 0;
+    for _ in 0..(2 + r.below(3)) {
+        let q = r.below(8) + 1;
+        let pu = 20 + r.below(300);
+        tot += q * pu;
+        let _ = writeln!(
+            d.text,
+            "{:<40} {:>3} {:>6},00 {:>7},00",
+            r.pick(&[
+                "Main d'oeuvre (heure)",
+                "Châssis PVC 120x140",
+                "Tuiles terre cuite (m²)",
+                "Câble XVB 3G2,5 (m)",
+                "Taille de haies",
+                "Déplacement"
+            ]),
+            q,
+            pu,
+            q * pu
+        );
+    }
+    let _ = writeln!(
+        d.text,
+        "\nTotal HTVA {tot},00 EUR - TVA {} % - à payer dans les 30 jours",
+        r.pick(&["6", "21"])
+    );
+    d.t("sur le compte ")
+        .b("iban", &spaced4(&iban(r, true)))
+        .t(" (BIC GEBABEBB)\n");
+    let ogm = r.digits(10);
+    let c = match ogm.parse::<u64>().unwrap_or(0) % 97 {
+        0 => 97,
+        x => x,
+    };
+    let _ = writeln!(
+        d.text,
+        "Communication structurée : +++{}/{}/{}{c:02}+++",
+        &ogm[..3],
+        &ogm[3..7],
+        &ogm[7..]
+    );
+}
+
+/// F11. English job application (cover letter plus details block).
+fn application_en(d: &mut Doc, r: &mut Rng) {
+    let p = person_f(r);
+    let hr = person_f(r);
+    d.class = "application";
+    d.t("Subject: Application - ")
+        .t(r.pick(&[
+            "Warehouse Team Lead",
+            "Junior Accountant",
+            "Customer Success Agent (Dutch/English)",
+            "Care assistant",
+        ]))
+        .t("\n\n");
+    if r.chance(50) {
+        d.t("Dear ")
+            .t(if hr.female { "Ms " } else { "Mr " })
+            .e("person_name", &hr.last)
+            .t(",\n\n");
+    } else {
+        d.t(r.pick(&[
+            "Dear Hiring Manager,\n\n",
+            "Dear recruitment team,\n\n",
+            "Hello,\n\n",
+        ]));
+    }
+    d.t(r.pick(&[
+        "I am writing to apply for the position advertised on LinkedIn. I moved to the Netherlands three years ago and have worked in logistics since.",
+        "Please find attached my CV. I recently finished my bachelor's degree and I am keen to start my career in a small, international team.",
+        "I was referred to this vacancy by a friend who works in your Utrecht office.",
+    ]));
+    d.t(" I speak English fluently and my Dutch is at B1 level.\n\nKind regards,\n\n");
+    d.e("person_name", &p.full()).t("\n");
+    d.t("---\nPhone:   ")
+        .e("phone", &phone_c(r))
+        .t("\nE-mail:  ")
+        .e("email", &mail_f(r, &p))
+        .t("\n");
+    if r.chance(50) {
+        let b = birth(r);
+        let ds = dob_f(r, &b, "en");
+        d.t("Date of birth: ").e("date_of_birth", &ds).t("\n");
+    }
+    if r.chance(50) {
+        d.t("Address: ")
+            .e("address", &addr_nl(r))
+            .t(", ")
+            .e("postcode", &postcode(r))
+            .t(" ")
+            .t(r.pick(F_NL_PLACES))
+            .t("\n");
+    }
+    d.t("Available from: ").t(&recent_nl(r)).t("\n");
+}
+
+/// F12. Donation receipt of a mosque, church or synagogue (Belgian fiscal attest carries the national number).
+fn donation(d: &mut Doc, r: &mut Rng) {
+    let p = person_f(r);
+    let tr = person_f(r);
+    d.class = "other";
+    d.cat("religion");
+    let be = r.chance(45);
+    let org = if be {
+        r.pick(&[
+            "vzw Kerkfabriek Sint-Pieter",
+            "Moskee El Fath vzw",
+            "Israëlitische Gemeente van Antwerpen vzw",
+            "Protestantse Kerk Leuven vzw",
+        ])
+    } else {
+        r.pick(&[
+            "Stichting Moskee Mevlana",
+            "Parochie H. Maria Magdalena",
+            "Liberaal Joodse Gemeente",
+            "Gereformeerde Kerk (vrijgemaakt) De Ark",
+            "Hindoe Mandir Shri Ram",
+        ])
+    };
+    d.t(org).t("\n");
+    if be {
+        d.t("ondernemingsnr. ")
+            .b("vat_number", &be_vat(r))
+            .t("\n\n");
+        d.t("FISCAAL ATTEST GIFTEN - inkomstenjaar 2025\n\n");
+        d.t("Schenker\n  naam:  ")
+            .e("person_name", &p.last.to_uppercase())
+            .t(" ")
+            .e("person_name", &p.first)
+            .t("\n");
+        d.t("  adres: ")
+            .e("address", &addr_be(r))
+            .t(", ")
+            .t(be_place(r))
+            .t("\n");
+        let b = birth(r);
+        d.t("  rijksregisternummer: ")
+            .e("be_national_number", &birth_rrn(r, &b))
+            .t("\n\n");
+        let _ = writeln!(
+            d.text,
+            "Totaal ontvangen giften in 2025: {},00 EUR\n(recht op belastingvermindering van 45 %)",
+            40 + r.below(900)
+        );
+    } else {
+        d.t("ANBI - RSIN ").t(&loop {
+            let s = r.digits(9);
+            if passes_11(&s) {
+                break s;
+            }
+        });
+        d.t("\n\nKwitantie / bewijs van gift\n\n");
+        d.t(r.pick(&["Ontvangen van ", "Hierbij bevestigen wij de gift van "]))
+            .e("person_name", &nm(r, &p))
+            .t(", ")
+            .e("address", &addr_nl(r))
+            .t(", ")
+            .e("postcode", &postcode(r))
+            .t(" ")
+            .t(r.pick(F_NL_PLACES))
+            .t(",\n");
+        let _ = write!(d.text, "het bedrag van € {},00 ", 25 + r.below(2000));
+        d.t(match org.as_bytes()[0] {
+            b'S' => r.pick(&[
+                "als bijdrage voor de bouw van de nieuwe moskee.",
+                "als zakat al-fitr.",
+            ]),
+            b'P' | b'G' => r.pick(&[
+                "voor de kerkbalans 2025.",
+                "als jaarlijkse bijdrage lidmaatschap gemeente.",
+            ]),
+            b'L' => "voor het onderhoud van de synagoge.",
+            _ => "als bijdrage voor het Diwali-feest.",
+        });
+        d.t("\nBetaald via rekening ")
+            .e("iban", &iban(r, false))
+            .t(".\n");
+    }
+    d.t("\nNamens het bestuur,\n")
+        .e("person_name", &tr.full())
+        .t(", ")
+        .t(r.pick(&["penningmeester", "kerkrentmeester", "secretaris"]))
+        .t("\n");
+}
+
+/// F13. Union dues: statement for the employer's tax scheme, or a Belgian union premium form.
+fn union_dues(d: &mut Doc, r: &mut Rng) {
+    let p = person_f(r);
+    d.cat("trade_union");
+    if r.chance(55) {
+        d.class = "correspondence";
+        let u = r.pick(&["FNV", "CNV", "De Unie", "AVV", "NVJ"]);
+        d.t(u).t(" - Jaaropgaaf contributie 2025\n\n");
+        d.e("person_name", &nm(r, &p))
+            .t("\n")
+            .e("address", &addr_nl(r))
+            .t("\n");
+        d.e("postcode", &postcode(r))
+            .t(" ")
+            .t(&r.pick(F_NL_PLACES).to_uppercase())
+            .t("\n\n");
+        let _ = writeln!(d.text, "Lidnummer: {}\n", r.digits(7));
+        d.t(r.pick(&["Beste ", "Hoi ", "Hallo "]))
+            .e("person_name", &p.first)
+            .t(",\n\n");
+        let _ = writeln!(
+            d.text,
+            "In 2025 heb je in totaal € {},{:02} aan contributie betaald. Veel werkgevers vergoeden de vakbondscontributie via de werkkostenregeling: lever deze opgaaf in bij je salarisadministratie.\n",
+            150 + r.below(200),
+            r.below(100)
+        );
+        d.t("De contributie is geïncasseerd van ")
+            .e("iban", &spaced4(&iban(r, false)))
+            .t(".\n\nMet strijdbare groet,\nLedenadministratie\n");
+    } else {
+        d.class = "other";
+        let u = r.pick(&["ACV", "ABVV", "ACLVB"]);
+        d.t(u).t(" - AANVRAAG SYNDICALE PREMIE\n(in te vullen door de werkgever en terug te bezorgen aan het lid)\n\n");
+        d.t("Naam en voornaam lid   : ")
+            .e("person_name", &format!("{} {}", p.last, p.first))
+            .t("\n");
+        let b = birth(r);
+        d.t("Rijksregisternummer    : ")
+            .e("be_national_number", &birth_rrn(r, &b))
+            .t("\n");
+        d.t("Adres                  : ")
+            .e("address", &addr_be(r))
+            .t("\n");
+        d.t("Werkgever              : ")
+            .t(r.pick(&[
+                "Schoonmaakbedrijf Net & Proper bv",
+                "WZC Zonnebloem",
+                "Bouwonderneming Van Acker nv",
+            ]))
+            .t("\n");
+        d.t("Paritair comité        : ")
+            .t(r.pick(&["121", "330", "124", "200"]))
+            .t("\n");
+        d.t("Tewerkstelling 2025    : ")
+            .t(r.pick(&["voltijds", "4/5", "halftijds"]))
+            .t("\n\n");
+        d.t("De premie wordt gestort op rekening ")
+            .e("iban", &iban(r, true))
+            .t(".\n");
+    }
+}
+
+/// F14. Pregnancy / maternity leave, phrased indirectly (mail to a manager or an HR note).
+fn pregnancy(d: &mut Doc, r: &mut Rng) {
+    let p = loop {
+        let p = person_f(r);
+        if p.female {
+            break p;
+        }
+    };
+    let m = person_f(r);
+    d.cat("health");
+    let due = MAANDEN[r.below(12)];
+    if r.chance(50) {
+        d.class = "correspondence";
+        d.t("Onderwerp: verlof volgend jaar\n\n");
+        d.t("Hoi ").e("person_name", &m.first).t(",\n\n");
+        let _ = write!(
+            d.text,
+            "{}",
+            match r.below(3) {
+                0 => format!(
+                    "Leuk nieuws: we krijgen er een kleintje bij! Ik ben uitgerekend in {due}. Ik wil mijn verlof graag zes weken daarvoor laten ingaan."
+                ),
+                1 => format!(
+                    "Zoals ik vanochtend al vertelde: de verloskundige heeft de uitgerekende datum half {due} gezet, dus ik wil het verlof rond die tijd plannen."
+                ),
+                _ => format!(
+                    "Het is nog pril, maar de twaalfwekenecho was goed. Uitgerekend begin {due}. Ik heb soms nog last van misselijkheid in de ochtend, dus ik begin liever om 10 uur."
+                ),
+            }
+        );
+        d.t("\nWil je het nog even niet delen met het team?\n\nGroetjes,\n")
+            .e("person_name", &p.first)
+            .t("\n");
+        if r.chance(50) {
+            d.e("phone", &nl_mobile(r)).t("\n");
+        }
+    } else {
+        d.class = "other";
+        d.t("Notitie P&O\n\n");
+        d.e("person_name", &nm(r, &p)).t(r.pick(&[
+            " heeft gemeld dat ze in verwachting is",
+            " is zwanger van haar tweede kind",
+            " meldt dat zij en haar partner een kindje verwachten",
+        ]));
+        let _ = writeln!(d.text, "; ze is uitgerekend in {due}.");
+        d.t("Zwangerschapsverlof aanvragen bij het UWV uiterlijk twee weken voor ingang. Aangepast werk: niet meer tillen in het magazijn, geen nachtdiensten.\n");
+        d.t("Besproken door ")
+            .e("person_name", &m.full())
+            .t(" op ")
+            .t(&recent_nl(r))
+            .t(".\n");
+    }
+}
+
+/// F15. Dietary wishes for an association dinner or a team outing: a table of names and diets.
+fn dietary(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    d.t(r.pick(&[
+        "Jubileumdiner 50 jaar Harmonie Sint-Cecilia - dieetwensen\n\n",
+        "Teamuitje vrijdag - wie eet wat?\n\n",
+        "Repas de fin d'année - régimes alimentaires\n\n",
+        "Kerstlunch kantoor: aanmeldingen\n\n",
+    ]));
+    d.t("naam                          | dieet / allergie\n------------------------------+--------------------------\n");
+    for _ in 0..(4 + r.below(5)) {
+        let p = person_f(r);
+        let name = nm(r, &p);
+        d.e("person_name", &name);
+        let pad = 30usize.saturating_sub(name.chars().count());
+        d.t(&" ".repeat(pad)).t("| ");
+        let (diet, cat) = match r.below(12) {
+            0 => ("halal", Some("religion")),
+            1 => ("koosjer", Some("religion")),
+            2 => ("glutenvrij (coeliakie)", Some("health")),
+            3 => ("notenallergie - ernstig!", Some("health")),
+            4 => ("lactose-intolerant", Some("health")),
+            5 => ("vegetarisch", None),
+            6 => ("veganistisch", None),
+            7 => ("geen vis", None),
+            8 => ("geen spruitjes aub", None),
+            _ => ("-", None),
+        };
+        d.t(diet).t("\n");
+        if let Some(c) = cat {
+            d.cat(c);
+        }
+    }
+    d.t("\nGraag uiterlijk vrijdag doorgeven aan de cateraar.\n");
+}
+
+/// F16. Fingerprint enrolment export of a time-clock terminal.
+fn enrolment(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    d.cat("biometric");
+    let _ = writeln!(
+        d.text,
+        "{} - Enrollment report\nDevice SN {}   Site: {}\nExported {} by admin\n",
+        r.pick(&[
+            "TimeMoto TM-818",
+            "ZKTeco K40",
+            "Nedap AEOS reader",
+            "Anviz C2 Pro"
+        ]),
+        r.digits(13),
+        r.pick(&[
+            "Magazijn Hal 2",
+            "Bakkerij productie",
+            "Kantoor begane grond",
+            "Atelier"
+        ]),
+        recent_nl(r)
+    );
+    d.t("UserID\tName\tFinger\tTemplates\tCard\tEnrolled\n");
+    for i in 0..(3 + r.below(5)) {
+        let p = person_f(r);
+        let _ = write!(d.text, "{}\t", 100 + i * 3 + r.below(3));
+        d.e("person_name", &p.full());
+        let _ = writeln!(
+            d.text,
+            "\t{}\t{}\t{}\t{}",
+            r.pick(&["R-index", "L-index", "R-thumb", "R-middle"]),
+            1 + r.below(3),
+            if r.chance(50) { "yes" } else { "no" },
+            recent_nl(r)
+        );
+    }
+    d.t(r.pick(&[
+        "\nTemplates are stored on the terminal only (no images). Delete on exit of employee.\n",
+        "\nVingerafdrukken worden als template opgeslagen; toestemming medewerkers in map P&O.\n",
+    ]));
+}
+
+/// F17. Invoice of a DNA lab for a paternity (kinship) test.
+fn dna_invoice(d: &mut Doc, r: &mut Rng) {
+    let p = person_f(r);
+    let kid = person_f(r);
+    d.class = "invoice";
+    d.cat("genetic");
+    let lab = r.pick(&[
+        "DNA-Diagnostiek Nederland BV",
+        "Verwantschapslab BV",
+        "GeneTest Benelux BV",
+    ]);
+    d.t(lab).t("\n");
+    d.b("address", &format!("{} {}", street_c(r), r.below(80) + 1))
+        .t("\n");
+    d.b("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(F_NL_PLACES))
+        .t("\n");
+    d.t("KvK ")
+        .b("kvk_number", &kvk(r))
+        .t("   btw ")
+        .b("vat_number", &nl_vat(r))
+        .t("\n");
+    d.b(
+        "email",
+        &format!(
+            "facturen@{}.nl",
+            fold(lab.split(' ').next().unwrap_or("lab"))
+        ),
+    )
+    .t("\n\n");
+    d.t("Factuur aan:\n")
+        .e("person_name", &nm(r, &p))
+        .t("\n")
+        .e("address", &addr_nl(r))
+        .t("\n");
+    d.e("postcode", &postcode(r))
+        .t(" ")
+        .t(r.pick(F_NL_PLACES))
+        .t("\n\n");
+    let _ = writeln!(
+        d.text,
+        "Factuurnummer {}-{}   Dossier {}",
+        2025,
+        r.digits(5),
+        r.digits(6)
+    );
+    d.t("\nOmschrijving                                                     Bedrag\n");
+    let sib = r.chance(25);
+    d.t(if sib {
+        "Broer/zus-verwantschapsonderzoek                                   349,00\n"
+    } else {
+        r.pick(&[
+            "Vaderschapstest (vader + kind), wangslijm, informatief             199,00\n",
+            "Juridische vaderschapstest, 3 personen, incl. afname en rapport   495,00\n",
+        ])
+    });
+    let kid_name = kid_first(r, kid.female);
+    d.t(if sib { "Betreft: " } else { "Kind: " })
+        .e("person_name", &kid_name)
+        .t("\n");
+    if r.chance(40) {
+        d.t("Conclusie rapport: ")
+            .t(if sib {
+                r.pick(&[
+                    "volle broers/zussen (W = 99,7 %)",
+                    "geen verwantschap aangetoond",
+                ])
+            } else {
+                r.pick(&[
+                    "vaderschap praktisch bewezen (W = 99,99 %)",
+                    "vaderschap uitgesloten",
+                ])
+            })
+            .t("\n");
+    }
+    d.t("\nBTW vrijgesteld (art. 11 Wet OB). Graag binnen 14 dagen voldoen op ")
+        .b("iban", &iban(r, false))
+        .t(".\n");
+}
+
+/// F18. Plain business document with no personal data: price list, opening hours or manual excerpt.
+fn plain(d: &mut Doc, r: &mut Rng) {
+    d.class = "other";
+    match r.below(3) {
+        0 => {
+            d.t(r.pick(&[
+                "Prijslijst fietsreparaties 2026\n\n",
+                "Tarieven kapsalon per 1 januari\n\n",
+                "Prijzen zaalverhuur\n\n",
+            ]));
+            for _ in 0..(5 + r.below(4)) {
+                let _ = writeln!(
+                    d.text,
+                    "{:<38} € {:>3},{:02}",
+                    r.pick(&[
+                        "Binnenband vervangen",
+                        "Remblokjes (per set)",
+                        "Kettingslot",
+                        "Knippen dames",
+                        "Föhnen",
+                        "Grote zaal (dagdeel)",
+                        "Koffie/thee onbeperkt p.p.",
+                        "Beamer en scherm",
+                        "Wassen en knippen kinderen t/m 12",
+                    ]),
+                    5 + r.below(120),
+                    r.below(20) * 5
+                );
+            }
+            d.t("\nAlle prijzen incl. btw. Wijzigingen voorbehouden.\n");
+        }
+        1 => {
+            d.t(r.pick(&[
+                "Openingstijden bibliotheek\n\n",
+                "Heures d'ouverture du magasin\n\n",
+                "Openingsuren recyclagepark\n\n",
+            ]));
+            d.t("maandag     gesloten\ndinsdag     09:00 - 17:30\nwoensdag    09:00 - 17:30\ndonderdag   09:00 - 20:00\nvrijdag     09:00 - 17:30\nzaterdag    10:00 - 16:00\nzondag      gesloten\n\n");
+            d.t(r.pick(&[
+                "Op feestdagen gesloten. Tweede Pinksterdag open van 12 tot 16.\n",
+                "Fermé les jours fériés.\n",
+                "Op 24 en 31 december sluiten we om 15.00 uur.\n",
+            ]));
+        }
+        _ => {
+            d.t(r.pick(&[
+                "Handleiding koffiemachine BaristaPro 3000 - hoofdstuk 4: ontkalken\n\n",
+                "Installation manual - wall bracket WB-20\n\n",
+            ]));
+            d.t("4.1 Vul het waterreservoir met 0,5 l water en het ontkalkingsmiddel.\n4.2 Plaats een bak van minimaal 1 liter onder de uitloop.\n4.3 Houd de knoppen 1 en 3 tegelijk 5 seconden ingedrukt; het lampje knippert oranje.\n4.4 Na ca. 20 minuten is het programma klaar. Spoel twee keer na met schoon water.\n\n");
+            d.t("Let op: gebruik geen azijn. Dit kan de pakkingen beschadigen en valt niet onder de garantie.\n");
+        }
+    }
+}
+
+/// F19. A document with company data only: order confirmation or payment reminder between businesses.
+fn company_only(d: &mut Doc, r: &mut Rng) {
+    let be = r.chance(35);
+    let sup = r.pick(&[
+        "Groothandel Horeca Noord BV",
+        "Papierwaren Vandamme bv",
+        "Tuincentrum De Linde BV",
+        "Drukkerij Spectrum BV",
+    ]);
+    let slug = match sup.as_bytes()[0] {
+        b'G' => "horecanoord",
+        b'P' => "vandamme-papier",
+        b'T' => "tuincentrumdelinde",
+        _ => "drukkerijspectrum",
+    };
+    d.class = if r.chance(50) {
+        "correspondence"
+    } else {
+        "invoice"
+    };
+    d.t(sup).t("\n");
+    if be {
+        d.b("address", &addr_be(r)).t(", ").t(be_place(r)).t("\n");
+        d.t("BTW ")
+            .b("vat_number", &be_vat(r))
+            .t("   tel. ")
+            .b("phone", &be_fixed(r))
+            .t("\n");
+    } else {
+        d.b("address", &format!("{} {}", nl_street(r), r.below(200) + 1))
+            .t(" - ")
+            .b("postcode", &postcode(r))
+            .t(" ")
+            .t(r.pick(F_NL_PLACES))
+            .t("\n");
+        d.t("KvK ")
+            .b("kvk_number", &kvk(r))
+            .t(" - btw-id ")
+            .b("vat_number", &nl_vat(r))
+            .t("\n");
+        d.t("T ").b("phone", &nl_fixed(r)).t("\n");
+    }
+    let mail = format!(
+        "{}@{slug}.{}",
+        r.pick(&["info", "verkoop", "debiteuren", "orders"]),
+        if be { "be" } else { "nl" }
+    );
+    d.t("E ").b("email", &mail).t("\n\n");
+    d.t("Aan: ")
+        .t(r.pick(&[
+            "Restaurant De Gouden Leeuw",
+            "Sportvereniging VVA",
+            "Basisschool De Regenboog",
+            "Bakkerij Kok VOF",
+        ]))
+        .t(", t.a.v. de administratie\n\n");
+    if d.class == "invoice" {
+        let _ = writeln!(
+            d.text,
+            "BETALINGSHERINNERING\n\nVolgens onze administratie staat factuur {} van {} (€ {},{:02}) nog open.",
+            r.digits(6),
+            recent_nl(r),
+            100 + r.below(4000),
+            r.below(100)
+        );
+        d.t("Wij verzoeken u het bedrag binnen 8 dagen over te maken op ")
+            .b("iban", &iban(r, be))
+            .t(".\n");
+    } else {
+        let _ = writeln!(
+            d.text,
+            "Orderbevestiging {}\n\nWij danken u voor uw bestelling. Levering staat gepland op {}, tussen 7 en 12 uur.",
+            r.digits(7),
+            recent_nl(r)
+        );
+        d.t("Vragen? Mail ons op ")
+            .b("email", &mail)
+            .t(" o.v.v. het ordernummer.\n");
+    }
+    d.t("\nMet vriendelijke groet,\nAfdeling ")
+        .t(r.pick(&["verkoop", "debiteurenbeheer", "klantenservice"]))
+        .t("\n");
+}
+
 fn main() -> std::io::Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(k) = args.iter().position(|a| a == "--names") {
@@ -2850,6 +4679,7 @@ fn main() -> std::io::Result<()> {
     }
     // `--set b`: templates written after the rules were tuned on set A, scored once as truly unseen layouts.
     // `--set c`: 18 templates written before any rule change for them (see BENCH.md), scored once as unseen.
+    // `--set f`: 19 templates written blind to the detector (its source never read), real NL/BE name lists.
     let set = args
         .iter()
         .position(|a| a == "--set")
@@ -2931,6 +4761,27 @@ fn main() -> std::io::Result<()> {
             gym,
             church_quote,
             thanks,
+        ],
+        "f" => &[
+            intake,
+            club_signup,
+            attest,
+            delivery,
+            roster,
+            minutes,
+            hr_note,
+            tenant,
+            quoted,
+            facture_be,
+            application_en,
+            donation,
+            union_dues,
+            pregnancy,
+            dietary,
+            enrolment,
+            dna_invoice,
+            plain,
+            company_only,
         ],
         _ => templates_a,
     };

@@ -52,6 +52,39 @@ const ROLE_MAILBOXES: &[&str] = &[
     "accounting",
     "customerservice",
     "klant",
+    "compta",
+    "comptabilite",
+    "facturation",
+    "commandes",
+    "commande",
+    "accueil",
+    "secretariat",
+    "direction",
+    "rh",
+    "bezorging",
+    "planning",
+    "logistiek",
+    "logistics",
+    "expeditie",
+    "ledenadministratie",
+    "leden",
+    "bestuur",
+    "secretaris",
+    "penningmeester",
+    "redactie",
+    "pers",
+    "press",
+    "werkenbij",
+    "recruitment",
+    "recrutement",
+    "dpo",
+    "avg",
+    "gdpr",
+    "reservations",
+    "reserveringen",
+    "afspraken",
+    "praktijk",
+    "apotheek",
 ];
 
 fn personal(f: &Finding) -> bool {
@@ -206,6 +239,115 @@ fn about_someone(text: &str, pos: usize) -> bool {
     b[s..e]
         .split(|&c| !c.is_ascii_alphabetic())
         .any(|w| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// The line holding `pos`: (start, end without the line break).
+fn line_at(text: &str, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let pos = pos.min(b.len());
+    let s = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
+    let e = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k);
+    (s, e)
+}
+
+/// The term at `pos` sits in a table row (cells split by tabs, bars or semicolons) that also holds a person's
+/// name: the cell says it of that person ("Sewdien, Kenneth | koosjer", "101\tIngrid Tjon\tR-thumb").
+fn in_row_of_person(text: &str, pos: usize, findings: &[Finding]) -> bool {
+    let (s, e) = line_at(text, pos);
+    let row = &text.as_bytes()[s..e];
+    let cells = row
+        .iter()
+        .filter(|&&c| matches!(c, b'\t' | b'|' | b';'))
+        .count();
+    cells >= 1
+        && findings
+            .iter()
+            .any(|f| f.entity == E::PersonName && f.start >= s && f.end <= e)
+}
+
+/// Answers that say "none" to a question ("Allergieën: geen", "Medicatie: n.v.t.", "[ ] diabetes").
+const NONE_ANSWERS: &[&str] = &[
+    "geen",
+    "nee",
+    "n.v.t.",
+    "nvt",
+    "n.v.t",
+    "niet van toepassing",
+    "-",
+    "none",
+    "no",
+    "n/a",
+    "néant",
+    "aucun",
+    "aucune",
+    "non",
+    "niks",
+    "niets",
+    "niks bijzonders",
+    "niets bijzonders",
+    "geen bijzonderheden",
+    "rien",
+    "rien à signaler",
+    "nothing",
+    "nothing to report",
+];
+
+/// The term at `pos` is asked about, not stated: it stands after an empty tick box on its line, or in a form
+/// label whose answer (after the colon, or alone on the next line) is "none".
+fn declined(text: &str, pos: usize) -> bool {
+    let (s, e) = line_at(text, pos);
+    let before = text[s..pos.min(e)].trim_end();
+    if before.ends_with("[ ]")
+        || before.ends_with("[]")
+        || before.ends_with("( )")
+        || before.ends_with('\u{2610}')
+    {
+        return true;
+    }
+    let line = &text[s..e];
+    let Some(colon) = line.rfind(':') else {
+        return false;
+    };
+    if s + colon < pos {
+        // The term is in the answer itself.
+        return false;
+    }
+    let mut answer = line[colon + 1..].trim();
+    if answer.is_empty() {
+        answer = text[(e + 1).min(text.len())..]
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+    }
+    let answer = answer.trim_end_matches(['.', '!']).to_lowercase();
+    NONE_ANSWERS.contains(&answer.as_str())
+}
+
+/// The text speaks of a gift or a donation ("bewijs van gift", "fiscaal attest giften", "don", "donation").
+fn gift_words(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "gift"
+                | "giften"
+                | "donatie"
+                | "donaties"
+                | "schenking"
+                | "schenker"
+                | "dons"
+                | "don"
+                | "donateur"
+                | "libéralité"
+                | "libéralités"
+                | "donation"
+                | "donations"
+                | "donor"
+                | "collecte"
+                | "tiende"
+        )
+    })
 }
 
 fn mail_headers(text: &str) -> bool {
@@ -390,7 +532,16 @@ pub(crate) fn classify(
             .iter()
             .any(|f| f.entity == E::PersonName && f.start <= pos && pos < f.end)
     };
-    let specials: Vec<_> = scan.specials.iter().filter(|x| !in_name(x.start)).collect();
+    let specials: Vec<_> = scan
+        .specials
+        .iter()
+        .filter(|x| !in_name(x.start) && !declined(text, x.start))
+        .collect();
+    // A gift to a religious body tells the giver's religion ("Moskee El Fath vzw … Fiscaal attest giften").
+    let gift_to_faith = specials
+        .iter()
+        .any(|x| x.category == SpecialCategory::Religion && x.weak)
+        && gift_words(text);
     let cats_of = |kind: K| {
         let mut cats: Vec<SpecialCategory> = Vec::new();
         if any_personal || kind > K::None {
@@ -399,6 +550,8 @@ pub(crate) fn classify(
                 let strong = specials.iter().any(|x| {
                     x.category == *c
                         && (!x.weak
+                            || in_row_of_person(text, x.start, findings)
+                            || (*c == SpecialCategory::Religion && gift_to_faith)
                             || (PERSONAL_CATS.contains(c)
                                 && x.term.len() >= 5
                                 && !x.term.contains(&b' ')

@@ -692,6 +692,7 @@ impl<'a> Scan<'a> {
         crate::names::addresses(self, &segs, &mut out);
         crate::table::columns(self, &p.date_num, &mut out);
         crate::names::person_names(self, &mut out);
+        crate::table::name_columns(self, &mut out);
         resolve(out)
     }
 }

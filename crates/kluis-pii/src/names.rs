@@ -113,6 +113,10 @@ const STOP: &[&str] = &[
 /// Heads of compounds that name an organisation or its part ("Huisartsenpraktijk", "Ledenservice",
 /// "Wijkcentrum"): such a word is no name. Surname-like heads (-huis, -man) are left out.
 const ORG_HEADS: &[&str] = &[
+    "stichting",
+    "corporatie",
+    "fonds",
+    "groep",
     "praktijk",
     "service",
     "dienst",
@@ -266,6 +270,16 @@ impl Gazetteer {
         self.first.contains(&w.to_lowercase())
     }
 
+    /// Given names that also name a place or a brand ("Sofia", "Victoria", "Mercedes"): not enough on their own.
+    pub(crate) fn place_like(&self, w: &str) -> bool {
+        [
+            "florence", "sofia", "victoria", "sydney", "georgia", "jordan", "chelsea", "austin",
+            "madison", "mercedes", "lourdes", "india", "paris", "valencia",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    }
+
     pub(crate) fn is_known(&self, w: &str) -> bool {
         let mut buf = [0u8; 32];
         let l = lower(w, &mut buf);
@@ -305,6 +319,15 @@ pub(crate) fn parse_name(
             let mut j = i;
             while let n @ 1.. = initial_len(t, j) {
                 j += n;
+            }
+            // "Bakkerij Van Os B.V.": a legal form written as initials ends an organisation's name.
+            if words > 0
+                && ["B.V.", "N.V.", "V.O.F.", "C.V."]
+                    .iter()
+                    .any(|f| t[i..j].eq_ignore_ascii_case(f))
+            {
+                company = true;
+                break;
             }
             if words == 0 {
                 first_word = (i, j);
@@ -706,6 +729,8 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     display_names(scan, out);
     // 3d. A name in apposition ("Aylin Kaya, geboren op …", "…, hierna te noemen huurder").
     appositions(scan, out);
+    // 3e. Lines that open with a name and a role or remark ("Ferzia da Furres - ACV-delegee").
+    name_lists(scan, out);
 
     // 4. Gazetteer: a known first name followed by a surname.
     for &(i, we) in &scan.first_names {
@@ -720,6 +745,12 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
             if p.words >= 2 && !p.company && !after_digit && !org_block(scan, p.end) {
                 emit(out, t, p.start, p.end, 0.85);
+            } else if p.words == 1
+                && !p.company
+                && (after_relation(b, i) || verb_follows(t, p.end) && !g.place_like(w))
+            {
+                // Below the propagation threshold: a given name that is also a product stays where it is.
+                emit(out, t, p.start, p.end, 0.65);
             }
         }
     }
@@ -761,6 +792,154 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     propagate(scan, out);
 }
 
+/// Family and partner words before a given name ("mijn vrouw Elif", "onze zoon Daan", "ma fille Inès", "my wife
+/// Priya"): a known given name alone after them is that person.
+const RELATIONS: &[&[u8]] = &[
+    b"vrouw",
+    b"man",
+    b"echtgenote",
+    b"echtgenoot",
+    b"partner",
+    b"vriendin",
+    b"vriend",
+    b"zoon",
+    b"zoontje",
+    b"dochter",
+    b"dochtertje",
+    b"moeder",
+    b"vader",
+    b"broer",
+    b"zus",
+    b"zusje",
+    b"broertje",
+    b"oma",
+    b"opa",
+    b"kleinzoon",
+    b"kleindochter",
+    b"schoonmoeder",
+    b"schoonvader",
+    b"femme",
+    b"mari",
+    b"compagne",
+    b"compagnon",
+    b"fils",
+    b"fille",
+    b"fr\xc3\xa8re",
+    b"s\xc5\x93ur",
+    b"m\xc3\xa8re",
+    b"p\xc3\xa8re",
+    b"wife",
+    b"husband",
+    b"son",
+    b"daughter",
+    b"mother",
+    b"father",
+    b"brother",
+    b"sister",
+    b"girlfriend",
+    b"boyfriend",
+];
+
+/// Verbs that take a person as subject, right after a lone given name ("Priya is deze week thuis", "Jeroen neemt
+/// haar klanten over", "Karim a appelé", "Sarah called"): then the given name is that person.
+const PERSON_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "heeft",
+    "had",
+    "neemt",
+    "nam",
+    "komt",
+    "kwam",
+    "gaat",
+    "ging",
+    "belt",
+    "belde",
+    "meldt",
+    "meldde",
+    "zegt",
+    "zei",
+    "vraagt",
+    "vroeg",
+    "werkt",
+    "werkte",
+    "zal",
+    "wil",
+    "wilde",
+    "kan",
+    "kon",
+    "moet",
+    "mag",
+    "woont",
+    "start",
+    "begint",
+    "begon",
+    "krijgt",
+    "kreeg",
+    "stuurt",
+    "stuurde",
+    "mailt",
+    "mailde",
+    "ligt",
+    "lag",
+    "zit",
+    "zat",
+    "blijft",
+    "bleef",
+    "geeft",
+    "gaf",
+    "vertelt",
+    "vertelde",
+    "laat",
+    "liet",
+    "opende",
+    "sloot",
+    "heb",
+    "est",
+    "était",
+    "sera",
+    "travaille",
+    "habite",
+    "vient",
+    "viendra",
+    "a",
+    "has",
+    "will",
+    "would",
+    "can",
+    "called",
+    "said",
+    "asked",
+    "works",
+    "lives",
+    "joined",
+    "left",
+    "starts",
+    "started",
+];
+
+/// The word after `end` (one space between) is a verb of [`PERSON_VERBS`] followed by a space.
+fn verb_follows(t: &str, end: usize) -> bool {
+    let Some(rest) = t[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let w = rest.split(' ').next().unwrap_or("");
+    w.len() < rest.len() && PERSON_VERBS.contains(&w)
+}
+
+/// The word before `i` (one space between) is a family or partner word.
+fn after_relation(b: &[u8], i: usize) -> bool {
+    if i < 2 || b[i - 1] != b' ' {
+        return false;
+    }
+    let e = i - 1;
+    let mut s = e;
+    while s > 0 && (b[s - 1].is_ascii_lowercase() || b[s - 1] >= 0x80) {
+        s -= 1;
+    }
+    (s == 0 || !b[s - 1].is_ascii_alphanumeric()) && RELATIONS.contains(&&b[s..e])
+}
+
 /// Marks the other whole-word occurrences of the first and last words of multi-word names already found.
 fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     let g = &scan.det.names;
@@ -788,7 +967,15 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             .into_iter()
             .map(|(s, e)| (f.start + s, &v[s..e]))
             .collect();
+        // A lone word seeds only when it is a known given name ("Bilal" as a chat speaker, "Dag Aylin,").
         if words.len() < 2 {
+            if let [(s, w)] = words[..]
+                && w.chars().count() >= 3
+                && g.classify(t, s, s + w.len()) == Tok::Cap
+                && g.is_first(w)
+            {
+                tokens.insert(w);
+            }
             continue;
         }
         for &(s, w) in [words[0], words[words.len() - 1]].iter() {
@@ -923,6 +1110,40 @@ const LINE_LABELS: &[&str] = &[
     "bewoner", "verzekerde", "titularis", "titulaire", "employee", "tenant", "applicant", "candidate",
     "contact person", "personne de contact", "travailleur", "demandeur", "locataire", "bailleur", "client",
     "cliente", "destinataire", "expéditeur", "bénéficiaire", "ontvanger", "begunstigde", "rekeninghouder",
+    "factuur aan", "facturé à", "facture à", "bill to", "billed to", "invoice to", "t.a.v.", "ter attentie van",
+    "à l'attention de", "attn", "kind", "enfant", "child", "schenker", "donateur", "donor", "gever",
+    "afleveren bij", "bezorgen bij", "leveren aan", "livrer à", "deliver to", "ship to",
+];
+
+/// Words after a name label that say whose name it is ("Naam ouder", "Voornaam kind", "Nom du conjoint").
+const LABEL_OWNERS: &[&str] = &[
+    "kind",
+    "ouder",
+    "moeder",
+    "vader",
+    "partner",
+    "verzorger",
+    "werknemer",
+    "medewerker",
+    "leerling",
+    "patiënt",
+    "cliënt",
+    "contactpersoon",
+    "aanvrager",
+    "huurder",
+    "deelnemer",
+    "lid",
+    "echtgeno(o)t(e)",
+    "echtgenoot",
+    "echtgenote",
+    "child",
+    "parent",
+    "employee",
+    "patient",
+    "du conjoint",
+    "de l'enfant",
+    "du parent",
+    "enfant",
 ];
 
 /// Greetings that open a line and are followed by a name ("Dag Aylin,", "Hi Tomasz!").
@@ -951,6 +1172,7 @@ const CLOSINGS: &[&str] = &[
     "met hartelijke groet", "hartelijke groet", "hartelijke groeten", "met collegiale groet", "groet", "groeten",
     "gr", "grt", "mvg", "groetjes", "hoogachtend", "kind regards", "best regards", "regards", "best wishes",
     "yours sincerely", "yours faithfully", "yours truly", "sincerely", "warm regards", "many thanks", "thanks",
+    "best", "cheers", "tot snel", "tot gauw", "groetjes en tot snel", "à bientôt", "bien à toi", "amitiés",
     "cordialement", "bien cordialement", "bien à vous", "salutations distinguées", "sincères salutations",
     "meilleures salutations", "avec mes salutations distinguées", "mit freundlichen grüßen",
 ];
@@ -999,6 +1221,8 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     let mut ls = 0;
     // The value of a label that stands alone on its line is on the next line.
     let mut pending = false;
+    // After a sign-off by role ("De bedrijfsarts,") the next line may be the signer's full name.
+    let mut signer = false;
     let mut blank_run = 0;
     while ls < b.len() {
         let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
@@ -1009,29 +1233,99 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let s0 = skip_blank(b, ls);
         if s0 >= body_end {
             // Blank lines between a closing and its signature keep the expectation (at most two).
-            if pending && blank_run < 2 {
+            if (pending || signer) && blank_run < 2 {
                 blank_run += 1;
             } else {
                 pending = false;
+                signer = false;
             }
             ls = le + 1;
             continue;
         }
         blank_run = 0;
         let was_pending = std::mem::take(&mut pending);
+        let was_signer = std::mem::take(&mut signer);
         if t.is_char_boundary(s0) {
             if was_pending {
                 whole_field(g, t, s0, body_end, out);
+            } else if was_signer {
+                signer_line(g, t, s0, body_end, out);
             }
-            line_rules(g, t, s0, body_end, &mut pending, out);
+            if role_sign_off(&b[s0..body_end]) {
+                signer = true;
+            } else {
+                line_rules(g, t, s0, body_end, &mut pending, out);
+            }
         }
         ls = le + 1;
     }
 }
 
+/// First words of a sign-off by role: an article or possessive ("De bedrijfsarts,", "Uw huisarts,", "Le médecin
+/// du travail,", "The practice manager,") or an on-behalf-of word ("Namens de directie,", "Pour le bureau,").
+const SIGN_OFF_OPENERS: &[&[u8]] = &[
+    b"de", b"het", b"uw", b"onze", b"le", b"la", b"les", b"votre", b"notre", b"the", b"your",
+    b"our", b"namens", b"voor", b"pour", b"for", b"on",
+];
+
+/// A short line of lowercase words after an article or "namens", ending with a comma: whoever signs below signs
+/// in that role. Cheap enough for every line: most lines do not end with a comma.
+fn role_sign_off(line: &[u8]) -> bool {
+    let mut l = line;
+    while let [rest @ .., b' ' | b'\t'] = l {
+        l = rest;
+    }
+    let Some((b',', body)) = l.split_last() else {
+        return false;
+    };
+    if body.len() > 40 {
+        return false;
+    }
+    let mut words = body.split(|&c| c == b' ').filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !SIGN_OFF_OPENERS
+        .iter()
+        .any(|o| first.eq_ignore_ascii_case(o))
+    {
+        return false;
+    }
+    let rest: Vec<&[u8]> = words.collect();
+    // Lowercase words only: letters (any non-ASCII byte of an accented letter), hyphens and apostrophes.
+    (1..=4).contains(&rest.len())
+        && rest.last().is_some_and(|w| w.len() >= 4)
+        && rest.iter().all(|w| {
+            w.iter()
+                .all(|&c| c.is_ascii_lowercase() || c >= 0x80 || c == b'-' || c == b'\'')
+        })
+}
+
+/// The line under a sign-off by role: a name of two or more words that fills the line.
+fn signer_line(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding>) {
+    let field = t[s..e].trim_end_matches([' ', '\t', ',', '.']);
+    let e = s + field.len();
+    let s = skip_title(t, s);
+    if s < e
+        && let Some(p) = parse_name(g, t, s, true)
+        && !p.company
+        && p.end == e
+        && (p.words >= 2 || g.is_known(&t[p.first_word.0..p.first_word.1]))
+    {
+        emit(out, t, p.start, p.end, 0.75);
+    }
+}
+
 /// A name that fills the field `s..e` exactly (one word is enough: the label says what it is).
 fn whole_field(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding>) {
-    let field = t[s..e].trim_end_matches([' ', '\t', ',', '.']);
+    let mut field = t[s..e].trim_end_matches([' ', '\t', ',', '.']);
+    // A remark in brackets after the name ("Haddad, Firas (pers.nr. 99710)") is not part of it.
+    if field.ends_with(')')
+        && let Some(k) = field.rfind(" (")
+        && k > 0
+    {
+        field = field[..k].trim_end_matches([' ', ',']);
+    }
     let e = s + field.len();
     let s = skip_title(t, s);
     if s >= e {
@@ -1045,6 +1339,15 @@ fn whole_field(g: &Gazetteer, t: &str, s: usize, e: usize, out: &mut Vec<Finding
             emit(out, t, p.start, p.end, 0.75);
         } else if let Some(inv) = inverted(g, t, p.start, e) {
             emit(out, t, p.start, inv, 0.7);
+        }
+    } else {
+        // Typed in lowercase ("groetjes,\nmarloes"): one known given name that fills the field.
+        let v = &t[s..e];
+        if (3..=20).contains(&v.len())
+            && v.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+            && g.is_first(v)
+        {
+            emit(out, t, s, e, 0.6);
         }
     }
 }
@@ -1128,24 +1431,68 @@ fn line_rules(
     if end - s0 > 48
         && memchr::memchr2(b':', b'\t', h).is_none()
         && memchr::memmem::find(h, b"  ").is_none()
+        && memchr::memmem::find(h, b"...").is_none()
     {
         return;
     }
     for lab in LINE_LABELS {
-        let Some(rest) = low.strip_prefix(lab) else {
+        let Some(mut rest) = low.strip_prefix(lab) else {
             continue;
         };
-        let after = s0 + lab.len();
+        let mut after = s0 + lab.len();
+        // "Naam ouder:", "Voornaam kind ....": the word after the label says whose name it is.
+        if let Some(w) = LABEL_OWNERS.iter().find(|w| {
+            rest.strip_prefix(' ')
+                .and_then(|r| r.strip_prefix(**w))
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        }) {
+            rest = &rest[1 + w.len()..];
+            after += 1 + w.len();
+        }
+        // Dot leaders stand for the colon ("Voornaam ........ Liam"), as do "…" and "__".
+        let leader = rest.trim_start_matches(' ');
+        if leader.starts_with("...") || leader.starts_with('\u{2026}') || leader.starts_with("__") {
+            // The leader may run past the lowercased head: skip it in the text itself.
+            let Some(value) = t.get(after..end) else {
+                return;
+            };
+            let i = end
+                - value
+                    .trim_start_matches([' ', '\t', '.', '\u{2026}', '_', ':'])
+                    .len();
+            if i < end {
+                whole_field(g, t, i, end, out);
+            } else {
+                *pending = true;
+            }
+            return;
+        }
         let rb = rest.as_bytes();
-        if rest.trim_end().is_empty() && t[after..end].trim().is_empty() {
+        if rest.trim_end().is_empty() && t.get(after..end).is_some_and(|v| v.trim().is_empty()) {
             *pending = true;
             return;
         }
+        // A short qualifier between the label and its colon ("Naam + voorletters :", "Naam (volledig):",
+        // "Naam en voornaam lid   :"): up to 24 bytes of letters, blanks and signs, no digits.
+        let qualified_colon = rest.find(':').filter(|&k| {
+            k <= 24
+                && rest[..k].bytes().all(|c| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c,
+                            b' ' | b'\t' | b'+' | b'(' | b')' | b'/' | b'.' | 0xA0 | 0xC2
+                        )
+                })
+        });
         let value_at = if rb.first() == Some(&b':') {
             after + 1
         } else if rest.starts_with(" :") || rest.starts_with("\u{a0}:") {
             // French typography: a space before the colon ("Client : M. Dupont").
             after + rest.find(':').unwrap_or(0) + 1
+        } else if let Some(k) = qualified_colon
+            && rest.starts_with([' ', '\t', '(', '\u{a0}'])
+        {
+            after + k + 1
         } else if rb.first() == Some(&b'\t') || rest.starts_with("  ") {
             after
         } else {
@@ -1160,6 +1507,63 @@ fn line_rules(
         whole_field(g, t, i, end, out);
         return;
     }
+}
+
+/// What may follow the name that opens a list line: a dash, a bracket or a comma, then a role or a remark.
+const LIST_SEPARATORS: &[&str] = &[" - ", " \u{2013} ", " \u{2014} ", " (", ", "];
+
+/// Consecutive lines that each open with a name of two or more words, then a separator and a remark
+/// ("Ferzia da Furres - ACV-delegee", "Jan Jansen (penningmeester)"). One such line may be a product or a place;
+/// a run of two or more in which at least one name starts with a known given name is a list of people, and then
+/// its other names are people too, whatever their origin.
+fn name_lists(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let g = &scan.det.names;
+    let t = scan.text;
+    let b = t.as_bytes();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut known = false;
+    let flush = |run: &mut Vec<(usize, usize)>, known: &mut bool, out: &mut Vec<Finding>| {
+        if run.len() >= 2 && *known {
+            for &(s, e) in run.iter() {
+                emit(out, t, s, e, 0.7);
+            }
+        }
+        run.clear();
+        *known = false;
+    };
+    let mut ls = 0;
+    while ls < b.len() {
+        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
+        let s0 = skip_blank(b, ls);
+        let head_end = crate::detect::floor_char(t, (s0 + 64).min(le));
+        let opens_cap = b
+            .get(s0)
+            .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0xC3);
+        let mut item = None;
+        if opens_cap
+            && s0 < head_end
+            && t.is_char_boundary(s0)
+            // A byte of some separator in the head (0xE2 leads both long dashes) before the name is parsed.
+            && (memchr::memchr3(b'-', b'(', b',', &b[s0..head_end]).is_some()
+                || memchr::memchr(0xE2, &b[s0..head_end]).is_some())
+            && let Some(p) = parse_name(g, t, s0, false)
+            && !p.company
+            && p.words >= 2
+            && p.start == p.first_word.0
+            && LIST_SEPARATORS.iter().any(|sep| t[p.end..le].starts_with(sep))
+        {
+            item = Some(p);
+        }
+        match item {
+            Some(p) => {
+                known |= g.is_first(&t[p.first_word.0..p.first_word.1]);
+                run.push((p.start, p.end));
+            }
+            None => flush(&mut run, &mut known, out),
+        }
+        ls = le + 1;
+    }
+    flush(&mut run, &mut known, out);
 }
 
 /// "Aylin Kaya <aylin.kaya@…>": the words right before an address in angle brackets.

@@ -85,7 +85,16 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
         }
         let ls = memchr::memrchr(b'\n', &b[..k]).map_or(0, |x| x + 1);
         let le = memchr::memchr(b'\n', &b[k..]).map_or(b.len(), |x| k + x + 1);
-        lines.push((ls, le, ls == prev_end));
+        // A ruler drawn under the header ("-----+-----") keeps the table together.
+        let ruled = prev_end < ls
+            && b[prev_end..ls].iter().all(|c| {
+                matches!(
+                    c,
+                    b'-' | b'=' | b'+' | b'|' | b':' | b' ' | b'\t' | b'\r' | b'\n'
+                )
+            })
+            && b[prev_end..ls].contains(&b'-');
+        lines.push((ls, le, ls == prev_end || ruled));
         prev_end = le;
         next_line = le;
     }
@@ -110,7 +119,8 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             header = None;
             continue;
         }
-        let sep = if bars >= 2 && bars >= tabs {
+        // A bar beats the other separators when it is at least as frequent ("Doekhie, Ravi | vegetarisch").
+        let sep = if bars >= 1 && bars >= tabs && bars >= semis && bars >= commas {
             b'|'
         } else if tabs >= semis && tabs >= commas {
             b'\t'
@@ -234,6 +244,119 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                 }
             }
         }
+    }
+}
+
+/// Tables without a header ("| za 11 okt | Niels | niels@… |"): a column in which two or more cells already
+/// hold a name found by the other rules is a column of names, so its other cells that read as a name are names
+/// too, known given names or not.
+pub(crate) fn name_columns(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    let t = scan.text;
+    let b = t.as_bytes();
+    if memchr::memchr2(b'\t', b'|', b).is_none() {
+        return;
+    }
+    let mut names: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| f.entity == E::PersonName)
+        .map(|f| (f.start, f.end))
+        .collect();
+    if names.len() < 2 {
+        return;
+    }
+    names.sort_unstable();
+    let holds_name = |s: usize, e: usize| {
+        let i = names.partition_point(|&(ns, _)| ns < s);
+        names[i..]
+            .iter()
+            .take_while(|&&(ns, _)| ns < e)
+            .any(|&(_, ne)| ne <= e)
+    };
+    let g = &scan.det.names;
+    let mut block: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut shape = (0u8, 0usize);
+    let mut found = Vec::new();
+    let flush = |block: &mut Vec<Vec<(usize, usize)>>, found: &mut Vec<(usize, usize)>| {
+        let width = block.first().map_or(0, Vec::len);
+        if block.len() >= 3 {
+            for col in 0..width {
+                let hits = block
+                    .iter()
+                    .filter(|r| holds_name(r[col].0, r[col].1))
+                    .count();
+                if hits < 2 {
+                    continue;
+                }
+                // A header row names its columns ("Achternaam", "Lid"): its cells are no values.
+                for r in block
+                    .iter()
+                    .filter(|r| !r.iter().any(|&(s, e)| column(&t[s..e]).is_some()))
+                {
+                    let (s, e) = r[col];
+                    if s < e
+                        && !holds_name(s, e)
+                        && b[s].is_ascii_uppercase()
+                        && let Some(p) = crate::names::parse_name(g, t, s, true)
+                        && !p.company
+                        && p.start == s
+                        && p.end == e
+                    {
+                        found.push((s, e));
+                    }
+                }
+            }
+        }
+        block.clear();
+    };
+    let mut ls = 0;
+    while ls < b.len() {
+        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
+        let body_end = if le > ls && b[le - 1] == b'\r' {
+            le - 1
+        } else {
+            le
+        };
+        let line = &b[ls..body_end];
+        let bars = line.iter().filter(|&&c| c == b'|').count();
+        let sep = if bars >= 2 {
+            b'|'
+        } else if line.contains(&b'\t') {
+            b'\t'
+        } else {
+            0
+        };
+        if sep == 0 {
+            flush(&mut block, &mut found);
+            shape = (0, 0);
+            ls = le + 1;
+            continue;
+        }
+        // Cells as trimmed spans; a drawn table's outer bars leave no cells.
+        let mut cells = Vec::new();
+        let mut cs = ls;
+        for k in (ls..=body_end).filter(|&k| k == body_end || b[k] == sep) {
+            let (mut s, mut e) = (cs, k);
+            while s < e && b[s] == b' ' {
+                s += 1;
+            }
+            while e > s && b[e - 1] == b' ' {
+                e -= 1;
+            }
+            if !(sep == b'|' && s == e && (cs == ls || k == body_end)) {
+                cells.push((s, e));
+            }
+            cs = k + 1;
+        }
+        if (sep, cells.len()) != shape {
+            flush(&mut block, &mut found);
+            shape = (sep, cells.len());
+        }
+        block.push(cells);
+        ls = le + 1;
+    }
+    flush(&mut block, &mut found);
+    for (s, e) in found {
+        crate::names::emit(out, t, s, e, 0.65);
     }
 }
 

@@ -161,3 +161,171 @@ fn lists_of_attendees() {
         vec!["Peter", "Sandra", "Mohammed", "Lisa"]
     );
 }
+
+#[test]
+fn signature_under_a_sign_off_by_role() {
+    assert_eq!(
+        of(
+            "Advies: niet tillen.\n\nDe bedrijfsarts,\nXeluna Vandermaalen\n",
+            PersonName
+        ),
+        vec!["Xeluna Vandermaalen"]
+    );
+    assert_eq!(
+        of(
+            "Repos de deux semaines.\n\nLe médecin du travail,\n\nDr. Ysaline Brouckmans",
+            PersonName
+        ),
+        vec!["Ysaline Brouckmans"]
+    );
+    // A place or a firm under the role line is no signer, and a comma at the end of prose opens nothing.
+    assert!(of("Met dank,\nDe directie,\nAmsterdam\n", PersonName).is_empty());
+    assert!(of("De gemeente,\nBakkerij Zoetelief B.V.\n", PersonName).is_empty());
+    assert!(
+        of(
+            "Wij leveren de bestelling volgende week, zoals afgesproken met de klant,\nRotterdam Centraal\n",
+            PersonName
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn lists_of_people_with_a_role_per_line() {
+    // One known given name ("Fatoumata") makes the run a list of people; the unknown names come along.
+    let list = "Kandidatenlijst\n\nFatoumata Quelbrand - ACV-delegee\nXeluna Vandermaalen - lid FNV\nOrtwijn Zeelkamp (penningmeester)\n";
+    assert_eq!(
+        of(list, PersonName),
+        vec![
+            "Fatoumata Quelbrand",
+            "Xeluna Vandermaalen",
+            "Ortwijn Zeelkamp"
+        ]
+    );
+    // Products and places in the same layout are no people: no line opens with a known given name.
+    let products = "Prijslijst\n\nBosch Accuboormachine - 89,95\nMakita Slijptol - 64,50\nDen Haag - Rotterdam (retour)\n";
+    assert!(of(products, PersonName).is_empty());
+}
+
+#[test]
+fn common_dutch_given_names_and_short_closings() {
+    assert_eq!(
+        of("Aanwezig: Kees, Joop en Ineke", PersonName),
+        vec!["Kees", "Joop", "Ineke"]
+    );
+    assert_eq!(
+        of("Laat maar weten.\n\nBest,\nKaren Oudeweg", PersonName),
+        vec!["Karen Oudeweg"]
+    );
+    // An organisation that signs is no person.
+    assert!(
+        of(
+            "Met vriendelijke groet,\nWoningstichting De Linde",
+            PersonName
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn form_labels_with_dot_leaders_and_an_owner_word() {
+    let form = "Voornaam kind ............ Liam\nAchternaam ............... Quelbrand\nNaam ouder: Xeluna Quelbrand-Zeelkamp\n";
+    assert_eq!(
+        of(form, PersonName),
+        vec!["Liam", "Quelbrand", "Xeluna Quelbrand-Zeelkamp"]
+    );
+}
+
+#[test]
+fn a_given_name_after_a_family_word() {
+    assert_eq!(
+        of(
+            "Ik ben getrouwd met mijn vrouw Elif en vader van twee kinderen.",
+            PersonName
+        ),
+        vec!["Elif"]
+    );
+    assert_eq!(
+        of("Ma fille Inès commence lundi.", PersonName),
+        vec!["Inès"]
+    );
+    // A given name after any other word stays unmarked on its own.
+    assert!(of("Het model Elif in het rood, maat 38.", PersonName).is_empty());
+}
+
+#[test]
+fn a_lone_given_name_as_the_subject_of_a_verb() {
+    assert_eq!(
+        of(
+            "Even een update: Priya is deze week thuis. Jeroen neemt haar klanten over.",
+            PersonName
+        ),
+        vec!["Priya", "Jeroen"]
+    );
+    // Not before other words, and not a given name that also names a city.
+    assert!(
+        of(
+            "Ben je er morgen? Sofia is de hoofdstad van Bulgarije.",
+            PersonName
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_signature_typed_in_lowercase() {
+    assert_eq!(
+        of("Tot morgen!\n\ngroetjes,\nmarloes\n", PersonName),
+        vec!["marloes"]
+    );
+    assert!(of("Met vriendelijke groet,\nteam verkoop\n", PersonName).is_empty());
+}
+
+#[test]
+fn a_legal_form_written_as_initials_ends_an_organisation() {
+    assert_eq!(
+        of(
+            "Werkgever: Bakkerij Van Os B.V.\nWerknemer: R. Haddou\n",
+            PersonName
+        ),
+        vec!["R. Haddou"]
+    );
+}
+
+#[test]
+fn a_known_given_name_found_alone_marks_its_other_occurrences() {
+    let chat =
+        "[12-03-25 09:20] Bilal: Ik kan wel\n[12-03-25 09:21] Hanneke: Top, dank je Bilal!\n";
+    assert_eq!(of(chat, PersonName), vec!["Bilal", "Hanneke", "Bilal"]);
+}
+
+#[test]
+fn a_headerless_column_of_names_and_a_ruled_header() {
+    let roster = "| za 4 okt | Dries Lambrechts | 16:00 |\n| za 11 okt | Niels | 09:00 |\n| za 18 okt | Petra Meijer | 09:00 |\n| za 25 okt | Xandrijn | 10:00 |\n";
+    assert_eq!(
+        of(roster, PersonName),
+        vec!["Dries Lambrechts", "Niels", "Petra Meijer", "Xandrijn"]
+    );
+    let ruled = "naam            | dieet\n----------------+--------\nO. Leclercq     | -\nDoekhie, Ravi   | vegetarisch\n";
+    assert_eq!(of(ruled, PersonName), vec!["O. Leclercq", "Doekhie, Ravi"]);
+}
+
+#[test]
+fn labels_with_a_qualifier_before_the_colon_and_a_remark_after_the_name() {
+    assert_eq!(
+        of("Naam + voorletters : Xelburg, Wim\n", PersonName),
+        vec!["Xelburg, Wim"]
+    );
+    assert_eq!(
+        of("Naam en voornaam lid   : Sultani Mirwais\n", PersonName),
+        vec!["Sultani Mirwais"]
+    );
+    assert_eq!(
+        of("Medewerker: Haddad, Firas (pers.nr. 99710)\n", PersonName),
+        vec!["Haddad, Firas"]
+    );
+    assert_eq!(
+        of("Afleveren bij:  Janssens, Katrien\n", PersonName),
+        vec!["Janssens, Katrien"]
+    );
+}
