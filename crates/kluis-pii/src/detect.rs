@@ -190,25 +190,16 @@ struct Collect<'a> {
 }
 
 impl Collect<'_> {
-    /// The test per word: one pair of O(1) hashes and a bit of each bloom filter (a third for long words).
+    /// The test per word (`lexicon::WordGate`), branch-free; a word that passes goes to the slow path.
     #[inline(always)]
-    fn inline_word(
-        &mut self,
-        s: usize,
-        p: usize,
-        (bloom, stem_bloom, tail_bloom): (
-            &crate::lexicon::WordBloom,
-            &crate::lexicon::StemBloom,
-            &crate::lexicon::TailBloom,
-        ),
-    ) {
-        let (w, h, h4) = crate::lexicon::word_hashes(self.text.as_bytes(), s, p - s);
-        let hit = bloom.has(h);
-        let hit4 = p - s >= 4 && stem_bloom.has(h4);
+    fn inline_word(&mut self, s: usize, p: usize) {
+        let b = self.text.as_bytes();
+        let (w, h, h4) = crate::lexicon::word_hashes(b, s, p - s);
+        let (hit, hit4, tail) = self.det.gate.test(b, s, p, h, w.0);
         if hit | hit4 {
             self.word(s, p, w, (h, hit), (h4, hit4));
         }
-        if p - s >= 7 && tail_bloom.has(crate::lexicon::tail_key(self.text.as_bytes(), p - 4)) {
+        if tail {
             self.compound(s, p);
         }
     }
@@ -324,7 +315,6 @@ impl<'a> Scan<'a> {
             caps: Vec::new(),
             intros: Vec::new(),
         };
-        let blooms = (&det.bloom, &det.stem_bloom, &det.tail_bloom);
         // Word boundaries from 64-byte masks (`words::word_masks`): word starts are the rising edges of the mask,
         // word ends its falling edges; starts and ends alternate, so the k-th start of a block pairs with the k-th
         // end (after the end of a word left open by the previous block). Capitalised word starts come from a
@@ -351,7 +341,7 @@ impl<'a> Scan<'a> {
                 open = None;
                 let p = base + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
-                c.inline_word(s, p, blooms);
+                c.inline_word(s, p);
             }
             while starts != 0 {
                 let s = base + starts.trailing_zeros() as usize;
@@ -362,7 +352,7 @@ impl<'a> Scan<'a> {
                 }
                 let p = base + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
-                c.inline_word(s, p, blooms);
+                c.inline_word(s, p);
             }
             carry = (m >> (width - 1)) & 1;
         };

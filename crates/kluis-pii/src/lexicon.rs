@@ -1025,31 +1025,32 @@ fn load16(text: &[u8], s: usize) -> (u64, u64) {
     }
 }
 
+/// The masks of the first `k` of 16 bytes, as two words: a table instead of variable shifts.
+static LEN_MASKS: [[u64; 2]; 17] = {
+    let mut t = [[0u64; 2]; 17];
+    let mut k = 0;
+    while k <= 16 {
+        let k0 = if k < 8 { k } else { 8 };
+        t[k] = [
+            ((1u128 << (8 * k0)) - 1) as u64,
+            ((1u128 << (8 * (k - k0))) - 1) as u64,
+        ];
+        k += 1;
+    }
+    t
+};
+
 /// Folds and masks the first `min(n, 16)` bytes of a word and mixes them with its length.
 #[inline(always)]
 fn mix(w0: u64, w1: u64, n: usize) -> u64 {
-    // Masks of the first min(n, 16) bytes, computed without branches (word lengths are unpredictable): the
-    // same values as `if k >= 8 { MAX } else { (1 << 8k) - 1 }` and its counterpart for the second word.
-    let k = n.min(16);
-    let k0 = k.min(8);
-    let m0 = ((1u128 << (8 * k0)) - 1) as u64;
-    let m1 = ((1u128 << (8 * (k - k0))) - 1) as u64;
+    // Masks of the first min(n, 16) bytes without branches (word lengths are unpredictable).
+    let [m0, m1] = LEN_MASKS[n.min(16)];
     let w0 = (w0 | 0x2020_2020_2020_2020) & m0;
     let w1 = (w1 | 0x2020_2020_2020_2020) & m1;
     let h = (w0 ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
         .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
         ^ w1.wrapping_mul(0x1656_67B1_9E37_79F9);
     h ^ (h >> 31)
-}
-
-/// The inline key of compound heads: the four bytes at `at`, case-folded as `word_hash` folds them (bit 5 set),
-/// in one multiply. Fold-equal byte strings get equal keys.
-#[inline(always)]
-pub(crate) fn tail_key(b: &[u8], at: usize) -> u64 {
-    let mut a = [0u8; 4];
-    a.copy_from_slice(&b[at..at + 4]);
-    let h = u64::from(u32::from_le_bytes(a) | 0x2020_2020).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 29)
 }
 
 /// `word_hash` of a standalone byte string (patterns and list entries).
@@ -1077,39 +1078,218 @@ pub(crate) struct WordSet<V> {
     map: IdMap<V>,
 }
 
-/// A blocked bloom filter over word hashes (`W` 64-bit words): one cached word test rejects most words before any
-/// table lookup.
-pub(crate) struct Bloom<const W: usize>(Box<[u64; W]>);
+/// Blocks of the gate's filter of whole words (32 KB).
+const FIRST_BLOCKS: usize = 4096;
+/// Slots of the gate's table of stem starts and compound-head ends (8 KB; with about a hundred keys, about 1%
+/// false positives per test).
+const AFFIX_SLOTS: usize = 1 << 13;
+/// Flags of an affix slot: the key of a stem start or a compound-head end, of four bytes or of six.
+const STEM4: u8 = 1;
+const STEM6: u8 = 2;
+const TAIL4: u8 = 4;
+const TAIL6: u8 = 8;
+/// Tells a capitalised word's key from the same word's lowercase key (first names count only capitalised).
+const CAP_SALT: u64 = 0x5851_F42D_4C95_7F2D;
+/// Bit 5 of every byte: the case folding of `word_hash`.
+const FOLD: u64 = 0x2020_2020_2020_2020;
 
-/// The bloom of keywords' first words and first names (about 7,000 keys; 16 KB, about 0.3% false positives).
-pub(crate) type WordBloom = Bloom<2048>;
-/// The bloom of stems' first four bytes (about 200 keys; 2 KB: a word of four bytes or more tests it).
-pub(crate) type StemBloom = Bloom<256>;
-/// The bloom of compound heads' last four bytes.
-pub(crate) type TailBloom = Bloom<16>;
+/// The test per word of the keyword pass: it lets through every word on which the slow path can act (a first
+/// name, a prose intro word, the first word of a keyword that verifies there, a word that starts with a stem, a
+/// word that ends with a compound head), and few others. Exact because it is a superset: for a word it turns
+/// away, the slow path finds nothing. Three blocked bloom filters, each probed with one load whatever the
+/// number of keys tested in the block:
+/// - whole words, in the block of the word's hash `h`: the word itself (keywords of one word, intro words, and
+///   with `CAP_SALT` first names, which only capitalised words can be, and those keywords again), or the word
+///   with the one or two bytes that follow it (keywords of several words, or a word and punctuation: "de heer",
+///   "klant:"), so that a frequent function word is let through only when the text goes on like a keyword;
+/// - the first four bytes of a word (stems of four or five bytes) or its first six (longer stems), and the last
+///   four bytes (compound heads of four or five bytes) or the last six (longer heads): one byte table, a flag
+///   per kind of key, one load per key.
+///
+/// Every key is built from bytes with bit 5 set: `fold` maps a byte to the same byte or to it plus 0x20, so a
+/// text that `verify` or `stem_at` matches against a pattern gives the pattern's key. (A stem's test is
+/// `stem_at`'s hash, which the first six bytes cannot see; the gate turns away a word only when its first bytes
+/// differ from every stem's, where a match could only be a hash collision.)
+pub(crate) struct WordGate {
+    first: Box<[u64; FIRST_BLOCKS]>,
+    affix: Box<[u8; AFFIX_SLOTS]>,
+}
 
-impl<const W: usize> Bloom<W> {
-    pub(crate) fn new() -> Self {
-        Bloom(Box::new([0; W]))
+/// The affix slot of key `k`: its top bits, the best mixed of a product.
+#[inline(always)]
+fn affix_slot(k: u64) -> usize {
+    (k >> (64 - AFFIX_SLOTS.trailing_zeros())) as usize
+}
+
+/// Two bit positions from the low 12 bits of a mixed key.
+#[inline(always)]
+fn bloom_bits(k: u64) -> u64 {
+    (1u64 << (k & 63)) | (1u64 << ((k >> 6) & 63))
+}
+
+/// One multiply, then the high bits folded into the low ones (which give the bit positions).
+#[inline(always)]
+fn scramble(x: u64) -> u64 {
+    let k = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    k ^ (k >> 29)
+}
+
+#[inline(always)]
+fn has(block: u64, bits: u64) -> bool {
+    block & bits == bits
+}
+
+/// The key of a word followed by byte `c`.
+#[inline(always)]
+fn next1_key(h: u64, c: u8) -> u64 {
+    h ^ MIX[usize::from(c | 0x20)]
+}
+
+/// The key of a word followed by the two bytes of `c` (little-endian).
+#[inline(always)]
+fn next2_key(h: u64, c: u16) -> u64 {
+    h ^ scramble(u64::from(c | 0x2020) | 1 << 16)
+}
+
+/// Keys of a stem start of four bytes and of one of six, from the word's first eight bytes.
+#[inline(always)]
+fn stem_keys(first8: u64) -> (u64, u64) {
+    let x = first8 | FOLD;
+    (
+        (x & 0xFFFF_FFFF).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        (x & 0xFFFF_FFFF_FFFF).wrapping_mul(0xC2B2_AE3D_27D4_EB4F),
+    )
+}
+
+/// Keys of a compound-head end of four bytes and of one of six, from the word's last eight bytes.
+#[inline(always)]
+fn tail_keys(last8: u64) -> (u64, u64) {
+    let x = last8 | FOLD;
+    (
+        (x >> 32).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        (x >> 16).wrapping_mul(0xC2B2_AE3D_27D4_EB4F),
+    )
+}
+
+/// The eight bytes at `s` (little-endian), zero past the text's end.
+#[inline(always)]
+pub(crate) fn first8(b: &[u8], s: usize) -> u64 {
+    let mut a = [0u8; 8];
+    match b.get(s..s + 8) {
+        Some(x) => a.copy_from_slice(x),
+        None => {
+            let x = b.get(s..).unwrap_or(&[]);
+            a[..x.len()].copy_from_slice(x);
+        }
     }
-    /// Three bits in one 64-bit word. The word index comes from the top bits of the hash and the bit positions
-    /// from its low bits (which `mix` has folded with high bits): the low bits of the bare product would depend
-    /// on the first bytes of the word only. About 1% false positives with all first names and keywords.
+    u64::from_le_bytes(a)
+}
+
+/// The eight bytes before `e` (little-endian, byte `e - 1` highest), zero before the text's start.
+#[inline(always)]
+pub(crate) fn last8(b: &[u8], e: usize) -> u64 {
+    let mut a = [0u8; 8];
+    match e.checked_sub(8).and_then(|s| b.get(s..e)) {
+        Some(x) => a.copy_from_slice(x),
+        None => {
+            let x = b.get(..e).unwrap_or(&[]);
+            a[8 - x.len()..].copy_from_slice(x);
+        }
+    }
+    u64::from_le_bytes(a)
+}
+
+/// The two bytes at `e` (little-endian), zero past the text's end.
+#[inline(always)]
+pub(crate) fn next2(b: &[u8], e: usize) -> u16 {
+    match b.get(e..e + 2) {
+        Some(x) => u16::from_le_bytes([x[0], x[1]]),
+        None => b.get(e).map_or(0, |&c| u16::from(c)),
+    }
+}
+
+impl WordGate {
+    /// `names`: the hashes of first names.
+    pub(crate) fn build(lex: &Lexicon, names: impl Iterator<Item = u64>) -> WordGate {
+        let mut first = Box::new([0u64; FIRST_BLOCKS]);
+        let mut affix = Box::new([0u8; AFFIX_SLOTS]);
+        let block = |h: u64| (h >> 40) as usize % FIRST_BLOCKS;
+        for p in &lex.pats {
+            let n = p.first_len;
+            if n == 0 {
+                continue;
+            }
+            let h = word_hash_of(&p.bytes[..n]);
+            match p.bytes.len() - n {
+                0 => {
+                    first[block(h)] |= bloom_bits(h) | bloom_bits(h ^ CAP_SALT);
+                }
+                1 => first[block(h)] |= bloom_bits(next1_key(h, p.bytes[n])),
+                _ => {
+                    first[block(h)] |= bloom_bits(next2_key(
+                        h,
+                        u16::from_le_bytes([p.bytes[n], p.bytes[n + 1]]),
+                    ))
+                }
+            }
+            let single_stem = n == p.bytes.len() && p.entries.iter().any(|e| e.stem);
+            if single_stem && n >= 4 {
+                let (k4, k6) = stem_keys(first8(&p.bytes, 0));
+                if n >= 6 {
+                    affix[affix_slot(k6)] |= STEM6;
+                } else {
+                    affix[affix_slot(k4)] |= STEM4;
+                }
+            }
+        }
+        for w in crate::names::PERSON_INTRO {
+            let h = word_hash_of(w.as_bytes());
+            first[block(h)] |= bloom_bits(h);
+        }
+        for h in names {
+            first[block(h)] |= bloom_bits(h ^ CAP_SALT);
+        }
+        for t in &lex.tails {
+            let n = t.bytes.len();
+            let (k4, k6) = tail_keys(last8(&t.bytes, n));
+            if n >= 6 {
+                affix[affix_slot(k6)] |= TAIL6;
+            } else {
+                affix[affix_slot(k4)] |= TAIL4;
+            }
+        }
+        WordGate { first, affix }
+    }
+
+    /// Whether word `s..e` of `b` (whose whole-word hash is `h` and whose first eight bytes are `first8`) may
+    /// open a keyword or be a first name or an intro word; whether it may start with a stem; whether it may end
+    /// with a compound head. No branch.
     #[inline(always)]
-    fn slot(h: u64) -> (usize, u64) {
-        (
-            (h >> 40) as usize % W,
-            (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63)) | (1u64 << ((h >> 12) & 63)),
-        )
-    }
-    pub(crate) fn add(&mut self, h: u64) {
-        let (w, m) = Self::slot(h);
-        self.0[w] |= m;
-    }
-    #[inline(always)]
-    pub(crate) fn has(&self, h: u64) -> bool {
-        let (w, m) = Self::slot(h);
-        self.0[w] & m == m
+    pub(crate) fn test(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        h: u64,
+        first8: u64,
+    ) -> (bool, bool, bool) {
+        let n = e - s;
+        let c = first8 as u8;
+        let cap = (c.wrapping_sub(b'A') < 26) | (c >= 0xC3);
+        let next = next2(b, e);
+        let blk = self.first[(h >> 40) as usize % FIRST_BLOCKS];
+        let word = has(
+            blk,
+            bloom_bits(h ^ (CAP_SALT & 0u64.wrapping_sub(u64::from(cap)))),
+        ) | has(blk, bloom_bits(next1_key(h, next as u8)))
+            | has(blk, bloom_bits(next2_key(h, next)));
+        let (s4, s6) = stem_keys(first8);
+        let a = &self.affix;
+        let stem = ((n >= 4) & (a[affix_slot(s4)] & STEM4 != 0))
+            | ((n >= 6) & (a[affix_slot(s6)] & STEM6 != 0));
+        let (t4, t6) = tail_keys(last8(b, e));
+        let tail = (n >= 7) & ((a[affix_slot(t4)] & TAIL4 != 0) | (a[affix_slot(t6)] & TAIL6 != 0));
+        (word, stem, tail)
     }
 }
 
@@ -1438,13 +1618,5 @@ impl FirstTable {
             }
             i = (i + 1) & self.mask;
         }
-    }
-
-    pub(crate) fn keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.keys
-            .iter()
-            .zip(self.info.iter())
-            .filter(|&(_, &v)| v != 0)
-            .map(|(&k, _)| k)
     }
 }

@@ -68,12 +68,8 @@ pub struct Detector {
     pub(crate) lex: lexicon::Lexicon,
     pub(crate) re: detect::Patterns,
     pub(crate) names: names::Gazetteer,
-    /// Hashes of keywords' first words and of first names: the first test per word.
-    pub(crate) bloom: lexicon::WordBloom,
-    /// Hashes of the first four bytes of stems: the test per word of four bytes or more.
-    pub(crate) stem_bloom: lexicon::StemBloom,
-    /// Hashes of the last four bytes of compound heads: the test per word of seven bytes or more.
-    pub(crate) tail_bloom: lexicon::TailBloom,
+    /// The test per word of the keyword pass.
+    pub(crate) gate: lexicon::WordGate,
 }
 
 static SHARED: LazyLock<Detector> = LazyLock::new(Detector::new);
@@ -89,25 +85,12 @@ impl Detector {
     pub fn new() -> Detector {
         let lex = lexicon::Lexicon::build();
         let names = names::Gazetteer::build();
-        let mut bloom = lexicon::Bloom::new();
-        for h in lex.first.keys().chain(names.first_hashes.keys()) {
-            bloom.add(h);
-        }
-        let mut stem_bloom = lexicon::Bloom::new();
-        for h in lex.stem4.keys() {
-            stem_bloom.add(h);
-        }
-        let mut tail_bloom = lexicon::Bloom::new();
-        for t in &lex.tails {
-            tail_bloom.add(lexicon::tail_key(&t.bytes, t.bytes.len() - 4));
-        }
+        let gate = lexicon::WordGate::build(&lex, names.first_hashes.keys());
         Detector {
-            tail_bloom,
             lex,
             re: detect::Patterns::build(),
             names,
-            bloom,
-            stem_bloom,
+            gate,
         }
     }
 

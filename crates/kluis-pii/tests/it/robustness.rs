@@ -117,6 +117,38 @@ fn overlapping_keyword_hits_before_a_number() {
     }
 }
 
+/// The keyword pass's gate reads bytes before and after each word: keywords at the very start and end of a
+/// text, texts shorter than a load, and multibyte characters at block edges must neither panic nor be missed.
+#[test]
+fn keyword_gate_edges() {
+    let d = Detector::shared();
+    for t in [
+        "",
+        "a",
+        "é",
+        "BSN",
+        "bsn:",
+        "de heer",
+        "Geachte heer",
+        "knieoperatie",
+        "ziekmelding",
+    ] {
+        assert_sound(t);
+    }
+    // A keyword as the text's last bytes, with and without a following byte.
+    assert_eq!(d.debug_keyword_pass("bsn"), d.debug_keyword_pass("bsn "));
+    assert!(d.debug_keyword_pass("de heer") > 0);
+    // Multibyte characters straddling the 64-byte blocks, and a word longer than 16 bytes across them.
+    let mut t = "é".repeat(40);
+    t.push_str(" knieoperatie ");
+    t.push_str(&"arbeidsongeschiktheidsverzekering".repeat(3));
+    for cut in 0..t.len() {
+        if t.is_char_boundary(cut) {
+            assert_sound(&t[..cut]);
+        }
+    }
+}
+
 /// The digit search works 64 bytes at a time and the line walk takes its line ends from one pass: identifiers on
 /// either side of a block edge, multibyte text before them, the last line without a break, and findings whose
 /// values are filled only after the overlap resolution must all come out as before.
