@@ -252,17 +252,20 @@ fn line_at(text: &str, pos: usize) -> (usize, usize) {
 
 /// The term at `pos` sits in a table row (cells split by tabs, bars or semicolons) that also holds a person's
 /// name: the cell says it of that person ("Sewdien, Kenneth | koosjer", "101\tIngrid Tjon\tR-thumb").
-fn in_row_of_person(text: &str, pos: usize, findings: &[Finding]) -> bool {
+/// `names` are the spans of the person names, sorted: one binary search per term, however long the list.
+fn in_row_of_person(text: &str, pos: usize, names: &[(usize, usize)]) -> bool {
     let (s, e) = line_at(text, pos);
     let row = &text.as_bytes()[s..e];
     let cells = row
         .iter()
         .filter(|&&c| matches!(c, b'\t' | b'|' | b';'))
         .count();
+    let first = names.partition_point(|&(ns, _)| ns < s);
     cells >= 1
-        && findings
+        && names[first..]
             .iter()
-            .any(|f| f.entity == E::PersonName && f.start >= s && f.end <= e)
+            .take_while(|&&(ns, _)| ns < e)
+            .any(|&(_, ne)| ne <= e)
 }
 
 /// Answers that say "none" to a question ("Allergieën: geen", "Medicatie: n.v.t.", "[ ] diabetes").
@@ -537,6 +540,12 @@ pub(crate) fn classify(
         .iter()
         .filter(|x| !in_name(x.start) && !declined(text, x.start))
         .collect();
+    let mut name_spans: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.entity == E::PersonName)
+        .map(|f| (f.start, f.end))
+        .collect();
+    name_spans.sort_unstable();
     // A gift to a religious body tells the giver's religion ("Moskee El Fath vzw … Fiscaal attest giften").
     let gift_to_faith = specials
         .iter()
@@ -550,7 +559,7 @@ pub(crate) fn classify(
                 let strong = specials.iter().any(|x| {
                     x.category == *c
                         && (!x.weak
-                            || in_row_of_person(text, x.start, findings)
+                            || in_row_of_person(text, x.start, &name_spans)
                             || (*c == SpecialCategory::Religion && gift_to_faith)
                             || (PERSONAL_CATS.contains(c)
                                 && x.term.len() >= 5
