@@ -1,10 +1,11 @@
 //! The scan of one text: keyword hits, identifier candidates and their validation, overlap resolution.
 
 use crate::checks::{self, digits};
-use crate::lexicon::Kw;
+use crate::lexicon::{Kw, Verdict, WordCache};
 use crate::{Detector, Finding};
 use kluis_domain::{EntityType as E, SpecialCategory};
 use regex::Regex;
+use std::cell::Cell;
 
 /// Compiled identifier patterns. ASCII word boundaries only: Unicode `\b` costs 100× (pii-detection.md §7).
 pub(crate) struct Patterns {
@@ -187,34 +188,56 @@ struct Collect<'a> {
     first_names: Vec<(usize, usize)>,
     caps: Vec<usize>,
     intros: Vec<(usize, usize)>,
+    cache: Box<WordCache>,
+}
+
+thread_local! {
+    /// This thread's cache of the gate's verdicts, lent to one keyword pass at a time (taken, then put back).
+    static CACHE: Cell<Option<Box<WordCache>>> = const { Cell::new(None) };
 }
 
 impl Collect<'_> {
-    /// The test per word (`lexicon::WordGate`), branch-free; a word that passes goes to the slow path.
+    /// The test per word: the verdict kept for the same bytes (`lexicon::WordCache`), or else the gate's
+    /// (`lexicon::WordGate`, branch-free); a word that passes goes to the slow path.
     #[inline(always)]
     fn inline_word(&mut self, s: usize, p: usize) {
         let b = self.text.as_bytes();
-        let (w, h, h4) = crate::lexicon::word_hashes(b, s, p - s);
-        let (hit, hit4, tail) = self.det.gate.test(b, s, p, h, w.0);
-        if hit | hit4 {
-            self.word(s, p, w, (h, hit), (h4, hit4));
+        let n = p - s;
+        let (w, key) = crate::lexicon::word_key(b, s, n);
+        let slot = WordCache::slot(key);
+        let v = match self.cache.get(slot, key, n) {
+            Some(v) => v,
+            None => {
+                let (h, _) = crate::lexicon::word_hashes_of(w, n);
+                let v = self.det.gate.test(b, s, p, h, w.0);
+                self.cache.insert(slot, key, n, v);
+                v
+            }
+        };
+        if v.0 == 0 {
+            return;
         }
-        if tail {
+        // A word that opens a keyword of several words is worth a look when the bytes after it fit.
+        let word = v.has(Verdict::WORD)
+            || v.has(Verdict::OPENS)
+                && self
+                    .det
+                    .gate
+                    .follows(b, p, crate::lexicon::word_hashes_of(w, n).0);
+        if word || v.has(Verdict::STEM) {
+            self.word(s, p, w, word, v.has(Verdict::STEM));
+        }
+        if v.has(Verdict::TAIL) {
             self.compound(s, p);
         }
     }
 
-    /// Word `s..i` passed the bloom test (`hit` for the whole word, `hit4` for its first four bytes): exact
-    /// lookups of first names, keywords starting with this word, and stems it starts with.
+    /// Word `s..i` (whose first 16 bytes are `w`) passed the gate (`hit` as a whole word or a keyword's first
+    /// word, `hit4` for a stem it starts with): exact lookups of first names, keywords starting with this word,
+    /// and stems it starts with.
     #[inline(never)]
-    fn word(
-        &mut self,
-        s: usize,
-        i: usize,
-        w: (u64, u64),
-        (h, hit): (u64, bool),
-        (h4, hit4): (u64, bool),
-    ) {
+    fn word(&mut self, s: usize, i: usize, w: (u64, u64), hit: bool, hit4: bool) {
+        let (h, h4) = crate::lexicon::word_hashes_of(w, i - s);
         let (det, text) = (self.det, self.text);
         let lex = &det.lex;
         let b = text.as_bytes();
@@ -306,6 +329,8 @@ impl Collect<'_> {
 impl<'a> Scan<'a> {
     pub(crate) fn new(det: &'a Detector, text: &'a str) -> Scan<'a> {
         let b = text.as_bytes();
+        let mut cache = CACHE.take().unwrap_or_else(|| Box::new(WordCache::new()));
+        cache.serve(&det.gate);
         let mut c = Collect {
             det,
             text,
@@ -314,15 +339,16 @@ impl<'a> Scan<'a> {
             first_names: Vec::new(),
             caps: Vec::new(),
             intros: Vec::new(),
+            cache,
         };
         // Word boundaries from 64-byte masks (`words::word_masks`): word starts are the rising edges of the mask,
         // word ends its falling edges; starts and ends alternate, so the k-th start of a block pairs with the k-th
         // end (after the end of a word left open by the previous block). Capitalised word starts come from a
-        // second mask without any work per word. Most words of running text are in no table, so the inline path
-        // per word is one pair of O(1) hashes (whole word, first four bytes) and two bits of the shared bloom
-        // filter (plus a third hash and bit for the last four bytes of words of seven bytes or more, compound
-        // heads); only a bloom hit (a keyword's first word, a first name, a stem's start, a compound head, or a
-        // rare false positive) calls the out-of-line exact lookup.
+        // second mask without any work per word. Most words of running text are in no table and were seen
+        // before, so the inline path per word is one load and compare in the thread's `WordCache`; a word seen
+        // for the first time takes the gate's O(1) hash and filter loads; only a word the verdict lets through (a
+        // keyword, a first name, a stem's start, a compound head, a keyword's first word before bytes that fit, or
+        // a rare false positive) calls the out-of-line exact lookup.
         let mut open: Option<usize> = None;
         let mut carry = 0u64;
         let mut on_mask = |m: u64, caps: u64, width: usize, base: usize, c: &mut Collect<'_>| {
@@ -368,6 +394,7 @@ impl<'a> Scan<'a> {
         // The text's end closes an open word: a zero bit past the last byte.
         let (m, caps) = crate::words::word_masks_tail(tail);
         on_mask(m, caps, tail.len() + 1, base, &mut c);
+        CACHE.set(Some(c.cache));
         Scan {
             det,
             text,

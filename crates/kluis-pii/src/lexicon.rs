@@ -996,12 +996,20 @@ pub(crate) fn word_hash(text: &[u8], s: usize, n: usize) -> u64 {
     mix(w0, w1, n)
 }
 
-/// The 16 bytes at `s` (zero-padded past the text's end), and `word_hash` of the whole word and of its first
-/// four bytes, from that one pair of loads.
+/// `word_hash` of a word of `n` bytes and of its first four, from its first 16 bytes.
 #[inline(always)]
-pub(crate) fn word_hashes(text: &[u8], s: usize, n: usize) -> ((u64, u64), u64, u64) {
+pub(crate) fn word_hashes_of((w0, w1): (u64, u64), n: usize) -> (u64, u64) {
+    (mix(w0, w1, n), mix(w0, 0, 4))
+}
+
+/// The 16 bytes at `s` (zero-padded past the text's end) and the key of the word `s..s + n` in [`WordCache`]:
+/// its first 16 bytes, unfolded, zero past its end (a word's bytes are never zero, so for a word of at most 16
+/// bytes the key is exact and also fixes its length).
+#[inline(always)]
+pub(crate) fn word_key(text: &[u8], s: usize, n: usize) -> ((u64, u64), [u64; 2]) {
     let (w0, w1) = load16(text, s);
-    ((w0, w1), mix(w0, w1, n), mix(w0, 0, 4))
+    let [m0, m1] = LEN_MASKS[n.min(16)];
+    ((w0, w1), [w0 & m0, w1 & m1])
 }
 
 /// The 16 bytes at `s`, zero-padded past the end of the text.
@@ -1090,6 +1098,9 @@ const TAIL4: u8 = 4;
 const TAIL6: u8 = 8;
 /// Tells a capitalised word's key from the same word's lowercase key (first names count only capitalised).
 const CAP_SALT: u64 = 0x5851_F42D_4C95_7F2D;
+/// The key of a word that opens a keyword of several words (or a word and punctuation), whatever follows it:
+/// only then do the bytes that follow the word count (see [`WordGate::follows`]).
+const OPENS_SALT: u64 = 0x2545_F491_4F6C_DD1D;
 /// Bit 5 of every byte: the case folding of `word_hash`.
 const FOLD: u64 = 0x2020_2020_2020_2020;
 
@@ -1102,6 +1113,8 @@ const FOLD: u64 = 0x2020_2020_2020_2020;
 ///   with `CAP_SALT` first names, which only capitalised words can be, and those keywords again), or the word
 ///   with the one or two bytes that follow it (keywords of several words, or a word and punctuation: "de heer",
 ///   "klant:"), so that a frequent function word is let through only when the text goes on like a keyword;
+///   and such an opening word once more with `OPENS_SALT`, so that the verdict on a word's own bytes says
+///   whether the bytes after it need testing ([`WordGate::follows`]) and can be kept in a [`WordCache`];
 /// - the first four bytes of a word (stems of four or five bytes) or its first six (longer stems), and the last
 ///   four bytes (compound heads of four or five bytes) or the last six (longer heads): one byte table, a flag
 ///   per kind of key, one load per key.
@@ -1113,6 +1126,89 @@ const FOLD: u64 = 0x2020_2020_2020_2020;
 pub(crate) struct WordGate {
     first: Box<[u64; FIRST_BLOCKS]>,
     affix: Box<[u8; AFFIX_SLOTS]>,
+    /// Tells gates apart, so a [`WordCache`] serves only the gate that filled it.
+    id: u64,
+}
+
+/// The gate's verdict on one word from its own bytes, as bits: whether the slow path must look at it as a whole
+/// word (`WORD`), as the first word of a keyword of several words if the next bytes fit (`OPENS`), for a stem it
+/// starts with (`STEM`), for a compound head it ends with (`TAIL`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Verdict(pub u8);
+
+impl Verdict {
+    pub(crate) const WORD: u8 = 1;
+    pub(crate) const STEM: u8 = 2;
+    pub(crate) const TAIL: u8 = 4;
+    pub(crate) const OPENS: u8 = 8;
+
+    #[inline(always)]
+    pub(crate) fn has(self, bits: u8) -> bool {
+        self.0 & bits != 0
+    }
+}
+
+/// Slots of the cache of verdicts (68 KB).
+const CACHE_SLOTS: usize = 1 << 12;
+
+/// The gate's verdicts on words of at most 16 bytes, by the words' exact bytes, in a direct-mapped cache (one
+/// per thread, kept from document to document). Running text repeats its words (a few thousand make up most of
+/// any text), so most words are settled by one load and compare instead of the gate's hashes and table loads;
+/// most of them have nothing for the slow path. Exact: the key is the word's bytes, not a hash, and the verdict
+/// depends on those bytes only (what follows the word is tested apart, see [`WordGate::follows`]).
+pub(crate) struct WordCache {
+    gate: u64,
+    keys: Box<[[u64; 2]; CACHE_SLOTS]>,
+    verdicts: Box<[Verdict; CACHE_SLOTS]>,
+}
+
+impl WordCache {
+    pub(crate) fn new() -> WordCache {
+        WordCache {
+            gate: 0,
+            keys: Box::new([[0; 2]; CACHE_SLOTS]),
+            verdicts: Box::new([Verdict(0); CACHE_SLOTS]),
+        }
+    }
+
+    /// Empties the cache if another gate filled it.
+    pub(crate) fn serve(&mut self, gate: &WordGate) {
+        if self.gate != gate.id {
+            self.keys.fill([0; 2]);
+            self.verdicts.fill(Verdict(0));
+            self.gate = gate.id;
+        }
+    }
+
+    /// The slot of a key.
+    #[inline(always)]
+    pub(crate) fn slot(key: [u64; 2]) -> usize {
+        let x = (key[0] ^ key[1].rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (x >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The verdict kept for the word of `n` bytes with `key`, in its `slot`.
+    #[inline(always)]
+    pub(crate) fn get(&self, slot: usize, key: [u64; 2], n: usize) -> Option<Verdict> {
+        // A no-op on `slot`'s values that lets the compiler drop the bounds checks.
+        let slot = slot % CACHE_SLOTS;
+        let k = &self.keys[slot];
+        if (k[0] ^ key[0]) | (k[1] ^ key[1]) == 0 && n <= 16 {
+            Some(self.verdicts[slot])
+        } else {
+            None
+        }
+    }
+
+    /// Keeps the verdict of a word of at most 16 bytes.
+    #[inline(always)]
+    pub(crate) fn insert(&mut self, slot: usize, key: [u64; 2], n: usize, v: Verdict) {
+        let slot = slot % CACHE_SLOTS;
+        if n <= 16 {
+            self.keys[slot] = key;
+            self.verdicts[slot] = v;
+        }
+    }
 }
 
 /// The affix slot of key `k`: its top bits, the best mixed of a product.
@@ -1211,6 +1307,7 @@ pub(crate) fn next2(b: &[u8], e: usize) -> u16 {
 impl WordGate {
     /// `names`: the hashes of first names.
     pub(crate) fn build(lex: &Lexicon, names: impl Iterator<Item = u64>) -> WordGate {
+        static GATES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let mut first = Box::new([0u64; FIRST_BLOCKS]);
         let mut affix = Box::new([0u8; AFFIX_SLOTS]);
         let block = |h: u64| (h >> 40) as usize % FIRST_BLOCKS;
@@ -1224,12 +1321,17 @@ impl WordGate {
                 0 => {
                     first[block(h)] |= bloom_bits(h) | bloom_bits(h ^ CAP_SALT);
                 }
-                1 => first[block(h)] |= bloom_bits(next1_key(h, p.bytes[n])),
+                1 => {
+                    first[block(h)] |= bloom_bits(next1_key(h, p.bytes[n]))
+                        | bloom_bits(h ^ OPENS_SALT)
+                        | bloom_bits(h ^ CAP_SALT ^ OPENS_SALT);
+                }
                 _ => {
                     first[block(h)] |= bloom_bits(next2_key(
                         h,
                         u16::from_le_bytes([p.bytes[n], p.bytes[n + 1]]),
-                    ))
+                    )) | bloom_bits(h ^ OPENS_SALT)
+                        | bloom_bits(h ^ CAP_SALT ^ OPENS_SALT);
                 }
             }
             let single_stem = n == p.bytes.len() && p.entries.iter().any(|e| e.stem);
@@ -1258,38 +1360,47 @@ impl WordGate {
                 affix[affix_slot(k4)] |= TAIL4;
             }
         }
-        WordGate { first, affix }
+        WordGate {
+            first,
+            affix,
+            id: GATES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
     }
 
-    /// Whether word `s..e` of `b` (whose whole-word hash is `h` and whose first eight bytes are `first8`) may
-    /// open a keyword or be a first name or an intro word; whether it may start with a stem; whether it may end
-    /// with a compound head. No branch.
+    /// The verdict on word `s..e` of `b` (whose whole-word hash is `h` and whose first eight bytes are
+    /// `first8`): whether it may be a keyword of one word, a first name or an intro word (`WORD`), open a
+    /// keyword of several words (`OPENS`: then [`WordGate::follows`] decides), start with a stem, end with a
+    /// compound head. Only the word's own bytes count. No branch.
     #[inline(always)]
-    pub(crate) fn test(
-        &self,
-        b: &[u8],
-        s: usize,
-        e: usize,
-        h: u64,
-        first8: u64,
-    ) -> (bool, bool, bool) {
+    pub(crate) fn test(&self, b: &[u8], s: usize, e: usize, h: u64, first8: u64) -> Verdict {
         let n = e - s;
         let c = first8 as u8;
         let cap = (c.wrapping_sub(b'A') < 26) | (c >= 0xC3);
-        let next = next2(b, e);
         let blk = self.first[(h >> 40) as usize % FIRST_BLOCKS];
-        let word = has(
-            blk,
-            bloom_bits(h ^ (CAP_SALT & 0u64.wrapping_sub(u64::from(cap)))),
-        ) | has(blk, bloom_bits(next1_key(h, next as u8)))
-            | has(blk, bloom_bits(next2_key(h, next)));
+        let cased = h ^ (CAP_SALT & 0u64.wrapping_sub(u64::from(cap)));
+        let itself = has(blk, bloom_bits(cased));
+        let opens = has(blk, bloom_bits(cased ^ OPENS_SALT));
         let (s4, s6) = stem_keys(first8);
         let a = &self.affix;
         let stem = ((n >= 4) & (a[affix_slot(s4)] & STEM4 != 0))
             | ((n >= 6) & (a[affix_slot(s6)] & STEM6 != 0));
         let (t4, t6) = tail_keys(last8(b, e));
         let tail = (n >= 7) & ((a[affix_slot(t4)] & TAIL4 != 0) | (a[affix_slot(t6)] & TAIL6 != 0));
-        (word, stem, tail)
+        Verdict(
+            (u8::from(itself) * Verdict::WORD)
+                | (u8::from(opens) * Verdict::OPENS)
+                | (u8::from(stem) * Verdict::STEM)
+                | (u8::from(tail) * Verdict::TAIL),
+        )
+    }
+
+    /// Whether the word whose whole-word hash is `h`, which may open a keyword of several words, is followed at
+    /// `e` by bytes that may go on like one (the keyword's next byte or two: "de heer", "klant:").
+    #[inline(always)]
+    pub(crate) fn follows(&self, b: &[u8], e: usize, h: u64) -> bool {
+        let next = next2(b, e);
+        let blk = self.first[(h >> 40) as usize % FIRST_BLOCKS];
+        has(blk, bloom_bits(next1_key(h, next as u8))) | has(blk, bloom_bits(next2_key(h, next)))
     }
 }
 

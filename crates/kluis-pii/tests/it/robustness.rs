@@ -180,3 +180,46 @@ fn block_edges_and_last_line() {
         }
     }
 }
+
+/// The keyword pass keeps the gate's verdict per word (by its exact bytes, per thread, from one document to the
+/// next): a word met before, in another case, before other bytes, or under another detector must give what a
+/// first sight on a fresh thread gives.
+#[test]
+fn word_verdicts_kept_between_documents_change_nothing() {
+    let texts = [
+        "Met vriendelijke groet,\nJan Jansen",
+        "Met de fiets. met vriendelijke groet,\nSanne de Vries",
+        "de heer Bakker belde. De heer Visser ook. de fiets",
+        "Klant: Noor Smit\nklant Noor Smit, klantnummer 12",
+        "BSN 111222333 en burgerservicenummer 111222333; bsn: 111222333",
+        "Na een knieoperatie en rugklachten: arbeidsongeschiktheidsverzekering, arbeidsongeschiktheid.",
+        "Diagnose: diabetes. DIAGNOSE diabetes. Diagnosecode 12. Geloof: katholiek, Katholieke school",
+        "Geboortedatum: 01-02-1980\ngeboortedatum 01-02-1980\nGeboorteplaats Gent",
+        "Aanwezig: Peter, Sandra en Lisa (notulist)\naanwezig peter",
+        "abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopqr Abcdefghijklmnop",
+        "Sanne de Vries komt morgen. Ze heeft alvleesklierkanker.",
+        // Read before the line above (the loop runs backwards): the same name in lowercase, and a word with the
+        // same first 16 bytes that ends otherwise.
+        "sanne komt morgen, het alvleesklierkankeronderzoek ook",
+    ];
+    let cold = |t: &'static str| {
+        std::thread::spawn(move || Detector::new().analyze(t, None))
+            .join()
+            .expect("a thread of its own")
+    };
+    let expected: Vec<_> = texts.iter().map(|&t| cold(t)).collect();
+    let own = Detector::new();
+    for round in 0..3 {
+        // Backwards, so that the last texts warm the cache for the ones above them.
+        for (i, &t) in texts.iter().enumerate().rev() {
+            // One detector for a whole round (a detector of its own starts from an empty cache), then both in turn.
+            let d = match round {
+                0 => Detector::shared(),
+                1 => &own,
+                _ if i % 2 == 0 => Detector::shared(),
+                _ => &own,
+            };
+            assert_eq!(d.analyze(t, None), expected[i], "{t}");
+        }
+    }
+}
