@@ -93,6 +93,9 @@ pub(crate) struct Scan<'a> {
     /// Occurrences of the prose rule's intro words (`names::PERSON_INTRO`, exact bytes): (start, end).
     pub intros: Vec<(usize, usize)>,
     pub specials: Vec<Special>,
+    /// The end of every line (the position of its line break, or the text's length for a last line without
+    /// one), ascending: the line rules walk these instead of searching each line's end again.
+    pub line_ends: Vec<usize>,
 }
 
 pub(crate) use crate::lexicon::wordish;
@@ -395,6 +398,11 @@ impl<'a> Scan<'a> {
         let (m, caps) = crate::words::word_masks_tail(tail);
         on_mask(m, caps, tail.len() + 1, base, &mut c);
         CACHE.set(Some(c.cache));
+        // Line ends from one pass over the text; the last line may end without a line break.
+        let mut line_ends: Vec<usize> = memchr::memchr_iter(b'\n', b).collect();
+        if line_ends.last().map_or(!b.is_empty(), |&e| e + 1 < b.len()) {
+            line_ends.push(b.len());
+        }
         Scan {
             det,
             text,
@@ -403,6 +411,7 @@ impl<'a> Scan<'a> {
             caps: c.caps,
             intros: c.intros,
             specials: c.specials,
+            line_ends,
         }
     }
 

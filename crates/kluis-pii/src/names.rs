@@ -1237,12 +1237,7 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     // After a sign-off by role ("De bedrijfsarts,") the next line may be the signer's full name.
     let mut signer = false;
     let mut blank_run = 0;
-    // Line ends from one pass over the text (one memchr call per line costs more than the line's own test); the
-    // text's end closes the last line.
-    for le in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
-        if ls >= b.len() {
-            break;
-        }
+    for &le in &scan.line_ends {
         let mut body_end = le;
         if body_end > ls && b[body_end - 1] == b'\r' {
             body_end -= 1;
@@ -1601,8 +1596,7 @@ fn name_lists(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         *known = false;
     };
     let mut ls = 0;
-    while ls < b.len() {
-        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
+    for &le in &scan.line_ends {
         let s0 = skip_blank(b, ls);
         let head_end = crate::detect::floor_char(t, (s0 + 64).min(le));
         let opens_cap = b

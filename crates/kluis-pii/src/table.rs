@@ -83,8 +83,13 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
         if k < next_line {
             continue;
         }
-        let ls = memchr::memrchr(b'\n', &b[..k]).map_or(0, |x| x + 1);
-        let le = memchr::memchr(b'\n', &b[k..]).map_or(b.len(), |x| k + x + 1);
+        // The line holding separator `k` (never a line break), with its line break.
+        let i = scan.line_ends.partition_point(|&e| e < k);
+        let ls = if i == 0 { 0 } else { scan.line_ends[i - 1] + 1 };
+        let le = scan
+            .line_ends
+            .get(i)
+            .map_or(b.len(), |&e| (e + 1).min(b.len()));
         // A ruler drawn under the header ("-----+-----") keeps the table together.
         let ruled = prev_end < ls
             && b[prev_end..ls].iter().all(|c| {
@@ -285,8 +290,7 @@ pub(crate) fn name_columns(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         block.clear();
     };
     let mut ls = 0;
-    while ls < b.len() {
-        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |k| ls + k);
+    for &le in &scan.line_ends {
         let body_end = if le > ls && b[le - 1] == b'\r' {
             le - 1
         } else {
