@@ -57,6 +57,15 @@ pub(crate) struct Openers {
     runs: Option<Vec<Vec<Box<[u8]>>>>,
     /// Longest run of any phrase.
     max_run: usize,
+    /// One bit per run, from its case-folded word hash: most lines' runs find their bit clear and skip the
+    /// comparisons (a set bit only means "compare").
+    bits: [u64; 64],
+}
+
+/// The bit of a run of ASCII letters in `Openers::bits`.
+#[inline(always)]
+fn run_bit(text: &[u8], n: usize) -> usize {
+    (crate::lexicon::word_hash(text, 0, n) >> 52) as usize
 }
 
 impl Openers {
@@ -70,6 +79,7 @@ impl Openers {
                 return Openers {
                     runs: None,
                     max_run: 0,
+                    bits: [0; 64],
                 };
             }
             let run: Box<[u8]> = b[..n].to_ascii_lowercase().into();
@@ -79,9 +89,15 @@ impl Openers {
             }
             max_run = max_run.max(n);
         }
+        let mut bits = [0u64; 64];
+        for run in runs.iter().flatten() {
+            let k = run_bit(run, run.len());
+            bits[k >> 6] |= 1 << (k & 63);
+        }
         Openers {
             runs: Some(runs),
             max_run,
+            bits,
         }
     }
 
@@ -109,6 +125,11 @@ impl Openers {
             return true;
         }
         if n == 0 {
+            return false;
+        }
+        // The hash folds ASCII letters to lowercase, as the runs are stored.
+        let k = run_bit(line, n);
+        if self.bits[k >> 6] >> (k & 63) & 1 == 0 {
             return false;
         }
         runs[usize::from(line[0].to_ascii_lowercase() - b'a')]
