@@ -1,6 +1,7 @@
 //! Dev tool: CPU-time throughput of the keyword pass, of the findings half alone and of `detect` on a text file
-//! cut into 64 KB documents (as the bench cuts its corpus): `stage FILE [ROUNDS] [findings]`, prints every round
-//! and the medians; with `findings` it only repeats the findings half (for a profiler).
+//! cut into 64 KB documents (as the bench cuts its corpus): `stage FILE [ROUNDS] [findings|kw|detect|none]`,
+//! prints every round and the medians; with `findings` it only repeats the findings half (for a profiler); `kw`,
+//! `detect` and `none` run that stage once (none: only the setup), so that callgrind can count each net of setup.
 fn cpu_ns() -> u64 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
@@ -13,7 +14,8 @@ fn main() {
         .nth(2)
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
-    let only_findings = std::env::args().nth(3).as_deref() == Some("findings");
+    let mode = std::env::args().nth(3).unwrap_or_default();
+    let only_findings = mode == "findings";
     let t = std::fs::read_to_string(p).unwrap_or_default();
     let mut docs = Vec::new();
     let mut start = 0;
@@ -27,6 +29,15 @@ fn main() {
     }
     let d = kluis_pii::Detector::new();
     let mb = t.len() as f64 / 1e6;
+    if mode == "kw" || mode == "detect" || mode == "none" {
+        let n: usize = match mode.as_str() {
+            "kw" => docs.iter().map(|x| d.debug_keyword_pass(x)).sum(),
+            "detect" => docs.iter().map(|x| d.detect(x).len()).sum(),
+            _ => 0,
+        };
+        println!("{mode} {n}");
+        return;
+    }
     if only_findings {
         let scans: Vec<_> = docs.iter().map(|x| d.debug_scan(x)).collect();
         let c0 = cpu_ns();
