@@ -100,6 +100,13 @@ pub(crate) struct Scan<'a> {
 
 pub(crate) use crate::lexicon::wordish;
 
+/// The eight bytes at `k` of a block's window, as a little-endian word (`k + 8 <= 80`).
+#[inline(always)]
+fn word_at(win: &[u8; 80], k: usize) -> u64 {
+    let k = k.min(72);
+    u64::from_le_bytes(win[k..k + 8].try_into().unwrap_or_default())
+}
+
 fn push_hit(
     text: &str,
     hits: &mut Vec<Hit>,
@@ -200,20 +207,20 @@ thread_local! {
 }
 
 impl Collect<'_> {
-    /// The test per word: the verdict kept for the same bytes (`lexicon::WordCache`), or else the gate's
-    /// (`lexicon::WordGate`, branch-free); a word that passes goes to the slow path.
-    #[inline(always)]
-    fn inline_word(&mut self, s: usize, p: usize) {
+    /// A word whose verdict is not kept yet (it takes the gate's, `lexicon::WordGate`, branch-free) or lets it
+    /// through: the exact lookups for what it may be.
+    #[inline(never)]
+    fn settle(&mut self, s: usize, p: usize) {
         let b = self.text.as_bytes();
         let n = p - s;
         let (w, key) = crate::lexicon::word_key(b, s, n);
         let slot = WordCache::slot(key);
-        let v = match self.cache.get(slot, key, n) {
+        let v = match self.cache.get(slot, key) {
             Some(v) => v,
             None => {
                 let (h, _) = crate::lexicon::word_hashes_of(w, n);
                 let v = self.det.gate.test(b, s, p, h, w.0);
-                self.cache.insert(slot, key, n, v);
+                self.cache.insert(slot, key, v);
                 v
             }
         };
@@ -354,49 +361,86 @@ impl<'a> Scan<'a> {
         // a rare false positive) calls the out-of-line exact lookup.
         let mut open: Option<usize> = None;
         let mut carry = 0u64;
-        let mut on_mask = |m: u64, caps: u64, width: usize, base: usize, c: &mut Collect<'_>| {
-            let prev = (m << 1) | carry;
-            let mut starts = m & !prev;
-            let mut ends = !m & prev;
-            let mut cs = starts & caps;
-            while cs != 0 {
-                c.caps.push(base + cs.trailing_zeros() as usize);
-                cs &= cs - 1;
-            }
-            if let Some(s) = open
-                && ends != 0
-            {
-                // `carry` was set: the first falling edge closes the word left open.
-                open = None;
-                let p = base + ends.trailing_zeros() as usize;
-                ends &= ends - 1;
-                c.inline_word(s, p);
-            }
-            while starts != 0 {
-                let s = base + starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                if ends == 0 {
-                    open = Some(s);
-                    break;
+        // `win` is the block and the 16 bytes after it (zero past the text's end): a word that starts in the block
+        // is read from it without a bounds test.
+        let mut on_mask =
+            |m: u64, caps: u64, width: usize, base: usize, win: &[u8; 80], c: &mut Collect<'_>| {
+                let prev = (m << 1) | carry;
+                let mut starts = m & !prev;
+                let mut ends = !m & prev;
+                let mut cs = starts & caps;
+                while cs != 0 {
+                    c.caps.push(base + cs.trailing_zeros() as usize);
+                    cs &= cs - 1;
                 }
-                let p = base + ends.trailing_zeros() as usize;
-                ends &= ends - 1;
-                c.inline_word(s, p);
-            }
-            carry = (m >> (width - 1)) & 1;
-        };
-        let mut blocks = b.chunks_exact(64);
+                if let Some(s) = open
+                    && ends != 0
+                {
+                    // `carry` was set: the first falling edge closes the word left open.
+                    open = None;
+                    let p = base + ends.trailing_zeros() as usize;
+                    ends &= ends - 1;
+                    let w = crate::lexicon::load16(b, s);
+                    if !c.cache.quiet(&det.gate, b, w, p - s, p) {
+                        c.settle(s, p);
+                    }
+                }
+                // First the block's words against the cache alone (its loop keeps everything in registers), marking
+                // the start and end bits of those it does not settle; then those few. Starts and ends alternate, so
+                // the k-th marked start pairs with the k-th marked end.
+                let (mut ps, mut pe) = (0u64, 0u64);
+                let (cache, gate) = (&*c.cache, &det.gate);
+                while starts != 0 {
+                    let sb = starts & starts.wrapping_neg();
+                    let k = starts.trailing_zeros() as usize & 63;
+                    starts &= starts - 1;
+                    if ends == 0 {
+                        open = Some(base + k);
+                        break;
+                    }
+                    let eb = ends & ends.wrapping_neg();
+                    let p = base + ends.trailing_zeros() as usize;
+                    ends &= ends - 1;
+                    let w = (word_at(win, k), word_at(win, k + 8));
+                    if !cache.quiet(gate, b, w, p - base - k, p) {
+                        ps |= sb;
+                        pe |= eb;
+                    }
+                }
+                while ps != 0 {
+                    let s = base + ps.trailing_zeros() as usize;
+                    let p = base + pe.trailing_zeros() as usize;
+                    ps &= ps - 1;
+                    pe &= pe - 1;
+                    c.settle(s, p);
+                }
+                carry = (m >> (width - 1)) & 1;
+            };
         let mut base = 0;
-        for block in blocks.by_ref() {
-            let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
+        // Blocks with 16 bytes after them are read in place; the last ones from a zero-padded copy.
+        while base + 80 <= b.len() {
+            let win: &[u8; 80] = b[base..base + 80].try_into().unwrap_or(&[0; 80]);
+            let block: &[u8; 64] = win.first_chunk().unwrap_or(&[0; 64]);
             let (m, caps) = crate::words::word_masks(block);
-            on_mask(m, caps, 64, base, &mut c);
+            on_mask(m, caps, 64, base, win, &mut c);
             base += 64;
         }
-        let tail = blocks.remainder();
-        // The text's end closes an open word: a zero bit past the last byte.
-        let (m, caps) = crate::words::word_masks_tail(tail);
-        on_mask(m, caps, tail.len() + 1, base, &mut c);
+        loop {
+            let mut win = [0u8; 80];
+            let rest = &b[base..];
+            win[..rest.len().min(80)].copy_from_slice(&rest[..rest.len().min(80)]);
+            if rest.len() >= 64 {
+                let block: &[u8; 64] = win.first_chunk().unwrap_or(&[0; 64]);
+                let (m, caps) = crate::words::word_masks(block);
+                on_mask(m, caps, 64, base, &win, &mut c);
+                base += 64;
+            } else {
+                // The text's end closes an open word: a zero bit past the last byte.
+                let (m, caps) = crate::words::word_masks_tail(rest);
+                on_mask(m, caps, rest.len() + 1, base, &win, &mut c);
+                break;
+            }
+        }
         CACHE.set(Some(c.cache));
         // Line ends from one pass over the text; the last line may end without a line break.
         let mut line_ends: Vec<usize> = memchr::memchr_iter(b'\n', b).collect();

@@ -1003,23 +1003,22 @@ pub(crate) fn word_hashes_of((w0, w1): (u64, u64), n: usize) -> (u64, u64) {
 }
 
 /// The 16 bytes at `s` (zero-padded past the text's end) and the key of the word `s..s + n` in [`WordCache`]:
-/// its first 16 bytes, unfolded, zero past its end (a word's bytes are never zero, so for a word of at most 16
-/// bytes the key is exact and also fixes its length).
+/// its first bytes, unfolded, zero past its end (a word's bytes are never zero, so the key is exact and also
+/// fixes its length), or `[0, 0]` for a word of 16 bytes or more, which the cache does not keep.
 #[inline(always)]
 pub(crate) fn word_key(text: &[u8], s: usize, n: usize) -> ((u64, u64), [u64; 2]) {
     let (w0, w1) = load16(text, s);
-    let [m0, m1] = LEN_MASKS[n.min(16)];
+    let [m0, m1] = KEY_MASKS[n.min(16)];
     ((w0, w1), [w0 & m0, w1 & m1])
 }
 
 /// The 16 bytes at `s`, zero-padded past the end of the text.
 #[inline(always)]
-fn load16(text: &[u8], s: usize) -> (u64, u64) {
-    if let Some(w) = text.get(s..s + 16) {
-        let mut a = [0u8; 8];
-        let mut c = [0u8; 8];
-        a.copy_from_slice(&w[..8]);
-        c.copy_from_slice(&w[8..]);
+pub(crate) fn load16(text: &[u8], s: usize) -> (u64, u64) {
+    if let Some(w) = text.get(s..).and_then(|r| r.first_chunk::<16>()) {
+        let (a, c) = w.split_at(8);
+        let a: [u8; 8] = a.try_into().unwrap_or_default();
+        let c: [u8; 8] = c.try_into().unwrap_or_default();
         (u64::from_le_bytes(a), u64::from_le_bytes(c))
     } else {
         let mut a = [0u8; 16];
@@ -1045,6 +1044,14 @@ static LEN_MASKS: [[u64; 2]; 17] = {
         ];
         k += 1;
     }
+    t
+};
+
+/// The masks of a [`WordCache`] key: the first `k` bytes for `k` up to 15, nothing for longer words (byte 15
+/// holds the cached verdict).
+static KEY_MASKS: [[u64; 2]; 17] = {
+    let mut t = LEN_MASKS;
+    t[16] = [0, 0];
     t
 };
 
@@ -1148,34 +1155,38 @@ impl Verdict {
     }
 }
 
-/// Slots of the cache of verdicts (68 KB).
+/// Slots of the cache of verdicts (64 KB).
 const CACHE_SLOTS: usize = 1 << 12;
 
-/// The gate's verdicts on words of at most 16 bytes, by the words' exact bytes, in a direct-mapped cache (one
+/// The key bytes of a [`WordCache`] entry's second word; its top byte is the verdict.
+const KEY_LOW: u64 = (1 << 56) - 1;
+
+/// The gate's verdicts on words of at most 15 bytes, by the words' exact bytes, in a direct-mapped cache (one
 /// per thread, kept from document to document). Running text repeats its words (a few thousand make up most of
 /// any text), so most words are settled by one load and compare instead of the gate's hashes and table loads;
 /// most of them have nothing for the slow path. Exact: the key is the word's bytes, not a hash, and the verdict
 /// depends on those bytes only (what follows the word is tested apart, see [`WordGate::follows`]).
+///
+/// An entry is the key's two words with the verdict in the top byte of the second (byte 15 of a key is always
+/// zero), so a lookup is one 16-byte entry. An empty entry is all ones, which no key equals: text is UTF-8 and
+/// never holds the byte 0xFF.
 pub(crate) struct WordCache {
     gate: u64,
-    keys: Box<[[u64; 2]; CACHE_SLOTS]>,
-    verdicts: Box<[Verdict; CACHE_SLOTS]>,
+    entries: Box<[[u64; 2]; CACHE_SLOTS]>,
 }
 
 impl WordCache {
     pub(crate) fn new() -> WordCache {
         WordCache {
             gate: 0,
-            keys: Box::new([[0; 2]; CACHE_SLOTS]),
-            verdicts: Box::new([Verdict(0); CACHE_SLOTS]),
+            entries: Box::new([[u64::MAX; 2]; CACHE_SLOTS]),
         }
     }
 
     /// Empties the cache if another gate filled it.
     pub(crate) fn serve(&mut self, gate: &WordGate) {
         if self.gate != gate.id {
-            self.keys.fill([0; 2]);
-            self.verdicts.fill(Verdict(0));
+            self.entries.fill([u64::MAX; 2]);
             self.gate = gate.id;
         }
     }
@@ -1187,26 +1198,46 @@ impl WordCache {
         (x >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
     }
 
-    /// The verdict kept for the word of `n` bytes with `key`, in its `slot`.
+    /// True when the verdict kept for the word of `n` bytes that ends at `p` in `text`, whose first 16 bytes
+    /// (zero past the text's end) are `w`, says there is nothing in it for the slow path: the test of most
+    /// words. A word that only opens keywords of several words is quiet when the bytes after it cannot go on like
+    /// one ([`WordGate::follows`]).
     #[inline(always)]
-    pub(crate) fn get(&self, slot: usize, key: [u64; 2], n: usize) -> Option<Verdict> {
-        // A no-op on `slot`'s values that lets the compiler drop the bounds checks.
-        let slot = slot % CACHE_SLOTS;
-        let k = &self.keys[slot];
-        if (k[0] ^ key[0]) | (k[1] ^ key[1]) == 0 && n <= 16 {
-            Some(self.verdicts[slot])
+    pub(crate) fn quiet(
+        &self,
+        gate: &WordGate,
+        text: &[u8],
+        w: (u64, u64),
+        n: usize,
+        p: usize,
+    ) -> bool {
+        let [m0, m1] = KEY_MASKS[n.min(16)];
+        let key = [w.0 & m0, w.1 & m1];
+        match self.get(WordCache::slot(key), key) {
+            Some(Verdict(0)) => true,
+            Some(Verdict(Verdict::OPENS)) => !gate.follows(text, p, word_hashes_of(w, n).0),
+            _ => false,
+        }
+    }
+
+    /// The verdict kept for the word with `key` (from [`word_key`]), in its `slot`. A word of 16 bytes or more
+    /// has the key `[0, 0]`, which no entry holds: its first byte is never zero.
+    #[inline(always)]
+    pub(crate) fn get(&self, slot: usize, key: [u64; 2]) -> Option<Verdict> {
+        // A no-op on `slot`'s values that lets the compiler drop the bounds check.
+        let e = &self.entries[slot % CACHE_SLOTS];
+        if (e[0] ^ key[0]) | ((e[1] & KEY_LOW) ^ key[1]) == 0 {
+            Some(Verdict((e[1] >> 56) as u8))
         } else {
             None
         }
     }
 
-    /// Keeps the verdict of a word of at most 16 bytes.
+    /// Keeps the verdict of a word of at most 15 bytes (a longer word's key is `[0, 0]` and is not kept).
     #[inline(always)]
-    pub(crate) fn insert(&mut self, slot: usize, key: [u64; 2], n: usize, v: Verdict) {
-        let slot = slot % CACHE_SLOTS;
-        if n <= 16 {
-            self.keys[slot] = key;
-            self.verdicts[slot] = v;
+    pub(crate) fn insert(&mut self, slot: usize, key: [u64; 2], v: Verdict) {
+        if key[0] != 0 {
+            self.entries[slot % CACHE_SLOTS] = [key[0], key[1] | u64::from(v.0) << 56];
         }
     }
 }

@@ -197,6 +197,7 @@ fn word_verdicts_kept_between_documents_change_nothing() {
         "Geboortedatum: 01-02-1980\ngeboortedatum 01-02-1980\nGeboorteplaats Gent",
         "Aanwezig: Peter, Sandra en Lisa (notulist)\naanwezig peter",
         "abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopqr Abcdefghijklmnop",
+        "abcdefghijklmno Abcdefghijklmno abcdefghijklmn klantnummervel klantnummerveld",
         "Sanne de Vries komt morgen. Ze heeft alvleesklierkanker.",
         // Read before the line above (the loop runs backwards): the same name in lowercase, and a word with the
         // same first 16 bytes that ends otherwise.
