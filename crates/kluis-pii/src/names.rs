@@ -465,13 +465,25 @@ fn skip_blank(b: &[u8], mut i: usize) -> usize {
 fn org_block(scan: &Scan<'_>, end: usize) -> bool {
     let full = scan.text;
     // Bounded look-ahead: a text without line breaks must stay linear.
-    let t = &full[..crate::detect::floor_char(full, (end + 1024).min(full.len()))];
-    let Some(nl) = t[end..].find('\n') else {
+    let cap = crate::detect::floor_char(full, (end + 1024).min(full.len()));
+    let t = &full[..cap];
+    // Lines from the line index: the first line break at or after `end` (the text's length closes a last line
+    // without one, never below `cap`), then the lines after it, the last one cut at `cap`.
+    let ends = &scan.line_ends;
+    let j = ends.partition_point(|&e| e < end);
+    let Some(&nl) = ends.get(j).filter(|&&e| e < cap) else {
         return false;
     };
-    let from = end + nl + 1;
+    let from = nl + 1;
     let mut block_end = from;
-    for (n, line) in t[from..].split_inclusive('\n').enumerate() {
+    let (mut ls, mut n) = (from, 0);
+    while ls < cap {
+        let le = ends
+            .get(j + 1 + n)
+            .filter(|&&e| e < cap)
+            .map_or(cap, |&e| e + 1);
+        let line = &t[ls..le];
+        ls = le;
         let l = line.trim_start();
         if n == 0 {
             let head = &l[..crate::detect::floor_char(l, l.len().min(16))];
@@ -495,6 +507,7 @@ fn org_block(scan: &Scan<'_>, end: usize) -> bool {
             break;
         }
         block_end += line.len();
+        n += 1;
     }
     let i = scan.hits.partition_point(|h| h.start < from);
     scan.hits[i..]

@@ -15,74 +15,125 @@ enum Col {
     BeNn,
 }
 
+/// Header cells and the meaning they give their column, lowercase.
+const HEADERS: &[(&str, Col)] = &[
+    ("naam", Col::Name),
+    ("name", Col::Name),
+    ("nom", Col::Name),
+    ("klant", Col::Name),
+    ("klantnaam", Col::Name),
+    ("naam klant", Col::Name),
+    ("contactpersoon", Col::Name),
+    ("contact", Col::Name),
+    ("werknemer", Col::Name),
+    ("medewerker", Col::Name),
+    ("volledige naam", Col::Name),
+    ("full name", Col::Name),
+    ("nom complet", Col::Name),
+    ("deelnemer", Col::Name),
+    ("lid", Col::Name),
+    ("patiënt", Col::Name),
+    ("patient", Col::Name),
+    ("huurder", Col::Name),
+    ("kandidaat", Col::Name),
+    ("sollicitant", Col::Name),
+    ("student", Col::Name),
+    ("leerling", Col::Name),
+    ("debiteur", Col::Name),
+    ("relatie", Col::Name),
+    ("naam en voornaam", Col::Name),
+    ("nom et prénom", Col::Name),
+    ("voor- en achternaam", Col::Name),
+    ("voornaam", Col::NamePart),
+    ("voornamen", Col::NamePart),
+    ("roepnaam", Col::NamePart),
+    ("first name", Col::NamePart),
+    ("firstname", Col::NamePart),
+    ("given name", Col::NamePart),
+    ("prénom", Col::NamePart),
+    ("achternaam", Col::NamePart),
+    ("familienaam", Col::NamePart),
+    ("geslachtsnaam", Col::NamePart),
+    ("last name", Col::NamePart),
+    ("lastname", Col::NamePart),
+    ("surname", Col::NamePart),
+    ("nom de famille", Col::NamePart),
+    ("geboortedatum", Col::Dob),
+    ("geb. datum", Col::Dob),
+    ("geb.datum", Col::Dob),
+    ("date of birth", Col::Dob),
+    ("birth date", Col::Dob),
+    ("dob", Col::Dob),
+    ("date de naissance", Col::Dob),
+    ("geboren", Col::Dob),
+    ("bsn", Col::Bsn),
+    ("burgerservicenummer", Col::Bsn),
+    ("sofinummer", Col::Bsn),
+    ("bsn-nummer", Col::Bsn),
+    ("rijksregisternummer", Col::BeNn),
+    ("insz", Col::BeNn),
+    ("insz-nummer", Col::BeNn),
+    ("numéro national", Col::BeNn),
+    ("registre national", Col::BeNn),
+];
+
+/// The longest header in bytes: a longer ASCII cell is no header.
+const LONGEST_HEADER: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < HEADERS.len() {
+        if HEADERS[i].0.len() > n {
+            n = HEADERS[i].0.len();
+        }
+        i += 1;
+    }
+    n
+};
+
 fn column(cell: &str) -> Option<Col> {
-    let c = cell.trim().trim_end_matches(':').trim().to_lowercase();
-    Some(match c.as_str() {
-        "naam"
-        | "name"
-        | "nom"
-        | "klant"
-        | "klantnaam"
-        | "naam klant"
-        | "contactpersoon"
-        | "contact"
-        | "werknemer"
-        | "medewerker"
-        | "volledige naam"
-        | "full name"
-        | "nom complet"
-        | "deelnemer"
-        | "lid"
-        | "patiënt"
-        | "patient"
-        | "huurder"
-        | "kandidaat"
-        | "sollicitant"
-        | "student"
-        | "leerling"
-        | "debiteur"
-        | "relatie"
-        | "naam en voornaam"
-        | "nom et prénom"
-        | "voor- en achternaam" => Col::Name,
-        "voornaam" | "voornamen" | "roepnaam" | "first name" | "firstname" | "given name"
-        | "prénom" | "achternaam" | "familienaam" | "geslachtsnaam" | "last name" | "lastname"
-        | "surname" | "nom de famille" => Col::NamePart,
-        "geboortedatum" | "geb. datum" | "geb.datum" | "date of birth" | "birth date" | "dob"
-        | "date de naissance" | "geboren" => Col::Dob,
-        "bsn" | "burgerservicenummer" | "sofinummer" | "bsn-nummer" => Col::Bsn,
-        "rijksregisternummer"
-        | "insz"
-        | "insz-nummer"
-        | "numéro national"
-        | "registre national" => Col::BeNn,
-        _ => return None,
-    })
+    let c = cell.trim().trim_end_matches(':').trim();
+    let find = |low: &[u8]| {
+        HEADERS
+            .iter()
+            .find(|(h, _)| h.as_bytes() == low)
+            .map(|&(_, k)| k)
+    };
+    // Most cells are ASCII: lowercased in place on the stack, and one longer than any header is none (an ASCII
+    // cell keeps its length when lowercased; other text may shrink, so it takes the general path).
+    if c.is_ascii() {
+        let mut buf = [0u8; LONGEST_HEADER];
+        let low = buf.get_mut(..c.len())?;
+        low.copy_from_slice(c.as_bytes());
+        low.make_ascii_lowercase();
+        return find(low);
+    }
+    find(c.to_lowercase().as_bytes())
 }
 
 pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Finding>) {
     let t = scan.text;
     let b = t.as_bytes();
     let pipes = memchr::memchr(b'|', b).is_some();
-    if memchr::memchr2(b'\t', b';', b).is_none() && memchr::memchr(b',', b).is_none() && !pipes {
-        return;
-    }
     let g = &scan.det.names;
     let mut header: Option<(u8, Vec<(usize, Col)>)> = None;
-    // Visit only lines that hold a separator (found with memchr); a gap between them ends the table.
-    let mut next_line = 0;
+    // Visit only lines that hold a separator: from the first separator of a line (found with memchr) straight to
+    // the next line. A gap between such lines ends the table. Text tables drawn with pipes ("Naam | Adres | …")
+    // too: the next pipe is kept and searched again only once the walk has passed it.
     let mut prev_end = usize::MAX;
     let mut lines = Vec::new();
-    // Text tables drawn with pipes ("Naam | Adres | …") too; their positions are merged in order.
-    let mut seps: Vec<usize> = memchr::memchr3_iter(b'\t', b';', b',', b).collect();
-    if pipes {
-        seps.extend(memchr::memchr_iter(b'|', b));
-        seps.sort_unstable();
-    }
-    for k in seps {
-        if k < next_line {
-            continue;
+    let mut next_pipe = if pipes { memchr::memchr(b'|', b) } else { None };
+    let mut at = 0;
+    while at < b.len() {
+        if next_pipe.is_some_and(|p| p < at) {
+            next_pipe = memchr::memchr(b'|', &b[at..]).map(|k| at + k);
         }
+        let other = memchr::memchr3(b'\t', b';', b',', &b[at..]).map(|k| at + k);
+        let Some(k) = (match (other, next_pipe) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        }) else {
+            break;
+        };
         // The line holding separator `k` (never a line break), with its line break.
         let i = scan.line_ends.partition_point(|&e| e < k);
         let ls = if i == 0 { 0 } else { scan.line_ends[i - 1] + 1 };
@@ -101,7 +152,7 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             && b[prev_end..ls].contains(&b'-');
         lines.push((ls, le, ls == prev_end || ruled));
         prev_end = le;
-        next_line = le;
+        at = le;
     }
     for (start, le, contiguous) in lines {
         if !contiguous {
@@ -140,6 +191,19 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
         {
             continue;
         }
+        // Header cells first, without collecting the cells: most lines with a separator are no table row.
+        let cols: Vec<(usize, Col)> = body
+            .split(char::from(sep))
+            .enumerate()
+            .filter_map(|(i, c)| column(c).map(|k| (i, k)))
+            .collect();
+        if !cols.is_empty() {
+            header = Some((sep, cols));
+            continue;
+        }
+        let Some((hsep, cols)) = &header else {
+            continue;
+        };
         let cells: Vec<(usize, &str)> = {
             let mut v = Vec::new();
             let mut off = 0;
@@ -148,18 +212,6 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                 off += cell.len() + 1;
             }
             v
-        };
-        let cols: Vec<(usize, Col)> = cells
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (_, c))| column(c).map(|k| (i, k)))
-            .collect();
-        if !cols.is_empty() {
-            header = Some((sep, cols));
-            continue;
-        }
-        let Some((hsep, cols)) = &header else {
-            continue;
         };
         if *hsep != sep {
             header = None;
