@@ -455,30 +455,33 @@ impl<'a> Scan<'a> {
                 }
                 carry = (m >> (width - 1)) & 1;
             };
+        // Blocks with 16 bytes after them are read in place; the last ones from a zero-padded copy. One call site,
+        // so that the block's work is inlined here.
         let mut base = 0;
-        // Blocks with 16 bytes after them are read in place; the last ones from a zero-padded copy.
-        while base + 80 <= b.len() {
-            let win: &[u8; 80] = b[base..base + 80].try_into().unwrap_or(&[0; 80]);
-            let block: &[u8; 64] = win.first_chunk().unwrap_or(&[0; 64]);
-            let (m, caps) = crate::words::word_masks(block);
-            on_mask(m, caps, 64, base, win, &mut c);
-            base += 64;
-        }
+        let mut padded = [0u8; 80];
         loop {
-            let mut win = [0u8; 80];
             let rest = &b[base..];
-            win[..rest.len().min(80)].copy_from_slice(&rest[..rest.len().min(80)]);
-            if rest.len() >= 64 {
-                let block: &[u8; 64] = win.first_chunk().unwrap_or(&[0; 64]);
-                let (m, caps) = crate::words::word_masks(block);
-                on_mask(m, caps, 64, base, &win, &mut c);
-                base += 64;
+            let win: &[u8; 80] = match rest.first_chunk() {
+                Some(w) => w,
+                None => {
+                    padded.fill(0);
+                    padded[..rest.len()].copy_from_slice(rest);
+                    &padded
+                }
+            };
+            let (m, caps, width) = if rest.len() >= 64 {
+                let (m, caps) = crate::words::word_masks(win.first_chunk().unwrap_or(&[0; 64]));
+                (m, caps, 64)
             } else {
                 // The text's end closes an open word: a zero bit past the last byte.
                 let (m, caps) = crate::words::word_masks_tail(rest);
-                on_mask(m, caps, rest.len() + 1, base, &win, &mut c);
+                (m, caps, rest.len() + 1)
+            };
+            on_mask(m, caps, width, base, win, &mut c);
+            if rest.len() < 64 {
                 break;
             }
+            base += 64;
         }
         CACHE.set(Some(c.cache));
         // Line ends from one pass over the text; the last line may end without a line break.

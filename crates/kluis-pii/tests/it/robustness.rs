@@ -181,6 +181,39 @@ fn block_edges_and_last_line() {
     }
 }
 
+/// The keyword pass reads 64-byte blocks, each with the 16 bytes after it, and the last ones from a padded copy:
+/// the same words at every offset from a block edge, and texts that end anywhere around the edges, give the same
+/// findings (shifted) and the same classification.
+#[test]
+fn keyword_pass_independent_of_block_offsets() {
+    let d = Detector::shared();
+    let body = "Geachte heer Jansen,\nUw burgerservicenummer: 111222333. Klantnummer 4411.\n\
+                Patiënt Sanne de Vries (diabetes) kwam met Pieter-Jan van der Berg.\n\
+                Met vriendelijke groet,\nAnnelies Bakker";
+    let shifted = |pad: usize| {
+        let text = format!("{}{body}", " ".repeat(pad));
+        let a = d.analyze(&text, None);
+        let findings: Vec<_> = a
+            .findings
+            .iter()
+            .map(|f| (f.entity, f.start - pad, f.end - pad, f.value.clone()))
+            .collect();
+        (findings, a.classification)
+    };
+    let expected = shifted(1);
+    assert!(expected.0.len() >= 4, "{:?}", expected.0);
+    for pad in 1..=100 {
+        assert_eq!(shifted(pad), expected, "pad {pad}");
+    }
+    // Every length around the edges of the last blocks, cut at character boundaries.
+    for end in (0..=body.len()).filter(|&e| body.is_char_boundary(e)) {
+        let text = &body[..end];
+        for f in d.detect(text) {
+            assert_eq!(f.value, text[f.start..f.end]);
+        }
+    }
+}
+
 /// The keyword pass keeps the gate's verdict per word (by its exact bytes, per thread, from one document to the
 /// next): a word met before, in another case, before other bytes, or under another detector must give what a
 /// first sight on a fresh thread gives.
