@@ -402,59 +402,69 @@ impl<'a> Scan<'a> {
         let mut carry = 0u64;
         // `win` is the block and the 16 bytes after it (zero past the text's end): a word that starts in the block
         // is read from it without a bounds test.
-        let mut on_mask =
-            |m: u64, caps: u64, width: usize, base: usize, win: &[u8; 80], c: &mut Collect<'_>| {
-                let prev = (m << 1) | carry;
-                let mut starts = m & !prev;
-                let mut ends = !m & prev;
-                let mut cs = starts & caps;
-                while cs != 0 {
-                    c.caps.push(base + cs.trailing_zeros() as usize);
-                    cs &= cs - 1;
-                }
-                if let Some(s) = open
-                    && ends != 0
-                {
-                    // `carry` was set: the first falling edge closes the word left open.
-                    open = None;
-                    let p = base + ends.trailing_zeros() as usize;
-                    ends &= ends - 1;
-                    let w = crate::lexicon::load16(b, s);
-                    if !c.cache.quiet(&det.gate, b, w, p - s, p) {
-                        c.settle(s, p);
-                    }
-                }
-                // First the block's words against the cache alone (its loop keeps everything in registers), marking
-                // the start and end bits of those it does not settle; then those few. Starts and ends alternate, so
-                // the k-th marked start pairs with the k-th marked end.
-                let (mut ps, mut pe) = (0u64, 0u64);
-                let (cache, gate) = (&*c.cache, &det.gate);
-                while starts != 0 {
-                    let sb = starts & starts.wrapping_neg();
-                    let k = starts.trailing_zeros() as usize & 63;
-                    starts &= starts - 1;
-                    if ends == 0 {
-                        open = Some(base + k);
-                        break;
-                    }
-                    let eb = ends & ends.wrapping_neg();
-                    let p = base + ends.trailing_zeros() as usize;
-                    ends &= ends - 1;
-                    let w = (word_at(win, k), word_at(win, k + 8));
-                    if !cache.quiet(gate, b, w, p - base - k, p) {
-                        ps |= sb;
-                        pe |= eb;
-                    }
-                }
-                while ps != 0 {
-                    let s = base + ps.trailing_zeros() as usize;
-                    let p = base + pe.trailing_zeros() as usize;
-                    ps &= ps - 1;
-                    pe &= pe - 1;
+        let mut line_ends = std::mem::take(&mut kept.line_ends);
+        let mut on_mask = |masks: crate::words::Masks,
+                           width: usize,
+                           base: usize,
+                           win: &[u8; 80],
+                           c: &mut Collect<'_>| {
+            let mut nl = masks.newline;
+            while nl != 0 {
+                line_ends.push(base + nl.trailing_zeros() as usize);
+                nl &= nl - 1;
+            }
+            let (m, caps) = (masks.word, masks.caps);
+            let prev = (m << 1) | carry;
+            let mut starts = m & !prev;
+            let mut ends = !m & prev;
+            let mut cs = starts & caps;
+            while cs != 0 {
+                c.caps.push(base + cs.trailing_zeros() as usize);
+                cs &= cs - 1;
+            }
+            if let Some(s) = open
+                && ends != 0
+            {
+                // `carry` was set: the first falling edge closes the word left open.
+                open = None;
+                let p = base + ends.trailing_zeros() as usize;
+                ends &= ends - 1;
+                let w = crate::lexicon::load16(b, s);
+                if !c.cache.quiet(&det.gate, b, w, p - s, p) {
                     c.settle(s, p);
                 }
-                carry = (m >> (width - 1)) & 1;
-            };
+            }
+            // First the block's words against the cache alone (its loop keeps everything in registers), marking
+            // the start and end bits of those it does not settle; then those few. Starts and ends alternate, so
+            // the k-th marked start pairs with the k-th marked end.
+            let (mut ps, mut pe) = (0u64, 0u64);
+            let (cache, gate) = (&*c.cache, &det.gate);
+            while starts != 0 {
+                let sb = starts & starts.wrapping_neg();
+                let k = starts.trailing_zeros() as usize & 63;
+                starts &= starts - 1;
+                if ends == 0 {
+                    open = Some(base + k);
+                    break;
+                }
+                let eb = ends & ends.wrapping_neg();
+                let p = base + ends.trailing_zeros() as usize;
+                ends &= ends - 1;
+                let w = (word_at(win, k), word_at(win, k + 8));
+                if !cache.quiet(gate, b, w, p - base - k, p) {
+                    ps |= sb;
+                    pe |= eb;
+                }
+            }
+            while ps != 0 {
+                let s = base + ps.trailing_zeros() as usize;
+                let p = base + pe.trailing_zeros() as usize;
+                ps &= ps - 1;
+                pe &= pe - 1;
+                c.settle(s, p);
+            }
+            carry = (m >> (width - 1)) & 1;
+        };
         // Blocks with 16 bytes after them are read in place; the last ones from a zero-padded copy. One call site,
         // so that the block's work is inlined here.
         let mut base = 0;
@@ -469,24 +479,21 @@ impl<'a> Scan<'a> {
                     &padded
                 }
             };
-            let (m, caps, width) = if rest.len() >= 64 {
-                let (m, caps) = crate::words::word_masks(win.first_chunk().unwrap_or(&[0; 64]));
-                (m, caps, 64)
+            let (masks, width) = if rest.len() >= 64 {
+                let masks = crate::words::word_masks(win.first_chunk().unwrap_or(&[0; 64]));
+                (masks, 64)
             } else {
                 // The text's end closes an open word: a zero bit past the last byte.
-                let (m, caps) = crate::words::word_masks_tail(rest);
-                (m, caps, rest.len() + 1)
+                (crate::words::word_masks_tail(rest), rest.len() + 1)
             };
-            on_mask(m, caps, width, base, win, &mut c);
+            on_mask(masks, width, base, win, &mut c);
             if rest.len() < 64 {
                 break;
             }
             base += 64;
         }
         CACHE.set(Some(c.cache));
-        // Line ends from one pass over the text; the last line may end without a line break.
-        let mut line_ends = std::mem::take(&mut kept.line_ends);
-        line_ends.extend(memchr::memchr_iter(b'\n', b));
+        // Line ends came with the masks; the last line may end without a line break.
         if line_ends.last().map_or(!b.is_empty(), |&e| e + 1 < b.len()) {
             line_ends.push(b.len());
         }

@@ -7,11 +7,22 @@ fn gather(hi: u64) -> u64 {
     hi.wrapping_mul(0x0002_0408_1020_4081) >> 56
 }
 
-/// Bit k set when byte k of the block is a word byte (ASCII letter or digit, or any byte of a multi-byte
-/// character: the same set as [`crate::lexicon::wordish`]), and bit k of the second mask when byte k may open a
-/// capitalised word (an ASCII capital, or a byte from 0xC3, the lead byte of every non-ASCII capital).
+/// Bit masks of a block of up to 64 bytes: bit k stands for byte k.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Masks {
+    /// Word bytes: ASCII letters and digits, and every byte of a multi-byte character (the same set as
+    /// [`crate::lexicon::wordish`]).
+    pub word: u64,
+    /// Bytes that may open a capitalised word: an ASCII capital, or a byte from 0xC3 (the lead byte of every
+    /// non-ASCII capital).
+    pub caps: u64,
+    /// Line breaks.
+    pub newline: u64,
+}
+
+/// The [`Masks`] of a block of 64 bytes.
 #[inline(always)]
-pub(crate) fn word_masks(block: &[u8; 64]) -> (u64, u64) {
+pub(crate) fn word_masks(block: &[u8; 64]) -> Masks {
     #[cfg(target_arch = "x86_64")]
     #[allow(unsafe_code)]
     {
@@ -32,7 +43,7 @@ pub(crate) fn word_masks(block: &[u8; 64]) -> (u64, u64) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 #[inline]
-fn word_masks_sse2(block: &[u8; 64]) -> (u64, u64) {
+fn word_masks_sse2(block: &[u8; 64]) -> Masks {
     use std::arch::x86_64::*;
     // `x + bias < limit` as signed bytes is `x - lo < n` as unsigned bytes, with bias = 0x80 - lo and
     // limit = n - 0x80.
@@ -41,7 +52,7 @@ fn word_masks_sse2(block: &[u8; 64]) -> (u64, u64) {
         let limit = _mm_set1_epi8(n.wrapping_sub(0x80) as i8);
         _mm_cmplt_epi8(_mm_add_epi8(x, bias), limit)
     };
-    let (mut m, mut c) = (0u64, 0u64);
+    let (mut m, mut c, mut n) = (0u64, 0u64, 0u64);
     for (k, chunk) in block.chunks_exact(16).enumerate() {
         let lo = u64::from_le_bytes(chunk[..8].try_into().unwrap_or_default());
         let hi = u64::from_le_bytes(chunk[8..].try_into().unwrap_or_default());
@@ -53,45 +64,61 @@ fn word_masks_sse2(block: &[u8; 64]) -> (u64, u64) {
         let cap = _mm_or_si128(range(x, b'A', 26), high);
         m |= u64::from(_mm_movemask_epi8(word) as u16) << (16 * k);
         c |= u64::from(_mm_movemask_epi8(cap) as u16) << (16 * k);
+        let newline = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\n' as i8));
+        n |= u64::from(_mm_movemask_epi8(newline) as u16) << (16 * k);
     }
-    (m, c)
+    Masks {
+        word: m,
+        caps: c,
+        newline: n,
+    }
 }
 
 /// [`word_masks`] in plain Rust: the byte tests are written byte by byte so that the compiler vectorises them;
 /// eight high bits at a time are then gathered.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline(always)]
-fn word_masks_portable(block: &[u8; 64]) -> (u64, u64) {
+fn word_masks_portable(block: &[u8; 64]) -> Masks {
     let mut tw = [0u8; 64];
     let mut tc = [0u8; 64];
-    for ((w, c), &x) in tw.iter_mut().zip(tc.iter_mut()).zip(block) {
+    let mut tn = [0u8; 64];
+    for (((w, c), n), &x) in tw
+        .iter_mut()
+        .zip(tc.iter_mut())
+        .zip(tn.iter_mut())
+        .zip(block)
+    {
         let word = (x.wrapping_sub(b'0') < 10) | ((x | 0x20).wrapping_sub(b'a') < 26) | (x >= 0x80);
         let cap = (x.wrapping_sub(b'A') < 26) | (x >= 0xC3);
         *w = u8::from(word) << 7;
         *c = u8::from(cap) << 7;
+        *n = u8::from(x == b'\n') << 7;
     }
-    let mut m = 0u64;
-    let mut c = 0u64;
-    for (k, (lw, lc)) in tw.chunks_exact(8).zip(tc.chunks_exact(8)).enumerate() {
-        let mut a = [0u8; 8];
-        let mut d = [0u8; 8];
-        a.copy_from_slice(lw);
-        d.copy_from_slice(lc);
-        m |= gather(u64::from_le_bytes(a)) << (8 * k);
-        c |= gather(u64::from_le_bytes(d)) << (8 * k);
+    let eights = |t: &[u8; 64]| {
+        t.chunks_exact(8).enumerate().fold(0u64, |acc, (k, l)| {
+            acc | gather(u64::from_le_bytes(l.try_into().unwrap_or_default())) << (8 * k)
+        })
+    };
+    Masks {
+        word: eights(&tw),
+        caps: eights(&tc),
+        newline: eights(&tn),
     }
-    (m, c)
 }
 
 /// The same masks for a short tail block (fewer than 64 bytes).
-pub(crate) fn word_masks_tail(tail: &[u8]) -> (u64, u64) {
-    let mut m = 0u64;
-    let mut c = 0u64;
-    for (k, &b) in tail.iter().enumerate() {
-        m |= u64::from(crate::lexicon::wordish(b)) << k;
-        c |= u64::from(b >= 0xC3 || b.is_ascii_uppercase()) << k;
+pub(crate) fn word_masks_tail(tail: &[u8]) -> Masks {
+    let mut m = Masks {
+        word: 0,
+        caps: 0,
+        newline: 0,
+    };
+    for (k, &b) in tail.iter().enumerate().take(64) {
+        m.word |= u64::from(crate::lexicon::wordish(b)) << k;
+        m.caps |= u64::from(b >= 0xC3 || b.is_ascii_uppercase()) << k;
+        m.newline |= u64::from(b == b'\n') << k;
     }
-    (m, c)
+    m
 }
 
 /// Lets a caller skip a line that cannot open with any phrase of a set before it lowercases the line's head and
