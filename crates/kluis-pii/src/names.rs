@@ -60,6 +60,19 @@ const PARTICLES: &[&str] = &[
     "della", "dei", "lo", "ibn", "abu", "mac", "o'",
 ];
 
+/// The longest of [`PARTICLES`] in bytes.
+const LONGEST_PARTICLE: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        if PARTICLES[i].len() > n {
+            n = PARTICLES[i].len();
+        }
+        i += 1;
+    }
+    n
+};
+
 /// Capitalised words that end a name or show that a sequence is not a person.
 #[rustfmt::skip]
 const STOP: &[&str] = &[
@@ -133,6 +146,19 @@ const ORG_HEADS: &[&str] = &[
     "bond",
     "school",
 ];
+
+/// The shortest of [`ORG_HEADS`] in bytes.
+const SHORTEST_ORG_HEAD: usize = {
+    let mut n = usize::MAX;
+    let mut i = 0;
+    while i < ORG_HEADS.len() {
+        if ORG_HEADS[i].len() < n {
+            n = ORG_HEADS[i].len();
+        }
+        i += 1;
+    }
+    n
+};
 
 fn org_compound(lower: &str) -> bool {
     ORG_HEADS
@@ -227,13 +253,16 @@ impl Gazetteer {
         let w = &t[s..e];
         let mut buf = [0u8; 32];
         let lower = lower(w, &mut buf);
-        if self.particles.contains(&*lower) {
+        // Cheap tests first: particles are short, elided particles open with one of four letters, organisation
+        // heads need three bytes before them.
+        if lower.len() <= LONGEST_PARTICLE && self.particles.contains(&*lower) {
             return Tok::Particle;
         }
         // "d'Hondt", "l'Olivier", "O'Brien": an elided particle glued to a capitalised surname.
-        if let Some(rest) = ["d'", "d’", "l'", "l’", "D'", "D’", "O'", "O’"]
-            .iter()
-            .find_map(|p| w.strip_prefix(p))
+        if matches!(w.as_bytes().first(), Some(b'd' | b'l' | b'D' | b'O'))
+            && let Some(rest) = ["d'", "d’", "l'", "l’", "D'", "D’", "O'", "O’"]
+                .iter()
+                .find_map(|p| w.strip_prefix(p))
             && rest.chars().next().is_some_and(char::is_uppercase)
             && rest.chars().any(char::is_lowercase)
         {
@@ -246,14 +275,21 @@ impl Gazetteer {
         if !c0.is_uppercase() {
             return Tok::Other;
         }
-        if self.stop.contains(&*lower) || org_compound(&lower) {
+        if self.stop.contains(&*lower)
+            || lower.len() >= SHORTEST_ORG_HEAD + 3 && org_compound(&lower)
+        {
             return Tok::Other;
         }
         let rest = cs.as_str();
         if rest.is_empty() {
             return Tok::Other;
         }
-        if rest.chars().all(|c| !c.is_lowercase()) {
+        let no_lowercase = if rest.is_ascii() {
+            !rest.bytes().any(|c| c.is_ascii_lowercase())
+        } else {
+            rest.chars().all(|c| !c.is_lowercase())
+        };
+        if no_lowercase {
             return Tok::Upper;
         }
         Tok::Cap
