@@ -173,6 +173,9 @@ pub(crate) struct Gazetteer {
     last: HashSet<String>,
     stop: HashSet<&'static str>,
     particles: HashSet<&'static str>,
+    /// Word hashes of the stop words and of the particles: most name words find their bit clear and skip the
+    /// sets' string hashing and comparison (a set bit only means "look in the set").
+    stop_or_particle: crate::lexicon::WordSet<()>,
 }
 
 impl Gazetteer {
@@ -194,12 +197,17 @@ impl Gazetteer {
         for w in &first {
             first_hashes.entry(crate::lexicon::word_hash_of(w.as_bytes()));
         }
+        let mut stop_or_particle = crate::lexicon::WordSet::new();
+        for w in stop.iter().chain(PARTICLES) {
+            stop_or_particle.entry(crate::lexicon::word_hash_of(w.as_bytes()));
+        }
         Gazetteer {
             first_hashes,
             first,
             last,
             stop,
             particles: PARTICLES.iter().copied().collect(),
+            stop_or_particle,
         }
     }
 }
@@ -253,9 +261,13 @@ impl Gazetteer {
         let w = &t[s..e];
         let mut buf = [0u8; 32];
         let lower = lower(w, &mut buf);
-        // Cheap tests first: particles are short, elided particles open with one of four letters, organisation
-        // heads need three bytes before them.
-        if lower.len() <= LONGEST_PARTICLE && self.particles.contains(&*lower) {
+        // Cheap tests first: a bit for the stop words and particles, particles are short, elided particles open
+        // with one of four letters, organisation heads need three bytes before them.
+        let listed = self
+            .stop_or_particle
+            .get(crate::lexicon::word_hash_of(lower.as_bytes()))
+            .is_some();
+        if listed && lower.len() <= LONGEST_PARTICLE && self.particles.contains(&*lower) {
             return Tok::Particle;
         }
         // "d'Hondt", "l'Olivier", "O'Brien": an elided particle glued to a capitalised surname.
@@ -275,7 +287,7 @@ impl Gazetteer {
         if !c0.is_uppercase() {
             return Tok::Other;
         }
-        if self.stop.contains(&*lower)
+        if listed && self.stop.contains(&*lower)
             || lower.len() >= SHORTEST_ORG_HEAD + 3 && org_compound(&lower)
         {
             return Tok::Other;
