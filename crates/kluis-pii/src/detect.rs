@@ -213,8 +213,9 @@ struct Buffers {
     line_ends: Vec<usize>,
 }
 
-/// Lists longer than this are freed rather than kept, so a thread holds little memory after a very large text.
-const KEEP_AT_MOST: usize = 1 << 16;
+/// Lists with room for more entries than this are freed rather than kept, so a thread holds at most about 2 MB
+/// after a very large text (a 64 KB document needs a few thousand).
+const KEEP_AT_MOST: usize = 1 << 14;
 
 impl Drop for Scan<'_> {
     fn drop(&mut self) {
