@@ -160,10 +160,10 @@ const SHORTEST_ORG_HEAD: usize = {
     n
 };
 
-fn org_compound(lower: &str) -> bool {
+fn org_compound(lower: &[u8]) -> bool {
     ORG_HEADS
         .iter()
-        .any(|h| lower.len() >= h.len() + 3 && lower.ends_with(h))
+        .any(|h| lower.len() >= h.len() + 3 && lower.ends_with(h.as_bytes()))
 }
 
 pub(crate) struct Gazetteer {
@@ -171,8 +171,8 @@ pub(crate) struct Gazetteer {
     pub(crate) first_hashes: crate::lexicon::WordSet<()>,
     first: HashSet<String>,
     last: HashSet<String>,
-    stop: HashSet<&'static str>,
-    particles: HashSet<&'static str>,
+    stop: HashSet<&'static [u8]>,
+    particles: HashSet<&'static [u8]>,
     /// Word hashes of the stop words and of the particles: most name words find their bit clear and skip the
     /// sets' string hashing and comparison (a set bit only means "look in the set").
     stop_or_particle: crate::lexicon::WordSet<()>,
@@ -187,18 +187,18 @@ impl Gazetteer {
                 .map(str::to_lowercase)
                 .collect()
         };
-        let stop: HashSet<&'static str> = STOP.iter().copied().collect();
+        let stop: HashSet<&'static [u8]> = STOP.iter().map(|w| w.as_bytes()).collect();
         let mut first = words(FIRST_NAMES);
         first.extend(words(EXTRA_FIRST_NAMES));
         // A first name that is also an everyday capitalised word is no evidence on its own.
-        first.retain(|w| !stop.contains(w.as_str()) && w.chars().count() > 1);
+        first.retain(|w| !stop.contains(w.as_bytes()) && w.chars().count() > 1);
         let last = words(SURNAMES);
         let mut first_hashes = crate::lexicon::WordSet::new();
         for w in &first {
             first_hashes.entry(crate::lexicon::word_hash_of(w.as_bytes()));
         }
         let mut stop_or_particle = crate::lexicon::WordSet::new();
-        for w in stop.iter().chain(PARTICLES) {
+        for w in STOP.iter().chain(PARTICLES) {
             stop_or_particle.entry(crate::lexicon::word_hash_of(w.as_bytes()));
         }
         Gazetteer {
@@ -206,7 +206,7 @@ impl Gazetteer {
             first,
             last,
             stop,
-            particles: PARTICLES.iter().copied().collect(),
+            particles: PARTICLES.iter().map(|w| w.as_bytes()).collect(),
             stop_or_particle,
         }
     }
@@ -244,6 +244,17 @@ fn word_end(t: &str, i: usize) -> usize {
 
 /// `w` lowercased: ASCII text that fits in `buf` is lowered there (the same result as `to_lowercase`, no
 /// allocation).
+/// [`lower`] as bytes: an ASCII word needs no check that its lowercase copy is still UTF-8.
+fn lower_bytes<'b>(w: &'b str, buf: &'b mut [u8]) -> std::borrow::Cow<'b, [u8]> {
+    if w.is_ascii() && w.len() <= buf.len() {
+        let low = &mut buf[..w.len()];
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        return std::borrow::Cow::Borrowed(low);
+    }
+    std::borrow::Cow::Owned(w.to_lowercase().into_bytes())
+}
+
 fn lower<'b>(w: &'b str, buf: &'b mut [u8]) -> std::borrow::Cow<'b, str> {
     if w.is_ascii() && w.len() <= buf.len() {
         for (d, s) in buf.iter_mut().zip(w.bytes()) {
@@ -260,12 +271,12 @@ impl Gazetteer {
     fn classify(&self, t: &str, s: usize, e: usize) -> Tok {
         let w = &t[s..e];
         let mut buf = [0u8; 32];
-        let lower = lower(w, &mut buf);
+        let lower = lower_bytes(w, &mut buf);
         // Cheap tests first: a bit for the stop words and particles, particles are short, elided particles open
         // with one of four letters, organisation heads need three bytes before them.
         let listed = self
             .stop_or_particle
-            .get(crate::lexicon::word_hash_of(lower.as_bytes()))
+            .get(crate::lexicon::word_hash_of(&lower))
             .is_some();
         if listed && lower.len() <= LONGEST_PARTICLE && self.particles.contains(&*lower) {
             return Tok::Particle;
@@ -702,7 +713,7 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             && !tail.is_empty()
             && tail
                 .split(' ')
-                .all(|w| g.particles.contains(w.to_lowercase().as_str()))
+                .all(|w| g.particles.contains(w.to_lowercase().as_bytes()))
         {
             inverted = Some(fs + field.len());
             field = head;
