@@ -1103,24 +1103,28 @@ fn propagate(scan: &Scan<'_>, out: &mut Vec<Finding>) {
             r.1 = n + 1;
         }
         // First three bytes of the tokens, hashed to one of 4096 bits: one table test rejects nearly every other
-        // capitalised word (a city, a sentence's first word). Every token has three bytes or more.
-        let head3 = |x: &[u8]| {
-            (usize::from(x[0]) * 961 + usize::from(x[1]) * 31 + usize::from(x[2])) & 4095
-        };
+        // capitalised word (a city, a sentence's first word). Every token has three bytes or more. The hash takes
+        // the three bytes as one integer (read as four where the text goes on, the fourth masked off).
+        let head3 = |x: u32| ((x & 0xFF_FFFF).wrapping_mul(0x9E37_79B1) >> 20) as usize;
+        let three = |x: &[u8]| u32::from_le_bytes([x[0], x[1], x[2], 0]);
         let mut heads = [0u64; 64];
         for w in &toks {
-            let h = head3(w);
+            let h = head3(three(w));
             heads[h >> 6] |= 1 << (h & 63);
         }
         let mut found: Vec<(u8, usize, usize)> = Vec::new();
         for &k in &scan.caps {
-            let Some(x) = b.get(k..k + 3) else {
-                continue;
+            let h = match b.get(k..k + 4) {
+                Some(x) => head3(u32::from_le_bytes(x.try_into().unwrap_or_default())),
+                None => match b.get(k..k + 3) {
+                    Some(x) => head3(three(x)),
+                    None => continue,
+                },
             };
-            let h = head3(x);
             if heads[h >> 6] >> (h & 63) & 1 == 0 {
                 continue;
             }
+            let x = &b[k..k + 3];
             let c = x[0];
             let group = if k == 0 {
                 0
