@@ -8,43 +8,53 @@ use regex::Regex;
 use std::cell::Cell;
 
 /// Compiled identifier patterns. ASCII word boundaries only: Unicode `\b` costs 100× (pii-detection.md §7).
+/// The patterns that only find spans are fully compiled DFAs: a search needs no cache from a pool and no lazy
+/// state building, which on the short digit lines they run on costs more than the scan itself. The two date
+/// patterns read capture groups and stay `regex` patterns.
 pub(crate) struct Patterns {
-    iban: Regex,
-    phone_intl: Regex,
-    phone_nat: Regex,
-    postcode: Regex,
-    number: Regex,
-    vat_nl: Regex,
-    vat_be: Regex,
-    be_nn: Regex,
+    iban: Dfa,
+    phone_intl: Dfa,
+    phone_nat: Dfa,
+    postcode: Dfa,
+    number: Dfa,
+    vat_nl: Dfa,
+    vat_be: Dfa,
+    be_nn: Dfa,
     date_num: Regex,
     date_word: Regex,
-    id_doc: Regex,
-    plate: Regex,
-    ip: Regex,
-    card: Regex,
+    id_doc: Dfa,
+    plate: Dfa,
+    ip: Dfa,
+    card: Dfa,
 }
+
+type Dfa = regex_automata::dfa::regex::Regex;
 
 fn re(p: &str) -> Regex {
     Regex::new(&p.replace("\\b", "(?-u:\\b)")).expect("static pattern compiles")
 }
 
+/// A pattern as a DFA with the semantics of [`re`] (leftmost-first, the same syntax).
+fn dfa(p: &str) -> Dfa {
+    Dfa::new(&p.replace("\\b", "(?-u:\\b)")).expect("static pattern compiles")
+}
+
 impl Patterns {
     pub(crate) fn build() -> Patterns {
         Patterns {
-            iban: re(r"\b[A-Z]{2}[0-9]{2}(?:[ ]{0,2}[A-Z0-9]){11,30}"),
-            phone_intl: re(r"(?:\+|\b00)3[12][ \-]?(?:\(0\)[ \-]?)?[1-9](?:[ \-.]?[0-9]){7,8}"),
+            iban: dfa(r"\b[A-Z]{2}[0-9]{2}(?:[ ]{0,2}[A-Z0-9]){11,30}"),
+            phone_intl: dfa(r"(?:\+|\b00)3[12][ \-]?(?:\(0\)[ \-]?)?[1-9](?:[ \-.]?[0-9]){7,8}"),
             // One separator between digit groups, or a spaced dash ("06 - 1234 5678").
-            phone_nat: re(
+            phone_nat: dfa(
                 r"(?:\b0[1-9]|\(0[1-9][0-9]{0,2}\))(?: - |[ \-./])?(?:[ \-./]?[0-9]){7,8}",
             ),
-            postcode: re(r"\b[1-9][0-9]{3}[ ]{0,2}[A-Z]{2}\b"),
-            number: re(
+            postcode: dfa(r"\b[1-9][0-9]{3}[ ]{0,2}[A-Z]{2}\b"),
+            number: dfa(
                 r"\b(?:[0-9]{8,19}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .\-][0-9]{3}[ .\-][0-9]{3}|[01][0-9]{3}\.[0-9]{3}\.[0-9]{3}|[0-9]{3}-[0-9]{7}-[0-9]{2}|[0-9]{4}(?:[ \-][0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{5})\b",
             ),
-            vat_nl: re(r"\bNL[ ]?(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}\.?)[ ]?B[ ]?[0-9]{2}\b"),
-            vat_be: re(r"\bBE[ ]?(?:[01][0-9]{3}|[0-9]{3})[. ]?[0-9]{3}[. ]?[0-9]{3}\b"),
-            be_nn: re(
+            vat_nl: dfa(r"\bNL[ ]?(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}\.?)[ ]?B[ ]?[0-9]{2}\b"),
+            vat_be: dfa(r"\bBE[ ]?(?:[01][0-9]{3}|[0-9]{3})[. ]?[0-9]{3}[. ]?[0-9]{3}\b"),
+            be_nn: dfa(
                 r"\b[0-9]{2}\.[0-9]{2}\.[0-9]{2}[-. ][0-9]{3}[.\-]?[0-9]{2}\b|\b[0-9]{6}[- ][0-9]{3}[- .][0-9]{2}\b",
             ),
             date_num: re(
@@ -53,12 +63,12 @@ impl Patterns {
             date_word: re(
                 r"\b([0-9]{1,2})(?:e|er)?\.? ([A-Za-z\x{e9}\x{fb}]{3,9})\.? ((?:19|20)[0-9]{2})\b",
             ),
-            id_doc: re(r"\b[A-Z]{2}[A-Z0-9]{6}[0-9]\b|\b[A-Z]{2}[0-9]{6}\b"),
-            plate: re(
+            id_doc: dfa(r"\b[A-Z]{2}[A-Z0-9]{6}[0-9]\b|\b[A-Z]{2}[0-9]{6}\b"),
+            plate: dfa(
                 r"\b(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9])\b",
             ),
-            ip: re(r"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b"),
-            card: re(r"\b3[47][0-9]{2}[ \-]?[0-9]{6}[ \-]?[0-9]{5}\b"),
+            ip: dfa(r"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b"),
+            card: dfa(r"\b3[47][0-9]{2}[ \-]?[0-9]{6}[ \-]?[0-9]{5}\b"),
         }
     }
 }
@@ -883,7 +893,7 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
 
 /// Matches of `re` in the segments whose features include all of `need`.
 fn spans<'t>(
-    re: &'t Regex,
+    re: &'t Dfa,
     t: &'t str,
     segs: &'t [(usize, usize)],
     has: &'t [u32],
@@ -893,10 +903,10 @@ fn spans<'t>(
         .zip(has)
         .filter(move |&(_, &f)| f & need == need)
         .flat_map(move |(&(o, e), _)| {
-            re.find_iter(&t[o..e]).map(move |m| M {
+            re.find_iter(&t.as_bytes()[o..e]).map(move |m| M {
                 s: o + m.start(),
                 e: o + m.end(),
-                txt: m.as_str(),
+                txt: &t[o + m.start()..o + m.end()],
             })
         })
 }
