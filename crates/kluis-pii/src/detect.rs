@@ -203,18 +203,14 @@ fn member_before(text: &str, s: usize) -> bool {
 struct Collect<'a> {
     det: &'a Detector,
     text: &'a str,
-    hits: Vec<Hit>,
-    specials: Vec<Special>,
-    first_names: Vec<(usize, usize)>,
-    caps: Vec<usize>,
-    intros: Vec<(usize, usize)>,
+    lists: Lists,
     cache: Box<WordCache>,
 }
 
-/// The lists of a keyword pass, emptied, kept per thread from one document to the next so that their memory is
-/// allocated once rather than grown again for every document (see `Scan`'s `Drop`).
+/// The lists a keyword pass fills (see the fields of [`Scan`]). Between documents a thread keeps them emptied, so
+/// that their memory is allocated once rather than grown again for every document (see `Scan`'s `Drop`).
 #[derive(Default)]
-struct Buffers {
+struct Lists {
     hits: Vec<Hit>,
     specials: Vec<Special>,
     first_names: Vec<(usize, usize)>,
@@ -237,7 +233,7 @@ impl Drop for Scan<'_> {
             v.clear();
             v
         }
-        BUFFERS.set(Some(Box::new(Buffers {
+        LISTS.set(Some(Box::new(Lists {
             hits: emptied(&mut self.hits),
             specials: emptied(&mut self.specials),
             first_names: emptied(&mut self.first_names),
@@ -249,8 +245,8 @@ impl Drop for Scan<'_> {
 }
 
 thread_local! {
-    /// This thread's lists of the last keyword pass, emptied (see [`Buffers`]).
-    static BUFFERS: Cell<Option<Box<Buffers>>> = const { Cell::new(None) };
+    /// This thread's lists of the last keyword pass, emptied (see [`Lists`]).
+    static LISTS: Cell<Option<Box<Lists>>> = const { Cell::new(None) };
     /// This thread's cache of the gate's verdicts, lent to one keyword pass at a time (taken, then put back).
     static CACHE: Cell<Option<Box<WordCache>>> = const { Cell::new(None) };
 }
@@ -306,7 +302,7 @@ impl Collect<'_> {
             let cap = b[s].is_ascii_uppercase()
                 || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
             if cap && det.names.first_hashes.get(h).is_some() {
-                self.first_names.push((s, i));
+                self.lists.first_names.push((s, i));
             }
             let (cands, intro) = lex.first.get(h);
             if intro {
@@ -316,7 +312,7 @@ impl Collect<'_> {
                     && w.iter().all(u8::is_ascii_lowercase)
                     && crate::names::PERSON_INTRO.iter().any(|x| x.as_bytes() == w)
                 {
-                    self.intros.push((s, i));
+                    self.lists.intros.push((s, i));
                 }
             }
             for c in cands {
@@ -330,7 +326,14 @@ impl Collect<'_> {
                 if !c.stem && e < n && wordish(b[e]) && wordish(b[e - 1]) {
                     continue;
                 }
-                push_hit(text, &mut self.hits, &mut self.specials, s, e, p);
+                push_hit(
+                    text,
+                    &mut self.lists.hits,
+                    &mut self.lists.specials,
+                    s,
+                    e,
+                    p,
+                );
                 matched = true;
                 break;
             }
@@ -343,8 +346,8 @@ impl Collect<'_> {
             let p = &lex.pats[id as usize];
             push_hit(
                 text,
-                &mut self.hits,
-                &mut self.specials,
+                &mut self.lists.hits,
+                &mut self.lists.specials,
                 s,
                 s + p.bytes.len(),
                 p,
@@ -373,13 +376,20 @@ impl Collect<'_> {
                     .iter()
                     .any(|m| modifier.eq_ignore_ascii_case(m));
             match t.entries.first().map(|x| x.kw) {
-                Some(Kw::Special(c, true)) if body => self.specials.push(Special {
+                Some(Kw::Special(c, true)) if body => self.lists.specials.push(Special {
                     start: at,
                     category: c,
                     weak: false,
                     term: t.bytes.clone(),
                 }),
-                _ => push_hit(self.text, &mut self.hits, &mut self.specials, at, i, t),
+                _ => push_hit(
+                    self.text,
+                    &mut self.lists.hits,
+                    &mut self.lists.specials,
+                    at,
+                    i,
+                    t,
+                ),
             }
         }
     }
@@ -390,15 +400,12 @@ impl<'a> Scan<'a> {
         let b = text.as_bytes();
         let mut cache = CACHE.take().unwrap_or_else(|| Box::new(WordCache::new()));
         cache.serve(&det.gate);
-        let mut kept = BUFFERS.take().unwrap_or_default();
+        let mut lists = LISTS.take().map(|l| *l).unwrap_or_default();
+        let mut line_ends = std::mem::take(&mut lists.line_ends);
         let mut c = Collect {
             det,
             text,
-            hits: std::mem::take(&mut kept.hits),
-            specials: std::mem::take(&mut kept.specials),
-            first_names: std::mem::take(&mut kept.first_names),
-            caps: std::mem::take(&mut kept.caps),
-            intros: std::mem::take(&mut kept.intros),
+            lists,
             cache,
         };
         // Word boundaries from 64-byte masks (`words::word_masks`): word starts are the rising edges of the mask,
@@ -413,7 +420,6 @@ impl<'a> Scan<'a> {
         let mut carry = 0u64;
         // `win` is the block and the 16 bytes after it (zero past the text's end): a word that starts in the block
         // is read from it without a bounds test.
-        let mut line_ends = std::mem::take(&mut kept.line_ends);
         let mut on_mask = |masks: crate::words::Masks,
                            width: usize,
                            base: usize,
@@ -430,7 +436,7 @@ impl<'a> Scan<'a> {
             let mut ends = !m & prev;
             let mut cs = starts & caps;
             while cs != 0 {
-                c.caps.push(base + cs.trailing_zeros() as usize);
+                c.lists.caps.push(base + cs.trailing_zeros() as usize);
                 cs &= cs - 1;
             }
             if let Some(s) = open
@@ -511,11 +517,11 @@ impl<'a> Scan<'a> {
         Scan {
             det,
             text,
-            hits: c.hits,
-            first_names: c.first_names,
-            caps: c.caps,
-            intros: c.intros,
-            specials: c.specials,
+            hits: c.lists.hits,
+            first_names: c.lists.first_names,
+            caps: c.lists.caps,
+            intros: c.lists.intros,
+            specials: c.lists.specials,
             line_ends,
         }
     }
