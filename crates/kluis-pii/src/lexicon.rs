@@ -1007,9 +1007,15 @@ pub(crate) fn word_hashes_of((w0, w1): (u64, u64), n: usize) -> (u64, u64) {
 /// fixes its length), or `[0, 0]` for a word of 16 bytes or more, which the cache does not keep.
 #[inline(always)]
 pub(crate) fn word_key(text: &[u8], s: usize, n: usize) -> ((u64, u64), [u64; 2]) {
-    let (w0, w1) = load16(text, s);
+    let w = load16(text, s);
+    (w, cache_key(w, n))
+}
+
+/// The [`WordCache`] key of a word of `n` bytes whose first 16 bytes are `w` (see [`word_key`]).
+#[inline(always)]
+fn cache_key((w0, w1): (u64, u64), n: usize) -> [u64; 2] {
     let [m0, m1] = KEY_MASKS[n.min(16)];
-    ((w0, w1), [w0 & m0, w1 & m1])
+    [w0 & m0, w1 & m1]
 }
 
 /// The 16 bytes at `s`, zero-padded past the end of the text.
@@ -1211,8 +1217,7 @@ impl WordCache {
         n: usize,
         p: usize,
     ) -> bool {
-        let [m0, m1] = KEY_MASKS[n.min(16)];
-        let key = [w.0 & m0, w.1 & m1];
+        let key = cache_key(w, n);
         match self.get(WordCache::slot(key), key) {
             Some(Verdict(0)) => true,
             Some(Verdict(Verdict::OPENS)) => !gate.follows(text, p, word_hashes_of(w, n).0),

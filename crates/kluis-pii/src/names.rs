@@ -61,17 +61,22 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// The longest of [`PARTICLES`] in bytes.
-const LONGEST_PARTICLE: usize = {
-    let mut n = 0;
+const LONGEST_PARTICLE: usize = byte_len_bound(PARTICLES, true);
+
+/// The length in bytes of the longest (`longest`) or the shortest word of `words`, for tests that skip a list
+/// lookup by length alone.
+const fn byte_len_bound(words: &[&str], longest: bool) -> usize {
+    let mut n = if longest { 0 } else { usize::MAX };
     let mut i = 0;
-    while i < PARTICLES.len() {
-        if PARTICLES[i].len() > n {
-            n = PARTICLES[i].len();
+    while i < words.len() {
+        let l = words[i].len();
+        if (longest && l > n) || (!longest && l < n) {
+            n = l;
         }
         i += 1;
     }
     n
-};
+}
 
 /// Capitalised words that end a name or show that a sequence is not a person.
 #[rustfmt::skip]
@@ -148,17 +153,7 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 /// The shortest of [`ORG_HEADS`] in bytes.
-const SHORTEST_ORG_HEAD: usize = {
-    let mut n = usize::MAX;
-    let mut i = 0;
-    while i < ORG_HEADS.len() {
-        if ORG_HEADS[i].len() < n {
-            n = ORG_HEADS[i].len();
-        }
-        i += 1;
-    }
-    n
-};
+const SHORTEST_ORG_HEAD: usize = byte_len_bound(ORG_HEADS, false);
 
 fn org_compound(lower: &[u8]) -> bool {
     ORG_HEADS

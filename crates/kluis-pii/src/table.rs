@@ -204,6 +204,10 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
         let Some((hsep, cols)) = &header else {
             continue;
         };
+        if *hsep != sep {
+            header = None;
+            continue;
+        }
         let cells: Vec<(usize, &str)> = {
             let mut v = Vec::new();
             let mut off = 0;
@@ -213,10 +217,6 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             }
             v
         };
-        if *hsep != sep {
-            header = None;
-            continue;
-        }
         for &(i, kind) in cols {
             let Some(&(cs, cell)) = cells.get(i) else {
                 continue;
