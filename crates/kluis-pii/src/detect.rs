@@ -117,6 +117,14 @@ fn word_at(win: &[u8; 80], k: usize) -> u64 {
     u64::from_le_bytes(win[k..k + 8].try_into().unwrap_or_default())
 }
 
+/// The two bytes at `j` of a block's window, as [`crate::lexicon::next2`] reads them (`j + 2 <= 80`).
+#[inline(always)]
+fn next_at(win: &[u8; 80], j: usize) -> u16 {
+    debug_assert!(j <= 78);
+    let j = j.min(78);
+    u16::from_le_bytes([win[j], win[j + 1]])
+}
+
 fn push_hit(
     text: &str,
     hits: &mut Vec<Hit>,
@@ -447,7 +455,7 @@ impl<'a> Scan<'a> {
                 let p = base + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
                 let w = crate::lexicon::load16(b, s);
-                if !c.cache.quiet(&det.gate, b, w, p - s, p) {
+                if !c.cache.quiet(&det.gate, w, p - s, || crate::lexicon::next2(b, p)) {
                     c.settle(s, p);
                 }
             }
@@ -455,7 +463,7 @@ impl<'a> Scan<'a> {
             // the start and end bits of those it does not settle; then those few. Starts and ends alternate, so
             // the k-th marked start pairs with the k-th marked end.
             let (mut ps, mut pe) = (0u64, 0u64);
-            let (cache, gate) = (&*c.cache, &det.gate);
+            let (cache, gate) = (&mut *c.cache, &det.gate);
             while starts != 0 {
                 let sb = starts & starts.wrapping_neg();
                 let k = starts.trailing_zeros() as usize & 63;
@@ -468,7 +476,9 @@ impl<'a> Scan<'a> {
                 let p = base + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
                 let w = (word_at(win, k), word_at(win, k + 8));
-                if !cache.quiet(gate, b, w, p - base - k, p) {
+                // The bytes after a word of up to 15 bytes (the only ones the cache keeps) are in the window.
+                let next = || next_at(win, p - base);
+                if !cache.quiet(gate, w, p - base - k, next) {
                     ps |= sb;
                     pe |= eb;
                 }

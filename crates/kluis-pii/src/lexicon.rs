@@ -1167,6 +1167,11 @@ const CACHE_SLOTS: usize = 1 << 12;
 /// The key bytes of a [`WordCache`] entry's second word; its top byte is the verdict.
 const KEY_LOW: u64 = (1 << 56) - 1;
 
+/// The top bits of a [`WordCache`] entry that keeps [`WordGate::follows`]'s answer for a word and the two bytes
+/// after it rather than a verdict (no verdict has them), and its answer: the bytes cannot go on like a keyword.
+const PAIR: u64 = 0x80 << 56;
+const PAIR_QUIET: u64 = 0x40 << 56;
+
 /// The gate's verdicts on words of at most 15 bytes, by the words' exact bytes, in a direct-mapped cache (one
 /// per thread, kept from document to document). Running text repeats its words (a few thousand make up most of
 /// any text), so most words are settled by one load and compare instead of the gate's hashes and table loads;
@@ -1175,7 +1180,10 @@ const KEY_LOW: u64 = (1 << 56) - 1;
 ///
 /// An entry is the key's two words with the verdict in the top byte of the second (byte 15 of a key is always
 /// zero), so a lookup is one 16-byte entry. An empty entry is all ones, which no key equals: text is UTF-8 and
-/// never holds the byte 0xFF.
+/// never holds the byte 0xFF. A word that opens keywords of several words also gets entries for the two bytes
+/// that follow it ("de h", "op n"), keyed by its key with the bytes mixed into the first word and marked `PAIR`
+/// in the top byte, which no verdict entry has: they keep [`WordGate::follows`]'s answer, the same for those
+/// bytes whatever the text around them.
 pub(crate) struct WordCache {
     gate: u64,
     entries: Box<[[u64; 2]; CACHE_SLOTS]>,
@@ -1204,25 +1212,46 @@ impl WordCache {
         (x >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
     }
 
-    /// True when the verdict kept for the word of `n` bytes that ends at `p` in `text`, whose first 16 bytes
-    /// (zero past the text's end) are `w`, says there is nothing in it for the slow path: the test of most
-    /// words. A word that only opens keywords of several words is quiet when the bytes after it cannot go on like
-    /// one ([`WordGate::follows`]).
+    /// True when the verdict kept for the word of `n` bytes whose first 16 bytes are `w` says there is nothing in
+    /// it for the slow path: the test of most words. A word that only opens keywords of several words is quiet
+    /// when the bytes after it, `next` (the two bytes [`next2`] reads), cannot go on like one
+    /// ([`WordGate::follows`]); that answer is kept too, under the word and those two bytes, folded.
     #[inline(always)]
     pub(crate) fn quiet(
-        &self,
+        &mut self,
         gate: &WordGate,
-        text: &[u8],
         w: (u64, u64),
         n: usize,
-        p: usize,
+        next: impl FnOnce() -> u16,
     ) -> bool {
         let key = cache_key(w, n);
-        match self.get(WordCache::slot(key), key) {
-            Some(Verdict(0)) => true,
-            Some(Verdict(Verdict::OPENS)) => !gate.follows(text, p, word_hashes_of(w, n).0),
-            _ => false,
+        let e = self.entries[WordCache::slot(key) % CACHE_SLOTS];
+        if e[0] != key[0] {
+            return false;
         }
+        // The verdict byte is zero: nothing in the word.
+        if e[1] == key[1] {
+            return true;
+        }
+        if e[1] != key[1] | u64::from(Verdict::OPENS) << 56 {
+            return false;
+        }
+        self.quiet_after(gate, w, n, key, next())
+    }
+
+    /// [`WordCache::quiet`] for a word that opens keywords of several words, followed by `next`.
+    #[inline(always)]
+    fn quiet_after(&mut self, gate: &WordGate, w: (u64, u64), n: usize, key: [u64; 2], next: u16) -> bool {
+        let next = next | 0x2020;
+        let pair = [key[0] ^ scramble(u64::from(next) | 1 << 17), key[1]];
+        let slot = WordCache::slot(pair) % CACHE_SLOTS;
+        let e = self.entries[slot];
+        if e[0] == pair[0] && e[1] & !PAIR_QUIET == pair[1] | PAIR {
+            return e[1] & PAIR_QUIET != 0;
+        }
+        let quiet = !gate.follows_next(word_hashes_of(w, n).0, next);
+        self.entries[slot] = [pair[0], pair[1] | PAIR | u64::from(quiet) * PAIR_QUIET];
+        quiet
     }
 
     /// The verdict kept for the word with `key` (from [`word_key`]), in its `slot`. A word of 16 bytes or more
@@ -1231,7 +1260,7 @@ impl WordCache {
     pub(crate) fn get(&self, slot: usize, key: [u64; 2]) -> Option<Verdict> {
         // A no-op on `slot`'s values that lets the compiler drop the bounds check.
         let e = &self.entries[slot % CACHE_SLOTS];
-        if (e[0] ^ key[0]) | ((e[1] & KEY_LOW) ^ key[1]) == 0 {
+        if (e[0] ^ key[0]) | ((e[1] & (KEY_LOW | PAIR)) ^ key[1]) == 0 {
             Some(Verdict((e[1] >> 56) as u8))
         } else {
             None
@@ -1434,7 +1463,12 @@ impl WordGate {
     /// `e` by bytes that may go on like one (the keyword's next byte or two: "de heer", "klant:").
     #[inline(always)]
     pub(crate) fn follows(&self, b: &[u8], e: usize, h: u64) -> bool {
-        let next = next2(b, e);
+        self.follows_next(h, next2(b, e))
+    }
+
+    /// [`WordGate::follows`] with the two bytes after the word, `next`, as [`next2`] reads them.
+    #[inline(always)]
+    pub(crate) fn follows_next(&self, h: u64, next: u16) -> bool {
         let blk = self.first[(h >> 40) as usize % FIRST_BLOCKS];
         has(blk, bloom_bits(next1_key(h, next as u8))) | has(blk, bloom_bits(next2_key(h, next)))
     }
