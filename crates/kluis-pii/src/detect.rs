@@ -496,6 +496,7 @@ impl<'a> Scan<'a> {
         // so that the block's work is inlined here.
         let mut base = 0;
         let mut padded = [0u8; 80];
+        let simd = crate::words::Simd::detect();
         loop {
             let rest = &b[base..];
             let win: &[u8; 80] = match rest.first_chunk() {
@@ -507,7 +508,7 @@ impl<'a> Scan<'a> {
                 }
             };
             let (masks, width) = if rest.len() >= 64 {
-                let masks = crate::words::word_masks(win.first_chunk().unwrap_or(&[0; 64]));
+                let masks = crate::words::word_masks(win.first_chunk().unwrap_or(&[0; 64]), simd);
                 (masks, 64)
             } else {
                 // The text's end closes an open word: a zero bit past the last byte.

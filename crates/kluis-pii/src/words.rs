@@ -1,5 +1,5 @@
-//! Byte scans: word-byte and capital masks for the keyword pass (64 bytes at a time, with SSE2 on x86-64), line
-//! openers.
+//! Byte scans: word-byte and capital masks for the keyword pass (64 bytes at a time, with SSE2 or AVX2 on x86-64),
+//! line openers.
 
 /// Gathers the high bits of the eight bytes into one byte (byte j's bit 7 lands on bit j).
 #[inline(always)]
@@ -20,19 +20,79 @@ pub(crate) struct Masks {
     pub newline: u64,
 }
 
+/// Which vector instructions [`word_masks`] may use on this CPU: SSE2 on every x86-64 CPU, AVX2 where the CPU
+/// has it (found at run time, so one binary serves both). Only [`Simd::detect`] makes one, so holding one is
+/// proof that the instructions it names exist.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Simd {
+    avx2: bool,
+}
+
+impl Simd {
+    /// What this CPU has (std caches the answer; the test is one load).
+    pub(crate) fn detect() -> Simd {
+        #[cfg(target_arch = "x86_64")]
+        {
+            Simd {
+                avx2: std::arch::is_x86_feature_detected!("avx2"),
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            Simd { avx2: false }
+        }
+    }
+}
+
 /// The [`Masks`] of a block of 64 bytes.
 #[inline(always)]
-pub(crate) fn word_masks(block: &[u8; 64]) -> Masks {
+pub(crate) fn word_masks(block: &[u8; 64], simd: Simd) -> Masks {
     #[cfg(target_arch = "x86_64")]
     #[allow(unsafe_code)]
     {
+        if simd.avx2 {
+            // SAFETY: `simd` says this CPU has AVX2 (only `Simd::detect` sets it); the function itself is safe
+            // code (it reads only `block`).
+            return unsafe { word_masks_avx2(block) };
+        }
         // SAFETY: SSE2 is part of the x86-64 baseline, so every CPU this code runs on has it; the function
         // itself is safe code (it reads only `block`).
         unsafe { word_masks_sse2(block) }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
+        let _ = simd;
         word_masks_portable(block)
+    }
+}
+
+/// [`word_masks`] with AVX2: the SSE2 version's tests on 32 bytes at a time, half the instructions.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn word_masks_avx2(block: &[u8; 64]) -> Masks {
+    use std::arch::x86_64::*;
+    let range = |x: __m256i, lo: u8, n: u8| {
+        let bias = _mm256_set1_epi8(0x80u8.wrapping_sub(lo) as i8);
+        let limit = _mm256_set1_epi8(n.wrapping_sub(0x80) as i8);
+        _mm256_cmpgt_epi8(limit, _mm256_add_epi8(x, bias))
+    };
+    let (mut m, mut c, mut n) = (0u64, 0u64, 0u64);
+    for (k, chunk) in block.chunks_exact(32).enumerate() {
+        let q = |j: usize| u64::from_le_bytes(chunk[8 * j..8 * j + 8].try_into().unwrap_or_default()) as i64;
+        let x = _mm256_set_epi64x(q(3), q(2), q(1), q(0));
+        let folded = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+        let word = _mm256_or_si256(_mm256_or_si256(range(x, b'0', 10), range(folded, b'a', 26)), x);
+        let high = _mm256_cmpeq_epi8(_mm256_max_epu8(x, _mm256_set1_epi8(0xC3u8 as i8)), x);
+        let cap = _mm256_or_si256(range(x, b'A', 26), high);
+        let newline = _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b'\n' as i8));
+        m |= u64::from(_mm256_movemask_epi8(word) as u32) << (32 * k);
+        c |= u64::from(_mm256_movemask_epi8(cap) as u32) << (32 * k);
+        n |= u64::from(_mm256_movemask_epi8(newline) as u32) << (32 * k);
+    }
+    Masks {
+        word: m,
+        caps: c,
+        newline: n,
     }
 }
 
@@ -221,19 +281,20 @@ impl Openers {
 
 #[cfg(test)]
 mod tests {
-    /// The SSE2 masks equal the portable ones for every byte value at every position of a block.
+    /// The vector masks (SSE2, and AVX2 where this CPU has it) equal the portable ones for every byte value at
+    /// every position of a block.
     #[test]
     fn word_masks_agree_with_the_portable_version() {
+        let simd = super::Simd::detect();
+        let sse2 = super::Simd { avx2: false };
         for v in 0..=255u8 {
             let mut block = [0u8; 64];
             for (k, x) in block.iter_mut().enumerate() {
                 *x = (k as u8).wrapping_mul(37).wrapping_add(v);
             }
-            assert_eq!(
-                super::word_masks(&block),
-                super::word_masks_portable(&block),
-                "{block:?}"
-            );
+            let portable = super::word_masks_portable(&block);
+            assert_eq!(super::word_masks(&block, simd), portable, "{block:?}");
+            assert_eq!(super::word_masks(&block, sse2), portable, "{block:?}");
         }
     }
 }
