@@ -537,6 +537,12 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// The start of the line that holds byte `pos` (a line break belongs to the line it ends).
+    pub(crate) fn line_start(&self, pos: usize) -> usize {
+        let i = self.line_ends.partition_point(|&e| e < pos);
+        if i == 0 { 0 } else { self.line_ends[i - 1] + 1 }
+    }
+
     /// The nearest identifier-context keyword before `pos` (same line, or the previous line when the candidate
     /// opens its line), within `window` bytes.
     pub(crate) fn context(&self, pos: usize, window: usize) -> Option<Kw> {

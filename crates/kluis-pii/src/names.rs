@@ -693,11 +693,10 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         if b[fe] == b'\n' && fe > 0 && b[fe - 1] == b'\r' {
             fe -= 1;
         }
-        let mut fs = fe;
+        // The field opens after the last line break, tab, semicolon or bar before it, at most 200 bytes back.
         let floor = fe.saturating_sub(200);
-        while fs > floor && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b'|') {
-            fs -= 1;
-        }
+        let lo = scan.line_start(fe).max(floor);
+        let fs = memchr::memrchr3(b'\t', b';', b'|', &b[lo..fe]).map_or(lo, |k| lo + k + 1);
         if fs == floor && fs > 0 || !t.is_char_boundary(fs) {
             continue;
         }
