@@ -32,7 +32,9 @@ fn main() {
     if mode == "kw" || mode == "detect" || mode == "none" {
         let n: usize = match mode.as_str() {
             "kw" => docs.iter().map(|x| d.debug_keyword_pass(x)).sum(),
-            "detect" => docs.iter().map(|x| d.detect(x).len()).sum(),
+            "detect" => (0..rounds.max(1))
+                .map(|_| docs.iter().map(|x| d.detect(x).len()).sum::<usize>())
+                .sum(),
             _ => 0,
         };
         println!("{mode} {n}");
