@@ -78,10 +78,15 @@ fn word_masks_avx2(block: &[u8; 64]) -> Masks {
     };
     let (mut m, mut c, mut n) = (0u64, 0u64, 0u64);
     for (k, chunk) in block.chunks_exact(32).enumerate() {
-        let q = |j: usize| u64::from_le_bytes(chunk[8 * j..8 * j + 8].try_into().unwrap_or_default()) as i64;
+        let q = |j: usize| {
+            u64::from_le_bytes(chunk[8 * j..8 * j + 8].try_into().unwrap_or_default()) as i64
+        };
         let x = _mm256_set_epi64x(q(3), q(2), q(1), q(0));
         let folded = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
-        let word = _mm256_or_si256(_mm256_or_si256(range(x, b'0', 10), range(folded, b'a', 26)), x);
+        let word = _mm256_or_si256(
+            _mm256_or_si256(range(x, b'0', 10), range(folded, b'a', 26)),
+            x,
+        );
         let high = _mm256_cmpeq_epi8(_mm256_max_epu8(x, _mm256_set1_epi8(0xC3u8 as i8)), x);
         let cap = _mm256_or_si256(range(x, b'A', 26), high);
         let newline = _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b'\n' as i8));
