@@ -1,7 +1,7 @@
 //! The scan of one text: keyword hits, identifier candidates and their validation, overlap resolution.
 
 use crate::checks::{self, digits};
-use crate::lexicon::{Kw, Verdict, WordCache};
+use crate::lexicon::{Finds, Kw, Verdict, WordCache};
 use crate::{Detector, Finding};
 use kluis_domain::{EntityType as E, SpecialCategory};
 use regex::Regex;
@@ -115,6 +115,40 @@ pub(crate) use crate::lexicon::wordish;
 fn word_at(win: &[u8; 80], k: usize) -> u64 {
     let k = k.min(72);
     u64::from_le_bytes(win[k..k + 8].try_into().unwrap_or_default())
+}
+
+/// Tests the words of a block against the cache alone: `starts` and `ends` are the block's word starts and the
+/// ends of the words that start in it (starts and ends alternate, so the k-th start pairs with the k-th end; a
+/// start without an end is a word the block leaves open). Returns the start and end bits of the words the cache
+/// does not settle, and the offset of a word left open. Out of line so that its loop keeps everything in
+/// registers.
+#[inline(never)]
+fn quiet_words(
+    cache: &mut WordCache,
+    gate: &crate::lexicon::WordGate,
+    win: &[u8; 80],
+    mut starts: u64,
+    mut ends: u64,
+) -> (u64, u64, Option<usize>) {
+    let (mut ps, mut pe) = (0u64, 0u64);
+    while starts != 0 {
+        let sb = starts & starts.wrapping_neg();
+        let k = starts.trailing_zeros() as usize & 63;
+        starts &= starts - 1;
+        if ends == 0 {
+            return (ps, pe, Some(k));
+        }
+        let eb = ends & ends.wrapping_neg();
+        let j = ends.trailing_zeros() as usize;
+        ends &= ends - 1;
+        let w = (word_at(win, k), word_at(win, k + 8));
+        // The bytes after a word of up to 15 bytes (the only ones the cache keeps) are in the window.
+        if !cache.quiet(gate, w, j - k, || next_at(win, j)) {
+            ps |= sb;
+            pe |= eb;
+        }
+    }
+    (ps, pe, None)
 }
 
 /// The two bytes at `j` of a block's window, as [`crate::lexicon::next2`] reads them (`j + 2 <= 80`).
@@ -288,29 +322,69 @@ impl Collect<'_> {
                     .gate
                     .follows(b, p, crate::lexicon::word_hashes_of(w, n).0);
         if word || v.has(Verdict::STEM) {
-            self.word(s, p, w, word, v.has(Verdict::STEM));
+            // What such a word holds does not depend on the bytes after it only when it opens no keyword.
+            let own = !v.has(Verdict::OPENS);
+            match self.cache.finds(key) {
+                Some(f) if own => self.replay(s, p, f),
+                _ => {
+                    let f = self.word(s, p, w, word, v.has(Verdict::STEM));
+                    if own && let Some(f) = f {
+                        self.cache.keep_finds(Finds { key, ..f });
+                    }
+                }
+            }
         }
         if v.has(Verdict::TAIL) {
             self.compound(s, p);
         }
     }
 
+    /// Adds what [`Collect::word`] found in an earlier occurrence of word `s..i`.
+    fn replay(&mut self, s: usize, i: usize, f: Finds) {
+        if f.first_name {
+            self.lists.first_names.push((s, i));
+        }
+        if f.intro {
+            self.lists.intros.push((s, i));
+        }
+        if let Some(p) = self.det.lex.pats.get(f.pattern as usize) {
+            push_hit(
+                self.text,
+                &mut self.lists.hits,
+                &mut self.lists.specials,
+                s,
+                s + f.len as usize,
+                p,
+            );
+        }
+    }
+
     /// Word `s..i` (whose first 16 bytes are `w`) passed the gate (`hit` as a whole word or a keyword's first
     /// word, `hit4` for a stem it starts with): exact lookups of first names, keywords starting with this word,
-    /// and stems it starts with.
+    /// and stems it starts with. Returns what it found when that depends on the word's own bytes only (see
+    /// [`Finds`]; the key is left for the caller).
     #[inline(never)]
-    fn word(&mut self, s: usize, i: usize, w: (u64, u64), hit: bool, hit4: bool) {
+    fn word(&mut self, s: usize, i: usize, w: (u64, u64), hit: bool, hit4: bool) -> Option<Finds> {
         let (h, h4) = crate::lexicon::word_hashes_of(w, i - s);
         let (det, text) = (self.det, self.text);
         let lex = &det.lex;
         let b = text.as_bytes();
         let n = b.len();
+        let mut finds = Finds {
+            key: [0, 0],
+            first_name: false,
+            intro: false,
+            pattern: Finds::NO_PATTERN,
+            len: 0,
+        };
+        let mut own = true;
         let mut matched = false;
         if hit {
             let cap = b[s].is_ascii_uppercase()
                 || (b[s] == 0xC3 && s + 1 < n && (0x80..=0x9E).contains(&b[s + 1]));
             if cap && det.names.first_hashes.get(h).is_some() {
                 self.lists.first_names.push((s, i));
+                finds.first_name = true;
             }
             let (cands, intro) = lex.first.get(h);
             if intro {
@@ -321,6 +395,7 @@ impl Collect<'_> {
                     && crate::names::PERSON_INTRO.iter().any(|x| x.as_bytes() == w)
                 {
                     self.lists.intros.push((s, i));
+                    finds.intro = true;
                 }
             }
             for c in cands {
@@ -328,6 +403,8 @@ impl Collect<'_> {
                     continue;
                 }
                 let p = &lex.pats[c.id as usize];
+                // A pattern longer than the word reads the text after it.
+                own &= p.bytes.len() == i - s;
                 let Some(e) = lex.verify(b, s, p) else {
                     continue;
                 };
@@ -342,6 +419,7 @@ impl Collect<'_> {
                     e,
                     p,
                 );
+                (finds.pattern, finds.len) = (c.id, (e - s) as u32);
                 matched = true;
                 break;
             }
@@ -360,7 +438,9 @@ impl Collect<'_> {
                 s + p.bytes.len(),
                 p,
             );
+            (finds.pattern, finds.len) = (id, p.bytes.len() as u32);
         }
+        own.then_some(finds)
     }
 }
 
@@ -440,7 +520,7 @@ impl<'a> Scan<'a> {
             }
             let (m, caps) = (masks.word, masks.caps);
             let prev = (m << 1) | carry;
-            let mut starts = m & !prev;
+            let starts = m & !prev;
             let mut ends = !m & prev;
             let mut cs = starts & caps;
             while cs != 0 {
@@ -455,34 +535,19 @@ impl<'a> Scan<'a> {
                 let p = base + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
                 let w = crate::lexicon::load16(b, s);
-                if !c.cache.quiet(&det.gate, w, p - s, || crate::lexicon::next2(b, p)) {
+                if !c
+                    .cache
+                    .quiet(&det.gate, w, p - s, || crate::lexicon::next2(b, p))
+                {
                     c.settle(s, p);
                 }
             }
-            // First the block's words against the cache alone (its loop keeps everything in registers), marking
-            // the start and end bits of those it does not settle; then those few. Starts and ends alternate, so
-            // the k-th marked start pairs with the k-th marked end.
-            let (mut ps, mut pe) = (0u64, 0u64);
-            let (cache, gate) = (&mut *c.cache, &det.gate);
-            while starts != 0 {
-                let sb = starts & starts.wrapping_neg();
-                let k = starts.trailing_zeros() as usize & 63;
-                starts &= starts - 1;
-                if ends == 0 {
-                    open = Some(base + k);
-                    break;
-                }
-                let eb = ends & ends.wrapping_neg();
-                let p = base + ends.trailing_zeros() as usize;
-                ends &= ends - 1;
-                let w = (word_at(win, k), word_at(win, k + 8));
-                // The bytes after a word of up to 15 bytes (the only ones the cache keeps) are in the window.
-                let next = || next_at(win, p - base);
-                if !cache.quiet(gate, w, p - base - k, next) {
-                    ps |= sb;
-                    pe |= eb;
-                }
+            // First the block's words against the cache alone, then the few it does not settle.
+            let (ps, pe, left_open) = quiet_words(&mut c.cache, &det.gate, win, starts, ends);
+            if let Some(k) = left_open {
+                open = Some(base + k);
             }
+            let (mut ps, mut pe) = (ps, pe);
             while ps != 0 {
                 let s = base + ps.trailing_zeros() as usize;
                 let p = base + pe.trailing_zeros() as usize;

@@ -1164,6 +1164,42 @@ impl Verdict {
 /// Slots of the cache of verdicts (64 KB).
 const CACHE_SLOTS: usize = 1 << 12;
 
+/// Slots of the cache of [`Finds`] (16 KB).
+const FINDS_SLOTS: usize = 1 << 9;
+
+#[inline(always)]
+fn finds_slot(key: [u64; 2]) -> usize {
+    WordCache::slot(key) % FINDS_SLOTS
+}
+
+/// What the exact lookups of the keyword pass's slow path found in a word (see `detect::Collect::word`), kept
+/// for a word whose finds depend on its own bytes only: no pattern that was tested reads past the word. (What a
+/// match adds may depend on the text before it, a party or a membership; `push_hit` tests that again for every
+/// occurrence.) Most keywords of one word are such words ("offerte", "diagnose"), and a text repeats them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Finds {
+    /// The word's [`WordCache`] key; an empty slot's is all ones, which no key equals.
+    pub key: [u64; 2],
+    /// A capitalised first name.
+    pub first_name: bool,
+    /// One of the prose rule's intro words.
+    pub intro: bool,
+    /// The pattern that matched at the word's start, and its length; `NO_PATTERN` for none.
+    pub pattern: u32,
+    pub len: u32,
+}
+
+impl Finds {
+    pub(crate) const NO_PATTERN: u32 = u32::MAX;
+    const EMPTY: Finds = Finds {
+        key: [u64::MAX; 2],
+        first_name: false,
+        intro: false,
+        pattern: Finds::NO_PATTERN,
+        len: 0,
+    };
+}
+
 /// The key bytes of a [`WordCache`] entry's second word; its top byte is the verdict.
 const KEY_LOW: u64 = (1 << 56) - 1;
 
@@ -1186,14 +1222,33 @@ const PAIR_QUIET: u64 = 0x40 << 56;
 /// bytes whatever the text around them.
 pub(crate) struct WordCache {
     gate: u64,
-    entries: Box<[[u64; 2]; CACHE_SLOTS]>,
+    /// The slow path's finds in words whose finds depend on their own bytes only (see [`Finds`]).
+    finds: [Finds; FINDS_SLOTS],
+    /// In the struct itself (the cache is boxed whole): a lookup is one load from the cache's address.
+    entries: [[u64; 2]; CACHE_SLOTS],
 }
 
 impl WordCache {
     pub(crate) fn new() -> WordCache {
         WordCache {
             gate: 0,
-            entries: Box::new([[u64::MAX; 2]; CACHE_SLOTS]),
+            entries: [[u64::MAX; 2]; CACHE_SLOTS],
+            finds: [Finds::EMPTY; FINDS_SLOTS],
+        }
+    }
+
+    /// The finds kept for the word with `key` (from [`word_key`]).
+    #[inline(always)]
+    pub(crate) fn finds(&self, key: [u64; 2]) -> Option<Finds> {
+        let f = self.finds[finds_slot(key)];
+        (f.key == key).then_some(f)
+    }
+
+    /// Keeps the finds of a word of at most 15 bytes (a longer word's key is `[0, 0]` and is not kept).
+    #[inline(always)]
+    pub(crate) fn keep_finds(&mut self, f: Finds) {
+        if f.key[0] != 0 {
+            self.finds[finds_slot(f.key)] = f;
         }
     }
 
@@ -1201,6 +1256,7 @@ impl WordCache {
     pub(crate) fn serve(&mut self, gate: &WordGate) {
         if self.gate != gate.id {
             self.entries.fill([u64::MAX; 2]);
+            self.finds.fill(Finds::EMPTY);
             self.gate = gate.id;
         }
     }
@@ -1241,7 +1297,14 @@ impl WordCache {
 
     /// [`WordCache::quiet`] for a word that opens keywords of several words, followed by `next`.
     #[inline(always)]
-    fn quiet_after(&mut self, gate: &WordGate, w: (u64, u64), n: usize, key: [u64; 2], next: u16) -> bool {
+    fn quiet_after(
+        &mut self,
+        gate: &WordGate,
+        w: (u64, u64),
+        n: usize,
+        key: [u64; 2],
+        next: u16,
+    ) -> bool {
         let next = next | 0x2020;
         let pair = [key[0] ^ scramble(u64::from(next) | 1 << 17), key[1]];
         let slot = WordCache::slot(pair) % CACHE_SLOTS;
@@ -1250,7 +1313,7 @@ impl WordCache {
             return e[1] & PAIR_QUIET != 0;
         }
         let quiet = !gate.follows_next(word_hashes_of(w, n).0, next);
-        self.entries[slot] = [pair[0], pair[1] | PAIR | u64::from(quiet) * PAIR_QUIET];
+        self.entries[slot] = [pair[0], pair[1] | PAIR | (u64::from(quiet) * PAIR_QUIET)];
         quiet
     }
 

@@ -215,8 +215,9 @@ fn keyword_pass_independent_of_block_offsets() {
 }
 
 /// The keyword pass keeps the gate's verdict per word (by its exact bytes, per thread, from one document to the
-/// next): a word met before, in another case, before other bytes, or under another detector must give what a
-/// first sight on a fresh thread gives.
+/// next), and what the exact lookups found in a word when that depends on its own bytes only: a word met before,
+/// in another case, before or after other bytes, or under another detector must give what a first sight on a
+/// fresh thread gives.
 #[test]
 fn word_verdicts_kept_between_documents_change_nothing() {
     let texts = [
@@ -232,6 +233,12 @@ fn word_verdicts_kept_between_documents_change_nothing() {
         "abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopqr Abcdefghijklmnop",
         "abcdefghijklmno Abcdefghijklmno abcdefghijklmn klantnummervel klantnummerveld",
         "Sanne de Vries komt morgen. Ze heeft alvleesklierkanker.",
+        // A party or a membership needs a member word before it; a word that opens a longer keyword finds it only
+        // where the keyword goes on: what a word held once is no answer for the next occurrence.
+        "Zij is lid van de PvdA en van de kerk. Offerte: diagnose. Met vriendelijke groet,\nNoor",
+        "De PvdA won. De kerk staat er. offerte diagnose Met de auto. Met vriendelijke groet,\nLars",
+        "Date de naissance : 3 mars 1975",
+        "Date : 3 mars 1975. Date of birth: 1985-07-30",
         // Read before the line above (the loop runs backwards): the same name in lowercase, and a word with the
         // same first 16 bytes that ends otherwise.
         "sanne komt morgen, het alvleesklierkankeronderzoek ook",
