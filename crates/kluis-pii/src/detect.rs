@@ -117,6 +117,25 @@ fn word_at(win: &[u8; 80], k: usize) -> u64 {
     u64::from_le_bytes(win[k..k + 8].try_into().unwrap_or_default())
 }
 
+/// Appends `base + k` for every set bit `k` of `m`, ascending. `N` entries at a time without a test per bit
+/// (a loop that stops at the last bit mispredicts its exit in most blocks); those past the last bit are dropped.
+#[inline(always)]
+fn push_bits<const N: usize>(v: &mut Vec<usize>, mut m: u64, base: usize) {
+    let mut len = v.len();
+    loop {
+        v.extend((0..N).map(|_| {
+            len += usize::from(m != 0);
+            let k = base + m.trailing_zeros() as usize;
+            m &= m.wrapping_sub(1);
+            k
+        }));
+        if m == 0 {
+            break;
+        }
+    }
+    v.truncate(len);
+}
+
 /// Tests the words of a block against the cache alone: `starts` and `ends` are the block's word starts and the
 /// ends of the words that start in it (starts and ends alternate, so the k-th start pairs with the k-th end; a
 /// start without an end is a word the block leaves open). Returns the start and end bits of the words the cache
@@ -513,20 +532,12 @@ impl<'a> Scan<'a> {
                            base: usize,
                            win: &[u8; 80],
                            c: &mut Collect<'_>| {
-            let mut nl = masks.newline;
-            while nl != 0 {
-                line_ends.push(base + nl.trailing_zeros() as usize);
-                nl &= nl - 1;
-            }
+            push_bits::<2>(&mut line_ends, masks.newline, base);
             let (m, caps) = (masks.word, masks.caps);
             let prev = (m << 1) | carry;
             let starts = m & !prev;
             let mut ends = !m & prev;
-            let mut cs = starts & caps;
-            while cs != 0 {
-                c.lists.caps.push(base + cs.trailing_zeros() as usize);
-                cs &= cs - 1;
-            }
+            push_bits::<4>(&mut c.lists.caps, starts & caps, base);
             if let Some(s) = open
                 && ends != 0
             {
