@@ -1260,6 +1260,41 @@ fn priority(e: E) -> u8 {
 
 /// Drops findings that overlap a finding of higher priority (or an earlier, longer one of equal priority), and
 /// gives the survivors their text.
+/// The bytes covered by the spans overlap resolution kept, one bit per byte of the text: whether a span
+/// overlaps a kept one is a test of its bits (a word or two for most spans), whatever the number kept (a list
+/// of thousands of names keeps thousands).
+struct Covered(Vec<u64>);
+
+impl Covered {
+    fn new(len: usize) -> Covered {
+        Covered(vec![0; len / 64 + 1])
+    }
+
+    /// Calls `f` with each word of the bitmap that `start..end` (not empty) touches and the mask of its bits.
+    #[inline]
+    fn words(start: usize, end: usize, mut f: impl FnMut(usize, u64) -> bool) -> bool {
+        let (first, last) = (start / 64, (end - 1) / 64);
+        (first..=last).any(|w| {
+            let lo = if w == first { start % 64 } else { 0 };
+            let hi = if w == last { (end - 1) % 64 } else { 63 };
+            f(w, (u64::MAX >> (63 - hi)) & (u64::MAX << lo))
+        })
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        Covered::words(start, end, |w, m| self.0.get(w).is_some_and(|x| x & m != 0))
+    }
+
+    fn insert(&mut self, start: usize, end: usize) {
+        Covered::words(start, end, |w, m| {
+            if let Some(x) = self.0.get_mut(w) {
+                *x |= m;
+            }
+            false
+        });
+    }
+}
+
 fn resolve(t: &str, v: Vec<Finding>) -> Vec<Finding> {
     use std::cmp::Reverse;
     // Sorted as small keys rather than whole findings; the position in `v` last keeps the order of a stable sort.
@@ -1295,22 +1330,14 @@ fn resolve(t: &str, v: Vec<Finding>) -> Vec<Finding> {
         keys.sort_unstable();
         keys.iter().map(|&(.., i)| i).collect()
     };
-    // Kept spans by start, as a sorted map of start to end: a sorted Vec (a document keeps a few hundred at most,
-    // so an insert's move is cheaper than a tree's nodes).
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+    let mut kept = Covered::new(t.len());
     // Survivors as (start, end, rank among survivors, position in `v`).
     let mut out: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(v.len());
     for &i in &order {
         let f = &v[i];
-        // The kept span with the greatest start before this one's end.
-        let before_end = kept.partition_point(|&(s, _)| s < f.end);
-        let overlaps = before_end > 0 && kept[before_end - 1].1 > f.start;
-        if !overlaps {
-            let at = kept.partition_point(|&(s, _)| s < f.start);
-            match kept.get_mut(at) {
-                Some(k) if k.0 == f.start => k.1 = f.end,
-                _ => kept.insert(at, (f.start, f.end)),
-            }
+        // An empty span names nothing.
+        if f.start < f.end && !kept.overlaps(f.start, f.end) {
+            kept.insert(f.start, f.end);
             out.push((f.start, f.end, out.len(), i));
         }
     }
@@ -1322,4 +1349,27 @@ fn resolve(t: &str, v: Vec<Finding>) -> Vec<Finding> {
             ..v[i]
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Covered;
+
+    /// Overlap against kept spans agrees with the definition (a shared byte) for spans on, across and between
+    /// the bitmap's 64-bit words, up to the text's last byte.
+    #[test]
+    fn covered_spans_overlap_exactly_when_they_share_a_byte() {
+        let len = 200;
+        let kept = [(0, 1), (60, 70), (127, 129), (150, 200)];
+        let mut c = Covered::new(len);
+        for &(s, e) in &kept {
+            c.insert(s, e);
+        }
+        for s in 0..len {
+            for e in s + 1..=len {
+                let shares = kept.iter().any(|&(ks, ke)| ks < e && s < ke);
+                assert_eq!(c.overlaps(s, e), shares, "{s}..{e}");
+            }
+        }
+    }
 }
