@@ -554,11 +554,11 @@ impl<'a> Scan<'a> {
                 }
             }
             // First the block's words against the cache alone, then the few it does not settle.
-            let (ps, pe, left_open) = quiet_words(&mut c.cache, &det.gate, win, starts, ends);
+            let (mut ps, mut pe, left_open) =
+                quiet_words(&mut c.cache, &det.gate, win, starts, ends);
             if let Some(k) = left_open {
                 open = Some(base + k);
             }
-            let (mut ps, mut pe) = (ps, pe);
             while ps != 0 {
                 let s = base + ps.trailing_zeros() as usize;
                 let p = base + pe.trailing_zeros() as usize;
@@ -1258,8 +1258,6 @@ fn priority(e: E) -> u8 {
     }
 }
 
-/// Drops findings that overlap a finding of higher priority (or an earlier, longer one of equal priority), and
-/// gives the survivors their text.
 /// The bytes covered by the spans overlap resolution kept, one bit per byte of the text: whether a span
 /// overlaps a kept one is a test of its bits (a word or two for most spans), whatever the number kept (a list
 /// of thousands of names keeps thousands).
@@ -1295,6 +1293,8 @@ impl Covered {
     }
 }
 
+/// Drops findings that overlap a finding of higher priority (or an earlier, longer one of equal priority), and
+/// gives the survivors their text.
 fn resolve(t: &str, v: Vec<Finding>) -> Vec<Finding> {
     use std::cmp::Reverse;
     // Sorted as small keys rather than whole findings; the position in `v` last keeps the order of a stable sort.
