@@ -613,10 +613,35 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// The start of the line that holds byte `pos` (a line break belongs to the line it ends).
-    pub(crate) fn line_start(&self, pos: usize) -> usize {
+    /// Lines that hold a digit, merged into segments: every identifier pattern needs one, and most prose has none.
+    fn digit_segments(&self) -> Vec<(usize, usize)> {
+        let b = self.text.as_bytes();
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let Some(d) = next_digit(b, i) else {
+                break;
+            };
+            let (ls, le) = self.line_bounds(d);
+            match segs.last_mut() {
+                Some(last) if last.1 >= ls => last.1 = le,
+                _ => segs.push((ls, le)),
+            }
+            i = le;
+        }
+        segs
+    }
+
+    /// The line that holds byte `pos`, from the line index: its start, and its end after its line break (a line
+    /// break belongs to the line it ends).
+    pub(crate) fn line_bounds(&self, pos: usize) -> (usize, usize) {
         let i = self.line_ends.partition_point(|&e| e < pos);
-        if i == 0 { 0 } else { self.line_ends[i - 1] + 1 }
+        let start = if i == 0 { 0 } else { self.line_ends[i - 1] + 1 };
+        let end = self
+            .line_ends
+            .get(i)
+            .map_or(self.text.len(), |&e| (e + 1).min(self.text.len()));
+        (start, end)
     }
 
     /// The nearest identifier-context keyword before `pos` (same line, or the previous line when the candidate
@@ -690,7 +715,7 @@ impl<'a> Scan<'a> {
         let t = self.text;
         let b = t.as_bytes();
         let p = &self.det.re;
-        let segs = digit_segments(t);
+        let segs = self.digit_segments();
         let has: Vec<u32> = segs.iter().map(|&(o, e)| seg_features(&b[o..e])).collect();
         let add = |out: &mut Vec<Finding>, entity, s: usize, e: usize, score: f32| {
             out.push(Finding::span(entity, s, e, score));
@@ -951,26 +976,6 @@ impl<'t> M<'t> {
     fn len(&self) -> usize {
         self.e - self.s
     }
-}
-
-/// Lines that hold a digit, merged into segments: every identifier pattern needs one, and most prose has none.
-fn digit_segments(t: &str) -> Vec<(usize, usize)> {
-    let b = t.as_bytes();
-    let mut segs: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let Some(d) = next_digit(b, i) else {
-            break;
-        };
-        let ls = memchr::memrchr(b'\n', &b[..d]).map_or(0, |x| x + 1);
-        let le = memchr::memchr(b'\n', &b[d..]).map_or(b.len(), |x| d + x + 1);
-        match segs.last_mut() {
-            Some(last) if last.1 >= ls => last.1 = le,
-            _ => segs.push((ls, le)),
-        }
-        i = le;
-    }
-    segs
 }
 
 /// Position of the first ASCII digit at or after `from`: a test of 64 bytes at a time that the compiler vectorises

@@ -695,7 +695,7 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         }
         // The field opens after the last line break, tab, semicolon or bar before it, at most 200 bytes back.
         let floor = fe.saturating_sub(200);
-        let lo = scan.line_start(fe).max(floor);
+        let lo = scan.line_bounds(fe).0.max(floor);
         let fs = memchr::memrchr3(b'\t', b';', b'|', &b[lo..fe]).map_or(lo, |k| lo + k + 1);
         if fs == floor && fs > 0 || !t.is_char_boundary(fs) {
             continue;

@@ -135,12 +135,7 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             break;
         };
         // The line holding separator `k` (never a line break), with its line break.
-        let i = scan.line_ends.partition_point(|&e| e < k);
-        let ls = if i == 0 { 0 } else { scan.line_ends[i - 1] + 1 };
-        let le = scan
-            .line_ends
-            .get(i)
-            .map_or(b.len(), |&e| (e + 1).min(b.len()));
+        let (ls, le) = scan.line_bounds(k);
         // A ruler drawn under the header ("-----+-----") keeps the table together.
         let ruled = prev_end < ls
             && b[prev_end..ls].iter().all(|c| {
