@@ -334,20 +334,22 @@ impl Collect<'_> {
             return;
         }
         // A word that opens a keyword of several words is worth a look when the bytes after it fit.
-        let word = v.has(Verdict::WORD)
-            || v.has(Verdict::OPENS)
-                && self
-                    .det
-                    .gate
-                    .follows(b, p, crate::lexicon::word_hashes_of(w, n).0);
+        let reads_on = v.has(Verdict::OPENS)
+            && self
+                .det
+                .gate
+                .follows(b, p, crate::lexicon::word_hashes_of(w, n).0);
+        let word = v.has(Verdict::WORD) || reads_on;
         if word || v.has(Verdict::STEM) {
-            // What such a word holds does not depend on the bytes after it only when it opens no keyword.
-            let own = !v.has(Verdict::OPENS);
+            // What such a word holds depends on the bytes after it only when they may go on into one of its
+            // keywords: the follow test has no false negatives, so a keyword whose rest is there passes it. An
+            // intro word that opens a closing ("met", "met vriendelijke groet") is replayed before any other word.
+            let own = !reads_on;
             match self.cache.finds(key) {
                 Some(f) if own => self.replay(s, p, f),
                 _ => {
                     let f = self.word(s, p, w, word, v.has(Verdict::STEM));
-                    if own && let Some(f) = f {
+                    if own {
                         self.cache.keep_finds(Finds { key, ..f });
                     }
                 }
@@ -380,10 +382,10 @@ impl Collect<'_> {
 
     /// Word `s..i` (whose first 16 bytes are `w`) passed the gate (`hit` as a whole word or a keyword's first
     /// word, `hit4` for a stem it starts with): exact lookups of first names, keywords starting with this word,
-    /// and stems it starts with. Returns what it found when that depends on the word's own bytes only (see
-    /// [`Finds`]; the key is left for the caller).
+    /// and stems it starts with. Returns what it found (the key is left for the caller, which knows whether that
+    /// depends on the word's own bytes only, see [`Finds`]).
     #[inline(never)]
-    fn word(&mut self, s: usize, i: usize, w: (u64, u64), hit: bool, hit4: bool) -> Option<Finds> {
+    fn word(&mut self, s: usize, i: usize, w: (u64, u64), hit: bool, hit4: bool) -> Finds {
         let (h, h4) = crate::lexicon::word_hashes_of(w, i - s);
         let (det, text) = (self.det, self.text);
         let lex = &det.lex;
@@ -396,7 +398,6 @@ impl Collect<'_> {
             pattern: Finds::NO_PATTERN,
             len: 0,
         };
-        let mut own = true;
         let mut matched = false;
         if hit {
             let cap = b[s].is_ascii_uppercase()
@@ -422,8 +423,6 @@ impl Collect<'_> {
                     continue;
                 }
                 let p = &lex.pats[c.id as usize];
-                // A pattern longer than the word reads the text after it.
-                own &= p.bytes.len() == i - s;
                 let Some(e) = lex.verify(b, s, p) else {
                     continue;
                 };
@@ -459,7 +458,7 @@ impl Collect<'_> {
             );
             (finds.pattern, finds.len) = (id, p.bytes.len() as u32);
         }
-        own.then_some(finds)
+        finds
     }
 }
 
