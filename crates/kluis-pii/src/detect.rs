@@ -340,23 +340,37 @@ impl Collect<'_> {
                 .gate
                 .follows(b, p, crate::lexicon::word_hashes_of(w, n).0);
         let word = v.has(Verdict::WORD) || reads_on;
+        // The verdict's bits that found nothing in this word are dropped from the cache: what they test depends
+        // on the word's own bytes only, so the next occurrence is settled in the inline path (a rare word that
+        // passed the gate's filters by chance, "besluit"). `OPENS` stays: the bytes after the word decide.
+        let mut kept = v.0;
         if word || v.has(Verdict::STEM) {
             // What such a word holds depends on the bytes after it only when they may go on into one of its
             // keywords: the follow test has no false negatives, so a keyword whose rest is there passes it. An
             // intro word that opens a closing ("met", "met vriendelijke groet") is replayed before any other word.
             let own = !reads_on;
-            match self.cache.finds(key) {
-                Some(f) if own => self.replay(s, p, f),
+            let f = match self.cache.finds(key) {
+                Some(f) if own => {
+                    self.replay(s, p, f);
+                    f
+                }
                 _ => {
                     let f = self.word(s, p, w, word, v.has(Verdict::STEM));
                     if own {
                         self.cache.keep_finds(Finds { key, ..f });
                     }
+                    f
                 }
+            };
+            if f.is_empty() {
+                kept &= !(Verdict::WORD | Verdict::STEM);
             }
         }
-        if v.has(Verdict::TAIL) {
-            self.compound(s, p);
+        if v.has(Verdict::TAIL) && !self.compound(s, p) {
+            kept &= !Verdict::TAIL;
+        }
+        if kept != v.0 {
+            self.cache.insert(slot, key, Verdict(kept));
         }
     }
 
@@ -464,10 +478,12 @@ impl Collect<'_> {
 
 impl Collect<'_> {
     /// Word `s..i` ends like a compound head: the head's special category or class cue.
+    /// Returns whether it found one.
     #[inline(never)]
-    fn compound(&mut self, s: usize, i: usize) {
+    fn compound(&mut self, s: usize, i: usize) -> bool {
         let lex = &self.det.lex;
-        if let Some(t) = lex.tail_at(self.text.as_bytes(), s, i) {
+        let tail = lex.tail_at(self.text.as_bytes(), s, i);
+        if let Some(t) = tail {
             let at = i - t.bytes.len();
             // A body part or a medical prefix before a weak head makes it strong: "knie|operatie", "rug|klachten",
             // "fysio|therapeut" (but "klant|klachten", "cyber|aanval" stay weak).
@@ -498,6 +514,7 @@ impl Collect<'_> {
                 ),
             }
         }
+        tail.is_some()
     }
 }
 

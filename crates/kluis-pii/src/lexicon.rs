@@ -1191,6 +1191,11 @@ pub(crate) struct Finds {
 
 impl Finds {
     pub(crate) const NO_PATTERN: u32 = u32::MAX;
+
+    /// Nothing found: no first name, no intro word, no pattern.
+    pub(crate) fn is_empty(&self) -> bool {
+        !self.first_name && !self.intro && self.pattern == Finds::NO_PATTERN
+    }
     const EMPTY: Finds = Finds {
         key: [u64::MAX; 2],
         first_name: false,
