@@ -1606,14 +1606,16 @@ const LIST_SEPARATORS: &[&str] = &[" - ", " \u{2013} ", " \u{2014} ", " (", ", "
 /// The second word of `head` opens with a capital or is a lowercase name particle ("Ferzia da Furres"): a cheap
 /// test before the line is parsed as a name of two or more words.
 fn second_word_may_name(head: &[u8]) -> bool {
-    let Some(sp) = memchr::memchr(b' ', head) else {
+    let Some(sp) = crate::words::find_byte(head, b' ') else {
         return false;
     };
     let rest = &head[sp + 1..];
     match rest.first() {
         Some(&c) if c.is_ascii_uppercase() || c >= 0xC3 => true,
         Some(b'a'..=b'z') => {
-            let w = rest.split(|&c| c == b' ').next().unwrap_or(b"");
+            // The particles have at most three bytes: a word cut at four matches none of them either.
+            let w = &rest[..rest.len().min(4)];
+            let w = w.iter().position(|&c| c == b' ').map_or(w, |k| &w[..k]);
             matches!(
                 w,
                 b"van"
