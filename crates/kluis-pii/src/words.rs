@@ -14,7 +14,7 @@ const HIGH: u64 = 0x80 * ONES;
 /// lowered and stripped of its high bit it is at most 0x7F, so adding at most 0x1F carries into no other byte.
 #[inline(always)]
 fn ascii_letters(w: u64) -> u64 {
-    let y = (w | 0x20 * ONES) & 0x7F * ONES;
+    let y = (w | (0x20 * ONES)) & (0x7F * ONES);
     let from_a = y + (0x80 - u64::from(b'a')) * ONES;
     let past_z = y + (0x80 - u64::from(b'z') - 1) * ONES;
     from_a & !past_z & !w & HIGH
@@ -23,7 +23,7 @@ fn ascii_letters(w: u64) -> u64 {
 /// The high bit of every byte of `w` equal to `c`; exact for the lowest one (a borrow may mark a byte above it).
 #[inline(always)]
 fn bytes_equal(w: u64, c: u8) -> u64 {
-    let v = w ^ u64::from(c) * ONES;
+    let v = w ^ (u64::from(c) * ONES);
     v.wrapping_sub(ONES) & !v & HIGH
 }
 
