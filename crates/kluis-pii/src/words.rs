@@ -251,15 +251,14 @@ pub(crate) fn word_masks_tail(tail: &[u8]) -> Masks {
 }
 
 /// Lets a caller skip a line that cannot open with any phrase of a set before it lowercases the line's head and
-/// compares it phrase by phrase. The key is the line's first run of ASCII letters, lowercased: every phrase rule
-/// (`names::line_rules`) needs the lowercased head to start with a phrase that is followed by a non-letter (a
-/// colon, a blank, punctuation) or by the end of the line, so that run must equal the phrase's own first run of
-/// ASCII letters. Exact: a line whose run is followed by a non-ASCII byte (which may lowercase to anything)
-/// always passes; a phrase of 36 bytes or more (the head is cut at 40) or one that does not open with an ASCII
-/// letter turns the test off.
+/// compares it phrase by phrase. Every phrase rule (`names::line_rules`) needs the lowercased head to start with
+/// a phrase. The key is the line's first run of ASCII letters, lowercased, which must equal the phrase's own
+/// first run (the phrase is followed by a non-letter or the line's end); then the rest of the phrase is compared.
+/// Exact: a line with a non-ASCII byte where it is compared (which may lowercase to anything) passes; a phrase of
+/// 36 bytes or more (the head is cut at 40) or one that does not open with an ASCII letter turns the test off.
 pub(crate) struct Openers {
-    /// Lowercase first runs, by first letter.
-    runs: Option<Vec<Vec<Box<[u8]>>>>,
+    /// Lowercase first runs, by first letter, each with the lowercase phrases that open with it.
+    runs: Option<Vec<Vec<(Box<[u8]>, Vec<Box<[u8]>>)>>>,
     /// Longest run of any phrase.
     max_run: usize,
     /// One bit per run, from its case-folded word hash: most lines' runs find their bit clear and skip the
@@ -273,9 +272,24 @@ fn run_bit(text: &[u8], n: usize) -> usize {
     (crate::lexicon::word_hash(text, 0, n) >> 52) as usize
 }
 
+/// Whether `line` lowercased may start with the lowercase `phrase`: false only when an ASCII byte of the line
+/// differs from the phrase's byte or the line ends first, before any non-ASCII byte of the line (Unicode
+/// lowercasing keeps every ASCII byte before the first non-ASCII character where it is).
+fn may_start_with(line: &[u8], phrase: &[u8]) -> bool {
+    for (k, &p) in phrase.iter().enumerate() {
+        match line.get(k) {
+            None => return false,
+            Some(&c) if c >= 0x80 => return true,
+            Some(&c) if c.to_ascii_lowercase() != p => return false,
+            Some(_) => {}
+        }
+    }
+    true
+}
+
 impl Openers {
     pub(crate) fn new(lists: &[&[&str]]) -> Openers {
-        let mut runs: Vec<Vec<Box<[u8]>>> = vec![Vec::new(); 26];
+        let mut runs: Vec<Vec<(Box<[u8]>, Vec<Box<[u8]>>)>> = vec![Vec::new(); 26];
         let mut max_run = 0;
         for p in lists.iter().flat_map(|l| l.iter()) {
             let b = p.as_bytes();
@@ -288,14 +302,16 @@ impl Openers {
                 };
             }
             let run: Box<[u8]> = b[..n].to_ascii_lowercase().into();
+            let phrase: Box<[u8]> = p.to_lowercase().into_bytes().into();
             let slot = &mut runs[usize::from(run[0] - b'a')];
-            if !slot.contains(&run) {
-                slot.push(run);
+            match slot.iter_mut().find(|(r, _)| *r == run) {
+                Some((_, phrases)) => phrases.push(phrase),
+                None => slot.push((run, vec![phrase])),
             }
             max_run = max_run.max(n);
         }
         let mut bits = [0u64; 64];
-        for run in runs.iter().flatten() {
+        for (run, _) in runs.iter().flatten() {
             let k = run_bit(run, run.len());
             bits[k >> 6] |= 1 << (k & 63);
         }
@@ -312,7 +328,7 @@ impl Openers {
     }
 
     /// False when `line` (from its first non-blank byte to its end), lowercased, cannot start with any of the
-    /// phrases followed by a non-letter or the line's end.
+    /// phrases.
     #[inline]
     pub(crate) fn may_open(&self, line: &[u8]) -> bool {
         let Some(runs) = &self.runs else {
@@ -336,17 +352,35 @@ impl Openers {
         }
         runs[usize::from(line[0].to_ascii_lowercase() - b'a')]
             .iter()
-            .any(|r| {
+            .any(|(r, phrases)| {
                 r.len() == n
                     && r.iter()
                         .zip(&line[..n])
                         .all(|(&a, &c)| a == c.to_ascii_lowercase())
+                    && phrases.iter().any(|p| may_start_with(line, p))
             })
     }
 }
 
 #[cfg(test)]
 mod tests {
+    /// A line passes when its lowercased head may start with a whole phrase, not only with a phrase's first word;
+    /// a non-ASCII byte where the line is compared passes (it may lowercase to anything).
+    #[test]
+    fn openers_compare_whole_phrases() {
+        let o = super::Openers::new(&[&["met vriendelijke groet", "naam", "prénom"]]);
+        let pass = |l: &str| o.may_open(l.as_bytes());
+        assert!(pass("Met vriendelijke groet,"));
+        assert!(pass("MET VRIENDELIJKE GROETEN"));
+        assert!(!pass("Met volgende gegevens"));
+        assert!(!pass("Met vriendelijk"));
+        assert!(pass("Met vriendelijke gr\u{d6}et"));
+        assert!(pass("Naam: Jan"));
+        assert!(!pass("Naamloos"));
+        assert!(pass("Pr\u{c9}nom : Jan"));
+        assert!(!pass("Prenom : Jan"));
+    }
+
     /// The eight-bytes-at-a-time head tests agree with byte-by-byte ones for every byte value at every position
     /// of heads shorter and longer than the sixteen bytes they read at once.
     #[test]
