@@ -257,14 +257,17 @@ pub(crate) fn word_masks_tail(tail: &[u8]) -> Masks {
 /// Exact: a line with a non-ASCII byte where it is compared (which may lowercase to anything) passes; a phrase of
 /// 36 bytes or more (the head is cut at 40) or one that does not open with an ASCII letter turns the test off.
 pub(crate) struct Openers {
-    /// Lowercase first runs, by first letter, each with the lowercase phrases that open with it.
-    runs: Option<Vec<Vec<(Box<[u8]>, Vec<Box<[u8]>>)>>>,
+    /// Lowercase first runs, by first letter.
+    runs: Option<Vec<Vec<Run>>>,
     /// Longest run of any phrase.
     max_run: usize,
     /// One bit per run, from its case-folded word hash: most lines' runs find their bit clear and skip the
     /// comparisons (a set bit only means "compare").
     bits: [u64; 64],
 }
+
+/// A lowercase first run and the lowercase phrases that open with it.
+type Run = (Box<[u8]>, Vec<Box<[u8]>>);
 
 /// The bit of a run of ASCII letters in `Openers::bits`.
 #[inline(always)]
@@ -289,7 +292,7 @@ fn may_start_with(line: &[u8], phrase: &[u8]) -> bool {
 
 impl Openers {
     pub(crate) fn new(lists: &[&[&str]]) -> Openers {
-        let mut runs: Vec<Vec<(Box<[u8]>, Vec<Box<[u8]>>)>> = vec![Vec::new(); 26];
+        let mut runs: Vec<Vec<Run>> = vec![Vec::new(); 26];
         let mut max_run = 0;
         for p in lists.iter().flat_map(|l| l.iter()) {
             let b = p.as_bytes();
