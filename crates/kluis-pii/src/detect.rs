@@ -106,6 +106,9 @@ pub(crate) struct Scan<'a> {
     /// The end of every line (the position of its line break, or the text's length for a last line without
     /// one), ascending: the line rules walk these instead of searching each line's end again.
     pub line_ends: Vec<usize>,
+    /// The 64-byte blocks that hold an ASCII digit, ascending: (the block's first byte, its digits as a mask).
+    /// Most prose has none, and every identifier pattern needs one.
+    digit_blocks: Vec<(usize, u64)>,
 }
 
 pub(crate) use crate::lexicon::wordish;
@@ -278,6 +281,7 @@ struct Lists {
     caps: Vec<usize>,
     intros: Vec<(usize, usize)>,
     line_ends: Vec<usize>,
+    digit_blocks: Vec<(usize, u64)>,
 }
 
 /// Lists with room for more entries than this are freed rather than kept, so a thread holds at most about 2 MB
@@ -301,6 +305,7 @@ impl Drop for Scan<'_> {
             caps: emptied(&mut self.caps),
             intros: emptied(&mut self.intros),
             line_ends: emptied(&mut self.line_ends),
+            digit_blocks: emptied(&mut self.digit_blocks),
         })));
     }
 }
@@ -549,6 +554,9 @@ impl<'a> Scan<'a> {
                            win: &[u8; 80],
                            c: &mut Collect<'_>| {
             push_bits::<2>(&mut line_ends, masks.newline, base);
+            if masks.digit != 0 {
+                c.lists.digit_blocks.push((base, masks.digit));
+            }
             let (m, caps) = (masks.word, masks.caps);
             let prev = (m << 1) | carry;
             let starts = m & !prev;
@@ -626,24 +634,30 @@ impl<'a> Scan<'a> {
             intros: c.lists.intros,
             specials: c.lists.specials,
             line_ends,
+            digit_blocks: c.lists.digit_blocks,
         }
     }
 
     /// Lines that hold a digit, merged into segments: every identifier pattern needs one, and most prose has none.
+    /// The keyword pass listed the blocks with digits; a digit inside a segment already found is skipped.
     fn digit_segments(&self) -> Vec<(usize, usize)> {
-        let b = self.text.as_bytes();
         let mut segs: Vec<(usize, usize)> = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            let Some(d) = next_digit(b, i) else {
-                break;
-            };
-            let (ls, le) = self.line_bounds(d);
-            match segs.last_mut() {
-                Some(last) if last.1 >= ls => last.1 = le,
-                _ => segs.push((ls, le)),
+        let mut done = 0;
+        for &(base, mut m) in &self.digit_blocks {
+            // Digits before `done` lie in the last segment.
+            if done > base {
+                m &= u64::MAX.checked_shl((done - base) as u32).unwrap_or(0);
             }
-            i = le;
+            while m != 0 {
+                let d = base + m.trailing_zeros() as usize;
+                let (ls, le) = self.line_bounds(d);
+                match segs.last_mut() {
+                    Some(last) if last.1 >= ls => last.1 = le,
+                    _ => segs.push((ls, le)),
+                }
+                done = le;
+                m &= u64::MAX.checked_shl((le - base) as u32).unwrap_or(0);
+            }
         }
         segs
     }
@@ -947,7 +961,7 @@ impl<'a> Scan<'a> {
         }
 
         // Licence plates (the dashes are part of the sidecode).
-        for m in spans(&p.plate, t, &segs, &has, DASH_AND_UPPER) {
+        for m in spans(&p.plate, t, &segs, &has, DASH_BESIDE_UPPER) {
             if clean_edges(b, m.start(), m.end()) && plate_allowed(m.as_str()) {
                 add(&mut out, E::LicensePlate, m.start(), m.end(), 0.7);
             }
@@ -994,23 +1008,6 @@ impl<'t> M<'t> {
     }
 }
 
-/// Position of the first ASCII digit at or after `from`: a test of 64 bytes at a time that the compiler vectorises
-/// (most prose has no digit for many blocks).
-fn next_digit(b: &[u8], from: usize) -> Option<usize> {
-    let digit = |c: &u8| c.wrapping_sub(b'0') < 10;
-    let rest = b.get(from..)?;
-    let mut blocks = rest.chunks_exact(64);
-    let mut base = from;
-    for block in blocks.by_ref() {
-        let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
-        if block.iter().fold(0u8, |a, c| a | u8::from(digit(c))) != 0 {
-            return block.iter().position(digit).map(|k| base + k);
-        }
-        base += 64;
-    }
-    blocks.remainder().iter().position(digit).map(|k| base + k)
-}
-
 /// Matches of `re` in the segments whose features include all of `need`.
 fn spans<'t>(
     re: &'t Dfa,
@@ -1044,8 +1041,8 @@ const IBAN_HEAD: u32 = 1 << 4;
 /// "NL", "BE": VAT numbers.
 const NL: u32 = 1 << 5;
 const BE: u32 = 1 << 6;
-/// A dash and a capital: licence plates.
-const DASH_AND_UPPER: u32 = 1 << 7;
+/// A capital right before or after a dash: licence plates (every sidecode has a letter group beside a dash).
+const DASH_BESIDE_UPPER: u32 = 1 << 7;
 /// "+" or "00": international phone numbers.
 const PLUS_OR_00: u32 = 1 << 8;
 /// "0" at a word start (after a non-word byte, a bracket included) followed by a non-zero digit: national phone
@@ -1070,7 +1067,6 @@ fn seg_features(s: &[u8]) -> u32 {
     let mut f = 0;
     let mut run = 0;
     let mut digits = 0usize;
-    let (mut dash, mut upper) = (false, false);
     let century = |a: u8, b: u8| (a, b) == (b'1', b'9') || (a, b) == (b'2', b'0');
     for (i, &c) in s.iter().enumerate() {
         let back = |k: usize| if i >= k { s[i - k] } else { 0 };
@@ -1119,7 +1115,9 @@ fn seg_features(s: &[u8]) -> u32 {
         } else {
             run = 0;
             if c.is_ascii_uppercase() {
-                upper = true;
+                if p1 == b'-' {
+                    f |= DASH_BESIDE_UPPER;
+                }
                 if p1.is_ascii_uppercase() {
                     f |= UPPER2;
                     match (p1, c) {
@@ -1142,14 +1140,13 @@ fn seg_features(s: &[u8]) -> u32 {
             {
                 f |= DATE_NUM;
             }
-            dash |= c == b'-';
+            if c == b'-' && p1.is_ascii_uppercase() {
+                f |= DASH_BESIDE_UPPER;
+            }
             if c == b'+' {
                 f |= PLUS_OR_00;
             }
         }
-    }
-    if dash && upper {
-        f |= DASH_AND_UPPER;
     }
     if digits >= 8 {
         f |= DIGITS8;

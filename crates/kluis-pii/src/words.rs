@@ -82,6 +82,8 @@ pub(crate) struct Masks {
     pub caps: u64,
     /// Line breaks.
     pub newline: u64,
+    /// ASCII digits.
+    pub digit: u64,
 }
 
 /// Which vector instructions [`word_masks`] may use on this CPU: SSE2 on every x86-64 CPU, AVX2 where the CPU
@@ -140,28 +142,28 @@ fn word_masks_avx2(block: &[u8; 64]) -> Masks {
         let limit = _mm256_set1_epi8(n.wrapping_sub(0x80) as i8);
         _mm256_cmpgt_epi8(limit, _mm256_add_epi8(x, bias))
     };
-    let (mut m, mut c, mut n) = (0u64, 0u64, 0u64);
+    let (mut m, mut c, mut n, mut d) = (0u64, 0u64, 0u64, 0u64);
     for (k, chunk) in block.chunks_exact(32).enumerate() {
         let q = |j: usize| {
             u64::from_le_bytes(chunk[8 * j..8 * j + 8].try_into().unwrap_or_default()) as i64
         };
         let x = _mm256_set_epi64x(q(3), q(2), q(1), q(0));
         let folded = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
-        let word = _mm256_or_si256(
-            _mm256_or_si256(range(x, b'0', 10), range(folded, b'a', 26)),
-            x,
-        );
+        let digit = range(x, b'0', 10);
+        let word = _mm256_or_si256(_mm256_or_si256(digit, range(folded, b'a', 26)), x);
         let high = _mm256_cmpeq_epi8(_mm256_max_epu8(x, _mm256_set1_epi8(0xC3u8 as i8)), x);
         let cap = _mm256_or_si256(range(x, b'A', 26), high);
         let newline = _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b'\n' as i8));
         m |= u64::from(_mm256_movemask_epi8(word) as u32) << (32 * k);
         c |= u64::from(_mm256_movemask_epi8(cap) as u32) << (32 * k);
         n |= u64::from(_mm256_movemask_epi8(newline) as u32) << (32 * k);
+        d |= u64::from(_mm256_movemask_epi8(digit) as u32) << (32 * k);
     }
     Masks {
         word: m,
         caps: c,
         newline: n,
+        digit: d,
     }
 }
 
@@ -181,25 +183,28 @@ fn word_masks_sse2(block: &[u8; 64]) -> Masks {
         let limit = _mm_set1_epi8(n.wrapping_sub(0x80) as i8);
         _mm_cmplt_epi8(_mm_add_epi8(x, bias), limit)
     };
-    let (mut m, mut c, mut n) = (0u64, 0u64, 0u64);
+    let (mut m, mut c, mut n, mut d) = (0u64, 0u64, 0u64, 0u64);
     for (k, chunk) in block.chunks_exact(16).enumerate() {
         let lo = u64::from_le_bytes(chunk[..8].try_into().unwrap_or_default());
         let hi = u64::from_le_bytes(chunk[8..].try_into().unwrap_or_default());
         let x = _mm_set_epi64x(hi as i64, lo as i64);
         let folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
         // Bytes from 0x80 have their top bit set already: `movemask` reads it.
-        let word = _mm_or_si128(_mm_or_si128(range(x, b'0', 10), range(folded, b'a', 26)), x);
+        let digit = range(x, b'0', 10);
+        let word = _mm_or_si128(_mm_or_si128(digit, range(folded, b'a', 26)), x);
         let high = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0xC3u8 as i8)), x);
         let cap = _mm_or_si128(range(x, b'A', 26), high);
         m |= u64::from(_mm_movemask_epi8(word) as u16) << (16 * k);
         c |= u64::from(_mm_movemask_epi8(cap) as u16) << (16 * k);
         let newline = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\n' as i8));
         n |= u64::from(_mm_movemask_epi8(newline) as u16) << (16 * k);
+        d |= u64::from(_mm_movemask_epi8(digit) as u16) << (16 * k);
     }
     Masks {
         word: m,
         caps: c,
         newline: n,
+        digit: d,
     }
 }
 
@@ -211,17 +216,21 @@ fn word_masks_portable(block: &[u8; 64]) -> Masks {
     let mut tw = [0u8; 64];
     let mut tc = [0u8; 64];
     let mut tn = [0u8; 64];
-    for (((w, c), n), &x) in tw
+    let mut td = [0u8; 64];
+    for ((((w, c), n), d), &x) in tw
         .iter_mut()
         .zip(tc.iter_mut())
         .zip(tn.iter_mut())
+        .zip(td.iter_mut())
         .zip(block)
     {
-        let word = (x.wrapping_sub(b'0') < 10) | ((x | 0x20).wrapping_sub(b'a') < 26) | (x >= 0x80);
+        let digit = x.wrapping_sub(b'0') < 10;
+        let word = digit | ((x | 0x20).wrapping_sub(b'a') < 26) | (x >= 0x80);
         let cap = (x.wrapping_sub(b'A') < 26) | (x >= 0xC3);
         *w = u8::from(word) << 7;
         *c = u8::from(cap) << 7;
         *n = u8::from(x == b'\n') << 7;
+        *d = u8::from(digit) << 7;
     }
     let eights = |t: &[u8; 64]| {
         t.chunks_exact(8).enumerate().fold(0u64, |acc, (k, l)| {
@@ -232,6 +241,7 @@ fn word_masks_portable(block: &[u8; 64]) -> Masks {
         word: eights(&tw),
         caps: eights(&tc),
         newline: eights(&tn),
+        digit: eights(&td),
     }
 }
 
@@ -241,11 +251,13 @@ pub(crate) fn word_masks_tail(tail: &[u8]) -> Masks {
         word: 0,
         caps: 0,
         newline: 0,
+        digit: 0,
     };
     for (k, &b) in tail.iter().enumerate().take(64) {
         m.word |= u64::from(crate::lexicon::wordish(b)) << k;
         m.caps |= u64::from(b >= 0xC3 || b.is_ascii_uppercase()) << k;
         m.newline |= u64::from(b == b'\n') << k;
+        m.digit |= u64::from(b.is_ascii_digit()) << k;
     }
     m
 }
