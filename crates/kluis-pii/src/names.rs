@@ -156,10 +156,23 @@ const ORG_HEADS: &[&str] = &[
 const SHORTEST_ORG_HEAD: usize = byte_len_bound(ORG_HEADS, false);
 
 fn org_compound(lower: &[u8]) -> bool {
+    // Most words end in two letters no head ends in ("Jansen", "Bakker"): one test before the list.
+    let [.., a, b] = lower else {
+        return false;
+    };
+    ORG_ENDINGS.contains(&[*a, *b])
+        && ORG_HEADS
+            .iter()
+            .any(|h| lower.len() >= h.len() + 3 && lower.ends_with(h.as_bytes()))
+}
+
+/// The last two bytes of every head in [`ORG_HEADS`].
+static ORG_ENDINGS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock::new(|| {
     ORG_HEADS
         .iter()
-        .any(|h| lower.len() >= h.len() + 3 && lower.ends_with(h.as_bytes()))
-}
+        .filter_map(|h| h.as_bytes().last_chunk::<2>().copied())
+        .collect()
+});
 
 pub(crate) struct Gazetteer {
     /// Folded hashes of the first names, for the tokenising pass.
@@ -219,6 +232,14 @@ enum Tok {
 
 /// Reads one word at `i`: letters with inner hyphens or apostrophes; returns its end.
 fn word_end(t: &str, i: usize) -> usize {
+    // Most words are ASCII letters followed by a byte that neither continues nor joins them.
+    let b = t.as_bytes();
+    let n = crate::words::letter_run(&b[i..]);
+    if b.get(i + n)
+        .is_none_or(|&c| c < 0x80 && !matches!(c, b'-' | b'\''))
+    {
+        return i + n;
+    }
     let mut end = i;
     let mut chars = t[i..].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
@@ -266,7 +287,11 @@ impl Gazetteer {
     fn classify(&self, t: &str, s: usize, e: usize) -> Tok {
         let w = &t[s..e];
         let mut buf = [0u8; 32];
-        let lower = lower_bytes(w, &mut buf);
+        let short = crate::words::ascii_lower16(t.as_bytes(), s, e - s);
+        let lower = match &short {
+            Some(a) => std::borrow::Cow::Borrowed(&a[..e - s]),
+            None => lower_bytes(w, &mut buf),
+        };
         // Cheap tests first: a bit for the stop words and particles, particles are short, elided particles open
         // with one of four letters, organisation heads need three bytes before them.
         let listed = self

@@ -54,6 +54,33 @@ pub(crate) fn letter_run(s: &[u8]) -> usize {
         .count()
 }
 
+/// The word of `n` bytes at `s` of `text`, lowercased, when it is ASCII and at most 16 bytes long: two loads
+/// and a few operations instead of a copy and a loop (the same bytes as `make_ascii_lowercase`).
+#[inline]
+pub(crate) fn ascii_lower16(text: &[u8], s: usize, n: usize) -> Option<[u8; 16]> {
+    if n > 16 {
+        return None;
+    }
+    let (w0, w1) = crate::lexicon::load16(text, s);
+    let keep = |k: usize| {
+        if k >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * k)) - 1
+        }
+    };
+    let (w0, w1) = (w0 & keep(n), w1 & keep(n.saturating_sub(8)));
+    if (w0 | w1) & HIGH != 0 {
+        return None;
+    }
+    // Capitals are the letters whose bit 5 is clear: that bit, set, lowers them.
+    let lower = |w: u64| w | ((ascii_letters(w) & !(w << 2)) >> 2);
+    let mut out = [0u8; 16];
+    out[..8].copy_from_slice(&lower(w0).to_le_bytes());
+    out[8..].copy_from_slice(&lower(w1).to_le_bytes());
+    Some(out)
+}
+
 /// Position of the first `c` in `s`: eight bytes at a time for the first sixteen (where a line's first word
 /// ends), then `memchr`.
 #[inline]
@@ -398,6 +425,21 @@ mod tests {
 
     /// The eight-bytes-at-a-time head tests agree with byte-by-byte ones for every byte value at every position
     /// of heads shorter and longer than the sixteen bytes they read at once.
+    #[test]
+    fn ascii_lowering_agrees_with_the_standard_library() {
+        for n in 0..=17 {
+            for v in 0..=255u8 {
+                let mut text: Vec<u8> = (0..24).map(|k| b"aZ@[`{09-Q"[k % 10]).collect();
+                text[n.min(23)] = v;
+                text[0] = v;
+                let w = &text[..n];
+                let want = (n <= 16 && w.is_ascii()).then(|| w.to_ascii_lowercase());
+                let got = super::ascii_lower16(&text, 0, n).map(|a| a[..n].to_vec());
+                assert_eq!(got, want, "{text:?} {n}");
+            }
+        }
+    }
+
     #[test]
     fn head_scans_agree_with_byte_loops() {
         for len in [0, 1, 7, 8, 9, 15, 16, 17, 24, 40] {
