@@ -759,7 +759,7 @@ impl<'a> Scan<'a> {
         }
 
         // IBAN: trim to the country's length, then MOD 97.
-        for m in spans(&p.iban, t, &segs, &has, IBAN_HEAD) {
+        for m in spans(&p.iban, t, &segs, &has, needs::IBAN) {
             let bs = m.as_str().as_bytes();
             let Some(len) = checks::iban_length(&bs[..2]) else {
                 continue;
@@ -784,12 +784,12 @@ impl<'a> Scan<'a> {
         }
 
         // Phones.
-        for m in spans(&p.phone_intl, t, &segs, &has, PLUS_OR_00 | DIGITS9).chain(spans(
+        for m in spans(&p.phone_intl, t, &segs, &has, needs::PHONE_INTL).chain(spans(
             &p.phone_nat,
             t,
             &segs,
             &has,
-            ZERO_NONZERO | DIGITS9,
+            needs::PHONE_NAT,
         )) {
             let (s, e) = (m.start(), m.end());
             if !clean_edges(b, s, e) {
@@ -812,7 +812,7 @@ impl<'a> Scan<'a> {
         }
 
         // Postcodes (SA, SD and SS are never issued).
-        for m in spans(&p.postcode, t, &segs, &has, RUN4 | UPPER2 | DIGIT_UPPER) {
+        for m in spans(&p.postcode, t, &segs, &has, needs::POSTCODE) {
             let l = &m.as_str().as_bytes()[m.len() - 2..];
             if l != b"SA" && l != b"SD" && l != b"SS" && !(m.end() < b.len() && b[m.end()] == b'-')
             {
@@ -821,7 +821,7 @@ impl<'a> Scan<'a> {
         }
 
         // VAT numbers.
-        for m in spans(&p.vat_nl, t, &segs, &has, NL | DIGITS11) {
+        for m in spans(&p.vat_nl, t, &segs, &has, needs::VAT_NL) {
             let c: Vec<u8> = m
                 .as_str()
                 .bytes()
@@ -835,21 +835,21 @@ impl<'a> Scan<'a> {
                 add(&mut out, E::VatNumber, m.start(), m.end(), 0.7);
             }
         }
-        for m in spans(&p.vat_be, t, &segs, &has, BE | DIGITS9) {
+        for m in spans(&p.vat_be, t, &segs, &has, needs::VAT_BE) {
             if checks::be_vat_valid(&digits(m.as_str())) {
                 add(&mut out, E::VatNumber, m.start(), m.end(), 1.0);
             }
         }
 
         // Belgian national number in its written form.
-        for m in spans(&p.be_nn, t, &segs, &has, RUN3 | DIGITS11) {
+        for m in spans(&p.be_nn, t, &segs, &has, needs::BE_NN) {
             if clean_edges(b, m.start(), m.end()) && checks::be_nn_valid(&digits(m.as_str())) {
                 add(&mut out, E::BeNationalNumber, m.start(), m.end(), 0.95);
             }
         }
 
         // Bare numbers: meaning from check digits and the nearest context word.
-        for m in spans(&p.number, t, &segs, &has, RUN3 | DIGITS8) {
+        for m in spans(&p.number, t, &segs, &has, needs::NUMBER) {
             let (s, e) = (m.start(), m.end());
             if !clean_edges(b, s, e) {
                 continue;
@@ -886,7 +886,7 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
-        for m in spans(&p.card, t, &segs, &has, RUN6 | DIGITS11) {
+        for m in spans(&p.card, t, &segs, &has, needs::CARD) {
             let d = digits(m.as_str());
             if checks::luhn(&d) && checks::card_plausible(&d) {
                 add(&mut out, E::CreditCard, m.start(), m.end(), 0.9);
@@ -897,7 +897,7 @@ impl<'a> Scan<'a> {
         for c in segs
             .iter()
             .zip(&has)
-            .filter(|&(_, &f)| f & (RUN4 | DATE_NUM) == RUN4 | DATE_NUM)
+            .filter(|&(_, &f)| f & needs::DATE_NUM == needs::DATE_NUM)
             .flat_map(|(&(o, e), _)| p.date_num.captures_iter(&t[o..e]).map(move |c| (o, c)))
         {
             let (o, c) = c;
@@ -923,7 +923,7 @@ impl<'a> Scan<'a> {
         for c in segs
             .iter()
             .zip(&has)
-            .filter(|&(_, &f)| f & (RUN4 | DATE_WORD) == RUN4 | DATE_WORD)
+            .filter(|&(_, &f)| f & needs::DATE_WORD == needs::DATE_WORD)
             .flat_map(|(&(o, e), _)| p.date_word.captures_iter(&t[o..e]).map(move |c| (o, c)))
         {
             let (o, c) = c;
@@ -946,7 +946,7 @@ impl<'a> Scan<'a> {
         }
 
         // ID documents: format plus a document keyword.
-        for m in spans(&p.id_doc, t, &segs, &has, UPPER2) {
+        for m in spans(&p.id_doc, t, &segs, &has, needs::ID_DOC) {
             let v = m.as_str().as_bytes();
             if !v.iter().any(u8::is_ascii_digit) || m.end() < b.len() && b[m.end()] == b'<' {
                 continue;
@@ -961,14 +961,14 @@ impl<'a> Scan<'a> {
         }
 
         // Licence plates (the dashes are part of the sidecode).
-        for m in spans(&p.plate, t, &segs, &has, DASH_BESIDE_UPPER) {
+        for m in spans(&p.plate, t, &segs, &has, needs::PLATE) {
             if clean_edges(b, m.start(), m.end()) && plate_allowed(m.as_str()) {
                 add(&mut out, E::LicensePlate, m.start(), m.end(), 0.7);
             }
         }
 
         // IPv4.
-        for m in spans(&p.ip, t, &segs, &has, DIGIT_DOT_DIGIT) {
+        for m in spans(&p.ip, t, &segs, &has, needs::IP) {
             if clean_edges(b, m.start(), m.end())
                 && m.as_str().split('.').all(|o| {
                     o.parse::<u16>().is_ok_and(|v| v <= 255) && !(o.len() > 1 && o.starts_with('0'))
@@ -1038,8 +1038,9 @@ const RUN6: u32 = 1 << 2;
 const UPPER2: u32 = 1 << 3;
 /// Two capitals followed by two digits: IBAN.
 const IBAN_HEAD: u32 = 1 << 4;
-/// "NL", "BE": VAT numbers.
-const NL: u32 = 1 << 5;
+/// "NL", an optional blank and a run of four digits: Dutch VAT numbers.
+const NL_DIGITS4: u32 = 1 << 5;
+/// "BE": Belgian VAT numbers.
 const BE: u32 = 1 << 6;
 /// A capital right before or after a dash: licence plates (every sidecode has a letter group beside a dash).
 const DASH_BESIDE_UPPER: u32 = 1 << 7;
@@ -1055,25 +1056,81 @@ const DIGIT_DOT_DIGIT: u32 = 1 << 10;
 const DIGITS8: u32 = 1 << 11;
 const DIGITS9: u32 = 1 << 12;
 const DIGITS11: u32 = 1 << 13;
-/// A digit, up to two blanks, then a capital: postcodes ("1234 AB").
-const DIGIT_UPPER: u32 = 1 << 14;
+/// A run of exactly four digits, up to two blanks, then a capital: postcodes ("1234 AB"; a digit before or
+/// after the four breaks the word boundary).
+const FOUR_DIGITS_UPPER: u32 = 1 << 14;
 /// A digit and a separator before "19" or "20" ("12-03-1980"), or "19"/"20", two digits and a dash
 /// ("1980-03-"): numeric dates.
 const DATE_NUM: u32 = 1 << 15;
 /// A letter, "." or the last byte of "é"/"û", a space, then "19" or "20" ("maart 1980"): dates with a month name.
 const DATE_WORD: u32 = 1 << 16;
+/// A run of capitals and digits that opens with two capitals and ends with a digit, eight bytes or more: ID
+/// document numbers (the run starts at the match's word boundary).
+const ID_SHAPE: u32 = 1 << 17;
+/// Digit, dot, digit, or a run of exactly six digits before a dash or a blank: the two written forms of the
+/// Belgian national number.
+const BE_NN_SHAPE: u32 = 1 << 18;
+/// A run of digits that opens with "34" or "37": American Express numbers.
+const AMEX_HEAD: u32 = 1 << 19;
+
+/// The features every match of each pattern implies: a pattern runs only on segments that have all of them
+/// (`tests::every_match_has_the_features_its_pattern_needs` holds each to that).
+mod needs {
+    use super::*;
+    pub(super) const IBAN: u32 = IBAN_HEAD;
+    pub(super) const PHONE_INTL: u32 = PLUS_OR_00 | DIGITS9;
+    pub(super) const PHONE_NAT: u32 = ZERO_NONZERO | DIGITS9;
+    pub(super) const POSTCODE: u32 = RUN4 | UPPER2 | FOUR_DIGITS_UPPER;
+    pub(super) const VAT_NL: u32 = NL_DIGITS4 | DIGITS11;
+    pub(super) const VAT_BE: u32 = BE | DIGITS9;
+    pub(super) const BE_NN: u32 = RUN3 | DIGITS11 | BE_NN_SHAPE;
+    pub(super) const NUMBER: u32 = RUN3 | DIGITS8;
+    pub(super) const CARD: u32 = RUN6 | DIGITS11 | AMEX_HEAD;
+    pub(super) const DATE_NUM: u32 = RUN4 | super::DATE_NUM;
+    pub(super) const DATE_WORD: u32 = RUN4 | super::DATE_WORD;
+    pub(super) const ID_DOC: u32 = ID_SHAPE;
+    pub(super) const PLATE: u32 = DASH_BESIDE_UPPER;
+    pub(super) const IP: u32 = DIGIT_DOT_DIGIT;
+}
 
 fn seg_features(s: &[u8]) -> u32 {
     let mut f = 0;
     let mut run = 0;
     let mut digits = 0usize;
+    // The digit run that ended at most two blanks before this byte (postcodes), and the blanks since.
+    let (mut tail_run, mut blanks) = (0, 0);
+    // The run of capitals and digits this byte is in, and whether its first two bytes are capitals.
+    let (mut alnum_run, mut first_cap, mut caps_head) = (0, false, false);
     let century = |a: u8, b: u8| (a, b) == (b'1', b'9') || (a, b) == (b'2', b'0');
     for (i, &c) in s.iter().enumerate() {
         let back = |k: usize| if i >= k { s[i - k] } else { 0 };
         let p1 = back(1);
+        if c.is_ascii_uppercase() || c.is_ascii_digit() {
+            alnum_run += 1;
+            match alnum_run {
+                1 => first_cap = c.is_ascii_uppercase(),
+                2 => caps_head = first_cap && c.is_ascii_uppercase(),
+                _ => {}
+            }
+        } else {
+            alnum_run = 0;
+        }
         if c.is_ascii_digit() {
             digits += 1;
             run += 1;
+            tail_run = 0;
+            if alnum_run >= 8 && caps_head {
+                f |= ID_SHAPE;
+            }
+            if run == 2 && p1 == b'3' && matches!(c, b'4' | b'7') {
+                f |= AMEX_HEAD;
+            }
+            if run == 4
+                && ((back(5), back(4)) == (b'N', b'L')
+                    || (back(6), back(5), back(4)) == (b'N', b'L', b' '))
+            {
+                f |= NL_DIGITS4;
+            }
             if run >= 3 {
                 f |= RUN3;
             }
@@ -1098,7 +1155,7 @@ fn seg_features(s: &[u8]) -> u32 {
                 };
             }
             if p1 == b'.' && back(2).is_ascii_digit() {
-                f |= DIGIT_DOT_DIGIT;
+                f |= DIGIT_DOT_DIGIT | BE_NN_SHAPE;
             }
             if century(p1, c) {
                 let p2 = back(2);
@@ -1113,6 +1170,17 @@ fn seg_features(s: &[u8]) -> u32 {
                 }
             }
         } else {
+            let before = if run > 0 { run } else { tail_run };
+            if run == 6 && matches!(c, b'-' | b' ') {
+                f |= BE_NN_SHAPE;
+            }
+            if c == b' ' && run > 0 {
+                (tail_run, blanks) = (run, 1);
+            } else if c == b' ' && tail_run > 0 && blanks < 2 {
+                blanks += 1;
+            } else {
+                tail_run = 0;
+            }
             run = 0;
             if c.is_ascii_uppercase() {
                 if p1 == b'-' {
@@ -1120,17 +1188,12 @@ fn seg_features(s: &[u8]) -> u32 {
                 }
                 if p1.is_ascii_uppercase() {
                     f |= UPPER2;
-                    match (p1, c) {
-                        (b'N', b'L') => f |= NL,
-                        (b'B', b'E') => f |= BE,
-                        _ => {}
+                    if (p1, c) == (b'B', b'E') {
+                        f |= BE;
                     }
                 }
-                if p1.is_ascii_digit()
-                    || p1 == b' '
-                        && (back(2).is_ascii_digit() || back(2) == b' ' && back(3).is_ascii_digit())
-                {
-                    f |= DIGIT_UPPER;
+                if before == 4 {
+                    f |= FOUR_DIGITS_UPPER;
                 }
             }
             if c == b'-'
@@ -1371,7 +1434,113 @@ fn resolve(t: &str, v: Vec<Finding>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::Covered;
+    use super::{Covered, Patterns, needs, seg_features};
+
+    /// Every text a pattern matches in has the features the pattern needs, so gating the patterns on features
+    /// loses no match: random texts built from pieces of identifiers, separators and letters, and written
+    /// identifiers of every kind.
+    #[test]
+    fn every_match_has_the_features_its_pattern_needs() {
+        let p = Patterns::build();
+        let dfa = |d: &super::Dfa| {
+            let d = d.clone();
+            Box::new(move |t: &str| d.is_match(t.as_bytes())) as Box<dyn Fn(&str) -> bool>
+        };
+        let re = |r: &regex::Regex| {
+            let r = r.clone();
+            Box::new(move |t: &str| r.is_match(t)) as Box<dyn Fn(&str) -> bool>
+        };
+        let rules = [
+            ("iban", dfa(&p.iban), needs::IBAN),
+            ("phone_intl", dfa(&p.phone_intl), needs::PHONE_INTL),
+            ("phone_nat", dfa(&p.phone_nat), needs::PHONE_NAT),
+            ("postcode", dfa(&p.postcode), needs::POSTCODE),
+            ("vat_nl", dfa(&p.vat_nl), needs::VAT_NL),
+            ("vat_be", dfa(&p.vat_be), needs::VAT_BE),
+            ("be_nn", dfa(&p.be_nn), needs::BE_NN),
+            ("number", dfa(&p.number), needs::NUMBER),
+            ("card", dfa(&p.card), needs::CARD),
+            ("date_num", re(&p.date_num), needs::DATE_NUM),
+            ("date_word", re(&p.date_word), needs::DATE_WORD),
+            ("id_doc", dfa(&p.id_doc), needs::ID_DOC),
+            ("plate", dfa(&p.plate), needs::PLATE),
+            ("ip", dfa(&p.ip), needs::IP),
+        ];
+        let pieces = [
+            "NL91ABNA0417164300",
+            "NL91 ABNA 0417 1643 00",
+            "NL123456789B01",
+            "NL 1234.56.789.B01",
+            "BE0123456789",
+            "BE 0123.456.789",
+            "85.07.30-033.28",
+            "850730 033 28",
+            "850730-033-28",
+            "3714 496353 98431",
+            "371449635398431",
+            "AB1234567",
+            "XN12345",
+            "ABC123456",
+            "1234 AB",
+            "1234  AB",
+            "1234AB",
+            "06-12345678",
+            "(020) 123 4567",
+            "+31 6 12345678",
+            "0031612345678",
+            "12-03-1980",
+            "1980-03-12",
+            "3 maart 1980",
+            "3e mars 2001",
+            "XX-99-99",
+            "99-XXX-9",
+            "1-ABC-23",
+            "192.168.1.1",
+            "123456782",
+            "1234 5678 9012 3456",
+            "4111-1111-1111-1111",
+            "0612345678",
+        ];
+        let alphabet = b"0123456789 .-/+()NLBEAZXY3470abcz:,\n";
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut checked = 0;
+        for round in 0..60_000 {
+            let mut t = String::new();
+            for _ in 0..1 + next(4) {
+                if next(3) == 0 {
+                    let piece = pieces[next(pieces.len())];
+                    // A piece, whole or cut, as it may stand in a longer text.
+                    let (a, b) = (next(piece.len()), next(piece.len() + 1));
+                    t.push_str(if round % 2 == 0 {
+                        piece
+                    } else {
+                        &piece[a.min(b)..a.max(b)]
+                    });
+                } else {
+                    for _ in 0..next(8) {
+                        t.push(char::from(alphabet[next(alphabet.len())]));
+                    }
+                }
+            }
+            let f = seg_features(t.as_bytes());
+            for (name, matches, need) in &rules {
+                if matches(&t) {
+                    checked += 1;
+                    assert_eq!(f & need, *need, "{name} matches {t:?} without its features");
+                }
+            }
+        }
+        assert!(
+            checked > 10_000,
+            "too few matches to say anything: {checked}"
+        );
+    }
 
     /// Overlap against kept spans agrees with the definition (a shared byte) for spans on, across and between
     /// the bitmap's 64-bit words, up to the text's last byte.
