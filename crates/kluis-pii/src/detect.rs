@@ -20,8 +20,11 @@ pub(crate) struct Patterns {
     vat_nl: Dfa,
     vat_be: Dfa,
     be_nn: Dfa,
-    date_num: Regex,
-    date_word: Regex,
+    /// The numeric date with its parts as capture groups (the table rule reads cells with it).
+    pub(crate) date_num: Regex,
+    /// The two date patterns as DFAs: spans only, the parts are read by [`numeric_date`] and [`word_date`].
+    date_num_span: Dfa,
+    date_word_span: Dfa,
     id_doc: Dfa,
     plate: Dfa,
     ip: Dfa,
@@ -29,6 +32,53 @@ pub(crate) struct Patterns {
 }
 
 type Dfa = regex_automata::dfa::regex::Regex;
+
+/// A numeric date, day first ("12-03-1980", one separator twice) or year first ("1980-03-12").
+const DATE_NUM_PATTERN: &str = r"\b([0-9]{1,2})([-/. ])([0-9]{1,2})([-/. ])((?:19|20)[0-9]{2})\b|\b((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2})\b";
+/// A date with the month's name ("3 maart 1980", "1er mars 2001").
+const DATE_WORD_PATTERN: &str =
+    r"\b([0-9]{1,2})(?:e|er)?\.? ([A-Za-z\x{e9}\x{fb}]{3,9})\.? ((?:19|20)[0-9]{2})\b";
+
+/// The digits of `b` as a number (`b` holds one to four ASCII digits).
+fn small_number(b: &[u8]) -> u32 {
+    b.iter()
+        .fold(0, |n, &c| n * 10 + u32::from(c.wrapping_sub(b'0')))
+}
+
+/// Day, month and year of a match of [`DATE_NUM_PATTERN`]; `None` when its two separators differ. The year-first
+/// form is the only one that opens with four digits (the other has a separator among its first three bytes).
+fn numeric_date(m: &[u8]) -> Option<(u32, u32, u32)> {
+    if m.len() == 10 && m[..4].iter().all(u8::is_ascii_digit) {
+        return Some((
+            small_number(&m[8..]),
+            small_number(&m[5..7]),
+            small_number(&m[..4]),
+        ));
+    }
+    let sep1 = m.iter().position(|c| !c.is_ascii_digit())?;
+    let sep2 = sep1 + 1 + m[sep1 + 1..].iter().position(|c| !c.is_ascii_digit())?;
+    (m[sep1] == m[sep2]).then(|| {
+        (
+            small_number(&m[..sep1]),
+            small_number(&m[sep1 + 1..sep2]),
+            small_number(&m[sep2 + 1..]),
+        )
+    })
+}
+
+/// Day, month's name and year of a match of [`DATE_WORD_PATTERN`]: the name runs from the first blank to the
+/// next dot or blank, the year is the last four bytes.
+fn word_date(m: &str) -> (u32, &str, u32) {
+    let b = m.as_bytes();
+    let day = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let from = m.find(' ').map_or(0, |k| k + 1);
+    let to = m[from..].find(['.', ' ']).map_or(m.len(), |k| from + k);
+    (
+        small_number(&b[..day]),
+        &m[from..to],
+        small_number(&b[b.len().saturating_sub(4)..]),
+    )
+}
 
 fn re(p: &str) -> Regex {
     Regex::new(&p.replace("\\b", "(?-u:\\b)")).expect("static pattern compiles")
@@ -57,12 +107,9 @@ impl Patterns {
             be_nn: dfa(
                 r"\b[0-9]{2}\.[0-9]{2}\.[0-9]{2}[-. ][0-9]{3}[.\-]?[0-9]{2}\b|\b[0-9]{6}[- ][0-9]{3}[- .][0-9]{2}\b",
             ),
-            date_num: re(
-                r"\b([0-9]{1,2})([-/. ])([0-9]{1,2})([-/. ])((?:19|20)[0-9]{2})\b|\b((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2})\b",
-            ),
-            date_word: re(
-                r"\b([0-9]{1,2})(?:e|er)?\.? ([A-Za-z\x{e9}\x{fb}]{3,9})\.? ((?:19|20)[0-9]{2})\b",
-            ),
+            date_num: re(DATE_NUM_PATTERN),
+            date_num_span: dfa(DATE_NUM_PATTERN),
+            date_word_span: dfa(DATE_WORD_PATTERN),
             id_doc: dfa(r"\b[A-Z]{2}[A-Z0-9]{6}[0-9]\b|\b[A-Z]{2}[0-9]{6}\b"),
             plate: dfa(
                 r"\b(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9])\b",
@@ -894,52 +941,21 @@ impl<'a> Scan<'a> {
         }
 
         // Dates of birth: a real date with a birth keyword just before it.
-        for c in segs
-            .iter()
-            .zip(&has)
-            .filter(|&(_, &f)| f & needs::DATE_NUM == needs::DATE_NUM)
-            .flat_map(|(&(o, e), _)| p.date_num.captures_iter(&t[o..e]).map(move |c| (o, c)))
-        {
-            let (o, c) = c;
-            let Some(m) = c.get(0) else { continue };
-            let m = M {
-                s: o + m.start(),
-                e: o + m.end(),
-                txt: m.as_str(),
-            };
-            let (day, month, year) = if let Some(y) = c.get(5) {
-                if c.get(2).map(|x| x.as_str()) != c.get(4).map(|x| x.as_str()) {
-                    continue;
-                }
-                (num(c.get(1)), num(c.get(3)), num(Some(y)))
-            } else {
-                (num(c.get(8)), num(c.get(7)), num(c.get(6)))
+        for m in spans(&p.date_num_span, t, &segs, &has, needs::DATE_NUM) {
+            let Some((day, month, year)) = numeric_date(m.as_str().as_bytes()) else {
+                continue;
             };
             if checks::date_valid(day, month, year) && self.context(m.start(), 60) == Some(Kw::Dob)
             {
                 add(&mut out, E::DateOfBirth, m.start(), m.end(), 0.9);
             }
         }
-        for c in segs
-            .iter()
-            .zip(&has)
-            .filter(|&(_, &f)| f & needs::DATE_WORD == needs::DATE_WORD)
-            .flat_map(|(&(o, e), _)| p.date_word.captures_iter(&t[o..e]).map(move |c| (o, c)))
-        {
-            let (o, c) = c;
-            let Some(m) = c.get(0) else { continue };
-            let m = M {
-                s: o + m.start(),
-                e: o + m.end(),
-                txt: m.as_str(),
+        for m in spans(&p.date_word_span, t, &segs, &has, needs::DATE_WORD) {
+            let (day, name, year) = word_date(m.as_str());
+            let Some(month) = checks::month_number(&name.to_lowercase()) else {
+                continue;
             };
-            let month = c
-                .get(2)
-                .map(|x| x.as_str().to_lowercase())
-                .and_then(|w| checks::month_number(w.trim_end_matches('.')));
-            let Some(month) = month else { continue };
-            if checks::date_valid(num(c.get(1)), month, num(c.get(3)))
-                && self.context(m.start(), 60) == Some(Kw::Dob)
+            if checks::date_valid(day, month, year) && self.context(m.start(), 60) == Some(Kw::Dob)
             {
                 add(&mut out, E::DateOfBirth, m.start(), m.end(), 0.9);
             }
@@ -1223,10 +1239,6 @@ fn seg_features(s: &[u8]) -> u32 {
     f
 }
 
-fn num(m: Option<regex::Match<'_>>) -> u32 {
-    m.and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
-}
-
 fn is_id_context(kw: Kw) -> bool {
     matches!(
         kw,
@@ -1436,6 +1448,94 @@ fn resolve(t: &str, v: Vec<Finding>) -> Vec<Finding> {
 mod tests {
     use super::{Covered, Patterns, needs, seg_features};
 
+    /// The date parts read from a match's bytes equal the patterns' capture groups, on random texts of digits,
+    /// separators, ordinals and month names.
+    #[test]
+    fn date_parts_equal_the_capture_groups() {
+        let p = Patterns::build();
+        let word =
+            regex::Regex::new(&super::DATE_WORD_PATTERN.replace("\\b", "(?-u:\\b)")).unwrap();
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let (mut nums, mut words) = (0, 0);
+        let days = ["1", "12", "03", "9", "31", "123", "x"];
+        let seps = ["-", "/", ".", " ", "  ", ":"];
+        let years = ["1980", "2001", "19", "20011", "1899", "2024"];
+        let ords = ["", "e", "er", "x"];
+        let dots = ["", "."];
+        let names = [
+            "maart",
+            "mars",
+            "Février",
+            "août",
+            "x",
+            "déc",
+            "septembre",
+            "Januari",
+        ];
+        let noise = ["", " ", "a", "7", "-", "(", "é"];
+        for _ in 0..100_000 {
+            let form = next(3);
+            let mut t = String::from(noise[next(noise.len())]);
+            let parts: &[&[&str]] = match form {
+                0 => &[&days, &seps, &days, &seps, &years],
+                1 => &[
+                    &years,
+                    &["-", "/"],
+                    &["03", "3", "12"],
+                    &["-", "."],
+                    &["12", "1", "31"],
+                ],
+                _ => &[
+                    &days,
+                    &ords,
+                    &dots,
+                    &[" "],
+                    &names,
+                    &dots,
+                    &[" ", "  "],
+                    &years,
+                ],
+            };
+            for v in parts {
+                t.push_str(v[next(v.len())]);
+            }
+            t.push_str(noise[next(noise.len())]);
+            let num =
+                |m: Option<regex::Match<'_>>| m.map_or(0, |m| m.as_str().parse().unwrap_or(0));
+            for c in p.date_num.captures_iter(&t) {
+                nums += 1;
+                let want = if let Some(y) = c.get(5) {
+                    (c.get(2).map(|m| m.as_str()) == c.get(4).map(|m| m.as_str()))
+                        .then(|| (num(c.get(1)), num(c.get(3)), num(Some(y))))
+                } else {
+                    Some((num(c.get(8)), num(c.get(7)), num(c.get(6))))
+                };
+                let m = c.get(0).map_or("", |m| m.as_str());
+                assert_eq!(super::numeric_date(m.as_bytes()), want, "{t:?}");
+            }
+            for c in word.captures_iter(&t) {
+                words += 1;
+                let want = (
+                    num(c.get(1)),
+                    c.get(2).map_or("", |m| m.as_str()),
+                    num(c.get(3)),
+                );
+                let m = c.get(0).map_or("", |m| m.as_str());
+                assert_eq!(super::word_date(m), want, "{t:?}");
+            }
+        }
+        assert!(
+            nums > 1_000 && words > 1_000,
+            "too few dates: {nums} {words}"
+        );
+    }
+
     /// Every text a pattern matches in has the features the pattern needs, so gating the patterns on features
     /// loses no match: random texts built from pieces of identifiers, separators and letters, and written
     /// identifiers of every kind.
@@ -1461,7 +1561,8 @@ mod tests {
             ("number", dfa(&p.number), needs::NUMBER),
             ("card", dfa(&p.card), needs::CARD),
             ("date_num", re(&p.date_num), needs::DATE_NUM),
-            ("date_word", re(&p.date_word), needs::DATE_WORD),
+            ("date_num_span", dfa(&p.date_num_span), needs::DATE_NUM),
+            ("date_word_span", dfa(&p.date_word_span), needs::DATE_WORD),
             ("id_doc", dfa(&p.id_doc), needs::ID_DOC),
             ("plate", dfa(&p.plate), needs::PLATE),
             ("ip", dfa(&p.ip), needs::IP),
