@@ -156,6 +156,9 @@ pub(crate) struct Scan<'a> {
     /// The 64-byte blocks that hold an ASCII digit, ascending: (the block's first byte, its digits as a mask).
     /// Most prose has none, and every identifier pattern needs one.
     digit_blocks: Vec<(usize, u64)>,
+    /// The 64-byte blocks that hold a mark byte (`words::is_mark`), ascending: (the block's first byte, its marks
+    /// as a mask).
+    mark_blocks: Vec<(usize, u64)>,
 }
 
 pub(crate) use crate::lexicon::wordish;
@@ -329,6 +332,7 @@ struct Lists {
     intros: Vec<(usize, usize)>,
     line_ends: Vec<usize>,
     digit_blocks: Vec<(usize, u64)>,
+    mark_blocks: Vec<(usize, u64)>,
 }
 
 /// Lists with room for more entries than this are freed rather than kept, so a thread holds at most about 2 MB
@@ -353,6 +357,7 @@ impl Drop for Scan<'_> {
             intros: emptied(&mut self.intros),
             line_ends: emptied(&mut self.line_ends),
             digit_blocks: emptied(&mut self.digit_blocks),
+            mark_blocks: emptied(&mut self.mark_blocks),
         })));
     }
 }
@@ -604,6 +609,9 @@ impl<'a> Scan<'a> {
             if masks.digit != 0 {
                 c.lists.digit_blocks.push((base, masks.digit));
             }
+            if masks.mark != 0 {
+                c.lists.mark_blocks.push((base, masks.mark));
+            }
             let (m, caps) = (masks.word, masks.caps);
             let prev = (m << 1) | carry;
             let starts = m & !prev;
@@ -682,6 +690,7 @@ impl<'a> Scan<'a> {
             specials: c.lists.specials,
             line_ends,
             digit_blocks: c.lists.digit_blocks,
+            mark_blocks: c.lists.mark_blocks,
         }
     }
 
@@ -707,6 +716,13 @@ impl<'a> Scan<'a> {
             }
         }
         segs
+    }
+
+    /// The positions of the mark bytes (`words::is_mark`: tab, semicolon, comma, bar, at sign), ascending.
+    pub(crate) fn marks(&self) -> impl Iterator<Item = usize> + '_ {
+        self.mark_blocks
+            .iter()
+            .flat_map(|&(base, m)| crate::words::bit_positions(m).map(move |k| base + k))
     }
 
     /// The line that holds byte `pos`, from the line index: its start, and its end after its line break (a line
@@ -799,7 +815,7 @@ impl<'a> Scan<'a> {
         };
 
         // E-mail: anchor on '@'.
-        for at in memchr::memchr_iter(b'@', b) {
+        for at in self.marks().filter(|&k| b[k] == b'@') {
             if let Some((s, e)) = email_span(b, at) {
                 add(&mut out, E::Email, s, e, 0.95);
             }

@@ -1844,7 +1844,10 @@ fn appositions(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     let g = &scan.det.names;
     let t = scan.text;
     let b = t.as_bytes();
-    for c in memchr::memmem::find_iter(b, ", ") {
+    for c in scan
+        .marks()
+        .filter(|&k| b[k] == b',' && b.get(k + 1) == Some(&b' '))
+    {
         let w = c + 2;
         let we = crate::detect::floor_char(t, (w + 12).min(t.len()));
         let next = &t[w..we];

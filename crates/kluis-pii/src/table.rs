@@ -113,27 +113,18 @@ fn column(cell: &str) -> Option<Col> {
 pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Finding>) {
     let t = scan.text;
     let b = t.as_bytes();
-    let pipes = memchr::memchr(b'|', b).is_some();
     let g = &scan.det.names;
     let mut header: Option<(u8, Vec<(usize, Col)>)> = None;
-    // Visit only lines that hold a separator: from the first separator of a line (found with memchr) straight to
-    // the next line. A gap between such lines ends the table. Text tables drawn with pipes ("Naam | Adres | …")
-    // too: the next pipe is kept and searched again only once the walk has passed it.
+    // Visit only lines that hold a separator (the keyword pass listed them with the other mark bytes): from a
+    // line's first separator straight to the next line. A gap between such lines ends the table. Text tables
+    // drawn with pipes ("Naam | Adres | …") too.
     let mut prev_end = usize::MAX;
     let mut lines = Vec::new();
-    let mut next_pipe = if pipes { memchr::memchr(b'|', b) } else { None };
     let mut at = 0;
-    while at < b.len() {
-        if next_pipe.is_some_and(|p| p < at) {
-            next_pipe = memchr::memchr(b'|', &b[at..]).map(|k| at + k);
+    for k in scan.marks() {
+        if k < at || !matches!(b[k], b'\t' | b';' | b',' | b'|') {
+            continue;
         }
-        let other = memchr::memchr3(b'\t', b';', b',', &b[at..]).map(|k| at + k);
-        let Some(k) = (match (other, next_pipe) {
-            (Some(x), Some(y)) => Some(x.min(y)),
-            (x, y) => x.or(y),
-        }) else {
-            break;
-        };
         // The line holding separator `k` (never a line break), with its line break.
         let (ls, le) = scan.line_bounds(k);
         // A ruler drawn under the header ("-----+-----") keeps the table together.
@@ -281,7 +272,7 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
 pub(crate) fn name_columns(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     let t = scan.text;
     let b = t.as_bytes();
-    if memchr::memchr2(b'\t', b'|', b).is_none() {
+    if !scan.marks().any(|k| matches!(b[k], b'\t' | b'|')) {
         return;
     }
     let mut names: Vec<(usize, usize)> = out

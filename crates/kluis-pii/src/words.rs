@@ -111,6 +111,25 @@ pub(crate) struct Masks {
     pub newline: u64,
     /// ASCII digits.
     pub digit: u64,
+    /// The bytes some rules look for in the whole text (see [`is_mark`]): cell separators and the at sign.
+    pub mark: u64,
+}
+
+/// Tab, semicolon, comma, bar and at sign: the table rules' separators, the apposition's comma and the e-mail
+/// address's anchor. The keyword pass lists where they are, so that no rule searches the whole text for them.
+pub(crate) fn is_mark(c: u8) -> bool {
+    matches!(c, b'\t' | b';' | b',' | b'|' | b'@')
+}
+
+/// The positions of the set bits of `m`, ascending.
+pub(crate) fn bit_positions(mut m: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (m != 0).then(|| {
+            let k = m.trailing_zeros() as usize;
+            m &= m - 1;
+            k
+        })
+    })
 }
 
 /// Which vector instructions [`word_masks`] may use on this CPU: SSE2 on every x86-64 CPU, AVX2 where the CPU
@@ -169,7 +188,8 @@ fn word_masks_avx2(block: &[u8; 64]) -> Masks {
         let limit = _mm256_set1_epi8(n.wrapping_sub(0x80) as i8);
         _mm256_cmpgt_epi8(limit, _mm256_add_epi8(x, bias))
     };
-    let (mut m, mut c, mut n, mut d) = (0u64, 0u64, 0u64, 0u64);
+    let (mut m, mut c, mut n, mut d, mut r) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let eq = |x: __m256i, b: u8| _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b as i8));
     for (k, chunk) in block.chunks_exact(32).enumerate() {
         let q = |j: usize| {
             u64::from_le_bytes(chunk[8 * j..8 * j + 8].try_into().unwrap_or_default()) as i64
@@ -185,12 +205,18 @@ fn word_masks_avx2(block: &[u8; 64]) -> Masks {
         c |= u64::from(_mm256_movemask_epi8(cap) as u32) << (32 * k);
         n |= u64::from(_mm256_movemask_epi8(newline) as u32) << (32 * k);
         d |= u64::from(_mm256_movemask_epi8(digit) as u32) << (32 * k);
+        let mark = _mm256_or_si256(
+            _mm256_or_si256(eq(x, b'\t'), eq(x, b';')),
+            _mm256_or_si256(_mm256_or_si256(eq(x, b','), eq(x, b'|')), eq(x, b'@')),
+        );
+        r |= u64::from(_mm256_movemask_epi8(mark) as u32) << (32 * k);
     }
     Masks {
         word: m,
         caps: c,
         newline: n,
         digit: d,
+        mark: r,
     }
 }
 
@@ -210,7 +236,8 @@ fn word_masks_sse2(block: &[u8; 64]) -> Masks {
         let limit = _mm_set1_epi8(n.wrapping_sub(0x80) as i8);
         _mm_cmplt_epi8(_mm_add_epi8(x, bias), limit)
     };
-    let (mut m, mut c, mut n, mut d) = (0u64, 0u64, 0u64, 0u64);
+    let (mut m, mut c, mut n, mut d, mut r) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let eq = |x: __m128i, b: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(b as i8));
     for (k, chunk) in block.chunks_exact(16).enumerate() {
         let lo = u64::from_le_bytes(chunk[..8].try_into().unwrap_or_default());
         let hi = u64::from_le_bytes(chunk[8..].try_into().unwrap_or_default());
@@ -226,12 +253,18 @@ fn word_masks_sse2(block: &[u8; 64]) -> Masks {
         let newline = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\n' as i8));
         n |= u64::from(_mm_movemask_epi8(newline) as u16) << (16 * k);
         d |= u64::from(_mm_movemask_epi8(digit) as u16) << (16 * k);
+        let mark = _mm_or_si128(
+            _mm_or_si128(eq(x, b'\t'), eq(x, b';')),
+            _mm_or_si128(_mm_or_si128(eq(x, b','), eq(x, b'|')), eq(x, b'@')),
+        );
+        r |= u64::from(_mm_movemask_epi8(mark) as u16) << (16 * k);
     }
     Masks {
         word: m,
         caps: c,
         newline: n,
         digit: d,
+        mark: r,
     }
 }
 
@@ -244,11 +277,13 @@ fn word_masks_portable(block: &[u8; 64]) -> Masks {
     let mut tc = [0u8; 64];
     let mut tn = [0u8; 64];
     let mut td = [0u8; 64];
-    for ((((w, c), n), d), &x) in tw
+    let mut tr = [0u8; 64];
+    for (((((w, c), n), d), r), &x) in tw
         .iter_mut()
         .zip(tc.iter_mut())
         .zip(tn.iter_mut())
         .zip(td.iter_mut())
+        .zip(tr.iter_mut())
         .zip(block)
     {
         let digit = x.wrapping_sub(b'0') < 10;
@@ -258,6 +293,7 @@ fn word_masks_portable(block: &[u8; 64]) -> Masks {
         *c = u8::from(cap) << 7;
         *n = u8::from(x == b'\n') << 7;
         *d = u8::from(digit) << 7;
+        *r = u8::from(is_mark(x)) << 7;
     }
     let eights = |t: &[u8; 64]| {
         t.chunks_exact(8).enumerate().fold(0u64, |acc, (k, l)| {
@@ -269,6 +305,7 @@ fn word_masks_portable(block: &[u8; 64]) -> Masks {
         caps: eights(&tc),
         newline: eights(&tn),
         digit: eights(&td),
+        mark: eights(&tr),
     }
 }
 
@@ -279,12 +316,14 @@ pub(crate) fn word_masks_tail(tail: &[u8]) -> Masks {
         caps: 0,
         newline: 0,
         digit: 0,
+        mark: 0,
     };
     for (k, &b) in tail.iter().enumerate().take(64) {
         m.word |= u64::from(crate::lexicon::wordish(b)) << k;
         m.caps |= u64::from(b >= 0xC3 || b.is_ascii_uppercase()) << k;
         m.newline |= u64::from(b == b'\n') << k;
         m.digit |= u64::from(b.is_ascii_digit()) << k;
+        m.mark |= u64::from(is_mark(b)) << k;
     }
     m
 }
