@@ -1135,6 +1135,12 @@ fn seg_features(s: &[u8]) -> u32 {
     let (mut alnum_run, mut first_cap, mut caps_head) = (0, false, false);
     let century = |a: u8, b: u8| (a, b) == (b'1', b'9') || (a, b) == (b'2', b'0');
     for (i, &c) in s.iter().enumerate() {
+        // Most bytes of a digit line are lowercase letters: they only end the runs (every test below that reads
+        // this byte wants a digit, a capital or a sign).
+        if c.is_ascii_lowercase() {
+            (run, alnum_run, tail_run) = (0, 0, 0);
+            continue;
+        }
         let back = |k: usize| if i >= k { s[i - k] } else { 0 };
         let p1 = back(1);
         if c.is_ascii_uppercase() || c.is_ascii_digit() {
