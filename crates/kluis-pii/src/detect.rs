@@ -718,7 +718,7 @@ impl<'a> Scan<'a> {
         segs
     }
 
-    /// The positions of the mark bytes (`words::is_mark`: tab, semicolon, comma, bar, at sign), ascending.
+    /// The positions of the mark bytes (`words::is_mark`), ascending.
     pub(crate) fn marks(&self) -> impl Iterator<Item = usize> + '_ {
         self.mark_blocks
             .iter()

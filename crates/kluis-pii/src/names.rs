@@ -1692,37 +1692,63 @@ fn name_lists(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         run.clear();
         *known = false;
     };
-    let mut ls = 0;
-    for &le in &scan.line_ends {
+    // Only a line with a separator's byte in its head (the first 64 bytes after its blanks; 0xE2 leads both long
+    // dashes) can be an item: the keyword pass listed those bytes, so the walk visits those lines, in order. A
+    // line that is no item, visited or not, ends the run.
+    let mut line = 0;
+    let mut visited = usize::MAX;
+    let mut last_item = usize::MAX;
+    for k in scan
+        .marks()
+        .filter(|&k| matches!(b[k], b'-' | b'(' | b',' | 0xE2))
+    {
+        while scan.line_ends.get(line).is_some_and(|&le| le < k) {
+            line += 1;
+        }
+        if line == visited {
+            continue;
+        }
+        visited = line;
+        let ls = if line == 0 {
+            0
+        } else {
+            scan.line_ends[line - 1] + 1
+        };
+        let le = scan.line_ends.get(line).copied().unwrap_or(b.len());
         let s0 = skip_blank(b, ls);
         let head_end = crate::detect::floor_char(t, (s0 + 64).min(le));
+        // The line's first separator byte is past its head: so are the others.
+        if k >= head_end {
+            continue;
+        }
         let opens_cap = b
             .get(s0)
             .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0xC3);
         let mut item = None;
         if opens_cap
-            && s0 < head_end
             && second_word_may_name(&b[s0..head_end])
             && t.is_char_boundary(s0)
-            // A byte of some separator in the head (0xE2 leads both long dashes) before the name is parsed.
-            && (memchr::memchr3(b'-', b'(', b',', &b[s0..head_end]).is_some()
-                || memchr::memchr(0xE2, &b[s0..head_end]).is_some())
             && let Some(p) = parse_name(g, t, s0, false)
             && !p.company
             && p.words >= 2
             && p.start == p.first_word.0
-            && LIST_SEPARATORS.iter().any(|sep| t[p.end..le].starts_with(sep))
+            && LIST_SEPARATORS
+                .iter()
+                .any(|sep| t[p.end..le].starts_with(sep))
         {
             item = Some(p);
         }
         match item {
             Some(p) => {
+                if last_item.wrapping_add(1) != line {
+                    flush(&mut run, &mut known, out);
+                }
                 known |= g.is_first(&t[p.first_word.0..p.first_word.1]);
                 run.push((p.start, p.end));
+                last_item = line;
             }
             None => flush(&mut run, &mut known, out),
         }
-        ls = le + 1;
     }
     flush(&mut run, &mut known, out);
 }

@@ -111,15 +111,51 @@ pub(crate) struct Masks {
     pub newline: u64,
     /// ASCII digits.
     pub digit: u64,
-    /// The bytes some rules look for in the whole text (see [`is_mark`]): cell separators and the at sign.
+    /// The bytes some rules look for in the whole text (see [`is_mark`]).
     pub mark: u64,
 }
 
-/// Tab, semicolon, comma, bar and at sign: the table rules' separators, the apposition's comma and the e-mail
-/// address's anchor. The keyword pass lists where they are, so that no rule searches the whole text for them.
-pub(crate) fn is_mark(c: u8) -> bool {
-    matches!(c, b'\t' | b';' | b',' | b'|' | b'@')
+/// Tab, semicolon, comma, bar, at sign, hyphen, opening bracket and 0xE2 (the lead byte of the long dashes and
+/// curly quotes): the table rules' separators, the apposition's comma, the e-mail address's anchor and what may
+/// follow a name in a list line. The keyword pass lists where they are, so that no rule searches every line or
+/// the whole text for them.
+pub(crate) const fn is_mark(c: u8) -> bool {
+    matches!(c, b'\t' | b';' | b',' | b'|' | b'@' | b'-' | b'(' | 0xE2)
 }
+
+/// [`is_mark`] as two 16-entry tables for a nibble lookup: a byte is a mark when the entry of its low nibble and
+/// the entry of its high nibble share a bit (one bit per high nibble that holds a mark).
+const MARK_BY_LOW: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let mut c = 0usize;
+    while c < 256 {
+        if is_mark(c as u8) {
+            t[c & 15] |= MARK_BY_HIGH[c >> 4];
+        }
+        c += 1;
+    }
+    t
+};
+const MARK_BY_HIGH: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let mut bit = 0;
+    let mut h = 0usize;
+    while h < 16 {
+        let mut l = 0usize;
+        let mut any = false;
+        while l < 16 {
+            any |= is_mark((h * 16 + l) as u8);
+            l += 1;
+        }
+        if any {
+            t[h] = 1 << bit;
+            bit += 1;
+        }
+        h += 1;
+    }
+    assert!(bit <= 8, "more high nibbles than bits");
+    t
+};
 
 /// The positions of the set bits of `m`, ascending.
 pub(crate) fn bit_positions(mut m: u64) -> impl Iterator<Item = usize> {
@@ -189,7 +225,14 @@ fn word_masks_avx2(block: &[u8; 64]) -> Masks {
         _mm256_cmpgt_epi8(limit, _mm256_add_epi8(x, bias))
     };
     let (mut m, mut c, mut n, mut d, mut r) = (0u64, 0u64, 0u64, 0u64, 0u64);
-    let eq = |x: __m256i, b: u8| _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b as i8));
+    let table = |t: [u8; 16]| {
+        let q = |j: usize| {
+            u64::from_le_bytes(t[8 * j..8 * j + 8].try_into().unwrap_or_default()) as i64
+        };
+        _mm256_set_epi64x(q(1), q(0), q(1), q(0))
+    };
+    let (by_low, by_high) = (table(MARK_BY_LOW), table(MARK_BY_HIGH));
+    let nibble = _mm256_set1_epi8(0x0F);
     for (k, chunk) in block.chunks_exact(32).enumerate() {
         let q = |j: usize| {
             u64::from_le_bytes(chunk[8 * j..8 * j + 8].try_into().unwrap_or_default()) as i64
@@ -205,11 +248,15 @@ fn word_masks_avx2(block: &[u8; 64]) -> Masks {
         c |= u64::from(_mm256_movemask_epi8(cap) as u32) << (32 * k);
         n |= u64::from(_mm256_movemask_epi8(newline) as u32) << (32 * k);
         d |= u64::from(_mm256_movemask_epi8(digit) as u32) << (32 * k);
-        let mark = _mm256_or_si256(
-            _mm256_or_si256(eq(x, b'\t'), eq(x, b';')),
-            _mm256_or_si256(_mm256_or_si256(eq(x, b','), eq(x, b'|')), eq(x, b'@')),
+        // Nibble lookup (see `MARK_BY_LOW`): the shuffle reads each lane's table with the byte's nibbles.
+        let low = _mm256_and_si256(x, nibble);
+        let high = _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble);
+        let shared = _mm256_and_si256(
+            _mm256_shuffle_epi8(by_low, low),
+            _mm256_shuffle_epi8(by_high, high),
         );
-        r |= u64::from(_mm256_movemask_epi8(mark) as u32) << (32 * k);
+        let none = _mm256_cmpeq_epi8(shared, _mm256_setzero_si256());
+        r |= u64::from(!(_mm256_movemask_epi8(none) as u32)) << (32 * k);
     }
     Masks {
         word: m,
@@ -254,8 +301,14 @@ fn word_masks_sse2(block: &[u8; 64]) -> Masks {
         n |= u64::from(_mm_movemask_epi8(newline) as u16) << (16 * k);
         d |= u64::from(_mm_movemask_epi8(digit) as u16) << (16 * k);
         let mark = _mm_or_si128(
-            _mm_or_si128(eq(x, b'\t'), eq(x, b';')),
-            _mm_or_si128(_mm_or_si128(eq(x, b','), eq(x, b'|')), eq(x, b'@')),
+            _mm_or_si128(
+                _mm_or_si128(eq(x, b'\t'), eq(x, b';')),
+                _mm_or_si128(eq(x, b','), eq(x, b'|')),
+            ),
+            _mm_or_si128(
+                _mm_or_si128(eq(x, b'@'), eq(x, b'-')),
+                _mm_or_si128(eq(x, b'('), eq(x, 0xE2)),
+            ),
         );
         r |= u64::from(_mm_movemask_epi8(mark) as u16) << (16 * k);
     }

@@ -205,6 +205,22 @@ fn lists_of_people_with_a_role_per_line() {
     // Products and places in the same layout are no people: no line opens with a known given name.
     let products = "Prijslijst\n\nBosch Accuboormachine - 89,95\nMakita Slijptol - 64,50\nDen Haag - Rotterdam (retour)\n";
     assert!(of(products, PersonName).is_empty());
+    // A line between the items that is none (no separator, a separator past the line's head, a blank line)
+    // breaks the run: each item stands alone again and the unknown names are not taken.
+    for between in [
+        "Geen streepje op deze regel",
+        "Een heel lange regel die pas na meer dan vierenzestig bytes een streepje - heeft",
+        "",
+    ] {
+        let broken = format!(
+            "Fatoumata Quelbrand - ACV-delegee\n{between}\nXeluna Vandermaalen - lid FNV\n"
+        );
+        assert_eq!(
+            of(&broken, PersonName),
+            vec!["Fatoumata Quelbrand"],
+            "{between:?}"
+        );
+    }
 }
 
 #[test]
