@@ -383,7 +383,7 @@ impl Collect<'_> {
             None => {
                 let (h, _) = crate::lexicon::word_hashes_of(w, n);
                 let v = self.det.gate.test(b, s, p, h, w.0);
-                self.cache.insert(slot, key, v);
+                self.cache.insert(&self.det.gate, slot, key, h, v);
                 v
             }
         };
@@ -427,7 +427,9 @@ impl Collect<'_> {
             kept &= !Verdict::TAIL;
         }
         if kept != v.0 {
-            self.cache.insert(slot, key, Verdict(kept));
+            let h = crate::lexicon::word_hashes_of(w, n).0;
+            self.cache
+                .insert(&self.det.gate, slot, key, h, Verdict(kept));
         }
     }
 

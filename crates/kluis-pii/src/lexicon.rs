@@ -1213,6 +1213,29 @@ const KEY_LOW: u64 = (1 << 56) - 1;
 const PAIR: u64 = 0x80 << 56;
 const PAIR_QUIET: u64 = 0x40 << 56;
 
+/// The top bits of the entry of a word of at most eight bytes that only opens keywords of several words, with
+/// [`WordGate::follows`]'s answers for a blank and each letter after it in bits 28 to 54 (bit 28 + `c` for the
+/// letter `c` of the alphabet, set when a keyword may go on that way; bit 28 + 26, "other bytes", always set).
+/// Such a word is settled by the same one load as a quiet word ("de", "op", "met" in running text). Its key's
+/// second word is zero; a longer word with the same first eight bytes has its ninth byte in bits 0 to 7 of its
+/// key's second word, which no such entry has there, so it never passes for one.
+const FOLLOWS: u64 = 0x20 << 56;
+const FOLLOW_SHIFT: u32 = 28;
+const FOLLOW_BITS: u64 = ((1 << 27) - 1) << FOLLOW_SHIFT;
+const OPENS_FOLLOWS: u64 = FOLLOWS | (Verdict::OPENS as u64) << 56;
+
+/// The bit of `next` (the two bytes after a word, as [`next2`] reads them) in a [`FOLLOWS`] entry, counted from
+/// [`FOLLOW_SHIFT`]: a blank then a letter, folded, is that letter's bit; anything else is bit 26.
+#[inline(always)]
+fn follow_bit(next: u16) -> u32 {
+    let letter = ((next >> 8) as u8 | 0x20).wrapping_sub(b'a');
+    if next as u8 == b' ' && letter < 26 {
+        u32::from(letter)
+    } else {
+        26
+    }
+}
+
 /// The gate's verdicts on words of at most 15 bytes, by the words' exact bytes, in a direct-mapped cache (one
 /// per thread, kept from document to document). Running text repeats its words (a few thousand make up most of
 /// any text), so most words are settled by one load and compare instead of the gate's hashes and table loads;
@@ -1224,7 +1247,9 @@ const PAIR_QUIET: u64 = 0x40 << 56;
 /// never holds the byte 0xFF. A word that opens keywords of several words also gets entries for the two bytes
 /// that follow it ("de h", "op n"), keyed by its key with the bytes mixed into the first word and marked `PAIR`
 /// in the top byte, which no verdict entry has: they keep [`WordGate::follows`]'s answer, the same for those
-/// bytes whatever the text around them.
+/// bytes whatever the text around them. A word of at most eight bytes that only opens keywords keeps those
+/// answers for a blank and each letter in its own entry instead (marked `FOLLOWS`), so that the test of every
+/// word is one load and one branch, whichever kind of word it is.
 pub(crate) struct WordCache {
     gate: u64,
     /// The slow path's finds in words whose finds depend on their own bytes only (see [`Finds`]).
@@ -1287,17 +1312,20 @@ impl WordCache {
     ) -> bool {
         let key = cache_key(w, n);
         let e = self.entries[WordCache::slot(key) % CACHE_SLOTS];
-        if e[0] != key[0] {
-            return false;
-        }
-        // The verdict byte is zero: nothing in the word.
-        if e[1] == key[1] {
+        let next = next();
+        let x = e[1] ^ key[1];
+        // The verdict byte is zero: nothing in the word; or the word only opens keywords and none goes on with
+        // the bytes after it. One test, without a branch between the two kinds of word.
+        let same = e[0] == key[0];
+        let follows =
+            (x & !FOLLOW_BITS == OPENS_FOLLOWS) & (x >> (FOLLOW_SHIFT + follow_bit(next)) & 1 == 0);
+        if same & ((x == 0) | follows) {
             return true;
         }
-        if e[1] != key[1] | u64::from(Verdict::OPENS) << 56 {
+        if !same || x != u64::from(Verdict::OPENS) << 56 && x & !FOLLOW_BITS != OPENS_FOLLOWS {
             return false;
         }
-        self.quiet_after(gate, w, n, key, next())
+        self.quiet_after(gate, w, n, key, next)
     }
 
     /// [`WordCache::quiet`] for a word that opens keywords of several words, followed by `next`.
@@ -1328,19 +1356,42 @@ impl WordCache {
     pub(crate) fn get(&self, slot: usize, key: [u64; 2]) -> Option<Verdict> {
         // A no-op on `slot`'s values that lets the compiler drop the bounds check.
         let e = &self.entries[slot % CACHE_SLOTS];
-        if (e[0] ^ key[0]) | ((e[1] & (KEY_LOW | PAIR)) ^ key[1]) == 0 {
-            Some(Verdict((e[1] >> 56) as u8))
+        // A `FOLLOWS` entry's low bits are its answers, not key bytes (its key's second word is zero).
+        let low = if e[1] & FOLLOWS != 0 {
+            0
+        } else {
+            e[1] & KEY_LOW
+        };
+        if (e[0] ^ key[0]) | ((e[1] & PAIR) | low) ^ key[1] == 0 {
+            Some(Verdict((e[1] >> 56) as u8 & !((FOLLOWS >> 56) as u8)))
         } else {
             None
         }
     }
 
-    /// Keeps the verdict of a word of at most 15 bytes (a longer word's key is `[0, 0]` and is not kept).
+    /// Keeps the verdict of a word of at most 15 bytes (a longer word's key is `[0, 0]` and is not kept), whose
+    /// word hash is `h`. A word of at most eight bytes that only opens keywords keeps the follow test's answers
+    /// with it (see [`FOLLOWS`]).
     #[inline(always)]
-    pub(crate) fn insert(&mut self, slot: usize, key: [u64; 2], v: Verdict) {
-        if key[0] != 0 {
-            self.entries[slot % CACHE_SLOTS] = [key[0], key[1] | u64::from(v.0) << 56];
+    pub(crate) fn insert(
+        &mut self,
+        gate: &WordGate,
+        slot: usize,
+        key: [u64; 2],
+        h: u64,
+        v: Verdict,
+    ) {
+        if key[0] == 0 {
+            return;
         }
+        self.entries[slot % CACHE_SLOTS] = if v.0 == Verdict::OPENS && key[1] == 0 {
+            let answers = (0..26u8).fold(1 << 26, |m, c| {
+                m | u64::from(gate.follows_next(h, u16::from_le_bytes([b' ', b'a' + c]))) << c
+            }) << FOLLOW_SHIFT;
+            [key[0], OPENS_FOLLOWS | answers]
+        } else {
+            [key[0], key[1] | u64::from(v.0) << 56]
+        };
     }
 }
 
