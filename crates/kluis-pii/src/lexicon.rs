@@ -1920,3 +1920,66 @@ impl FirstTable {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Verdict, WordCache, word_hashes_of, word_key};
+
+    /// A cached word is quiet exactly when its verdict is empty, or when it only opens keywords and the follow
+    /// test rejects the two bytes after it: for words of every length the cache handles (the answers kept in the
+    /// entry of a short word, the pair entries of a long one) and every byte after a blank, a comma or a line
+    /// break, asked twice (computed, then kept).
+    #[test]
+    fn cached_answers_equal_the_gate() {
+        let det = crate::Detector::new();
+        let gate = &det.gate;
+        let mut cache = Box::new(WordCache::new());
+        cache.serve(gate);
+        let words = [
+            "de",
+            "De",
+            "in",
+            "op",
+            "is",
+            "met",
+            "van",
+            "aan",
+            "voor",
+            "document",
+            "documentatie",
+            "vriendelijke",
+            "geachte",
+            "offerte",
+            "zomer",
+            "tafel",
+            "BSN",
+        ];
+        let mut opening = 0;
+        for word in words {
+            let b = word.as_bytes();
+            let n = b.len();
+            let (w, key) = word_key(b, 0, n);
+            let h = word_hashes_of(w, n).0;
+            let v = gate.test(b, 0, n, h, w.0);
+            let slot = WordCache::slot(key);
+            cache.insert(gate, slot, key, h, v);
+            assert_eq!(cache.get(slot, key).map(|v| v.0), Some(v.0), "{word}");
+            opening += usize::from(v.0 == Verdict::OPENS);
+            for first in [b' ', b',', b'\n'] {
+                for second in 0..=255u8 {
+                    let next = u16::from_le_bytes([first, second]);
+                    let want = v.0 == 0 || v.0 == Verdict::OPENS && !gate.follows_next(h, next);
+                    for round in 0..2 {
+                        let got = cache.quiet(gate, w, n, || next);
+                        assert_eq!(got, want, "{word} {first} {second} round {round}");
+                    }
+                }
+            }
+            // The pair entries may have taken the word's slot: its verdict is computed again, as in a scan.
+            if cache.get(slot, key).is_none() {
+                cache.insert(gate, slot, key, h, v);
+            }
+        }
+        assert!(opening >= 5, "too few opening words to test: {opening}");
+    }
+}
