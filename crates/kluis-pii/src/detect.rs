@@ -215,12 +215,27 @@ fn quiet_words(
         ends &= ends - 1;
         let w = (word_at(win, k), word_at(win, k + 8));
         // The bytes after a word of up to 15 bytes (the only ones the cache keeps) are in the window.
-        if !cache.quiet(gate, w, j - k, || next_at(win, j)) {
+        let next = next_at(win, j);
+        if !cache.quiet_at_once(w, j - k, next) && !quiet_rest(cache, gate, win, k, j) {
             ps |= sb;
             pe |= eb;
         }
     }
     (ps, pe, None)
+}
+
+/// [`WordCache::quiet_after_all`] for the word `k..j` of a block's window, read from the window again: the
+/// per-word loop then keeps no copy of the word for the few that need it.
+#[inline(never)]
+fn quiet_rest(
+    cache: &mut WordCache,
+    gate: &crate::lexicon::WordGate,
+    win: &[u8; 80],
+    k: usize,
+    j: usize,
+) -> bool {
+    let w = (word_at(win, k), word_at(win, k + 8));
+    cache.quiet_after_all(gate, w, j - k, next_at(win, j))
 }
 
 /// The two bytes at `j` of a block's window, as [`crate::lexicon::next2`] reads them (`j + 2 <= 80`).

@@ -1310,19 +1310,40 @@ impl WordCache {
         n: usize,
         next: impl FnOnce() -> u16,
     ) -> bool {
+        let next = next();
+        self.quiet_at_once(w, n, next) || self.quiet_after_all(gate, w, n, next)
+    }
+
+    /// The one test of [`WordCache::quiet`]: the word's entry says the verdict is zero, or that it only opens
+    /// keywords and none goes on with the bytes after it. Without a branch between the two kinds of word.
+    #[inline(always)]
+    pub(crate) fn quiet_at_once(&self, w: (u64, u64), n: usize, next: u16) -> bool {
         let key = cache_key(w, n);
         let e = self.entries[WordCache::slot(key) % CACHE_SLOTS];
-        let next = next();
         let x = e[1] ^ key[1];
-        // The verdict byte is zero: nothing in the word; or the word only opens keywords and none goes on with
-        // the bytes after it. One test, without a branch between the two kinds of word.
         let same = e[0] == key[0];
         let follows =
             (x & !FOLLOW_BITS == OPENS_FOLLOWS) & (x >> (FOLLOW_SHIFT + follow_bit(next)) & 1 == 0);
-        if same & ((x == 0) | follows) {
-            return true;
-        }
-        if !same || x != u64::from(Verdict::OPENS) << 56 && x & !FOLLOW_BITS != OPENS_FOLLOWS {
+        same & ((x == 0) | follows)
+    }
+
+    /// The rest of [`WordCache::quiet`] when the one test did not settle the word: a word that opens keywords
+    /// of several words whose follow answer its entry does not hold, or holds as "maybe", is looked up (or
+    /// tested and kept) under the two bytes after it. Out of line: the one test keeps fewer values alive.
+    #[inline(never)]
+    pub(crate) fn quiet_after_all(
+        &mut self,
+        gate: &WordGate,
+        w: (u64, u64),
+        n: usize,
+        next: u16,
+    ) -> bool {
+        let key = cache_key(w, n);
+        let e = self.entries[WordCache::slot(key) % CACHE_SLOTS];
+        let x = e[1] ^ key[1];
+        if e[0] != key[0]
+            || x != u64::from(Verdict::OPENS) << 56 && x & !FOLLOW_BITS != OPENS_FOLLOWS
+        {
             return false;
         }
         self.quiet_after(gate, w, n, key, next)
