@@ -1,8 +1,8 @@
 //! Finds personal data in text and classifies documents: NL/BE identifiers, names, special categories. Pure, no IO.
 //!
-//! One pass per cheap prefilter: a keyword automaton (context words, lexicons, street suffixes), a handful of
-//! ASCII-boundary regexes for identifiers, `memchr` for e-mail addresses; candidates are validated (check digits,
-//! calendar, context) before they become findings. Names come from a first-name gazetteer plus document structure
+//! One keyword pass over the text (context words, lexicons, street suffixes, and where the digits, separators and
+//! `@` signs are), then ASCII-boundary patterns for identifiers on the digit lines and e-mail addresses from their
+//! `@`; candidates are validated (check digits, calendar, context) before they become findings. Names come from a first-name gazetteer plus document structure
 //! (labels, salutations, signatures, the line above an address).
 
 mod checks;
