@@ -1487,6 +1487,17 @@ fn resolve(t: &str, v: Vec<Finding>) -> Vec<Finding> {
 mod tests {
     use super::{Covered, Patterns, needs, seg_features};
 
+    /// Reproducible random choices for the generated texts: each call gives a number below its argument
+    /// (xorshift64 from `seed`).
+    fn choices(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     /// The date parts read from a match's bytes equal the patterns' capture groups, on random texts of digits,
     /// separators, ordinals and month names.
     #[test]
@@ -1494,13 +1505,7 @@ mod tests {
         let p = Patterns::build();
         let word =
             regex::Regex::new(&super::DATE_WORD_PATTERN.replace("\\b", "(?-u:\\b)")).unwrap();
-        let mut x = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut next = choices(0x2545_F491_4F6C_DD1D);
         let (mut nums, mut words) = (0, 0);
         let days = ["1", "12", "03", "9", "31", "123", "x"];
         let seps = ["-", "/", ".", " ", "  ", ":"];
@@ -1642,13 +1647,7 @@ mod tests {
             "0612345678",
         ];
         let alphabet = b"0123456789 .-/+()NLBEAZXY3470abcz:,\n";
-        let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut next = choices(0x9E37_79B9_7F4A_7C15);
         let mut checked = 0;
         for round in 0..60_000 {
             let mut t = String::new();
