@@ -418,8 +418,9 @@ impl Collect<'_> {
         let mut kept = v.0;
         if word || v.has(Verdict::STEM) {
             // What such a word holds depends on the bytes after it only when they may go on into one of its
-            // keywords: the follow test has no false negatives, so a keyword whose rest is there passes it. An
-            // intro word that opens a closing ("met", "met vriendelijke groet") is replayed before any other word.
+            // keywords: the follow test has no false negatives, so a keyword whose rest is there passes it. So an
+            // intro word that also opens a closing ("met", "met vriendelijke groet") is replayed wherever no
+            // closing follows.
             let own = !reads_on;
             let f = match self.cache.finds(key) {
                 Some(f) if own => {
