@@ -97,7 +97,8 @@ fn test(opts: TestOptions) -> Result<()> {
         ),
     )?;
 
-    let mut envs: Vec<(&str, String)> = vec![];
+    // Tests that read ../shared/corpus fail instead of skipping when it is missing.
+    let mut envs: Vec<(&str, String)> = vec![("KLUIS_REQUIRE_CORPUS", "1".into())];
     if opts.browser {
         envs.push(("KLUIS_REQUIRE_BROWSER", "1".into()));
     }

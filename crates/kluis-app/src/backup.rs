@@ -98,7 +98,7 @@ impl App {
             backend: self.db().backend().as_str().into(),
         };
         write_line(&mut w, &manifest)?;
-        let mut dump = self.db().begin_dump().await?;
+        let mut dump = self.db().begin_dump(crate::modules::tables()).await?;
         let mut write_err: Option<std::io::Error> = None;
         let rows = dump
             .dump_all(&mut |row| {
@@ -258,10 +258,13 @@ async fn load(
              version that made the backup, then upgrade"
         )));
     }
-    let mut load = store.begin_load().await.map_err(|e| match e {
-        StoreError::Load(m) => AppError::Conflict(m),
-        other => other.into(),
-    })?;
+    let mut load = store
+        .begin_load(crate::modules::tables())
+        .await
+        .map_err(|e| match e {
+            StoreError::Load(m) => AppError::Conflict(m),
+            other => other.into(),
+        })?;
     let mut end = None;
     let mut blob_count = 0u64;
     for line in lines {

@@ -14,6 +14,7 @@ mod error;
 mod jobs;
 mod keys;
 mod members;
+pub mod modules;
 mod system;
 #[cfg(feature = "testing")]
 pub mod testing;

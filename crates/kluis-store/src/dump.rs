@@ -2,8 +2,10 @@
 //!
 //! A dump is read in one consistent read transaction (SQLite: one read transaction over a WAL snapshot;
 //! PostgreSQL: REPEATABLE READ READ ONLY). Each row becomes a JSON object keyed by column name; integers are
-//! numbers, text is a string, bytes are base64 strings, NULL is null. The column types come from [`TABLES`], so
-//! a dump taken from SQLite loads into PostgreSQL and back.
+//! numbers, text is a string, bytes are base64 strings, NULL is null. The column types come from the table
+//! definitions, so a dump taken from SQLite loads into PostgreSQL and back. Each module's tables are defined
+//! here (only the store knows SQL); which tables a backup holds, and in which order, is the module list's
+//! (`kluis_app::modules`), passed in by the caller.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -24,6 +26,7 @@ pub(crate) enum Kind {
 use Kind::{Bytes, Int, Text};
 
 /// A table and its columns with their portable type.
+#[derive(Debug)]
 pub struct TableDef {
     pub name: &'static str,
     columns: &'static [(&'static str, Kind)],
@@ -35,8 +38,10 @@ impl TableDef {
     }
 }
 
-/// Every table, in an order that satisfies foreign keys on load. Keep in step with the migrations.
-pub static TABLES: &[TableDef] = &[
+/// The core tables (organisations, users, memberships, sessions, tokens, audit, jobs, settings), in an order
+/// that satisfies foreign keys on load. Keep in step with the migrations: a test compares every module's
+/// tables with the migrated schema.
+pub static CORE_TABLES: &[TableDef] = &[
     TableDef {
         name: "orgs",
         columns: &[
@@ -150,6 +155,14 @@ pub static TABLES: &[TableDef] = &[
         ],
     },
     TableDef {
+        name: "settings",
+        columns: &[("key", Text), ("value", Text)],
+    },
+];
+
+/// The documents module's tables, in load order.
+pub static DOCUMENT_TABLES: &[TableDef] = &[
+    TableDef {
         name: "documents",
         columns: &[
             ("id", Text),
@@ -196,18 +209,10 @@ pub static TABLES: &[TableDef] = &[
             ("created_at", Int),
         ],
     },
-    TableDef {
-        name: "settings",
-        columns: &[("key", Text), ("value", Text)],
-    },
 ];
 
-fn table(name: &str) -> Result<&'static TableDef> {
-    TABLES
-        .iter()
-        .find(|t| t.name == name)
-        .ok_or_else(|| StoreError::Load(format!("unknown table '{name}'")))
-}
+/// The tables a dump or load covers, in load order.
+pub type TableList = Vec<&'static TableDef>;
 
 /// One row of one table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -219,11 +224,12 @@ pub struct DumpRow {
 /// A consistent read snapshot of the whole database.
 pub struct DumpTx {
     tx: Transaction<'static, Any>,
+    tables: TableList,
 }
 
 impl Store {
-    /// Opens a consistent read snapshot for dumping.
-    pub async fn begin_dump(&self) -> Result<DumpTx> {
+    /// Opens a consistent read snapshot for dumping `tables`.
+    pub async fn begin_dump(&self, tables: TableList) -> Result<DumpTx> {
         let mut tx = match self.backend() {
             Backend::Sqlite => self.pool().begin().await?,
             Backend::Postgres => {
@@ -236,19 +242,21 @@ impl Store {
         let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM settings")
             .fetch_one(&mut *tx)
             .await?;
-        Ok(DumpTx { tx })
+        Ok(DumpTx { tx, tables })
     }
 
-    /// Opens a load transaction into this database, which must be migrated and empty (no rows in any table).
-    pub async fn begin_load(&self) -> Result<LoadTx> {
+    /// Opens a load transaction of `tables` into this database, which must be migrated and empty (no rows in
+    /// any of them).
+    pub async fn begin_load(&self, tables: TableList) -> Result<LoadTx> {
         let write = self.begin_write().await?;
         let crate::WriteTx { tx, _guard, .. } = write;
         let mut load = LoadTx {
             tx,
             _guard,
             rows: 0,
+            tables,
         };
-        for t in TABLES {
+        for t in load.tables.clone() {
             let sql = format!("SELECT COUNT(*) FROM {}", t.name);
             let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
                 .fetch_one(&mut *load.tx)
@@ -265,13 +273,13 @@ impl Store {
 }
 
 impl DumpTx {
-    /// Streams every row of every table, in [`TABLES`] order, to `sink`.
+    /// Streams every row of every table, in the order given to [`Store::begin_dump`], to `sink`.
     pub async fn dump_all(
         &mut self,
         sink: &mut (dyn FnMut(DumpRow) -> Result<()> + Send),
     ) -> Result<u64> {
         let mut n = 0;
-        for t in TABLES {
+        for t in self.tables.clone() {
             n += self.dump_table(t, sink).await?;
         }
         Ok(n)
@@ -340,12 +348,18 @@ pub struct LoadTx {
     tx: Transaction<'static, Any>,
     _guard: Option<OwnedMutexGuard<()>>,
     rows: u64,
+    tables: TableList,
 }
 
 impl LoadTx {
-    /// Inserts one dumped row. Rows must come in [`TABLES`] order (as [`DumpTx::dump_all`] writes them).
+    /// Inserts one dumped row. Rows must come in load order (as [`DumpTx::dump_all`] writes them).
     pub async fn insert(&mut self, dump: &DumpRow) -> Result<()> {
-        let t = table(&dump.table)?;
+        let t = self
+            .tables
+            .iter()
+            .copied()
+            .find(|t| t.name == dump.table)
+            .ok_or_else(|| StoreError::Load(format!("unknown table '{}'", dump.table)))?;
         for key in dump.row.keys() {
             if !t.columns.iter().any(|(c, _)| c == key) {
                 return Err(StoreError::Load(format!(
@@ -388,7 +402,9 @@ impl LoadTx {
 
     /// Commits; returns the number of rows loaded.
     pub async fn commit(self) -> Result<u64> {
-        let LoadTx { tx, _guard, rows } = self;
+        let LoadTx {
+            tx, _guard, rows, ..
+        } = self;
         tx.commit().await?;
         drop(_guard);
         Ok(rows)

@@ -30,7 +30,7 @@ pub use documents::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx,
     FindingRow, NewDocument,
 };
-pub use dump::{DumpRow, DumpTx, LoadTx, TABLES};
+pub use dump::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, LoadTx, TableDef, TableList};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
     ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, NewSession, NewUser, OrgRow,
@@ -264,6 +264,40 @@ impl Store {
             .map(|m| m.version)
             .max()
             .unwrap_or(0)
+    }
+
+    /// The migrated schema: every table but sqlx's own, with its column names, sorted by table name, columns in
+    /// their declared order. For the test that holds the backup's table list to the migrations.
+    pub async fn schema_tables(&self) -> Result<Vec<(String, Vec<String>)>> {
+        let mut conn = self.inner.pool.acquire().await?;
+        let rows: Vec<(String, String)> = match self.inner.backend {
+            Backend::Sqlite => {
+                sqlx::query_as(
+                    "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations' \
+                     ORDER BY m.name, p.cid",
+                )
+                .fetch_all(&mut *conn)
+                .await?
+            }
+            Backend::Postgres => {
+                sqlx::query_as(
+                    "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) FROM information_schema.columns \
+                     WHERE table_schema = current_schema() AND table_name <> '_sqlx_migrations' \
+                     ORDER BY table_name, ordinal_position",
+                )
+                .fetch_all(&mut *conn)
+                .await?
+            }
+        };
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        for (table, column) in rows {
+            match out.last_mut() {
+                Some((t, cols)) if *t == table => cols.push(column),
+                _ => out.push((table, vec![column])),
+            }
+        }
+        Ok(out)
     }
 
     /// Highest applied migration version, 0 for a database that was never migrated.

@@ -363,3 +363,7 @@ problem-no-files-title = No files
 problem-no-files-detail = The request holds no file parts.
 problem-rate-limited-title = Too many requests
 problem-rate-limited-detail = Too many requests. Try again in { $seconds } seconds.
+
+# lead: module seam
+dashboard-checks-heading = Needs your attention
+check-documents-unreadable = { $count } document(s) could not be read in full: their personal data is not known yet.

@@ -363,3 +363,7 @@ problem-no-files-title = Geen bestanden
 problem-no-files-detail = De aanvraag bevat geen bestanden.
 problem-rate-limited-title = Te veel verzoeken
 problem-rate-limited-detail = Te veel verzoeken. Probeer het over { $seconds } seconden opnieuw.
+
+# lead: module seam
+dashboard-checks-heading = Vraagt uw aandacht
+check-documents-unreadable = { $count } document(en) kon(den) niet volledig worden gelezen: welke persoonsgegevens erin staan is nog niet bekend.

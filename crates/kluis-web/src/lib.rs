@@ -57,130 +57,16 @@ pub(crate) struct Web {
     pub limiter: Option<Arc<ratelimit::Limiter>>,
 }
 
-/// Who may reach a route, and therefore how the tenant-isolation test aims it at another organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// No login: health checks, static files, setup, login.
-    Public,
-    /// A logged-in user, not tied to one organisation in the path.
-    Session,
-    /// A logged-in member of the organisation named by `{org}`.
-    Org,
-    /// A bearer API token, not tied to an organisation in the path.
-    Api,
-    /// A bearer API token of the organisation named by `{org}`.
-    ApiOrg,
+pub use kluis_app::modules::{Access, RouteSpec};
+
+/// Every route of every module, as the modules declare them (`kluis_app::modules`). `router` registers routes
+/// only on declared paths, and a test fails if a route is registered that no module declares (or the reverse),
+/// so the tenant-isolation walk and the role matrix, which walk this table, cannot forget one.
+pub fn route_table() -> Vec<&'static RouteSpec> {
+    kluis_app::modules::routes().collect()
 }
 
-/// Every route of the router. `router` registers routes only through this table's paths, and a test fails if a
-/// route is registered that the table lacks, so the tenant-isolation test cannot forget one.
-pub const ROUTES: &[(&str, &str, Access)] = &[
-    ("GET", "/healthz", Access::Public),
-    ("GET", "/readyz", Access::Public),
-    ("GET", "/static/{file}", Access::Public),
-    ("GET", "/", Access::Public),
-    ("GET", "/setup", Access::Public),
-    ("POST", "/setup", Access::Public),
-    ("GET", "/login", Access::Public),
-    ("POST", "/login", Access::Public),
-    ("POST", "/login/totp", Access::Public),
-    ("POST", "/lang", Access::Public),
-    ("POST", "/logout", Access::Session),
-    ("POST", "/switch", Access::Session),
-    ("GET", "/account", Access::Session),
-    ("GET", "/o/{org}", Access::Org),
-    ("GET", "/o/{org}/users", Access::Org),
-    ("POST", "/o/{org}/users", Access::Org),
-    ("POST", "/o/{org}/users/{user}/role", Access::Org),
-    ("POST", "/o/{org}/users/{user}/remove", Access::Org),
-    ("GET", "/o/{org}/audit", Access::Org),
-    ("POST", "/o/{org}/audit/verify", Access::Org),
-    ("GET", "/o/{org}/account", Access::Org),
-    ("POST", "/o/{org}/account/password", Access::Org),
-    ("POST", "/o/{org}/account/locale", Access::Org),
-    ("POST", "/o/{org}/account/totp", Access::Org),
-    ("POST", "/o/{org}/account/totp/confirm", Access::Org),
-    ("POST", "/o/{org}/account/totp/disable", Access::Org),
-    ("POST", "/o/{org}/account/tokens", Access::Org),
-    (
-        "POST",
-        "/o/{org}/account/tokens/{token}/revoke",
-        Access::Org,
-    ),
-    ("GET", "/api/v1/openapi.json", Access::Public),
-    ("GET", "/api/v1/me", Access::Api),
-    ("GET", "/api/v1/orgs/{org}/members", Access::ApiOrg),
-    ("POST", "/api/v1/orgs/{org}/members", Access::ApiOrg),
-    ("PATCH", "/api/v1/orgs/{org}/members/{user}", Access::ApiOrg),
-    (
-        "DELETE",
-        "/api/v1/orgs/{org}/members/{user}",
-        Access::ApiOrg,
-    ),
-    ("GET", "/api/v1/orgs/{org}/audit", Access::ApiOrg),
-    ("POST", "/api/v1/orgs/{org}/audit/verify", Access::ApiOrg),
-    // Documents module: pages, then API.
-    ("GET", "/o/{org}/documents", Access::Org),
-    ("GET", "/o/{org}/documents/list", Access::Org),
-    ("GET", "/o/{org}/documents/identifiers", Access::Org),
-    ("GET", "/o/{org}/documents/upload", Access::Org),
-    ("POST", "/o/{org}/documents/upload", Access::Org),
-    ("GET", "/o/{org}/documents/{document}", Access::Org),
-    (
-        "POST",
-        "/o/{org}/documents/{document}/findings/{finding}/reveal",
-        Access::Org,
-    ),
-    ("POST", "/o/{org}/documents/{document}/correct", Access::Org),
-    ("POST", "/o/{org}/documents/{document}/rescan", Access::Org),
-    (
-        "POST",
-        "/o/{org}/documents/{document}/download",
-        Access::Org,
-    ),
-    ("GET", "/o/{org}/documents/{document}/delete", Access::Org),
-    ("POST", "/o/{org}/documents/{document}/delete", Access::Org),
-    ("GET", "/api/v1/orgs/{org}/documents", Access::ApiOrg),
-    ("POST", "/api/v1/orgs/{org}/documents", Access::ApiOrg),
-    (
-        "GET",
-        "/api/v1/orgs/{org}/documents/overview",
-        Access::ApiOrg,
-    ),
-    (
-        "GET",
-        "/api/v1/orgs/{org}/documents/{document}",
-        Access::ApiOrg,
-    ),
-    (
-        "PATCH",
-        "/api/v1/orgs/{org}/documents/{document}",
-        Access::ApiOrg,
-    ),
-    (
-        "DELETE",
-        "/api/v1/orgs/{org}/documents/{document}",
-        Access::ApiOrg,
-    ),
-    (
-        "POST",
-        "/api/v1/orgs/{org}/documents/{document}/rescan",
-        Access::ApiOrg,
-    ),
-    (
-        "GET",
-        "/api/v1/orgs/{org}/documents/{document}/content",
-        Access::ApiOrg,
-    ),
-    (
-        "POST",
-        "/api/v1/orgs/{org}/documents/{document}/findings/{finding}/reveal",
-        Access::ApiOrg,
-    ),
-    ("GET", "/api/v1/orgs/{org}/identifiers", Access::ApiOrg),
-];
-
-/// Registers routes and remembers them, so tests can compare the router with `ROUTES`.
+/// Registers routes and remembers them, so tests can compare the router with the declared routes.
 struct Routes {
     router: Router<Web>,
     registered: Vec<(Method, &'static str)>,

@@ -1,50 +1,11 @@
 //! The page chrome: navigation built from the list of modules, organisation switcher, notices.
 //!
-//! A later module (documents, relations, verwerkingsregister, datalekken) adds one entry to `MODULES`; the
-//! navigation only ever shows modules that exist and that the member's role may use.
+//! The entries come from the modules' declarations (`kluis_app::modules::MODULES`); the navigation only ever
+//! shows modules that exist and that the member's role may use.
 
 use crate::context::{Ctx, OrgCtx};
 use crate::i18n::Tr;
-use kluis_domain::Permission;
-
-/// One entry of the main navigation.
-pub struct Module {
-    /// Stable id, also used to mark the current page.
-    pub id: &'static str,
-    /// Catalogue key of the label.
-    pub label: &'static str,
-    /// Path below `/o/{org}` ("" for the dashboard).
-    pub path: &'static str,
-    /// What the member's role needs for the entry to show.
-    pub needs: Permission,
-}
-
-pub const MODULES: &[Module] = &[
-    Module {
-        id: "dashboard",
-        label: "nav-dashboard",
-        path: "",
-        needs: Permission::Read,
-    },
-    Module {
-        id: "documents",
-        label: "nav-documents",
-        path: "/documents",
-        needs: Permission::Read,
-    },
-    Module {
-        id: "users",
-        label: "nav-users",
-        path: "/users",
-        needs: Permission::ManageUsers,
-    },
-    Module {
-        id: "audit",
-        label: "nav-audit",
-        path: "/audit",
-        needs: Permission::ReadAudit,
-    },
-];
+use kluis_app::modules::MODULES;
 
 pub struct NavItem {
     pub label: String,
@@ -95,11 +56,12 @@ impl Chrome {
         let role = o.actor.role;
         let nav = MODULES
             .iter()
-            .filter(|m| role.allows(m.needs))
-            .map(|m| NavItem {
-                label: tr.t(m.label).to_owned(),
-                href: format!("/o/{}{}", o.org_slug, m.path),
-                current: m.id == current,
+            .filter_map(|m| Some((m.id, m.nav?)))
+            .filter(|(_, entry)| role.allows(entry.needs))
+            .map(|(id, entry)| NavItem {
+                label: tr.t(entry.label).to_owned(),
+                href: format!("/o/{}{}", o.org_slug, entry.path),
+                current: id == current,
             })
             .collect();
         let orgs: Vec<OrgChoice> = o

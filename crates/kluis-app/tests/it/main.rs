@@ -6,6 +6,7 @@ mod backup;
 mod documents;
 mod jobs;
 mod keys;
+mod modules;
 mod roles;
 mod tenancy;
 

@@ -11,6 +11,12 @@ pub fn corpus_dir() -> Option<PathBuf> {
     let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dev");
     if d.join("docs").is_dir() {
         Some(d)
+    } else if std::env::var_os("KLUIS_REQUIRE_CORPUS").is_some() {
+        // `cargo xtask test` sets it: a missing corpus must fail the suite, not pass it silently.
+        panic!(
+            "{} is absent, and KLUIS_REQUIRE_CORPUS is set: lay ../shared beside the checkout",
+            d.display()
+        );
     } else {
         println!("note: {} is absent; corpus tests skipped", d.display());
         None

@@ -12,7 +12,13 @@ use std::time::Duration;
 
 /// The labelled development corpus: 300 documents.
 pub fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dev/docs")
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dev/docs");
+    assert!(
+        dir.is_dir(),
+        "{} is absent: these tests need ../shared beside the checkout",
+        dir.display()
+    );
+    dir
 }
 
 /// The built binary: `kluis-scan extract-worker` is the worker.

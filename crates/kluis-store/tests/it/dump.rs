@@ -1,12 +1,16 @@
 use kluis_domain::Role;
 use kluis_store::testing::{fresh_database_url, fresh_store};
-use kluis_store::{DumpRow, Store, StoreError};
+use kluis_store::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, Store, StoreError, TableList};
 
 use crate::{ev, member, org};
 
+fn all() -> TableList {
+    CORE_TABLES.iter().chain(DOCUMENT_TABLES).collect()
+}
+
 async fn dump(store: &Store) -> Vec<DumpRow> {
     let mut rows = Vec::new();
-    let mut d = store.begin_dump().await.unwrap();
+    let mut d = store.begin_dump(all()).await.unwrap();
     d.dump_all(&mut |r| {
         rows.push(r);
         Ok(())
@@ -42,7 +46,7 @@ async fn dump_loads_into_an_empty_database_and_round_trips() {
     let target_db = fresh_database_url().await;
     let target = Store::connect(target_db.url()).await.unwrap();
     target.migrate().await.unwrap();
-    let mut load = target.begin_load().await.unwrap();
+    let mut load = target.begin_load(all()).await.unwrap();
     for r in &rows {
         load.insert(r).await.unwrap();
     }
@@ -55,7 +59,7 @@ async fn dump_loads_into_an_empty_database_and_round_trips() {
 
     // A non-empty database is refused.
     assert!(matches!(
-        target.begin_load().await,
+        target.begin_load(all()).await,
         Err(StoreError::Load(_))
     ));
 }

@@ -8,4 +8,5 @@ mod helpers;
 mod i18n;
 mod login;
 mod pages;
+mod roles;
 mod tenant;

@@ -1,12 +1,12 @@
 //! Tenant isolation: a member of organisation A, aiming every route of the UI and the API at organisation B or
-//! at B's objects, gets 403/404 and changes nothing of B. The route table in `kluis_web::ROUTES` must match the
-//! router exactly, and every route needs a case here, so a new route cannot slip past this test.
+//! at B's objects, gets 403/404 and changes nothing of B. The routes the modules declare (`kluis_web::route_table`)
+//! must match the router exactly, and every route needs a case here, so a new route cannot slip past this test.
 
 use crate::client::{Client, Resp};
 use crate::helpers::*;
 use axum::http::Method;
 use kluis_app::Role;
-use kluis_web::{Access, ROUTES, WebOptions, router_with_table};
+use kluis_web::{Access, WebOptions, route_table, router_with_table};
 use std::collections::BTreeSet;
 
 #[tokio::test]
@@ -14,27 +14,35 @@ async fn route_table_matches_the_router() {
     let env = fresh().await;
     let (_, registered) = router_with_table(env.app.clone(), WebOptions::default());
     let registered: BTreeSet<(String, String)> = registered.into_iter().collect();
-    let table: BTreeSet<(String, String)> = ROUTES
+    let table: BTreeSet<(String, String)> = route_table()
         .iter()
-        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .map(|r| (r.method.to_owned(), r.path.to_owned()))
         .collect();
+    assert_eq!(
+        table.len(),
+        route_table().len(),
+        "a route is declared twice by the modules"
+    );
     let missing: Vec<_> = registered.difference(&table).collect();
     let stale: Vec<_> = table.difference(&registered).collect();
     assert!(
         missing.is_empty(),
-        "routes missing from kluis_web::ROUTES: {missing:?}"
+        "routes no module declares (kluis_app::modules): {missing:?}"
     );
     assert!(
         stale.is_empty(),
-        "ROUTES lists routes the router lacks: {stale:?}"
+        "modules declare routes the router lacks: {stale:?}"
     );
-    for (_, path, access) in ROUTES {
-        let org_in_path = path.contains("{org}");
+    for r in route_table() {
+        let org_in_path = r.path.contains("{org}");
         assert_eq!(
             org_in_path,
-            matches!(access, Access::Org | Access::ApiOrg),
-            "access of {path}"
+            matches!(r.access, Access::Org | Access::ApiOrg),
+            "access of {}",
+            r.path
         );
+        // A route of an organisation names the permission every call needs; others need none.
+        assert_eq!(org_in_path, r.needs.is_some(), "needs of {}", r.path);
     }
 }
 
@@ -177,9 +185,10 @@ async fn a_member_of_a_can_never_reach_b() {
         b_finding,
     };
     let mut checked = 0;
-    for (method, path, access) in ROUTES {
-        let what = format!("{method} {path}");
-        let responses: Vec<Resp> = match (access, *method, *path) {
+    let routes = route_table();
+    for route in &routes {
+        let what = format!("{} {}", route.method, route.path);
+        let responses: Vec<Resp> = match (route.access, route.method, route.path) {
             (Access::Org, m, p) => {
                 let csrf = w.a_csrf.clone();
                 // B's organisation in the path…
@@ -289,7 +298,7 @@ async fn a_member_of_a_can_never_reach_b() {
         }
         checked += 1;
     }
-    assert_eq!(checked, ROUTES.len());
+    assert_eq!(checked, routes.len());
 
     // Nothing of B changed: members, audit log, API tokens.
     assert_eq!(
