@@ -6,6 +6,7 @@ mod dump;
 mod jobs;
 mod logins;
 mod tenancy;
+mod tidy;
 
 use kluis_domain::Role;
 use kluis_store::{NewAuditEvent, NewUser, OrgScope, Store, now_ms};
