@@ -5,4 +5,4 @@ pub mod personal_data;
 pub mod roles;
 
 pub use personal_data::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
-pub use roles::{Permission, Role};
+pub use roles::{Permission, Role, SystemActor};

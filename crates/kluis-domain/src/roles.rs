@@ -64,6 +64,36 @@ impl Role {
     }
 }
 
+/// Work done without a member behind it. It still needs a `Permission`, so what the command line and the
+/// background jobs may do is written down here like a role's, not implied by their having no session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SystemActor {
+    /// The operator on the server's command line (`kluis org add`, `user add`, `import-docs`, …): holds the key
+    /// file and the database already, so may administer and write, but reveals values only through the UI.
+    Cli,
+    /// Background jobs: scanning documents, verifying chains, purging expired rows.
+    Jobs,
+}
+
+impl SystemActor {
+    /// The name recorded as the audit event's actor.
+    pub const fn audit_name(self) -> &'static str {
+        match self {
+            SystemActor::Cli => "cli",
+            SystemActor::Jobs => "system:jobs",
+        }
+    }
+
+    /// Whether this system actor may do `permission`.
+    pub const fn allows(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            SystemActor::Cli => matches!(permission, Read | Write | ManageUsers | ReadAudit),
+            SystemActor::Jobs => matches!(permission, Read | Write | ReadAudit),
+        }
+    }
+}
+
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -109,5 +139,16 @@ mod tests {
         assert!(!Role::PrivacyOfficer.allows(Permission::ManageUsers));
         assert!(Role::Owner.allows(Permission::ManageUsers));
         assert_eq!("privacy_officer".parse::<Role>(), Ok(Role::PrivacyOfficer));
+    }
+
+    #[test]
+    fn system_actors_never_reveal_and_jobs_never_manage_users() {
+        for s in [SystemActor::Cli, SystemActor::Jobs] {
+            assert!(!s.allows(Permission::RevealSensitive), "{s:?}");
+            assert!(s.allows(Permission::Write), "{s:?}");
+        }
+        assert!(SystemActor::Cli.allows(Permission::ManageUsers));
+        assert!(!SystemActor::Jobs.allows(Permission::ManageUsers));
+        assert_eq!(SystemActor::Jobs.audit_name(), "system:jobs");
     }
 }
