@@ -142,6 +142,53 @@ pub enum Location {
     },
 }
 
+impl Location {
+    /// Reads a location stored by an earlier version as English words (`page 3`, `sheet Klanten`, `header`,
+    /// `attachment: cv.pdf, page 1`), for rows written before locations were structured. `None` for anything
+    /// else. Such a `header` may have been a mail's address lines: it is read as [`Part::Header`].
+    pub fn from_legacy(s: &str) -> Option<Location> {
+        let s = s.trim();
+        let number = |p: &str| s.strip_prefix(p).and_then(|n| n.trim().parse::<u32>().ok());
+        if let Some(rest) = s.strip_prefix("attachment: ") {
+            // The name may itself hold ", ": the first split whose remainder reads as a location wins.
+            for (i, _) in rest.match_indices(", ") {
+                if let Some(within) = Location::from_legacy(&rest[i + 2..]) {
+                    return Some(Location::Attachment {
+                        name: rest[..i].to_owned(),
+                        within: Some(Box::new(within)),
+                    });
+                }
+            }
+            return Some(Location::Attachment {
+                name: rest.to_owned(),
+                within: None,
+            });
+        }
+        if let Some(n) = number("page ") {
+            return Some(Location::Page(n));
+        }
+        if let Some(n) = number("slide ") {
+            return Some(Location::Slide(n));
+        }
+        if let Some(n) = number("notes slide ").or_else(|| number("notes ")) {
+            return Some(Location::Notes(n));
+        }
+        if s.starts_with("comments slide ") {
+            return Some(Location::Part(Part::Comments));
+        }
+        if let Some(sheet) = s.strip_prefix("sheet ") {
+            return Some(Location::Sheet(sheet.to_owned()));
+        }
+        let part = match s {
+            "header/footer" => Part::HeaderFooter,
+            "text boxes" => Part::TextBoxes,
+            "header text boxes" => Part::HeaderTextBoxes,
+            other => *Part::ALL.iter().find(|p| p.as_str() == other)?,
+        };
+        Some(Location::Part(part))
+    }
+}
+
 /// Column letters of a spreadsheet column number (1 = A, 27 = AA).
 pub fn column_letters(mut col: u32) -> String {
     let mut v = Vec::new();
@@ -379,6 +426,37 @@ mod tests {
         assert_eq!(l.at(text.len() - 1), cell(3, 2));
         // Backwards starts over.
         assert_eq!(l.at(10), cell(2, 1));
+    }
+
+    #[test]
+    fn legacy_strings_are_read() {
+        let l = |s: &str| Location::from_legacy(s);
+        assert_eq!(l("page 3"), Some(Location::Page(3)));
+        assert_eq!(l("slide 2"), Some(Location::Slide(2)));
+        assert_eq!(l("notes slide 4"), Some(Location::Notes(4)));
+        assert_eq!(l("notes 5"), Some(Location::Notes(5)));
+        assert_eq!(
+            l("sheet Klanten 2025"),
+            Some(Location::Sheet("Klanten 2025".into()))
+        );
+        assert_eq!(l("header"), Some(Location::Part(Part::Header)));
+        assert_eq!(l("header/footer"), Some(Location::Part(Part::HeaderFooter)));
+        assert_eq!(l("body"), Some(Location::Part(Part::Body)));
+        assert_eq!(
+            l("attachment: cv, versie 2.pdf, page 1"),
+            Some(Location::Attachment {
+                name: "cv, versie 2.pdf".into(),
+                within: Some(Box::new(Location::Page(1))),
+            })
+        );
+        assert_eq!(
+            l("attachment: a.zip!/b.txt"),
+            Some(Location::Attachment {
+                name: "a.zip!/b.txt".into(),
+                within: None,
+            })
+        );
+        assert_eq!(l("somewhere"), None);
     }
 
     #[test]
