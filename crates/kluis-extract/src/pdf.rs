@@ -4,9 +4,9 @@
 //! word gaps drawn as cursor moves come out as spaces ("Jan de Vries", not "JandeVries"). It
 //! panics on some inputs by design: `Ctx::node` catches that.
 //!
-//! lopdf inflates streams without a bound, so before any text is read every Flate stream the reader may inflate
-//! (all but images, which it never decodes) is measured with a bounded inflater and charged against the tree's
-//! decompression budget: a PDF whose streams would inflate past it is refused, not read.
+//! lopdf inflates streams without a bound, so before any text is read every Flate or LZW stream the reader may
+//! inflate (all but images, which it never decodes) is measured with a bounded decoder and charged against the
+//! tree's decompression budget: a PDF whose streams would inflate past it is refused, not read.
 
 use std::time::Instant;
 
@@ -65,14 +65,24 @@ fn charge_streams(ctx: &mut Ctx<'_>, doc: &Document) -> Res {
             .get(b"Subtype")
             .and_then(Object::as_name)
             .is_ok_and(|n| n == b"Image");
-        let flate = st
-            .filters()
-            .is_ok_and(|f| f.first().is_some_and(|f| *f == b"FlateDecode"));
-        if image || !flate {
+        if image {
             continue;
         }
-        let left = ctx.decompressed_left();
-        let n = inflated_len(&st.content, left.saturating_add(1));
+        let max = ctx.decompressed_left().saturating_add(1);
+        let n = match st.filters().ok().and_then(|f| f.first().copied()) {
+            Some(b"FlateDecode") => inflated_len(&st.content, max),
+            Some(b"LZWDecode") => {
+                let early = st
+                    .dict
+                    .get(b"DecodeParms")
+                    .and_then(Object::as_dict)
+                    .and_then(|p| p.get(b"EarlyChange"))
+                    .and_then(Object::as_i64)
+                    .map_or(true, |v| v != 0);
+                lzw_len(&st.content, early, max)
+            }
+            _ => continue,
+        };
         ctx.charge(n)?;
     }
     Ok(())
@@ -103,6 +113,36 @@ fn inflated_len(data: &[u8], max: u64) -> u64 {
         return n;
     }
     count(&mut flate2::read::DeflateDecoder::new(&data[2..])).0
+}
+
+/// Bytes an LZW stream decodes to (as lopdf decodes it), counted up to `max`.
+fn lzw_len(data: &[u8], early_change: bool, max: u64) -> u64 {
+    use weezl::{BitOrder, decode::Decoder};
+    /// A sink that stops the decoder once `max` bytes have come out.
+    struct Count {
+        n: u64,
+        max: u64,
+    }
+    impl std::io::Write for Count {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.n += b.len() as u64;
+            if self.n >= self.max {
+                return Err(std::io::Error::other("over the budget"));
+            }
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut d = if early_change {
+        Decoder::with_tiff_size_switch(BitOrder::Msb, 8)
+    } else {
+        Decoder::new(BitOrder::Msb, 8)
+    };
+    let mut c = Count { n: 0, max };
+    let _ = d.into_stream(&mut c).decode_all(data);
+    c.n
 }
 
 fn load_err(e: &pdf_extract::Error) -> Status {

@@ -286,6 +286,25 @@ fn pdf_stream_inflating_past_the_budget_is_refused() {
     assert!(!e.is_partial());
 }
 
+#[test]
+fn pdf_lzw_stream_inflating_past_the_budget_is_refused() {
+    let pdf = make::pdf_lzw(&["BSN 111222333"], 4 << 20);
+    assert!(pdf.len() < 1 << 20, "{}", pdf.len());
+    let e = extract("bom.pdf", &pdf, &limited());
+    assert!(
+        matches!(
+            e.status,
+            Status::LimitExceeded(PartialReason::DecompressionBudget, _)
+        ),
+        "{:?}",
+        e.status
+    );
+    let small = make::pdf_lzw(&["BSN 111222333"], 10 << 10);
+    let e = extract("klein.pdf", &small, &limited());
+    assert_eq!(e.status, Status::Ok);
+    assert!(e.text().contains("111222333"), "{:?}", e.text());
+}
+
 /// One budget for the whole tree: PDFs inside a ZIP share it with the other members.
 #[test]
 fn pdf_streams_share_the_budget_with_the_archive() {

@@ -504,6 +504,15 @@ pub fn word_doc_repeating(bytes: &[u8], n: usize) -> Vec<u8> {
 /// Like [`pdf`], but the page's content stream is Flate-compressed and followed by `padding` spaces (valid
 /// content), so it inflates to far more than it takes in the file.
 pub fn pdf_flate(lines: &[&str], padding: usize) -> Vec<u8> {
+    pdf_packed(lines, padding, false)
+}
+
+/// [`pdf_flate`] with the content stream LZW-compressed instead.
+pub fn pdf_lzw(lines: &[&str], padding: usize) -> Vec<u8> {
+    pdf_packed(lines, padding, true)
+}
+
+fn pdf_packed(lines: &[&str], padding: usize, lzw: bool) -> Vec<u8> {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td\n");
     for (i, l) in lines.iter().enumerate() {
         if i > 0 {
@@ -514,14 +523,16 @@ pub fn pdf_flate(lines: &[&str], padding: usize) -> Vec<u8> {
     content.push_str("ET\n");
     let mut raw = content.into_bytes();
     raw.resize(raw.len() + padding, b' ');
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    z.write_all(&raw).unwrap();
-    let packed = z.finish().unwrap();
-    let mut stream = format!(
-        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-        packed.len()
-    )
-    .into_bytes();
+    let (packed, filter) = if lzw {
+        let mut e = weezl::encode::Encoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
+        (e.encode(&raw).unwrap(), "LZWDecode")
+    } else {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&raw).unwrap();
+        (z.finish().unwrap(), "FlateDecode")
+    };
+    let mut stream =
+        format!("<< /Length {} /Filter /{filter} >>\nstream\n", packed.len()).into_bytes();
     stream.extend_from_slice(&packed);
     stream.extend_from_slice(b"\nendstream");
     let objs: Vec<Vec<u8>> = vec![
