@@ -10,7 +10,7 @@ use std::io::Cursor;
 use encoding_rs::WINDOWS_1252;
 
 use crate::msg::{Cf, read_stream};
-use crate::{Ctx, Extracted, Location, Res, Status, corrupt};
+use crate::{Columns, Ctx, Extracted, Location, Mark, Part, Pos, Res, Status, corrupt};
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(
@@ -44,13 +44,13 @@ const MAX_FIELD_DEPTH: usize = 64;
 
 /// The parts of a Word document's text, in character-position order after the main text ([MS-DOC] 2.4.1:
 /// FibRgLw97 `ccpFtn`, `ccpHdd`, `ccpAtn`, `ccpEdn`, `ccpTxbx`, `ccpHdrTxbx`, at these `rgLw` indices).
-const PARTS: [(usize, &str); 6] = [
-    (4, "footnotes"),
-    (5, "header/footer"),
-    (7, "comments"),
-    (8, "endnotes"),
-    (9, "text boxes"),
-    (10, "header text boxes"),
+const PARTS: [(usize, Part); 6] = [
+    (4, Part::Footnotes),
+    (5, Part::HeaderFooter),
+    (7, Part::Comments),
+    (8, Part::Endnotes),
+    (9, Part::TextBoxes),
+    (10, Part::HeaderTextBoxes),
 ];
 
 /// A `.doc`: the FIB says where the piece table is, the piece table says where each run of text is.
@@ -125,7 +125,7 @@ pub(crate) fn doc(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
     for (i, label) in PARTS {
         let n = lw(i).unwrap_or(0);
         if n > 0 {
-            bounds.push((cp, Some(Location::Part(label.into()))));
+            bounds.push((cp, Some(Location::Part(label))));
         }
         cp = cp.saturating_add(n);
     }
@@ -546,16 +546,16 @@ pub(crate) fn ppt(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
                 }
                 RT_NOTES => {
                     notes += 1;
-                    Some(Location::Part(format!("notes {notes}")))
+                    Some(Location::Notes(notes))
                 }
-                RT_MAIN_MASTER => Some(Location::Part("master".into())),
+                RT_MAIN_MASTER => Some(Location::Part(Part::Master)),
                 RT_SLIDE_LIST_WITH_TEXT => {
                     listed = 0;
                     // recInstance: 0 slides, 1 masters, 2 notes.
                     match ver_inst >> 4 {
                         0 => None,
-                        1 => Some(Location::Part("master".into())),
-                        _ => Some(Location::Part("notes".into())),
+                        1 => Some(Location::Part(Part::Master)),
+                        _ => Some(Location::Part(Part::Notes)),
                     }
                 }
                 _ => None,
@@ -617,7 +617,7 @@ pub(crate) fn ppt(ctx: &mut Ctx<'_>, cf: &mut Cf<'_>, out: &mut Extracted) -> Re
                 (None, RT_SLIDE_LIST_WITH_TEXT) => Some(Location::Slide(listed.max(1))),
                 _ => None,
             })
-            .unwrap_or_else(|| Location::Part("document".into()));
+            .unwrap_or(Location::Part(Part::Document));
         total += text.len() + 1;
         match index.get(&loc.to_string()).and_then(|&i| parts.get_mut(i)) {
             Some((_, t)) => {
@@ -732,9 +732,12 @@ fn check_extent(b: Option<(u32, u32, u32, u32)>) -> Res {
 
 fn check_area(rows: u64, cols: u64) -> Res {
     if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
-        return Err(Status::LimitExceeded(format!(
-            "a worksheet spans {rows} rows × {cols} columns; sheets of more than {MAX_SHEET_CELLS} cells are not read"
-        )));
+        return Err(Status::LimitExceeded(
+            crate::PartialReason::SizeLimit,
+            format!(
+                "a worksheet spans {rows} rows × {cols} columns; sheets of more than {MAX_SHEET_CELLS} cells are not read"
+            ),
+        ));
     }
     Ok(())
 }
@@ -805,32 +808,72 @@ pub(crate) fn xls(ctx: &mut Ctx<'_>, bytes: &[u8], out: &mut Extracted) -> Res {
         };
         let left = ctx.text_left();
         let mut t = String::new();
+        // Rows and columns follow from tabs and newlines; a mark where they do not (a skipped row, a sheet that
+        // does not start in column A, a tab or line break inside a cell).
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let mut marks: Vec<Mark> = Vec::new();
+        let mut implied: Option<(u32, u32)> = None;
         for (i, row) in range.rows().enumerate() {
             if i % 4096 == 4095 {
                 ctx.check_deadline()?;
             }
+            let row_no = row0
+                .saturating_add(u32::try_from(i).unwrap_or(u32::MAX))
+                .saturating_add(1);
             let start = t.len();
+            let mark_at = marks.len();
             for (j, cell) in row.iter().enumerate() {
                 if j > 0 {
                     t.push('\t');
                 }
+                let at = t.len();
                 match cell {
                     Data::Empty | Data::Error(_) => {}
                     Data::String(s) => t.push_str(s),
                     other => t.push_str(&other.to_string()),
                 }
+                for (k, _) in t[at..].match_indices(['\t', '\n']) {
+                    let col = col0
+                        .saturating_add(u32::try_from(j).unwrap_or(u32::MAX))
+                        .saturating_add(1);
+                    marks.push(Mark {
+                        at: at + k + 1,
+                        pos: Pos::Cell { row: row_no, col },
+                    });
+                }
             }
             let keep = t[start..].trim_end_matches('\t').len();
             t.truncate(start + keep);
+            marks.retain(|m| m.at <= t.len());
             if t.len() > start {
+                let first = (row_no, col0.saturating_add(1));
+                if implied != Some(first) {
+                    marks.insert(
+                        mark_at,
+                        Mark {
+                            at: start,
+                            pos: Pos::Cell {
+                                row: first.0,
+                                col: first.1,
+                            },
+                        },
+                    );
+                }
                 t.push('\n');
+                implied = Some((row_no.saturating_add(1), 1));
             }
             if t.len() > left {
                 break;
             }
         }
         t.truncate(t.trim_end().len());
-        ctx.push(out, t, Some(Location::Sheet(name)))?;
+        ctx.push_marked(
+            out,
+            t,
+            Some(Location::Sheet(name)),
+            marks,
+            Some(Columns::Tabs),
+        )?;
         if ctx.text_full() {
             break;
         }

@@ -15,11 +15,40 @@
 //! (stack overflow, allocation failure inside a third-party PDF parser) cannot be caught in
 //! process: callers must run this in an isolated worker process, as kluis-scan does. All
 //! decompression (ZIP members, Office parts, mail attachments, MSG streams) is charged against one
-//! budget for the whole tree and read through a `take()` limit, so zip bombs cost nothing.
+//! budget for the whole tree and read through a `take()` limit, so zip bombs cost nothing. PDF streams are
+//! measured against the same budget (with a bounded inflater) before the PDF reader inflates them.
+//!
+//! # Partly read documents
+//! When a limit (nesting depth, size, decompression budget, time, entry count, text size) stops the work, or a
+//! part or member cannot be read (damaged, encrypted), [`Extracted::partial`] lists why, as [`PartialReason`]s.
+//! A node's reasons include those of everything below it: a ZIP nested 50 deep is partial ([`PartialReason::DepthLimit`])
+//! at every level down to the member that was never opened, even though each level's own status is
+//! [`Status::Ok`]. Images without text and unsupported formats do not make their container partial: they are
+//! reported as members with that status, and there is nothing more a text reader could do with them.
+//!
+//! # Locations
+//! Each [`Segment`] of text has a [`Location`] (a page, a sheet, a slide, a named [`Part`], an attachment) and may
+//! carry [`Mark`]s that refine it from a byte offset on: DOCX/ODT body paragraphs and table cells, spreadsheet
+//! and CSV rows and columns. [`Segment::locator`] turns byte offsets into the finest [`Location`]. The serialised
+//! form (serde, as written by `kluis scan --format jsonl`) is stable, externally tagged in snake case, numbers
+//! 1-based:
+//!
+//! | location | JSON |
+//! |---|---|
+//! | PDF page | `{"page":3}` |
+//! | slide / notes page | `{"slide":2}`, `{"notes":2}` |
+//! | body paragraph (DOCX, ODT, DOC) | `{"paragraph":12}` |
+//! | paragraph in a table | `{"table_cell":{"paragraph":14,"table":1,"row":2,"col":3}}` |
+//! | worksheet (cell unknown) | `{"sheet":"Klanten"}` |
+//! | spreadsheet cell | `{"cell":{"sheet":"Klanten","row":7,"col":2}}` |
+//! | CSV field | `{"cell":{"row":7,"col":2}}` |
+//! | named part | `{"part":"comments"}`, one of [`Part::as_str`] |
+//! | attachment | `{"attachment":{"name":"cv.pdf","within":{"page":1}}}` (`within` absent when unknown) |
 
 mod detect;
 mod html;
 mod legacy;
+mod location;
 mod mail;
 mod msg;
 mod ocr;
@@ -34,6 +63,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
 
 pub use detect::detect;
+pub use location::{Columns, Location, Locator, Mark, Part, Pos, column_letters};
+
+use serde::{Deserialize, Serialize};
 
 /// Bounds on the work one call to [`extract`] may do. All totals are across the whole tree.
 #[derive(Debug, Clone)]
@@ -142,8 +174,9 @@ pub enum Status {
     Corrupt(String),
     /// A format we recognise but do not read (Word 6.0/95, ...) or do not recognise.
     Unsupported(String),
-    /// Which limit stopped the work; any text found before that is kept.
-    LimitExceeded(String),
+    /// Which limit stopped the work (never [`PartialReason::UnreadablePart`]), and in words; any text found before
+    /// that is kept.
+    LimitExceeded(PartialReason, String),
 }
 
 impl Status {
@@ -160,36 +193,111 @@ impl fmt::Display for Status {
             Status::Encrypted => f.write_str("encrypted"),
             Status::Corrupt(r) => write!(f, "corrupt: {r}"),
             Status::Unsupported(r) => write!(f, "unsupported: {r}"),
-            Status::LimitExceeded(r) => write!(f, "limit exceeded: {r}"),
+            Status::LimitExceeded(_, r) => write!(f, "limit exceeded: {r}"),
         }
     }
 }
 
-/// Where in the document a segment of text comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
-    Page(u32),
-    Sheet(String),
-    Slide(u32),
-    /// A named part: "header", "footer", "comments", "subject", "body", "attachment: cv.pdf", ...
-    Part(String),
+/// Why some of a document's content was not read. A closed list: user interfaces translate [`PartialReason::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartialReason {
+    /// Containers, mails or attachments nested deeper than [`Limits::max_depth`].
+    DepthLimit,
+    /// A file or member larger than [`Limits::max_input_bytes`], or a worksheet too large to read.
+    SizeLimit,
+    /// More than [`Limits::max_decompressed_bytes`] decompressed across the tree (archives, Office parts, PDF streams).
+    DecompressionBudget,
+    /// The deadline passed.
+    Timeout,
+    /// More than [`Limits::max_entries`] members, attachments or messages.
+    EntryLimit,
+    /// More than [`Limits::max_text_bytes`] of text.
+    TextLimit,
+    /// A part or member could not be read (damaged, encrypted).
+    UnreadablePart,
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl PartialReason {
+    pub const ALL: &'static [PartialReason] = &[
+        PartialReason::DepthLimit,
+        PartialReason::SizeLimit,
+        PartialReason::DecompressionBudget,
+        PartialReason::Timeout,
+        PartialReason::EntryLimit,
+        PartialReason::TextLimit,
+        PartialReason::UnreadablePart,
+    ];
+
+    /// The stable name (as serialised).
+    pub const fn as_str(self) -> &'static str {
         match self {
-            Location::Page(n) => write!(f, "page {n}"),
-            Location::Sheet(s) => write!(f, "sheet {s}"),
-            Location::Slide(n) => write!(f, "slide {n}"),
-            Location::Part(p) => f.write_str(p),
+            PartialReason::DepthLimit => "depth_limit",
+            PartialReason::SizeLimit => "size_limit",
+            PartialReason::DecompressionBudget => "decompression_budget",
+            PartialReason::Timeout => "timeout",
+            PartialReason::EntryLimit => "entry_limit",
+            PartialReason::TextLimit => "text_limit",
+            PartialReason::UnreadablePart => "unreadable_part",
+        }
+    }
+
+    /// English words for command-line output.
+    pub const fn english(self) -> &'static str {
+        match self {
+            PartialReason::DepthLimit => "nested too deep",
+            PartialReason::SizeLimit => "a part too large",
+            PartialReason::DecompressionBudget => "decompression budget spent",
+            PartialReason::Timeout => "time limit reached",
+            PartialReason::EntryLimit => "too many members",
+            PartialReason::TextLimit => "too much text",
+            PartialReason::UnreadablePart => "a part could not be read",
         }
     }
 }
 
+impl fmt::Display for PartialReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PartialReason {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PartialReason::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown partial-scan reason {s:?}"))
+    }
+}
+
+/// A run of text and where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     pub text: String,
     pub location: Option<Location>,
+    /// Finer positions inside the text, sorted by offset (empty when the format has none).
+    pub marks: Vec<Mark>,
+    /// How columns advance after a [`Pos::Cell`] mark.
+    pub columns: Option<Columns>,
+}
+
+impl Segment {
+    pub fn new(text: String, location: Option<Location>) -> Self {
+        Segment {
+            text,
+            location,
+            marks: Vec::new(),
+            columns: None,
+        }
+    }
+
+    /// Resolves byte offsets of [`Segment::text`] to locations (cheapest when asked in increasing order).
+    pub fn locator(&self) -> Locator<'_> {
+        Locator::new(self)
+    }
 }
 
 /// A member of a container (ZIP entry, MBOX message), reported as a separate document.
@@ -206,6 +314,9 @@ pub struct Extracted {
     pub status: Status,
     pub segments: Vec<Segment>,
     pub children: Vec<Child>,
+    /// Why some of this node's content (its own, or a member's at any depth) was not read; sorted, no duplicates.
+    /// Empty when everything was read.
+    pub partial: Vec<PartialReason>,
 }
 
 impl Extracted {
@@ -215,6 +326,40 @@ impl Extracted {
             status: Status::Ok,
             segments: Vec::new(),
             children: Vec::new(),
+            partial: Vec::new(),
+        }
+    }
+
+    /// Whether some content was not read (see [`Extracted::partial`]).
+    pub fn is_partial(&self) -> bool {
+        !self.partial.is_empty()
+    }
+
+    pub(crate) fn mark_partial(&mut self, r: PartialReason) {
+        if let Err(i) = self.partial.binary_search(&r) {
+            self.partial.insert(i, r);
+        }
+    }
+
+    /// Derives [`Extracted::partial`] from this node's status and its children, once they are final.
+    pub(crate) fn settle(&mut self) {
+        match &self.status {
+            Status::LimitExceeded(r, _) => self.mark_partial(*r),
+            // Damaged after some text was read: the rest is missing.
+            Status::Corrupt(_) if !self.segments.is_empty() || !self.children.is_empty() => {
+                self.mark_partial(PartialReason::UnreadablePart)
+            }
+            _ => {}
+        }
+        let mut found = Vec::new();
+        for c in &self.children {
+            found.extend_from_slice(&c.extracted.partial);
+            if matches!(c.extracted.status, Status::Corrupt(_) | Status::Encrypted) {
+                found.push(PartialReason::UnreadablePart);
+            }
+        }
+        for r in found {
+            self.mark_partial(r);
         }
     }
 
@@ -273,21 +418,21 @@ impl Ctx<'_> {
         let format = force.unwrap_or_else(|| detect(name, bytes));
         let mut out = Extracted::new(format);
         if depth > self.limits.max_depth {
-            out.status = Status::LimitExceeded(format!(
-                "nesting deeper than {} levels",
-                self.limits.max_depth
-            ));
+            out.status = self.too_deep();
+            out.settle();
             return out;
         }
         if bytes.len() as u64 > self.limits.max_input_bytes {
-            out.status = Status::LimitExceeded(format!(
-                "input larger than {} bytes",
-                self.limits.max_input_bytes
-            ));
+            out.status = Status::LimitExceeded(
+                PartialReason::SizeLimit,
+                format!("input larger than {} bytes", self.limits.max_input_bytes),
+            );
+            out.settle();
             return out;
         }
         if let Err(s) = self.check_deadline() {
             out.status = s;
+            out.settle();
             return out;
         }
         let r = catch_unwind(AssertUnwindSafe(|| {
@@ -308,14 +453,19 @@ impl Ctx<'_> {
                 ));
             }
         }
+        out.settle();
         out
     }
 
     fn dispatch(&mut self, name: &str, bytes: &[u8], depth: u32, out: &mut Extracted) -> Res {
         match out.format {
             Format::Txt | Format::Csv => {
-                let t = text::decode(bytes);
-                self.push(out, t.into_owned(), None)
+                let t = text::decode(bytes).into_owned();
+                if out.format == Format::Csv {
+                    let (marks, columns) = text::csv_layout(&t);
+                    return self.push_marked(out, t, None, marks, Some(columns));
+                }
+                self.push(out, t, None)
             }
             Format::Html => {
                 let t = text::decode(bytes);
@@ -345,9 +495,10 @@ impl Ctx<'_> {
 
     pub(crate) fn check_deadline(&self) -> Res {
         match self.limits.deadline {
-            Some(d) if Instant::now() >= d => {
-                Err(Status::LimitExceeded("time limit reached".into()))
-            }
+            Some(d) if Instant::now() >= d => Err(Status::LimitExceeded(
+                PartialReason::Timeout,
+                "time limit reached".into(),
+            )),
             _ => Ok(()),
         }
     }
@@ -368,20 +519,37 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn decompressed_exceeded(&self) -> Status {
-        Status::LimitExceeded(format!(
-            "more than {} bytes decompressed in total",
-            self.limits.max_decompressed_bytes
-        ))
+        Status::LimitExceeded(
+            PartialReason::DecompressionBudget,
+            format!(
+                "more than {} bytes decompressed in total",
+                self.limits.max_decompressed_bytes
+            ),
+        )
+    }
+
+    pub(crate) fn too_deep(&self) -> Status {
+        Status::LimitExceeded(
+            PartialReason::DepthLimit,
+            format!("nesting deeper than {} levels", self.limits.max_depth),
+        )
+    }
+
+    pub(crate) fn text_exceeded(&self) -> Status {
+        Status::LimitExceeded(
+            PartialReason::TextLimit,
+            format!("more than {} bytes of text", self.limits.max_text_bytes),
+        )
     }
 
     /// Counts one member/attachment/message against `max_entries`.
     pub(crate) fn entry(&mut self) -> Res {
         self.entries += 1;
         if self.entries > self.limits.max_entries {
-            return Err(Status::LimitExceeded(format!(
-                "more than {} entries",
-                self.limits.max_entries
-            )));
+            return Err(Status::LimitExceeded(
+                PartialReason::EntryLimit,
+                format!("more than {} entries", self.limits.max_entries),
+            ));
         }
         Ok(())
     }
@@ -390,8 +558,20 @@ impl Ctx<'_> {
     pub(crate) fn push(
         &mut self,
         out: &mut Extracted,
+        text: String,
+        location: Option<Location>,
+    ) -> Res {
+        self.push_marked(out, text, location, Vec::new(), None)
+    }
+
+    /// [`Ctx::push`] with marks that refine the location inside the text (marks past a cut are dropped).
+    pub(crate) fn push_marked(
+        &mut self,
+        out: &mut Extracted,
         mut text: String,
         location: Option<Location>,
+        mut marks: Vec<Mark>,
+        columns: Option<Columns>,
     ) -> Res {
         if text.trim().is_empty() {
             return Ok(());
@@ -407,13 +587,16 @@ impl Ctx<'_> {
         }
         self.text_bytes += text.len();
         if !text.is_empty() {
-            out.segments.push(Segment { text, location });
+            marks.retain(|m| m.at < text.len());
+            out.segments.push(Segment {
+                text,
+                location,
+                marks,
+                columns,
+            });
         }
         if over {
-            return Err(Status::LimitExceeded(format!(
-                "more than {} bytes of text",
-                self.limits.max_text_bytes
-            )));
+            return Err(self.text_exceeded());
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 
 use mail_parser::{Address, MessageParser, MimeHeaders, PartType};
 
-use crate::{Child, Ctx, Extracted, Format, Location, Res, Status, corrupt, html};
+use crate::{Child, Ctx, Extracted, Format, Location, Part, Res, Status, corrupt, html};
 
 pub(crate) fn eml(ctx: &mut Ctx<'_>, bytes: &[u8], depth: u32, out: &mut Extracted) -> Res {
     let msg = MessageParser::default()
@@ -25,9 +25,9 @@ pub(crate) fn eml(ctx: &mut Ctx<'_>, bytes: &[u8], depth: u32, out: &mut Extract
         }
     }
     head.truncate(head.trim_end().len());
-    ctx.push(out, head, Some(Location::Part("header".into())))?;
+    ctx.push(out, head, Some(Location::Part(Part::MailHeader)))?;
     if let Some(s) = msg.subject() {
-        ctx.push(out, s.to_owned(), Some(Location::Part("subject".into())))?;
+        ctx.push(out, s.to_owned(), Some(Location::Part(Part::Subject)))?;
     }
     let mut any_body = false;
     for part in msg.text_bodies() {
@@ -49,7 +49,7 @@ pub(crate) fn eml(ctx: &mut Ctx<'_>, bytes: &[u8], depth: u32, out: &mut Extract
         ctx.charge(data.len() as u64)?;
         let force = matches!(part.body, PartType::Message(_)).then_some(Format::Eml);
         let child = ctx.node_with(&name, data, depth + 1, force);
-        merge_attachment(out, &format!("attachment: {name}"), child);
+        merge_attachment(out, &name, child);
     }
     Ok(())
 }
@@ -60,7 +60,7 @@ fn body_part(ctx: &mut Ctx<'_>, body: &PartType<'_>, out: &mut Extracted) -> Res
         PartType::Html(h) => html::to_text(h),
         _ => return Ok(()),
     };
-    ctx.push(out, t, Some(Location::Part("body".into())))
+    ctx.push(out, t, Some(Location::Part(Part::Body)))
 }
 
 fn addresses(a: &Address<'_>, s: &mut String) {
@@ -82,37 +82,37 @@ fn addresses(a: &Address<'_>, s: &mut String) {
     }
 }
 
-/// An attachment's text becomes part of the mail (located as `label`); its own problems
+/// An attachment's text becomes part of the mail (located in attachment `name`); its own problems
 /// (encrypted, corrupt, ...) are kept visible as a child with that status.
-pub(crate) fn merge_attachment(out: &mut Extracted, label: &str, child: Extracted) {
+pub(crate) fn merge_attachment(out: &mut Extracted, name: &str, child: Extracted) {
     let Extracted {
         format,
         status,
         segments,
         children,
+        partial,
     } = child;
-    for seg in segments {
-        let loc = match seg.location {
-            None => label.to_owned(),
-            Some(l) => format!("{label}, {l}"),
-        };
-        out.segments.push(crate::Segment {
-            text: seg.text,
-            location: Some(Location::Part(loc)),
+    for mut seg in segments {
+        seg.location = Some(Location::Attachment {
+            name: name.to_owned(),
+            within: seg.location.map(Box::new),
         });
+        out.segments.push(seg);
     }
     for c in children {
-        merge_attachment(out, &format!("{label}!/{}", c.name), c.extracted);
+        merge_attachment(out, &format!("{name}!/{}", c.name), c.extracted);
+    }
+    // What the attachment could not read, the mail could not either.
+    for r in partial {
+        out.mark_partial(r);
     }
     if status != Status::Ok {
+        let mut failed = Extracted::new(format);
+        failed.status = status;
+        failed.settle();
         out.children.push(Child {
-            name: label.to_owned(),
-            extracted: Extracted {
-                format,
-                status,
-                segments: Vec::new(),
-                children: Vec::new(),
-            },
+            name: format!("attachment: {name}"),
+            extracted: failed,
         });
     }
 }
@@ -135,10 +135,7 @@ pub(crate) fn mbox(ctx: &mut Ctx<'_>, bytes: &[u8], depth: u32, out: &mut Extrac
             extracted: child,
         });
         if ctx.text_full() {
-            return Err(Status::LimitExceeded(format!(
-                "more than {} bytes of text",
-                ctx.limits.max_text_bytes
-            )));
+            return Err(ctx.text_exceeded());
         }
     }
     Ok(())

@@ -7,7 +7,7 @@ use cfb::CompoundFile;
 use encoding_rs::{UTF_16LE, WINDOWS_1252};
 
 use crate::mail::merge_attachment;
-use crate::{Ctx, Extracted, Format, Location, Res, Status, corrupt, detect, html};
+use crate::{Ctx, Extracted, Format, Location, Part, Res, Status, corrupt, detect, html};
 
 pub(crate) type Cf<'a> = CompoundFile<Cursor<&'a [u8]>>;
 
@@ -152,11 +152,11 @@ fn message(
         }
     }
     head.truncate(head.trim_end().len());
-    ctx.push(out, head, Some(Location::Part("header".into())))?;
+    ctx.push(out, head, Some(Location::Part(Part::MailHeader)))?;
     if let Some(s) = prop(ctx, cf, prefix, "0037")? {
-        ctx.push(out, s, Some(Location::Part("subject".into())))?;
+        ctx.push(out, s, Some(Location::Part(Part::Subject)))?;
     }
-    let body = Some(Location::Part("body".into()));
+    let body = Some(Location::Part(Part::Body));
     if let Some(t) = prop(ctx, cf, prefix, "1000")? {
         ctx.push(out, t, body)?;
     } else if let Some(h) = read_stream(ctx, cf, &format!("{prefix}__substg1.0_10130102"))? {
@@ -196,21 +196,18 @@ fn message(
             }
         }
         let name = name.unwrap_or_else(|| format!("attachment {}", n + 1));
-        let label = format!("attachment: {name}");
         let embedded = format!("{p}__substg1.0_3701000D");
         let child = if let Some(data) = read_stream(ctx, cf, &format!("{p}__substg1.0_37010102"))? {
             ctx.node(&name, &data, depth + 1)
         } else if cf.is_storage(&embedded) {
             let mut child = Extracted::new(Format::Msg);
             if depth + 1 > ctx.limits.max_depth {
-                child.status = Status::LimitExceeded(format!(
-                    "nesting deeper than {} levels",
-                    ctx.limits.max_depth
-                ));
+                child.status = ctx.too_deep();
             } else if let Err(s) = message(ctx, cf, &format!("{embedded}/"), depth + 1, &mut child)
             {
                 child.status = s;
             }
+            child.settle();
             child
         } else {
             crate::zipc::failed(
@@ -218,7 +215,7 @@ fn message(
                 Status::Unsupported("attachment without data (a link or OLE object)".into()),
             )
         };
-        merge_attachment(out, &label, child);
+        merge_attachment(out, &name, child);
     }
     Ok(())
 }

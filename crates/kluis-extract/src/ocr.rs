@@ -80,7 +80,7 @@ pub(crate) fn image(ctx: &mut Ctx<'_>, bytes: &[u8], out: &mut Extracted) -> Res
     if text.trim().is_empty() {
         return Err(Status::ImageWithoutText);
     }
-    ctx.push(out, text, Some(Location::Part("ocr".into())))
+    ctx.push(out, text, Some(Location::Part(crate::Part::Ocr)))
 }
 
 /// A PDF without a text layer (a scan): render each page with pdftoppm, then OCR it.

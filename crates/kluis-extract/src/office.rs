@@ -8,7 +8,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use crate::zipc::{Archive, read_name};
-use crate::{Ctx, Extracted, Location, Res, corrupt};
+use crate::{Columns, Ctx, Extracted, Location, Mark, Part, Pos, Res, corrupt};
 
 fn xml_err(part: &str, e: impl std::fmt::Display) -> crate::Status {
     corrupt(format!("damaged XML in part {part}: {e}"))
@@ -41,18 +41,167 @@ struct Tb {
     s: String,
     pending_nl: bool,
     cells: u32,
+    /// Where paragraphs and cells begin, when the caller wants locations.
+    layout: Option<Layout>,
+}
+
+/// A table being read: its number, the current row and cell, and where the next row and cell start (ODF repeats).
+#[derive(Clone, Copy)]
+struct Open {
+    table: u32,
+    row: u32,
+    col: u32,
+    next_row: u32,
+    next_col: u32,
+}
+
+/// Paragraph and table positions of a word-processing body, or cell positions of a spreadsheet, as marks.
+#[derive(Default)]
+struct Layout {
+    marks: Vec<Mark>,
+    paragraphs: u32,
+    tables: u32,
+    /// Open tables, innermost last.
+    open: Vec<Open>,
+    /// Spreadsheet mode: a mark at the first text of each cell, none for paragraphs.
+    cells: bool,
+    /// The current cell (row, column), and whether its first text is still to come (spreadsheet mode).
+    cell: (u32, u32),
+    cell_pending: bool,
+}
+
+impl Layout {
+    fn mark(&mut self, at: usize, pos: Pos) {
+        // An empty paragraph leaves a mark that the next one, at the same offset, replaces.
+        if let Some(last) = self.marks.last_mut()
+            && last.at == at
+        {
+            last.pos = pos;
+            return;
+        }
+        self.marks.push(Mark { at, pos });
+    }
+
+    fn paragraph(&mut self, at: usize) {
+        if self.cells {
+            return;
+        }
+        self.paragraphs += 1;
+        let pos = match self.open.last() {
+            Some(t) => Pos::TableCell {
+                paragraph: self.paragraphs,
+                table: t.table,
+                row: t.row,
+                col: t.col,
+            },
+            None => Pos::Paragraph(self.paragraphs),
+        };
+        self.mark(at, pos);
+    }
+
+    fn table_start(&mut self) {
+        self.tables += 1;
+        self.open.push(Open {
+            table: self.tables,
+            row: 0,
+            col: 0,
+            next_row: 1,
+            next_col: 1,
+        });
+    }
+
+    fn table_end(&mut self) {
+        self.open.pop();
+    }
+
+    /// A row starts; `repeat` is how many identical rows it stands for (ODF `number-rows-repeated`).
+    fn row_start(&mut self, repeat: u32) {
+        if let Some(t) = self.open.last_mut() {
+            t.row = t.next_row;
+            t.next_row = t.row.saturating_add(repeat.max(1));
+            t.col = 0;
+            t.next_col = 1;
+        }
+    }
+
+    /// A cell starts; `repeat` is how many identical cells it stands for (ODF `number-columns-repeated`).
+    fn cell_start(&mut self, repeat: u32) {
+        if let Some(t) = self.open.last_mut() {
+            t.col = t.next_col;
+            t.next_col = t.col.saturating_add(repeat.max(1));
+            self.cell = (t.row, t.col);
+            self.cell_pending = self.cells;
+        }
+    }
+
+    /// Called before text is appended at `at`: spreadsheet mode marks the first text of each cell, and text
+    /// after a line break inside a cell.
+    fn before_text(&mut self, at: usize, after_break: bool) {
+        if self.cells && (self.cell_pending || after_break) && self.cell.0 > 0 {
+            self.cell_pending = false;
+            let (row, col) = self.cell;
+            self.mark(at, Pos::Cell { row, col });
+        }
+    }
 }
 
 impl Tb {
+    fn with_layout(cells: bool) -> Self {
+        Tb {
+            layout: Some(Layout {
+                cells,
+                ..Layout::default()
+            }),
+            ..Tb::default()
+        }
+    }
+
     fn text(&mut self, t: &str) {
         if t.is_empty() {
             return;
         }
+        let after_break = self.pending_nl;
         if self.pending_nl {
             self.s.push('\n');
             self.pending_nl = false;
         }
+        if let Some(l) = self.layout.as_mut() {
+            l.before_text(self.s.len(), after_break);
+        }
         self.s.push_str(t);
+    }
+
+    fn paragraph_start(&mut self) {
+        let at = self.s.len();
+        if let Some(l) = self.layout.as_mut() {
+            l.paragraph(at);
+        }
+    }
+
+    fn table_start(&mut self) {
+        if let Some(l) = self.layout.as_mut() {
+            l.table_start();
+        }
+    }
+
+    fn table_end(&mut self) {
+        if let Some(l) = self.layout.as_mut() {
+            l.table_end();
+        }
+    }
+
+    fn row_start(&mut self, repeat: u32) {
+        if let Some(l) = self.layout.as_mut() {
+            l.row_start(repeat);
+        }
+    }
+
+    /// The marks collected since the last call.
+    fn take_marks(&mut self) -> Vec<Mark> {
+        self.layout
+            .as_mut()
+            .map(|l| std::mem::take(&mut l.marks))
+            .unwrap_or_default()
     }
     fn para_end(&mut self) {
         if self.cells > 0 {
@@ -74,8 +223,11 @@ impl Tb {
         self.pending_nl = false;
         self.s.push('\t');
     }
-    fn cell_start(&mut self) {
+    fn cell_start(&mut self, repeat: u32) {
         self.cells += 1;
+        if let Some(l) = self.layout.as_mut() {
+            l.cell_start(repeat);
+        }
     }
     fn cell_end(&mut self) {
         self.cells = self.cells.saturating_sub(1);
@@ -103,8 +255,17 @@ impl Tb {
 
 /// WordprocessingML / DrawingML text: only `t`/`delText` content is text (never field codes).
 fn ooxml_text(part: &str, xml: &[u8]) -> Res<String> {
+    ooxml_text_marked(part, xml, false).map(|(t, _)| t)
+}
+
+/// [`ooxml_text`], with paragraph and table-cell marks when `layout` (a DOCX body).
+fn ooxml_text_marked(part: &str, xml: &[u8], layout: bool) -> Res<(String, Vec<Mark>)> {
     let mut r = reader(xml);
-    let mut tb = Tb::default();
+    let mut tb = if layout {
+        Tb::with_layout(false)
+    } else {
+        Tb::default()
+    };
     let mut in_t = false;
     // `w:tab` inside `w:tabs` (paragraph properties) is a tab stop, not text.
     let mut in_tabs = false;
@@ -113,7 +274,10 @@ fn ooxml_text(part: &str, xml: &[u8]) -> Res<String> {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"t" | b"delText" => in_t = true,
                 b"tabs" => in_tabs = true,
-                b"tc" => tb.cell_start(),
+                b"tc" => tb.cell_start(1),
+                b"p" => tb.paragraph_start(),
+                b"tbl" => tb.table_start(),
+                b"tr" => tb.row_start(1),
                 b"comment" => {
                     // The author of a comment is personal data too.
                     if let Some(a) = attr(&e, b"author") {
@@ -127,7 +291,10 @@ fn ooxml_text(part: &str, xml: &[u8]) -> Res<String> {
             Event::Empty(e) => match e.local_name().as_ref() {
                 b"tab" if !in_tabs => tb.text("\t"),
                 b"br" | b"cr" => tb.newline(),
-                b"p" => tb.para_end(),
+                b"p" => {
+                    tb.paragraph_start();
+                    tb.para_end()
+                }
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
@@ -136,6 +303,7 @@ fn ooxml_text(part: &str, xml: &[u8]) -> Res<String> {
                 b"p" => tb.para_end(),
                 b"tc" => tb.cell_end(),
                 b"tr" => tb.row_end(),
+                b"tbl" => tb.table_end(),
                 _ => {}
             },
             Event::Text(e) if in_t => {
@@ -147,7 +315,8 @@ fn ooxml_text(part: &str, xml: &[u8]) -> Res<String> {
             _ => {}
         }
     }
-    Ok(tb.take())
+    let marks = tb.take_marks();
+    Ok((tb.take(), marks))
 }
 
 /// docProps/core.xml: creator, last modified by, title: often personal data.
@@ -194,7 +363,7 @@ fn core_props(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted) -> R
     ctx.push(
         out,
         lines.join("\n"),
-        Some(Location::Part("properties".into())),
+        Some(Location::Part(Part::Properties)),
     )
 }
 
@@ -212,21 +381,21 @@ fn names_matching(ar: &Archive<'_>, prefix: &str) -> Vec<String> {
 pub(crate) fn docx(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted) -> Res {
     let body = read_name(ctx, ar, "word/document.xml")?
         .ok_or_else(|| corrupt("word/document.xml missing"))?;
-    let t = ooxml_text("word/document.xml", &body)?;
+    let (t, marks) = ooxml_text_marked("word/document.xml", &body, true)?;
     drop(body);
-    ctx.push(out, t, None)?;
+    ctx.push_marked(out, t, None, marks, None)?;
     for (prefix, label) in [
-        ("word/header", "header"),
-        ("word/footer", "footer"),
-        ("word/footnotes", "footnotes"),
-        ("word/endnotes", "endnotes"),
-        ("word/comments", "comments"),
+        ("word/header", Part::Header),
+        ("word/footer", Part::Footer),
+        ("word/footnotes", Part::Footnotes),
+        ("word/endnotes", Part::Endnotes),
+        ("word/comments", Part::Comments),
     ] {
         for name in names_matching(ar, prefix) {
             ctx.check_deadline()?;
             if let Some(xml) = read_name(ctx, ar, &name)? {
                 let t = ooxml_text(&name, &xml)?;
-                ctx.push(out, t, Some(Location::Part(label.into())))?;
+                ctx.push(out, t, Some(Location::Part(label)))?;
             }
         }
     }
@@ -254,18 +423,18 @@ pub(crate) fn pptx(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted)
         }
     }
     for (prefix, label) in [
-        ("ppt/notesSlides/notesSlide", "notes"),
-        ("ppt/comments/", "comments"),
+        ("ppt/notesSlides/notesSlide", Part::Notes),
+        ("ppt/comments/", Part::Comments),
     ] {
         for name in names_matching(ar, prefix) {
             ctx.check_deadline()?;
             if let Some(xml) = read_name(ctx, ar, &name)? {
                 let t = ooxml_text(&name, &xml)?;
-                let loc = match slide_no(&name, prefix) {
-                    0 => label.to_owned(),
-                    n => format!("{label} slide {n}"),
+                let loc = match (label, slide_no(&name, prefix)) {
+                    (Part::Notes, n) if n > 0 => Location::Notes(n),
+                    _ => Location::Part(label),
                 };
-                ctx.push(out, t, Some(Location::Part(loc)))?;
+                ctx.push(out, t, Some(loc))?;
             }
         }
     }
@@ -368,13 +537,19 @@ pub(crate) fn xlsx(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted)
         let Some(xml) = read_name(ctx, ar, &path)? else {
             continue;
         };
-        let t = sheet_text(&path, &xml, &sst, &dates)?;
-        ctx.push(out, t, Some(Location::Sheet(name)))?;
+        let (t, marks) = sheet_text(&path, &xml, &sst, &dates)?;
+        ctx.push_marked(
+            out,
+            t,
+            Some(Location::Sheet(name)),
+            marks,
+            Some(Columns::Tabs),
+        )?;
     }
     for name in names_matching(ar, "xl/comments") {
         if let Some(xml) = read_name(ctx, ar, &name)? {
             let t = ooxml_text(&name, &xml)?;
-            ctx.push(out, t, Some(Location::Part("comments".into())))?;
+            ctx.push(out, t, Some(Location::Part(Part::Comments)))?;
         }
     }
     core_props(ctx, ar, out)
@@ -473,10 +648,31 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// One worksheet, streamed: cells tab-separated, rows newline-separated; empty cells dropped.
-fn sheet_text(part: &str, xml: &[u8], sst: &[String], dates: &DateStyles) -> Res<String> {
+/// Row and column of a cell reference such as `B7` (either may be absent).
+fn cell_ref(r: &str) -> (Option<u32>, Option<u32>) {
+    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let col = (letters > 0 && letters <= 3).then(|| {
+        r.bytes().take(letters).fold(0u32, |n, b| {
+            n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+        })
+    });
+    (r[letters..].parse().ok(), col)
+}
+
+/// One worksheet, streamed: cells tab-separated, rows newline-separated; empty cells dropped. The marks say where
+/// cells are: one where the position does not follow from the tabs and newlines (a skipped row or cell).
+fn sheet_text(
+    part: &str,
+    xml: &[u8],
+    sst: &[String],
+    dates: &DateStyles,
+) -> Res<(String, Vec<Mark>)> {
     let mut r = reader(xml);
     let mut s = String::new();
+    let mut marks: Vec<Mark> = Vec::new();
+    // The current row and cell, and where the next written cell would be counted without a mark.
+    let (mut row_no, mut col_no) = (0u32, 0u32);
+    let mut implied: Option<(u32, u32)> = None;
     let mut kind: Option<String> = None;
     let mut date_cell = false;
     let mut shown: String;
@@ -486,7 +682,16 @@ fn sheet_text(part: &str, xml: &[u8], sst: &[String], dates: &DateStyles) -> Res
     loop {
         match r.read_event().map_err(|e| xml_err(part, e))? {
             Event::Start(e) => match e.local_name().as_ref() {
+                b"row" => {
+                    row_no = attr(&e, b"r")
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(row_no.saturating_add(1));
+                    col_no = 0;
+                }
                 b"c" => {
+                    col_no = attr(&e, b"r")
+                        .and_then(|v| cell_ref(v.trim()).1)
+                        .unwrap_or(col_no.saturating_add(1));
                     kind = attr(&e, b"t");
                     date_cell = attr(&e, b"s")
                         .and_then(|i| i.parse::<usize>().ok())
@@ -521,13 +726,30 @@ fn sheet_text(part: &str, xml: &[u8], sst: &[String], dates: &DateStyles) -> Res
                         if row_has {
                             s.push('\t');
                         }
+                        let at = s.len();
+                        let here = Pos::Cell {
+                            row: row_no,
+                            col: col_no,
+                        };
+                        if implied != Some((row_no, col_no)) {
+                            marks.push(Mark { at, pos: here });
+                        }
+                        // A tab or line break inside the cell would be counted as the next cell or row.
+                        for (i, _) in c.match_indices(['\t', '\n']) {
+                            marks.push(Mark {
+                                at: at + i + 1,
+                                pos: here,
+                            });
+                        }
                         s.push_str(c);
                         row_has = true;
+                        implied = Some((row_no, col_no.saturating_add(1)));
                     }
                 }
                 b"row" => {
                     if row_has {
                         s.push('\n');
+                        implied = Some((row_no.saturating_add(1), 1));
                     }
                     row_has = false;
                 }
@@ -543,7 +765,7 @@ fn sheet_text(part: &str, xml: &[u8], sst: &[String], dates: &DateStyles) -> Res
     while s.ends_with('\n') {
         s.pop();
     }
-    Ok(s)
+    Ok((s, marks))
 }
 
 /// OpenDocument: content.xml (body), styles.xml (headers/footers), meta.xml (author).
@@ -593,7 +815,7 @@ pub(crate) fn odf(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted) 
         ctx.push(
             out,
             lines.join("\n"),
-            Some(Location::Part("properties".into())),
+            Some(Location::Part(Part::Properties)),
         )?;
     }
     Ok(())
@@ -604,7 +826,12 @@ pub(crate) fn odf(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, out: &mut Extracted) 
 /// each `draw:page` one per slide.
 fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Extracted) -> Res {
     let mut r = reader(xml);
-    let mut tb = Tb::default();
+    // Paragraph and table marks in a text body; cell marks once the body turns out to be a spreadsheet.
+    let mut tb = if root == b"body" {
+        Tb::with_layout(false)
+    } else {
+        Tb::default()
+    };
     let mut inside = 0u32;
     let (mut spreadsheet, mut presentation) = (false, false);
     let mut slides = 0u32;
@@ -613,7 +840,7 @@ fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Ex
     let loc_default = if root == b"body" {
         None
     } else {
-        Some(Location::Part("header/footer".into()))
+        Some(Location::Part(Part::HeaderFooter))
     };
     loop {
         let ev = r.read_event().map_err(|e| xml_err(part, e))?;
@@ -633,20 +860,41 @@ fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Ex
                     continue;
                 }
                 match ln {
-                    b"spreadsheet" => spreadsheet = true,
-                    b"presentation" => presentation = true,
-                    b"table" if spreadsheet => {
-                        let t = tb.take();
-                        ctx.push(out, t, current.take().or(loc_default.clone()))?;
-                        current = attr(&e, b"name").map(Location::Sheet);
+                    b"spreadsheet" => {
+                        spreadsheet = true;
+                        if let Some(l) = tb.layout.as_mut() {
+                            l.cells = true;
+                        }
                     }
+                    b"presentation" => {
+                        presentation = true;
+                        tb.layout = None;
+                    }
+                    b"table" if spreadsheet => {
+                        let marks = tb.take_marks();
+                        let t = tb.take();
+                        ctx.push_marked(
+                            out,
+                            t,
+                            current.take().or(loc_default.clone()),
+                            marks,
+                            None,
+                        )?;
+                        current = attr(&e, b"name").map(Location::Sheet);
+                        tb.table_start();
+                    }
+                    b"table" => tb.table_start(),
                     b"page" if presentation => {
                         let t = tb.take();
                         ctx.push(out, t, current.take().or(loc_default.clone()))?;
                         slides += 1;
                         current = Some(Location::Slide(slides));
                     }
-                    b"table-cell" | b"covered-table-cell" => tb.cell_start(),
+                    b"table-row" => tb.row_start(repeat(&e, b"number-rows-repeated")),
+                    b"table-cell" | b"covered-table-cell" => {
+                        tb.cell_start(repeat(&e, b"number-columns-repeated"))
+                    }
+                    b"p" | b"h" => tb.paragraph_start(),
                     _ => {}
                 }
             }
@@ -658,7 +906,17 @@ fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Ex
                     b"tab" => tb.tab(),
                     b"line-break" => tb.newline(),
                     b"s" => tb.text(" "),
-                    b"p" | b"h" => tb.para_end(),
+                    b"p" | b"h" => {
+                        tb.paragraph_start();
+                        tb.para_end()
+                    }
+                    // Empty rows and cells add no text, only count.
+                    b"table-row" => tb.row_start(repeat(&e, b"number-rows-repeated")),
+                    b"table-cell" | b"covered-table-cell" => {
+                        if let Some(l) = tb.layout.as_mut() {
+                            l.cell_start(repeat(&e, b"number-columns-repeated"));
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -680,6 +938,7 @@ fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Ex
                     b"p" | b"h" => tb.para_end(),
                     b"table-cell" | b"covered-table-cell" => tb.cell_end(),
                     b"table-row" => tb.row_end(),
+                    b"table" => tb.table_end(),
                     b"footer" | b"header" | b"footer-left" | b"header-left" | b"note-citation" => {
                         tb.newline()
                     }
@@ -699,6 +958,14 @@ fn odf_text(ctx: &mut Ctx<'_>, part: &str, xml: &[u8], root: &[u8], out: &mut Ex
             break;
         }
     }
+    let marks = tb.take_marks();
     let t = tb.take();
-    ctx.push(out, t, current.or(loc_default))
+    ctx.push_marked(out, t, current.or(loc_default), marks, None)
+}
+
+/// An ODF repeat count (`number-columns-repeated`, `number-rows-repeated`); 1 when absent.
+fn repeat(e: &BytesStart<'_>, name: &[u8]) -> u32 {
+    attr(e, name)
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(1)
 }

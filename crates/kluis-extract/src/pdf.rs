@@ -3,10 +3,14 @@
 //! pdf-extract is the one pure-Rust crate that positions glyphs (font widths, text matrices), so
 //! word gaps drawn as cursor moves come out as spaces ("Jan de Vries", not "JandeVries"). It
 //! panics on some inputs by design: `Ctx::node` catches that.
+//!
+//! lopdf inflates streams without a bound, so before any text is read every Flate or LZW stream the reader may
+//! inflate (all but images, which it never decodes) is measured with a bounded decoder and charged against the
+//! tree's decompression budget: a PDF whose streams would inflate past it is refused, not read.
 
 use std::time::Instant;
 
-use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
 
 use crate::{Ctx, Extracted, Location, Res, Status, corrupt, ocr};
 
@@ -15,6 +19,7 @@ pub(crate) fn pdf(ctx: &mut Ctx<'_>, bytes: &[u8], out: &mut Extracted) -> Res {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(Status::Encrypted);
     }
+    charge_streams(ctx, &doc)?;
     let mut dev = PagedText {
         deadline: ctx.limits.deadline,
         ..PagedText::default()
@@ -27,7 +32,10 @@ pub(crate) fn pdf(ctx: &mut Ctx<'_>, bytes: &[u8], out: &mut Extracted) -> Res {
         ctx.push(out, t, Some(Location::Page(n)))?;
     }
     if dev.timed_out {
-        return Err(Status::LimitExceeded("time limit reached".into()));
+        return Err(Status::LimitExceeded(
+            crate::PartialReason::Timeout,
+            "time limit reached".into(),
+        ));
     }
     if let Err(e) = r {
         // Keep the pages read so far, but say the rest could not be read.
@@ -42,6 +50,99 @@ pub(crate) fn pdf(ctx: &mut Ctx<'_>, bytes: &[u8], out: &mut Extracted) -> Res {
         return ocr::pdf(ctx, bytes, n, out);
     }
     Ok(())
+}
+
+/// Charges the inflated size of every Flate stream but images against the decompression budget, reading at most
+/// one byte past what is left of it (so a bomb costs only that much work, and no memory).
+fn charge_streams(ctx: &mut Ctx<'_>, doc: &Document) -> Res {
+    for (i, obj) in doc.objects.values().enumerate() {
+        if i % 256 == 255 {
+            ctx.check_deadline()?;
+        }
+        let Object::Stream(st) = obj else { continue };
+        let image = st
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Image");
+        if image {
+            continue;
+        }
+        let max = ctx.decompressed_left().saturating_add(1);
+        let n = match st.filters().ok().and_then(|f| f.first().copied()) {
+            Some(b"FlateDecode") => inflated_len(&st.content, max),
+            Some(b"LZWDecode") => {
+                let early = st
+                    .dict
+                    .get(b"DecodeParms")
+                    .and_then(Object::as_dict)
+                    .and_then(|p| p.get(b"EarlyChange"))
+                    .and_then(Object::as_i64)
+                    .map_or(true, |v| v != 0);
+                lzw_len(&st.content, early, max)
+            }
+            _ => continue,
+        };
+        ctx.charge(n)?;
+    }
+    Ok(())
+}
+
+/// Bytes a zlib stream inflates to, counted up to `max`; like lopdf, a stream that fails as zlib before any
+/// output is tried as raw deflate after its two header bytes.
+fn inflated_len(data: &[u8], max: u64) -> u64 {
+    use std::io::Read;
+    let count = |r: &mut dyn Read| -> (u64, bool) {
+        let mut buf = [0u8; 16 << 10];
+        let mut n = 0u64;
+        loop {
+            match r.read(&mut buf) {
+                Ok(0) => return (n, true),
+                Ok(k) => {
+                    n += k as u64;
+                    if n >= max {
+                        return (n, true);
+                    }
+                }
+                Err(_) => return (n, false),
+            }
+        }
+    };
+    let (n, ok) = count(&mut flate2::read::ZlibDecoder::new(data));
+    if ok || n > 0 || data.len() <= 2 {
+        return n;
+    }
+    count(&mut flate2::read::DeflateDecoder::new(&data[2..])).0
+}
+
+/// Bytes an LZW stream decodes to (as lopdf decodes it), counted up to `max`.
+fn lzw_len(data: &[u8], early_change: bool, max: u64) -> u64 {
+    use weezl::{BitOrder, decode::Decoder};
+    /// A sink that stops the decoder once `max` bytes have come out.
+    struct Count {
+        n: u64,
+        max: u64,
+    }
+    impl std::io::Write for Count {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.n += b.len() as u64;
+            if self.n >= self.max {
+                return Err(std::io::Error::other("over the budget"));
+            }
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut d = if early_change {
+        Decoder::with_tiff_size_switch(BitOrder::Msb, 8)
+    } else {
+        Decoder::new(BitOrder::Msb, 8)
+    };
+    let mut c = Count { n: 0, max };
+    let _ = d.into_stream(&mut c).decode_all(data);
+    c.n
 }
 
 fn load_err(e: &pdf_extract::Error) -> Status {

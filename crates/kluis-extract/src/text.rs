@@ -47,3 +47,34 @@ fn utf16_without_bom(b: &[u8]) -> Option<bool> {
         None
     }
 }
+
+/// Locations in a delimited text file: one mark at its start, rows and columns counted from there with the
+/// delimiter that occurs most often (outside quotes) in the first line.
+pub(crate) fn csv_layout(t: &str) -> (Vec<crate::Mark>, crate::Columns) {
+    let mut counts = [0usize; 4];
+    let seps = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for b in t.bytes().take(64 << 10) {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = seps.iter().position(|&s| s == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut best = 0;
+    for i in 1..seps.len() {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    let mark = crate::Mark {
+        at: 0,
+        pos: crate::Pos::Cell { row: 1, col: 1 },
+    };
+    (vec![mark], crate::Columns::Delimited(seps[best]))
+}

@@ -40,10 +40,10 @@ pub(crate) fn read_index(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, index: usize) 
     }
     let f = ar.by_index(index).map_err(|e| zip_err(&e))?;
     if f.size() > ctx.limits.max_input_bytes {
-        return Err(Status::LimitExceeded(format!(
-            "member larger than {} bytes",
-            ctx.limits.max_input_bytes
-        )));
+        return Err(Status::LimitExceeded(
+            crate::PartialReason::SizeLimit,
+            format!("member larger than {} bytes", ctx.limits.max_input_bytes),
+        ));
     }
     let left = ctx.decompressed_left().min(ctx.limits.max_input_bytes);
     if f.size() > left {
@@ -146,7 +146,7 @@ fn container(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, depth: u32, out: &mut Extr
         let child = match read_index(ctx, ar, i) {
             Ok(data) => ctx.node(&name, &data, depth + 1),
             Err(s) => {
-                let stop = matches!(s, Status::LimitExceeded(_));
+                let stop = matches!(s, Status::LimitExceeded(..));
                 let fmt = crate::detect::detect(&name, &[]);
                 out.children.push(Child {
                     name,
@@ -164,20 +164,15 @@ fn container(ctx: &mut Ctx<'_>, ar: &mut Archive<'_>, depth: u32, out: &mut Extr
             extracted: child,
         });
         if ctx.text_full() {
-            return Err(Status::LimitExceeded(format!(
-                "more than {} bytes of text",
-                ctx.limits.max_text_bytes
-            )));
+            return Err(ctx.text_exceeded());
         }
     }
     Ok(())
 }
 
 pub(crate) fn failed(format: Format, status: Status) -> Extracted {
-    Extracted {
-        format,
-        status,
-        segments: Vec::new(),
-        children: Vec::new(),
-    }
+    let mut e = Extracted::new(format);
+    e.status = status;
+    e.settle();
+    e
 }

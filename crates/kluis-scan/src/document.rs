@@ -67,10 +67,15 @@ fn finish(
 }
 
 /// Turns an extraction result into reports, depth first. The container itself gets a report when it has text of
-/// its own, failed, or is empty (an archive of members without text of its own gets none); members each get theirs.
+/// its own, failed, was read only in part, or is empty (an archive whose members were all read and that has no text
+/// of its own gets none); members each get theirs.
 fn collect(path: &str, extracted: &Extracted, max_findings: usize, out: &mut Vec<DocumentReport>) {
     let has_text = extracted.segments.iter().any(|s| !s.text.trim().is_empty());
-    if extracted.children.is_empty() || has_text || !matches!(extracted.status, Status::Ok) {
+    if extracted.children.is_empty()
+        || has_text
+        || !matches!(extracted.status, Status::Ok)
+        || extracted.is_partial()
+    {
         out.push(analyse(path, extracted, max_findings));
     }
     for child in &extracted.children {
@@ -93,19 +98,30 @@ fn analyse(path: &str, extracted: &Extracted, max_findings: usize) -> DocumentRe
         ),
         Status::Corrupt(why) => (ScanStatus::Corrupt, Some(why.clone())),
         Status::Unsupported(why) => (ScanStatus::Unsupported, Some(why.clone())),
-        Status::LimitExceeded(why) => (ScanStatus::LimitExceeded, Some(why.clone())),
+        Status::LimitExceeded(_, why) => (ScanStatus::LimitExceeded, Some(why.clone())),
+    };
+    // Read without a problem of its own, but something inside it was not read: never `ok`.
+    let (status, reason) = if status == ScanStatus::Ok && extracted.is_partial() {
+        (
+            ScanStatus::Partial,
+            Some(partial_reason(&extracted.partial)),
+        )
+    } else {
+        (status, reason)
     };
 
     // Join segments with one newline and remember where each starts, to give findings a location.
     let mut text = String::new();
-    let mut starts: Vec<(usize, Option<String>)> = Vec::with_capacity(extracted.segments.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(extracted.segments.len());
     for (i, seg) in extracted.segments.iter().enumerate() {
         if i > 0 {
             text.push('\n');
         }
-        starts.push((text.len(), seg.location.as_ref().map(|l| l.to_string())));
+        starts.push(text.len());
         text.push_str(&seg.text);
     }
+    let mut locators: Vec<kluis_extract::Locator<'_>> =
+        extracted.segments.iter().map(|s| s.locator()).collect();
 
     let file_name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let mut findings_total = None;
@@ -131,16 +147,18 @@ fn analyse(path: &str, extracted: &Extracted, max_findings: usize) -> DocumentRe
             .findings
             .into_iter()
             .map(|f| {
-                let seg = starts
-                    .partition_point(|(s, _)| *s <= f.start)
-                    .saturating_sub(1);
+                let seg = starts.partition_point(|s| *s <= f.start).saturating_sub(1);
+                let location = match (starts.get(seg), locators.get_mut(seg)) {
+                    (Some(&s), Some(l)) => l.at(f.start.saturating_sub(s)),
+                    _ => None,
+                };
                 ReportFinding {
                     entity: f.entity,
                     value: f.value,
                     start: f.start,
                     end: f.end,
                     score: f.score,
-                    location: starts.get(seg).and_then(|(_, l)| l.clone()),
+                    location,
                 }
             })
             .collect();
@@ -157,10 +175,17 @@ fn analyse(path: &str, extracted: &Extracted, max_findings: usize) -> DocumentRe
         findings_total,
         status,
         reason,
+        partial: extracted.partial.clone(),
         format,
         sha256: None,
         bytes: None,
     }
+}
+
+/// The reason of a `partial` report, in words: which kinds of content were not read.
+fn partial_reason(reasons: &[kluis_extract::PartialReason]) -> String {
+    let words: Vec<&str> = reasons.iter().map(|r| r.english()).collect();
+    format!("not all of the document was read: {}", words.join(", "))
 }
 
 /// Texts longer than this are analysed in pieces of about `CHUNK` bytes, cut at line ends.

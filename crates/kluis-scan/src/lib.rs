@@ -8,6 +8,20 @@
 //!
 //! The binary must route `extract-worker` to [`worker_main`] before anything (logging, config) writes to stdout:
 //! stdout is the worker's answer channel.
+//!
+//! # Reports
+//! One [`DocumentReport`] per document (and per container member, `archive.zip!/member.docx`); `--format jsonl`
+//! writes them one JSON object a line. Its `status` is one of [`ScanStatus::as_str`]. A document of which some
+//! content was not read is never `ok`: `partial` when it read fine itself but a member, attachment or part was
+//! not (a ZIP nested past the depth limit, a damaged member), `limit_exceeded` when a limit stopped its own
+//! reading; both list why in `partial` (`["depth_limit"]`, see [`PartialReason`]). A container read in full with
+//! no text of its own has no report; one read in part has one, so the document itself is marked.
+//!
+//! Each finding's `location` is a [`Location`], serialised as documented in `kluis_extract` (stable):
+//! `{"page":3}`, `{"paragraph":12}`, `{"table_cell":{"paragraph":14,"table":1,"row":2,"col":3}}`,
+//! `{"cell":{"sheet":"Klanten","row":7,"col":2}}` (a CSV field: no `sheet`), `{"part":"comments"}`,
+//! `{"attachment":{"name":"cv.pdf","within":{"page":1}}}`. The table, CSV and HTML outputs show it in English
+//! words (`sheet Klanten, cell B7`).
 
 mod cache;
 mod cli;
@@ -23,7 +37,7 @@ pub use cli::{
 };
 pub use document::scan_document;
 pub use pipeline::{ScanStats, WorkerScanner, scan_paths};
-pub use report::{DocumentReport, ReportFinding, ScanStatus};
+pub use report::{DocumentReport, Location, Part, PartialReason, ReportFinding, ScanStatus};
 pub use worker::{ENV_CRASH_ON, ENV_HANG_ON, ENV_NOISE_ON, WorkerConfig, worker_main};
 
 use std::time::{Duration, Instant};

@@ -153,7 +153,7 @@ impl<W: Write> Formatter for Table<W> {
             for f in &r.findings {
                 let at = f
                     .location
-                    .as_deref()
+                    .as_ref()
                     .map(|l| format!(" ({l})"))
                     .unwrap_or_default();
                 writeln!(self.out, "    {:<22} {}{at}", f.entity.as_str(), f.value)?;
@@ -284,7 +284,13 @@ impl<W: Write> Formatter for Csv<W> {
             row.push(',');
             csv_field(&mut row, &value_for(self.show_values, f.entity, &f.value));
             let _ = write!(row, ",{},{},{:.2},", f.start, f.end, f.score);
-            csv_field(&mut row, f.location.as_deref().unwrap_or(""));
+            csv_field(
+                &mut row,
+                &f.location
+                    .as_ref()
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+            );
             writeln!(self.out, "{row}")?;
         }
         Ok(())

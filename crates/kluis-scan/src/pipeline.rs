@@ -198,6 +198,7 @@ fn scan_file(
                 opts.max_file_size
             ),
         );
+        r.partial = vec![crate::PartialReason::SizeLimit];
         r.bytes = Some(len);
         return vec![r];
     }
@@ -324,6 +325,7 @@ impl WorkerScanner {
                 ScanStatus::LimitExceeded,
                 format!("file larger than {} bytes", self.opts.max_file_size),
             );
+            r.partial = vec![crate::PartialReason::SizeLimit];
             r.bytes = Some(bytes.len() as u64);
             return vec![r];
         }

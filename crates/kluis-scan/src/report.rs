@@ -1,9 +1,11 @@
 //! The per-document scan report: what the scanner says about one document, in the output contract's shape.
 
 use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
+pub use kluis_extract::{Location, Part, PartialReason};
 use serde::{Deserialize, Serialize};
 
-/// How far the scanner got with a document. `Ok` means text was extracted and analysed.
+/// How far the scanner got with a document. `Ok` means all of its text was extracted and analysed; a document of
+/// which only some content was read is never `Ok` (see [`DocumentReport::partial`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScanStatus {
@@ -20,6 +22,9 @@ pub enum ScanStatus {
     Crashed,
     /// The file could not be read from disk (permissions, vanished, not a regular file).
     Unreadable,
+    /// The document was read, but not all of it: a member, part or attachment was not (nested too deep, over a
+    /// limit, damaged, encrypted). [`DocumentReport::partial`] says why. Personal data may be in what was not read.
+    Partial,
 }
 
 impl ScanStatus {
@@ -33,6 +38,7 @@ impl ScanStatus {
         ScanStatus::Timeout,
         ScanStatus::Crashed,
         ScanStatus::Unreadable,
+        ScanStatus::Partial,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -46,6 +52,7 @@ impl ScanStatus {
             ScanStatus::Timeout => "timeout",
             ScanStatus::Crashed => "crashed",
             ScanStatus::Unreadable => "unreadable",
+            ScanStatus::Partial => "partial",
         }
     }
 
@@ -61,6 +68,7 @@ impl ScanStatus {
                 | ScanStatus::Timeout
                 | ScanStatus::Crashed
                 | ScanStatus::Unreadable
+                | ScanStatus::Partial
         )
     }
 
@@ -90,9 +98,11 @@ pub struct ReportFinding {
     pub start: usize,
     pub end: usize,
     pub score: f32,
-    /// Where in the document: `page 3`, `sheet Klanten`, `attachment cv.pdf`; absent when the format has no parts.
+    /// Where in the document: a page, paragraph, cell, part or attachment (serialised as in
+    /// [`kluis_extract::Location`]: `{"page":3}`, `{"cell":{"sheet":"Klanten","row":7,"col":2}}`); absent when the
+    /// format has no parts (plain text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
+    pub location: Option<Location>,
 }
 
 /// What the scanner says about one document. A container (ZIP, MBOX) yields one report per member, with the
@@ -111,6 +121,10 @@ pub struct DocumentReport {
     /// Why the status is not `ok`, in words a person understands. Never holds document content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Why some of the content was not read (this document's own, or a member's at any depth), sorted; empty when
+    /// everything was read. Non-empty whenever the status is `partial`, and for `limit_exceeded`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partial: Vec<PartialReason>,
     /// Detected format (`pdf`, `docx`, ...) when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
@@ -134,6 +148,7 @@ impl DocumentReport {
             findings_total: None,
             status,
             reason: Some(reason.into()),
+            partial: Vec::new(),
             format: None,
             sha256: None,
             bytes: None,

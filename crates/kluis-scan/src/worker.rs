@@ -134,11 +134,15 @@ pub fn worker_main() -> ExitCode {
         }
         let reports = match bytes {
             Some(bytes) => crate::document::scan_document_owned(&name, bytes, &opts),
-            None => vec![DocumentReport::failed(
-                &name,
-                crate::ScanStatus::LimitExceeded,
-                "the file does not fit in the extraction worker's memory limit",
-            )],
+            None => {
+                let mut r = DocumentReport::failed(
+                    &name,
+                    crate::ScanStatus::LimitExceeded,
+                    "the file does not fit in the extraction worker's memory limit",
+                );
+                r.partial = vec![crate::PartialReason::SizeLimit];
+                vec![r]
+            }
         };
         let json = match serde_json::to_vec(&reports) {
             Ok(j) => j,

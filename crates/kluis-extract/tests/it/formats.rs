@@ -32,7 +32,7 @@ fn docx_body_header_footer_comments_footnotes_keep_word_boundaries() {
     let part = |p: &str| {
         e.segments
             .iter()
-            .find(|s| s.location == Some(Location::Part(p.into())))
+            .find(|s| s.location.as_ref().is_some_and(|l| l.to_string() == p))
             .map(|s| s.text.clone())
             .unwrap_or_default()
     };
@@ -294,10 +294,13 @@ fn msg_subject_sender_recipients_body_attachment() {
     assert!(t.contains("Recipient: Tom Peeters <tom.peeters@example.be>"));
     assert!(t.contains("Loonstrook maart"));
     assert!(t.contains("Hierbij de loonstrook van Tom."));
-    let att = e
-        .segments
-        .iter()
-        .find(|s| s.location == Some(Location::Part("attachment: loonstrook.txt".into())));
+    let att = e.segments.iter().find(|s| {
+        s.location
+            == Some(Location::Attachment {
+                name: "loonstrook.txt".into(),
+                within: None,
+            })
+    });
     assert_eq!(att.unwrap().text, "BSN 111222333 van Tom");
 }
 

@@ -5,6 +5,7 @@ mod corpus;
 mod formats;
 mod legacy;
 mod limits;
+mod locations;
 mod make;
 mod robustness;
 

@@ -500,3 +500,78 @@ pub fn word_doc_repeating(bytes: &[u8], n: usize) -> Vec<u8> {
         wd
     })
 }
+
+/// Like [`pdf`], but the page's content stream is Flate-compressed and followed by `padding` spaces (valid
+/// content), so it inflates to far more than it takes in the file.
+pub fn pdf_flate(lines: &[&str], padding: usize) -> Vec<u8> {
+    pdf_packed(lines, padding, false)
+}
+
+/// [`pdf_flate`] with the content stream LZW-compressed instead.
+pub fn pdf_lzw(lines: &[&str], padding: usize) -> Vec<u8> {
+    pdf_packed(lines, padding, true)
+}
+
+fn pdf_packed(lines: &[&str], padding: usize, lzw: bool) -> Vec<u8> {
+    let mut content = String::from("BT /F1 12 Tf 72 720 Td\n");
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            content.push_str("0 -16 Td\n");
+        }
+        content.push_str(&format!("({l}) Tj\n"));
+    }
+    content.push_str("ET\n");
+    let mut raw = content.into_bytes();
+    raw.resize(raw.len() + padding, b' ');
+    let (packed, filter) = if lzw {
+        let mut e = weezl::encode::Encoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
+        (e.encode(&raw).unwrap(), "LZWDecode")
+    } else {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&raw).unwrap();
+        (z.finish().unwrap(), "FlateDecode")
+    };
+    let mut stream =
+        format!("<< /Length {} /Filter /{filter} >>\nstream\n", packed.len()).into_bytes();
+    stream.extend_from_slice(&packed);
+    stream.extend_from_slice(b"\nendstream");
+    let objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A ZIP holding `inner` (named `name`) nested `levels` deep: `laag1.zip!/laag2.zip!/…!/name`.
+pub fn zip_nested(name: &str, inner: &[u8], levels: usize) -> Vec<u8> {
+    let mut z = inner.to_vec();
+    let mut n = name.to_owned();
+    for i in (1..=levels).rev() {
+        z = zip_with(&[(&n, &z)]);
+        n = format!("laag{i}.zip");
+    }
+    z
+}

@@ -2,6 +2,7 @@
 
 mod cli;
 mod isolation;
+mod partial;
 mod pipeline;
 
 use kluis_scan::{DocumentReport, Isolation, ScanOptions, ScanStats, WorkerConfig, scan_paths};
