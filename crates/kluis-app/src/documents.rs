@@ -1255,7 +1255,7 @@ fn finding_row(
         start: i64::try_from(f.start).unwrap_or(0),
         end: i64::try_from(f.end).unwrap_or(0),
         score_milli: (f.score.clamp(0.0, 1.0) * 1000.0).round() as i64,
-        location: f.location.clone(),
+        location: f.location.as_ref().map(|l| l.to_string()),
         created_at: now,
     }
 }
