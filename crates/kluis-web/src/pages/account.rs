@@ -68,7 +68,7 @@ async fn render(web: &Web, o: &OrgCtx, flash: &Flash, extra: Extra) -> Result<Re
         .map(|t| TokenRow {
             id: t.id,
             name: t.name,
-            created: super::org::format_ms(t.created_at_ms),
+            created: o.ctx.tr().date_time_ms(t.created_at_ms),
         })
         .collect();
     let mut c = Chrome::org(o, "account-title", "account", flash);

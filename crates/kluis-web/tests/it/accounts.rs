@@ -497,3 +497,38 @@ async fn adding_an_existing_account_shows_only_what_the_owner_typed() {
     assert_eq!(added.json()["email"], "bob@example.com");
     assert!(!added.body.contains("Bob Secret"), "{}", added.body);
 }
+
+#[tokio::test]
+async fn api_keys_show_their_date_as_the_language_writes_it() {
+    let (_env, mut owner) = with_owner().await;
+    let csrf = csrf_of(&mut owner, "acme").await;
+    let res = owner
+        .post_form(
+            "/o/acme/account/tokens",
+            &[("csrf", &csrf), ("name", "backup")],
+        )
+        .await;
+    assert_status(&res, 200, "token created");
+    let year = time::OffsetDateTime::now_utc().year();
+    let months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    assert!(
+        months
+            .iter()
+            .any(|m| res.body.contains(&format!(" {m} {year}, "))),
+        "a Dutch date: {}",
+        res.body
+    );
+}
