@@ -6,7 +6,7 @@ use crate::audit::{append_for_user, event};
 use crate::auth::totp_aad;
 use crate::{
     App, AppError, Locale, Origin, TotpEnrollment, UserId, UserSummary, hash_password, retry,
-    validate_password, verify_password,
+    validate_password_field, verify_password,
 };
 
 impl App {
@@ -72,13 +72,8 @@ impl App {
                 "the current password is not correct",
             ));
         }
-        validate_password(new).map_err(|_| {
-            AppError::invalid(
-                "new_password",
-                format!("use at least {} characters", crate::MIN_PASSWORD_LEN),
-            )
-        })?;
-        let hash = hash_password(new).await?;
+        let new = validate_password_field("new_password", new)?;
+        let hash = hash_password(&new).await?;
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.set_password_hash(user_id.as_str(), &hash).await?;

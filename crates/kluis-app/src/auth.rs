@@ -2,6 +2,7 @@
 
 use kluis_crypto::KeyRing;
 use kluis_domain::Role;
+use kluis_domain::identity::{EmailAddress, Password};
 use kluis_store::{NewSession, NewUser, OrgScope, PendingLoginRow, UserRow, now_ms};
 
 use crate::audit::{append_for_user, event};
@@ -90,19 +91,19 @@ impl App {
         Ok(clear.len() as u64)
     }
 
-    /// A new user row with the e-mail encrypted and indexed. `email` must be normalised.
+    /// A new user row with the e-mail encrypted and indexed.
     pub(crate) async fn new_user_row(
         &self,
-        email: &str,
+        email: &EmailAddress,
         display_name: &str,
-        password: &str,
+        password: &Password,
         locale: Locale,
     ) -> Result<NewUser, AppError> {
         let keys = self.keys();
         Ok(NewUser {
             id: uuid::Uuid::now_v7().to_string(),
-            email_enc: keys.encrypt(email.as_bytes(), &email_aad()),
-            email_index: keys.blind_index(GLOBAL_SCOPE, EMAIL_INDEX_PURPOSE, email),
+            email_enc: keys.encrypt(email.as_str().as_bytes(), &email_aad()),
+            email_index: keys.blind_index(GLOBAL_SCOPE, EMAIL_INDEX_PURPOSE, email.as_str()),
             display_name_enc: keys.encrypt(display_name.as_bytes(), &display_name_aad()),
             password_hash: hash_password(password).await?,
             locale: locale.as_str().to_owned(),
@@ -122,9 +123,9 @@ impl App {
         let org_name = validate_name("org_name", &input.org_name)?;
         let email = validate_email(&input.email)?;
         let display_name = validate_name("display_name", &input.display_name)?;
-        validate_password(&input.password)?;
+        let password = validate_password(&input.password)?;
         let user = self
-            .new_user_row(&email, &display_name, &input.password, input.locale)
+            .new_user_row(&email, &display_name, &password, input.locale)
             .await?;
         let (org, scope) = retry!({
             let mut tx = self.db().begin_write().await?;
@@ -135,7 +136,12 @@ impl App {
             }
             let now = now_ms();
             let (org, scope) = tx
-                .insert_org(&uuid::Uuid::now_v7().to_string(), &slug, &org_name, now)
+                .insert_org(
+                    &uuid::Uuid::now_v7().to_string(),
+                    slug.as_str(),
+                    &org_name,
+                    now,
+                )
                 .await?;
             tx.insert_user(&user).await?;
             let mut t = tx.tenant(&scope);
@@ -200,6 +206,27 @@ impl App {
         Ok(())
     }
 
+    /// How many more failed logins for `email` from `origin` are allowed before logins are refused for a while
+    /// (the smaller of the per-address and per-IP allowance), to warn before the lock. Counted per address
+    /// whether or not an account has it, so the answer says nothing about accounts.
+    pub async fn login_attempts_left(&self, email: &str, origin: &Origin) -> Result<u32, AppError> {
+        let normalized = EmailAddress::parse(email)
+            .map(EmailAddress::into_string)
+            .unwrap_or_else(|_| crate::normalize_email(email));
+        let (email_key, ip_key) = self.throttle_keys(&self.email_index(&normalized), origin);
+        let since = now_ms() - ms(self.config().login_window);
+        let mut left = u32::MAX;
+        for (key, max) in [
+            (&email_key, self.config().login_max_failures),
+            (&ip_key, self.config().login_max_failures_per_ip),
+        ] {
+            let (count, _) = self.db().login_failures_since(key, since).await?;
+            let used = u32::try_from(count.max(0)).unwrap_or(u32::MAX);
+            left = left.min(max.max(1).saturating_sub(used));
+        }
+        Ok(left)
+    }
+
     /// Signs in with e-mail and password. Failures are counted per e-mail address and per IP in the database,
     /// so the limits hold across instances; over the limit, returns [`AppError::Throttled`]. Unknown addresses
     /// cost the same time as known ones and give the same [`AppError::Unauthenticated`]. For an account with
@@ -211,7 +238,10 @@ impl App {
         password: &str,
         origin: &Origin,
     ) -> Result<LoginOutcome, AppError> {
-        let normalized = crate::normalize_email(email);
+        // Not an address at all: looked up as typed, so it fails (and is throttled) like an unknown account.
+        let normalized = EmailAddress::parse(email)
+            .map(EmailAddress::into_string)
+            .unwrap_or_else(|_| crate::normalize_email(email));
         let email_index = self.email_index(&normalized);
         let (email_key, ip_key) = self.throttle_keys(&email_index, origin);
         let now = now_ms();

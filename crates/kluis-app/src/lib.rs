@@ -26,6 +26,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use kluis_crypto::KeyRing;
+use kluis_domain::identity::{EmailAddress, OrgSlug, Password};
 use kluis_store::{Store, sqlite_url};
 
 pub use documents::{
@@ -35,6 +36,7 @@ pub use documents::{
 };
 pub use error::AppError;
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_PURGE, JobHandler};
+pub use kluis_domain::identity;
 pub use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 pub use kluis_domain::{Permission, Role};
 pub use kluis_scan::{Isolation as ScanIsolation, ScanStatus, WorkerConfig};
@@ -302,31 +304,21 @@ pub(crate) fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-pub(crate) fn validate_email(email: &str) -> Result<String, AppError> {
-    let e = normalize_email(email);
-    let ok = e.len() <= 254
-        && e.split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
-        && !e.chars().any(char::is_whitespace);
-    if !ok {
-        return Err(AppError::invalid("email", "enter a valid e-mail address"));
-    }
-    Ok(e)
+/// Parses an e-mail address with the domain's rule ([`EmailAddress`]); refused as field `email`.
+pub(crate) fn validate_email(email: &str) -> Result<EmailAddress, AppError> {
+    EmailAddress::parse(email).map_err(|e| AppError::invalid("email", e.to_string()))
 }
 
-pub(crate) const MIN_PASSWORD_LEN: usize = 12;
+/// Parses a password with the domain's policy ([`Password`]); refused as field `field`.
+pub(crate) fn validate_password_field(
+    field: &'static str,
+    password: &str,
+) -> Result<Password, AppError> {
+    Password::parse(password).map_err(|e| AppError::invalid(field, e.to_string()))
+}
 
-pub(crate) fn validate_password(password: &str) -> Result<(), AppError> {
-    if password.chars().count() < MIN_PASSWORD_LEN {
-        return Err(AppError::invalid(
-            "password",
-            format!("use at least {MIN_PASSWORD_LEN} characters"),
-        ));
-    }
-    if password.len() > 1024 {
-        return Err(AppError::invalid("password", "use at most 1024 bytes"));
-    }
-    Ok(())
+pub(crate) fn validate_password(password: &str) -> Result<Password, AppError> {
+    validate_password_field("password", password)
 }
 
 pub(crate) fn validate_name(field: &'static str, name: &str) -> Result<String, AppError> {
@@ -340,25 +332,14 @@ pub(crate) fn validate_name(field: &'static str, name: &str) -> Result<String, A
     Ok(n.to_owned())
 }
 
-pub(crate) fn validate_slug(slug: &str) -> Result<String, AppError> {
-    let s = slug.trim().to_ascii_lowercase();
-    let ok = (2..=50).contains(&s.len())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.starts_with('-')
-        && !s.ends_with('-');
-    if !ok {
-        return Err(AppError::invalid(
-            "slug",
-            "use 2 to 50 lowercase letters, digits and dashes",
-        ));
-    }
-    Ok(s)
+/// Parses an organisation slug with the domain's rule ([`OrgSlug`]); refused as field `slug`.
+pub(crate) fn validate_slug(slug: &str) -> Result<OrgSlug, AppError> {
+    OrgSlug::parse(slug).map_err(|e| AppError::invalid("slug", e.to_string()))
 }
 
 /// Hashes a password off the async threads (Argon2id takes tens of milliseconds of CPU).
-pub(crate) async fn hash_password(password: &str) -> Result<String, AppError> {
-    let p = password.to_owned();
+pub(crate) async fn hash_password(password: &Password) -> Result<String, AppError> {
+    let p = password.expose().to_owned();
     tokio::task::spawn_blocking(move || kluis_crypto::hash_password(&p))
         .await
         .map_err(AppError::internal)?

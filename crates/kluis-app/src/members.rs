@@ -3,11 +3,27 @@
 use kluis_domain::{Permission, Role};
 use kluis_store::now_ms;
 
+use crate::audit::append_for_user;
 use crate::audit::{event, require};
 use crate::{
-    Actor, ApiTokenSummary, App, AppError, Locale, Member, NewMember, UserId, retry,
-    validate_email, validate_name, validate_password,
+    Actor, ApiTokenSummary, App, AppError, Locale, Member, NewMember, OrgSummary, Origin, UserId,
+    UserSummary, hash_password, retry, validate_email, validate_name, validate_password,
+    validate_password_field, validate_slug,
 };
+use kluis_store::PendingLoginRow;
+
+/// How long an owner's password-reset link for a colleague works.
+const RESET_LINK_TTL_MS: i64 = 24 * 3600 * 1000;
+/// Prefix of a reset link's row key in the one-time-token table it shares with pending logins. A login's key
+/// is a bare hex digest, so neither kind can be used as the other.
+const RESET_KEY_PREFIX: &str = "reset:";
+
+fn reset_key(token: &str) -> String {
+    format!(
+        "{RESET_KEY_PREFIX}{}",
+        kluis_crypto::token_digest(token.trim())
+    )
+}
 
 /// The personal data a member listing decrypts (names of fields, for the audit event).
 const MEMBER_LIST_FIELDS: &[&str] = &["email", "display_name"];
@@ -83,14 +99,14 @@ impl App {
         let display_name = validate_name("display_name", &input.display_name)?;
         let existing = self
             .db()
-            .user_by_email_index(&self.email_index(&email))
+            .user_by_email_index(&self.email_index(email.as_str()))
             .await?;
         let new_user = match existing {
             Some(_) => None,
             None => {
-                validate_password(&input.password)?;
+                let password = validate_password(&input.password)?;
                 Some(
-                    self.new_user_row(&email, &display_name, &input.password, Locale::default())
+                    self.new_user_row(&email, &display_name, &password, Locale::default())
                         .await?,
                 )
             }
@@ -101,7 +117,8 @@ impl App {
             let mut tx = self.db().begin_write().await?;
             let user_id = match (
                 &new_user,
-                tx.user_by_email_index(&self.email_index(&email)).await?,
+                tx.user_by_email_index(&self.email_index(email.as_str()))
+                    .await?,
             ) {
                 (_, Some(u)) => u.id,
                 (Some(nu), None) => {
@@ -148,8 +165,16 @@ impl App {
             .member(&user_id)
             .await?
             .ok_or(AppError::NotFound)?;
+        // The answer repeats what the owner typed, never the account's own name, language or second factor:
+        // whether the address already had an account (elsewhere) and what it is called stays unknown here.
         Ok(Member {
-            user: self.user_summary(&m.user)?,
+            user: UserSummary {
+                id: UserId(user_id),
+                email: email.into_string(),
+                display_name,
+                locale: Locale::default(),
+                totp_enabled: false,
+            },
             role: m.role,
             joined_at_ms: m.joined_at,
         })
@@ -264,6 +289,175 @@ impl App {
             t.revoke_api_token(id).await?;
             t.append_audit(&actor.event("api_token.revoke", "api_token", id, &["revoked"]))
                 .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Creates another organisation for a user who owns at least one already (a consultant's clients); the
+    /// user becomes its owner. Audited in the new organisation. Forbidden for users who own none; Invalid for
+    /// a bad slug or name; Conflict if the slug is taken.
+    pub async fn create_org(
+        &self,
+        user_id: &UserId,
+        slug: &str,
+        name: &str,
+        origin: &Origin,
+    ) -> Result<OrgSummary, AppError> {
+        let owns_one = self
+            .db()
+            .memberships_of(user_id.as_str())
+            .await?
+            .iter()
+            .any(|(_, r)| *r == Role::Owner);
+        if !owns_one {
+            return Err(AppError::Forbidden);
+        }
+        let slug = validate_slug(slug)?;
+        let name = validate_name("org_name", name)?;
+        let org = retry!({
+            let mut tx = self.db().begin_write().await?;
+            if tx.org_by_slug(slug.as_str()).await?.is_some() {
+                return Err(AppError::Conflict(format!(
+                    "an organisation named '{slug}' already exists"
+                )));
+            }
+            let now = now_ms();
+            let (org, scope) = tx
+                .insert_org(&uuid::Uuid::now_v7().to_string(), slug.as_str(), &name, now)
+                .await?;
+            let mut t = tx.tenant(&scope);
+            t.insert_membership(user_id.as_str(), Role::Owner, now)
+                .await?;
+            t.append_audit(&event(
+                user_id.as_str(),
+                "org.create",
+                "org",
+                &org.id,
+                &["slug", "name"],
+                origin,
+            ))
+            .await?;
+            t.append_audit(&event(
+                user_id.as_str(),
+                "member.add",
+                "membership",
+                user_id.as_str(),
+                &["role"],
+                origin,
+            ))
+            .await?;
+            tx.commit().await?;
+            Ok(org)
+        })?;
+        Ok(org.into())
+    }
+
+    /// A one-time link token with which a colleague sets a new password (Permission::ManageUsers). Only its
+    /// digest is stored; it works once, for 24 hours. Forbidden for oneself and for an account that also
+    /// belongs to an organisation the actor does not own (the link would open that organisation too).
+    pub async fn create_password_reset(
+        &self,
+        actor: &Actor,
+        user_id: &UserId,
+    ) -> Result<String, AppError> {
+        require(actor, Permission::ManageUsers)?;
+        if *user_id == actor.user_id {
+            return Err(AppError::Forbidden);
+        }
+        self.db()
+            .tenant(&actor.scope)
+            .member(user_id.as_str())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let owned: Vec<String> = self
+            .db()
+            .memberships_of(actor.user_id.as_str())
+            .await?
+            .into_iter()
+            .filter(|(_, r)| *r == Role::Owner)
+            .map(|(o, _)| o.id)
+            .collect();
+        let elsewhere = self
+            .db()
+            .memberships_of(user_id.as_str())
+            .await?
+            .iter()
+            .any(|(o, _)| !owned.contains(&o.id));
+        if elsewhere {
+            return Err(AppError::Forbidden);
+        }
+        let token = kluis_crypto::random_token();
+        let now = now_ms();
+        let row = PendingLoginRow {
+            id_digest: reset_key(&token),
+            user_id: user_id.as_str().to_owned(),
+            created_at: now,
+            expires_at: now + RESET_LINK_TTL_MS,
+            failures: 0,
+        };
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.insert_pending_login(&row).await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&actor.event(
+                    "user.password_reset_link",
+                    "user",
+                    user_id.as_str(),
+                    &[],
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        Ok(token)
+    }
+
+    /// Whether a password-reset link token is still usable (unknown, used and expired ones are not).
+    pub async fn password_reset_valid(&self, token: &str) -> Result<bool, AppError> {
+        Ok(self
+            .db()
+            .pending_login(&reset_key(token))
+            .await?
+            .is_some_and(|p| p.expires_at > now_ms()))
+    }
+
+    /// Sets a new password with a reset link token, using the token up and ending the user's sessions.
+    /// Unauthenticated for an unknown, used or expired token; Invalid (field `new_password`) for a password the
+    /// policy refuses (the token stays usable then).
+    pub async fn reset_password(
+        &self,
+        token: &str,
+        new: &str,
+        origin: &Origin,
+    ) -> Result<(), AppError> {
+        let key = reset_key(token);
+        let pending = self
+            .db()
+            .pending_login(&key)
+            .await?
+            .filter(|p| p.expires_at > now_ms())
+            .ok_or(AppError::Unauthenticated)?;
+        let new = validate_password_field("new_password", new)?;
+        let hash = hash_password(&new).await?;
+        let user_id = pending.user_id;
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            // Single use: of two requests racing with the same link, one wins.
+            if !tx.delete_pending_login(&key).await? {
+                return Err(AppError::Unauthenticated);
+            }
+            tx.set_password_hash(&user_id, &hash).await?;
+            tx.delete_user_sessions(&user_id, None).await?;
+            let ev = event(
+                &user_id,
+                "user.password",
+                "user",
+                &user_id,
+                &["password"],
+                origin,
+            );
+            append_for_user(&mut tx, &user_id, &ev).await?;
             tx.commit().await?;
             Ok(())
         })

@@ -13,17 +13,18 @@ impl App {
     /// Creates an organisation. Conflict if the slug is taken.
     pub async fn cli_add_org(&self, slug: &str, name: &str) -> Result<OrgSummary, AppError> {
         let slug = validate_slug(slug)?;
+        let slug = slug.as_str();
         let name = validate_name("name", name)?;
         let origin = Origin::cli();
         let org = retry!({
             let mut tx = self.db().begin_write().await?;
-            if tx.org_by_slug(&slug).await?.is_some() {
+            if tx.org_by_slug(slug).await?.is_some() {
                 return Err(AppError::Conflict(format!(
                     "an organisation named '{slug}' already exists"
                 )));
             }
             let (org, scope) = tx
-                .insert_org(&uuid::Uuid::now_v7().to_string(), &slug, &name, now_ms())
+                .insert_org(&uuid::Uuid::now_v7().to_string(), slug, &name, now_ms())
                 .await?;
             tx.tenant(&scope)
                 .append_audit(&event(
@@ -71,13 +72,13 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let scope = OrgScope::system(&org.id);
-        let index = self.email_index(&email);
+        let index = self.email_index(email.as_str());
         let new_user = match self.db().user_by_email_index(&index).await? {
             Some(_) => None,
             None => {
-                validate_password(password)?;
+                let password = validate_password(password)?;
                 Some(
-                    self.new_user_row(&email, &name, password, Locale::default())
+                    self.new_user_row(&email, &name, &password, Locale::default())
                         .await?,
                 )
             }
@@ -134,13 +135,13 @@ impl App {
     /// e-mail address.
     pub async fn cli_set_password(&self, email: &str, password: &str) -> Result<(), AppError> {
         let email = crate::normalize_email(email);
-        validate_password(password)?;
+        let password = validate_password(password)?;
         let u = self
             .db()
             .user_by_email_index(&self.email_index(&email))
             .await?
             .ok_or(AppError::NotFound)?;
-        let hash = hash_password(password).await?;
+        let hash = hash_password(&password).await?;
         let origin = Origin::cli();
         retry!({
             let mut tx = self.db().begin_write().await?;
@@ -162,5 +163,64 @@ impl App {
             tx.commit().await?;
             Ok(())
         })
+    }
+
+    /// Whether an account with this e-mail address exists, so the CLI asks for a password only for a new one.
+    pub async fn cli_account_exists(&self, email: &str) -> Result<bool, AppError> {
+        let email = validate_email(email)?;
+        Ok(self
+            .db()
+            .user_by_email_index(&self.email_index(email.as_str()))
+            .await?
+            .is_some())
+    }
+
+    /// Creates an API token for the member with `email` in organisation `org_slug` (for automation), audited
+    /// as actor `cli`. Returns the token once; only its digest is stored. NotFound for an unknown organisation
+    /// or an address that is not a member there.
+    pub async fn cli_create_token(
+        &self,
+        org_slug: &str,
+        email: &str,
+        name: &str,
+    ) -> Result<(crate::ApiTokenSummary, String), AppError> {
+        let email = validate_email(email)?;
+        let name = validate_name("name", name)?;
+        let org = self
+            .db()
+            .org_by_slug(org_slug.trim())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let user = self
+            .db()
+            .user_by_email_index(&self.email_index(email.as_str()))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let scope = OrgScope::system(&org.id);
+        let token = kluis_crypto::random_token();
+        let digest = kluis_crypto::token_digest(&token);
+        let id = uuid::Uuid::now_v7().to_string();
+        let origin = Origin::cli();
+        let row = retry!({
+            let mut tx = self.db().begin_write().await?;
+            let mut t = tx.tenant(&scope);
+            // Only a member gets a token: it acts with their role in this organisation.
+            t.member(&user.id).await?.ok_or(AppError::NotFound)?;
+            let row = t
+                .insert_api_token(&id, &user.id, &name, &digest, now_ms())
+                .await?;
+            t.append_audit(&event(
+                CLI_ACTOR,
+                "api_token.create",
+                "api_token",
+                &id,
+                &["name"],
+                &origin,
+            ))
+            .await?;
+            tx.commit().await?;
+            Ok(row)
+        })?;
+        Ok((row.into(), token))
     }
 }

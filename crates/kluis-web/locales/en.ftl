@@ -1,4 +1,4 @@
-# Kluis UI: English. Plain Fluent messages: key = text, { $name } for placeholders.
+# Kluis UI: English. Fluent messages: key = text, { $name } for placeholders, plurals with { $count -> [one] … *[other] … }.
 
 skip-to-content = Skip to content
 footer-text = Kluis keeps your data on your own server. Every change is recorded in the audit log.
@@ -58,7 +58,10 @@ dashboard-audit-hint = Every change is recorded in an audit log that cannot be a
 dashboard-audit-link = View the audit log
 dashboard-more-coming = The record of processing activities (verwerkingsregister), processing agreements (verwerkersovereenkomsten), retention periods (bewaartermijnen) and reporting a data breach (datalek) will appear here once those parts are available.
 dashboard-docs-heading = Documents
-dashboard-docs-summary = { $total } document(s): { $special } with special categories of personal data or national ID numbers, { $generic } with ordinary personal data.
+dashboard-docs-summary = { $total } { $total ->
+        [one] document
+       *[other] documents
+    }: { $special } with special categories of personal data or national ID numbers, { $generic } with ordinary personal data.
 dashboard-docs-link = See which personal data your documents hold
 
 role-owner = Owner
@@ -209,13 +212,19 @@ documents-search-submit = Search
 documents-search-title = Search for a data subject's identifier
 documents-search-results = Result
 documents-search-none = This value does not appear in any document.
-documents-search-count = Found in { $count } place(s).
+documents-search-count = Found in { $count } { $count ->
+        [one] place
+       *[other] places
+    }.
 documents-search-range = Places { $from } to { $to }.
 documents-search-next = Next page
 documents-list-title = All documents
 documents-filter = Filter
 documents-filter-all = All
-documents-list-total = { $count } document(s) found.
+documents-list-total = { $count } { $count ->
+        [one] document
+       *[other] documents
+    } found.
 documents-list-empty = No documents found with these filters.
 field-document-name = Name contains
 field-kind = Kind of personal data
@@ -228,7 +237,7 @@ documents-upload-field = Files
 documents-upload-limit = You can choose several files at once, up to { $mb } MB together.
 documents-upload-drop = You can also drag the files onto this form.
 documents-upload-submit = Upload
-documents-upload-selected = { $count } file(s) chosen.
+documents-upload-selected = Files chosen: { $count }.
 documents-upload-results = Result per file
 documents-upload-ok = received, being scanned.
 documents-upload-failed = not stored: { $reason }
@@ -366,4 +375,64 @@ problem-rate-limited-detail = Too many requests. Try again in { $seconds } secon
 
 # lead: module seam
 dashboard-checks-heading = Needs your attention
-check-documents-unreadable = { $count } document(s) could not be read in full: their personal data is not known yet.
+check-documents-unreadable = { $count ->
+        [one] One document could not be read in full: its personal data is not known yet.
+       *[other] { $count } documents could not be read in full: their personal data is not known yet.
+    }
+
+# h4-accounts
+date-month = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    }
+date-time = { $date }, { $time } UTC
+error-email-empty = Enter an email address.
+error-email-too-long = An email address has at most 254 characters.
+error-email-malformed = Enter a valid email address, for example name@example.com.
+error-slug-length = Use 2 to 50 characters.
+error-slug-characters = Use only lowercase letters, digits and dashes (no spaces or accents).
+error-slug-edge-dash = Do not start or end with a dash.
+error-password-too-short = Use at least { $min } characters.
+error-password-too-long = Use at most { $max } bytes.
+error-name-length = Enter between 1 and 200 characters.
+error-invalid-value = This value is not valid.
+error-slug-taken = This short name is already in use. Choose another.
+login-attempts-left = { $count ->
+        [one] One more failed attempt and logging in with this address is blocked for a while.
+       *[other] { $count } attempts left before logging in with this address is blocked for a while.
+    }
+login-locked = Too many attempts. You can try again from { $time } (in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }).
+nav-menu = Menu
+nav-new-org = New organisation
+language-switch-label = Language
+users-reset-password = Reset password…
+users-reset-link-heading = Password reset link
+users-reset-link-intro = Give this link to your colleague in person or through a safe channel. It works once, for 24 hours, and is shown only now.
+error-reset-elsewhere = Not possible for this account: it also belongs to an organisation you are not an owner of. The server's administrator can set a new password with "kluis user passwd".
+users-remove-title = Remove member
+users-remove-confirm = Are you sure you want to remove { $name } from this organisation? The account itself stays; its API keys for this organisation stop working.
+users-remove-submit = Yes, remove
+users-remove-cancel = No, back to users and roles
+reset-title = Set a new password
+reset-intro = Choose a new password for your Kluis account. After saving, log in with it.
+reset-submit = Save new password
+reset-invalid = This link is not valid (any more): it was already used or is older than 24 hours. Ask your organisation's owner for a new one.
+notice-password-reset = Your new password has been saved. You can log in with it now.
+org-new-title = Create an organisation
+org-new-intro = As an owner you can create another organisation, for example for a client. You become its owner; you can switch between your organisations at the top of the page.
+org-new-submit = Create organisation
+notice-org-created = The organisation has been created. You are its owner.
+account-totp-qr = QR code for your authenticator app

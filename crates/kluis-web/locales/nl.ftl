@@ -1,4 +1,4 @@
-# Kluis UI: Nederlands (standaardtaal). Gewone Fluent-berichten: sleutel = tekst, { $naam } voor invulwaarden.
+# Kluis UI: Nederlands (standaardtaal). Fluent-berichten: sleutel = tekst, { $naam } voor invulwaarden, meervoud met { $count -> [one] … *[other] … }.
 
 skip-to-content = Naar de inhoud
 footer-text = Kluis bewaart uw gegevens op uw eigen server. Alle wijzigingen staan in het controlelogboek.
@@ -58,7 +58,10 @@ dashboard-audit-hint = Elke wijziging wordt vastgelegd in een controlelogboek da
 dashboard-audit-link = Controlelogboek bekijken
 dashboard-more-coming = Het verwerkingsregister, verwerkersovereenkomsten, bewaartermijnen en het melden van een datalek komen hier zodra die onderdelen beschikbaar zijn.
 dashboard-docs-heading = Documenten
-dashboard-docs-summary = { $total } document(en): { $special } met bijzondere persoonsgegevens of nationale identificatienummers, { $generic } met gewone persoonsgegevens.
+dashboard-docs-summary = { $total } { $total ->
+        [one] document
+       *[other] documenten
+    }: { $special } met bijzondere persoonsgegevens of nationale identificatienummers, { $generic } met gewone persoonsgegevens.
 dashboard-docs-link = Bekijk welke persoonsgegevens in uw documenten staan
 
 role-owner = Eigenaar
@@ -209,13 +212,19 @@ documents-search-submit = Zoeken
 documents-search-title = Zoeken naar een gegeven van een betrokkene
 documents-search-results = Resultaat
 documents-search-none = Dit gegeven komt in geen enkel document voor.
-documents-search-count = Gevonden op { $count } plaats(en).
+documents-search-count = Gevonden op { $count } { $count ->
+        [one] plaats
+       *[other] plaatsen
+    }.
 documents-search-range = Plaatsen { $from } tot en met { $to }.
 documents-search-next = Volgende pagina
 documents-list-title = Alle documenten
 documents-filter = Filteren
 documents-filter-all = Alle
-documents-list-total = { $count } document(en) gevonden.
+documents-list-total = { $count } { $count ->
+        [one] document
+       *[other] documenten
+    } gevonden.
 documents-list-empty = Geen documenten gevonden met deze filters.
 field-document-name = Naam bevat
 field-kind = Soort persoonsgegevens
@@ -228,7 +237,7 @@ documents-upload-field = Bestanden
 documents-upload-limit = U kunt meerdere bestanden tegelijk kiezen, samen maximaal { $mb } MB.
 documents-upload-drop = U kunt de bestanden ook op dit formulier slepen.
 documents-upload-submit = Uploaden
-documents-upload-selected = { $count } bestand(en) gekozen.
+documents-upload-selected = Gekozen bestanden: { $count }.
 documents-upload-results = Resultaat per bestand
 documents-upload-ok = ontvangen, wordt gescand.
 documents-upload-failed = niet opgeslagen: { $reason }
@@ -366,4 +375,64 @@ problem-rate-limited-detail = Te veel verzoeken. Probeer het over { $seconds } s
 
 # lead: module seam
 dashboard-checks-heading = Vraagt uw aandacht
-check-documents-unreadable = { $count } document(en) kon(den) niet volledig worden gelezen: welke persoonsgegevens erin staan is nog niet bekend.
+check-documents-unreadable = { $count ->
+        [one] Eén document kon niet volledig worden gelezen: welke persoonsgegevens erin staan is nog niet bekend.
+       *[other] { $count } documenten konden niet volledig worden gelezen: welke persoonsgegevens erin staan is nog niet bekend.
+    }
+
+# h4-accounts
+date-month = { $month ->
+        [1] januari
+        [2] februari
+        [3] maart
+        [4] april
+        [5] mei
+        [6] juni
+        [7] juli
+        [8] augustus
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    }
+date-time = { $date }, { $time } UTC
+error-email-empty = Vul een e-mailadres in.
+error-email-too-long = Een e-mailadres heeft hoogstens 254 tekens.
+error-email-malformed = Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.
+error-slug-length = Gebruik 2 tot 50 tekens.
+error-slug-characters = Gebruik alleen kleine letters, cijfers en streepjes (geen spaties of accenten).
+error-slug-edge-dash = Begin en eindig niet met een streepje.
+error-password-too-short = Gebruik minstens { $min } tekens.
+error-password-too-long = Gebruik hoogstens { $max } bytes.
+error-name-length = Vul tussen 1 en 200 tekens in.
+error-invalid-value = Deze waarde is niet geldig.
+error-slug-taken = Deze korte naam is al in gebruik. Kies een andere.
+login-attempts-left = { $count ->
+        [one] Nog één mislukte poging en inloggen met dit adres wordt een tijdje geblokkeerd.
+       *[other] Nog { $count } pogingen voordat inloggen met dit adres een tijdje wordt geblokkeerd.
+    }
+login-locked = Te veel pogingen. U kunt het weer proberen vanaf { $time } (over { $minutes ->
+        [one] één minuut
+       *[other] { $minutes } minuten
+    }).
+nav-menu = Menu
+nav-new-org = Nieuwe organisatie
+language-switch-label = Taal
+users-reset-password = Wachtwoord opnieuw instellen…
+users-reset-link-heading = Link om het wachtwoord opnieuw in te stellen
+users-reset-link-intro = Geef deze link persoonlijk of via een veilig kanaal aan uw collega. Hij werkt één keer, 24 uur lang, en wordt alleen nu getoond.
+error-reset-elsewhere = Dat kan niet voor dit account: het hoort ook bij een organisatie waarvan u geen eigenaar bent. De beheerder van de server kan een nieuw wachtwoord instellen met "kluis user passwd".
+users-remove-title = Lid verwijderen
+users-remove-confirm = Weet u zeker dat u { $name } uit deze organisatie wilt verwijderen? Het account zelf blijft bestaan; de API-sleutels voor deze organisatie werken niet meer.
+users-remove-submit = Ja, verwijderen
+users-remove-cancel = Nee, terug naar gebruikers en rollen
+reset-title = Nieuw wachtwoord instellen
+reset-intro = Kies een nieuw wachtwoord voor uw Kluis-account. Log daarna ermee in.
+reset-submit = Nieuw wachtwoord opslaan
+reset-invalid = Deze link is niet (meer) geldig: hij is al gebruikt of ouder dan 24 uur. Vraag de eigenaar van uw organisatie om een nieuwe.
+notice-password-reset = Uw nieuwe wachtwoord is opgeslagen. U kunt er nu mee inloggen.
+org-new-title = Organisatie aanmaken
+org-new-intro = Als eigenaar kunt u nog een organisatie aanmaken, bijvoorbeeld voor een klant. U wordt er eigenaar van; bovenaan de pagina wisselt u tussen uw organisaties.
+org-new-submit = Organisatie aanmaken
+notice-org-created = De organisatie is aangemaakt. U bent de eigenaar.
+account-totp-qr = QR-code voor uw authenticator-app

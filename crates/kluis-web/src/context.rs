@@ -168,6 +168,10 @@ pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> R
     };
 
     let is_htmx = parts.headers.contains_key("hx-request");
+    // Error pages keep the logged-in header and navigation; these outlive the context handed to the handler.
+    let error_session = session.clone();
+    let error_csrf = csrf.clone();
+    let path = parts.uri.path().to_owned();
     parts.extensions.insert(Ctx {
         lang,
         session,
@@ -185,7 +189,14 @@ pub async fn page_context(State(web): State<Web>, req: Request, next: Next) -> R
                 .extensions()
                 .get::<crate::error::Detail>()
                 .map(|d| d.0.clone());
-            render_error(lang, kind, detail)
+            render_error_for(
+                lang,
+                kind,
+                detail,
+                &error_csrf,
+                error_session.as_deref(),
+                &path,
+            )
         }
         None => res,
     };
@@ -212,6 +223,49 @@ fn login_redirect(is_htmx: bool) -> Response {
 
 pub fn render_error(lang: Lang, kind: ErrorKind, detail: Option<String>) -> Response {
     crate::pages::error_page(Tr::new(lang), kind, detail)
+}
+
+/// An error page for the request to `path`: with the navigation of the organisation in the path (`/o/{org}`)
+/// when `session` is a member there.
+pub fn render_error_for(
+    lang: Lang,
+    kind: ErrorKind,
+    detail: Option<String>,
+    csrf: &str,
+    session: Option<&SessionInfo>,
+    path: &str,
+) -> Response {
+    let org = path
+        .strip_prefix("/o/")
+        .and_then(|rest| rest.split('/').next());
+    crate::pages::error_page_for(Tr::new(lang), kind, detail, csrf, session, org)
+}
+
+/// The language, session and CSRF token of a request that did not pass `page_context` (unknown paths): the
+/// same choices it would have made, without setting cookies.
+pub async fn light_context(web: &Web, headers: &HeaderMap) -> (Lang, Option<SessionInfo>, String) {
+    let session = match cookies::get(headers, cookies::SESSION) {
+        Some(token) => web.app.session(&token).await.ok().flatten(),
+        None => None,
+    };
+    let lang = match &session {
+        Some(s) => lang_from_locale(s.locale),
+        None => cookies::get(headers, cookies::LANG)
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_else(|| {
+                Lang::from_accept_language(
+                    headers
+                        .get(header::ACCEPT_LANGUAGE)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or(""),
+                )
+            }),
+    };
+    let csrf = match &session {
+        Some(s) => s.csrf_token.clone(),
+        None => cookies::get(headers, cookies::PRE_CSRF).unwrap_or_default(),
+    };
+    (lang, session, csrf)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {

@@ -1,8 +1,7 @@
 //! Errors of page handlers and how each becomes a status code; the page itself is rendered by `page_context`.
 
 use crate::backend::AppError;
-use crate::i18n::Lang;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -119,22 +118,21 @@ impl IntoResponse for WebError {
     }
 }
 
-/// Unknown paths: a problem document under /api, otherwise a translated 404 page.
-pub async fn fallback(req: Request) -> Response {
+/// Unknown paths: a problem document under /api, otherwise a translated 404 page (with the navigation for a
+/// logged-in user).
+pub async fn fallback(State(web): State<crate::Web>, req: Request) -> Response {
     if req.uri().path().starts_with("/api/") {
         return crate::api::Problem::not_found().into_response();
     }
-    let lang = crate::cookies::get(req.headers(), crate::cookies::LANG)
-        .and_then(|c| Lang::from_code(&c))
-        .unwrap_or_else(|| {
-            Lang::from_accept_language(
-                req.headers()
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or(""),
-            )
-        });
-    crate::context::render_error(lang, ErrorKind::NotFound, None)
+    let (lang, session, csrf) = crate::context::light_context(&web, req.headers()).await;
+    crate::context::render_error_for(
+        lang,
+        ErrorKind::NotFound,
+        None,
+        &csrf,
+        session.as_ref(),
+        req.uri().path(),
+    )
 }
 
 /// A form body whose rejection (wrong content type, unreadable fields) is a translated 400 page instead of

@@ -1,9 +1,13 @@
-//! The UI text catalogue: Dutch and English messages from embedded `.ftl` files, and language negotiation.
+//! The UI text catalogue: Dutch and English Fluent messages (`fluent-bundle`), language negotiation, and numbers and dates per language.
 //!
-//! The files use the plain-message subset of Fluent (`key = text`, `{ $name }` placeholders, `#` comments), so
-//! they stay valid Fluent while the parser stays small and build times short.
+//! The `.ftl` files are embedded and parsed once into thread-safe bundles, so plurals (`{ $count ->
+//! [one] … *[other] … }`) select by each language's plural rules. `Tr::t` hands out a message without
+//! arguments as a `&'static str` (prepared at start), `Tr::t_with` formats one with arguments.
 
-use std::collections::HashMap;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 /// A language the UI speaks. Dutch first: it is the default when nothing else is known.
@@ -21,6 +25,21 @@ impl Lang {
         match self {
             Lang::Nl => "nl",
             Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+
+    const fn index(self) -> usize {
+        match self {
+            Lang::Nl => 0,
+            Lang::En => 1,
         }
     }
 
@@ -65,45 +84,165 @@ impl Lang {
 const NL_SOURCE: &str = include_str!("../locales/nl.ftl");
 const EN_SOURCE: &str = include_str!("../locales/en.ftl");
 
-/// Parse the plain-message subset of Fluent. Returns the messages and a list of lines it did not understand.
-pub fn parse_catalogue(source: &str) -> (HashMap<String, String>, Vec<String>) {
-    let mut map = HashMap::new();
-    let mut bad = Vec::new();
-    for line in source.lines() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        match trimmed.split_once('=') {
-            Some((key, value))
-                if !key.trim().is_empty()
-                    && key
-                        .trim()
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
-            {
-                if map
-                    .insert(key.trim().to_owned(), value.trim().to_owned())
-                    .is_some()
-                {
-                    bad.push(format!("duplicate key: {}", key.trim()));
-                }
-            }
-            _ => bad.push(line.to_owned()),
-        }
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => NL_SOURCE,
+        Lang::En => EN_SOURCE,
     }
-    (map, bad)
 }
 
-static CATALOGUES: LazyLock<[HashMap<String, String>; 2]> =
-    LazyLock::new(|| [parse_catalogue(NL_SOURCE).0, parse_catalogue(EN_SOURCE).0]);
+/// One language's catalogue as Fluent's own parser reads it: every message with the variables it uses, and
+/// what the parser could not read (a test keeps that empty).
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    /// Message id → names of the variables (`$name`) its value uses, in any variant.
+    pub messages: HashMap<String, BTreeSet<String>>,
+    /// Parse errors and duplicate ids, as text.
+    pub problems: Vec<String>,
+}
 
-/// The catalogue for one language (all keys).
-pub fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
-    match lang {
-        Lang::Nl => &CATALOGUES[0],
-        Lang::En => &CATALOGUES[1],
+/// Parses a Fluent source with Fluent's parser and lists its messages and their variables.
+pub fn parse_catalogue(source: &str) -> Catalogue {
+    let mut cat = Catalogue::default();
+    let resource = match FluentResource::try_new(source.to_owned()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            cat.problems.extend(errors.iter().map(|e| format!("{e:?}")));
+            r
+        }
+    };
+    for entry in resource.entries() {
+        if let ast::Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            match &m.value {
+                Some(p) => pattern_vars(p, &mut vars),
+                None => cat
+                    .problems
+                    .push(format!("message without a value: {}", m.id.name)),
+            }
+            if cat.messages.insert(m.id.name.to_owned(), vars).is_some() {
+                cat.problems.push(format!("duplicate key: {}", m.id.name));
+            }
+        }
     }
+    cat
+}
+
+fn pattern_vars(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expression_vars(expression, out);
+        }
+    }
+}
+
+fn expression_vars(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Inline(i) => inline_vars(i, out),
+        ast::Expression::Select { selector, variants } => {
+            inline_vars(selector, out);
+            for v in variants {
+                pattern_vars(&v.value, out);
+            }
+        }
+    }
+}
+
+fn inline_vars(i: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_vars(a, out);
+            }
+            for a in &arguments.named {
+                inline_vars(&a.value, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_vars(expression, out),
+        _ => {}
+    }
+}
+
+/// A language's bundle and its messages prepared without arguments.
+struct Loaded {
+    bundle: FluentBundle<FluentResource>,
+    /// Every message formatted once without arguments; a variable shows as `{ $name }` (what client-side
+    /// scripts fill in).
+    plain: HashMap<String, String>,
+}
+
+fn load(lang: Lang) -> Loaded {
+    let langid = lang
+        .code()
+        .parse::<unic_langid::LanguageIdentifier>()
+        .unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Pages are HTML in left-to-right languages; Unicode isolation marks would only end up in copied text.
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(source(lang).to_owned()) {
+        Ok(r) => r,
+        // The catalogue test fails on parse errors; at run time the readable messages still serve.
+        Err((r, _)) => r,
+    };
+    let cat = parse_catalogue(source(lang));
+    if let Err(errors) = bundle.add_resource(resource) {
+        tracing::warn!(
+            count = errors.len(),
+            "UI text catalogue has conflicting messages"
+        );
+    }
+    let mut plain = HashMap::new();
+    for (id, vars) in &cat.messages {
+        let mut args = FluentArgs::new();
+        for v in vars {
+            args.set(v.clone(), FluentValue::from(format!("{{ ${v} }}")));
+        }
+        if let Some(text) = format(&bundle, id, Some(&args)) {
+            plain.insert(id.clone(), text);
+        }
+    }
+    Loaded { bundle, plain }
+}
+
+fn format(
+    bundle: &FluentBundle<FluentResource>,
+    key: &str,
+    args: Option<&FluentArgs>,
+) -> Option<String> {
+    let msg = bundle.get_message(key)?;
+    let pattern = msg.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    if !errors.is_empty() {
+        tracing::warn!(key, errors = ?errors, "UI text formatted with errors");
+    }
+    Some(text.into_owned())
+}
+
+static LOADED: LazyLock<[Loaded; 2]> = LazyLock::new(|| [load(Lang::Nl), load(Lang::En)]);
+
+/// Every message of one language, formatted without arguments (variables shown as `{ $name }`).
+pub fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
+    &LOADED[lang.index()].plain
+}
+
+/// An argument value: a canonical integer (`7`, `-3`, not `007`) becomes a Fluent number, so plural variants
+/// select on it; anything else stays text (identifiers with leading zeros keep them).
+fn arg_value(v: &str) -> FluentValue<'static> {
+    match v.parse::<i64>() {
+        Ok(n) if n.to_string() == v => FluentValue::from(n),
+        _ => FluentValue::from(v.to_owned()),
+    }
+}
+
+fn missing(key: &str) {
+    tracing::warn!(key, "missing UI text");
+    // Tests run debug builds: an unknown message id fails the test that reaches it.
+    #[cfg(debug_assertions)]
+    panic!("missing UI text: {key}");
 }
 
 /// Translator handed to every template: `{{ tr.t("login-title") }}`.
@@ -121,29 +260,78 @@ impl Tr {
         self.lang.code()
     }
 
-    /// The message for `key`. A missing key shows the key itself (the completeness test keeps this from shipping).
+    /// Whether the catalogue has `key` (for keys built at run time, before asking for them).
+    pub fn has(&self, key: &str) -> bool {
+        catalogue(self.lang).contains_key(key)
+    }
+
+    /// The message for `key`. A missing key shows the key itself in release builds and panics in debug builds
+    /// (the completeness test keeps this from shipping).
     pub fn t<'a>(&self, key: &'a str) -> &'a str {
         match catalogue(self.lang).get(key) {
             Some(v) => v.as_str(),
             None => {
-                tracing::warn!(key, "missing UI text");
+                missing(key);
                 key
             }
         }
     }
 
-    /// The message for `key` with `{ $name }` placeholders filled in.
+    /// The message for `key` with its variables filled in; integer values select plural variants.
     pub fn t_with(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut text = self.t(key).to_owned();
+        let mut fa = FluentArgs::new();
         for (name, value) in args {
-            text = text.replace(&format!("{{ ${name} }}"), value);
+            fa.set(name.to_string(), arg_value(value));
         }
-        text
+        match format(&LOADED[self.lang.index()].bundle, key, Some(&fa)) {
+            Some(text) => text,
+            None => {
+                missing(key);
+                key.to_owned()
+            }
+        }
     }
 
     /// Convenience for a single numeric placeholder.
     pub fn t_n(&self, key: &str, name: &str, n: impl std::fmt::Display) -> String {
         self.t_with(key, &[(name, &n.to_string())])
+    }
+
+    /// An integer as this language writes it: `1.234.567` in Dutch, `1,234,567` in English.
+    pub fn number(&self, n: i64) -> String {
+        let sep = match self.lang {
+            Lang::Nl => '.',
+            Lang::En => ',',
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        if n < 0 { format!("-{out}") } else { out }
+    }
+
+    /// A calendar date as this language writes it: "6 december 2026" / "6 December 2026".
+    pub fn date(&self, d: time::Date) -> String {
+        let month = self.t_n("date-month", "month", u8::from(d.month()));
+        format!("{} {} {}", d.day(), month, d.year())
+    }
+
+    /// A moment (milliseconds since the epoch) as date and time in UTC, e.g. "6 december 2026, 14:05 UTC".
+    pub fn date_time_ms(&self, ms: i64) -> String {
+        match time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000) {
+            Ok(t) => self.t_with(
+                "date-time",
+                &[
+                    ("date", &self.date(t.date())),
+                    ("time", &format!("{:02}:{:02}", t.hour(), t.minute())),
+                ],
+            ),
+            Err(_) => ms.to_string(),
+        }
     }
 }
 
@@ -173,5 +361,67 @@ mod tests {
             tr.t_n("audit-verify-ok", "count", 3),
             "The audit log is intact: 3 events checked."
         );
+    }
+
+    #[test]
+    fn plurals_select_by_language_rules() {
+        let nl = Tr::new(Lang::Nl);
+        let en = Tr::new(Lang::En);
+        let docs = |tr: Tr, n: &str| {
+            tr.t_with(
+                "dashboard-docs-summary",
+                &[("total", n), ("special", "0"), ("generic", "0")],
+            )
+        };
+        assert!(
+            docs(nl, "1").starts_with("1 document:"),
+            "{}",
+            docs(nl, "1")
+        );
+        assert!(
+            docs(nl, "7").starts_with("7 documenten:"),
+            "{}",
+            docs(nl, "7")
+        );
+        assert!(
+            docs(en, "1").starts_with("1 document:"),
+            "{}",
+            docs(en, "1")
+        );
+        assert!(
+            docs(en, "7").starts_with("7 documents:"),
+            "{}",
+            docs(en, "7")
+        );
+        assert!(!docs(nl, "7").contains("(en)"));
+    }
+
+    #[test]
+    fn text_arguments_stay_text() {
+        assert_eq!(arg_value("007"), FluentValue::from("007".to_owned()));
+        assert_eq!(arg_value("12"), FluentValue::from(12));
+    }
+
+    #[test]
+    fn numbers_and_dates_per_language() {
+        let nl = Tr::new(Lang::Nl);
+        let en = Tr::new(Lang::En);
+        assert_eq!(nl.number(1234567), "1.234.567");
+        assert_eq!(en.number(1234567), "1,234,567");
+        assert_eq!(en.number(-999), "-999");
+        let d = time::macros::date!(2026 - 12 - 06);
+        assert_eq!(nl.date(d), "6 december 2026");
+        assert_eq!(en.date(d), "6 December 2026");
+        assert_eq!(
+            en.date_time_ms(0),
+            "1 January 1970, 00:00 UTC",
+            "date and time in UTC"
+        );
+    }
+
+    #[test]
+    fn messages_without_arguments_show_their_variables_for_scripts() {
+        let en = Tr::new(Lang::En);
+        assert!(en.t("documents-upload-selected").contains("{ $count }"));
     }
 }

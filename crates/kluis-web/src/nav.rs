@@ -3,9 +3,11 @@
 //! The entries come from the modules' declarations (`kluis_app::modules::MODULES`); the navigation only ever
 //! shows modules that exist and that the member's role may use.
 
+use crate::backend::SessionInfo;
 use crate::context::{Ctx, OrgCtx};
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use kluis_app::modules::MODULES;
+use kluis_domain::Role;
 
 pub struct NavItem {
     pub label: String,
@@ -31,6 +33,15 @@ pub struct Chrome {
     pub nav: Vec<NavItem>,
     pub notice: Option<String>,
     pub error: Option<String>,
+    /// Whether the header offers "New organisation" (the user owns at least one).
+    pub can_create_org: bool,
+}
+
+/// One choice of the header's language switch.
+pub struct LangChoice {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub current: bool,
 }
 
 impl Chrome {
@@ -47,49 +58,100 @@ impl Chrome {
             nav: Vec::new(),
             notice: None,
             error: None,
+            can_create_org: false,
         }
     }
 
-    /// Chrome for a page of one organisation, `current` naming the module the page belongs to.
-    pub fn org(o: &OrgCtx, title_key: &str, current: &str, flash: &Flash) -> Chrome {
-        let tr = o.ctx.tr();
-        let role = o.actor.role;
+    /// Chrome for a logged-in user's page outside an organisation's path (errors, new organisation): the
+    /// navigation of `org_slug` when they are a member there, else of the organisation they work in.
+    pub fn session(
+        tr: Tr,
+        csrf: &str,
+        session: &SessionInfo,
+        org_slug: Option<&str>,
+        title_key: &str,
+    ) -> Chrome {
+        let member = org_slug
+            .and_then(|slug| session.memberships.iter().find(|(o, _)| o.slug == slug))
+            .or_else(|| {
+                session
+                    .current_org
+                    .as_ref()
+                    .and_then(|c| session.memberships.iter().find(|(o, _)| o.id == c.id))
+            })
+            .or_else(|| session.memberships.first());
+        match member {
+            Some((org, role)) => Chrome::member(tr, csrf, session, &org.slug, *role, title_key, ""),
+            None => {
+                let mut c = Chrome::public(tr, csrf, title_key);
+                c.user_name = Some(session.user.display_name.clone());
+                c
+            }
+        }
+    }
+
+    fn member(
+        tr: Tr,
+        csrf: &str,
+        session: &SessionInfo,
+        org_slug: &str,
+        role: Role,
+        title_key: &str,
+        current: &str,
+    ) -> Chrome {
         let nav = MODULES
             .iter()
             .filter_map(|m| Some((m.id, m.nav?)))
             .filter(|(_, entry)| role.allows(entry.needs))
             .map(|(id, entry)| NavItem {
                 label: tr.t(entry.label).to_owned(),
-                href: format!("/o/{}{}", o.org_slug, entry.path),
+                href: format!("/o/{org_slug}{}", entry.path),
                 current: id == current,
             })
             .collect();
-        let orgs: Vec<OrgChoice> = o
-            .session
+        let orgs: Vec<OrgChoice> = session
             .memberships
             .iter()
             .map(|(org, _)| OrgChoice {
                 slug: org.slug.clone(),
                 name: org.name.clone(),
-                current: org.slug == o.org_slug,
+                current: org.slug == org_slug,
             })
             .collect();
         let org_name = orgs.iter().find(|c| c.current).map(|c| c.name.clone());
         Chrome {
             tr,
             title: tr.t(title_key).to_owned(),
-            csrf: o.ctx.csrf.clone(),
-            user_name: Some(o.session.user.display_name.clone()),
-            org_slug: Some(o.org_slug.clone()),
+            csrf: csrf.to_owned(),
+            user_name: Some(session.user.display_name.clone()),
+            org_slug: Some(org_slug.to_owned()),
             org_name,
             orgs,
             nav,
-            notice: flash
-                .notice
-                .as_deref()
-                .and_then(|k| known(tr, "notice-", k)),
-            error: flash.error.as_deref().and_then(|k| known(tr, "error-", k)),
+            notice: None,
+            error: None,
+            can_create_org: session.memberships.iter().any(|(_, r)| *r == Role::Owner),
         }
+    }
+
+    /// Chrome for a page of one organisation, `current` naming the module the page belongs to.
+    pub fn org(o: &OrgCtx, title_key: &str, current: &str, flash: &Flash) -> Chrome {
+        let tr = o.ctx.tr();
+        let mut c = Chrome::member(
+            tr,
+            &o.ctx.csrf,
+            &o.session,
+            &o.org_slug,
+            o.actor.role,
+            title_key,
+            current,
+        );
+        c.notice = flash
+            .notice
+            .as_deref()
+            .and_then(|k| known(tr, "notice-", k));
+        c.error = flash.error.as_deref().and_then(|k| known(tr, "error-", k));
+        c
     }
 
     pub fn with_ctx_public(ctx: &Ctx, title_key: &str) -> Chrome {
@@ -98,6 +160,18 @@ impl Chrome {
 
     pub fn has_switcher(&self) -> bool {
         self.orgs.len() > 1
+    }
+
+    /// The header's language switch: every language, in its own name.
+    pub fn languages(&self) -> Vec<LangChoice> {
+        Lang::ALL
+            .iter()
+            .map(|l| LangChoice {
+                code: l.code(),
+                name: l.native_name(),
+                current: *l == self.tr.lang,
+            })
+            .collect()
     }
 }
 

@@ -73,6 +73,9 @@ pub enum Command {
     /// Manage user accounts
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage API tokens for automation
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Write a consistent backup of the whole installation to FILE
     Backup {
         /// Backup file to create
@@ -136,19 +139,38 @@ pub struct ServeArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum OrgCommand {
-    /// Add an organisation
+    /// Add an organisation to an existing installation (or, with --init, to a new one)
     Add {
         /// Short name used in URLs, e.g. bakkerij-jansen
         slug: String,
         /// Display name, e.g. "Bakkerij Jansen B.V."
         #[arg(long)]
         name: String,
+        /// Create a new installation (data directory, database and key file) when none exists yet
+        #[arg(long)]
+        init: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a member of an organisation and print it once
+    Create {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// Login e-mail address of the member the token acts for (with their role)
+        #[arg(long, value_name = "E")]
+        email: String,
+        /// Name of the token, e.g. "backup script"
+        #[arg(long, value_name = "N")]
+        name: String,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Add a user to an organisation; the password is read from stdin or prompted for
+    /// Add a user to an organisation; for a new account the password is read from stdin or prompted for
     Add {
         /// Organisation slug
         #[arg(long, value_name = "SLUG")]

@@ -1,6 +1,6 @@
 //! Runs each subcommand against kluis-app, turning its results into exit codes and one-line messages.
 
-use crate::cli::{AuditCommand, Command, KeysCommand, OrgCommand, UserCommand};
+use crate::cli::{AuditCommand, Command, KeysCommand, OrgCommand, TokenCommand, UserCommand};
 use crate::config::{Settings, redact_url};
 use crate::{password, preflight, serve};
 use kluis_app::{App, AppConfig, AppError, AuditVerification, OrgSummary};
@@ -72,10 +72,21 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 report.applied.len()
             );
         }
-        Command::Org(OrgCommand::Add { slug, name }) => {
+        Command::Org(OrgCommand::Add { slug, name, init }) => {
+            installation_or_init(&cfg, init)?;
             let app = App::open(cfg).await.map_err(fail)?;
             let org = app.cli_add_org(&slug, &name).await.map_err(fail)?;
             println!("Added organisation {}.", org.slug);
+        }
+        Command::Token(TokenCommand::Create { org, email, name }) => {
+            installation_or_init(&cfg, false)?;
+            let app = App::open(cfg).await.map_err(fail)?;
+            let (_, token) = app
+                .cli_create_token(&org, &email, &name)
+                .await
+                .map_err(fail)?;
+            eprintln!("API token created for {org}. It is shown only now; store it safely:");
+            println!("{token}");
         }
         Command::User(UserCommand::Add {
             org,
@@ -84,8 +95,14 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
             role,
             password_stdin,
         }) => {
-            let password = password::read(password_stdin, true)?;
+            installation_or_init(&cfg, false)?;
             let app = App::open(cfg).await.map_err(fail)?;
+            // An existing account keeps its password: only a new one needs one.
+            let password = if app.cli_account_exists(&email).await.map_err(fail)? {
+                String::new()
+            } else {
+                password::read(password_stdin, true)?
+            };
             app.cli_add_user(&org, &email, &name, role, &password)
                 .await
                 .map_err(fail)?;
@@ -148,6 +165,31 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses to work on a directory that holds no installation unless `init` asks for a new one, so a command
+/// run in the wrong folder cannot quietly make a second installation with a new key; says which one it uses.
+fn installation_or_init(cfg: &AppConfig, init: bool) -> Result<(), Failure> {
+    let key_file = cfg.effective_key_file();
+    let exists = key_file.exists();
+    if !exists && !init {
+        return Err(Failure(format!(
+            "no Kluis installation in {} (no key file {}). Point --data-dir (or KLUIS_DATA_DIR) at the \
+             installation, or pass --init to create a new one there",
+            cfg.data_dir.display(),
+            key_file.display()
+        )));
+    }
+    eprintln!(
+        "{} data directory {}",
+        if exists {
+            "Using"
+        } else {
+            "Creating a new installation in"
+        },
+        cfg.data_dir.display()
+    );
+    Ok(())
 }
 
 /// One line per organisation on stdout; each broken chain also on stderr, naming the org and first broken seq.

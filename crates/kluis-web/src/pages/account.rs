@@ -44,6 +44,8 @@ struct AccountPage {
     totp_enabled: bool,
     totp_uri: Option<String>,
     totp_secret: Option<String>,
+    /// The `otpauth://` URI as a QR code, inline SVG drawn here (no image leaves the server).
+    totp_qr: Option<String>,
     new_token: Option<String>,
     tokens: Vec<TokenRow>,
 }
@@ -66,7 +68,7 @@ async fn render(web: &Web, o: &OrgCtx, flash: &Flash, extra: Extra) -> Result<Re
         .map(|t| TokenRow {
             id: t.id,
             name: t.name,
-            created: super::org::format_ms(t.created_at_ms),
+            created: o.ctx.tr().date_time_ms(t.created_at_ms),
         })
         .collect();
     let mut c = Chrome::org(o, "account-title", "account", flash);
@@ -87,12 +89,26 @@ async fn render(web: &Web, o: &OrgCtx, flash: &Flash, extra: Extra) -> Result<Re
         org: o.org_slug.clone(),
         email: o.session.user.email.clone(),
         totp_enabled: o.session.user.totp_enabled,
+        totp_qr: totp_uri.as_deref().and_then(qr_svg),
         totp_uri,
         totp_secret,
         new_token: extra.new_token,
         tokens,
     };
     Ok((status, page).into_response())
+}
+
+/// A QR code of `text` as an inline `<svg>` element, or `None` if it does not fit in one.
+pub(crate) fn qr_svg(text: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    // Inline in HTML: drop the XML declaration the renderer starts with.
+    let start = svg.find("<svg")?;
+    Some(svg[start..].to_owned())
 }
 
 fn back(o: &OrgCtx, notice: &str) -> Response {
@@ -153,6 +169,20 @@ pub async fn change_password(
     o: OrgCtx,
     PageForm(f): PageForm<PasswordForm>,
 ) -> Result<Response, WebError> {
+    if let Err(e) = kluis_domain::identity::Password::parse(&f.new) {
+        let tr = o.ctx.tr();
+        let msg = super::auth::labelled(tr, "new_password", &super::auth::password_error(tr, e));
+        return render(
+            &web,
+            &o,
+            &Flash::default(),
+            Extra {
+                error: Some(msg),
+                ..Extra::default()
+            },
+        )
+        .await;
+    }
     match web
         .app
         .change_password_in_session(&o.token, &f.current, &f.new, &o.ctx.origin)
@@ -250,6 +280,8 @@ pub async fn totp_disable(
 ) -> Result<Response, WebError> {
     match web.app.totp_disable(&o.session.user.id, &f.password).await {
         Ok(_) => Ok(back(&o, "totp-disabled")),
+        // The only field here is the password, and the only refusal that it is wrong.
+        Err(AppError::Invalid { .. }) => form_error(&web, &o, AppError::Unauthenticated).await,
         Err(e) => form_error(&web, &o, e).await,
     }
 }

@@ -7,7 +7,7 @@ use crate::context::{Ctx, UserCtx, locale_from_lang};
 use crate::cookies;
 use crate::error::PageForm;
 use crate::error::WebError;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::nav::Chrome;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -15,6 +15,9 @@ use axum::extract::Query;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use kluis_domain::identity::{
+    EmailAddress, EmailError, OrgSlug, Password, PasswordError, SlugError,
+};
 use serde::Deserialize;
 
 /// `/`: wherever the visitor should be now.
@@ -93,6 +96,33 @@ pub async fn setup_submit(
     } else {
         f.slug.trim().to_owned()
     };
+    // Parsed here with the domain's types so that a refusal is explained in the visitor's language.
+    let tr = ctx.tr();
+    let refused = OrgSlug::parse(&slug)
+        .err()
+        .map(|e| labelled(tr, "slug", &slug_error(tr, e)))
+        .or_else(|| {
+            EmailAddress::parse(&f.email)
+                .err()
+                .map(|e| labelled(tr, "email", &email_error(tr, e)))
+        })
+        .or_else(|| {
+            Password::parse(&f.password)
+                .err()
+                .map(|e| labelled(tr, "password", &password_error(tr, e)))
+        });
+    if let Some(msg) = refused {
+        let mut c = Chrome::with_ctx_public(&ctx, "setup-title");
+        c.error = Some(msg);
+        let page = SetupPage {
+            c,
+            org_name: f.org_name,
+            slug: f.slug,
+            name: f.name,
+            email: f.email,
+        };
+        return Ok((StatusCode::BAD_REQUEST, page).into_response());
+    }
     let input = SetupInput {
         org_slug: slug,
         org_name: f.org_name.trim().to_owned(),
@@ -151,15 +181,63 @@ pub(crate) fn slugify(name: &str) -> String {
     if s.len() < 2 { "org".to_owned() } else { s }
 }
 
-/// A readable message for a rejected field: the field's translated name and the application's explanation.
-pub(crate) fn field_error(ctx: &Ctx, field: &str, message: &str) -> String {
+/// A readable message for a field the application refused: the field's translated name and, in the user's
+/// language, what the rule for that field is. The application's English wording is for the CLI and logs.
+pub(crate) fn field_error(ctx: &Ctx, field: &str, _message: &str) -> String {
     let tr = ctx.tr();
+    let text = match field {
+        "password" | "new_password" => password_error(
+            tr,
+            PasswordError::TooShort {
+                min: kluis_domain::identity::MIN_PASSWORD_CHARS,
+            },
+        ),
+        "current_password" => tr.t("error-wrong-password").to_owned(),
+        "email" => tr.t("error-email-malformed").to_owned(),
+        "slug" => tr.t("error-slug-characters").to_owned(),
+        "name" | "display_name" | "org_name" => tr.t("error-name-length").to_owned(),
+        "code" | "totp" => tr.t("error-totp-code").to_owned(),
+        _ => tr.t("error-invalid-value").to_owned(),
+    };
+    labelled(tr, field, &text)
+}
+
+/// `Label: text`, with the field's label from the catalogue where it has one.
+pub(crate) fn labelled(tr: Tr, field: &str, text: &str) -> String {
     let key = format!("field-{}", field.replace('_', "-"));
     let label = crate::i18n::catalogue(tr.lang)
         .get(&key)
         .cloned()
         .unwrap_or_else(|| field.to_owned());
-    format!("{label}: {message}")
+    format!("{label}: {text}")
+}
+
+/// Why an e-mail address was refused, in the user's language.
+pub(crate) fn email_error(tr: Tr, e: EmailError) -> String {
+    tr.t(match e {
+        EmailError::Empty => "error-email-empty",
+        EmailError::TooLong => "error-email-too-long",
+        EmailError::Malformed => "error-email-malformed",
+    })
+    .to_owned()
+}
+
+/// Why an organisation slug was refused, in the user's language.
+pub(crate) fn slug_error(tr: Tr, e: SlugError) -> String {
+    tr.t(match e {
+        SlugError::Length => "error-slug-length",
+        SlugError::Characters => "error-slug-characters",
+        SlugError::EdgeDash => "error-slug-edge-dash",
+    })
+    .to_owned()
+}
+
+/// Why a password was refused, in the user's language.
+pub(crate) fn password_error(tr: Tr, e: PasswordError) -> String {
+    match e {
+        PasswordError::TooShort { min } => tr.t_n("error-password-too-short", "min", min),
+        PasswordError::TooLong { max_bytes } => tr.t_n("error-password-too-long", "max", max_bytes),
+    }
 }
 
 fn start_session(ctx: &Ctx, token: &str, to: &str) -> Response {
@@ -238,9 +316,53 @@ fn login_failed(ctx: &Ctx, key: &str, email: &str, status: StatusCode) -> Respon
         .into_response()
 }
 
+/// The password form with an error and an extra warning line.
+fn login_page_with(
+    ctx: &Ctx,
+    error: Option<String>,
+    warning: Option<String>,
+    email: &str,
+    status: StatusCode,
+) -> Response {
+    let mut c = Chrome::with_ctx_public(ctx, "login-title");
+    c.error = match (error, warning) {
+        (Some(e), Some(w)) => Some(format!("{e} {w}")),
+        (e, w) => e.or(w),
+    };
+    (
+        status,
+        LoginPage {
+            c,
+            totp_step: false,
+            email: email.to_owned(),
+        },
+    )
+        .into_response()
+}
+
+/// "You can try again from 14:05 UTC (in 12 minutes)": when the lock ends, as a time and a duration.
+pub(crate) fn lock_ends_text(tr: Tr, retry_after_secs: u64) -> String {
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    let secs = i64::try_from(retry_after_secs).unwrap_or(i64::MAX / 2000);
+    let at = time::OffsetDateTime::from_unix_timestamp_nanos(
+        i128::from(now_ms.saturating_add(secs.saturating_mul(1000))) * 1_000_000,
+    )
+    .map_or_else(
+        |_| String::new(),
+        |t| format!("{:02}:{:02} UTC", t.hour(), t.minute()),
+    );
+    let minutes = retry_after_secs.div_ceil(60).max(1);
+    tr.t_with(
+        "login-locked",
+        &[("time", &at), ("minutes", &minutes.to_string())],
+    )
+}
+
 fn login_throttled(ctx: &Ctx, email: &str, retry_after_secs: u64) -> Response {
     let mut c = Chrome::with_ctx_public(ctx, "login-title");
-    c.error = Some(ctx.tr().t_n("error-429-text", "seconds", retry_after_secs));
+    c.error = Some(lock_ends_text(ctx.tr(), retry_after_secs));
     let mut res = (
         StatusCode::TOO_MANY_REQUESTS,
         LoginPage {
@@ -301,9 +423,29 @@ pub async fn login_submit(
             }
             Ok(res)
         }
-        Err(AppError::Unauthenticated | AppError::Invalid { .. } | AppError::NotFound) => Ok(
-            login_failed(&ctx, "login-failed", &f.email, StatusCode::UNAUTHORIZED),
-        ),
+        Err(AppError::Unauthenticated | AppError::Invalid { .. } | AppError::NotFound) => {
+            let mut res = login_failed(&ctx, "login-failed", &f.email, StatusCode::UNAUTHORIZED);
+            // Warn while there is still a try or two left, rather than only once the door has shut.
+            let left = web
+                .app
+                .login_attempts_left(f.email.trim(), &ctx.origin)
+                .await?;
+            if left <= 2 {
+                let warning = if left == 0 {
+                    None
+                } else {
+                    Some(ctx.tr().t_n("login-attempts-left", "count", left))
+                };
+                res = login_page_with(
+                    &ctx,
+                    Some(ctx.tr().t("login-failed").to_owned()),
+                    warning,
+                    &f.email,
+                    StatusCode::UNAUTHORIZED,
+                );
+            }
+            Ok(res)
+        }
         Err(AppError::Throttled { retry_after_secs }) => {
             Ok(login_throttled(&ctx, &f.email, retry_after_secs))
         }
@@ -354,10 +496,22 @@ pub struct LangForm {
     lang: String,
 }
 
-/// Language for visitors who are not logged in (login page); stored in a cookie for a year.
-pub async fn set_language(ctx: Ctx, PageForm(f): PageForm<LangForm>) -> Response {
+/// The header's language switch: stored in a cookie for a year, and for a logged-in user also as their
+/// account's language (which pages follow). Goes back to the page the switch was used on.
+pub async fn set_language(
+    State(web): State<Web>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    PageForm(f): PageForm<LangForm>,
+) -> Result<Response, WebError> {
     let lang = Lang::from_code(&f.lang).unwrap_or_default();
-    let mut res = see_other(if ctx.session.is_some() { "/" } else { "/login" });
+    if let Some(s) = &ctx.session {
+        web.app
+            .set_locale(&s.user.id, locale_from_lang(lang))
+            .await?;
+    }
+    let fallback = if ctx.session.is_some() { "/" } else { "/login" };
+    let mut res = see_other(&back_path(&headers).unwrap_or_else(|| fallback.to_owned()));
     if let Ok(v) = HeaderValue::from_str(&cookies::set(
         cookies::LANG,
         lang.code(),
@@ -366,7 +520,20 @@ pub async fn set_language(ctx: Ctx, PageForm(f): PageForm<LangForm>) -> Response
     )) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
-    res
+    Ok(res)
+}
+
+/// The path (and query) of the `Referer`, when it is a page of this site: where the language switch was used.
+/// Only a local path is returned, so the redirect cannot lead elsewhere.
+fn back_path(headers: &axum::http::HeaderMap) -> Option<String> {
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let rest = referer
+        .strip_prefix("http://")
+        .or_else(|| referer.strip_prefix("https://"))?;
+    let path = rest.strip_prefix(host)?;
+    (path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\"))
+        .then(|| path.to_owned())
 }
 
 pub async fn logout(State(web): State<Web>, user: UserCtx) -> Result<Response, WebError> {
@@ -392,4 +559,175 @@ pub async fn switch_org(
 ) -> Result<Response, WebError> {
     web.app.switch_org(&user.token, &f.org).await?;
     Ok(see_other(&format!("/o/{}", f.org)))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "password_reset.html")]
+struct ResetPage {
+    c: Chrome,
+    token: String,
+    valid: bool,
+}
+
+#[derive(Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    new: String,
+}
+
+/// `/password-reset/{token}`: the form behind an owner's one-time link, or why the link no longer works.
+pub async fn reset_form(
+    State(web): State<Web>,
+    ctx: Ctx,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> Result<Response, WebError> {
+    let valid = web.app.password_reset_valid(&token).await?;
+    let mut c = Chrome::with_ctx_public(&ctx, "reset-title");
+    if !valid {
+        c.error = Some(ctx.tr().t("reset-invalid").to_owned());
+    }
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    Ok((status, ResetPage { c, token, valid }).into_response())
+}
+
+pub async fn reset_submit(
+    State(web): State<Web>,
+    ctx: Ctx,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    PageForm(f): PageForm<ResetForm>,
+) -> Result<Response, WebError> {
+    let tr = ctx.tr();
+    let refused = match Password::parse(&f.new) {
+        Err(e) => Some((labelled(tr, "new_password", &password_error(tr, e)), true)),
+        Ok(_) => match web.app.reset_password(&token, &f.new, &ctx.origin).await {
+            Ok(()) => None,
+            Err(AppError::Unauthenticated | AppError::NotFound) => {
+                Some((tr.t("reset-invalid").to_owned(), false))
+            }
+            Err(AppError::Invalid { field, message }) => {
+                Some((field_error(&ctx, field, &message), true))
+            }
+            Err(e) => return Err(e.into()),
+        },
+    };
+    match refused {
+        None => Ok(see_other("/login?notice=password-reset")),
+        Some((msg, valid)) => {
+            let mut c = Chrome::with_ctx_public(&ctx, "reset-title");
+            c.error = Some(msg);
+            let status = if valid {
+                StatusCode::BAD_REQUEST
+            } else {
+                StatusCode::NOT_FOUND
+            };
+            Ok((status, ResetPage { c, token, valid }).into_response())
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "org_new.html")]
+struct NewOrgPage {
+    c: Chrome,
+    org_name: String,
+    slug: String,
+}
+
+#[derive(Deserialize)]
+pub struct NewOrgForm {
+    #[serde(default)]
+    org_name: String,
+    #[serde(default)]
+    slug: String,
+}
+
+fn new_org_page(user: &UserCtx, f: &NewOrgForm, error: Option<String>) -> Response {
+    let mut c = Chrome::session(
+        user.ctx.tr(),
+        &user.ctx.csrf,
+        &user.session,
+        None,
+        "org-new-title",
+    );
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    c.error = error;
+    (
+        status,
+        NewOrgPage {
+            c,
+            org_name: f.org_name.clone(),
+            slug: f.slug.clone(),
+        },
+    )
+        .into_response()
+}
+
+fn owns_an_org(user: &UserCtx) -> bool {
+    user.session
+        .memberships
+        .iter()
+        .any(|(_, r)| *r == kluis_domain::Role::Owner)
+}
+
+/// `/orgs/new`: an owner (a consultant, say) creates another organisation and becomes its owner.
+pub async fn new_org_form(user: UserCtx) -> Result<Response, WebError> {
+    if !owns_an_org(&user) {
+        return Err(WebError::Forbidden);
+    }
+    Ok(new_org_page(
+        &user,
+        &NewOrgForm {
+            org_name: String::new(),
+            slug: String::new(),
+        },
+        None,
+    ))
+}
+
+pub async fn new_org_submit(
+    State(web): State<Web>,
+    user: UserCtx,
+    PageForm(f): PageForm<NewOrgForm>,
+) -> Result<Response, WebError> {
+    if !owns_an_org(&user) {
+        return Err(WebError::Forbidden);
+    }
+    let tr = user.ctx.tr();
+    let slug = if f.slug.trim().is_empty() {
+        slugify(&f.org_name)
+    } else {
+        f.slug.trim().to_owned()
+    };
+    if let Err(e) = OrgSlug::parse(&slug) {
+        let msg = labelled(tr, "slug", &slug_error(tr, e));
+        return Ok(new_org_page(&user, &f, Some(msg)));
+    }
+    match web
+        .app
+        .create_org(&user.session.user.id, &slug, &f.org_name, &user.ctx.origin)
+        .await
+    {
+        Ok(org) => {
+            // Work in the new organisation straight away.
+            web.app.switch_org(&user.token, &org.slug).await?;
+            Ok(see_other(&format!("/o/{}?notice=org-created", org.slug)))
+        }
+        Err(AppError::Invalid { field, message }) => {
+            let msg = field_error(&user.ctx, field, &message);
+            Ok(new_org_page(&user, &f, Some(msg)))
+        }
+        Err(AppError::Conflict(_)) => {
+            let msg = labelled(tr, "slug", tr.t("error-slug-taken"));
+            Ok(new_org_page(&user, &f, Some(msg)))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -7,6 +7,7 @@ mod org;
 
 pub(crate) use org::{AuditQuery, audit_filter};
 
+use crate::backend::SessionInfo;
 use crate::error::ErrorKind;
 use crate::i18n::Tr;
 use crate::nav::Chrome;
@@ -46,6 +47,12 @@ pub(crate) fn routes() -> Routes {
             "/o/{org}/account/tokens/{token}/revoke",
             account::revoke_token,
         )
+        .get("/o/{org}/users/{user}/remove", org::remove_member_confirm)
+        .post("/o/{org}/users/{user}/reset", org::reset_password_link)
+        .get("/orgs/new", auth::new_org_form)
+        .post("/orgs/new", auth::new_org_submit)
+        .get("/password-reset/{token}", auth::reset_form)
+        .post("/password-reset/{token}", auth::reset_submit)
         .merge(documents::routes())
 }
 
@@ -59,15 +66,34 @@ struct ErrorPage {
     back_label: String,
 }
 
-/// The translated page for an error; no CSRF token is needed on it (it has no forms besides the header's).
+/// The translated page for an error, with only the public header.
 pub(crate) fn error_page(tr: Tr, kind: ErrorKind, detail: Option<String>) -> Response {
+    error_page_for(tr, kind, detail, "", None, None)
+}
+
+/// The translated page for an error. For a logged-in user (`session`) it keeps the header and navigation of
+/// the organisation in the path (`org_slug`) or the one they work in, so a 403 or 404 is no dead end; `csrf`
+/// goes into the header's forms.
+pub(crate) fn error_page_for(
+    tr: Tr,
+    kind: ErrorKind,
+    detail: Option<String>,
+    csrf: &str,
+    session: Option<&SessionInfo>,
+    org_slug: Option<&str>,
+) -> Response {
     let key = kind.key();
     let text = match kind {
         ErrorKind::Throttled(secs) => tr.t_n("error-429-text", "seconds", secs),
         _ => tr.t(&format!("{key}-text")).to_owned(),
     };
+    let title_key = format!("{key}-title");
+    let c = match session {
+        Some(s) => Chrome::session(tr, csrf, s, org_slug, &title_key),
+        None => Chrome::public(tr, csrf, &title_key),
+    };
     let page = ErrorPage {
-        c: Chrome::public(tr, "", &format!("{key}-title")),
+        c,
         text,
         detail,
         back_href: "/",

@@ -13,6 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kluis_app::modules::CheckStatus;
+use kluis_domain::identity::{EmailAddress, Password};
 use kluis_domain::{Permission, PersonalDataKind, Role};
 use serde::Deserialize;
 
@@ -164,6 +165,8 @@ struct UsersPage {
     roles: Vec<RoleOption>,
     form_email: String,
     form_name: String,
+    /// A password-reset link just made for a colleague: shown on this response only.
+    reset_link: Option<String>,
 }
 
 async fn users_page(
@@ -172,6 +175,17 @@ async fn users_page(
     flash: &Flash,
     error: Option<String>,
     form: Option<&AddMemberForm>,
+) -> Result<Response, WebError> {
+    users_page_with(web, o, flash, error, form, None).await
+}
+
+async fn users_page_with(
+    web: &Web,
+    o: &OrgCtx,
+    flash: &Flash,
+    error: Option<String>,
+    form: Option<&AddMemberForm>,
+    reset_link: Option<String>,
 ) -> Result<Response, WebError> {
     require(o, Permission::ManageUsers)?;
     let members: Vec<Member> = web.app.members(&o.actor).await?;
@@ -205,6 +219,7 @@ async fn users_page(
         ),
         form_email: form.map(|f| f.email.clone()).unwrap_or_default(),
         form_name: form.map(|f| f.name.clone()).unwrap_or_default(),
+        reset_link,
     };
     Ok((status, page).into_response())
 }
@@ -239,6 +254,20 @@ pub async fn add_member(
         let msg = o.ctx.tr().t("error-invalid-role").to_owned();
         return users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await;
     };
+    let tr = o.ctx.tr();
+    // Parsed here too, so that a refusal is worded in the owner's language.
+    let refused = EmailAddress::parse(&f.email)
+        .err()
+        .map(|e| super::auth::labelled(tr, "email", &super::auth::email_error(tr, e)))
+        .or_else(|| {
+            (!f.password.is_empty())
+                .then(|| Password::parse(&f.password).err())
+                .flatten()
+                .map(|e| super::auth::labelled(tr, "password", &super::auth::password_error(tr, e)))
+        });
+    if let Some(msg) = refused {
+        return users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await;
+    }
     let input = NewMember {
         email: f.email.trim().to_owned(),
         display_name: f.name.trim().to_owned(),
@@ -286,6 +315,69 @@ pub async fn change_role(
         ))),
         Err(AppError::Conflict(_)) => Ok(see_other(&format!(
             "/o/{}/users?error=last-owner",
+            o.org_slug
+        ))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users_remove.html")]
+struct RemovePage {
+    c: Chrome,
+    org: String,
+    user_id: String,
+    question: String,
+}
+
+/// `GET /o/{org}/users/{user}/remove`: asks before a member is removed.
+pub async fn remove_member_confirm(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Path((_, user)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    require(&o, Permission::ManageUsers)?;
+    let name = web
+        .app
+        .member_display_name(&o.actor, &user)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let page = RemovePage {
+        c: Chrome::org(&o, "users-remove-title", "users", &Flash::default()),
+        org: o.org_slug.clone(),
+        question: o
+            .ctx
+            .tr()
+            .t_with("users-remove-confirm", &[("name", &name)]),
+        user_id: user,
+    };
+    Ok(page.into_response())
+}
+
+/// `POST /o/{org}/users/{user}/reset`: a one-time link for a colleague to set a new password, shown once.
+pub async fn reset_password_link(
+    State(web): State<Web>,
+    o: OrgCtx,
+    headers: HeaderMap,
+    Path((_, user)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    require(&o, Permission::ManageUsers)?;
+    match web.app.create_password_reset(&o.actor, &UserId(user)).await {
+        Ok(token) => {
+            let host = headers
+                .get(axum::http::header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("localhost");
+            let scheme = if o.ctx.secure_cookies {
+                "https"
+            } else {
+                "http"
+            };
+            let link = format!("{scheme}://{host}/password-reset/{token}");
+            users_page_with(&web, &o, &Flash::default(), None, None, Some(link)).await
+        }
+        Err(AppError::Forbidden) => Ok(see_other(&format!(
+            "/o/{}/users?error=reset-elsewhere",
             o.org_slug
         ))),
         Err(e) => Err(e.into()),

@@ -710,7 +710,7 @@ async fn dashboard_says_what_to_do_first_then_counts_documents_by_kind() {
     let dash = owner.get("/o/acme").await;
     assert!(
         dash.body
-            .contains("2 document(en): 1 met bijzondere persoonsgegevens of nationale identificatienummers, 0 met gewone persoonsgegevens."),
+            .contains("2 documenten: 1 met bijzondere persoonsgegevens of nationale identificatienummers, 0 met gewone persoonsgegevens."),
         "counts: {}",
         dash.body
     );

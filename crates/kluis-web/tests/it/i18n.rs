@@ -13,28 +13,46 @@ fn source(lang: &str) -> String {
 
 #[test]
 fn both_languages_have_the_same_keys_and_parse_cleanly() {
-    let (nl, nl_bad) = parse_catalogue(&source("nl"));
-    let (en, en_bad) = parse_catalogue(&source("en"));
-    assert!(nl_bad.is_empty(), "unreadable lines in nl.ftl: {nl_bad:?}");
-    assert!(en_bad.is_empty(), "unreadable lines in en.ftl: {en_bad:?}");
-    assert!(nl.len() > 100, "catalogue suspiciously small: {}", nl.len());
-    let nl_keys: BTreeSet<_> = nl.keys().collect();
-    let en_keys: BTreeSet<_> = en.keys().collect();
+    let nl = parse_catalogue(&source("nl"));
+    let en = parse_catalogue(&source("en"));
+    assert!(nl.problems.is_empty(), "nl.ftl: {:?}", nl.problems);
+    assert!(en.problems.is_empty(), "en.ftl: {:?}", en.problems);
+    assert!(
+        nl.messages.len() > 100,
+        "catalogue suspiciously small: {}",
+        nl.messages.len()
+    );
+    let nl_keys: BTreeSet<_> = nl.messages.keys().collect();
+    let en_keys: BTreeSet<_> = en.messages.keys().collect();
     let only_nl: Vec<_> = nl_keys.difference(&en_keys).collect();
     let only_en: Vec<_> = en_keys.difference(&nl_keys).collect();
     assert!(
         only_nl.is_empty() && only_en.is_empty(),
         "only in nl: {only_nl:?}; only in en: {only_en:?}"
     );
-    for (k, v) in nl.iter() {
-        assert!(!v.is_empty(), "empty text for {k} in nl");
-        // Placeholders must match, or one language would show a raw `{ $name }`.
-        let ph = |s: &str| {
-            s.match_indices("{ $")
-                .map(|(i, _)| s[i..].split('}').next().unwrap_or("").to_owned())
-                .collect::<BTreeSet<_>>()
-        };
-        assert_eq!(ph(v), ph(&en[k]), "placeholders differ for {k}");
+    for (k, vars) in &nl.messages {
+        // Variables must match (in any variant), or one language would show a raw `{ $name }` or miss a value.
+        assert_eq!(vars, &en.messages[k], "variables differ for {k}");
+        for lang in Lang::ALL {
+            assert!(
+                !catalogue(lang)[k].trim().is_empty(),
+                "empty text for {k} in {}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_message_hedges_a_plural_with_brackets() {
+    // "7 document(en)" is what plural variants are for.
+    for lang in ["nl", "en"] {
+        for line in source(lang).lines() {
+            assert!(
+                !line.contains("(en)") && !line.contains("(s)"),
+                "{lang}.ftl: use a plural variant instead of: {line}"
+            );
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Integration tests for kluis-web through HTTP against the real router on a real database.
 
+mod accounts;
 mod api;
 mod client;
 mod documents;

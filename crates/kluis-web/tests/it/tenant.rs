@@ -244,6 +244,22 @@ async fn a_member_of_a_can_never_reach_b() {
                 let csrf = csrf_of(&mut other, "acme").await;
                 vec![other.post_form("/logout", &[("csrf", &csrf)]).await]
             }
+            (Access::Session, m, "/orgs/new") => {
+                // A new organisation is the user's own; nothing of B may show on the way.
+                let csrf = w.a_csrf.clone();
+                let r = if m == "GET" {
+                    w.a_owner.get("/orgs/new").await
+                } else {
+                    // B's slug: refused as taken, without B's name.
+                    let fields = [
+                        ("csrf", csrf.as_str()),
+                        ("org_name", "Mine"),
+                        ("slug", "beta"),
+                    ];
+                    w.a_owner.post_form("/orgs/new", &fields).await
+                };
+                vec![r]
+            }
             (Access::Public, "POST", "/login") => {
                 // A logged-in A user trying B's owner with a wrong password.
                 let csrf = w.a_csrf.clone();

@@ -7,11 +7,25 @@ use crate::support::{Install, describe};
 fn populated() -> Install {
     let install = Install::new();
     install.ok(
-        &["org", "add", "acme", "--name", "Acme Schoonmaak B.V."],
+        &[
+            "org",
+            "add",
+            "acme",
+            "--name",
+            "Acme Schoonmaak B.V.",
+            "--init",
+        ],
         "",
     );
     install.ok(
-        &["org", "add", "kapper-noor", "--name", "Kapsalon Noor"],
+        &[
+            "org",
+            "add",
+            "kapper-noor",
+            "--name",
+            "Kapsalon Noor",
+            "--init",
+        ],
         "",
     );
     for (org, email, name, role) in [

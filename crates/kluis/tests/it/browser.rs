@@ -1,4 +1,5 @@
-//! A real browser (Debian chromium via chromedriver) through setup, login, user admin, language and logout.
+//! A real browser (Debian chromium via chromedriver) through setup, login, user admin, language and logout, then
+//! as a staff member (sees documents, cannot reveal a BSN) and as a consultant (a second organisation).
 //!
 //! Skipped with a message when chromedriver is not installed, unless KLUIS_REQUIRE_BROWSER=1 (CI) makes that a failure.
 
@@ -36,7 +37,7 @@ fn setup_login_add_user_switch_language_logout() {
         .expect("runtime");
     let failure = runtime.block_on(async {
         let client = connect(driver.port, profile.path()).await;
-        let failure = match flow(&client, &server.url).await {
+        let failure = match flow(&client, &server.url, &install).await {
             Ok(()) => None,
             Err(problem) => {
                 let shot = screenshot(&client, "setup_login_add_user_switch_language_logout").await;
@@ -53,7 +54,7 @@ fn setup_login_add_user_switch_language_logout() {
     }
 }
 
-async fn flow(c: &Client, base: &str) -> Result<(), String> {
+async fn flow(c: &Client, base: &str, install: &Install) -> Result<(), String> {
     // Setup page on a fresh install.
     c.goto(base)
         .await
@@ -133,6 +134,93 @@ async fn flow(c: &Client, base: &str) -> Result<(), String> {
     wait_css(c, "form[action='/login']")
         .await
         .map_err(|e| format!("dashboard still open after logout: {e}"))?;
+
+    staff_path(c, base, install, &org_path).await?;
+    consultant_path(c, base, &org_path).await
+}
+
+async fn login_as(c: &Client, base: &str, email: &str, password: &str) -> Result<(), String> {
+    c.goto(&format!("{}/login", base.trim_end_matches('/')))
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_css(c, "form[action='/login']").await?;
+    fill(c, "#email", email).await?;
+    fill(c, "#password", password).await?;
+    click(c, "form[action='/login'] button[type='submit']").await?;
+    wait_css(c, "form[action='/logout']")
+        .await
+        .map_err(|e| format!("log in as {email}: {e}"))
+}
+
+/// A staff member sees the documents and what they hold, but a BSN stays masked: no reveal button.
+async fn staff_path(
+    c: &Client,
+    base: &str,
+    install: &Install,
+    org_path: &str,
+) -> Result<(), String> {
+    let slug = org_path.trim_start_matches("/o/");
+    let folder = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let file = folder.path().join("personeelsdossier.txt");
+    std::fs::write(&file, "Personeelsdossier Jan Jansen\nBSN: 111222333\n")
+        .map_err(|e| e.to_string())?;
+    let path = file.display().to_string();
+    let out = install.run(&["import-docs", &path, "--org", slug], "");
+    if !out.status.success() {
+        return Err(format!("import-docs: {}", crate::support::describe(&out)));
+    }
+
+    login_as(c, base, "sanne@visser.test", "another long password 42").await?;
+    click(c, &format!("nav a[href='{org_path}/documents']")).await?;
+    wait_css(c, &format!("a[href='{org_path}/documents/list']")).await?;
+    c.goto(&format!(
+        "{}{org_path}/documents/list",
+        base.trim_end_matches('/')
+    ))
+    .await
+    .map_err(|e| e.to_string())?;
+    click(c, "table a[href*='/documents/']").await?;
+    wait_text(
+        c,
+        "alleen zichtbaar voor eigenaar en privacyverantwoordelijke",
+    )
+    .await
+    .map_err(|e| format!("staff document page: {e}"))?;
+    let source = c.source().await.map_err(|e| e.to_string())?;
+    if source.contains("111222333") || source.contains("/reveal") {
+        return Err("a staff member could see or reveal the BSN".into());
+    }
+    click(c, "form[action='/logout'] button").await?;
+    wait_css(c, "form[action='/login']").await
+}
+
+/// An owner (a consultant) creates a second organisation in the UI, works in it, and switches back.
+async fn consultant_path(c: &Client, base: &str, org_path: &str) -> Result<(), String> {
+    login_as(c, base, "kees@visser.test", PASSWORD).await?;
+    click(c, "a[href='/orgs/new']").await?;
+    wait_css(c, "form[action='/orgs/new']").await?;
+    fill(c, "#org_name", "Bakkerij Jansen").await?;
+    click(c, "form[action='/orgs/new'] button[type='submit']").await?;
+    wait_text(c, "De organisatie is aangemaakt").await?;
+    let url = c.current_url().await.map_err(|e| e.to_string())?;
+    if url.path() != "/o/bakkerij-jansen" {
+        return Err(format!(
+            "expected the new organisation's dashboard, got {url}"
+        ));
+    }
+    wait_css(c, "#org-switch").await?;
+    c.find(Locator::Css("#org-switch"))
+        .await
+        .map_err(|e| e.to_string())?
+        .select_by_value(org_path.trim_start_matches("/o/"))
+        .await
+        .map_err(|e| format!("choose the first organisation: {e}"))?;
+    click(c, "form[action='/switch'] button[type='submit']").await?;
+    wait_text(c, "Fietsenmaker Visser").await?;
+    let url = c.current_url().await.map_err(|e| e.to_string())?;
+    if url.path().trim_end_matches('/') != org_path {
+        return Err(format!("switch went to {url}, not {org_path}"));
+    }
     Ok(())
 }
 

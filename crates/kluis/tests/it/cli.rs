@@ -176,7 +176,7 @@ fn unreachable_database_fails_fast_with_one_line() {
 #[test]
 fn encrypted_data_without_its_key_file_is_a_clear_error() {
     let install = Install::new();
-    install.ok(&["org", "add", "acme", "--name", "Acme B.V."], "");
+    install.ok(&["org", "add", "acme", "--name", "Acme B.V.", "--init"], "");
     install.ok(
         &[
             "user",

@@ -5,7 +5,7 @@ use crate::support::{Install, describe};
 #[test]
 fn import_docs_scans_files_reports_failures_and_refuses_unknown_orgs() {
     let install = Install::new();
-    install.ok(&["org", "add", "acme", "--name", "Acme BV"], "");
+    install.ok(&["org", "add", "acme", "--name", "Acme BV", "--init"], "");
     let src = install.root().join("to-import");
     std::fs::create_dir_all(src.join("sub")).unwrap();
     std::fs::write(
@@ -64,7 +64,7 @@ fn import_docs_scans_files_reports_failures_and_refuses_unknown_orgs() {
 #[test]
 fn a_crashing_worker_marks_the_document_failed_and_keeps_it() {
     let install = Install::new();
-    install.ok(&["org", "add", "acme", "--name", "Acme BV"], "");
+    install.ok(&["org", "add", "acme", "--name", "Acme BV", "--init"], "");
     let src = install.root().join("boom.txt");
     std::fs::write(&src, "Naam: Jan Jansen\n").unwrap();
     let out = crate::support::run_with_stdin(

@@ -27,7 +27,7 @@ fn chain_length(install: &Install, org: &str) -> u64 {
 #[test]
 fn two_instances_run_each_job_exactly_once() {
     let install = Install::new();
-    install.ok(&["org", "add", "acme", "--name", "Acme B.V."], "");
+    install.ok(&["org", "add", "acme", "--name", "Acme B.V.", "--init"], "");
     let before = chain_length(&install, "acme") + 1; // the verification just recorded itself
 
     let first = install.serve();
