@@ -146,30 +146,21 @@ impl App {
             tx.insert_user(&user).await?;
             let mut t = tx.tenant(&scope);
             t.insert_membership(&user.id, Role::Owner, now).await?;
+            // One event for one change: setting up creates the organisation with its owner's account and
+            // membership.
             t.append_audit(&event(
                 &user.id,
                 "org.create",
                 "org",
                 &org.id,
-                &["slug", "name"],
-                origin,
-            ))
-            .await?;
-            t.append_audit(&event(
-                &user.id,
-                "user.create",
-                "user",
-                &user.id,
-                &["email", "display_name", "password", "locale"],
-                origin,
-            ))
-            .await?;
-            t.append_audit(&event(
-                &user.id,
-                "member.add",
-                "membership",
-                &user.id,
-                &["role"],
+                &[
+                    "slug",
+                    "name",
+                    "owner.email",
+                    "owner.display_name",
+                    "owner.password",
+                    "owner.locale",
+                ],
                 origin,
             ))
             .await?;

@@ -123,16 +123,6 @@ impl App {
                 (_, Some(u)) => u.id,
                 (Some(nu), None) => {
                     tx.insert_user(nu).await?;
-                    tx.tenant(&actor.scope)
-                        .append_audit(&event(
-                            actor_id,
-                            "user.create",
-                            "user",
-                            &nu.id,
-                            &["email", "display_name", "password"],
-                            origin,
-                        ))
-                        .await?;
                     nu.id.clone()
                 }
                 // The account was deleted between the check and now; let the caller try again.
@@ -147,12 +137,19 @@ impl App {
                 return Err(AppError::Conflict("this person is already a member".into()));
             }
             t.insert_membership(&user_id, input.role, now_ms()).await?;
+            // One event for one change: adding someone whose account is made for the purpose names the
+            // account's fields too.
+            let fields: &[&str] = if new_user.is_some() {
+                &["role", "email", "display_name", "password"]
+            } else {
+                &["role"]
+            };
             t.append_audit(&event(
                 actor_id,
                 "member.add",
                 "membership",
                 &user_id,
-                &["role"],
+                fields,
                 origin,
             ))
             .await?;
@@ -329,21 +326,13 @@ impl App {
             let mut t = tx.tenant(&scope);
             t.insert_membership(user_id.as_str(), Role::Owner, now)
                 .await?;
+            // One event for one change: the creator's owner membership is part of the organisation's creation.
             t.append_audit(&event(
                 user_id.as_str(),
                 "org.create",
                 "org",
                 &org.id,
-                &["slug", "name"],
-                origin,
-            ))
-            .await?;
-            t.append_audit(&event(
-                user_id.as_str(),
-                "member.add",
-                "membership",
-                user_id.as_str(),
-                &["role"],
+                &["slug", "name", "owner"],
                 origin,
             ))
             .await?;

@@ -90,16 +90,6 @@ impl App {
                 (_, Some(u)) => u.id,
                 (Some(nu), None) => {
                     tx.insert_user(nu).await?;
-                    tx.tenant(&scope)
-                        .append_audit(&event(
-                            CLI_ACTOR,
-                            "user.create",
-                            "user",
-                            &nu.id,
-                            &["email", "display_name", "password"],
-                            &origin,
-                        ))
-                        .await?;
                     nu.id.clone()
                 }
                 (None, None) => {
@@ -115,12 +105,18 @@ impl App {
                 ));
             }
             t.insert_membership(&user_id, role, now_ms()).await?;
+            // One event for one change (see `add_member`).
+            let fields: &[&str] = if new_user.is_some() {
+                &["role", "email", "display_name", "password"]
+            } else {
+                &["role"]
+            };
             t.append_audit(&event(
                 CLI_ACTOR,
                 "member.add",
                 "membership",
                 &user_id,
-                &["role"],
+                fields,
                 &origin,
             ))
             .await?;

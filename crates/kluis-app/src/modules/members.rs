@@ -24,6 +24,18 @@ static ROUTES: &[RouteSpec] = &[
     route("POST", "/o/{org}/users", Org, Some(ManageUsers)),
     route("POST", "/o/{org}/users/{user}/role", Org, Some(ManageUsers)),
     route(
+        "GET",
+        "/o/{org}/users/{user}/remove",
+        Org,
+        Some(ManageUsers),
+    ),
+    route(
+        "POST",
+        "/o/{org}/users/{user}/reset",
+        Org,
+        Some(ManageUsers),
+    ),
+    route(
         "POST",
         "/o/{org}/users/{user}/remove",
         Org,

@@ -42,7 +42,7 @@ async fn the_chain_survives_concurrent_use_cases_and_tampering_is_located() {
         .audit_events(
             owner,
             AuditFilter {
-                action: Some("user.create".into()),
+                action: Some("org.create".into()),
                 ..Default::default()
             },
         )
