@@ -72,6 +72,10 @@ impl App {
     }
 
     async fn purge(&self) -> Result<(), AppError> {
+        crate::system::require_system(
+            kluis_domain::SystemActor::Jobs,
+            kluis_domain::Permission::Write,
+        )?;
         let now = now_ms();
         let mut tx = self.db().begin_write().await?;
         let sessions =

@@ -13,6 +13,11 @@ impl App {
     /// half-way, running it again finishes the job. Blind indexes use a separate key and stay valid. Back up the
     /// new key file afterwards.
     pub async fn rotate_keys(&self) -> Result<RotationReport, AppError> {
+        // Rotation re-encrypts every organisation's data: administration, from the command line only.
+        crate::system::require_system(
+            kluis_domain::SystemActor::Cli,
+            kluis_domain::Permission::ManageUsers,
+        )?;
         let path = self.config().effective_key_file();
         let before = KeyRing::open(&path)?.versions();
         let ring = KeyRing::rotate(&path)?;

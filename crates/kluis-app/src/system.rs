@@ -1,6 +1,6 @@
 //! Administration from the server's command line: organisations, users and passwords, audited as actor `cli`.
 
-use kluis_domain::Role;
+use kluis_domain::{Permission, Role, SystemActor};
 use kluis_store::{OrgScope, now_ms};
 
 use crate::audit::{CLI_ACTOR, append_for_user, event};
@@ -9,9 +9,20 @@ use crate::{
     validate_name, validate_password, validate_slug,
 };
 
+/// Work without a member behind it still needs a permission: what the command line and the jobs may do is
+/// `SystemActor::allows`, written in kluis-domain like a role's.
+pub(crate) fn require_system(actor: SystemActor, permission: Permission) -> Result<(), AppError> {
+    if actor.allows(permission) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 impl App {
     /// Creates an organisation. Conflict if the slug is taken.
     pub async fn cli_add_org(&self, slug: &str, name: &str) -> Result<OrgSummary, AppError> {
+        require_system(SystemActor::Cli, Permission::ManageUsers)?;
         let slug = validate_slug(slug)?;
         let slug = slug.as_str();
         let name = validate_name("name", name)?;
@@ -64,6 +75,7 @@ impl App {
         role: Role,
         password: &str,
     ) -> Result<UserSummary, AppError> {
+        require_system(SystemActor::Cli, Permission::ManageUsers)?;
         let email = validate_email(email)?;
         let name = validate_name("name", name)?;
         let org = self
@@ -130,6 +142,7 @@ impl App {
     /// Sets a user's password (e.g. a forgotten one) and ends all their sessions. NotFound for an unknown
     /// e-mail address.
     pub async fn cli_set_password(&self, email: &str, password: &str) -> Result<(), AppError> {
+        require_system(SystemActor::Cli, Permission::ManageUsers)?;
         let email = crate::normalize_email(email);
         let password = validate_password(password)?;
         let u = self
@@ -180,6 +193,7 @@ impl App {
         email: &str,
         name: &str,
     ) -> Result<(crate::ApiTokenSummary, String), AppError> {
+        require_system(SystemActor::Cli, Permission::ManageUsers)?;
         let email = validate_email(email)?;
         let name = validate_name("name", name)?;
         let org = self

@@ -163,7 +163,7 @@ async fn every_role_against_every_route_gets_exactly_what_its_permissions_allow(
         .expect("s");
     let owner_actor = env.actor(&owner_session.user.id, "acme").await;
     // Refused roles first, so an allowed role's change cannot make a refusal look like something else.
-    let mut members = vec![
+    let mut members = [
         member(&env, Role::Auditor, None).await,
         member(&env, Role::Staff, None).await,
         member(&env, Role::PrivacyOfficer, None).await,
