@@ -27,6 +27,7 @@ use std::time::Duration;
 use kluis_crypto::KeyRing;
 use kluis_store::{Store, sqlite_url};
 
+pub use audit::{checkpoint_from_json, checkpoint_to_json};
 pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
     DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit,
@@ -34,6 +35,7 @@ pub use documents::{
 };
 pub use error::AppError;
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_PURGE, JobHandler};
+pub use kluis_domain::audit::Checkpoint;
 pub use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 pub use kluis_domain::{Permission, Role};
 pub use kluis_scan::{Isolation as ScanIsolation, ScanStatus, WorkerConfig};
@@ -154,6 +156,10 @@ impl App {
         let store = connect(&cfg).await?;
         store.migrate().await?;
         let keys = open_keys(&cfg, &store).await?;
+        let chain_key = keys.audit_chain_key().ok_or_else(|| {
+            AppError::Setup("the key file has no audit-key after adding one".into())
+        })?;
+        store.set_audit_key(chain_key);
         let blobs = open_blobs(&cfg)?;
         let app = App {
             inner: Arc::new(Inner {
@@ -164,6 +170,8 @@ impl App {
                 handlers: RwLock::new(HashMap::new()),
             }),
         };
+        // First: anything appended to a chain still hashed as v1 would make it impossible to re-key.
+        app.finish_audit_rekey().await?;
         app.encrypt_clear_display_names().await?;
         app.register_builtin_jobs();
         Ok(app)
@@ -292,6 +300,13 @@ async fn open_keys(cfg: &AppConfig, store: &Store) -> Result<KeyRing, AppError> 
                 ring.fingerprint()
             )));
         }
+    }
+    if ring.audit_chain_key().is_none() {
+        // A key file from before the audit chain was keyed: give it an audit key, marked for re-keying the old
+        // chains (done by `App::open` right after; see kluis-crypto's key file notes).
+        let ring = KeyRing::add_audit_key(&path)?;
+        tracing::info!(key_file = %path.display(), "added an audit-key to the key file");
+        return Ok(ring);
     }
     Ok(ring)
 }
