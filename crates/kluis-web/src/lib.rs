@@ -95,6 +95,9 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/o/{org}/users/{user}/remove", Access::Org),
     ("GET", "/o/{org}/audit", Access::Org),
     ("POST", "/o/{org}/audit/verify", Access::Org),
+    ("POST", "/o/{org}/audit/search", Access::Org),
+    ("POST", "/o/{org}/audit/checkpoint", Access::Org),
+    ("POST", "/o/{org}/audit/checkpoint/verify", Access::Org),
     ("GET", "/o/{org}/account", Access::Org),
     ("POST", "/o/{org}/account/password", Access::Org),
     ("POST", "/o/{org}/account/locale", Access::Org),
@@ -119,6 +122,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ),
     ("GET", "/api/v1/orgs/{org}/audit", Access::ApiOrg),
     ("POST", "/api/v1/orgs/{org}/audit/verify", Access::ApiOrg),
+    ("POST", "/api/v1/orgs/{org}/audit/search", Access::ApiOrg),
     // Documents module: pages, then API.
     ("GET", "/o/{org}/documents", Access::Org),
     ("GET", "/o/{org}/documents/list", Access::Org),

@@ -1,6 +1,7 @@
 //! Integration tests for kluis-web through HTTP against the real router on a real database.
 
 mod api;
+mod audit;
 mod client;
 mod documents;
 mod flows;
