@@ -133,8 +133,10 @@ impl App {
             .filter(|t| !t.is_empty())
             .map(str::to_lowercase);
         let reads_names = filter.with_names || text.is_some();
-        let names = if reads_names {
-            self.audit_user_names(&actor.scope).await?
+        // A search has to consider everyone the log names; a plain listing only the people on its page (below).
+        let mut names = if text.is_some() {
+            let ids = tenant.audit_user_ids().await?;
+            self.user_names(ids).await?
         } else {
             HashMap::new()
         };
@@ -180,6 +182,16 @@ impl App {
             offset: i64::from(page - 1) * i64::from(per_page),
         };
         let (rows, total) = tenant.audit_events(&q).await?;
+        if filter.with_names && text.is_none() {
+            let ids = rows
+                .iter()
+                .flat_map(|e| {
+                    let about_user = matches!(e.entity.as_str(), "user" | "membership");
+                    std::iter::once(e.actor.clone()).chain(about_user.then(|| e.entity_id.clone()))
+                })
+                .collect::<std::collections::BTreeSet<_>>();
+            names = self.user_names(ids).await?;
+        }
         let subjects = if filter.with_names {
             self.audit_subject_names(&actor.scope, &rows, &names)
                 .await?
@@ -218,14 +230,17 @@ impl App {
         })
     }
 
-    /// Display names of every person this organisation's audit log names (as actor or subject), by user id.
+    /// Display names of the users among `ids` (system actors and unknown ids are skipped), by user id.
     /// Decrypts: callers audit the read.
-    async fn audit_user_names(
+    async fn user_names(
         &self,
-        scope: &OrgScope,
+        ids: impl IntoIterator<Item = String>,
     ) -> Result<HashMap<String, String>, AppError> {
         let mut names = HashMap::new();
-        for id in self.db().tenant(scope).audit_user_ids().await? {
+        for id in ids {
+            if id == CLI_ACTOR || id == JOBS_ACTOR {
+                continue;
+            }
             if let Some(user) = self.db().user(&id).await? {
                 names.insert(id, self.display_name(&user)?);
             }
