@@ -3,21 +3,29 @@
 //! The file is JSON lines: a manifest (format version, schema version, key fingerprint, never the key), every
 //! table row from one consistent database snapshot, then an end marker with counts so that a truncated file
 //! is refused. Backends may differ between backup and restore (SQLite → PostgreSQL works).
+//!
+//! Backups hold password hashes and document names, so the file is created 0600, and so is a restored SQLite
+//! database. A restore is all or nothing: every organisation's audit chain is verified before the load commits,
+//! and a failed restore removes whatever it created (database file, document folder), so it can simply be run
+//! again.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::Path;
+use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
+use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use kluis_blobs::BlobStore;
 use kluis_crypto::KeyRing;
-use kluis_store::{DumpRow, Store, StoreError, now_ms};
+use kluis_domain::audit::ChainVerifier;
+use kluis_store::{DumpRow, LoadTx, Store, StoreError, now_ms};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::ChainWalk;
 use crate::{
-    App, AppConfig, AppError, BackupReport, KEY_FINGERPRINT_SETTING, RestoreReport, connect,
-    open_blobs, path_display,
+    App, AppConfig, AppError, AuditVerification, BackupReport, KEY_FINGERPRINT_SETTING,
+    RestoreReport, connect, open_blobs, path_display,
 };
 
 const FORMAT: &str = "kluis-backup";
@@ -61,7 +69,13 @@ impl App {
             )));
         }
         let tmp = file.with_extension("partial");
-        let out = File::create(&tmp).map_err(|e| io_error("create", &tmp, e))?;
+        // 0600 from the first byte: the backup holds password hashes and document names.
+        let out = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)
+            .map_err(|e| io_error("create", &tmp, e))?;
         let result = self.write_backup(out).await;
         match result {
             Ok((rows, blobs, schema_version, key_fingerprint)) => {
@@ -172,7 +186,10 @@ impl App {
             ..
         }) = manifest
         else {
-            return Err(AppError::invalid("file", "this is not a Kluis backup file"));
+            return Err(AppError::invalid(
+                "file",
+                "this is not a Kluis backup file, or it is damaged (no readable manifest)",
+            ));
         };
         if format != FORMAT || format_version != FORMAT_VERSION {
             return Err(AppError::invalid(
@@ -206,8 +223,41 @@ impl App {
                 ring.fingerprint()
             )));
         }
-        let store = connect(&cfg).await?;
-        let blobs = open_blobs(&cfg)?;
+        let created = Created::before(&cfg);
+        let result =
+            Self::restore_into(&cfg, &ring, lines, file, schema_version, &key_fingerprint).await;
+        if result.is_err() {
+            created.remove();
+        }
+        result
+    }
+
+    async fn restore_into(
+        cfg: &AppConfig,
+        ring: &KeyRing,
+        mut lines: std::io::Lines<BufReader<File>>,
+        file: &Path,
+        schema_version: i64,
+        key_fingerprint: &str,
+    ) -> Result<RestoreReport, AppError> {
+        if cfg.database_url.is_none() {
+            // Create the SQLite file ourselves so that it is 0600 from the start (SQLite gives its WAL and
+            // shared-memory files the same mode).
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&cfg.data_dir)
+                .map_err(|e| io_error("create", &cfg.data_dir, e))?;
+            let db = cfg.data_dir.join("kluis.db");
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&db)
+                .map_err(|e| io_error("create", &db, e))?;
+        }
+        let store = connect(cfg).await?;
+        let blobs = open_blobs(cfg)?;
         let existing = blobs
             .list()
             .await
@@ -226,7 +276,8 @@ impl App {
             &mut lines,
             file,
             schema_version,
-            &key_fingerprint,
+            key_fingerprint,
+            ring,
         )
         .await;
         store.close().await;
@@ -241,6 +292,93 @@ impl App {
     }
 }
 
+/// What a restore found in the target before it started, so that a failed restore removes exactly what it
+/// created: new entries of the data directory (database file, its WAL, the document folder), or the data
+/// directory itself if it did not exist.
+struct Created {
+    data_dir: PathBuf,
+    existed: bool,
+    entries: Vec<PathBuf>,
+}
+
+impl Created {
+    fn before(cfg: &AppConfig) -> Created {
+        let entries = std::fs::read_dir(&cfg.data_dir)
+            .map(|rd| rd.flatten().map(|e| e.path()).collect())
+            .ok();
+        Created {
+            data_dir: cfg.data_dir.clone(),
+            existed: entries.is_some(),
+            entries: entries.unwrap_or_default(),
+        }
+    }
+
+    fn remove(self) {
+        if !self.existed {
+            let _ = std::fs::remove_dir_all(&self.data_dir);
+            return;
+        }
+        let Ok(now) = std::fs::read_dir(&self.data_dir) else {
+            return;
+        };
+        for entry in now.flatten() {
+            let path = entry.path();
+            if self.entries.contains(&path) {
+                continue;
+            }
+            let removed = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            if let Err(e) = removed {
+                tracing::warn!(path = %path.display(), error = %e, "cannot remove what a failed restore left");
+            }
+        }
+    }
+}
+
+/// Verifies every loaded organisation's audit chain inside the load, before it commits. A key file from before
+/// the chain was keyed (no audit key yet, or its re-keying pending) may restore chains written as v1: those are
+/// checked as v1 and re-keyed at the next start.
+async fn verify_loaded_chains(load: &mut LoadTx, ring: &KeyRing) -> Result<(), AppError> {
+    let legacy_allowed = ring.audit_chain_key().is_none() || ring.audit_rekey_pending();
+    for (org_id, slug, head_seq, head_hash) in load.org_audit_heads().await? {
+        let mut events = Vec::new();
+        let mut after = 0;
+        loop {
+            let batch = load.audit_chain_batch(&org_id, after, 1000).await?;
+            let Some(last) = batch.last() else { break };
+            after = last.seq;
+            events.extend(batch);
+        }
+        let keyed = ring.audit_chain_key().map(|key| {
+            let mut walk = ChainWalk::new(ChainVerifier::new(key));
+            walk.feed(&events, head_seq);
+            walk.finish(head_seq, &head_hash)
+        });
+        let result = match keyed {
+            Some(r) if r.is_ok() || !legacy_allowed => r,
+            _ => {
+                let mut walk = ChainWalk::new(ChainVerifier::legacy());
+                walk.feed(&events, head_seq);
+                walk.finish(head_seq, &head_hash)
+            }
+        };
+        if let AuditVerification::Broken { .. } = result {
+            return Err(AppError::invalid(
+                "file",
+                format!(
+                    "the audit chain of organisation {slug} in the backup is {result}; the backup was altered \
+                     or made with another key file, so it is not restored"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn load(
     store: &Store,
     blobs: &BlobStore,
@@ -249,6 +387,7 @@ async fn load(
     file: &Path,
     schema_version: i64,
     key_fingerprint: &str,
+    ring: &KeyRing,
 ) -> Result<RestoreReport, AppError> {
     store.migrate().await?;
     let current = store.schema_version().await?;
@@ -297,19 +436,21 @@ async fn load(
             }
         }
     }
-    let Some((rows, _expected_blobs)) = end else {
+    let Some((rows, expected_blobs)) = end else {
         return Err(AppError::invalid(
             "file",
-            "the backup file is incomplete (no end marker)",
+            "the backup file is incomplete (it ends early: no end marker)",
         ));
     };
-    let loaded = load.commit().await?;
-    if loaded != rows {
+    // Checked before the commit, so that a damaged file leaves nothing loaded.
+    if load.rows() != rows || blob_count != expected_blobs {
         return Err(AppError::invalid(
             "file",
-            "the backup file is damaged (row count mismatch)",
+            "the backup file is damaged (it holds fewer or more entries than its end marker counts)",
         ));
     }
+    verify_loaded_chains(&mut load, ring).await?;
+    let loaded = load.commit().await?;
     if store.setting(KEY_FINGERPRINT_SETTING).await?.as_deref() != Some(key_fingerprint) {
         let mut tx = store.begin_write().await?;
         tx.set_setting(KEY_FINGERPRINT_SETTING, key_fingerprint)

@@ -29,6 +29,7 @@ use kluis_crypto::KeyRing;
 use kluis_domain::identity::{EmailAddress, OrgSlug, Password};
 use kluis_store::{Store, sqlite_url};
 
+pub use audit::{checkpoint_from_json, checkpoint_to_json};
 pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
     DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit,
@@ -36,6 +37,7 @@ pub use documents::{
 };
 pub use error::AppError;
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_PURGE, JobHandler};
+pub use kluis_domain::audit::Checkpoint;
 pub use kluis_domain::identity;
 pub use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 pub use kluis_domain::{Permission, Role};
@@ -157,6 +159,10 @@ impl App {
         let store = connect(&cfg).await?;
         store.migrate().await?;
         let keys = open_keys(&cfg, &store).await?;
+        let chain_key = keys.audit_chain_key().ok_or_else(|| {
+            AppError::Setup("the key file has no audit-key after adding one".into())
+        })?;
+        store.set_audit_key(chain_key);
         let blobs = open_blobs(&cfg)?;
         let app = App {
             inner: Arc::new(Inner {
@@ -167,6 +173,8 @@ impl App {
                 handlers: RwLock::new(HashMap::new()),
             }),
         };
+        // First: anything appended to a chain still hashed as v1 would make it impossible to re-key.
+        app.finish_audit_rekey().await?;
         app.encrypt_clear_display_names().await?;
         app.register_builtin_jobs();
         Ok(app)
@@ -295,6 +303,13 @@ async fn open_keys(cfg: &AppConfig, store: &Store) -> Result<KeyRing, AppError> 
                 ring.fingerprint()
             )));
         }
+    }
+    if ring.audit_chain_key().is_none() {
+        // A key file from before the audit chain was keyed: give it an audit key, marked for re-keying the old
+        // chains (done by `App::open` right after; see kluis-crypto's key file notes).
+        let ring = KeyRing::add_audit_key(&path)?;
+        tracing::info!(key_file = %path.display(), "added an audit-key to the key file");
+        return Ok(ring);
     }
     Ok(ring)
 }

@@ -289,6 +289,15 @@ pub struct AuditFilter {
     pub from_ms: Option<i64>,
     /// Exclusive, unix ms.
     pub to_ms: Option<i64>,
+    /// Free text: matches an actor's or subject's name (people, documents), an action code or an id. Names
+    /// are decrypted for it, so a search is audited as `member.list`.
+    pub text: Option<String>,
+    /// Action codes whose words, in the reader's language, contain `text` (the caller's i18n layer knows the
+    /// words; the application knows only codes).
+    pub text_actions: Vec<String>,
+    /// Also give each event the display name of its actor and the name of its subject (decrypting names, so
+    /// the listing is audited as `member.list`).
+    pub with_names: bool,
     pub page: u32,
     pub per_page: u32,
 }
@@ -299,6 +308,11 @@ pub struct AuditEntry {
     pub seq: i64,
     pub at_ms: i64,
     pub actor: String,
+    /// The actor's display name, when asked for ([`AuditFilter::with_names`]) and the actor is a person.
+    pub actor_name: Option<String>,
+    /// The subject's name (a person's display name, a document's path, an organisation's or API token's name),
+    /// when asked for and known.
+    pub subject_name: Option<String>,
     pub action: String,
     pub entity: String,
     pub entity_id: String,
@@ -341,6 +355,9 @@ impl fmt::Display for AuditVerification {
                         "it does not link to the event before it (an event was replaced)"
                     }
                     BreakReason::SequenceGap => "events are missing or were inserted",
+                    BreakReason::CheckpointMismatch => {
+                        "it no longer holds the event the checkpoint recorded (events were cut off or rewritten)"
+                    }
                 };
                 write!(f, "broken at event {seq}: {why}")
             }

@@ -6,6 +6,7 @@
 //! # comments
 //! kluis-keyfile 1
 //! index-key <64 hex>
+//! audit-key <64 hex>
 //! key 1 <64 hex>
 //! key 2 <64 hex>
 //! ```
@@ -14,6 +15,15 @@
 //! The `index-key` is separate and never changes on rotation, so blind indexes stay valid across rotations and
 //! need no recomputation. (Replacing a leaked index key would mean recomputing every index from decrypted values;
 //! `rotate` does not do that.)
+//!
+//! The `audit-key` keys the audit chain (`kluis-audit-v2`) and signs its checkpoints, through two subkeys derived
+//! with HKDF under their own labels. Like the index key it never changes on rotation: events are never re-hashed,
+//! so a rotating chain key would need every old key kept for verification; one stable secret, apart from the
+//! field keys, is simpler and keeps old checkpoints valid. Key files made before the audit chain was keyed have
+//! no `audit-key`: [`KeyRing::add_audit_key`] adds one together with the line `audit-rekey pending`, which stays
+//! until the old unkeyed chains were re-keyed ([`KeyRing::finish_audit_rekey`]). Keeping that marker in the key
+//! file, not the database, matters: someone who can only write to the database cannot make Kluis re-key (and so
+//! bless) a chain they rewrote.
 //!
 //! Encrypted value layout: `[format 0x01][key version u32 BE][24-byte nonce][ciphertext + 16-byte tag]`. The
 //! 5-byte header is authenticated together with the caller's AAD.
@@ -42,6 +52,9 @@ const NONCE_LEN: usize = 24;
 const TAG_LEN: usize = 16;
 const FIELD_INFO: &[u8] = b"kluis field encryption v1";
 const INDEX_INFO: &[u8] = b"kluis blind index v1";
+const AUDIT_CHAIN_INFO: &[u8] = b"kluis audit chain v2";
+const AUDIT_CHECKPOINT_INFO: &[u8] = b"kluis audit checkpoint v1";
+const AUDIT_REKEY_PENDING: &str = "audit-rekey pending";
 /// Bytes of the HMAC kept in a blind index: 128 bits, 32 hex characters.
 const INDEX_BYTES: usize = 16;
 
@@ -56,6 +69,10 @@ pub struct KeyRing {
     field_keys: BTreeMap<u32, Key>,
     index_master: Key,
     index_key: Key,
+    /// Secret of the audit chain; `None` only in key files from before the chain was keyed.
+    audit_master: Option<Key>,
+    /// True from [`KeyRing::add_audit_key`] until [`KeyRing::finish_audit_rekey`].
+    audit_rekey_pending: bool,
     current: u32,
 }
 
@@ -91,7 +108,12 @@ fn io_err<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(std::io::Erro
 }
 
 impl KeyRing {
-    fn from_parts(masters: BTreeMap<u32, Key>, index_master: Key) -> KeyRing {
+    fn from_parts(
+        masters: BTreeMap<u32, Key>,
+        index_master: Key,
+        audit_master: Option<Key>,
+        audit_rekey_pending: bool,
+    ) -> KeyRing {
         let field_keys = masters
             .iter()
             .map(|(v, k)| (*v, derive(k, FIELD_INFO)))
@@ -103,6 +125,8 @@ impl KeyRing {
             field_keys,
             index_master,
             index_key,
+            audit_master,
+            audit_rekey_pending,
             current,
         }
     }
@@ -110,7 +134,12 @@ impl KeyRing {
     /// A fresh key ring that lives only in memory, for tests and throwaway installations. Never use it for data
     /// that must survive the process.
     pub fn ephemeral() -> KeyRing {
-        KeyRing::from_parts(BTreeMap::from([(1, random_key())]), random_key())
+        KeyRing::from_parts(
+            BTreeMap::from([(1, random_key())]),
+            random_key(),
+            Some(random_key()),
+            false,
+        )
     }
 
     /// Writes a new key file with one random master key and a random index key. The file is created with mode
@@ -190,7 +219,13 @@ impl KeyRing {
         }
         let mut masters = BTreeMap::new();
         let mut index = None;
+        let mut audit = None;
+        let mut pending = false;
         for (n, line) in lines {
+            if line == AUDIT_REKEY_PENDING {
+                pending = true;
+                continue;
+            }
             let parts: Vec<&str> = line.split_whitespace().collect();
             match parts.as_slice() {
                 ["index-key", hex] => {
@@ -199,6 +234,14 @@ impl KeyRing {
                         .is_some()
                     {
                         return Err(format!("line {n}: a second index-key"));
+                    }
+                }
+                ["audit-key", hex] => {
+                    if audit
+                        .replace(parse_key(hex).map_err(|p| format!("line {n}: audit-key {p}"))?)
+                        .is_some()
+                    {
+                        return Err(format!("line {n}: a second audit-key"));
                     }
                 }
                 ["key", version, hex] => {
@@ -214,7 +257,7 @@ impl KeyRing {
                 // Never echo the line: it may hold key material.
                 _ => {
                     return Err(format!(
-                        "line {n}: expected `index-key <hex>` or `key <version> <hex>`"
+                        "line {n}: expected `index-key <hex>`, `audit-key <hex>` or `key <version> <hex>`"
                     ));
                 }
             }
@@ -223,7 +266,10 @@ impl KeyRing {
         if masters.is_empty() {
             return Err("no key line".into());
         }
-        Ok(KeyRing::from_parts(masters, index))
+        if pending && audit.is_none() {
+            return Err(format!("`{AUDIT_REKEY_PENDING}` without an audit-key line"));
+        }
+        Ok(KeyRing::from_parts(masters, index, audit, pending))
     }
 
     fn serialize(&self) -> Zeroizing<String> {
@@ -235,6 +281,13 @@ impl KeyRing {
         s.push_str(FILE_HEADER);
         s.push('\n');
         s.push_str(&format!("index-key {}\n", hex::encode(*self.index_master)));
+        if let Some(audit) = &self.audit_master {
+            s.push_str(&format!("audit-key {}\n", hex::encode(**audit)));
+        }
+        if self.audit_rekey_pending {
+            s.push_str(AUDIT_REKEY_PENDING);
+            s.push('\n');
+        }
         for (v, k) in &self.masters {
             s.push_str(&format!("key {v} {}\n", hex::encode(**k)));
         }
@@ -280,7 +333,12 @@ impl KeyRing {
             })?;
         let mut masters = std::mem::take(&mut ring.masters);
         masters.insert(next, random_key());
-        let ring = KeyRing::from_parts(masters, ring.index_master);
+        let ring = KeyRing::from_parts(
+            masters,
+            ring.index_master,
+            ring.audit_master,
+            ring.audit_rekey_pending,
+        );
         ring.write_atomic(path)?;
         Ok(ring)
     }
@@ -295,9 +353,56 @@ impl KeyRing {
             .into_iter()
             .filter(|(v, _)| *v == current)
             .collect();
-        let ring = KeyRing::from_parts(masters, ring.index_master);
+        let ring = KeyRing::from_parts(
+            masters,
+            ring.index_master,
+            ring.audit_master,
+            ring.audit_rekey_pending,
+        );
         ring.write_atomic(path)?;
         Ok(ring)
+    }
+
+    /// Gives a key file from before the audit chain was keyed its `audit-key`, marked `audit-rekey pending`, and
+    /// rewrites it atomically. A file that has one already is returned unchanged.
+    pub fn add_audit_key(path: &Path) -> Result<KeyRing> {
+        let ring = KeyRing::open(path)?;
+        if ring.audit_master.is_some() {
+            return Ok(ring);
+        }
+        let ring = KeyRing::from_parts(ring.masters, ring.index_master, Some(random_key()), true);
+        ring.write_atomic(path)?;
+        Ok(ring)
+    }
+
+    /// Drops the `audit-rekey pending` mark once every old chain was re-keyed, and rewrites the file atomically.
+    pub fn finish_audit_rekey(path: &Path) -> Result<KeyRing> {
+        let ring = KeyRing::open(path)?;
+        if !ring.audit_rekey_pending {
+            return Ok(ring);
+        }
+        let ring = KeyRing::from_parts(ring.masters, ring.index_master, ring.audit_master, false);
+        ring.write_atomic(path)?;
+        Ok(ring)
+    }
+
+    /// Whether unkeyed (v1) audit chains still wait to be re-keyed ([`KeyRing::add_audit_key`]).
+    pub fn audit_rekey_pending(&self) -> bool {
+        self.audit_rekey_pending
+    }
+
+    /// The key of the audit chain's HMAC (`kluis-audit-v2`); `None` for a key file without `audit-key`.
+    pub fn audit_chain_key(&self) -> Option<kluis_domain::audit::AuditKey> {
+        self.audit_master
+            .as_ref()
+            .map(|m| kluis_domain::audit::AuditKey::from_bytes(*derive(m, AUDIT_CHAIN_INFO)))
+    }
+
+    /// The key that signs audit checkpoints, apart from the chain key; `None` without `audit-key`.
+    pub fn audit_checkpoint_key(&self) -> Option<kluis_domain::audit::AuditKey> {
+        self.audit_master
+            .as_ref()
+            .map(|m| kluis_domain::audit::AuditKey::from_bytes(*derive(m, AUDIT_CHECKPOINT_INFO)))
     }
 
     /// The version new values are encrypted under.

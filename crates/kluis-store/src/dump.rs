@@ -400,6 +400,44 @@ impl LoadTx {
         Ok(())
     }
 
+    /// Rows inserted so far.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Every loaded organisation's id, slug and recorded audit head `(seq, hash)`, read inside the load, so a
+    /// restore can verify the chains before it commits.
+    pub async fn org_audit_heads(&mut self) -> Result<Vec<(String, String, i64, String)>> {
+        let rows = sqlx::query("SELECT id, slug, audit_seq, audit_head FROM orgs ORDER BY id")
+            .fetch_all(&mut *self.tx)
+            .await?;
+        rows.iter()
+            .map(|r| -> Result<(String, String, i64, String)> {
+                Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?))
+            })
+            .collect()
+    }
+
+    /// Loaded audit events of `org_id` with `seq > after_seq` in chain order, at most `limit`.
+    pub async fn audit_chain_batch(
+        &mut self,
+        org_id: &str,
+        after_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<crate::AuditEventRow>> {
+        let sql = format!(
+            "SELECT {} FROM audit_events WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+            crate::model::AUDIT_COLUMNS
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(org_id)
+            .bind(after_seq)
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await?;
+        rows.iter().map(crate::model::audit_from_row).collect()
+    }
+
     /// Commits; returns the number of rows loaded.
     pub async fn commit(self) -> Result<u64> {
         let LoadTx {

@@ -33,8 +33,8 @@ pub use documents::{
 pub use dump::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, LoadTx, TableDef, TableList};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
-    ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, NewSession, NewUser, OrgRow,
-    PendingLoginRow, SessionRow, SessionView, UserRow,
+    ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, MemberRow, NewAuditEvent, NewSession,
+    NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
 };
 pub use tenant::{OrgScope, TenantStore, TenantTx};
 
@@ -176,6 +176,9 @@ struct Inner {
     /// SQLite allows one writer at a time; queueing writers here (instead of in SQLite's busy handler) keeps
     /// them fair and makes "database is locked" impossible between tasks of this process.
     writer: Arc<Mutex<()>>,
+    /// Key of the audit chain's HMAC, set by the application from the key file ([`Store::set_audit_key`]).
+    /// Without it no event can be appended: an unkeyed event could never verify.
+    audit_key: std::sync::RwLock<Option<kluis_domain::audit::AuditKey>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -227,8 +230,24 @@ impl Store {
                 pool,
                 backend,
                 writer: Arc::new(Mutex::new(())),
+                audit_key: std::sync::RwLock::new(None),
             }),
         })
+    }
+
+    /// Sets the key that every audit event appended from now on is hashed with (`kluis-audit-v2`).
+    pub fn set_audit_key(&self, key: kluis_domain::audit::AuditKey) {
+        match self.inner.audit_key.write() {
+            Ok(mut k) => *k = Some(key),
+            Err(poisoned) => *poisoned.into_inner() = Some(key),
+        }
+    }
+
+    fn audit_key(&self) -> Option<kluis_domain::audit::AuditKey> {
+        match self.inner.audit_key.read() {
+            Ok(k) => k.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -371,6 +390,7 @@ impl Store {
                     tx,
                     _guard: Some(guard),
                     backend: Backend::Sqlite,
+                    audit_key: self.audit_key(),
                 })
             }
             Backend::Postgres => {
@@ -379,9 +399,15 @@ impl Store {
                     tx,
                     _guard: None,
                     backend: Backend::Postgres,
+                    audit_key: self.audit_key(),
                 })
             }
         }
+    }
+
+    /// The audit key set with [`Store::set_audit_key`], for code that checks chains with the same key.
+    pub fn chain_key(&self) -> Option<kluis_domain::audit::AuditKey> {
+        self.audit_key()
     }
 
     /// Tenant data of the organisation `scope` stands for, read outside any write transaction.
@@ -409,6 +435,7 @@ pub struct WriteTx {
     tx: Transaction<'static, Any>,
     _guard: Option<OwnedMutexGuard<()>>,
     backend: Backend,
+    audit_key: Option<kluis_domain::audit::AuditKey>,
 }
 
 impl WriteTx {
@@ -432,7 +459,7 @@ impl WriteTx {
 
     /// Tenant writes for the organisation `scope` stands for, inside this transaction.
     pub fn tenant<'t>(&'t mut self, scope: &'t OrgScope) -> TenantTx<'t> {
-        TenantTx::new(&mut self.tx, scope)
+        TenantTx::new(&mut self.tx, scope, self.audit_key.as_ref())
     }
 
     pub(crate) fn conn(&mut self) -> &mut AnyConnection {

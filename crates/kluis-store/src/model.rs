@@ -272,6 +272,23 @@ pub struct AuditQuery {
     pub from_ms: Option<i64>,
     /// Exclusive upper bound, unix ms.
     pub to_ms: Option<i64>,
+    /// A free-text search, already resolved to ids and codes: an event matches if any part does.
+    pub text: Option<AuditTextMatch>,
     pub limit: i64,
     pub offset: i64,
+}
+
+/// What a free-text audit search matched, as ids and codes the events carry (names are encrypted or in other
+/// tables, so the application resolves the text first). Empty lists match nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditTextMatch {
+    /// Actors (user ids, `cli`, `system:jobs`).
+    pub actors: Vec<String>,
+    pub actions: Vec<String>,
+    /// Users the event is about (entity `user` or `membership`).
+    pub users: Vec<String>,
+    /// Documents the event is about (entity `document`).
+    pub documents: Vec<String>,
+    /// Any entity id, exactly (the text was an id).
+    pub entity_ids: Vec<String>,
 }

@@ -2,7 +2,7 @@
 //! carries `org_id = $1` bound from that scope.
 
 use kluis_domain::Role;
-use kluis_domain::audit::{AuditRecord, chain_hash};
+use kluis_domain::audit::{AuditKey, AuditRecord, chain_hash};
 use sqlx::{AnyConnection, Row as _};
 
 use crate::model::{AUDIT_COLUMNS, audit_from_row, parse_role};
@@ -96,34 +96,116 @@ impl<'s> TenantStore<'s> {
     /// Audit events matching `q`, newest first, and the total number of matches.
     pub async fn audit_events(&self, q: &AuditQuery) -> Result<(Vec<AuditEventRow>, i64)> {
         let mut c = self.conn().await?;
-        let filter = "WHERE org_id = $1 AND ($2 IS NULL OR actor = $2) AND ($3 IS NULL OR action = $3) \
-                      AND ($4 IS NULL OR entity = $4) AND ($5 IS NULL OR at_ms >= $5) AND ($6 IS NULL OR at_ms < $6)";
-        let count_sql = format!("SELECT COUNT(*) FROM audit_events {filter}");
-        let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql))
-            .bind(&self.scope.org_id)
-            .bind(&q.actor)
-            .bind(&q.action)
-            .bind(&q.entity)
-            .bind(q.from_ms)
-            .bind(q.to_ms)
-            .fetch_one(&mut *c)
-            .await?;
-        let list_sql = format!(
-            "SELECT {AUDIT_COLUMNS} FROM audit_events {filter} ORDER BY seq DESC LIMIT $7 OFFSET $8"
+        let mut filter = String::from(
+            "WHERE org_id = $1 AND ($2 IS NULL OR actor = $2) AND ($3 IS NULL OR action = $3) \
+             AND ($4 IS NULL OR entity = $4) AND ($5 IS NULL OR at_ms >= $5) AND ($6 IS NULL OR at_ms < $6)",
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(list_sql))
+        // The free-text lists become numbered placeholders after the six fixed ones, bound in the same order.
+        let mut text_binds: Vec<&String> = Vec::new();
+        if let Some(t) = &q.text {
+            let mut any = Vec::new();
+            let u = "entity IN ('user', 'membership') AND ";
+            let d = "entity = 'document' AND ";
+            in_list(&mut any, &mut text_binds, "actor", "", &t.actors);
+            in_list(&mut any, &mut text_binds, "action", "", &t.actions);
+            in_list(&mut any, &mut text_binds, "entity_id", u, &t.users);
+            in_list(&mut any, &mut text_binds, "entity_id", d, &t.documents);
+            in_list(&mut any, &mut text_binds, "entity_id", "", &t.entity_ids);
+            if any.is_empty() {
+                filter.push_str(" AND 1 = 0");
+            } else {
+                filter.push_str(&format!(" AND ({})", any.join(" OR ")));
+            }
+        }
+        let count_sql = format!("SELECT COUNT(*) FROM audit_events {filter}");
+        let mut count = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql))
             .bind(&self.scope.org_id)
             .bind(&q.actor)
             .bind(&q.action)
             .bind(&q.entity)
             .bind(q.from_ms)
-            .bind(q.to_ms)
+            .bind(q.to_ms);
+        for v in &text_binds {
+            count = count.bind(*v);
+        }
+        let total: i64 = count.fetch_one(&mut *c).await?;
+        let n = 6 + text_binds.len();
+        let list_sql = format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_events {filter} ORDER BY seq DESC LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
+        );
+        let mut list = sqlx::query(sqlx::AssertSqlSafe(list_sql))
+            .bind(&self.scope.org_id)
+            .bind(&q.actor)
+            .bind(&q.action)
+            .bind(&q.entity)
+            .bind(q.from_ms)
+            .bind(q.to_ms);
+        for v in &text_binds {
+            list = list.bind(*v);
+        }
+        let rows = list
             .bind(q.limit.max(0))
             .bind(q.offset.max(0))
             .fetch_all(&mut *c)
             .await?;
         let events = rows.iter().map(audit_from_row).collect::<Result<_>>()?;
         Ok((events, total))
+    }
+
+    /// Every user id this organisation's audit log names, as actor or as the user an event is about: the
+    /// people a search by name has to consider (former members included).
+    pub async fn audit_user_ids(&self) -> Result<Vec<String>> {
+        let mut c = self.conn().await?;
+        let sql = "SELECT actor FROM audit_events WHERE org_id = $1 \
+                   UNION SELECT entity_id FROM audit_events WHERE org_id = $1 AND entity IN ('user', 'membership')";
+        Ok(sqlx::query_scalar(sql)
+            .bind(&self.scope.org_id)
+            .fetch_all(&mut *c)
+            .await?)
+    }
+
+    /// Ids of this organisation's documents whose name or path contains `needle` (any case), at most `limit`.
+    pub async fn document_ids_named(&self, needle: &str, limit: i64) -> Result<Vec<String>> {
+        let mut c = self.conn().await?;
+        let escaped: String = needle
+            .to_lowercase()
+            .chars()
+            .flat_map(|ch| match ch {
+                '%' | '_' | '\\' => vec!['\\', ch],
+                other => vec![other],
+            })
+            .collect();
+        let sql = "SELECT id FROM documents WHERE org_id = $1 AND (LOWER(name) LIKE $2 ESCAPE '\\' \
+                   OR LOWER(path) LIKE $2 ESCAPE '\\') ORDER BY id LIMIT $3";
+        Ok(sqlx::query_scalar(sql)
+            .bind(&self.scope.org_id)
+            .bind(format!("%{escaped}%"))
+            .bind(limit)
+            .fetch_all(&mut *c)
+            .await?)
+    }
+
+    /// `(id, path)` of the documents among `ids` that belong to this organisation (deleted ones are absent).
+    pub async fn document_paths(&self, ids: &[String]) -> Result<Vec<(String, String)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut c = self.conn().await?;
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT id, path FROM documents WHERE org_id = $1 AND id IN ({})",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&self.scope.org_id);
+        for id in ids {
+            q = q.bind(id);
+        }
+        let rows = q.fetch_all(&mut *c).await?;
+        rows.iter()
+            .map(|r| -> Result<(String, String)> { Ok((r.try_get(0)?, r.try_get(1)?)) })
+            .collect()
     }
 
     /// Events with `seq > after_seq` in chain order, at most `limit`, for verification in batches.
@@ -160,11 +242,20 @@ impl<'s> TenantStore<'s> {
 pub struct TenantTx<'t> {
     conn: &'t mut AnyConnection,
     scope: &'t OrgScope,
+    audit_key: Option<&'t AuditKey>,
 }
 
 impl<'t> TenantTx<'t> {
-    pub(crate) fn new(conn: &'t mut AnyConnection, scope: &'t OrgScope) -> Self {
-        TenantTx { conn, scope }
+    pub(crate) fn new(
+        conn: &'t mut AnyConnection,
+        scope: &'t OrgScope,
+        audit_key: Option<&'t AuditKey>,
+    ) -> Self {
+        TenantTx {
+            conn,
+            scope,
+            audit_key,
+        }
     }
 
     pub fn org_id(&self) -> &str {
@@ -317,6 +408,11 @@ impl<'t> TenantTx<'t> {
     /// anyway. So two concurrent appends can never produce the same seq or fork the chain.
     pub async fn append_audit(&mut self, event: &NewAuditEvent) -> Result<i64> {
         let org_id = &self.scope.org_id;
+        let key = self.audit_key.ok_or_else(|| {
+            StoreError::Corrupt(
+                "the audit chain key is not loaded, so no audit event can be written".into(),
+            )
+        })?;
         let bumped = sqlx::query("UPDATE orgs SET audit_seq = audit_seq + 1 WHERE id = $1")
             .bind(org_id)
             .execute(&mut *self.conn)
@@ -342,7 +438,7 @@ impl<'t> TenantTx<'t> {
             fields: &event.fields,
             origin: &event.origin,
         };
-        let hash = chain_hash(&prev_hash, &record);
+        let hash = chain_hash(key, &prev_hash, &record);
         let fields =
             serde_json::to_string(&event.fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
@@ -369,6 +465,78 @@ impl<'t> TenantTx<'t> {
             .await?;
         Ok(seq)
     }
+
+    /// Replaces the hashes of event `seq` (re-keying an old chain), leaving its content as it is.
+    pub async fn rewrite_audit_hash(
+        &mut self,
+        seq: i64,
+        prev_hash: &str,
+        hash: &str,
+    ) -> Result<()> {
+        found(
+            sqlx::query(
+                "UPDATE audit_events SET prev_hash = $3, hash = $4 WHERE org_id = $1 AND seq = $2",
+            )
+            .bind(&self.scope.org_id)
+            .bind(seq)
+            .bind(prev_hash)
+            .bind(hash)
+            .execute(&mut *self.conn)
+            .await?,
+        )
+    }
+
+    /// Sets the chain head recorded on the organisation (after re-keying its chain).
+    pub async fn set_audit_head(&mut self, seq: i64, hash: &str) -> Result<()> {
+        found(
+            sqlx::query("UPDATE orgs SET audit_seq = $2, audit_head = $3 WHERE id = $1")
+                .bind(&self.scope.org_id)
+                .bind(seq)
+                .bind(hash)
+                .execute(&mut *self.conn)
+                .await?,
+        )
+    }
+
+    /// Events with `seq > after_seq` in chain order, at most `limit`, read inside this transaction.
+    pub async fn audit_chain_batch(
+        &mut self,
+        after_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditEventRow>> {
+        let sql = format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_events WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&self.scope.org_id)
+            .bind(after_seq)
+            .bind(limit)
+            .fetch_all(&mut *self.conn)
+            .await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+}
+
+/// Adds `(<extra><column> IN ($7, …))` for `values` to `any`, numbering placeholders after the six fixed ones
+/// of the audit filter and the values bound before. Nothing for an empty list.
+fn in_list<'a>(
+    any: &mut Vec<String>,
+    binds: &mut Vec<&'a String>,
+    column: &str,
+    extra: &str,
+    values: &'a [String],
+) {
+    if values.is_empty() {
+        return;
+    }
+    let marks: Vec<String> = values
+        .iter()
+        .map(|v| {
+            binds.push(v);
+            format!("${}", 6 + binds.len())
+        })
+        .collect();
+    any.push(format!("({extra}{column} IN ({}))", marks.join(", ")));
 }
 
 async fn q_org(c: &mut AnyConnection, org_id: &str) -> Result<OrgRow> {

@@ -125,7 +125,13 @@ pub async fn fresh_store() -> (Store, TestDatabase) {
         .await
         .expect("connect to test database");
     store.migrate().await.expect("migrate test database");
+    store.set_audit_key(test_audit_key());
     (store, db)
+}
+
+/// The audit chain key [`fresh_store`] sets, for tests that verify chains themselves.
+pub fn test_audit_key() -> kluis_domain::audit::AuditKey {
+    kluis_domain::audit::AuditKey::from_bytes([0x5a; 32])
 }
 
 /// Alters the stored audit event `(org_id, seq)` behind the application's back (changes its action), as an
@@ -182,6 +188,71 @@ pub async fn make_display_name_legacy(store: &Store, user_id: &str, name: &str) 
             .await
             .expect("legacy name");
     assert_eq!(done.rows_affected(), 1, "no user {user_id}");
+    tx.commit().await.expect("commit");
+}
+
+/// Re-hashes `org_id`'s chain from event `from_seq` on with the unkeyed v1 hash (plain SHA-256) and moves the
+/// head along, as an attacker with database access but without the key file would after editing an event. Pass
+/// `from_seq = 1` to rewrite the whole chain.
+pub async fn rehash_audit_chain_unkeyed(store: &Store, org_id: &str, from_seq: i64) {
+    let scope = crate::OrgScope::system(org_id);
+    let events = store
+        .tenant(&scope)
+        .audit_chain_batch(0, i64::MAX)
+        .await
+        .expect("read chain");
+    let mut tx = store.begin_write().await.expect("begin");
+    let mut prev = kluis_domain::audit::GENESIS_HASH.to_owned();
+    let mut last = 0;
+    for e in &events {
+        if e.seq >= from_seq {
+            let hash = kluis_domain::audit::legacy_chain_hash(&prev, &e.record());
+            tx.tenant(&scope)
+                .rewrite_audit_hash(e.seq, &prev, &hash)
+                .await
+                .expect("rewrite");
+            prev = hash;
+        } else {
+            prev.clone_from(&e.hash);
+        }
+        last = e.seq;
+    }
+    tx.tenant(&scope)
+        .set_audit_head(last, &prev)
+        .await
+        .expect("head");
+    tx.commit().await.expect("commit");
+}
+
+/// Deletes `org_id`'s audit events after `keep_seq` and moves the recorded head back to event `keep_seq` (the
+/// genesis for 0), so that the shorter chain is consistent in itself: cutting the tail, or with 0 wiping the
+/// chain, as an attacker with database access would.
+pub async fn truncate_audit_chain(store: &Store, org_id: &str, keep_seq: i64) {
+    let scope = crate::OrgScope::system(org_id);
+    let head_hash = if keep_seq == 0 {
+        kluis_domain::audit::GENESIS_HASH.to_owned()
+    } else {
+        store
+            .tenant(&scope)
+            .audit_chain_batch(keep_seq - 1, 1)
+            .await
+            .expect("read")
+            .first()
+            .expect("event to keep")
+            .hash
+            .clone()
+    };
+    let mut tx = store.begin_write().await.expect("begin");
+    sqlx::query("DELETE FROM audit_events WHERE org_id = $1 AND seq > $2")
+        .bind(org_id)
+        .bind(keep_seq)
+        .execute(tx.conn())
+        .await
+        .expect("delete");
+    tx.tenant(&scope)
+        .set_audit_head(keep_seq, &head_hash)
+        .await
+        .expect("head");
     tx.commit().await.expect("commit");
 }
 

@@ -40,14 +40,15 @@ pub(crate) fn routes() -> Routes {
         )
         .get("/api/v1/orgs/{org}/audit", audit_events)
         .post("/api/v1/orgs/{org}/audit/verify", verify_audit)
+        .post("/api/v1/orgs/{org}/audit/search", search_audit)
         .merge(documents::routes())
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kluis API", version = "1", description = "Members, documents and audit log of a Kluis organisation. Authenticate with an API token: `Authorization: Bearer <token>`."),
-    paths(me, list_members, add_member, change_role, remove_member, audit_events, verify_audit),
-    components(schemas(Problem, Me, ApiRole, MemberOut, NewMemberIn, RoleChange, AuditEventOut, AuditPageOut, VerificationOut)),
+    paths(me, list_members, add_member, change_role, remove_member, audit_events, verify_audit, search_audit),
+    components(schemas(Problem, Me, ApiRole, MemberOut, NewMemberIn, RoleChange, AuditEventOut, AuditPageOut, VerificationOut, AuditSearchIn)),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]
@@ -563,6 +564,39 @@ pub struct AuditEventOut {
     pub entity_id: String,
     /// Names of changed fields, never their values.
     pub fields: Vec<String>,
+    /// The actor's display name (search results only; null for system actors and in plain listings).
+    pub actor_name: Option<String>,
+    /// The subject's name: a person's display name, a document's path, the organisation's or an API token's
+    /// name (search results only; null when it has none).
+    pub subject_name: Option<String>,
+}
+
+/// An audit search. The free text is sent in the body, never in the URL: it may be a person's name.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AuditSearchIn {
+    /// Free text: part of a person's or document's name, of an action (its code, or its words in Dutch or
+    /// English), or an exact id.
+    #[serde(default)]
+    pub q: Option<String>,
+    #[serde(default)]
+    pub actor: Option<String>,
+    #[serde(default)]
+    pub action: Option<String>,
+    #[serde(default)]
+    pub entity: Option<String>,
+    /// First day, `YYYY-MM-DD` (UTC).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day, `YYYY-MM-DD` (UTC), inclusive.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Page number, from 1.
+    #[serde(default)]
+    pub page: Option<u32>,
+    /// Events per page, 1 to 500 (default 50).
+    #[serde(default)]
+    pub per_page: Option<u32>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -582,6 +616,40 @@ async fn audit_events(
     Query(p): Query<AuditParams>,
 ) -> Result<Json<AuditPageOut>, Problem> {
     require(&a, Permission::ReadAudit)?;
+    let search = AuditSearchIn {
+        q: None,
+        actor: p.actor,
+        action: p.action,
+        entity: p.entity,
+        from: p.from,
+        to: p.to,
+        page: p.page,
+        per_page: p.per_page,
+    };
+    audit_listing(&web, &a, search, false).await
+}
+
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/audit/search", tag = "audit",
+    params(("org" = String, Path, description = "Organisation slug")),
+    request_body = AuditSearchIn,
+    responses((status = 200, body = AuditPageOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn search_audit(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    ApiJson(body): ApiJson<AuditSearchIn>,
+) -> Result<Json<AuditPageOut>, Problem> {
+    require(&a, Permission::ReadAudit)?;
+    audit_listing(&web, &a, body, true).await
+}
+
+/// Lists audit events for the API; `with_names` also resolves actor and subject names (decrypting names, which
+/// the application audits).
+async fn audit_listing(
+    web: &Web,
+    a: &Actor,
+    p: AuditSearchIn,
+    with_names: bool,
+) -> Result<Json<AuditPageOut>, Problem> {
     let per_page = p.per_page.unwrap_or(50).clamp(1, 500);
     let q = AuditQuery {
         actor: p.actor.unwrap_or_default(),
@@ -591,7 +659,7 @@ async fn audit_events(
         to: p.to.unwrap_or_default(),
         page: p.page.map(|n| n.to_string()),
     };
-    let filter = audit_filter(&q, per_page).map_err(|field| {
+    let mut filter = audit_filter(&q, per_page).map_err(|field| {
         Problem::new(
             StatusCode::BAD_REQUEST,
             "invalid",
@@ -601,8 +669,22 @@ async fn audit_events(
         .detail_key("problem-invalid-date-detail")
         .args(&[("field", field)])
     })?;
+    filter.with_names = with_names;
+    if let Some(text) = p.q.filter(|t| !t.trim().is_empty()) {
+        // The API has no reader's language: action words match in every language the UI speaks.
+        let mut actions = Vec::new();
+        for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+            for action in crate::pages::actions_matching(&crate::i18n::Tr::new(lang), &text) {
+                if !actions.contains(&action) {
+                    actions.push(action);
+                }
+            }
+        }
+        filter.text_actions = actions;
+        filter.text = Some(text);
+    }
     let page = filter.page;
-    let res = web.app.audit_events(&a, filter).await?;
+    let res = web.app.audit_events(a, filter).await?;
     Ok(Json(AuditPageOut {
         events: res
             .events
@@ -615,6 +697,8 @@ async fn audit_events(
                 entity: e.entity,
                 entity_id: e.entity_id,
                 fields: e.fields,
+                actor_name: e.actor_name,
+                subject_name: e.subject_name,
             })
             .collect(),
         total: res.total,

@@ -4,6 +4,7 @@ pub use kluis_app::{
     Actor, App, AppError, AuditFilter, AuditVerification, Locale, LoginOutcome, Member, NewMember,
     Origin, SessionInfo, SetupInput, UserId,
 };
+pub use kluis_app::{AuditEntry, checkpoint_from_json, checkpoint_to_json};
 pub use kluis_app::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
     DocumentStatus, DocumentSummary, IdentifierHit, ScanStatus,

@@ -201,7 +201,21 @@ pub enum UserCommand {
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
     /// Verify every organisation's audit chain; exits non-zero at the first broken event
-    Verify,
+    Verify {
+        /// Also check that the chain still holds the event this signed checkpoint recorded (only the
+        /// checkpoint's organisation is verified then)
+        #[arg(long, value_name = "FILE")]
+        checkpoint: Option<PathBuf>,
+    },
+    /// Write a signed checkpoint of an organisation's audit chain head to FILE; keep it outside the installation
+    Checkpoint {
+        /// Organisation slug
+        #[arg(long)]
+        org: String,
+        /// Checkpoint file to create
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

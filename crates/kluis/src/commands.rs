@@ -141,10 +141,35 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 report.schema_version
             );
         }
-        Command::Audit(AuditCommand::Verify) => {
+        Command::Audit(AuditCommand::Verify { checkpoint: None }) => {
             let app = App::open(cfg).await.map_err(fail)?;
             let results = app.verify_all_audit().await.map_err(fail)?;
             return Ok(audit_report(&results));
+        }
+        Command::Audit(AuditCommand::Verify {
+            checkpoint: Some(file),
+        }) => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
+            let checkpoint = kluis_app::checkpoint_from_json(&bytes).map_err(fail)?;
+            let app = App::open(cfg).await.map_err(fail)?;
+            let result = app.cli_verify_checkpoint(&checkpoint).await.map_err(fail)?;
+            return Ok(audit_report(&[result]));
+        }
+        Command::Audit(AuditCommand::Checkpoint { org, output }) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            let checkpoint = app.cli_audit_checkpoint(&org).await.map_err(fail)?;
+            write_new_file(
+                &output,
+                kluis_app::checkpoint_to_json(&checkpoint).as_bytes(),
+            )?;
+            println!(
+                "Checkpoint of {org} at event {} written to {}. Keep it outside this installation; \
+                 `kluis audit verify --checkpoint {}` checks the chain against it.",
+                checkpoint.seq,
+                output.display(),
+                output.display()
+            );
         }
         Command::Keys(KeysCommand::Rotate) => {
             let app = App::open(cfg).await.map_err(fail)?;
@@ -190,6 +215,20 @@ fn installation_or_init(cfg: &AppConfig, init: bool) -> Result<(), Failure> {
         cfg.data_dir.display()
     );
     Ok(())
+}
+
+/// Creates `path` with `bytes`, refusing to overwrite an existing file.
+fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let fail = |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(fail)?;
+    f.write_all(bytes).and_then(|()| f.sync_all()).map_err(fail)
 }
 
 /// One line per organisation on stdout; each broken chain also on stderr, naming the org and first broken seq.

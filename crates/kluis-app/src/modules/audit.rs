@@ -15,14 +15,33 @@ pub(super) static MODULE: Module = Module {
     routes: ROUTES,
     // The audit chain is core: every module appends to it.
     tables: &[],
-    audit_actions: &["audit.verify.ok", "audit.verify.broken"],
+    audit_actions: &[
+        "audit.verify.ok",
+        "audit.verify.broken",
+        "audit.checkpoint",
+        "audit.rekey",
+    ],
     checks: &[],
 };
 
 static ROUTES: &[RouteSpec] = &[
     route("GET", "/o/{org}/audit", Org, Some(ReadAudit)),
     route("POST", "/o/{org}/audit/verify", Org, Some(ReadAudit)),
+    route("POST", "/o/{org}/audit/search", Org, Some(ReadAudit)),
+    route("POST", "/o/{org}/audit/checkpoint", Org, Some(ReadAudit)),
+    route(
+        "POST",
+        "/o/{org}/audit/checkpoint/verify",
+        Org,
+        Some(ReadAudit),
+    ),
     route("GET", "/api/v1/orgs/{org}/audit", ApiOrg, Some(ReadAudit)),
+    route(
+        "POST",
+        "/api/v1/orgs/{org}/audit/search",
+        ApiOrg,
+        Some(ReadAudit),
+    ),
     route(
         "POST",
         "/api/v1/orgs/{org}/audit/verify",

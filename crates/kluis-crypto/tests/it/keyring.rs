@@ -273,3 +273,50 @@ fn blind_index_is_deterministic_and_separated() {
         "keyed"
     );
 }
+
+/// The audit key is stable: rotation and retiring old keys keep it, so old events and checkpoints still verify.
+/// A key file from before the audit chain was keyed gets one, marked pending until the chains are re-keyed.
+#[test]
+fn the_audit_key_survives_rotation_and_is_added_to_old_key_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keys");
+    let ring = KeyRing::create(&path).unwrap();
+    let chain = ring
+        .audit_chain_key()
+        .expect("new key files have an audit key");
+    assert_ne!(
+        Some(chain.clone()),
+        ring.audit_checkpoint_key(),
+        "separate subkeys"
+    );
+    assert!(!ring.audit_rekey_pending());
+    KeyRing::rotate(&path).unwrap();
+    let retired = KeyRing::retire_old(&path).unwrap();
+    assert_eq!(retired.audit_chain_key(), Some(chain));
+
+    let old: String = fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("audit-key"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&path, old).unwrap();
+    let legacy = KeyRing::open(&path).unwrap();
+    assert!(legacy.audit_chain_key().is_none());
+    let added = KeyRing::add_audit_key(&path).unwrap();
+    assert!(added.audit_rekey_pending());
+    let reopened = KeyRing::open(&path).unwrap();
+    assert!(reopened.audit_rekey_pending());
+    assert_eq!(reopened.audit_chain_key(), added.audit_chain_key());
+    assert_eq!(
+        KeyRing::add_audit_key(&path).unwrap().audit_chain_key(),
+        added.audit_chain_key()
+    );
+    let done = KeyRing::finish_audit_rekey(&path).unwrap();
+    assert!(!done.audit_rekey_pending() && !KeyRing::open(&path).unwrap().audit_rekey_pending());
+    assert_eq!(done.audit_chain_key(), added.audit_chain_key());
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}

@@ -1,11 +1,11 @@
 use kluis_domain::audit::{BreakReason, ChainVerifier};
-use kluis_store::testing::{fresh_store, tamper_audit_event};
+use kluis_store::testing::{fresh_store, tamper_audit_event, test_audit_key};
 use kluis_store::{OrgScope, Store};
 
 use crate::{ev, org};
 
 async fn verify(store: &Store, scope: &OrgScope) -> Result<u64, (i64, BreakReason)> {
-    let mut v = ChainVerifier::default();
+    let mut v = ChainVerifier::new(test_audit_key());
     for e in store
         .tenant(scope)
         .audit_chain_batch(0, 100_000)

@@ -1,4 +1,4 @@
-use kluis_store::testing::fresh_store;
+use kluis_store::testing::{fresh_store, test_audit_key};
 use kluis_store::{Store, now_ms};
 
 use crate::{ev, org};
@@ -9,6 +9,7 @@ use crate::{ev, org};
 async fn hundred_concurrent_writers_never_fail() {
     let (store, db) = fresh_store().await;
     let second = Store::connect(db.url()).await.unwrap();
+    second.set_audit_key(test_audit_key());
     let a = org(&store, "org-a").await;
     let mut tasks = Vec::new();
     for i in 0..100 {

@@ -1,10 +1,12 @@
 //! HTML pages: routes, the error page and the entry redirect.
 
 mod account;
+mod audit_words;
 mod auth;
 pub(crate) mod documents;
 mod org;
 
+pub(crate) use audit_words::actions_matching;
 pub(crate) use org::{AuditQuery, audit_filter};
 
 use crate::backend::SessionInfo;
@@ -36,6 +38,9 @@ pub(crate) fn routes() -> Routes {
         .post("/o/{org}/users/{user}/remove", org::remove_member)
         .get("/o/{org}/audit", org::audit)
         .post("/o/{org}/audit/verify", org::verify_audit)
+        .post("/o/{org}/audit/search", org::search_audit)
+        .post("/o/{org}/audit/checkpoint", org::download_checkpoint)
+        .post("/o/{org}/audit/checkpoint/verify", org::verify_checkpoint)
         .get("/o/{org}/account", account::account)
         .post("/o/{org}/account/password", account::change_password)
         .post("/o/{org}/account/locale", account::set_locale)

@@ -456,17 +456,39 @@ pub fn audit_filter(q: &AuditQuery, per_page: u32) -> Result<AuditFilter, &'stat
             .unwrap_or(1)
             .max(1),
         per_page,
+        ..AuditFilter::default()
     })
 }
 
 pub struct EventRow {
     pub seq: i64,
     pub at: String,
+    /// The stored actor (user id, `cli`, `system:jobs`), kept as a tooltip for auditors who need the id.
     pub actor: String,
+    /// Who, in words: a person's display name, or what the system actor is.
+    pub actor_name: String,
+    /// The stored action code, kept as a tooltip.
     pub action: String,
-    pub entity: String,
+    /// The action in words, in the reader's language.
+    pub action_words: String,
+    /// What the event is about, in words: kind and name (or id, when it has no name).
+    pub subject: String,
     pub entity_id: String,
     pub fields: String,
+}
+
+/// The free-text search of the audit page. Sent as a POST form, so that names typed into it never end up in a
+/// URL (browser history, proxy logs).
+#[derive(Deserialize, Default, Clone)]
+pub struct AuditSearchForm {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub page: Option<String>,
 }
 
 pub fn format_ms(ms: i64) -> String {
@@ -484,10 +506,15 @@ struct AuditPageT {
     c: Chrome,
     org: String,
     q: AuditQuery,
+    /// The free text searched for (only ever shown back in the POSTed form, never in a link).
+    text: String,
     events: Vec<EventRow>,
     page: u32,
     prev_href: Option<String>,
     next_href: Option<String>,
+    /// Pages to go back or forward to when a free-text search is shown: pager buttons post the search again.
+    prev_page: Option<u32>,
+    next_page: Option<u32>,
     verify: Option<String>,
     verify_ok: bool,
 }
@@ -508,13 +535,20 @@ async fn audit_page(
     web: &Web,
     o: OrgCtx,
     q: AuditQuery,
+    text: String,
     verify: Option<(bool, String)>,
 ) -> Result<Response, WebError> {
     require(&o, Permission::ReadAudit)?;
     let mut c = Chrome::org(&o, "audit-title", "audit", &Flash::default());
+    let tr = o.ctx.tr();
     let (events, total, page) = match audit_filter(&q, AUDIT_PER_PAGE) {
-        Ok(filter) => {
+        Ok(mut filter) => {
             let page = filter.page;
+            filter.with_names = true;
+            if !text.trim().is_empty() {
+                filter.text_actions = super::audit_words::actions_matching(&tr, &text);
+                filter.text = Some(text.clone());
+            }
             let p = web.app.audit_events(&o.actor, filter).await?;
             (p.events, p.total, page)
         }
@@ -532,29 +566,22 @@ async fn audit_page(
             (Vec::new(), 0, 1)
         }
     };
-    let rows = events
-        .into_iter()
-        .map(|e| EventRow {
-            seq: e.seq,
-            at: format_ms(e.at_ms),
-            actor: e.actor,
-            action: e.action,
-            entity: e.entity,
-            entity_id: e.entity_id,
-            fields: e.fields.join(", "),
-        })
-        .collect();
+    let rows = events.into_iter().map(|e| event_row(&tr, e)).collect();
     let has_next = u64::from(page) * u64::from(AUDIT_PER_PAGE) < total;
     let (verify_ok, verify) = match verify {
         Some((ok, text)) => (ok, Some(text)),
         None => (false, None),
     };
+    let searching = !text.trim().is_empty();
     let page_t = AuditPageT {
-        prev_href: (page > 1).then(|| audit_href(&o.org_slug, &q, page - 1)),
-        next_href: has_next.then(|| audit_href(&o.org_slug, &q, page + 1)),
+        prev_href: (page > 1 && !searching).then(|| audit_href(&o.org_slug, &q, page - 1)),
+        next_href: (has_next && !searching).then(|| audit_href(&o.org_slug, &q, page + 1)),
+        prev_page: (page > 1 && searching).then(|| page - 1),
+        next_page: (has_next && searching).then(|| page + 1),
         c,
         org: o.org_slug.clone(),
         q,
+        text,
         events: rows,
         page,
         verify,
@@ -563,12 +590,144 @@ async fn audit_page(
     Ok(page_t.into_response())
 }
 
+/// One event in words: who by name, the action as text, the subject by its name.
+fn event_row(tr: &crate::i18n::Tr, e: crate::backend::AuditEntry) -> EventRow {
+    use super::audit_words::{action_key, entity_key};
+    let actor_name = match (e.actor.as_str(), e.actor_name) {
+        (_, Some(name)) => name,
+        ("cli", None) => tr.t("audit-actor-cli").to_owned(),
+        ("system:jobs", None) => tr.t("audit-actor-jobs").to_owned(),
+        (_, None) => tr.t("audit-actor-unknown").to_owned(),
+    };
+    let action_words =
+        action_key(&e.action).map_or_else(|| e.action.clone(), |k| tr.t(k).to_owned());
+    let kind = entity_key(&e.entity).map_or_else(|| e.entity.clone(), |k| tr.t(k).to_owned());
+    let subject = match e.subject_name {
+        Some(name) => format!("{kind}: {name}"),
+        None if e.entity_id.is_empty() => kind,
+        None => format!("{kind} {}", e.entity_id),
+    };
+    EventRow {
+        seq: e.seq,
+        at: format_ms(e.at_ms),
+        actor: e.actor,
+        actor_name,
+        action: e.action,
+        action_words,
+        subject,
+        entity_id: e.entity_id,
+        fields: e.fields.join(", "),
+    }
+}
+
 pub async fn audit(
     State(web): State<Web>,
     o: OrgCtx,
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, WebError> {
-    audit_page(&web, o, q, None).await
+    audit_page(&web, o, q, String::new(), None).await
+}
+
+/// The free-text search (POST, so that names stay out of URLs), with the date range and page.
+pub async fn search_audit(
+    State(web): State<Web>,
+    o: OrgCtx,
+    PageForm(f): PageForm<AuditSearchForm>,
+) -> Result<Response, WebError> {
+    let q = AuditQuery {
+        from: f.from,
+        to: f.to,
+        page: f.page,
+        ..AuditQuery::default()
+    };
+    audit_page(&web, o, q, f.q, None).await
+}
+
+/// Downloads a signed checkpoint of the chain head (POST: making one is audited).
+pub async fn download_checkpoint(State(web): State<Web>, o: OrgCtx) -> Result<Response, WebError> {
+    require(&o, Permission::ReadAudit)?;
+    match web.app.audit_checkpoint(&o.actor).await {
+        Ok(cp) => {
+            let name = format!("kluis-audit-checkpoint-{}-{}.json", o.org_slug, cp.seq);
+            let mut res = crate::backend::checkpoint_to_json(&cp).into_response();
+            let h = res.headers_mut();
+            h.insert(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("application/json"),
+            );
+            h.insert(
+                axum::http::header::CONTENT_DISPOSITION,
+                super::documents::content_disposition(&name),
+            );
+            Ok(res)
+        }
+        Err(AppError::Conflict(_)) => {
+            let text = o.ctx.tr().t("audit-checkpoint-broken").to_owned();
+            audit_page(
+                &web,
+                o,
+                AuditQuery::default(),
+                String::new(),
+                Some((false, text)),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Verifies the chain against an uploaded checkpoint file (multipart field `checkpoint`).
+pub async fn verify_checkpoint(
+    State(web): State<Web>,
+    o: OrgCtx,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    require(&o, Permission::ReadAudit)?;
+    let tr = o.ctx.tr();
+    let ct = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let file = crate::multipart::boundary(ct)
+        .and_then(|b| crate::multipart::parse(&body, &b).ok())
+        .and_then(|parts| parts.into_iter().find(|p| p.name == "checkpoint"))
+        .map(|p| p.data);
+    let checkpoint = file
+        .as_deref()
+        .and_then(|bytes| crate::backend::checkpoint_from_json(bytes).ok());
+    let invalid = || (false, tr.t("audit-checkpoint-invalid").to_owned());
+    let (result, refused) = match checkpoint {
+        None => (invalid(), true),
+        Some(cp) => match web.app.verify_audit_checkpoint(&o.actor, &cp).await {
+            Ok(v) => (verification_text(&tr, v), false),
+            Err(AppError::Invalid { .. }) => (invalid(), true),
+            Err(e) => return Err(e.into()),
+        },
+    };
+    let mut page = audit_page(&web, o, AuditQuery::default(), String::new(), Some(result)).await?;
+    if refused {
+        // A file that is no checkpoint of this organisation is refused input, not a verification.
+        *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(page)
+}
+
+/// The outcome of a verification in words: (intact?, text).
+fn verification_text(tr: &crate::i18n::Tr, v: AuditVerification) -> (bool, String) {
+    match v {
+        AuditVerification::Ok { events } => (true, tr.t_n("audit-verify-ok", "count", events)),
+        AuditVerification::Broken { seq, reason } => (
+            false,
+            tr.t_with(
+                "audit-verify-broken",
+                &[
+                    ("seq", &seq.to_string()),
+                    ("reason", tr.t(break_reason_key(reason))),
+                ],
+            ),
+        ),
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -584,6 +743,7 @@ pub fn break_reason_key(r: kluis_domain::audit::BreakReason) -> &'static str {
         BreakReason::ContentAltered => "audit-break-content-altered",
         BreakReason::LinkBroken => "audit-break-link-broken",
         BreakReason::SequenceGap => "audit-break-sequence-gap",
+        BreakReason::CheckpointMismatch => "audit-break-checkpoint-mismatch",
     }
 }
 
@@ -594,19 +754,7 @@ pub async fn verify_audit(
 ) -> Result<Response, WebError> {
     require(&o, Permission::ReadAudit)?;
     let tr = o.ctx.tr();
-    let (ok, text) = match web.app.verify_audit(&o.actor).await? {
-        AuditVerification::Ok { events } => (true, tr.t_n("audit-verify-ok", "count", events)),
-        AuditVerification::Broken { seq, reason } => (
-            false,
-            tr.t_with(
-                "audit-verify-broken",
-                &[
-                    ("seq", &seq.to_string()),
-                    ("reason", tr.t(break_reason_key(reason))),
-                ],
-            ),
-        ),
-    };
+    let (ok, text) = verification_text(&tr, web.app.verify_audit(&o.actor).await?);
     if headers.contains_key("hx-request") {
         return Ok(VerifyFragment {
             verify: Some(text),
@@ -614,5 +762,12 @@ pub async fn verify_audit(
         }
         .into_response());
     }
-    audit_page(&web, o, AuditQuery::default(), Some((ok, text))).await
+    audit_page(
+        &web,
+        o,
+        AuditQuery::default(),
+        String::new(),
+        Some((ok, text)),
+    )
+    .await
 }

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod api;
+mod audit;
 mod client;
 mod documents;
 mod flows;

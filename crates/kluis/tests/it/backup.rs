@@ -199,3 +199,158 @@ fn keys_rotate_keeps_everything_readable() {
     let (_, landed) = login(&server.url, "noor@noor.test", PASSWORD);
     assert!(landed.body.contains("Kapsalon Noor"), "{}", landed.body);
 }
+
+fn mode_of(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// What is in `dir` besides the key file: nothing, after a failed restore.
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    match std::fs::read_dir(dir) {
+        Err(_) => Vec::new(),
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "kluis.key")
+            .collect(),
+    }
+}
+
+/// A backup cut off anywhere (or damaged) is refused with a clear message and leaves nothing behind, so that
+/// restoring the good file into the same place then simply works. Backup file and restored database are 0600.
+#[test]
+fn a_damaged_backup_leaves_nothing_behind_and_the_good_one_then_restores() {
+    let source = populated();
+    let file = source.root().join("full.kluisbackup");
+    source.ok(&["backup", file.to_str().expect("utf-8 path")], "");
+    assert_eq!(mode_of(&file), 0o600, "the backup holds password hashes");
+    let bytes = std::fs::read(&file).expect("read backup");
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let line_starts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
+    let audit_line = text
+        .lines()
+        .find(|l| l.contains("\"audit_events\"") && l.contains("member.add"))
+        .expect("an audit event in the backup")
+        .to_owned();
+
+    let target = source.another();
+    std::fs::create_dir_all(&target.data_dir).expect("data dir");
+    copy_key(&source, &target);
+    let cuts = [
+        ("empty file", 0),
+        ("after the manifest", line_starts[0]),
+        ("inside the rows", line_starts[line_starts.len() / 2] + 7),
+        ("before the end marker", line_starts[line_starts.len() - 2]),
+        ("inside the end marker", bytes.len() - 3),
+    ];
+    let damaged = source.root().join("damaged.kluisbackup");
+    for (what, at) in cuts {
+        std::fs::write(&damaged, &bytes[..at]).expect("write cut");
+        let out = target.run(&["restore", damaged.to_str().expect("utf-8")], "");
+        assert!(
+            !out.status.success(),
+            "{what}: accepted: {}",
+            describe(&out)
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("backup") && (err.contains("incomplete") || err.contains("damaged")),
+            "{what}: unclear message: {err}"
+        );
+        assert_eq!(
+            leftovers(&target.data_dir),
+            Vec::<String>::new(),
+            "{what}: left behind"
+        );
+    }
+
+    // An audit event altered inside the backup: the restored chain would not verify, so nothing is restored.
+    let forged = text.replace(
+        &audit_line,
+        &audit_line.replace("member.add", "member.role"),
+    );
+    std::fs::write(&damaged, forged).expect("write forged");
+    let out = target.run(&["restore", damaged.to_str().expect("utf-8")], "");
+    assert!(
+        !out.status.success(),
+        "forged chain restored: {}",
+        describe(&out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("audit chain"),
+        "{}",
+        describe(&out)
+    );
+    assert_eq!(
+        leftovers(&target.data_dir),
+        Vec::<String>::new(),
+        "forged: left behind"
+    );
+
+    target.ok(&["restore", file.to_str().expect("utf-8 path")], "");
+    if target.database_url.is_none() {
+        let db = target.sqlite_file();
+        assert_eq!(
+            mode_of(&db),
+            0o600,
+            "the restored database holds password hashes"
+        );
+    }
+    target.ok(&["audit", "verify"], "");
+}
+
+/// A signed checkpoint taken with `kluis audit checkpoint` catches what a consistent but shortened chain hides.
+#[test]
+fn a_checkpoint_catches_a_chain_cut_back_together_with_its_head() {
+    let install = populated();
+    let cp = install.root().join("acme.checkpoint.json");
+    let cp_arg = cp.to_str().expect("utf-8 path");
+    install.ok(
+        &["audit", "checkpoint", "--org", "acme", "--output", cp_arg],
+        "",
+    );
+    let again = install.run(
+        &["audit", "checkpoint", "--org", "acme", "--output", cp_arg],
+        "",
+    );
+    assert!(!again.status.success(), "overwrote a checkpoint");
+    install.ok(&["audit", "verify", "--checkpoint", cp_arg], "");
+
+    let db = install.store();
+    let org = db
+        .run(|s| s.org_by_slug("acme"))
+        .expect("query")
+        .expect("org acme");
+    db.run(|s| kluis_store::testing::truncate_audit_chain(s, &org.id, 2));
+    drop(db);
+    install.ok(&["audit", "verify"], "");
+    let out = install.run(&["audit", "verify", "--checkpoint", cp_arg], "");
+    assert!(
+        !out.status.success(),
+        "cut went unnoticed: {}",
+        describe(&out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("acme"),
+        "{}",
+        describe(&out)
+    );
+
+    // An edited checkpoint is refused, not believed.
+    let edited = std::fs::read_to_string(&cp)
+        .expect("checkpoint")
+        .replace("\"seq\": ", "\"seq\": 1");
+    std::fs::write(&cp, edited).expect("write");
+    let out = install.run(&["audit", "verify", "--checkpoint", cp_arg], "");
+    assert!(!out.status.success(), "{}", describe(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("signature"),
+        "{}",
+        describe(&out)
+    );
+}

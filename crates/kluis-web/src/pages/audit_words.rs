@@ -1,0 +1,94 @@
+//! Audit actions and subjects in words: the message key of each stored action and entity code.
+
+/// Message key of each audit action (the stored code stays what the chain hashed; only its words vary).
+const ACTIONS: &[(&str, &str)] = &[
+    ("org.create", "audit-do-org-create"),
+    ("user.create", "audit-do-user-create"),
+    ("user.password", "audit-do-user-password"),
+    ("user.locale", "audit-do-user-locale"),
+    ("user.totp.enable", "audit-do-user-totp-enable"),
+    ("user.totp.disable", "audit-do-user-totp-disable"),
+    ("login.success", "audit-do-login-success"),
+    ("login.failure", "audit-do-login-failure"),
+    ("logout", "audit-do-logout"),
+    ("member.add", "audit-do-member-add"),
+    ("member.role", "audit-do-member-role"),
+    ("member.remove", "audit-do-member-remove"),
+    ("member.list", "audit-do-member-list"),
+    ("member.read", "audit-do-member-read"),
+    ("api_token.create", "audit-do-api-token-create"),
+    ("api_token.revoke", "audit-do-api-token-revoke"),
+    ("audit.verify.ok", "audit-do-audit-verify-ok"),
+    ("audit.verify.broken", "audit-do-audit-verify-broken"),
+    ("audit.checkpoint", "audit-do-audit-checkpoint"),
+    ("audit.rekey", "audit-do-audit-rekey"),
+    ("keys.rotate", "audit-do-keys-rotate"),
+    ("document.upload", "audit-do-document-upload"),
+    ("document.scan", "audit-do-document-scan"),
+    ("document.rescan", "audit-do-document-rescan"),
+    ("document.download", "audit-do-document-download"),
+    ("document.correct", "audit-do-document-correct"),
+    ("document.delete", "audit-do-document-delete"),
+    ("finding.reveal", "audit-do-finding-reveal"),
+    ("identifier.search", "audit-do-identifier-search"),
+];
+
+/// Message key of each kind of subject.
+const ENTITIES: &[(&str, &str)] = &[
+    ("org", "audit-subject-org"),
+    ("user", "audit-subject-user"),
+    ("membership", "audit-subject-membership"),
+    ("session", "audit-subject-session"),
+    ("api_token", "audit-subject-api-token"),
+    ("document", "audit-subject-document"),
+    ("document_finding", "audit-subject-document-finding"),
+    ("audit_chain", "audit-subject-audit-chain"),
+    ("key", "audit-subject-key"),
+];
+
+/// The message key for an action code; `None` for a code this version does not know (shown as the code).
+pub(crate) fn action_key(action: &str) -> Option<&'static str> {
+    ACTIONS.iter().find(|(a, _)| *a == action).map(|(_, k)| *k)
+}
+
+/// The message key for an entity code; `None` for an unknown one.
+pub(crate) fn entity_key(entity: &str) -> Option<&'static str> {
+    ENTITIES.iter().find(|(e, _)| *e == entity).map(|(_, k)| *k)
+}
+
+/// Action codes whose words in `tr`'s language contain `text` (lower-case), for the free-text filter.
+pub(crate) fn actions_matching(tr: &crate::i18n::Tr, text: &str) -> Vec<String> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    ACTIONS
+        .iter()
+        .filter(|(_, key)| tr.t(key).to_lowercase().contains(&text))
+        .map(|(action, _)| (*action).to_owned())
+        .collect()
+}
+
+/// Every message key used here, for the completeness test of the catalogues.
+#[cfg(test)]
+pub(crate) fn all_keys() -> impl Iterator<Item = &'static str> {
+    ACTIONS.iter().chain(ENTITIES).map(|(_, k)| *k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, catalogue};
+
+    #[test]
+    fn every_action_and_subject_has_words_in_every_language() {
+        for lang in [Lang::Nl, Lang::En] {
+            for key in all_keys() {
+                assert!(
+                    catalogue(lang).contains_key(key),
+                    "{key} missing in {lang:?}"
+                );
+            }
+        }
+    }
+}
