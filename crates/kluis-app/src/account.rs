@@ -1,5 +1,6 @@
 //! A user's own account: password, language, two-factor authentication.
 
+use kluis_domain::AuditAction;
 use kluis_store::now_ms;
 
 use crate::audit::{append_for_user, event};
@@ -86,7 +87,7 @@ impl App {
                 .await?;
             let ev = event(
                 user_id.as_str(),
-                "user.password",
+                AuditAction::UserPassword,
                 "user",
                 user_id.as_str(),
                 &["password"],
@@ -105,7 +106,7 @@ impl App {
             tx.set_locale(user_id.as_str(), locale.as_str()).await?;
             let ev = event(
                 user_id.as_str(),
-                "user.locale",
+                AuditAction::UserLocale,
                 "user",
                 user_id.as_str(),
                 &["locale"],
@@ -147,7 +148,7 @@ impl App {
                 .await?;
             let ev = event(
                 user_id.as_str(),
-                "user.totp.enable",
+                AuditAction::UserTotpEnable,
                 "user",
                 user_id.as_str(),
                 &["totp_secret", "totp_enabled"],
@@ -174,7 +175,7 @@ impl App {
             tx.set_totp(user_id.as_str(), None, false).await?;
             let ev = event(
                 user_id.as_str(),
-                "user.totp.disable",
+                AuditAction::UserTotpDisable,
                 "user",
                 user_id.as_str(),
                 &["totp_secret", "totp_enabled"],

@@ -1,5 +1,6 @@
 //! Reading and verifying the audit log, and building the events the use cases append.
 
+use kluis_domain::AuditAction;
 use kluis_domain::Permission;
 use kluis_domain::audit::{BreakReason, ChainVerifier};
 use kluis_store::{AuditQuery, NewAuditEvent, OrgScope, WriteTx};
@@ -17,7 +18,7 @@ pub(crate) const JOBS_ACTOR: &str = "system:jobs";
 /// An audit event: `fields` are names of changed fields, never values.
 pub(crate) fn event(
     actor: &str,
-    action: &str,
+    action: AuditAction,
     entity: &str,
     entity_id: &str,
     fields: &[&str],
@@ -25,7 +26,7 @@ pub(crate) fn event(
 ) -> NewAuditEvent {
     NewAuditEvent {
         actor: actor.to_owned(),
-        action: action.to_owned(),
+        action,
         entity: entity.to_owned(),
         entity_id: entity_id.to_owned(),
         fields: fields.iter().map(|f| (*f).to_owned()).collect(),
@@ -37,7 +38,7 @@ impl Actor {
     /// An audit event done by this actor, from where the request came: names of changed fields, never values.
     pub(crate) fn event(
         &self,
-        action: &str,
+        action: AuditAction,
         entity: &str,
         entity_id: &str,
         fields: &[&str],
@@ -178,8 +179,10 @@ impl App {
         result: &AuditVerification,
     ) -> Result<(), AppError> {
         let (action, entity_id) = match result {
-            AuditVerification::Ok { events } => ("audit.verify.ok", events.to_string()),
-            AuditVerification::Broken { seq, .. } => ("audit.verify.broken", seq.to_string()),
+            AuditVerification::Ok { events } => (AuditAction::AuditVerifyOk, events.to_string()),
+            AuditVerification::Broken { seq, .. } => {
+                (AuditAction::AuditVerifyBroken, seq.to_string())
+            }
         };
         let ev = event(actor, action, "audit_chain", &entity_id, &[], origin);
         crate::retry!({

@@ -1,6 +1,7 @@
 //! First-run set-up, login (throttled, TOTP), sessions and turning a user or API token into an [`Actor`].
 
 use kluis_crypto::KeyRing;
+use kluis_domain::AuditAction;
 use kluis_domain::Role;
 use kluis_store::{NewSession, NewUser, OrgScope, PendingLoginRow, UserRow, now_ms};
 
@@ -142,7 +143,7 @@ impl App {
             t.insert_membership(&user.id, Role::Owner, now).await?;
             t.append_audit(&event(
                 &user.id,
-                "org.create",
+                AuditAction::OrgCreate,
                 "org",
                 &org.id,
                 &["slug", "name"],
@@ -151,7 +152,7 @@ impl App {
             .await?;
             t.append_audit(&event(
                 &user.id,
-                "user.create",
+                AuditAction::UserCreate,
                 "user",
                 &user.id,
                 &["email", "display_name", "password", "locale"],
@@ -160,7 +161,7 @@ impl App {
             .await?;
             t.append_audit(&event(
                 &user.id,
-                "member.add",
+                AuditAction::MemberAdd,
                 "membership",
                 &user.id,
                 &["role"],
@@ -334,7 +335,7 @@ impl App {
                 &user.id,
                 &event(
                     &user.id,
-                    "login.failure",
+                    AuditAction::LoginFailure,
                     "user",
                     &user.id,
                     &["totp"],
@@ -393,7 +394,14 @@ impl App {
             append_for_user(
                 &mut tx,
                 &user.id,
-                &event(&user.id, "login.success", "user", &user.id, &[], origin),
+                &event(
+                    &user.id,
+                    AuditAction::LoginSuccess,
+                    "user",
+                    &user.id,
+                    &[],
+                    origin,
+                ),
             )
             .await?;
             tx.commit().await?;
@@ -424,7 +432,7 @@ impl App {
                 append_for_user(
                     &mut tx,
                     id,
-                    &event(id, "login.failure", "user", id, &[factor], origin),
+                    &event(id, AuditAction::LoginFailure, "user", id, &[factor], origin),
                 )
                 .await?;
             }
@@ -486,7 +494,7 @@ impl App {
             if let Some(s) = tx.delete_session(&digest).await? {
                 let ev = event(
                     &s.user_id,
-                    "logout",
+                    AuditAction::Logout,
                     "session",
                     &s.user_id,
                     &[],

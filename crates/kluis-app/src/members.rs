@@ -1,5 +1,6 @@
 //! Members and roles of an organisation, and API tokens.
 
+use kluis_domain::AuditAction;
 use kluis_domain::{Permission, Role};
 use kluis_store::now_ms;
 
@@ -41,7 +42,12 @@ impl App {
         });
         self.audit_access(
             actor,
-            &actor.event("member.list", "user", &actor.org.id, MEMBER_LIST_FIELDS),
+            &actor.event(
+                AuditAction::MemberList,
+                "user",
+                &actor.org.id,
+                MEMBER_LIST_FIELDS,
+            ),
         )
         .await?;
         Ok(members)
@@ -62,7 +68,7 @@ impl App {
         let name = self.display_name(&m.user)?;
         self.audit_access(
             actor,
-            &actor.event("member.read", "user", user_id, &["display_name"]),
+            &actor.event(AuditAction::MemberRead, "user", user_id, &["display_name"]),
         )
         .await?;
         Ok(Some(name))
@@ -109,7 +115,7 @@ impl App {
                     tx.tenant(&actor.scope)
                         .append_audit(&event(
                             actor_id,
-                            "user.create",
+                            AuditAction::UserCreate,
                             "user",
                             &nu.id,
                             &["email", "display_name", "password"],
@@ -132,7 +138,7 @@ impl App {
             t.insert_membership(&user_id, input.role, now_ms()).await?;
             t.append_audit(&event(
                 actor_id,
-                "member.add",
+                AuditAction::MemberAdd,
                 "membership",
                 &user_id,
                 &["role"],
@@ -179,8 +185,13 @@ impl App {
                 return Err(AppError::Conflict(LAST_OWNER.into()));
             }
             t.set_role(user_id.as_str(), role).await?;
-            t.append_audit(&actor.event("member.role", "membership", user_id.as_str(), &["role"]))
-                .await?;
+            t.append_audit(&actor.event(
+                AuditAction::MemberRole,
+                "membership",
+                user_id.as_str(),
+                &["role"],
+            ))
+            .await?;
             tx.commit().await?;
             Ok(())
         })
@@ -202,8 +213,13 @@ impl App {
                 return Err(AppError::Conflict(LAST_OWNER.into()));
             }
             t.delete_membership(user_id.as_str()).await?;
-            t.append_audit(&actor.event("member.remove", "membership", user_id.as_str(), &[]))
-                .await?;
+            t.append_audit(&actor.event(
+                AuditAction::MemberRemove,
+                "membership",
+                user_id.as_str(),
+                &[],
+            ))
+            .await?;
             tx.commit().await?;
             Ok(())
         })
@@ -227,7 +243,7 @@ impl App {
             let row = t
                 .insert_api_token(&id, actor.user_id.as_str(), &name, &digest, now_ms())
                 .await?;
-            t.append_audit(&actor.event("api_token.create", "api_token", &id, &["name"]))
+            t.append_audit(&actor.event(AuditAction::ApiTokenCreate, "api_token", &id, &["name"]))
                 .await?;
             tx.commit().await?;
             Ok(row)
@@ -262,8 +278,13 @@ impl App {
                 return Err(AppError::Forbidden);
             }
             t.revoke_api_token(id).await?;
-            t.append_audit(&actor.event("api_token.revoke", "api_token", id, &["revoked"]))
-                .await?;
+            t.append_audit(&actor.event(
+                AuditAction::ApiTokenRevoke,
+                "api_token",
+                id,
+                &["revoked"],
+            ))
+            .await?;
             tx.commit().await?;
             Ok(())
         })

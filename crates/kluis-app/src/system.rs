@@ -1,5 +1,6 @@
 //! Administration from the server's command line: organisations, users and passwords, audited as actor `cli`.
 
+use kluis_domain::AuditAction;
 use kluis_domain::Role;
 use kluis_store::{OrgScope, now_ms};
 
@@ -28,7 +29,7 @@ impl App {
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,
-                    "org.create",
+                    AuditAction::OrgCreate,
                     "org",
                     &org.id,
                     &["slug", "name"],
@@ -92,7 +93,7 @@ impl App {
                     tx.tenant(&scope)
                         .append_audit(&event(
                             CLI_ACTOR,
-                            "user.create",
+                            AuditAction::UserCreate,
                             "user",
                             &nu.id,
                             &["email", "display_name", "password"],
@@ -116,7 +117,7 @@ impl App {
             t.insert_membership(&user_id, role, now_ms()).await?;
             t.append_audit(&event(
                 CLI_ACTOR,
-                "member.add",
+                AuditAction::MemberAdd,
                 "membership",
                 &user_id,
                 &["role"],
@@ -151,7 +152,7 @@ impl App {
                 &u.id,
                 &event(
                     CLI_ACTOR,
-                    "user.password",
+                    AuditAction::UserPassword,
                     "user",
                     &u.id,
                     &["password"],

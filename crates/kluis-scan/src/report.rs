@@ -3,81 +3,8 @@
 use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 use serde::{Deserialize, Serialize};
 
-/// How far the scanner got with a document. `Ok` means text was extracted and analysed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScanStatus {
-    Ok,
-    /// A scan or photo without a text layer: it may well hold personal data nobody can see without OCR.
-    ImageWithoutText,
-    Encrypted,
-    Corrupt,
-    Unsupported,
-    LimitExceeded,
-    /// The extraction worker did not answer within the wall-clock timeout and was killed.
-    Timeout,
-    /// The extraction worker died (abort, stack overflow, memory limit) on this document.
-    Crashed,
-    /// The file could not be read from disk (permissions, vanished, not a regular file).
-    Unreadable,
-}
-
-impl ScanStatus {
-    pub const ALL: &'static [ScanStatus] = &[
-        ScanStatus::Ok,
-        ScanStatus::ImageWithoutText,
-        ScanStatus::Encrypted,
-        ScanStatus::Corrupt,
-        ScanStatus::Unsupported,
-        ScanStatus::LimitExceeded,
-        ScanStatus::Timeout,
-        ScanStatus::Crashed,
-        ScanStatus::Unreadable,
-    ];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ScanStatus::Ok => "ok",
-            ScanStatus::ImageWithoutText => "image_without_text",
-            ScanStatus::Encrypted => "encrypted",
-            ScanStatus::Corrupt => "corrupt",
-            ScanStatus::Unsupported => "unsupported",
-            ScanStatus::LimitExceeded => "limit_exceeded",
-            ScanStatus::Timeout => "timeout",
-            ScanStatus::Crashed => "crashed",
-            ScanStatus::Unreadable => "unreadable",
-        }
-    }
-
-    /// A document whose content the scanner could not read although it should have: the run reports it as a
-    /// failure (exit code 1). Unsupported formats and images without text are not failures: there is nothing
-    /// more a text scanner can do with them.
-    pub const fn is_failure(self) -> bool {
-        matches!(
-            self,
-            ScanStatus::Encrypted
-                | ScanStatus::Corrupt
-                | ScanStatus::LimitExceeded
-                | ScanStatus::Timeout
-                | ScanStatus::Crashed
-                | ScanStatus::Unreadable
-        )
-    }
-
-    /// Whether a cached result with this status may be reused: timeouts and crashes can be transient.
-    pub(crate) const fn is_cacheable(self) -> bool {
-        !matches!(
-            self,
-            ScanStatus::Timeout | ScanStatus::Crashed | ScanStatus::Unreadable
-        )
-    }
-}
-
-impl std::fmt::Display for ScanStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// How far the scanner got with a document: part of the domain's vocabulary, since its string forms are stored.
+pub use kluis_domain::ScanStatus;
 
 /// One piece of personal data found in a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -140,6 +140,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ),
     ("GET", "/o/{org}/documents/{document}/delete", Access::Org),
     ("POST", "/o/{org}/documents/{document}/delete", Access::Org),
+    ("POST", "/o/{org}/documents/identifiers", Access::Org),
     ("GET", "/api/v1/orgs/{org}/documents", Access::ApiOrg),
     ("POST", "/api/v1/orgs/{org}/documents", Access::ApiOrg),
     (
@@ -177,7 +178,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
         "/api/v1/orgs/{org}/documents/{document}/findings/{finding}/reveal",
         Access::ApiOrg,
     ),
-    ("GET", "/api/v1/orgs/{org}/identifiers", Access::ApiOrg),
+    ("POST", "/api/v1/orgs/{org}/identifiers", Access::ApiOrg),
 ];
 
 /// Registers routes and remembers them, so tests can compare the router with `ROUTES`.
