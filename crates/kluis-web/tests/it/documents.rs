@@ -904,3 +904,104 @@ async fn search_api(api: &mut Client, org: &str, value: &str, page: Option<u32>)
     )
     .await
 }
+
+/// Issue 13's documents faults through HTTP: a staff member cannot declassify a special document nor search a
+/// BSN (page and API); uploads are limited per request; the API detail has one `findings` key; the reveal
+/// button is styled to be seen.
+#[tokio::test]
+async fn staff_limits_upload_limits_and_the_api_detail() {
+    let (env, mut owner) = with_owner().await;
+    add_user(&env, "acme", "staff@example.com", Role::Staff).await;
+    assert_status(
+        &upload_page(&mut owner, "acme", &[("brief.txt", LETTER)]).await,
+        303,
+        "upload",
+    );
+    run_jobs(&env).await;
+    let letter = document_links(&owner.get("/o/acme/documents/list").await.body, "acme")
+        .into_iter()
+        .next()
+        .expect("the letter");
+    let mut staff = login(&env, "staff@example.com", OWNER_PASSWORD).await;
+
+    // Declassifying the special letter: refused for staff, page and API.
+    let page = staff.get(&format!("/o/acme/documents/{letter}")).await;
+    let down = staff
+        .post_form(
+            &format!("/o/acme/documents/{letter}/correct"),
+            &[("csrf", &page.csrf()), ("personal_data", "generic")],
+        )
+        .await;
+    assert_status(&down, 403, "staff declassify (page)");
+    let mut staff_api =
+        Client::with_bearer(env.router.clone(), &token_for(&env, &staff, "acme").await);
+    let down = staff_api
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/orgs/acme/documents/{letter}"),
+            json!({ "personal_data": "none" }),
+        )
+        .await;
+    assert_status(&down, 403, "staff declassify (API)");
+    assert_eq!(
+        down.header("content-type"),
+        Some("application/problem+json")
+    );
+
+    // National identification numbers: not for staff; e-mail addresses are.
+    let bsn = search_page(&mut staff, "acme", "111222333", None).await;
+    assert_status(&bsn, 403, "staff BSN search (page)");
+    assert_eq!(bsn.header("cache-control"), Some("no-store"));
+    assert_status(
+        &search_api(&mut staff_api, "acme", "111 222 333", None).await,
+        403,
+        "staff BSN search (API)",
+    );
+    assert_status(
+        &search_api(&mut staff_api, "acme", "jan.jansen@example.com", None).await,
+        200,
+        "staff e-mail search (API)",
+    );
+    // The old GET with the value in the URL is gone from the API.
+    let old = staff_api
+        .get("/api/v1/orgs/acme/identifiers?value=jan.jansen@example.com")
+        .await;
+    assert_eq!(old.status, 405, "no GET search");
+
+    // One detail key per name: the list of findings, and their number under its own key.
+    let mut api = Client::with_bearer(env.router.clone(), &token_for(&env, &owner, "acme").await);
+    let d = api
+        .get(&format!("/api/v1/orgs/acme/documents/{letter}"))
+        .await;
+    assert_status(&d, 200, "detail");
+    assert_eq!(d.body.matches("\"findings\":").count(), 1, "{}", d.body);
+    assert!(d.json()["findings"].is_array());
+    assert!(d.json()["findings_total"].as_u64().is_some_and(|n| n >= 2));
+    assert_eq!(d.json()["special_reasons"][0], "national_id");
+
+    // At most 100 files per upload request.
+    let names: Vec<String> = (0..101).map(|i| format!("f{i}.txt")).collect();
+    let files: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "x")).collect();
+    let many = upload_page(&mut owner, "acme", &files).await;
+    assert_status(&many, 413, "too many files (page)");
+    assert!(many.body.contains("100"), "says the limit");
+    let res = api
+        .send(
+            Method::POST,
+            "/api/v1/orgs/acme/documents",
+            Some(&format!("multipart/form-data; boundary={BOUNDARY}")),
+            multipart(None, &files),
+            &[],
+        )
+        .await;
+    assert_status(&res, 413, "too many files (API)");
+    let list = api.get("/api/v1/orgs/acme/documents").await;
+    assert_eq!(list.json()["total"], 1, "nothing stored");
+
+    // The reveal button is not white on white.
+    let css = owner.get("/static/kluis.css").await;
+    assert!(
+        css.body.contains("button.link { background: none; border: none; padding: 0; text-decoration: underline; color: var(--brand); }"),
+        "reveal buttons have the link colour"
+    );
+}
