@@ -998,6 +998,23 @@ async fn staff_limits_upload_limits_and_the_api_detail() {
     let list = api.get("/api/v1/orgs/acme/documents").await;
     assert_eq!(list.json()["total"], 1, "nothing stored");
 
+    // Rescanned: queued again, and no longer "read in full" from the scan before.
+    let before = owner.get(&format!("/o/acme/documents/{letter}")).await;
+    assert!(before.body.contains("Volledig gelezen"));
+    let rescan = owner
+        .post_form(
+            &format!("/o/acme/documents/{letter}/rescan"),
+            &[("csrf", &before.csrf())],
+        )
+        .await;
+    assert_status(&rescan, 303, "rescan");
+    let queued = owner.get(&format!("/o/acme/documents/{letter}")).await;
+    assert!(queued.body.contains("In de wachtrij"), "queued");
+    assert!(
+        !queued.body.contains("Volledig gelezen"),
+        "not read in full while queued"
+    );
+
     // The reveal button is not white on white.
     let css = owner.get("/static/kluis.css").await;
     assert!(
