@@ -1,5 +1,6 @@
 //! A user's own account: password, language, two-factor authentication.
 
+use kluis_domain::AuditAction;
 use kluis_store::now_ms;
 
 use crate::audit::{append_for_user, event};
@@ -81,7 +82,7 @@ impl App {
                 .await?;
             let ev = event(
                 user_id.as_str(),
-                "user.password",
+                AuditAction::UserPassword,
                 "user",
                 user_id.as_str(),
                 &["password"],
@@ -100,7 +101,7 @@ impl App {
             tx.set_locale(user_id.as_str(), locale.as_str()).await?;
             let ev = event(
                 user_id.as_str(),
-                "user.locale",
+                AuditAction::UserLocale,
                 "user",
                 user_id.as_str(),
                 &["locale"],
@@ -142,7 +143,7 @@ impl App {
                 .await?;
             let ev = event(
                 user_id.as_str(),
-                "user.totp.enable",
+                AuditAction::UserTotpEnable,
                 "user",
                 user_id.as_str(),
                 &["totp_secret", "totp_enabled"],
@@ -169,7 +170,7 @@ impl App {
             tx.set_totp(user_id.as_str(), None, false).await?;
             let ev = event(
                 user_id.as_str(),
-                "user.totp.disable",
+                AuditAction::UserTotpDisable,
                 "user",
                 user_id.as_str(),
                 &["totp_secret", "totp_enabled"],

@@ -1,5 +1,6 @@
 //! Reading and verifying the audit log, and building the events the use cases append.
 
+use kluis_domain::AuditAction;
 use kluis_domain::Permission;
 use kluis_domain::audit::{AuditKey, BreakReason, ChainVerifier, Checkpoint};
 use std::collections::HashMap;
@@ -19,7 +20,7 @@ pub(crate) const JOBS_ACTOR: &str = "system:jobs";
 /// An audit event: `fields` are names of changed fields, never values.
 pub(crate) fn event(
     actor: &str,
-    action: &str,
+    action: AuditAction,
     entity: &str,
     entity_id: &str,
     fields: &[&str],
@@ -27,7 +28,7 @@ pub(crate) fn event(
 ) -> NewAuditEvent {
     NewAuditEvent {
         actor: actor.to_owned(),
-        action: action.to_owned(),
+        action,
         entity: entity.to_owned(),
         entity_id: entity_id.to_owned(),
         fields: fields.iter().map(|f| (*f).to_owned()).collect(),
@@ -39,7 +40,7 @@ impl Actor {
     /// An audit event done by this actor, from where the request came: names of changed fields, never values.
     pub(crate) fn event(
         &self,
-        action: &str,
+        action: AuditAction,
         entity: &str,
         entity_id: &str,
         fields: &[&str],
@@ -201,7 +202,12 @@ impl App {
         if reads_names {
             self.audit_access(
                 actor,
-                &actor.event("member.list", "user", &actor.org.id, &["display_name"]),
+                &actor.event(
+                    AuditAction::MemberList,
+                    "user",
+                    &actor.org.id,
+                    &["display_name"],
+                ),
             )
             .await?;
         }
@@ -343,8 +349,10 @@ impl App {
         result: &AuditVerification,
     ) -> Result<(), AppError> {
         let (action, entity_id) = match result {
-            AuditVerification::Ok { events } => ("audit.verify.ok", events.to_string()),
-            AuditVerification::Broken { seq, .. } => ("audit.verify.broken", seq.to_string()),
+            AuditVerification::Ok { events } => (AuditAction::AuditVerifyOk, events.to_string()),
+            AuditVerification::Broken { seq, .. } => {
+                (AuditAction::AuditVerifyBroken, seq.to_string())
+            }
         };
         let ev = event(actor, action, "audit_chain", &entity_id, &[], origin);
         crate::retry!({
@@ -390,7 +398,12 @@ impl App {
     pub async fn audit_checkpoint(&self, actor: &Actor) -> Result<Checkpoint, AppError> {
         require(actor, Permission::ReadAudit)?;
         let cp = self.checkpoint_of(&actor.scope).await?;
-        let ev = actor.event("audit.checkpoint", "audit_chain", &cp.seq.to_string(), &[]);
+        let ev = actor.event(
+            AuditAction::AuditCheckpoint,
+            "audit_chain",
+            &cp.seq.to_string(),
+            &[],
+        );
         self.audit_access(actor, &ev).await?;
         Ok(cp)
     }
@@ -406,7 +419,7 @@ impl App {
         let cp = self.checkpoint_of(&scope).await?;
         let ev = event(
             CLI_ACTOR,
-            "audit.checkpoint",
+            AuditAction::AuditCheckpoint,
             "audit_chain",
             &cp.seq.to_string(),
             &[],
@@ -574,7 +587,7 @@ impl App {
             tx.tenant(&scope).set_audit_head(head_seq, &prev).await?;
             let ev = event(
                 CLI_ACTOR,
-                "audit.rekey",
+                AuditAction::AuditRekey,
                 "audit_chain",
                 &count.to_string(),
                 &[],

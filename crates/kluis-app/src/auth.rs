@@ -1,6 +1,7 @@
 //! First-run set-up, login (throttled, TOTP), sessions and turning a user or API token into an [`Actor`].
 
 use kluis_crypto::KeyRing;
+use kluis_domain::AuditAction;
 use kluis_domain::Role;
 use kluis_domain::identity::{EmailAddress, Password};
 use kluis_store::{NewSession, NewUser, OrgScope, PendingLoginRow, UserRow, now_ms};
@@ -150,7 +151,7 @@ impl App {
             // membership.
             t.append_audit(&event(
                 &user.id,
-                "org.create",
+                AuditAction::OrgCreate,
                 "org",
                 &org.id,
                 &[
@@ -355,7 +356,7 @@ impl App {
                 &user.id,
                 &event(
                     &user.id,
-                    "login.failure",
+                    AuditAction::LoginFailure,
                     "user",
                     &user.id,
                     &["totp"],
@@ -414,7 +415,14 @@ impl App {
             append_for_user(
                 &mut tx,
                 &user.id,
-                &event(&user.id, "login.success", "user", &user.id, &[], origin),
+                &event(
+                    &user.id,
+                    AuditAction::LoginSuccess,
+                    "user",
+                    &user.id,
+                    &[],
+                    origin,
+                ),
             )
             .await?;
             tx.commit().await?;
@@ -445,7 +453,7 @@ impl App {
                 append_for_user(
                     &mut tx,
                     id,
-                    &event(id, "login.failure", "user", id, &[factor], origin),
+                    &event(id, AuditAction::LoginFailure, "user", id, &[factor], origin),
                 )
                 .await?;
             }
@@ -507,7 +515,7 @@ impl App {
             if let Some(s) = tx.delete_session(&digest).await? {
                 let ev = event(
                     &s.user_id,
-                    "logout",
+                    AuditAction::Logout,
                     "session",
                     &s.user_id,
                     &[],

@@ -1,17 +1,27 @@
 //! Documents: upload (bytes always encrypted at rest), the `document.scan` job, findings behind blind indexes,
 //! corrections that survive re-scans, audited reveal and download, the overview and the CLI import.
 
+use kluis_domain::AuditAction;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use kluis_crypto::KeyRing;
-use kluis_domain::{DocumentClass, EntityType, Permission, PersonalDataKind, SpecialCategory};
-use kluis_scan::{DocumentReport, ScanOptions, ScanStatus, WorkerScanner};
+pub use kluis_domain::DocumentStatus;
+use kluis_domain::documents::{
+    IDENTITY_DOCUMENT_CLASS, IDENTITY_DOCUMENT_ENTITIES, accept_upload, content_permission,
+    correction_rule, reveal_permission, search_permission,
+};
+use kluis_domain::{
+    Classification, DocumentClass, EntityType, Permission, PersonalDataKind, ScanStatus,
+    SpecialCategory,
+};
+use kluis_scan::{DocumentReport, ScanOptions, WorkerScanner};
 use kluis_store::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, FindingRow, NewDocument, NewJob,
     OrgScope, now_ms,
 };
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::audit::{CLI_ACTOR, JOBS_ACTOR, event, require};
 use crate::{Actor, App, AppError, Job, Origin, retry};
@@ -25,50 +35,6 @@ const DOCUMENTS_TABLE: &str = "documents";
 const OVERVIEW_LIMIT: i64 = 20;
 /// Identifier search hits per page.
 pub const SEARCH_PAGE_SIZE: i64 = 200;
-
-/// Where a document is in its processing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentStatus {
-    /// Uploaded, waiting for the scanner.
-    Queued,
-    Scanning,
-    /// The scanner is done; `scan_status` says whether it could read the content.
-    Scanned,
-    /// The scan itself failed (worker crashed or timed out); it is retried.
-    Failed,
-}
-
-impl DocumentStatus {
-    pub const ALL: &'static [DocumentStatus] = &[
-        DocumentStatus::Queued,
-        DocumentStatus::Scanning,
-        DocumentStatus::Scanned,
-        DocumentStatus::Failed,
-    ];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DocumentStatus::Queued => "queued",
-            DocumentStatus::Scanning => "scanning",
-            DocumentStatus::Scanned => "scanned",
-            DocumentStatus::Failed => "failed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DocumentStatus> {
-        DocumentStatus::ALL
-            .iter()
-            .copied()
-            .find(|v| v.as_str() == s)
-    }
-}
-
-impl std::fmt::Display for DocumentStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// One document in lists: effective class, kind and categories (a user's correction wins over the scanner).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,7 +83,8 @@ pub struct DocumentFinding {
     pub score: f32,
     /// `page 3`, `sheet Klanten`, … when the format has parts.
     pub location: Option<String>,
-    /// Revealing needs Permission::RevealSensitive (national IDs and sensitive identifiers).
+    /// Revealing needs Permission::RevealSensitive (`kluis_domain::documents::reveal_permission`: national IDs,
+    /// sensitive identifiers, anything in a special document).
     pub sensitive: bool,
 }
 
@@ -125,6 +92,8 @@ pub struct DocumentFinding {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentDetail {
     pub summary: DocumentSummary,
+    /// Why the document is special (empty when it is not): a national number, an identity document, a category.
+    pub special_reasons: Vec<kluis_domain::documents::SpecialReason>,
     /// The scanner's own verdict, before any correction.
     pub detected_class: Option<DocumentClass>,
     pub detected_personal_data: Option<PersonalDataKind>,
@@ -218,7 +187,11 @@ pub struct IdentifierHits {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedFile {
     pub path: PathBuf,
+    /// The document (for a skipped file: the one already holding its content), or why it was not imported.
     pub result: Result<DocumentSummary, String>,
+    /// Set when the organisation already held a document with the same content (SHA-256): the file was skipped,
+    /// and `result` is that document.
+    pub skipped: bool,
 }
 
 /// What `kluis import-docs` did.
@@ -226,6 +199,8 @@ pub struct ImportedFile {
 pub struct ImportReport {
     pub files: Vec<ImportedFile>,
     pub imported: u64,
+    /// Files whose content the organisation already held (by SHA-256): not imported again.
+    pub skipped: u64,
     pub failed: u64,
     /// Imported top-level documents by effective kind after scanning (`None`: not scanned).
     pub by_kind: Vec<(Option<PersonalDataKind>, u64)>,
@@ -245,29 +220,7 @@ pub(crate) fn blob_key(org_id: &str, document_id: &str) -> String {
     format!("documents/{org_id}/{document_id}")
 }
 
-fn parse_opt<T: std::str::FromStr>(s: Option<&str>) -> Option<T> {
-    s.and_then(|v| v.parse().ok())
-}
-
-fn parse_categories(json: &str) -> Vec<SpecialCategory> {
-    serde_json::from_str::<Vec<String>>(json)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|c| c.parse().ok())
-        .collect()
-}
-
-fn categories_json(c: &[SpecialCategory]) -> String {
-    let mut names: Vec<&str> = c.iter().map(|c| c.as_str()).collect();
-    names.sort_unstable();
-    names.dedup();
-    serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())
-}
-
 fn summary(d: &DocumentRow) -> DocumentSummary {
-    let corrected = d.class_override.is_some()
-        || d.personal_data_override.is_some()
-        || d.categories_override.is_some();
     DocumentSummary {
         id: d.id.clone(),
         parent_id: d.parent_id.clone(),
@@ -277,24 +230,13 @@ fn summary(d: &DocumentRow) -> DocumentSummary {
         sha256: d.sha256.clone(),
         content_type: d.content_type.clone(),
         format: d.format.clone(),
-        status: DocumentStatus::parse(&d.status).unwrap_or(DocumentStatus::Queued),
-        scan_status: d
-            .scan_status
-            .as_deref()
-            .and_then(|s| ScanStatus::ALL.iter().copied().find(|v| v.as_str() == s)),
+        status: d.status,
+        scan_status: d.scan_status,
         scan_reason: d.scan_reason.clone(),
-        class: parse_opt(d.class_override.as_deref().or(d.class.as_deref())),
-        personal_data: parse_opt(
-            d.personal_data_override
-                .as_deref()
-                .or(d.personal_data.as_deref()),
-        ),
-        special_categories: parse_categories(
-            d.categories_override
-                .as_deref()
-                .unwrap_or(&d.special_categories),
-        ),
-        corrected,
+        class: d.effective.class,
+        personal_data: d.effective.personal_data,
+        special_categories: d.effective.special_categories.clone(),
+        corrected: d.is_corrected(),
         corrected_by: d.corrected_by.clone(),
         corrected_at_ms: d.corrected_at,
         findings_total: u64::try_from(d.findings_total).unwrap_or(0),
@@ -304,23 +246,44 @@ fn summary(d: &DocumentRow) -> DocumentSummary {
     }
 }
 
-fn finding_view(f: &FindingRow) -> Option<DocumentFinding> {
-    let entity: EntityType = f.entity_type.parse().ok()?;
-    Some(DocumentFinding {
+impl DocumentSummary {
+    /// The effective classification, for the domain's rules.
+    pub fn classification(&self) -> Classification {
+        Classification {
+            class: self.class,
+            personal_data: self.personal_data,
+            special_categories: self.special_categories.clone(),
+        }
+    }
+
+    /// Special personal data (`Classification::is_special`): its values and content need
+    /// Permission::RevealSensitive.
+    pub fn is_special(&self) -> bool {
+        self.classification().is_special()
+    }
+}
+
+/// The masked form shown on every page and in the API. IBANs stored before masking ignored the document's layout
+/// are masked again (kluis_pii::mask is idempotent for them), so one IBAN looks the same everywhere.
+fn display_mask(f: &FindingRow) -> String {
+    match f.entity_type {
+        EntityType::Iban => kluis_pii::mask(EntityType::Iban, &f.value_masked),
+        _ => f.value_masked.clone(),
+    }
+}
+
+fn finding_view(doc: &Classification, f: &FindingRow) -> DocumentFinding {
+    DocumentFinding {
         id: f.id.clone(),
         document_id: f.document_id.clone(),
-        entity,
-        masked: f.value_masked.clone(),
+        entity: f.entity_type,
+        masked: display_mask(f),
         start: u64::try_from(f.start).unwrap_or(0),
         end: u64::try_from(f.end).unwrap_or(0),
         score: f.score_milli as f32 / 1000.0,
         location: f.location.clone(),
-        sensitive: entity.is_sensitive(),
-    })
-}
-
-fn is_special(d: &DocumentRow) -> bool {
-    summary(d).personal_data == Some(PersonalDataKind::Special)
+        sensitive: reveal_permission(doc, f.entity_type) == Permission::RevealSensitive,
+    }
 }
 
 /// The MIME type for a file name's extension; the scanner detects the real format by content.
@@ -353,24 +316,6 @@ fn content_type_for(name: &str) -> &'static str {
         "tif" | "tiff" => "image/tiff",
         _ => "application/octet-stream",
     }
-}
-
-/// The last path component of an uploaded name, trimmed; rejects empty and overlong names.
-fn clean_name(name: &str) -> Result<String, AppError> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
-    let base: String = base.chars().filter(|c| !c.is_control()).collect();
-    if base.is_empty() || base.chars().count() > 255 {
-        return Err(AppError::invalid(
-            "name",
-            "give the file a name of 1 to 255 characters",
-        ));
-    }
-    Ok(base)
-}
-
-/// Whether revealing values of this document or finding needs Permission::RevealSensitive.
-fn needs_reveal_permission(doc: &DocumentRow, entity: Option<EntityType>) -> bool {
-    is_special(doc) || entity.is_some_and(|e| e.is_sensitive() || e.is_national_id())
 }
 
 /// Who acts: a user or the CLI, in one organisation.
@@ -408,14 +353,9 @@ impl App {
         name: &str,
         bytes: Vec<u8>,
     ) -> Result<DocumentSummary, AppError> {
-        let name = clean_name(name)?;
-        let max = self.config().max_document_size;
-        if bytes.len() as u64 > max {
-            return Err(AppError::invalid(
-                "file",
-                format!("the file is larger than the limit of {} MiB", max >> 20),
-            ));
-        }
+        let name = accept_upload(name, bytes.len() as u64, self.config().max_document_size)
+            .map_err(|r| AppError::invalid(r.field(), r.to_string()))?;
+        let sha256 = hex::encode(Sha256::digest(&bytes));
         let org_id = caller.scope.org_id().to_owned();
         let id = uuid::Uuid::now_v7().to_string();
         let key = blob_key(&org_id, &id);
@@ -433,11 +373,11 @@ impl App {
             name: name.clone(),
             path: name.clone(),
             size: Some(size),
-            sha256: None,
+            sha256: Some(sha256),
             content_type: content_type_for(&name).to_owned(),
             format: None,
             blob_key: Some(key.clone()),
-            status: DocumentStatus::Queued.as_str().to_owned(),
+            status: DocumentStatus::Queued,
             uploaded_by: caller.actor.to_owned(),
             created_at: now,
         };
@@ -448,7 +388,7 @@ impl App {
             tx.tenant(caller.scope)
                 .append_audit(&event(
                     caller.actor,
-                    "document.upload",
+                    AuditAction::DocumentUpload,
                     "document",
                     &id,
                     &["name", "size", "content"],
@@ -485,9 +425,9 @@ impl App {
         };
         let page = filter.page.max(1);
         let q = DocumentQuery {
-            personal_data: filter.kind.map(|k| k.as_str().to_owned()),
-            class: filter.class.map(|c| c.as_str().to_owned()),
-            status: filter.status.map(|s| s.as_str().to_owned()),
+            personal_data: filter.kind,
+            class: filter.class,
+            status: filter.status,
             name_contains: filter
                 .q
                 .as_deref()
@@ -512,18 +452,22 @@ impl App {
         require(actor, Permission::Read)?;
         let docs = self.db().documents(&actor.scope);
         let d = docs.get(id).await?.ok_or(AppError::NotFound)?;
-        let findings = docs
+        let findings: Vec<DocumentFinding> = docs
             .findings(id)
             .await?
             .iter()
-            .filter_map(finding_view)
+            .map(|f| finding_view(&d.effective, f))
             .collect();
         let children = docs.children(id).await?.iter().map(summary).collect();
+        let mut found: Vec<EntityType> = findings.iter().map(|f| f.entity).collect();
+        found.sort_unstable();
+        found.dedup();
         Ok(DocumentDetail {
             summary: summary(&d),
-            detected_class: parse_opt(d.class.as_deref()),
-            detected_personal_data: parse_opt(d.personal_data.as_deref()),
-            detected_special_categories: parse_categories(&d.special_categories),
+            special_reasons: kluis_domain::documents::special_reasons(&d.effective, &found),
+            detected_class: d.detected.class,
+            detected_personal_data: d.detected.personal_data,
+            detected_special_categories: d.detected.special_categories.clone(),
             findings,
             children,
         })
@@ -545,10 +489,7 @@ impl App {
             .finding(document_id, finding_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let entity = f.entity_type.parse::<EntityType>().ok();
-        if needs_reveal_permission(&d, entity) {
-            require(actor, Permission::RevealSensitive)?;
-        }
+        require(actor, reveal_permission(&d.effective, f.entity_type))?;
         let plain = self
             .keys()
             .decrypt(&f.value_enc, &finding_aad(actor.scope.org_id(), &f.id))?;
@@ -557,7 +498,7 @@ impl App {
             let mut tx = self.db().begin_write().await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
-                    "finding.reveal",
+                    AuditAction::FindingReveal,
                     "document_finding",
                     &f.id,
                     &[f.entity_type.as_str()],
@@ -584,14 +525,17 @@ impl App {
             .get(id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if is_special(&d) {
-            require(actor, Permission::RevealSensitive)?;
-        }
+        require(actor, content_permission(&d.effective))?;
         let bytes = self.document_bytes(&d).await?;
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.tenant(&actor.scope)
-                .append_audit(&actor.event("document.download", "document", &d.id, &["content"]))
+                .append_audit(&actor.event(
+                    AuditAction::DocumentDownload,
+                    "document",
+                    &d.id,
+                    &["content"],
+                ))
                 .await?;
             tx.commit().await?;
             Ok(())
@@ -635,38 +579,45 @@ impl App {
                 .ok_or(AppError::NotFound)?;
             let mut fields = Vec::new();
             let mut o = DocumentOverride {
-                class_override: d.class_override.clone(),
-                personal_data_override: d.personal_data_override.clone(),
+                class_override: d.class_override,
+                personal_data_override: d.personal_data_override,
                 categories_override: d.categories_override.clone(),
                 corrected_by: actor.user_id.as_str().to_owned(),
                 corrected_at: now_ms(),
             };
             if let Some(c) = correction.class {
-                o.class_override = Some(c.as_str().to_owned());
+                o.class_override = Some(c);
                 fields.push("class");
             }
             if let Some(k) = correction.personal_data {
-                o.personal_data_override = Some(k.as_str().to_owned());
+                o.personal_data_override = Some(k);
                 fields.push("personal_data");
             }
             if let Some(c) = &correction.special_categories {
-                o.categories_override = Some(categories_json(c));
+                let mut c = c.clone();
+                c.sort_unstable();
+                c.dedup();
+                o.categories_override = Some(c);
                 fields.push("special_categories");
             }
             if fields.is_empty() {
                 return Err(AppError::invalid("correction", "nothing to change"));
             }
             tx.documents(&actor.scope).set_override(id, &o).await?;
-            tx.tenant(&actor.scope)
-                .append_audit(&actor.event("document.correct", "document", id, &fields))
-                .await?;
-            let d = tx
+            let after = tx
                 .documents(&actor.scope)
                 .get(id)
                 .await?
                 .ok_or(AppError::NotFound)?;
+            // Judged on the effective values before and after, as the store computes them: lowering a special
+            // document needs the reveal permission. Refused here, the transaction rolls back unapplied.
+            let rule = correction_rule(&d.effective, &after.effective);
+            require(actor, rule.permission)?;
+            tx.tenant(&actor.scope)
+                .append_audit(&actor.event(rule.action, "document", id, &fields))
+                .await?;
             tx.commit().await?;
-            Ok(d)
+            Ok(after)
         })?;
         Ok(summary(&d))
     }
@@ -693,12 +644,17 @@ impl App {
                 ));
             }
             tx.documents(&actor.scope)
-                .set_status(id, DocumentStatus::Queued.as_str(), None, None)
+                .set_status(id, DocumentStatus::Queued, None, None)
                 .await?;
             tx.enqueue_job(&scan_job(actor.scope.org_id(), id, now_ms()))
                 .await?;
             tx.tenant(&actor.scope)
-                .append_audit(&actor.event("document.rescan", "document", id, &["status"]))
+                .append_audit(&actor.event(
+                    AuditAction::DocumentRescan,
+                    "document",
+                    id,
+                    &["status"],
+                ))
                 .await?;
             let d = tx
                 .documents(&actor.scope)
@@ -731,7 +687,7 @@ impl App {
             tx.documents(&actor.scope).delete(id).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
-                    "document.delete",
+                    AuditAction::DocumentDelete,
                     "document",
                     id,
                     &["content", "findings"],
@@ -763,7 +719,7 @@ impl App {
             .count_by_kind()
             .await?
             .into_iter()
-            .map(|(k, n)| (parse_opt(k.as_deref()), u64::try_from(n).unwrap_or(0)))
+            .map(|(k, n)| (k, u64::try_from(n).unwrap_or(0)))
             .collect())
     }
 
@@ -776,33 +732,28 @@ impl App {
             .count_by_kind()
             .await?
             .into_iter()
-            .map(|(k, n)| (parse_opt(k.as_deref()), count(n)))
+            .map(|(k, n)| (k, count(n)))
             .collect();
         let by_class = docs
             .count_by_class()
             .await?
             .into_iter()
-            .map(|(k, n)| (parse_opt(k.as_deref()), count(n)))
+            .map(|(k, n)| (k, count(n)))
             .collect();
         let by_status = docs
             .count_by_status()
             .await?
             .into_iter()
-            .filter_map(|(k, n)| Some((DocumentStatus::parse(k.as_deref()?)?, count(n))))
+            .map(|(k, n)| (k, count(n)))
             .collect();
-        let id_types = [
-            EntityType::IdDocumentNumber.as_str(),
-            EntityType::Bsn.as_str(),
-            EntityType::BeNationalNumber.as_str(),
-        ];
         let id_documents = docs
-            .with_identity_documents(&id_types, 500)
+            .identity_documents(IDENTITY_DOCUMENT_CLASS, IDENTITY_DOCUMENT_ENTITIES, 500)
             .await?
             .iter()
             .map(summary)
             .collect();
         let health_documents = docs
-            .with_category(SpecialCategory::Health.as_str(), 500)
+            .with_category(SpecialCategory::Health, 500)
             .await?
             .iter()
             .map(summary)
@@ -835,9 +786,10 @@ impl App {
                 let d = docs.get(&f.document_id).await?;
                 cache.insert(f.document_id.clone(), d);
             }
-            let (Some(Some(d)), Some(view)) = (cache.get(&f.document_id), finding_view(f)) else {
+            let Some(Some(d)) = cache.get(&f.document_id) else {
                 continue;
             };
+            let view = finding_view(&d.effective, f);
             out.push(FindingInDocument {
                 finding: view,
                 document_id: d.id.clone(),
@@ -877,6 +829,10 @@ impl App {
                 "enter an identifier of 1 to 320 characters",
             ));
         }
+        // Where a national identification number occurs says as much about its holder as revealing it.
+        for e in kluis_pii::national_id_types(query) {
+            require(actor, search_permission(e))?;
+        }
         let keys = self.keys();
         let org_id = actor.scope.org_id();
         let mut indexes: Vec<String> = EntityType::ALL
@@ -903,7 +859,12 @@ impl App {
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.tenant(&actor.scope)
-                .append_audit(&actor.event("identifier.search", "document_finding", "", &["query"]))
+                .append_audit(&actor.event(
+                    AuditAction::IdentifierSearch,
+                    "document_finding",
+                    "",
+                    &["query"],
+                ))
                 .await?;
             tx.commit().await?;
             Ok(())
@@ -930,8 +891,10 @@ impl App {
     }
 
     /// Imports files and folders (recursively) into organisation `org_slug` as the CLI (audited as `cli`), then
-    /// runs the queued scan jobs before returning. A file that cannot be read or is too large is reported in the
-    /// result and the run goes on. NotFound if there is no such organisation.
+    /// runs the queued scan jobs before returning. A file that cannot be read or that the upload rule refuses
+    /// (empty, too large) is reported in the result and the run goes on. A file whose content (SHA-256) the
+    /// organisation already holds is skipped, so running the import on the same folder again adds nothing.
+    /// NotFound if there is no such organisation.
     pub async fn import_documents(
         &self,
         org_slug: &str,
@@ -955,39 +918,54 @@ impl App {
         }
         let mut results = Vec::new();
         for (path, read) in files {
+            let mut skipped = false;
             let result = match read {
                 Err(why) => Err(why),
                 Ok(()) => match tokio::fs::read(&path).await {
                     Err(e) => Err(format!("cannot read the file: {e}")),
                     Ok(bytes) => {
-                        let name = path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        self.upload_as(&caller, &name, bytes)
-                            .await
-                            .map_err(|e| e.to_string())
+                        let hash = hex::encode(Sha256::digest(&bytes));
+                        match self.db().documents(&scope).by_sha256(&hash).await? {
+                            Some(existing) => {
+                                skipped = true;
+                                Ok(summary(&existing))
+                            }
+                            None => {
+                                let name = path
+                                    .file_name()
+                                    .map(|n| n.to_string_lossy().into_owned())
+                                    .unwrap_or_default();
+                                self.upload_as(&caller, &name, bytes)
+                                    .await
+                                    .map_err(|e| e.to_string())
+                            }
+                        }
                     }
                 },
             };
-            results.push(ImportedFile { path, result });
+            results.push(ImportedFile {
+                path,
+                result,
+                skipped,
+            });
         }
         // Run the scans now, so the command can say what it found.
         let instance = format!("cli-import-{}", uuid::Uuid::now_v7());
         while self.run_one_job(&instance).await? {}
         let docs = self.db().documents(&scope);
         let mut by_kind: BTreeMap<Option<PersonalDataKind>, u64> = BTreeMap::new();
-        let mut by_status: BTreeMap<&'static str, u64> = BTreeMap::new();
-        let (mut imported, mut failed) = (0u64, 0u64);
+        let mut by_status: BTreeMap<DocumentStatus, u64> = BTreeMap::new();
+        let (mut imported, mut skipped, mut failed) = (0u64, 0u64, 0u64);
         for f in &mut results {
             match &mut f.result {
+                Ok(_) if f.skipped => skipped += 1,
                 Ok(s) => {
                     imported += 1;
                     if let Some(d) = docs.get(&s.id).await? {
                         *s = summary(&d);
                     }
                     *by_kind.entry(s.personal_data).or_default() += 1;
-                    *by_status.entry(s.status.as_str()).or_default() += 1;
+                    *by_status.entry(s.status).or_default() += 1;
                 }
                 Err(_) => failed += 1,
             }
@@ -995,12 +973,10 @@ impl App {
         Ok(ImportReport {
             files: results,
             imported,
+            skipped,
             failed,
             by_kind: by_kind.into_iter().collect(),
-            by_status: by_status
-                .into_iter()
-                .filter_map(|(k, n)| Some((DocumentStatus::parse(k)?, n)))
-                .collect(),
+            by_status: by_status.into_iter().collect(),
         })
     }
 
@@ -1027,7 +1003,7 @@ impl App {
         {
             let mut tx = self.db().begin_write().await?;
             tx.documents(&scope)
-                .set_status(&document_id, DocumentStatus::Scanning.as_str(), None, None)
+                .set_status(&document_id, DocumentStatus::Scanning, None, None)
                 .await?;
             tx.commit().await?;
         }
@@ -1118,7 +1094,7 @@ impl App {
                         sha256: member.sha256.clone(),
                         format: member.format.clone(),
                         blob_key: None,
-                        status: DocumentStatus::Scanned.as_str().to_owned(),
+                        status: DocumentStatus::Scanned,
                         uploaded_by: doc.uploaded_by.clone(),
                         created_at: now,
                     })
@@ -1135,7 +1111,7 @@ impl App {
             tx.tenant(&scope)
                 .append_audit(&event(
                     JOBS_ACTOR,
-                    "document.scan",
+                    AuditAction::DocumentScan,
                     "document",
                     &document_id,
                     &["class", "personal_data", "special_categories", "findings"],
@@ -1159,12 +1135,7 @@ impl App {
         let mut tx = self.db().begin_write().await?;
         match tx
             .documents(scope)
-            .set_status(
-                id,
-                DocumentStatus::Failed.as_str(),
-                Some(status.as_str()),
-                Some(reason),
-            )
+            .set_status(id, DocumentStatus::Failed, Some(status), Some(reason))
             .await
         {
             Ok(()) | Err(kluis_store::StoreError::NotFound) => {}
@@ -1190,12 +1161,14 @@ fn scan_job(org_id: &str, document_id: &str, now: i64) -> NewJob {
 
 fn scan_of(r: &DocumentReport, now: i64) -> DocumentScan {
     DocumentScan {
-        status: DocumentStatus::Scanned.as_str().to_owned(),
-        scan_status: Some(r.status.as_str().to_owned()),
+        status: DocumentStatus::Scanned,
+        scan_status: Some(r.status),
         scan_reason: r.reason.clone(),
-        class: Some(r.class.as_str().to_owned()),
-        personal_data: Some(r.personal_data.as_str().to_owned()),
-        special_categories: categories_json(&r.special_categories),
+        verdict: Classification {
+            class: Some(r.class),
+            personal_data: Some(r.personal_data),
+            special_categories: r.special_categories.clone(),
+        },
         findings_total: r
             .findings_total
             .and_then(|n| i64::try_from(n).ok())
@@ -1221,12 +1194,14 @@ fn container_scan(reports: &[DocumentReport], now: i64) -> DocumentScan {
     cats.sort_unstable();
     cats.dedup();
     DocumentScan {
-        status: DocumentStatus::Scanned.as_str().to_owned(),
-        scan_status: Some(ScanStatus::Ok.as_str().to_owned()),
+        status: DocumentStatus::Scanned,
+        scan_status: Some(ScanStatus::Ok),
         scan_reason: None,
-        class: Some(DocumentClass::Other.as_str().to_owned()),
-        personal_data: Some(kind.as_str().to_owned()),
-        special_categories: categories_json(&cats),
+        verdict: Classification {
+            class: Some(DocumentClass::Other),
+            personal_data: Some(kind),
+            special_categories: cats,
+        },
         findings_total: 0,
         format: None,
         sha256: None,
@@ -1251,7 +1226,7 @@ fn finding_row(
         id,
         org_id: org_id.to_owned(),
         document_id: document_id.to_owned(),
-        entity_type: f.entity.as_str().to_owned(),
+        entity_type: f.entity,
         start: i64::try_from(f.start).unwrap_or(0),
         end: i64::try_from(f.end).unwrap_or(0),
         score_milli: (f.score.clamp(0.0, 1.0) * 1000.0).round() as i64,
@@ -1277,6 +1252,59 @@ fn collect_files(p: &Path, out: &mut Vec<(PathBuf, Result<(), String>)>) {
         },
         Ok(m) if m.is_file() => out.push((p.to_path_buf(), Ok(()))),
         Ok(_) => out.push((p.to_path_buf(), Err("not a regular file".into()))),
+    }
+}
+
+/// How old stored bytes without a document must be before the orphan job deletes them: an upload writes its bytes
+/// before it commits the document, and must not lose them to the job meanwhile.
+pub const ORPHAN_GRACE_MS: i64 = 3_600_000;
+
+/// When the document id in a blob key was made (its UUIDv7 timestamp), in unix ms; `None` for keys not made by
+/// [`blob_key`], which the orphan job leaves alone.
+fn blob_created_ms(key: &str) -> Option<(String, i64)> {
+    let rest = key.strip_prefix("documents/")?;
+    let (org, id) = rest.split_once('/')?;
+    let uuid = uuid::Uuid::parse_str(id).ok()?;
+    if uuid.get_version_num() != 7 || blob_key(org, id) != key {
+        return None;
+    }
+    let (secs, nanos) = uuid.get_timestamp()?.to_unix();
+    let ms = i64::try_from(secs).ok()?.checked_mul(1000)? + i64::from(nanos / 1_000_000);
+    Some((org.to_owned(), ms))
+}
+
+impl App {
+    /// The orphan-blob job: deletes stored document bytes that no document row refers to and that are older than
+    /// [`ORPHAN_GRACE_MS`] at `now`. A crash between writing an upload's bytes and committing its row leaves such
+    /// ciphertext behind; it can never be read again (no row names it). Returns how many were deleted.
+    pub async fn delete_orphan_blobs(&self, now: i64) -> Result<u64, AppError> {
+        let mut by_org: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for key in self.blobs().list().await.map_err(AppError::internal)? {
+            if let Some((org, created)) = blob_created_ms(&key)
+                && now - created >= ORPHAN_GRACE_MS
+            {
+                by_org.entry(org).or_default().push(key);
+            }
+        }
+        let mut deleted = 0u64;
+        for (org, keys) in by_org {
+            let scope = OrgScope::system(&org);
+            let known: std::collections::HashSet<String> = self
+                .db()
+                .documents(&scope)
+                .blob_keys()
+                .await?
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
+            for key in keys.iter().filter(|k| !known.contains(*k)) {
+                self.blobs().delete(key).await.map_err(AppError::internal)?;
+                deleted += 1;
+            }
+        }
+        // Counts only: keys name organisations and documents, not people, but there is nothing to show.
+        tracing::info!(deleted, "deleted stored bytes without a document");
+        Ok(deleted)
     }
 }
 

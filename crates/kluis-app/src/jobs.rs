@@ -20,7 +20,11 @@ pub const JOB_AUDIT_VERIFY: &str = "audit.verify";
 /// Daily: delete expired sessions, old login attempts and old finished jobs.
 pub const JOB_PURGE: &str = "purge";
 
-const DAILY: &[&str] = &[JOB_AUDIT_VERIFY, JOB_PURGE];
+/// Daily: delete stored document bytes that no document refers to (left behind by a crash between writing the
+/// bytes and committing the document), once they are older than an hour so that uploads in flight are not touched.
+pub const JOB_ORPHAN_BLOBS: &str = "documents.orphan_blobs";
+
+const DAILY: &[&str] = &[JOB_AUDIT_VERIFY, JOB_PURGE, JOB_ORPHAN_BLOBS];
 const DAY_MS: i64 = 86_400_000;
 
 /// A job handler: gets the app and the claimed job. An error makes the job retry with backoff until its
@@ -66,6 +70,9 @@ impl App {
                 .map(|_| ())
         });
         self.register_job_handler(JOB_PURGE, |app: App, _job| async move { app.purge().await });
+        self.register_job_handler(JOB_ORPHAN_BLOBS, |app: App, _job| async move {
+            app.delete_orphan_blobs(now_ms()).await.map(|_| ())
+        });
         self.register_job_handler(crate::JOB_DOCUMENT_SCAN, |app: App, job| async move {
             app.run_document_scan(job).await
         });

@@ -1,6 +1,7 @@
 //! Key rotation: a new key version, every encrypted column rewritten under it, the old versions retired.
 
 use kluis_crypto::KeyRing;
+use kluis_domain::AuditAction;
 use kluis_store::OrgScope;
 
 use crate::audit::{CLI_ACTOR, event};
@@ -67,7 +68,7 @@ impl App {
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,
-                    "keys.rotate",
+                    AuditAction::KeysRotate,
                     "key",
                     &ring.fingerprint(),
                     &["key_version"],

@@ -36,12 +36,13 @@ pub use documents::{
     IdentifierHits, ImportReport, ImportedFile, JOB_DOCUMENT_SCAN, SEARCH_PAGE_SIZE,
 };
 pub use error::AppError;
-pub use jobs::{JOB_AUDIT_VERIFY, JOB_PURGE, JobHandler};
+pub use jobs::{JOB_AUDIT_VERIFY, JOB_ORPHAN_BLOBS, JOB_PURGE, JobHandler};
+pub use kluis_domain::ScanStatus;
 pub use kluis_domain::audit::Checkpoint;
 pub use kluis_domain::identity;
-pub use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
+pub use kluis_domain::{AuditAction, DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 pub use kluis_domain::{Permission, Role};
-pub use kluis_scan::{Isolation as ScanIsolation, ScanStatus, WorkerConfig};
+pub use kluis_scan::{Isolation as ScanIsolation, WorkerConfig};
 pub use types::*;
 
 /// Settings key under which the fingerprint of the current encryption key is stored.

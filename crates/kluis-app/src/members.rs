@@ -1,5 +1,6 @@
 //! Members and roles of an organisation, and API tokens.
 
+use kluis_domain::AuditAction;
 use kluis_domain::{Permission, Role};
 use kluis_store::now_ms;
 
@@ -57,7 +58,12 @@ impl App {
         });
         self.audit_access(
             actor,
-            &actor.event("member.list", "user", &actor.org.id, MEMBER_LIST_FIELDS),
+            &actor.event(
+                AuditAction::MemberList,
+                "user",
+                &actor.org.id,
+                MEMBER_LIST_FIELDS,
+            ),
         )
         .await?;
         Ok(members)
@@ -78,7 +84,7 @@ impl App {
         let name = self.display_name(&m.user)?;
         self.audit_access(
             actor,
-            &actor.event("member.read", "user", user_id, &["display_name"]),
+            &actor.event(AuditAction::MemberRead, "user", user_id, &["display_name"]),
         )
         .await?;
         Ok(Some(name))
@@ -146,7 +152,7 @@ impl App {
             };
             t.append_audit(&event(
                 actor_id,
-                "member.add",
+                AuditAction::MemberAdd,
                 "membership",
                 &user_id,
                 fields,
@@ -201,8 +207,13 @@ impl App {
                 return Err(AppError::Conflict(LAST_OWNER.into()));
             }
             t.set_role(user_id.as_str(), role).await?;
-            t.append_audit(&actor.event("member.role", "membership", user_id.as_str(), &["role"]))
-                .await?;
+            t.append_audit(&actor.event(
+                AuditAction::MemberRole,
+                "membership",
+                user_id.as_str(),
+                &["role"],
+            ))
+            .await?;
             tx.commit().await?;
             Ok(())
         })
@@ -224,8 +235,13 @@ impl App {
                 return Err(AppError::Conflict(LAST_OWNER.into()));
             }
             t.delete_membership(user_id.as_str()).await?;
-            t.append_audit(&actor.event("member.remove", "membership", user_id.as_str(), &[]))
-                .await?;
+            t.append_audit(&actor.event(
+                AuditAction::MemberRemove,
+                "membership",
+                user_id.as_str(),
+                &[],
+            ))
+            .await?;
             tx.commit().await?;
             Ok(())
         })
@@ -249,7 +265,7 @@ impl App {
             let row = t
                 .insert_api_token(&id, actor.user_id.as_str(), &name, &digest, now_ms())
                 .await?;
-            t.append_audit(&actor.event("api_token.create", "api_token", &id, &["name"]))
+            t.append_audit(&actor.event(AuditAction::ApiTokenCreate, "api_token", &id, &["name"]))
                 .await?;
             tx.commit().await?;
             Ok(row)
@@ -284,8 +300,13 @@ impl App {
                 return Err(AppError::Forbidden);
             }
             t.revoke_api_token(id).await?;
-            t.append_audit(&actor.event("api_token.revoke", "api_token", id, &["revoked"]))
-                .await?;
+            t.append_audit(&actor.event(
+                AuditAction::ApiTokenRevoke,
+                "api_token",
+                id,
+                &["revoked"],
+            ))
+            .await?;
             tx.commit().await?;
             Ok(())
         })
@@ -329,7 +350,7 @@ impl App {
             // One event for one change: the creator's owner membership is part of the organisation's creation.
             t.append_audit(&event(
                 user_id.as_str(),
-                "org.create",
+                AuditAction::OrgCreate,
                 "org",
                 &org.id,
                 &["slug", "name", "owner"],
@@ -390,7 +411,7 @@ impl App {
             tx.insert_pending_login(&row).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
-                    "user.password_reset_link",
+                    AuditAction::UserPasswordResetLink,
                     "user",
                     user_id.as_str(),
                     &[],
@@ -440,7 +461,7 @@ impl App {
             tx.delete_user_sessions(&user_id, None).await?;
             let ev = event(
                 &user_id,
-                "user.password",
+                AuditAction::UserPassword,
                 "user",
                 &user_id,
                 &["password"],

@@ -1,6 +1,6 @@
 //! Administration from the server's command line: organisations, users and passwords, audited as actor `cli`.
 
-use kluis_domain::{Permission, Role, SystemActor};
+use kluis_domain::{AuditAction, Permission, Role, SystemActor};
 use kluis_store::{OrgScope, now_ms};
 
 use crate::audit::{CLI_ACTOR, append_for_user, event};
@@ -40,7 +40,7 @@ impl App {
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,
-                    "org.create",
+                    AuditAction::OrgCreate,
                     "org",
                     &org.id,
                     &["slug", "name"],
@@ -125,7 +125,7 @@ impl App {
             };
             t.append_audit(&event(
                 CLI_ACTOR,
-                "member.add",
+                AuditAction::MemberAdd,
                 "membership",
                 &user_id,
                 fields,
@@ -161,7 +161,7 @@ impl App {
                 &u.id,
                 &event(
                     CLI_ACTOR,
-                    "user.password",
+                    AuditAction::UserPassword,
                     "user",
                     &u.id,
                     &["password"],
@@ -221,7 +221,7 @@ impl App {
                 .await?;
             t.append_audit(&event(
                 CLI_ACTOR,
-                "api_token.create",
+                AuditAction::ApiTokenCreate,
                 "api_token",
                 &id,
                 &["name"],

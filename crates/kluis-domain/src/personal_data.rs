@@ -3,44 +3,7 @@
 //! The string forms are the scanner's output contract (`shared/corpus/README.md`) and are stored in the
 //! database, so they never change once released.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
-
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable string form used in output and storage.
-            pub const fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = UnknownValue;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(UnknownValue { vocabulary: stringify!($name), value: s.to_owned() }),
-                }
-            }
-        }
-    };
-}
 
 /// A string that is not part of a vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -141,3 +141,26 @@ impl DebugScan<'_> {
         self.0.findings().len()
     }
 }
+
+/// The national identification numbers `query` reads as by its check digits (a BSN passing the 11-proef, a
+/// Belgian national number passing MOD 97-10), when it holds only digits and separators. Lets a caller decide
+/// who may search for it without looking anything up.
+pub fn national_id_types(query: &str) -> Vec<EntityType> {
+    let q = query.trim();
+    if q.is_empty()
+        || !q
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'.' | b'-' | b'/'))
+    {
+        return Vec::new();
+    }
+    let d = checks::digits(q);
+    let mut out = Vec::new();
+    if matches!(d.len(), 8 | 9) && checks::bsn_valid(q) {
+        out.push(EntityType::Bsn);
+    }
+    if checks::be_nn_valid(&d) {
+        out.push(EntityType::BeNationalNumber);
+    }
+    out
+}

@@ -94,7 +94,29 @@ pub fn mask(entity: E, value: &str) -> String {
             })
             .collect::<Vec<_>>()
             .join(" "),
-        E::Iban | E::VatNumber => {
+        E::Iban => {
+            // One display form whatever the layout in the document: the country code and the last four
+            // characters, in groups of four. Masked characters count as characters, so masking an already
+            // masked IBAN gives the same form (pages re-mask stored forms written before this rule).
+            let chars: Vec<char> = v
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '*')
+                .collect();
+            let total = chars.len();
+            let mut out = String::with_capacity(total + total / 4);
+            for (i, c) in chars.iter().enumerate() {
+                if i > 0 && i % 4 == 0 {
+                    out.push(' ');
+                }
+                out.push(if i < 2 || i >= total.saturating_sub(4) {
+                    c.to_ascii_uppercase()
+                } else {
+                    '*'
+                });
+            }
+            out
+        }
+        E::VatNumber => {
             // Keep the country code and the last four characters, keep the layout.
             let total = v.chars().filter(char::is_ascii_alphanumeric).count();
             let mut seen = 0;

@@ -6,21 +6,35 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row as _};
 
+use kluis_domain::{
+    Classification, DocumentClass, DocumentStatus, EntityType, PersonalDataKind, ScanStatus,
+    SpecialCategory,
+};
+
+use crate::model::{stored, stored_opt};
 use crate::{OrgScope, Result, Store, WriteTx, found};
 
 const DOC_COLUMNS: &str = "id, org_id, parent_id, name, path, size, sha256, content_type, format, blob_key, status, \
      scan_status, scan_reason, class, personal_data, special_categories, findings_total, class_override, \
-     personal_data_override, categories_override, corrected_by, corrected_at, uploaded_by, created_at, scanned_at";
+     personal_data_override, categories_override, corrected_by, corrected_at, uploaded_by, created_at, scanned_at, \
+     COALESCE(class_override, class) AS eff_class, COALESCE(personal_data_override, personal_data) AS eff_kind, \
+     COALESCE(categories_override, special_categories) AS eff_categories";
 
 const FINDING_COLUMNS: &str = "id, org_id, document_id, entity_type, value_enc, value_masked, value_index, \
      start_offset, end_offset, score_milli, location, created_at";
 
-/// The effective kind, class and categories: a user's correction wins over the scanner's verdict.
+/// The correction-wins rule, its only copy: the effective kind, class and categories are a user's correction
+/// where there is one, else the scanner's verdict. Listing, filtering, counting and [`DocumentRow::effective`] all
+/// read these expressions (and `DOC_COLUMNS` selects them); nothing recomputes them in Rust.
 const EFF_KIND: &str = "COALESCE(personal_data_override, personal_data)";
 const EFF_CLASS: &str = "COALESCE(class_override, class)";
 const EFF_CATEGORIES: &str = "COALESCE(categories_override, special_categories)";
 
-/// A document as stored. `special_categories` and `categories_override` are JSON arrays of category names.
+const DOCUMENTS: &str = "documents";
+const FINDINGS: &str = "document_findings";
+
+/// A document as stored, with its vocabulary columns parsed (an unknown stored value is
+/// [`StoreError::Corrupt`](crate::StoreError::Corrupt) naming the row).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentRow {
     pub id: String,
@@ -31,22 +45,24 @@ pub struct DocumentRow {
     /// `archive.zip!/a.docx` for members, the name for top-level documents.
     pub path: String,
     pub size: Option<i64>,
+    /// SHA-256 of the content, hex: set at upload (and by the scan for members).
     pub sha256: Option<String>,
     pub content_type: String,
     pub format: Option<String>,
     /// Where the encrypted bytes live; top-level documents only.
     pub blob_key: Option<String>,
-    /// `queued`, `scanning`, `scanned`, `failed`.
-    pub status: String,
-    pub scan_status: Option<String>,
+    pub status: DocumentStatus,
+    pub scan_status: Option<ScanStatus>,
     pub scan_reason: Option<String>,
-    pub class: Option<String>,
-    pub personal_data: Option<String>,
-    pub special_categories: String,
+    /// The scanner's verdict, before any correction.
+    pub detected: Classification,
+    /// A person's correction of each part; `None` where they left the scanner's verdict.
+    pub class_override: Option<DocumentClass>,
+    pub personal_data_override: Option<PersonalDataKind>,
+    pub categories_override: Option<Vec<SpecialCategory>>,
+    /// What holds: the correction where there is one, else the scanner's verdict (computed by the SQL rule).
+    pub effective: Classification,
     pub findings_total: i64,
-    pub class_override: Option<String>,
-    pub personal_data_override: Option<String>,
-    pub categories_override: Option<String>,
     pub corrected_by: Option<String>,
     pub corrected_at: Option<i64>,
     pub uploaded_by: String,
@@ -55,9 +71,24 @@ pub struct DocumentRow {
 }
 
 impl DocumentRow {
+    /// Whether a person corrected any part of the scanner's verdict.
+    pub fn is_corrected(&self) -> bool {
+        self.class_override.is_some()
+            || self.personal_data_override.is_some()
+            || self.categories_override.is_some()
+    }
+
     fn from_row(r: &AnyRow) -> Result<DocumentRow> {
+        let id: String = r.try_get("id")?;
+        let text =
+            |col: &str| -> Result<Option<String>> { Ok(r.try_get::<Option<String>, _>(col)?) };
+        let status: String = r.try_get("status")?;
+        let categories = |col: &str| -> Result<Option<Vec<SpecialCategory>>> {
+            text(col)?
+                .map(|json| categories_from_json(&id, col, &json))
+                .transpose()
+        };
         Ok(DocumentRow {
-            id: r.try_get("id")?,
             org_id: r.try_get("org_id")?,
             parent_id: r.try_get("parent_id")?,
             name: r.try_get("name")?,
@@ -67,23 +98,77 @@ impl DocumentRow {
             content_type: r.try_get("content_type")?,
             format: r.try_get("format")?,
             blob_key: r.try_get("blob_key")?,
-            status: r.try_get("status")?,
-            scan_status: r.try_get("scan_status")?,
+            status: stored(DOCUMENTS, &id, "status", &status)?,
+            scan_status: stored_opt(
+                DOCUMENTS,
+                &id,
+                "scan_status",
+                text("scan_status")?.as_deref(),
+            )?,
             scan_reason: r.try_get("scan_reason")?,
-            class: r.try_get("class")?,
-            personal_data: r.try_get("personal_data")?,
-            special_categories: r.try_get("special_categories")?,
+            detected: Classification {
+                class: stored_opt(DOCUMENTS, &id, "class", text("class")?.as_deref())?,
+                personal_data: stored_opt(
+                    DOCUMENTS,
+                    &id,
+                    "personal_data",
+                    text("personal_data")?.as_deref(),
+                )?,
+                special_categories: categories("special_categories")?.unwrap_or_default(),
+            },
+            class_override: stored_opt(
+                DOCUMENTS,
+                &id,
+                "class_override",
+                text("class_override")?.as_deref(),
+            )?,
+            personal_data_override: stored_opt(
+                DOCUMENTS,
+                &id,
+                "personal_data_override",
+                text("personal_data_override")?.as_deref(),
+            )?,
+            categories_override: categories("categories_override")?,
+            effective: Classification {
+                class: stored_opt(DOCUMENTS, &id, "class", text("eff_class")?.as_deref())?,
+                personal_data: stored_opt(
+                    DOCUMENTS,
+                    &id,
+                    "personal_data",
+                    text("eff_kind")?.as_deref(),
+                )?,
+                special_categories: categories("eff_categories")?.unwrap_or_default(),
+            },
             findings_total: r.try_get("findings_total")?,
-            class_override: r.try_get("class_override")?,
-            personal_data_override: r.try_get("personal_data_override")?,
-            categories_override: r.try_get("categories_override")?,
             corrected_by: r.try_get("corrected_by")?,
             corrected_at: r.try_get("corrected_at")?,
             uploaded_by: r.try_get("uploaded_by")?,
             created_at: r.try_get("created_at")?,
             scanned_at: r.try_get("scanned_at")?,
+            id,
         })
     }
+}
+
+/// A JSON array of category names as stored; anything else is corrupt.
+fn categories_from_json(id: &str, column: &str, json: &str) -> Result<Vec<SpecialCategory>> {
+    let names: Vec<String> = serde_json::from_str(json).map_err(|_| {
+        crate::StoreError::Corrupt(format!(
+            "{DOCUMENTS} row {id}: {column} is not a JSON list of category names"
+        ))
+    })?;
+    names
+        .iter()
+        .map(|n| stored(DOCUMENTS, id, column, n))
+        .collect()
+}
+
+/// The stored form of a set of categories: a JSON array of their names, sorted, without repeats.
+fn categories_json(c: &[SpecialCategory]) -> String {
+    let mut names: Vec<&str> = c.iter().map(|c| c.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())
 }
 
 /// A new document (an upload, or a container member found by a scan).
@@ -98,7 +183,7 @@ pub struct NewDocument {
     pub content_type: String,
     pub format: Option<String>,
     pub blob_key: Option<String>,
-    pub status: String,
+    pub status: DocumentStatus,
     pub uploaded_by: String,
     pub created_at: i64,
 }
@@ -106,13 +191,10 @@ pub struct NewDocument {
 /// The scanner's verdict on one document; overrides are not part of it and survive it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentScan {
-    pub status: String,
-    pub scan_status: Option<String>,
+    pub status: DocumentStatus,
+    pub scan_status: Option<ScanStatus>,
     pub scan_reason: Option<String>,
-    pub class: Option<String>,
-    pub personal_data: Option<String>,
-    /// JSON array.
-    pub special_categories: String,
+    pub verdict: Classification,
     pub findings_total: i64,
     pub format: Option<String>,
     pub sha256: Option<String>,
@@ -123,10 +205,9 @@ pub struct DocumentScan {
 /// A user's correction; `None` clears that override.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentOverride {
-    pub class_override: Option<String>,
-    pub personal_data_override: Option<String>,
-    /// JSON array.
-    pub categories_override: Option<String>,
+    pub class_override: Option<DocumentClass>,
+    pub personal_data_override: Option<PersonalDataKind>,
+    pub categories_override: Option<Vec<SpecialCategory>>,
     pub corrected_by: String,
     pub corrected_at: i64,
 }
@@ -137,7 +218,7 @@ pub struct FindingRow {
     pub id: String,
     pub org_id: String,
     pub document_id: String,
-    pub entity_type: String,
+    pub entity_type: EntityType,
     /// Encrypted value (AAD: org id, `document_findings`, `value_enc/<id>`).
     pub value_enc: Vec<u8>,
     pub value_masked: String,
@@ -163,11 +244,12 @@ impl std::fmt::Debug for FindingRow {
 
 impl FindingRow {
     fn from_row(r: &AnyRow) -> Result<FindingRow> {
+        let id: String = r.try_get("id")?;
+        let entity: String = r.try_get("entity_type")?;
         Ok(FindingRow {
-            id: r.try_get("id")?,
+            entity_type: stored(FINDINGS, &id, "entity_type", &entity)?,
             org_id: r.try_get("org_id")?,
             document_id: r.try_get("document_id")?,
-            entity_type: r.try_get("entity_type")?,
             value_enc: r.try_get("value_enc")?,
             value_masked: r.try_get("value_masked")?,
             value_index: r.try_get("value_index")?,
@@ -176,6 +258,7 @@ impl FindingRow {
             score_milli: r.try_get("score_milli")?,
             location: r.try_get("location")?,
             created_at: r.try_get("created_at")?,
+            id,
         })
     }
 }
@@ -184,9 +267,9 @@ impl FindingRow {
 /// case-insensitive. Members of containers are listed only with `include_members`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentQuery {
-    pub personal_data: Option<String>,
-    pub class: Option<String>,
-    pub status: Option<String>,
+    pub personal_data: Option<PersonalDataKind>,
+    pub class: Option<DocumentClass>,
+    pub status: Option<DocumentStatus>,
     pub name_contains: Option<String>,
     pub include_members: bool,
     pub limit: i64,
@@ -251,9 +334,9 @@ impl DocumentStore<'_> {
             "SELECT COUNT(*) FROM documents {filter}"
         )))
         .bind(self.org())
-        .bind(&q.personal_data)
-        .bind(&q.class)
-        .bind(&q.status)
+        .bind(q.personal_data.map(PersonalDataKind::as_str))
+        .bind(q.class.map(DocumentClass::as_str))
+        .bind(q.status.map(DocumentStatus::as_str))
         .bind(&pattern)
         .bind(members)
         .fetch_one(&mut *c)
@@ -262,9 +345,9 @@ impl DocumentStore<'_> {
             "SELECT {DOC_COLUMNS} FROM documents {filter} ORDER BY created_at DESC, id DESC LIMIT $7 OFFSET $8"
         )))
         .bind(self.org())
-        .bind(&q.personal_data)
-        .bind(&q.class)
-        .bind(&q.status)
+        .bind(q.personal_data.map(PersonalDataKind::as_str))
+        .bind(q.class.map(DocumentClass::as_str))
+        .bind(q.status.map(DocumentStatus::as_str))
         .bind(&pattern)
         .bind(members)
         .bind(q.limit.max(0))
@@ -368,21 +451,30 @@ impl DocumentStore<'_> {
     }
 
     /// Number of documents (members included) per effective kind of personal data (`None` = not scanned yet).
-    pub async fn count_by_kind(&self) -> Result<Vec<(Option<String>, i64)>> {
-        self.count_by(EFF_KIND).await
+    pub async fn count_by_kind(&self) -> Result<Vec<(Option<PersonalDataKind>, i64)>> {
+        self.count_by(EFF_KIND, "personal_data").await
     }
 
     /// Number of documents (members included) per effective class (`None` = not scanned yet).
-    pub async fn count_by_class(&self) -> Result<Vec<(Option<String>, i64)>> {
-        self.count_by(EFF_CLASS).await
+    pub async fn count_by_class(&self) -> Result<Vec<(Option<DocumentClass>, i64)>> {
+        self.count_by(EFF_CLASS, "class").await
     }
 
     /// Number of documents (members included) per processing status.
-    pub async fn count_by_status(&self) -> Result<Vec<(Option<String>, i64)>> {
-        self.count_by("status").await
+    pub async fn count_by_status(&self) -> Result<Vec<(DocumentStatus, i64)>> {
+        Ok(self
+            .count_by::<DocumentStatus>("status", "status")
+            .await?
+            .into_iter()
+            .filter_map(|(k, n)| Some((k?, n)))
+            .collect())
     }
 
-    async fn count_by(&self, expr: &'static str) -> Result<Vec<(Option<String>, i64)>> {
+    async fn count_by<T: std::str::FromStr>(
+        &self,
+        expr: &'static str,
+        column: &str,
+    ) -> Result<Vec<(Option<T>, i64)>> {
         let mut c = self.conn().await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {expr} AS k, COUNT(*) AS n FROM documents WHERE org_id = $1 GROUP BY {expr} ORDER BY {expr}"
@@ -391,20 +483,32 @@ impl DocumentStore<'_> {
         .fetch_all(&mut *c)
         .await?;
         rows.iter()
-            .map(|r| Ok((r.try_get::<Option<String>, _>(0)?, r.try_get::<i64, _>(1)?)))
+            .map(|r| {
+                let k: Option<String> = r.try_get(0)?;
+                // A grouped count has no single row to name: the organisation stands for it.
+                let k = stored_opt(
+                    DOCUMENTS,
+                    &format!("(organisation {})", self.org()),
+                    column,
+                    k.as_deref(),
+                )?;
+                Ok((k, r.try_get::<i64, _>(1)?))
+            })
             .collect()
     }
 
-    /// Documents that hold an identity document: effective class `id_copy`, or a finding of one of
-    /// `entity_types` (e.g. ID document numbers, national numbers). Newest first, at most `limit`.
-    pub async fn with_identity_documents(
+    /// Documents of effective class `class`, or, where no person corrected the class, holding a finding of one
+    /// of `entity_types`. Newest first, at most `limit`. The list of ID copies: called with
+    /// `kluis_domain::documents::IDENTITY_DOCUMENT_CLASS` and `IDENTITY_DOCUMENT_ENTITIES`.
+    pub async fn identity_documents(
         &self,
-        entity_types: &[&str],
+        class: DocumentClass,
+        entity_types: &[EntityType],
         limit: i64,
     ) -> Result<Vec<DocumentRow>> {
         let mut c = self.conn().await?;
         let placeholders: Vec<String> = (0..entity_types.len())
-            .map(|i| format!("${}", i + 3))
+            .map(|i| format!("${}", i + 4))
             .collect();
         let types = if placeholders.is_empty() {
             "NULL".to_owned()
@@ -412,29 +516,72 @@ impl DocumentStore<'_> {
             placeholders.join(", ")
         };
         let sql = format!(
-            "SELECT {DOC_COLUMNS} FROM documents d WHERE d.org_id = $1 AND (COALESCE(d.class_override, d.class) = \
-             'id_copy' OR EXISTS (SELECT 1 FROM document_findings f WHERE f.org_id = $1 AND f.document_id = d.id \
-             AND f.entity_type IN ({types}))) ORDER BY d.created_at DESC, d.id DESC LIMIT $2"
+            "SELECT {DOC_COLUMNS} FROM documents d WHERE d.org_id = $1 AND ({EFF_CLASS} = $3 OR \
+             (d.class_override IS NULL AND EXISTS (SELECT 1 FROM document_findings f WHERE f.org_id = $1 \
+             AND f.document_id = d.id AND f.entity_type IN ({types})))) ORDER BY d.created_at DESC, d.id DESC LIMIT $2"
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(self.org())
-            .bind(limit);
+            .bind(limit)
+            .bind(class.as_str());
         for t in entity_types {
-            query = query.bind(*t);
+            query = query.bind(t.as_str());
         }
         let rows = query.fetch_all(&mut *c).await?;
         rows.iter().map(DocumentRow::from_row).collect()
     }
 
+    /// The entity types found in one document (for saying why it is special).
+    pub async fn entity_types_in(&self, document_id: &str) -> Result<Vec<EntityType>> {
+        let mut c = self.conn().await?;
+        let rows = sqlx::query(
+            "SELECT DISTINCT entity_type FROM document_findings WHERE org_id = $1 AND document_id = $2 \
+             ORDER BY entity_type",
+        )
+        .bind(self.org())
+        .bind(document_id)
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let e: String = r.try_get(0)?;
+                stored(
+                    FINDINGS,
+                    &format!("(document {document_id})"),
+                    "entity_type",
+                    &e,
+                )
+            })
+            .collect()
+    }
+
+    /// A top-level document of this organisation with content hash `sha256` (hex), if any: the oldest.
+    pub async fn by_sha256(&self, sha256: &str) -> Result<Option<DocumentRow>> {
+        let mut c = self.conn().await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {DOC_COLUMNS} FROM documents WHERE org_id = $1 AND sha256 = $2 AND parent_id IS NULL \
+             ORDER BY created_at, id LIMIT 1"
+        )))
+        .bind(self.org())
+        .bind(sha256)
+        .fetch_optional(&mut *c)
+        .await?;
+        row.as_ref().map(DocumentRow::from_row).transpose()
+    }
+
     /// Documents whose effective special categories include `category`, newest first, at most `limit`.
-    pub async fn with_category(&self, category: &str, limit: i64) -> Result<Vec<DocumentRow>> {
+    pub async fn with_category(
+        &self,
+        category: SpecialCategory,
+        limit: i64,
+    ) -> Result<Vec<DocumentRow>> {
         let mut c = self.conn().await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {DOC_COLUMNS} FROM documents WHERE org_id = $1 AND {EFF_CATEGORIES} LIKE $2 \
              ORDER BY created_at DESC, id DESC LIMIT $3"
         )))
         .bind(self.org())
-        .bind(format!("%\"{category}\"%"))
+        .bind(format!("%\"{}\"%", category.as_str()))
         .bind(limit)
         .fetch_all(&mut *c)
         .await?;
@@ -527,7 +674,7 @@ impl DocumentTx<'_> {
         .bind(&d.content_type)
         .bind(&d.format)
         .bind(&d.blob_key)
-        .bind(&d.status)
+        .bind(d.status.as_str())
         .bind(&d.uploaded_by)
         .bind(d.created_at)
         .execute(&mut *self.conn)
@@ -539,8 +686,8 @@ impl DocumentTx<'_> {
     pub async fn set_status(
         &mut self,
         id: &str,
-        status: &str,
-        scan_status: Option<&str>,
+        status: DocumentStatus,
+        scan_status: Option<ScanStatus>,
         scan_reason: Option<&str>,
     ) -> Result<()> {
         found( sqlx::query(
@@ -549,8 +696,8 @@ impl DocumentTx<'_> {
         )
         .bind(self.scope.org_id())
         .bind(id)
-        .bind(status)
-        .bind(scan_status)
+        .bind(status.as_str())
+        .bind(scan_status.map(ScanStatus::as_str))
         .bind(scan_reason)
         .execute(&mut *self.conn)
         .await?,
@@ -567,12 +714,12 @@ impl DocumentTx<'_> {
         )
         .bind(self.scope.org_id())
         .bind(id)
-        .bind(&s.status)
-        .bind(&s.scan_status)
+        .bind(s.status.as_str())
+        .bind(s.scan_status.map(ScanStatus::as_str))
         .bind(&s.scan_reason)
-        .bind(&s.class)
-        .bind(&s.personal_data)
-        .bind(&s.special_categories)
+        .bind(s.verdict.class.map(DocumentClass::as_str))
+        .bind(s.verdict.personal_data.map(PersonalDataKind::as_str))
+        .bind(categories_json(&s.verdict.special_categories))
         .bind(s.findings_total)
         .bind(&s.format)
         .bind(&s.sha256)
@@ -591,9 +738,9 @@ impl DocumentTx<'_> {
         )
         .bind(self.scope.org_id())
         .bind(id)
-        .bind(&o.class_override)
-        .bind(&o.personal_data_override)
-        .bind(&o.categories_override)
+        .bind(o.class_override.map(DocumentClass::as_str))
+        .bind(o.personal_data_override.map(PersonalDataKind::as_str))
+        .bind(o.categories_override.as_deref().map(categories_json))
         .bind(&o.corrected_by)
         .bind(o.corrected_at)
         .execute(&mut *self.conn)
@@ -642,7 +789,7 @@ impl DocumentTx<'_> {
         .bind(self.scope.org_id())
         .bind(&f.id)
         .bind(&f.document_id)
-        .bind(&f.entity_type)
+        .bind(f.entity_type.as_str())
         .bind(&f.value_enc)
         .bind(&f.value_masked)
         .bind(&f.value_index)

@@ -93,7 +93,9 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let role: String = r.try_get("role")?;
-                Ok((OrgRow::from_row(r)?, parse_role(&role)?))
+                let org = OrgRow::from_row(r)?;
+                let role = parse_role(&role, user_id, &org.id)?;
+                Ok((org, role))
             })
             .collect()
     }
@@ -137,11 +139,8 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let org = OrgRow::from_row(&row)?;
         let role: String = row.try_get("role")?;
-        Ok(Some((
-            OrgScope::checked(org.id.clone()),
-            org,
-            parse_role(&role)?,
-        )))
+        let role = parse_role(&role, user_id, &org.id)?;
+        Ok(Some((OrgScope::checked(org.id.clone()), org, role)))
     }
 
     pub async fn session(&self, id_digest: &str) -> Result<Option<SessionRow>> {
@@ -201,7 +200,8 @@ impl Store {
                 name: r.try_get("org_name")?,
                 created_at: r.try_get("org_created_at")?,
             };
-            memberships.push((OrgScope::checked(org.id.clone()), org, parse_role(&role)?));
+            let role = parse_role(&role, &user.id, &org.id)?;
+            memberships.push((OrgScope::checked(org.id.clone()), org, role));
         }
         Ok(Some(SessionView {
             session,

@@ -7,36 +7,10 @@
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
 
-use crate::{Result, Store, StoreError, WriteTx};
+pub use kluis_domain::JobStatus;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JobStatus {
-    Queued,
-    Running,
-    Done,
-    Failed,
-}
-
-impl JobStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobStatus::Queued => "queued",
-            JobStatus::Running => "running",
-            JobStatus::Done => "done",
-            JobStatus::Failed => "failed",
-        }
-    }
-
-    fn parse(s: &str) -> Result<JobStatus> {
-        Ok(match s {
-            "queued" => JobStatus::Queued,
-            "running" => JobStatus::Running,
-            "done" => JobStatus::Done,
-            "failed" => JobStatus::Failed,
-            _ => return Err(StoreError::Corrupt("unknown job status".into())),
-        })
-    }
-}
+use crate::model::stored;
+use crate::{Result, Store, WriteTx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobRow {
@@ -63,13 +37,14 @@ const JOB_COLUMNS: &str = "id, org_id, kind, payload, status, run_at, attempts, 
 
 impl JobRow {
     fn from_row(row: &AnyRow) -> Result<JobRow> {
+        let id: String = row.try_get("id")?;
         let status: String = row.try_get("status")?;
         Ok(JobRow {
-            id: row.try_get("id")?,
+            status: stored("jobs", &id, "status", &status)?,
+            id,
             org_id: row.try_get("org_id")?,
             kind: row.try_get("kind")?,
             payload: row.try_get("payload")?,
-            status: JobStatus::parse(&status)?,
             run_at: row.try_get("run_at")?,
             attempts: row.try_get("attempts")?,
             max_attempts: row.try_get("max_attempts")?,
@@ -131,6 +106,12 @@ impl Store {
 
     /// Claims one due job for `owner` until `now + lease_ms`: a queued job whose `run_at` has come, or a running
     /// job whose lease expired (its instance died). Only kinds in `kinds` are considered.
+    ///
+    /// Fair between organisations: the queue is not one FIFO but round-robin by organisation. Candidates are
+    /// ordered first by when their organisation was last served (the latest lease or finish among its jobs;
+    /// never served first, jobs without organisation count as never served), then by `run_at`. So one
+    /// organisation's thousand queued scans do not hold up another's single one: after each claim, the
+    /// organisation just served goes to the back.
     pub async fn claim_job(
         &self,
         owner: &str,
@@ -141,8 +122,12 @@ impl Store {
         let candidates: Vec<(String, String)> = {
             let mut c = self.pool().acquire().await?;
             let rows = sqlx::query(
-                "SELECT id, kind FROM jobs WHERE (status = 'queued' AND run_at <= $1) \
-                 OR (status = 'running' AND lease_until < $1) ORDER BY run_at, id LIMIT 20",
+                "SELECT j.id, j.kind FROM jobs j LEFT JOIN (SELECT org_id, \
+                 MAX(COALESCE(lease_until, finished_at)) AS served FROM jobs \
+                 WHERE org_id IS NOT NULL AND (lease_until IS NOT NULL OR finished_at IS NOT NULL) GROUP BY org_id) s \
+                 ON s.org_id = j.org_id \
+                 WHERE (j.status = 'queued' AND j.run_at <= $1) OR (j.status = 'running' AND j.lease_until < $1) \
+                 ORDER BY COALESCE(s.served, 0), j.run_at, j.id LIMIT 20",
             )
             .bind(now)
             .fetch_all(&mut *c)

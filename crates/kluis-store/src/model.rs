@@ -100,9 +100,39 @@ pub struct MemberRow {
     pub joined_at: i64,
 }
 
-pub(crate) fn parse_role(s: &str) -> Result<Role> {
-    s.parse()
-        .map_err(|_| StoreError::Corrupt("unknown role in memberships".into()))
+/// The role of the membership row (`user_id`, `org_id`); an unknown role is corrupt data, named with its row.
+pub(crate) fn parse_role(s: &str, user_id: &str, org_id: &str) -> Result<Role> {
+    s.parse().map_err(|_| {
+        StoreError::Corrupt(format!(
+            "memberships row (user {user_id}, organisation {org_id}): role '{s}' is not a known role"
+        ))
+    })
+}
+
+/// A stored value of a closed vocabulary (a status, a class, …); anything else is corrupt data, reported with
+/// its table, row id, column and value rather than replaced by a default. Vocabulary values are never personal
+/// data, so naming them is safe.
+pub(crate) fn stored<T: std::str::FromStr>(
+    table: &str,
+    row_id: &str,
+    column: &str,
+    value: &str,
+) -> Result<T> {
+    value.parse().map_err(|_| {
+        StoreError::Corrupt(format!(
+            "{table} row {row_id}: {column} '{value}' is not a known value"
+        ))
+    })
+}
+
+/// Like [`stored`], for a nullable column.
+pub(crate) fn stored_opt<T: std::str::FromStr>(
+    table: &str,
+    row_id: &str,
+    column: &str,
+    value: Option<&str>,
+) -> Result<Option<T>> {
+    value.map(|v| stored(table, row_id, column, v)).transpose()
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -230,7 +260,8 @@ impl ApiTokenRow {
 pub struct NewAuditEvent {
     /// User id, or a system actor such as `cli` or `system:jobs`.
     pub actor: String,
-    pub action: String,
+    /// What happened, from the closed vocabulary. Stored events keep it as text (see `kluis_domain::actions`).
+    pub action: kluis_domain::AuditAction,
     pub entity: String,
     pub entity_id: String,
     pub fields: Vec<String>,

@@ -432,7 +432,7 @@ impl<'t> TenantTx<'t> {
             org_id,
             at_ms,
             actor: &event.actor,
-            action: &event.action,
+            action: event.action.as_str(),
             entity: &event.entity,
             entity_id: &event.entity_id,
             fields: &event.fields,
@@ -449,7 +449,7 @@ impl<'t> TenantTx<'t> {
         .bind(seq)
         .bind(at_ms)
         .bind(&event.actor)
-        .bind(&event.action)
+        .bind(event.action.as_str())
         .bind(&event.entity)
         .bind(&event.entity_id)
         .bind(fields)
@@ -547,7 +547,7 @@ async fn q_org(c: &mut AnyConnection, org_id: &str) -> Result<OrgRow> {
 
 fn member_sql(extra: &str) -> String {
     format!(
-        "SELECT {}, m.role, m.created_at AS joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
+        "SELECT {}, m.role, m.org_id, m.created_at AS joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.org_id = $1 {extra}",
         UserRow::COLUMNS
     )
@@ -555,9 +555,11 @@ fn member_sql(extra: &str) -> String {
 
 fn member_from_row(row: &sqlx::any::AnyRow) -> Result<MemberRow> {
     let role: String = row.try_get("role")?;
+    let user = UserRow::from_row(row)?;
+    let org_id: String = row.try_get("org_id")?;
     Ok(MemberRow {
-        user: UserRow::from_row(row)?,
-        role: parse_role(&role)?,
+        role: parse_role(&role, &user.id, &org_id)?,
+        user,
         joined_at: row.try_get("joined_at")?,
     })
 }

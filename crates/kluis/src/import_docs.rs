@@ -7,8 +7,9 @@ use kluis_app::{App, AppError, ImportReport};
 
 use crate::commands::Failure;
 
-/// Imports `paths` into organisation `org`. Exit 0 when at least one file was imported (per-file failures are
-/// listed), 1 when nothing could be imported; an unknown organisation is an error (non-zero exit).
+/// Imports `paths` into organisation `org`. Exit 0 when at least one file was imported or was already there
+/// (per-file failures are listed), 1 when nothing could be imported; an unknown organisation is an error
+/// (non-zero exit).
 pub async fn run(app: &App, org: &str, paths: &[PathBuf]) -> Result<ExitCode, Failure> {
     let report = match app.import_documents(org, paths).await {
         Ok(r) => r,
@@ -18,7 +19,7 @@ pub async fn run(app: &App, org: &str, paths: &[PathBuf]) -> Result<ExitCode, Fa
         Err(e) => return Err(Failure(e.to_string())),
     };
     print_report(&report);
-    Ok(if report.imported == 0 {
+    Ok(if report.imported + report.skipped == 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -28,6 +29,13 @@ pub async fn run(app: &App, org: &str, paths: &[PathBuf]) -> Result<ExitCode, Fa
 fn print_report(report: &ImportReport) {
     for f in &report.files {
         match &f.result {
+            Ok(d) if f.skipped => {
+                println!(
+                    "{}\tskipped: already imported as {}",
+                    f.path.display(),
+                    d.path
+                );
+            }
             Ok(d) => {
                 let kind = d.personal_data.map_or("-", |k| k.as_str());
                 let class = d.class.map_or("-", |c| c.as_str());
@@ -59,9 +67,11 @@ fn print_report(report: &ImportReport) {
         .map(|(s, n)| format!("{s} {n}"))
         .collect();
     println!(
-        "Imported {} file(s), {} not imported. Personal data: {}. Status: {}.",
+        "Imported {} file(s), {} not imported, {} skipped (content already imported). Personal data: {}. \
+         Status: {}.",
         report.imported,
         report.failed,
+        report.skipped,
         if kinds.is_empty() {
             "-".into()
         } else {

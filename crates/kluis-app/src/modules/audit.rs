@@ -3,6 +3,8 @@
 use kluis_domain::Permission::ReadAudit;
 
 use super::Access::{ApiOrg, Org};
+use kluis_domain::AuditAction;
+
 use super::{Module, NavEntry, RouteSpec, route};
 
 pub(super) static MODULE: Module = Module {
@@ -16,10 +18,10 @@ pub(super) static MODULE: Module = Module {
     // The audit chain is core: every module appends to it.
     tables: &[],
     audit_actions: &[
-        "audit.verify.ok",
-        "audit.verify.broken",
-        "audit.checkpoint",
-        "audit.rekey",
+        AuditAction::AuditVerifyOk,
+        AuditAction::AuditVerifyBroken,
+        AuditAction::AuditCheckpoint,
+        AuditAction::AuditRekey,
     ],
     checks: &[],
 };

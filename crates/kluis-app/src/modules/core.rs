@@ -4,6 +4,8 @@
 use kluis_domain::Permission::Read;
 
 use super::Access::{Api, Org, Public, Session};
+use kluis_domain::AuditAction;
+
 use super::{Module, NavEntry, RouteSpec, route};
 
 pub(super) static MODULE: Module = Module {
@@ -16,16 +18,20 @@ pub(super) static MODULE: Module = Module {
     routes: ROUTES,
     tables: kluis_store::CORE_TABLES,
     audit_actions: &[
-        "org.create",
-        "member.add",
-        "login.success",
-        "login.failure",
-        "account.password",
-        "account.locale",
-        "account.totp_enable",
-        "account.totp_disable",
-        "api_token.create",
-        "api_token.revoke",
+        AuditAction::OrgCreate,
+        AuditAction::UserCreate,
+        AuditAction::MemberAdd,
+        AuditAction::LoginSuccess,
+        AuditAction::LoginFailure,
+        AuditAction::Logout,
+        AuditAction::UserPassword,
+        AuditAction::UserPasswordResetLink,
+        AuditAction::UserLocale,
+        AuditAction::UserTotpEnable,
+        AuditAction::UserTotpDisable,
+        AuditAction::ApiTokenCreate,
+        AuditAction::ApiTokenRevoke,
+        AuditAction::KeysRotate,
     ],
     checks: &[],
 };

@@ -3,6 +3,8 @@
 use kluis_domain::Permission::{Read, Write};
 
 use super::Access::{ApiOrg, Org};
+use kluis_domain::AuditAction;
+
 use super::{
     CheckFuture, CheckOutcome, CheckStatus, ComplianceCheck, Module, NavEntry, RouteSpec, route,
 };
@@ -18,14 +20,15 @@ pub(super) static MODULE: Module = Module {
     routes: ROUTES,
     tables: kluis_store::DOCUMENT_TABLES,
     audit_actions: &[
-        "document.upload",
-        "document.scan",
-        "document.reveal",
-        "document.download",
-        "document.correct",
-        "document.rescan",
-        "document.delete",
-        "identifier.search",
+        AuditAction::DocumentUpload,
+        AuditAction::DocumentScan,
+        AuditAction::DocumentDownload,
+        AuditAction::DocumentCorrect,
+        AuditAction::DocumentDeclassify,
+        AuditAction::DocumentRescan,
+        AuditAction::DocumentDelete,
+        AuditAction::FindingReveal,
+        AuditAction::IdentifierSearch,
     ],
     checks: &[ComplianceCheck {
         id: "documents.unreadable",
@@ -38,6 +41,7 @@ static ROUTES: &[RouteSpec] = &[
     route("GET", "/o/{org}/documents", Org, Some(Read)),
     route("GET", "/o/{org}/documents/list", Org, Some(Read)),
     route("GET", "/o/{org}/documents/identifiers", Org, Some(Read)),
+    route("POST", "/o/{org}/documents/identifiers", Org, Some(Read)),
     route("GET", "/o/{org}/documents/upload", Org, Some(Write)),
     route("POST", "/o/{org}/documents/upload", Org, Some(Write)),
     route("GET", "/o/{org}/documents/{document}", Org, Some(Read)),
@@ -121,7 +125,7 @@ static ROUTES: &[RouteSpec] = &[
         ApiOrg,
         Some(Read),
     ),
-    route("GET", "/api/v1/orgs/{org}/identifiers", ApiOrg, Some(Read)),
+    route("POST", "/api/v1/orgs/{org}/identifiers", ApiOrg, Some(Read)),
 ];
 
 /// Documents the scanner could not read in full: their personal data is unknown, so the register and any

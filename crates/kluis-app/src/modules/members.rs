@@ -3,6 +3,8 @@
 use kluis_domain::Permission::ManageUsers;
 
 use super::Access::{ApiOrg, Org};
+use kluis_domain::AuditAction;
+
 use super::{Module, NavEntry, RouteSpec, route};
 
 pub(super) static MODULE: Module = Module {
@@ -15,7 +17,12 @@ pub(super) static MODULE: Module = Module {
     routes: ROUTES,
     // Memberships are core: every module's access depends on them.
     tables: &[],
-    audit_actions: &["member.list", "member.read", "member.role", "member.remove"],
+    audit_actions: &[
+        AuditAction::MemberList,
+        AuditAction::MemberRead,
+        AuditAction::MemberRole,
+        AuditAction::MemberRemove,
+    ],
     checks: &[],
 };
 

@@ -16,7 +16,7 @@ mod members;
 use std::future::Future;
 use std::pin::Pin;
 
-use kluis_domain::Permission;
+use kluis_domain::{AuditAction, Permission};
 use kluis_store::TableDef;
 
 use crate::{Actor, App, AppError};
@@ -128,7 +128,7 @@ pub struct Module {
     /// The module's tables in load order (a table after those it refers to).
     pub tables: &'static [TableDef],
     /// Every audit action the module's use cases append.
-    pub audit_actions: &'static [&'static str],
+    pub audit_actions: &'static [AuditAction],
     pub checks: &'static [ComplianceCheck],
 }
 
@@ -151,7 +151,7 @@ pub fn tables() -> Vec<&'static TableDef> {
 }
 
 /// Every audit action any module appends.
-pub fn audit_actions() -> impl Iterator<Item = &'static str> {
+pub fn audit_actions() -> impl Iterator<Item = AuditAction> {
     MODULES.iter().flat_map(|m| m.audit_actions.iter().copied())
 }
 

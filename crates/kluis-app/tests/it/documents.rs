@@ -275,14 +275,24 @@ async fn corpus_documents_are_classified_and_corrections_survive_rescans() {
             .await,
         Err(AppError::Forbidden)
     ));
-    let corrected = app.correct_document(&staff, &health.id, fix).await.unwrap();
+    // Health statement to contract lowers the class below special: not for staff (see
+    // a_staff_member_cannot_declassify_a_special_document), for the privacy officer.
+    assert!(matches!(
+        app.correct_document(&staff, &health.id, fix.clone()).await,
+        Err(AppError::Forbidden)
+    ));
+    let officer = add(app, owner, "pia@example.com", Role::PrivacyOfficer).await;
+    let corrected = app
+        .correct_document(&officer, &health.id, fix)
+        .await
+        .unwrap();
     assert!(corrected.corrected);
     assert_eq!(corrected.class, Some(DocumentClass::Contract));
     let ev = app
         .audit_events(
             owner,
             AuditFilter {
-                action: Some("document.correct".into()),
+                action: Some("document.declassify".into()),
                 ..Default::default()
             },
         )
@@ -300,6 +310,262 @@ async fn corpus_documents_are_classified_and_corrections_survive_rescans() {
     );
     assert_eq!(d.detected_class, Some(DocumentClass::HealthStatement));
     assert!(d.summary.corrected);
+}
+
+/// The newcomer's finding: a staff member corrected an ID copy to "other / generic", then downloaded it and
+/// revealed its values. Lowering a special document needs the reveal permission and is audited as such.
+#[tokio::test]
+async fn a_staff_member_cannot_declassify_a_special_document() {
+    let w = world().await;
+    let (app, owner) = (&w.app, &w.acme_owner);
+    let id_copy = app
+        .upload_document(owner, "id_copy.docx", fixture("id_copy.docx"))
+        .await
+        .unwrap();
+    let letter = app
+        .upload_document(
+            owner,
+            "brief.txt",
+            b"Beste klant, bel ons op 020-1234567.\n".to_vec(),
+        )
+        .await
+        .unwrap();
+    run_jobs(app).await;
+    let staff = add(app, owner, "sam@example.com", Role::Staff).await;
+    let officer = add(app, owner, "pia@example.com", Role::PrivacyOfficer).await;
+    let down = DocumentCorrection {
+        class: Some(DocumentClass::Other),
+        personal_data: Some(PersonalDataKind::Generic),
+        special_categories: None,
+    };
+    let events = |action: &'static str| async move {
+        app.audit_events(
+            owner,
+            AuditFilter {
+                action: Some(action.into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .total
+    };
+    assert!(matches!(
+        app.correct_document(&staff, &id_copy.id, down.clone())
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    let still = app.document(owner, &id_copy.id).await.unwrap();
+    assert_eq!(
+        still.summary.class,
+        Some(DocumentClass::IdCopy),
+        "nothing applied"
+    );
+    assert!(!still.summary.corrected);
+    assert!(matches!(
+        app.download_document(&staff, &id_copy.id).await,
+        Err(AppError::Forbidden)
+    ));
+    // The kind alone, or the class alone: each lowers it.
+    for c in [
+        DocumentCorrection {
+            personal_data: Some(PersonalDataKind::Generic),
+            ..Default::default()
+        },
+        DocumentCorrection {
+            class: Some(DocumentClass::Invoice),
+            ..Default::default()
+        },
+    ] {
+        assert!(matches!(
+            app.correct_document(&staff, &id_copy.id, c).await,
+            Err(AppError::Forbidden)
+        ));
+    }
+    assert_eq!(events("document.declassify").await, 0);
+    assert_eq!(events("document.correct").await, 0);
+
+    // Raising is ordinary work for staff.
+    let up = DocumentCorrection {
+        personal_data: Some(PersonalDataKind::Special),
+        ..Default::default()
+    };
+    app.correct_document(&staff, &letter.id, up).await.unwrap();
+    assert_eq!(events("document.correct").await, 1);
+
+    // The privacy officer may declassify; it is recorded as a declassification.
+    let done = app
+        .correct_document(&officer, &id_copy.id, down)
+        .await
+        .unwrap();
+    assert_eq!(done.class, Some(DocumentClass::Other));
+    assert_eq!(events("document.declassify").await, 1);
+    assert_eq!(events("document.correct").await, 1);
+}
+
+/// Where a BSN or Belgian national number occurs is as telling as the number: searching it needs the reveal
+/// permission; other identifiers stay searchable for staff.
+#[tokio::test]
+async fn searching_national_identification_numbers_needs_the_reveal_permission() {
+    let w = world().await;
+    let (app, owner) = (&w.app, &w.acme_owner);
+    let up = app
+        .upload_document(owner, "dossier.txt", personnel_file())
+        .await
+        .unwrap();
+    run_jobs(app).await;
+    let staff = add(app, owner, "sam@example.com", Role::Staff).await;
+    let auditor = add(app, owner, "ada@example.com", Role::Auditor).await;
+    for who in [&staff, &auditor] {
+        for q in [BSN, "111 222 333", "111.222.333"] {
+            assert!(
+                matches!(
+                    app.search_identifier(who, q).await,
+                    Err(AppError::Forbidden)
+                ),
+                "{q} refused"
+            );
+        }
+        assert!(
+            app.search_identifier(who, EMAIL)
+                .await
+                .unwrap()
+                .iter()
+                .any(|h| h.document_id == up.id)
+        );
+        // A number that is no national identification number stays searchable.
+        assert!(app.search_identifier(who, "123456789").await.is_ok());
+    }
+    let officer = add(app, owner, "pia@example.com", Role::PrivacyOfficer).await;
+    assert!(
+        app.search_identifier(&officer, BSN)
+            .await
+            .unwrap()
+            .iter()
+            .any(|h| h.document_id == up.id)
+    );
+}
+
+/// `kluis import-docs` applies the web's upload rule (an empty file is refused) and, run again on the same
+/// folder, skips what the organisation already holds.
+#[tokio::test]
+async fn import_refuses_empty_files_and_skips_content_already_there() {
+    let w = world().await;
+    let (app, owner) = (&w.app, &w.acme_owner);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), personnel_file()).unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"Boodschappen: brood, kaas.\n").unwrap();
+    std::fs::write(dir.path().join("copy-of-a.txt"), personnel_file()).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    let first = app
+        .import_documents("acme", &[dir.path().to_path_buf()])
+        .await
+        .unwrap();
+    assert_eq!(
+        (first.imported, first.skipped, first.failed),
+        (2, 1, 1),
+        "a, b; the copy of a skipped; the empty file refused"
+    );
+    let empty = first
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("empty.txt"))
+        .unwrap();
+    assert!(
+        empty.result.as_ref().is_err_and(|e| e.contains("empty")),
+        "{:?}",
+        empty.result
+    );
+    let copy = first
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("copy-of-a.txt"))
+        .unwrap();
+    assert!(copy.skipped);
+
+    let again = app
+        .import_documents("acme", &[dir.path().to_path_buf()])
+        .await
+        .unwrap();
+    assert_eq!((again.imported, again.skipped, again.failed), (0, 3, 1));
+    assert_eq!(app.document_overview(owner).await.unwrap().total, 2);
+
+    // Per organisation: the same content goes into another organisation.
+    let beta = app
+        .import_documents("beta", &[dir.path().join("a.txt")])
+        .await
+        .unwrap();
+    assert_eq!((beta.imported, beta.skipped), (1, 0));
+}
+
+/// Bytes written before a crash kept their document row from being committed: the daily job deletes them once
+/// they are older than the grace period, and leaves young ones (uploads in flight) and referenced ones alone.
+#[tokio::test]
+async fn orphan_blobs_are_deleted_after_the_grace_period() {
+    let w = world().await;
+    let (app, owner) = (&w.app, &w.acme_owner);
+    let kept = app
+        .upload_document(owner, "brief.txt", b"Beste klant.\n".to_vec())
+        .await
+        .unwrap();
+    let now = kluis_store::now_ms();
+    let v7_at = |ms: i64| {
+        let ts = uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            u64::try_from(ms / 1000).unwrap(),
+            u32::try_from((ms % 1000) * 1_000_000).unwrap(),
+        );
+        uuid::Uuid::new_v7(ts).to_string()
+    };
+    let org = &owner.org.id;
+    let old = format!("documents/{org}/{}", v7_at(now - 2 * 3_600_000));
+    let at = now + 90 * 60_000;
+    let young = format!("documents/{org}/{}", v7_at(at - 60_000));
+    let other = "documents/notes/readme".to_owned();
+    for k in [&old, &young, &other] {
+        app.blobs().put(k, b"sealed".to_vec()).await.unwrap();
+    }
+    // Ninety minutes on, the uploaded document's own bytes are old too, but referenced.
+    let deleted = app.delete_orphan_blobs(at).await.unwrap();
+    assert_eq!(deleted, 1, "only the old orphan");
+    let left = app.blobs().list().await.unwrap();
+    assert!(!left.contains(&old));
+    assert!(left.contains(&young), "in flight: kept");
+    assert!(left.contains(&other), "not a document key: kept");
+    assert!(
+        left.iter().any(|k| k.ends_with(&kept.id)),
+        "referenced: kept"
+    );
+    run_jobs(app).await;
+    assert!(app.download_document(owner, &kept.id).await.is_ok());
+}
+
+/// A stored status outside the vocabulary is not read as "queued": the use case fails, naming the row.
+#[tokio::test]
+async fn a_corrupt_status_fails_loudly() {
+    let w = world().await;
+    let (app, owner) = (&w.app, &w.acme_owner);
+    let up = app
+        .upload_document(owner, "brief.txt", b"Beste klant.\n".to_vec())
+        .await
+        .unwrap();
+    kluis_store::testing::execute_raw(
+        app.store(),
+        &format!(
+            "UPDATE documents SET status = 'Klaar' WHERE id = '{}'",
+            up.id
+        ),
+    )
+    .await;
+    let err = app.document(owner, &up.id).await.unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, AppError::Internal(_)), "{msg}");
+    assert!(msg.contains(&up.id) && msg.contains("'Klaar'"), "{msg}");
+    assert!(
+        app.documents(owner, DocumentFilter::default())
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test]

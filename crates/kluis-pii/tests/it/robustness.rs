@@ -89,6 +89,15 @@ fn normalize_and_mask() {
         mask(Iban, "NL91 ABNA 0417 1643 00"),
         "NL** **** **** **43 00"
     );
+    // The same IBAN written without spaces, in lower case or with dashes masks the same; masking is idempotent.
+    for written in [
+        "NL91ABNA0417164300",
+        "nl91 abna 0417 1643 00",
+        "NL91-ABNA-0417-1643-00",
+    ] {
+        assert_eq!(mask(Iban, written), "NL** **** **** **43 00", "{written}");
+    }
+    assert_eq!(mask(Iban, "NL************4300"), "NL** **** **** **43 00");
     assert_eq!(mask(Bsn, "123456782"), "*****6782");
 }
 

@@ -1,3 +1,4 @@
+use kluis_domain::AuditAction;
 use kluis_domain::audit::{BreakReason, ChainVerifier};
 use kluis_store::testing::{fresh_store, tamper_audit_event, test_audit_key};
 use kluis_store::{OrgScope, Store};
@@ -32,7 +33,7 @@ async fn concurrent_appends_never_fork_the_chain() {
             let mut tx = store.begin_write().await?;
             let seq = tx
                 .tenant(&scope)
-                .append_audit(&ev(&format!("action.{i}")))
+                .append_audit(&ev(AuditAction::ALL[i as usize % AuditAction::ALL.len()]))
                 .await?;
             tx.commit().await?;
             Ok::<_, kluis_store::StoreError>(seq)
@@ -54,14 +55,14 @@ async fn a_rolled_back_change_leaves_no_event_and_tampering_is_found() {
     for i in 0..5 {
         let mut tx = store.begin_write().await.unwrap();
         tx.tenant(&a)
-            .append_audit(&ev(&format!("a{i}")))
+            .append_audit(&ev(AuditAction::ALL[i as usize % AuditAction::ALL.len()]))
             .await
             .unwrap();
         tx.commit().await.unwrap();
     }
     let mut tx = store.begin_write().await.unwrap();
     tx.tenant(&a)
-        .append_audit(&ev("rolled back"))
+        .append_audit(&ev(AuditAction::DocumentDelete))
         .await
         .unwrap();
     tx.rollback().await.unwrap();

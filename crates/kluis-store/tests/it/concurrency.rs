@@ -1,3 +1,4 @@
+use kluis_domain::AuditAction;
 use kluis_store::testing::{fresh_store, test_audit_key};
 use kluis_store::{Store, now_ms};
 
@@ -26,7 +27,9 @@ async fn hundred_concurrent_writers_never_fail() {
             tx.record_login_failure(&format!("key-{i}"), now_ms() + n)
                 .await?;
             tx.set_setting(&format!("k{}", i % 7), "v").await?;
-            tx.tenant(&scope).append_audit(&ev("write")).await?;
+            tx.tenant(&scope)
+                .append_audit(&ev(AuditAction::DocumentUpload))
+                .await?;
             tx.commit().await?;
             Ok::<_, kluis_store::StoreError>(())
         }));

@@ -1,3 +1,4 @@
+use kluis_domain::AuditAction;
 use kluis_domain::Role;
 use kluis_store::testing::{fresh_database_url, fresh_store};
 use kluis_store::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, Store, StoreError, TableList};
@@ -27,7 +28,10 @@ async fn dump_loads_into_an_empty_database_and_round_trips() {
     let a = org(&store, "org-a").await;
     let alice = member(&store, &a, "alice", Role::Owner).await;
     let mut tx = store.begin_write().await.unwrap();
-    tx.tenant(&a).append_audit(&ev("x")).await.unwrap();
+    tx.tenant(&a)
+        .append_audit(&ev(AuditAction::OrgCreate))
+        .await
+        .unwrap();
     tx.tenant(&a)
         .insert_api_token("t1", &alice, "token", "digest", 5)
         .await

@@ -157,3 +157,85 @@ async fn unique_keys_leases_and_retries() {
             .is_none()
     );
 }
+
+fn org_job(org: &str, i: usize, at: i64) -> NewJob {
+    NewJob {
+        id: format!("{org}-{i:03}"),
+        org_id: Some(org.to_owned()),
+        kind: "test".into(),
+        payload: "{}".into(),
+        run_at: at,
+        max_attempts: 3,
+        unique_key: None,
+        now: at,
+    }
+}
+
+/// One organisation's long queue does not hold up another's single job: claims go round-robin between
+/// organisations, whether or not the claimed jobs are finished in between.
+#[tokio::test]
+async fn claims_are_fair_between_organisations() {
+    let (store, _db) = fresh_store().await;
+    let a = crate::org(&store, "org-a").await;
+    let b = crate::org(&store, "org-b").await;
+    let t0 = now_ms() - 10_000;
+    for i in 0..50 {
+        store
+            .enqueue_job(&org_job(a.org_id(), i, t0 + i as i64))
+            .await
+            .unwrap();
+    }
+    store
+        .enqueue_job(&org_job(b.org_id(), 0, t0 + 100))
+        .await
+        .unwrap();
+    // Claimed without finishing (several workers).
+    let first = store
+        .claim_job("w1", &["test"], now_ms(), 60_000)
+        .await
+        .unwrap()
+        .unwrap();
+    let second = store
+        .claim_job("w2", &["test"], now_ms(), 60_000)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.org_id.as_deref(), Some(a.org_id()), "oldest first");
+    assert_eq!(
+        second.org_id.as_deref(),
+        Some(b.org_id()),
+        "the other organisation's job is next, not org A's 49 others"
+    );
+
+    // One worker finishing each job before the next claim: the same round-robin.
+    let (store, _db) = fresh_store().await;
+    let a = crate::org(&store, "org-a").await;
+    let b = crate::org(&store, "org-b").await;
+    for i in 0..50 {
+        store
+            .enqueue_job(&org_job(a.org_id(), i, t0 + i as i64))
+            .await
+            .unwrap();
+    }
+    let mut order = Vec::new();
+    for n in 0..4 {
+        if n == 1 {
+            // B's job arrives after A's first was claimed and done.
+            store
+                .enqueue_job(&org_job(b.org_id(), 0, t0 + 100))
+                .await
+                .unwrap();
+        }
+        let j = store
+            .claim_job("w", &["test"], now_ms(), 60_000)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(store.complete_job(&j.id, "w", now_ms()).await.unwrap());
+        order.push(j.org_id.unwrap());
+    }
+    assert_eq!(
+        order,
+        [a.org_id(), b.org_id(), a.org_id(), a.org_id()].map(str::to_owned)
+    );
+}

@@ -2,13 +2,14 @@
 
 mod audit;
 mod concurrency;
+mod documents;
 mod dump;
 mod jobs;
 mod logins;
 mod tenancy;
 mod tidy;
 
-use kluis_domain::Role;
+use kluis_domain::{AuditAction, Role};
 use kluis_store::{NewAuditEvent, NewUser, OrgScope, Store, now_ms};
 
 /// Creates an organisation and returns its system scope.
@@ -45,10 +46,10 @@ pub async fn member(store: &Store, scope: &OrgScope, name: &str, role: Role) -> 
     id
 }
 
-pub fn ev(action: &str) -> NewAuditEvent {
+pub fn ev(action: AuditAction) -> NewAuditEvent {
     NewAuditEvent {
         actor: "test".into(),
-        action: action.into(),
+        action,
         entity: "thing".into(),
         entity_id: "1".into(),
         fields: vec!["name".into()],

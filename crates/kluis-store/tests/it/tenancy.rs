@@ -1,3 +1,4 @@
+use kluis_domain::AuditAction;
 use kluis_domain::Role;
 use kluis_store::testing::fresh_store;
 
@@ -44,7 +45,10 @@ async fn a_scope_sees_only_its_own_organisation() {
     );
 
     let mut tx = store.begin_write().await.unwrap();
-    tx.tenant(&b).append_audit(&ev("b.secret")).await.unwrap();
+    tx.tenant(&b)
+        .append_audit(&ev(AuditAction::MemberAdd))
+        .await
+        .unwrap();
     tx.tenant(&b)
         .insert_api_token("tok-b", &bob, "b token", "digest-b", 1)
         .await

@@ -45,7 +45,7 @@ pub(crate) fn routes() -> Routes {
             "/api/v1/orgs/{org}/documents/{document}/findings/{finding}/reveal",
             reveal_finding,
         )
-        .get("/api/v1/orgs/{org}/identifiers", search_identifiers)
+        .post("/api/v1/orgs/{org}/identifiers", search_identifiers)
 }
 
 /// The collection route, whose POST takes uploads up to `WebOptions::max_upload_bytes`.
@@ -82,7 +82,9 @@ pub(crate) fn upload_routes() -> Routes {
         UnscannedOut,
         NewestFindingOut,
         OverviewOut,
-        IdentifierHitOut
+        IdentifierHitOut,
+        IdentifierSearchIn,
+        IdentifierHitsOut
     ))
 )]
 pub(crate) struct DocumentsDoc;
@@ -125,10 +127,36 @@ pub struct FindingOut {
     pub location: Option<String>,
 }
 
+/// A document with its findings (values masked) and members. The fields of [`DocumentOut`] are repeated here
+/// rather than flattened, so that the number of findings (`findings_total`) and the list (`findings`) do not
+/// share a key.
 #[derive(Serialize, ToSchema)]
 pub struct DocumentDetailOut {
-    #[serde(flatten)]
-    pub document: DocumentOut,
+    pub id: String,
+    /// The container (ZIP, mailbox) this document was found in.
+    pub parent_id: Option<String>,
+    pub name: String,
+    /// `queued`, `scanning`, `scanned` or `failed`.
+    pub status: String,
+    /// Why a document could not be read completely: `encrypted`, `corrupt`, `image_without_text`, `unsupported`,
+    /// `limit_exceeded`; `ok` when read completely; absent before the scan.
+    pub scan_status: Option<String>,
+    /// Effective class (a correction wins over the scan): `invoice`, `correspondence`, `id_copy`, …
+    pub class: Option<String>,
+    /// Effective kind of personal data: `none`, `generic` or `special`.
+    pub personal_data: Option<String>,
+    /// Effective special categories (GDPR Art. 9/10): `health`, `religion`, …
+    pub special_categories: Vec<String>,
+    /// Why the document is special: `national_id`, `identity_document`, `marked`, or `{"category": "health"}`.
+    #[schema(value_type = Vec<Object>)]
+    pub special_reasons: Vec<kluis_domain::documents::SpecialReason>,
+    /// Number of findings the scanner reported (may exceed the listed ones for huge documents).
+    pub findings_total: u64,
+    pub size: Option<u64>,
+    /// Unix time in milliseconds.
+    pub uploaded_at_ms: i64,
+    /// True when a person corrected the classification.
+    pub corrected: bool,
     /// The scanner's explanation when it could not read the document completely (never document content).
     pub scan_reason: Option<String>,
     pub findings: Vec<FindingOut>,
@@ -238,14 +266,23 @@ pub struct IdentifierHitOut {
     pub location: Option<String>,
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct IdentifierParams {
+/// An identifier search. Sent in the body, never in the URL, so that the value stays out of logs and histories.
+#[derive(Deserialize, ToSchema)]
+pub struct IdentifierSearchIn {
     /// The complete value: an e-mail address, BSN, IBAN, phone number, …
-    value: String,
-    /// Page of hits, from 1 (200 per page). When there are more, the answer's `Link` header names the next
-    /// page (`rel="next"`).
-    page: Option<u32>,
+    pub value: String,
+    /// Page of hits, from 1 (200 per page); `next_page` in the answer says whether there are more.
+    #[schema(minimum = 1)]
+    pub page: Option<u32>,
+}
+
+/// One page of places where an identifier occurs, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct IdentifierHitsOut {
+    pub hits: Vec<IdentifierHitOut>,
+    pub page: u32,
+    /// The page to ask for next, when there are more hits.
+    pub next_page: Option<u32>,
 }
 
 impl From<&DocumentSummary> for DocumentOut {
@@ -273,8 +310,21 @@ impl From<&DocumentSummary> for DocumentOut {
 
 impl From<DocumentDetail> for DocumentDetailOut {
     fn from(d: DocumentDetail) -> Self {
+        let o = DocumentOut::from(&d.summary);
         DocumentDetailOut {
-            document: DocumentOut::from(&d.summary),
+            id: o.id,
+            parent_id: o.parent_id,
+            name: o.name,
+            status: o.status,
+            scan_status: o.scan_status,
+            class: o.class,
+            personal_data: o.personal_data,
+            special_categories: o.special_categories,
+            special_reasons: d.special_reasons.clone(),
+            findings_total: o.findings,
+            size: o.size,
+            uploaded_at_ms: o.uploaded_at_ms,
+            corrected: o.corrected,
             scan_reason: d.summary.scan_reason.clone(),
             findings: d
                 .findings
@@ -324,10 +374,7 @@ async fn list_documents(
     Query(p): Query<DocumentParams>,
 ) -> Result<Json<DocumentPageOut>, Problem> {
     require(&a, Permission::Read)?;
-    let status = match p.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => Some(DocumentStatus::parse(s).ok_or_else(|| invalid("status", s))?),
-    };
+    let status = parse_opt::<DocumentStatus>("status", p.status.as_deref())?;
     let filter = DocumentFilter {
         kind: parse_opt::<PersonalDataKind>("kind", p.kind.as_deref())?,
         class: parse_opt::<DocumentClass>("class", p.class.as_deref())?,
@@ -390,17 +437,18 @@ async fn upload_documents(
             "The request holds no file parts.",
         ));
     }
+    if let Err(refusal) = kluis_domain::documents::accept_file_count(files.len()) {
+        let max = kluis_domain::documents::MAX_FILES_PER_UPLOAD.to_string();
+        return Err(Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-many-files",
+            "Too many files",
+            format!("{refusal}."),
+        )
+        .args(&[("max", &max)]));
+    }
     let mut results = Vec::new();
     for f in files {
-        if f.bytes.is_empty() {
-            results.push(UploadResultOut {
-                name: f.name,
-                ok: false,
-                document: None,
-                error: Some("the file is empty".into()),
-            });
-            continue;
-        }
         match web.app.upload_document(&a, &f.name, f.bytes).await {
             Ok(d) => results.push(UploadResultOut {
                 name: d.name.clone(),
@@ -587,33 +635,25 @@ async fn reveal_finding(
     Ok(res)
 }
 
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/identifiers", tag = "documents",
-    description = "Where an identifier (e-mail address, BSN, IBAN, phone number, …) occurs, by exact match through a blind index; values in the answer are masked. Each search is recorded in the audit log (without the query).",
-    params(("org" = String, Path, description = "Organisation slug"), IdentifierParams),
-    responses((status = 200, body = Vec<IdentifierHitOut>, headers(("Link" = String, description = "`<…&page=N>; rel=\"next\"` when there are more hits"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/identifiers", tag = "documents",
+    description = "Where an identifier (e-mail address, BSN, IBAN, phone number, …) occurs, by exact match through a blind index; values in the answer are masked. The value goes in the request body, never in the URL. Searching for a national identification number (BSN, Belgian national number) needs the right to see sensitive data. Each search is recorded in the audit log (without the value).",
+    params(("org" = String, Path, description = "Organisation slug")),
+    request_body = IdentifierSearchIn,
+    responses((status = 200, body = IdentifierHitsOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 async fn search_identifiers(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
-    Query(p): Query<IdentifierParams>,
+    super::ApiJson(body): super::ApiJson<IdentifierSearchIn>,
 ) -> Result<Response, Problem> {
     require(&a, Permission::Read)?;
     let found = web
         .app
-        .search_identifier_page(&a, &p.value, p.page.unwrap_or(1))
+        .search_identifier_page(&a, &body.value, body.page.unwrap_or(1))
         .await?;
-    let next = found.next_page.map(|n| {
-        let query = form_urlencoded::Serializer::new(String::new())
-            .append_pair("value", &p.value)
-            .append_pair("page", &n.to_string())
-            .finish();
-        format!(
-            "</api/v1/orgs/{}/identifiers?{query}>; rel=\"next\"",
-            a.org.slug
-        )
-    });
     let hits: Vec<IdentifierHit> = found.hits;
-    let mut res = Json(
-        hits.into_iter()
+    let mut res = Json(IdentifierHitsOut {
+        hits: hits
+            .into_iter()
             .map(|h| IdentifierHitOut {
                 document_id: h.document_id,
                 document_name: h.document_path,
@@ -622,11 +662,14 @@ async fn search_identifiers(
                 masked: h.masked,
                 location: h.location,
             })
-            .collect::<Vec<IdentifierHitOut>>(),
-    )
+            .collect(),
+        page: found.page,
+        next_page: found.next_page,
+    })
     .into_response();
-    if let Some(link) = next.and_then(|l| axum::http::HeaderValue::from_str(&l).ok()) {
-        res.headers_mut().insert(axum::http::header::LINK, link);
-    }
+    res.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
     Ok(res)
 }

@@ -20,6 +20,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use kluis_domain::documents::{
+    SpecialReason, accept_file_count, accept_upload, content_permission, reveal_permission,
+};
 use kluis_domain::{DocumentClass, Permission, PersonalDataKind, SpecialCategory};
 use serde::Deserialize;
 
@@ -31,7 +34,8 @@ pub(crate) fn routes() -> Routes {
     Routes::new()
         .get("/o/{org}/documents", overview)
         .get("/o/{org}/documents/list", list)
-        .get("/o/{org}/documents/identifiers", identifiers)
+        .get("/o/{org}/documents/identifiers", identifiers_form)
+        .post("/o/{org}/documents/identifiers", identifiers)
         .get("/o/{org}/documents/{document}", detail)
         .post(
             "/o/{org}/documents/{document}/findings/{finding}/reveal",
@@ -119,8 +123,12 @@ fn status_label(tr: Tr, s: DocumentStatus) -> String {
     vocab_label(tr, "doc-status-", s.as_str(), "doc-status-other")
 }
 
-/// The plain-language reading result: why a document could not be read, never its content.
+/// The plain-language reading result: why a document could not be read, never its content. While a document
+/// waits for (another) scan, the result of an earlier scan is not current: it says so rather than "read in full".
 fn scan_label(tr: Tr, d: &DocumentSummary) -> String {
+    if is_pending(d) {
+        return tr.t("doc-scan-pending").to_owned();
+    }
     match d.scan_status {
         Some(s) => vocab_label(tr, "doc-scan-", s.as_str(), "doc-scan-other"),
         None if d.status == DocumentStatus::Failed => tr.t("doc-scan-failed").to_owned(),
@@ -129,11 +137,23 @@ fn scan_label(tr: Tr, d: &DocumentSummary) -> String {
 }
 
 fn is_pending(d: &DocumentSummary) -> bool {
-    matches!(d.status, DocumentStatus::Queued | DocumentStatus::Scanning)
+    d.status.is_pending()
 }
 
 fn is_special(d: &DocumentSummary) -> bool {
-    d.personal_data == Some(PersonalDataKind::Special)
+    d.is_special()
+}
+
+/// Why a document is special, in words: "national identification number", "identity document", a category.
+fn special_reasons_text(tr: Tr, reasons: &[SpecialReason]) -> String {
+    reasons
+        .iter()
+        .map(|r| match r {
+            SpecialReason::Category(c) => category_label(tr, *c),
+            other => tr.t(&other.label_key()).to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A document size for people: bytes, kB or MB with one decimal (decimal comma in Dutch).
@@ -415,7 +435,7 @@ pub async fn list(
     // Unknown filter values are ignored rather than refused: the page shows what the filter could read.
     let kind: Option<PersonalDataKind> = q.kind.parse().ok();
     let class: Option<DocumentClass> = q.class.parse().ok();
-    let status = DocumentStatus::parse(&q.status);
+    let status: Option<DocumentStatus> = q.status.parse().ok();
     let page = q
         .page
         .as_deref()
@@ -476,13 +496,15 @@ pub async fn list(
 // ---------------------------------------------------------------------------------------------------------------
 // Identifier search
 
+/// The identifier search, posted in the request body so that a BSN or IBAN never lands in a URL (browser
+/// history, proxy and server logs).
 #[derive(Deserialize, Default)]
-pub struct SearchQuery {
+pub struct SearchForm {
     #[serde(default)]
     pub value: String,
-    /// Page of hits, from 1.
+    /// Page of hits, from 1; text, so that a mistyped number shows page 1 instead of an error.
     #[serde(default)]
-    pub page: Option<u32>,
+    pub page: String,
 }
 
 pub struct HitRow {
@@ -502,18 +524,34 @@ struct SearchPage {
     searched: bool,
     hits: Vec<HitRow>,
     hits_text: String,
-    /// Link to the next page of hits, when there are more.
-    next_href: Option<String>,
+    /// The next page of hits, when there are more (posted like the search itself).
+    next_page: Option<u32>,
+}
+
+/// The empty search form. A value in the query string is ignored: searches are posted.
+pub async fn identifiers_form(o: OrgCtx) -> Result<Response, WebError> {
+    require(&o, Permission::Read)?;
+    let page = SearchPage {
+        c: Chrome::org(&o, "documents-search-title", "documents", &Flash::default()),
+        org: o.org_slug.clone(),
+        search_value: String::new(),
+        searched: false,
+        hits: Vec::new(),
+        hits_text: String::new(),
+        next_page: None,
+    };
+    Ok(page.into_response())
 }
 
 pub async fn identifiers(
     State(web): State<Web>,
     o: OrgCtx,
-    Query(q): Query<SearchQuery>,
+    axum::Form(q): axum::Form<SearchForm>,
 ) -> Result<Response, WebError> {
     require(&o, Permission::Read)?;
     let tr = o.ctx.tr();
     let value = q.value.trim().to_owned();
+    let page_no = q.page.trim().parse::<u32>().unwrap_or(1).max(1);
     let mut c = Chrome::org(&o, "documents-search-title", "documents", &Flash::default());
     let mut status = StatusCode::OK;
     let hits = if value.is_empty() {
@@ -521,7 +559,7 @@ pub async fn identifiers(
     } else {
         match web
             .app
-            .search_identifier_page(&o.actor, &value, q.page.unwrap_or(1))
+            .search_identifier_page(&o.actor, &value, page_no)
             .await
         {
             Ok(h) => Some(h),
@@ -530,17 +568,16 @@ pub async fn identifiers(
                 status = StatusCode::BAD_REQUEST;
                 None
             }
+            Err(AppError::Forbidden) => {
+                c.error = Some(tr.t("documents-search-forbidden").to_owned());
+                status = StatusCode::FORBIDDEN;
+                None
+            }
             Err(e) => return Err(e.into()),
         }
     };
     let searched = hits.is_some();
-    let next_href = hits.as_ref().and_then(|h| h.next_page).map(|n| {
-        let query = form_urlencoded::Serializer::new(String::new())
-            .append_pair("value", &value)
-            .append_pair("page", &n.to_string())
-            .finish();
-        format!("/o/{}/documents/identifiers?{query}", o.org_slug)
-    });
+    let next_page = hits.as_ref().and_then(|h| h.next_page);
     let first = hits.as_ref().map_or(0, |h| {
         (h.page as usize - 1) * kluis_app::SEARCH_PAGE_SIZE as usize
     });
@@ -561,7 +598,7 @@ pub async fn identifiers(
         org: o.org_slug.clone(),
         search_value: value,
         searched,
-        hits_text: if next_href.is_some() || first > 0 {
+        hits_text: if next_page.is_some() || first > 0 {
             tr.t_with(
                 "documents-search-range",
                 &[
@@ -573,9 +610,13 @@ pub async fn identifiers(
             tr.t_n("documents-search-count", "count", hits.len())
         },
         hits,
-        next_href,
+        next_page,
     };
-    Ok((status, page).into_response())
+    let mut res = (status, page).into_response();
+    // The answer echoes the searched value: keep it out of caches.
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -683,6 +724,21 @@ pub fn upload_files(headers: &HeaderMap, body: &[u8]) -> Option<Vec<UploadFile>>
     )
 }
 
+/// An upload refusal of the domain's rule, in the reader's language.
+pub fn refusal_text(tr: Tr, r: &kluis_domain::UploadRefusal) -> String {
+    use kluis_domain::UploadRefusal as R;
+    match r {
+        R::Empty => tr.t("documents-upload-empty-file").to_owned(),
+        R::NoName | R::NameTooLong => tr.t("documents-upload-bad-name").to_owned(),
+        R::TooLarge { max_bytes } => tr.t_n(
+            "documents-upload-file-too-large",
+            "mb",
+            mebibytes(usize::try_from(*max_bytes).unwrap_or(usize::MAX)),
+        ),
+        R::TooManyFiles { max } => tr.t_n("documents-upload-too-many", "max", *max),
+    }
+}
+
 /// Why one file was not stored, in the reader's language.
 fn upload_error(o: &OrgCtx, e: &AppError) -> String {
     let tr = o.ctx.tr();
@@ -721,16 +777,24 @@ pub async fn upload(
         );
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     }
+    if let Err(refusal) = accept_file_count(files.len()) {
+        let page = upload_page(&web, &o, Vec::new(), Some(refusal_text(tr, &refusal)));
+        return Ok((StatusCode::PAYLOAD_TOO_LARGE, page).into_response());
+    }
     let mut results = Vec::new();
     let mut ids = Vec::new();
     for f in files {
-        if f.bytes.is_empty() {
-            let reason = tr.t("documents-upload-empty-file");
+        // The domain's upload rule, asked first only to word its refusal in the reader's language; the
+        // application applies the same rule (with the size limit) to every upload.
+        if let Err(refusal) = accept_upload(&f.name, f.bytes.len() as u64, u64::MAX) {
             results.push(UploadResult {
                 name: f.name,
                 ok: false,
                 href: None,
-                message: tr.t_with("documents-upload-failed", &[("reason", reason)]),
+                message: tr.t_with(
+                    "documents-upload-failed",
+                    &[("reason", &refusal_text(tr, &refusal))],
+                ),
             });
             continue;
         }
@@ -805,6 +869,8 @@ pub struct DetailView {
     pub class: String,
     pub kind: String,
     pub special: bool,
+    /// Why the document is special, in words (empty when it is not).
+    pub special_reasons: String,
     pub categories: String,
     pub scan: String,
     pub scan_detail: Option<String>,
@@ -817,14 +883,11 @@ pub struct DetailView {
     pub children: Vec<ChildRow>,
 }
 
-/// Whether the actor's role may see this finding in full; mirrors the application's rule so the button is not
-/// offered in vain (the application decides anyway).
+/// Whether the actor's role may see this finding in full: the domain's reveal rule, asked so that the button is
+/// not offered in vain (the application enforces the same rule).
 fn may_reveal(o: &OrgCtx, doc: &DocumentSummary, f: &DocumentFinding) -> bool {
-    o.actor.role.allows(Permission::RevealSensitive)
-        || (o.actor.role.allows(Permission::Read)
-            && !f.sensitive
-            && !f.entity.is_national_id()
-            && !is_special(doc))
+    o.actor
+        .can(reveal_permission(&doc.classification(), f.entity))
 }
 
 fn finding_view(o: &OrgCtx, doc: &DocumentSummary, f: &DocumentFinding) -> FindingRowView {
@@ -882,6 +945,7 @@ async fn detail_view(web: &Web, o: &OrgCtx, d: &DocumentDetail) -> DetailView {
         class: class_label(tr, s.class),
         kind: kind_label(tr, s.personal_data),
         special: is_special(s),
+        special_reasons: special_reasons_text(tr, &d.special_reasons),
         categories: categories.join(", "),
         scan: scan_label(tr, s),
         scan_detail: s
@@ -892,8 +956,7 @@ async fn detail_view(web: &Web, o: &OrgCtx, d: &DocumentDetail) -> DetailView {
         uploaded: super::org::format_ms(s.created_at_ms),
         parent_href: s.parent_id.as_deref().map(|p| doc_href(&o.org_slug, p)),
         corrected,
-        has_content: s.parent_id.is_none()
-            && (o.actor.role.allows(Permission::RevealSensitive) || !is_special(s)),
+        has_content: s.parent_id.is_none() && o.actor.can(content_permission(&s.classification())),
         findings: d.findings.iter().map(|f| finding_view(o, s, f)).collect(),
         children: d
             .children

@@ -376,9 +376,7 @@ async fn upload_scan_reveal_correct_and_search_through_the_pages() {
     assert_status(&a_upload, 403, "auditor upload");
 
     // Identifier search: exact, whatever the case of the address typed.
-    let found = staff
-        .get("/o/acme/documents/identifiers?value=Jan.Jansen%40EXAMPLE.com")
-        .await;
+    let found = search_page(&mut staff, "acme", "Jan.Jansen@EXAMPLE.com", None).await;
     assert_status(&found, 200, "search");
     assert!(
         found
@@ -391,9 +389,7 @@ async fn upload_scan_reveal_correct_and_search_through_the_pages() {
         !found.body.contains("jan.jansen@example.com"),
         "search shows masked values only"
     );
-    let none = staff
-        .get("/o/acme/documents/identifiers?value=nobody%40example.com")
-        .await;
+    let none = search_page(&mut staff, "acme", "nobody@example.com", None).await;
     assert!(none.body.contains("komt in geen enkel document voor"));
 
     // List with filters and overview with counts.
@@ -490,11 +486,9 @@ async fn documents_through_the_api() {
         assert!(!detail.body.contains(raw), "raw {raw} in the API");
     }
 
-    let hits = api
-        .get("/api/v1/orgs/acme/identifiers?value=JAN.JANSEN@example.com")
-        .await;
+    let hits = search_api(&mut api, "acme", "JAN.JANSEN@example.com", None).await;
     assert_status(&hits, 200, "api search");
-    assert_eq!(hits.json()[0]["document_id"], letter.as_str());
+    assert_eq!(hits.json()["hits"][0]["document_id"], letter.as_str());
     assert!(!hits.body.contains("jan.jansen@example.com"));
 
     let findings = findings_of(&mut api, "acme", &letter).await;
@@ -734,9 +728,7 @@ async fn identifier_search_pages_beyond_two_hundred_hits() {
     );
     run_jobs(&env).await;
 
-    let first = owner
-        .get("/o/acme/documents/identifiers?value=piet.peters%40example.nl")
-        .await;
+    let first = search_page(&mut owner, "acme", "piet.peters@example.nl", None).await;
     assert_status(&first, 200, "first page");
     let rows = |body: &str| body.matches("<span class=\"masked\">").count();
     assert_eq!(rows(&first.body), 200, "a full first page");
@@ -745,48 +737,33 @@ async fn identifier_search_pages_beyond_two_hundred_hits() {
         "{}",
         first.body
     );
-    let next = first
-        .body
-        .split("rel=\"next\"")
-        .next()
-        .and_then(|s| s.rsplit("href=\"").next())
-        .and_then(|s| s.split('"').next())
-        .expect("a next-page link")
-        .replace("&amp;", "&")
-        .replace("&#38;", "&");
-    assert!(next.contains("page=2"), "{next}");
-    let second = owner.get(&next).await;
+    assert!(
+        first.body.contains("name=\"page\" value=\"2\""),
+        "a next-page form"
+    );
+    assert!(
+        !first.body.contains("piet.peters%40") && !first.body.contains("value=piet"),
+        "the value is in no link"
+    );
+    let second = search_page(&mut owner, "acme", "piet.peters@example.nl", Some("2")).await;
     assert_status(&second, 200, "second page");
     assert_eq!(rows(&second.body), 50, "the rest");
     assert!(second.body.contains("Plaatsen 201 tot en met 250."));
     assert!(
-        !second.body.contains("rel=\"next\""),
+        !second.body.contains("name=\"page\""),
         "no page after the last"
     );
 
-    // The API pages the same way, with a Link header.
+    // The API pages the same way, the page in the body like the value.
     let mut api = Client::with_bearer(env.router.clone(), &token_for(&env, &owner, "acme").await);
-    let p1 = api
-        .get("/api/v1/orgs/acme/identifiers?value=piet.peters@example.nl")
-        .await;
+    let p1 = search_api(&mut api, "acme", "piet.peters@example.nl", None).await;
     assert_status(&p1, 200, "API first page");
-    assert_eq!(p1.json().as_array().map(Vec::len), Some(200));
-    let link = p1.header("link").expect("Link header").to_owned();
-    assert!(
-        link.ends_with("rel=\"next\"") && link.contains("page=2"),
-        "{link}"
-    );
-    let url = link
-        .trim_start_matches('<')
-        .split('>')
-        .next()
-        .expect("link target")
-        .to_owned();
-    let p2 = api.get(&url).await;
+    assert_eq!(p1.json()["hits"].as_array().map(Vec::len), Some(200));
+    assert_eq!(p1.json()["next_page"], 2);
+    let p2 = search_api(&mut api, "acme", "piet.peters@example.nl", Some(2)).await;
     assert_status(&p2, 200, "API second page");
-    let page2 = p2.json();
-    let ids1: Vec<String> = p1
-        .json()
+    let page2 = p2.json()["hits"].clone();
+    let ids1: Vec<String> = p1.json()["hits"]
         .as_array()
         .into_iter()
         .flatten()
@@ -800,7 +777,7 @@ async fn identifier_search_pages_beyond_two_hundred_hits() {
             .any(|id| h["finding_id"].as_str() == Some(id.as_str()))),
         "pages do not overlap"
     );
-    assert!(p2.header("link").is_none());
+    assert!(p2.json()["next_page"].is_null());
 }
 
 #[tokio::test]
@@ -902,5 +879,146 @@ async fn every_member_who_sees_a_document_sees_who_corrected_it() {
         detail.body.contains("gecorrigeerd door een collega"),
         "{}",
         detail.body
+    );
+}
+
+/// An identifier search on the page: posted, with the form's CSRF token.
+async fn search_page(c: &mut Client, org: &str, value: &str, page: Option<&str>) -> Resp {
+    let form = c.get(&format!("/o/{org}/documents/identifiers")).await;
+    assert_status(&form, 200, "search form");
+    let csrf = form.csrf();
+    let mut fields = vec![("csrf", csrf.as_str()), ("value", value)];
+    if let Some(p) = page {
+        fields.push(("page", p));
+    }
+    c.post_form(&format!("/o/{org}/documents/identifiers"), &fields)
+        .await
+}
+
+/// An identifier search through the API: posted as JSON.
+async fn search_api(api: &mut Client, org: &str, value: &str, page: Option<u32>) -> Resp {
+    api.json(
+        axum::http::Method::POST,
+        &format!("/api/v1/orgs/{org}/identifiers"),
+        serde_json::json!({ "value": value, "page": page }),
+    )
+    .await
+}
+
+/// Issue 13's documents faults through HTTP: a staff member cannot declassify a special document nor search a
+/// BSN (page and API); uploads are limited per request; the API detail has one `findings` key; the reveal
+/// button is styled to be seen.
+#[tokio::test]
+async fn staff_limits_upload_limits_and_the_api_detail() {
+    let (env, mut owner) = with_owner().await;
+    add_user(&env, "acme", "staff@example.com", Role::Staff).await;
+    assert_status(
+        &upload_page(&mut owner, "acme", &[("brief.txt", LETTER)]).await,
+        303,
+        "upload",
+    );
+    run_jobs(&env).await;
+    let letter = document_links(&owner.get("/o/acme/documents/list").await.body, "acme")
+        .into_iter()
+        .next()
+        .expect("the letter");
+    let mut staff = login(&env, "staff@example.com", OWNER_PASSWORD).await;
+
+    // Declassifying the special letter: refused for staff, page and API.
+    let page = staff.get(&format!("/o/acme/documents/{letter}")).await;
+    let down = staff
+        .post_form(
+            &format!("/o/acme/documents/{letter}/correct"),
+            &[("csrf", &page.csrf()), ("personal_data", "generic")],
+        )
+        .await;
+    assert_status(&down, 403, "staff declassify (page)");
+    let mut staff_api =
+        Client::with_bearer(env.router.clone(), &token_for(&env, &staff, "acme").await);
+    let down = staff_api
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/orgs/acme/documents/{letter}"),
+            json!({ "personal_data": "none" }),
+        )
+        .await;
+    assert_status(&down, 403, "staff declassify (API)");
+    assert_eq!(
+        down.header("content-type"),
+        Some("application/problem+json")
+    );
+
+    // National identification numbers: not for staff; e-mail addresses are.
+    let bsn = search_page(&mut staff, "acme", "111222333", None).await;
+    assert_status(&bsn, 403, "staff BSN search (page)");
+    assert_eq!(bsn.header("cache-control"), Some("no-store"));
+    assert_status(
+        &search_api(&mut staff_api, "acme", "111 222 333", None).await,
+        403,
+        "staff BSN search (API)",
+    );
+    assert_status(
+        &search_api(&mut staff_api, "acme", "jan.jansen@example.com", None).await,
+        200,
+        "staff e-mail search (API)",
+    );
+    // The old GET with the value in the URL is gone from the API.
+    let old = staff_api
+        .get("/api/v1/orgs/acme/identifiers?value=jan.jansen@example.com")
+        .await;
+    assert_eq!(old.status, 405, "no GET search");
+
+    // One detail key per name: the list of findings, and their number under its own key.
+    let mut api = Client::with_bearer(env.router.clone(), &token_for(&env, &owner, "acme").await);
+    let d = api
+        .get(&format!("/api/v1/orgs/acme/documents/{letter}"))
+        .await;
+    assert_status(&d, 200, "detail");
+    assert_eq!(d.body.matches("\"findings\":").count(), 1, "{}", d.body);
+    assert!(d.json()["findings"].is_array());
+    assert!(d.json()["findings_total"].as_u64().is_some_and(|n| n >= 2));
+    assert_eq!(d.json()["special_reasons"][0], "national_id");
+
+    // At most 100 files per upload request.
+    let names: Vec<String> = (0..101).map(|i| format!("f{i}.txt")).collect();
+    let files: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "x")).collect();
+    let many = upload_page(&mut owner, "acme", &files).await;
+    assert_status(&many, 413, "too many files (page)");
+    assert!(many.body.contains("100"), "says the limit");
+    let res = api
+        .send(
+            Method::POST,
+            "/api/v1/orgs/acme/documents",
+            Some(&format!("multipart/form-data; boundary={BOUNDARY}")),
+            multipart(None, &files),
+            &[],
+        )
+        .await;
+    assert_status(&res, 413, "too many files (API)");
+    let list = api.get("/api/v1/orgs/acme/documents").await;
+    assert_eq!(list.json()["total"], 1, "nothing stored");
+
+    // Rescanned: queued again, and no longer "read in full" from the scan before.
+    let before = owner.get(&format!("/o/acme/documents/{letter}")).await;
+    assert!(before.body.contains("Volledig gelezen"));
+    let rescan = owner
+        .post_form(
+            &format!("/o/acme/documents/{letter}/rescan"),
+            &[("csrf", &before.csrf())],
+        )
+        .await;
+    assert_status(&rescan, 303, "rescan");
+    let queued = owner.get(&format!("/o/acme/documents/{letter}")).await;
+    assert!(queued.body.contains("In de wachtrij"), "queued");
+    assert!(
+        !queued.body.contains("Volledig gelezen"),
+        "not read in full while queued"
+    );
+
+    // The reveal button is not white on white.
+    let css = owner.get("/static/kluis.css").await;
+    assert!(
+        css.body.contains("button.link { background: none; border: none; padding: 0; text-decoration: underline; color: var(--brand); }"),
+        "reveal buttons have the link colour"
     );
 }

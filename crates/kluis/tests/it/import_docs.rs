@@ -44,6 +44,16 @@ fn import_docs_scans_files_reports_failures_and_refuses_unknown_orgs() {
         "no identifier values in the output"
     );
 
+    // The same folder again: nothing new, and it says so.
+    let again = install.run(&["import-docs", src.to_str().unwrap(), "--org", "acme"], "");
+    assert!(again.status.success(), "{}", describe(&again));
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(stdout.contains("dossier.txt\tskipped"), "{stdout}");
+    assert!(
+        stdout.contains("Imported 0 file(s), 0 not imported, 2 skipped"),
+        "{stdout}"
+    );
+
     // Nothing importable: exit 1. Unknown organisation: an error, not an empty import.
     let none = install.run(
         &["import-docs", missing.to_str().unwrap(), "--org", "acme"],

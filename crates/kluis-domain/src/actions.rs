@@ -1,0 +1,83 @@
+//! Every action the audit log records: one closed vocabulary, so an event cannot be appended under a misspelt or
+//! made-up name. The string forms are stored in the audit chain (and hashed), so they never change.
+//!
+//! Stored events keep their action as text: verification must be able to name an event whose action was altered
+//! in the database, which a parse that refuses unknown strings would hide behind an error.
+
+vocabulary! {
+    /// What an audit event records.
+    AuditAction {
+        /// A document was uploaded (web, API or `kluis import-docs`).
+        DocumentUpload => "document.upload",
+        /// The scanner stored its verdict on a document.
+        DocumentScan => "document.scan",
+        DocumentDownload => "document.download",
+        /// Class, kind or special categories corrected without lowering a special document.
+        DocumentCorrect => "document.correct",
+        /// A correction that takes a special document below special (needs the reveal permission).
+        DocumentDeclassify => "document.declassify",
+        DocumentRescan => "document.rescan",
+        DocumentDelete => "document.delete",
+        /// A finding's value was shown in full.
+        FindingReveal => "finding.reveal",
+        /// An identifier was looked up through the blind index (the query is never recorded).
+        IdentifierSearch => "identifier.search",
+        ApiTokenCreate => "api_token.create",
+        ApiTokenRevoke => "api_token.revoke",
+        KeysRotate => "keys.rotate",
+        LoginSuccess => "login.success",
+        LoginFailure => "login.failure",
+        Logout => "logout",
+        MemberAdd => "member.add",
+        /// The member list (with names and addresses) was read.
+        MemberList => "member.list",
+        /// A colleague's name was read.
+        MemberRead => "member.read",
+        MemberRemove => "member.remove",
+        MemberRole => "member.role",
+        OrgCreate => "org.create",
+        UserCreate => "user.create",
+        UserLocale => "user.locale",
+        UserPassword => "user.password",
+        /// An owner made a one-time link for a colleague to set a new password.
+        UserPasswordResetLink => "user.password_reset_link",
+        UserTotpEnable => "user.totp.enable",
+        UserTotpDisable => "user.totp.disable",
+        /// The audit chain was verified and found intact.
+        AuditVerifyOk => "audit.verify.ok",
+        /// The audit chain was verified and found broken.
+        AuditVerifyBroken => "audit.verify.broken",
+        /// A signed checkpoint of the chain's head was taken.
+        AuditCheckpoint => "audit.checkpoint",
+        /// A chain from before the chain was keyed was re-hashed with the key, once, at the upgrade.
+        AuditRekey => "audit.rekey",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditAction;
+
+    #[test]
+    fn strings_round_trip_and_are_distinct() {
+        let mut seen = std::collections::BTreeSet::new();
+        for a in AuditAction::ALL {
+            assert_eq!(a.as_str().parse::<AuditAction>(), Ok(*a));
+            assert_eq!(
+                serde_json::to_string(a).unwrap(),
+                format!("\"{}\"", a.as_str())
+            );
+            assert!(seen.insert(a.as_str()), "{a} twice");
+        }
+    }
+
+    #[test]
+    fn existing_strings_are_kept() {
+        // Stored in audit chains already: renaming one would make old events unreadable as actions.
+        assert_eq!(AuditAction::DocumentCorrect.as_str(), "document.correct");
+        assert_eq!(AuditAction::UserTotpEnable.as_str(), "user.totp.enable");
+        assert_eq!(AuditAction::AuditVerifyOk.as_str(), "audit.verify.ok");
+        assert_eq!(AuditAction::ApiTokenCreate.as_str(), "api_token.create");
+        assert!("document.tampered".parse::<AuditAction>().is_err());
+    }
+}
