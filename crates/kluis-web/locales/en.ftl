@@ -363,3 +363,14 @@ problem-no-files-title = No files
 problem-no-files-detail = The request holds no file parts.
 problem-rate-limited-title = Too many requests
 problem-rate-limited-detail = Too many requests. Try again in { $seconds } seconds.
+
+# h2-hardening
+problem-bad-request-title = Bad request
+problem-bad-request-detail = The request could not be read: { $message }
+problem-method-not-allowed-title = Method not allowed
+problem-method-not-allowed-detail = This path does not support this HTTP method.
+problem-body-too-large-title = Request too large
+problem-body-too-large-detail = The request body is larger than this server accepts.
+problem-unsupported-media-type-title = Unsupported media type
+problem-unsupported-media-type-detail = { $message }
+problem-invalid-range-detail = { $field }: must be a whole number from { $min } to { $max }.

@@ -363,3 +363,14 @@ problem-no-files-title = Geen bestanden
 problem-no-files-detail = De aanvraag bevat geen bestanden.
 problem-rate-limited-title = Te veel verzoeken
 problem-rate-limited-detail = Te veel verzoeken. Probeer het over { $seconds } seconden opnieuw.
+
+# h2-hardening
+problem-bad-request-title = Ongeldige aanvraag
+problem-bad-request-detail = De aanvraag kon niet worden gelezen: { $message }
+problem-method-not-allowed-title = Methode niet toegestaan
+problem-method-not-allowed-detail = Dit pad ondersteunt deze HTTP-methode niet.
+problem-body-too-large-title = Aanvraag te groot
+problem-body-too-large-detail = De inhoud van de aanvraag is groter dan deze server aanneemt.
+problem-unsupported-media-type-title = Niet-ondersteund mediatype
+problem-unsupported-media-type-detail = { $message }
+problem-invalid-range-detail = { $field }: moet een geheel getal van { $min } tot en met { $max } zijn.

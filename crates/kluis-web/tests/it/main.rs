@@ -4,6 +4,7 @@ mod api;
 mod client;
 mod documents;
 mod flows;
+mod hardening;
 mod helpers;
 mod i18n;
 mod login;
