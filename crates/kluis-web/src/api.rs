@@ -72,7 +72,55 @@ pub fn openapi_json() -> String {
         return "{}".to_owned();
     };
     problem_media_type(&mut doc);
+    common_problems(&mut doc);
     serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_owned())
+}
+
+/// Answers any operation may give, whatever its handler does: an unreadable query string, path or body (400),
+/// too many requests (429) and, where a body is taken, an unsupported media type (415), a body over the limit
+/// (413) or one that does not match its schema (422). Documented here for every operation, so the document and the server agree.
+fn common_problems(doc: &mut serde_json::Value) {
+    let problem = |description: &str| {
+        serde_json::json!({
+            "description": description,
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        })
+    };
+    let Some(paths) = doc.get_mut("paths").and_then(|p| p.as_object_mut()) else {
+        return;
+    };
+    for item in paths.values_mut() {
+        let Some(operations) = item.as_object_mut() else {
+            continue;
+        };
+        for operation in operations.values_mut() {
+            let takes_body = operation.get("requestBody").is_some();
+            let Some(responses) = operation
+                .get_mut("responses")
+                .and_then(|r| r.as_object_mut())
+            else {
+                continue;
+            };
+            let mut add = |status: &str, description: &str| {
+                if !responses.contains_key(status) {
+                    responses.insert(status.to_owned(), problem(description));
+                }
+            };
+            add(
+                "400",
+                "The query string, path or body could not be read, or a value is out of range.",
+            );
+            add("429", "Too many requests; see `Retry-After`.");
+            if takes_body {
+                add("413", "The request body is too large.");
+                add("415", "The body's content type is not the one documented.");
+                add(
+                    "422",
+                    "The body does not match its schema, or a value is invalid.",
+                );
+            }
+        }
+    }
 }
 
 /// Every response whose body is a [`Problem`] is sent as `application/problem+json`; utoipa's default media
