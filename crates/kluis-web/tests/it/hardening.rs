@@ -170,6 +170,11 @@ async fn the_openapi_document_describes_problems_and_ranges() {
     let mut problems = 0;
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("path item") {
+            // An unreadable query string, path or body can happen anywhere: every operation documents it.
+            assert!(
+                op["responses"]["400"]["content"]["application/problem+json"].is_object(),
+                "{method} {path} does not document 400"
+            );
             for (status, response) in op["responses"].as_object().into_iter().flatten() {
                 let content = &response["content"];
                 if let Some(json) = content.get("application/json") {
