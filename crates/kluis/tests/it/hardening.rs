@@ -41,17 +41,17 @@ fn read_until_closed(stream: &mut TcpStream, limit: Duration) -> (String, Durati
 #[test]
 fn half_sent_requests_are_cut_off_and_health_keeps_answering() {
     let install = Install::new();
-    let server = Server::start(install.cmd().args([
-        "serve",
-        "--bind",
-        "127.0.0.1:0",
-        "--max-connections",
-        "100",
-        "--header-timeout-secs",
-        "1",
-        "--body-timeout-secs",
-        "1",
-    ]));
+    // Each setting from another layer: the file, a KLUIS_* variable, a flag.
+    let config = install.root().join("hardening.toml");
+    std::fs::write(&config, "header_timeout_secs = 1\n").expect("config file");
+    let server = Server::start(
+        install
+            .cmd()
+            .arg("--config")
+            .arg(&config)
+            .env("KLUIS_MAX_CONNECTIONS", "100")
+            .args(["serve", "--bind", "127.0.0.1:0", "--body-timeout-secs", "1"]),
+    );
     let addr = addr_of(&server);
 
     // One head that never ends: closed after the header timeout.
