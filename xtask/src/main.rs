@@ -4,6 +4,7 @@
 
 mod postgres;
 mod s3;
+mod schemathesis;
 
 use anyhow::{Context, Result, bail};
 use std::env;
@@ -14,11 +15,15 @@ const USAGE: &str = "\
 usage: cargo xtask <task> [options]
 
 tasks:
-  test [--sqlite-only] [--no-browser] [--no-s3] [--no-fuzz]
+  test [--sqlite-only] [--no-browser] [--no-s3] [--no-schemathesis] [--no-fuzz]
         Format and lint checks, then every test on SQLite, then again on a throwaway PostgreSQL cluster
         that this task starts and removes, then the fuzz targets for a bounded time. Object-storage tests
-        run against a throwaway S3-compatible server (moto, installed from PyPI into target/).
+        run against a throwaway S3-compatible server (moto, installed from PyPI into target/). After the
+        SQLite tests, schemathesis (from PyPI, into target/) checks a running server against its OpenAPI
+        document for a few minutes.
         The browser test is required (needs Debian's chromium and chromium-driver) unless --no-browser.
+  schemathesis
+        Only the schemathesis step of `test`: a running server against its OpenAPI document.
   bench [NAME...]
         Release-build benchmarks (detect, pipeline, server); results go to stdout, see BENCHMARKS.md.
   fuzz [--seconds N]
@@ -44,8 +49,10 @@ fn run() -> Result<()> {
             sqlite_only: has("--sqlite-only"),
             browser: !has("--no-browser"),
             s3: !has("--no-s3"),
+            schemathesis: !has("--no-schemathesis"),
             fuzz: !has("--no-fuzz"),
         }),
+        "schemathesis" => schemathesis_step(&project_root()),
         "bench" => bench(rest),
         "fuzz" => fuzz(seconds_flag(rest)?.unwrap_or(20)),
         "help" | "--help" | "-h" => {
@@ -72,6 +79,7 @@ struct TestOptions {
     sqlite_only: bool,
     browser: bool,
     s3: bool,
+    schemathesis: bool,
     fuzz: bool,
 }
 
@@ -116,6 +124,18 @@ fn test(opts: TestOptions) -> Result<()> {
     sqlite.envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
     step("tests on SQLite", sqlite)?;
 
+    if opts.schemathesis {
+        step(
+            "build kluis",
+            cargo(&root, &["build", "--quiet", "--package", "kluis"]),
+        )?;
+        let target = env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("target"));
+        println!("\n==> schemathesis against the OpenAPI document");
+        schemathesis::run(&root, &target.join("debug/kluis")).context("schemathesis")?;
+    }
+
     if !opts.sqlite_only {
         let cluster =
             postgres::Cluster::start().context("starting a throwaway PostgreSQL cluster")?;
@@ -133,6 +153,18 @@ fn test(opts: TestOptions) -> Result<()> {
     }
     println!("\nxtask: every check passed");
     Ok(())
+}
+
+fn schemathesis_step(root: &Path) -> Result<()> {
+    step(
+        "build kluis",
+        cargo(root, &["build", "--quiet", "--package", "kluis"]),
+    )?;
+    let target = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    println!("\n==> schemathesis against the OpenAPI document");
+    schemathesis::run(root, &target.join("debug/kluis")).context("schemathesis")
 }
 
 fn bench(names: &[String]) -> Result<()> {

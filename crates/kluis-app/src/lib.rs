@@ -141,7 +141,12 @@ impl std::fmt::Debug for App {
 
 async fn connect(cfg: &AppConfig) -> Result<Store, AppError> {
     if cfg.database_url.is_none() {
-        std::fs::create_dir_all(&cfg.data_dir).map_err(|e| {
+        // Only this account may read the data dir: it holds the database, the key file and the blobs.
+        let mut dir = std::fs::DirBuilder::new();
+        dir.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut dir, 0o700);
+        dir.create(&cfg.data_dir).map_err(|e| {
             AppError::Setup(format!(
                 "cannot create the data directory {}: {e}",
                 cfg.data_dir.display()

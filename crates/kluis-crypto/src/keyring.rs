@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write as _;
-use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 
 use chacha20poly1305::aead::{Aead as _, KeyInit as _, Payload};
@@ -143,11 +143,15 @@ impl KeyRing {
     }
 
     /// Writes a new key file with one random master key and a random index key. The file is created with mode
-    /// 0600; an existing file is never overwritten. Missing parent directories are created.
+    /// 0600; an existing file is never overwritten. Missing parent directories are created 0700.
     pub fn create(path: &Path) -> Result<KeyRing> {
         let ring = KeyRing::ephemeral();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(io_err(parent, "create the directory of"))?;
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(parent)
+                .map_err(io_err(parent, "create the directory of"))?;
         }
         let mut file = OpenOptions::new()
             .write(true)

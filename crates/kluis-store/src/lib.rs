@@ -102,6 +102,43 @@ pub fn sqlite_url(path: &std::path::Path) -> String {
     format!("sqlite://{}?mode=rwc", path.display())
 }
 
+/// SQLite creates its files with the process umask, usually 0644; the database holds password hashes and
+/// document names, so it is created 0600 here (SQLite gives its -wal and -shm files the database file's mode)
+/// and an older installation's files are tightened. Failures are left to the connection to report.
+#[cfg(unix)]
+fn restrict_sqlite_files(url: &str) {
+    use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+    use std::str::FromStr as _;
+    if url.contains(":memory:") || url.contains("mode=memory") {
+        return;
+    }
+    let Ok(options) = sqlx::sqlite::SqliteConnectOptions::from_str(url) else {
+        return;
+    };
+    let path = options.get_filename().to_path_buf();
+    if url.contains("mode=rwc") && !path.exists() {
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path);
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.clone().into_os_string();
+        file.push(suffix);
+        let Ok(meta) = std::fs::metadata(&file) else {
+            continue;
+        };
+        let mode = meta.permissions().mode();
+        if meta.is_file() && mode & 0o077 != 0 {
+            let _ = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode & 0o700));
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn restrict_sqlite_files(_url: &str) {}
+
 /// Errors of the storage layer. Messages never contain stored values.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -199,6 +236,9 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store> {
         install_drivers();
         let backend = Backend::from_url(url)?;
+        if backend == Backend::Sqlite {
+            restrict_sqlite_files(url);
+        }
         let options =
             AnyConnectOptions::from_str(url).map_err(|e| StoreError::Connect(e.to_string()))?;
         let pool_options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(60));

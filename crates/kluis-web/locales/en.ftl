@@ -515,3 +515,13 @@ legal-ground-substantial-public-interest = Substantial public interest
 legal-ground-health-care = Health or social care
 legal-ground-public-health = Public health
 legal-ground-research = Archiving, research or statistics
+# h2-hardening
+problem-bad-request-title = Bad request
+problem-bad-request-detail = The request could not be read: { $message }
+problem-method-not-allowed-title = Method not allowed
+problem-method-not-allowed-detail = This path does not support this HTTP method.
+problem-body-too-large-title = Request too large
+problem-body-too-large-detail = The request body is larger than this server accepts.
+problem-unsupported-media-type-title = Unsupported media type
+problem-unsupported-media-type-detail = { $message }
+problem-invalid-range-detail = { $field }: must be a whole number from { $min } to { $max }.

@@ -515,3 +515,13 @@ legal-ground-substantial-public-interest = Zwaarwegend algemeen belang
 legal-ground-health-care = Gezondheidszorg of sociale zorg
 legal-ground-public-health = Volksgezondheid
 legal-ground-research = Archivering, onderzoek of statistiek
+# h2-hardening
+problem-bad-request-title = Ongeldige aanvraag
+problem-bad-request-detail = De aanvraag kon niet worden gelezen: { $message }
+problem-method-not-allowed-title = Methode niet toegestaan
+problem-method-not-allowed-detail = Dit pad ondersteunt deze HTTP-methode niet.
+problem-body-too-large-title = Aanvraag te groot
+problem-body-too-large-detail = De inhoud van de aanvraag is groter dan deze server aanneemt.
+problem-unsupported-media-type-title = Niet-ondersteund mediatype
+problem-unsupported-media-type-detail = { $message }
+problem-invalid-range-detail = { $field }: moet een geheel getal van { $min } tot en met { $max } zijn.

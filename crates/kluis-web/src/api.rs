@@ -68,10 +68,96 @@ impl Modify for BearerAuth {
 
 /// The OpenAPI document as JSON (also used by tests and tooling).
 pub fn openapi_json() -> String {
-    ApiDoc::openapi()
-        .merge_from(documents::DocumentsDoc::openapi())
-        .to_pretty_json()
-        .unwrap_or_else(|_| "{}".to_owned())
+    let doc = ApiDoc::openapi().merge_from(documents::DocumentsDoc::openapi());
+    let Ok(mut doc) = serde_json::to_value(&doc) else {
+        return "{}".to_owned();
+    };
+    problem_media_type(&mut doc);
+    common_problems(&mut doc);
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_owned())
+}
+
+/// Answers any operation may give, whatever its handler does: an unreadable query string, path or body (400),
+/// too many requests (429) and, where a body is taken, an unsupported media type (415), a body over the limit
+/// (413) or one that does not match its schema (422). Documented here for every operation, so the document and the server agree.
+fn common_problems(doc: &mut serde_json::Value) {
+    let problem = |description: &str| {
+        serde_json::json!({
+            "description": description,
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        })
+    };
+    let Some(paths) = doc.get_mut("paths").and_then(|p| p.as_object_mut()) else {
+        return;
+    };
+    for item in paths.values_mut() {
+        let Some(operations) = item.as_object_mut() else {
+            continue;
+        };
+        for operation in operations.values_mut() {
+            let takes_body = operation.get("requestBody").is_some();
+            let Some(responses) = operation
+                .get_mut("responses")
+                .and_then(|r| r.as_object_mut())
+            else {
+                continue;
+            };
+            let mut add = |status: &str, description: &str| {
+                if !responses.contains_key(status) {
+                    responses.insert(status.to_owned(), problem(description));
+                }
+            };
+            add(
+                "400",
+                "The query string, path or body could not be read, or a value is out of range.",
+            );
+            add("429", "Too many requests; see `Retry-After`.");
+            if takes_body {
+                add("413", "The request body is too large.");
+                add("415", "The body's content type is not the one documented.");
+                add(
+                    "422",
+                    "The body does not match its schema, or a value is invalid.",
+                );
+            }
+        }
+    }
+}
+
+/// Every response whose body is a [`Problem`] is sent as `application/problem+json`; utoipa's default media
+/// type for a body is `application/json`, so the document says so here, once, instead of at every response.
+fn problem_media_type(doc: &mut serde_json::Value) {
+    const PROBLEM_REF: &str = "#/components/schemas/Problem";
+    let Some(paths) = doc.get_mut("paths").and_then(|p| p.as_object_mut()) else {
+        return;
+    };
+    for item in paths.values_mut() {
+        let Some(operations) = item.as_object_mut() else {
+            continue;
+        };
+        for operation in operations.values_mut() {
+            let Some(responses) = operation
+                .get_mut("responses")
+                .and_then(|r| r.as_object_mut())
+            else {
+                continue;
+            };
+            for response in responses.values_mut() {
+                let Some(content) = response.get_mut("content").and_then(|c| c.as_object_mut())
+                else {
+                    continue;
+                };
+                let is_problem = content
+                    .get("application/json")
+                    .and_then(|c| c.pointer("/schema/$ref"))
+                    .and_then(|r| r.as_str())
+                    == Some(PROBLEM_REF);
+                if is_problem && let Some(body) = content.remove("application/json") {
+                    content.insert("application/problem+json".to_owned(), body);
+                }
+            }
+        }
+    }
 }
 
 async fn openapi_handler() -> Response {
@@ -200,7 +286,14 @@ pub(crate) async fn translate_problems(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
-    let res = next.run(req).await;
+    let is_api = req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    if is_api
+        && (res.status().is_client_error() || res.status().is_server_error())
+        && res.extensions().get::<ProblemText>().is_none()
+    {
+        res = plain_to_problem(res).await;
+    }
     let Some(text) = res.extensions().get::<ProblemText>().cloned() else {
         return res;
     };
@@ -249,6 +342,91 @@ pub(crate) async fn translate_problems(
         parts.headers.insert(header::CONTENT_LANGUAGE, v);
     }
     Response::from_parts(parts, axum::body::Body::from(doc.to_string()))
+}
+
+/// An error answer under /api that is not a problem document yet (axum's plain-text rejections of a query
+/// string, a path or a body, 405 for a method the route lacks, 413 from the body limit) becomes one, keeping
+/// its status and headers (`Allow`, `Retry-After`) and its text as the detail.
+async fn plain_to_problem(res: Response) -> Response {
+    let (parts, body) = res.into_parts();
+    let text = match axum::body::to_bytes(body, 16 * 1024).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).trim().to_owned(),
+        Err(_) => String::new(),
+    };
+    let status = parts.status;
+    let text = if text.is_empty() {
+        status.canonical_reason().unwrap_or("Error").to_owned()
+    } else {
+        text
+    };
+    let problem = match status {
+        StatusCode::NOT_FOUND => Problem::not_found(),
+        StatusCode::METHOD_NOT_ALLOWED => Problem::new(
+            status,
+            "method-not-allowed",
+            "Method not allowed",
+            "This path does not support this HTTP method.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => Problem::new(
+            status,
+            "body-too-large",
+            "Request too large",
+            "The request body is larger than this server accepts.",
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Problem::new(
+            status,
+            "unsupported-media-type",
+            "Unsupported media type",
+            &text,
+        )
+        .args(&[("message", &text)]),
+        s if s.is_server_error() => Problem::new(
+            status,
+            "internal",
+            "Something went wrong",
+            "Something went wrong on our side. Please try again later.",
+        ),
+        _ => Problem::new(status, "bad-request", "Bad request", &text).args(&[("message", &text)]),
+    };
+    let mut out = problem.into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    out
+}
+
+/// A query value outside its documented range.
+fn out_of_range(field: &'static str, min: u32, max: u32) -> Problem {
+    Problem::new(
+        StatusCode::BAD_REQUEST,
+        "invalid",
+        "Invalid input",
+        format!("{field}: must be a whole number from {min} to {max}"),
+    )
+    .detail_key("problem-invalid-range-detail")
+    .args(&[
+        ("field", field),
+        ("min", &min.to_string()),
+        ("max", &max.to_string()),
+    ])
+}
+
+/// Checks a `page`/`per_page` style query value against its documented range.
+pub(crate) fn in_range(
+    field: &'static str,
+    value: Option<u32>,
+    default: u32,
+    min: u32,
+    max: u32,
+) -> Result<u32, Problem> {
+    let v = value.unwrap_or(default);
+    if (min..=max).contains(&v) {
+        Ok(v)
+    } else {
+        Err(out_of_range(field, min, max))
+    }
 }
 
 impl From<AppError> for Problem {
@@ -548,8 +726,10 @@ pub struct AuditParams {
     /// Last day, `YYYY-MM-DD` (UTC), inclusive.
     to: Option<String>,
     /// Page number, from 1.
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<u32>,
     /// Events per page, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     per_page: Option<u32>,
 }
 
@@ -650,14 +830,15 @@ async fn audit_listing(
     p: AuditSearchIn,
     with_names: bool,
 ) -> Result<Json<AuditPageOut>, Problem> {
-    let per_page = p.per_page.unwrap_or(50).clamp(1, 500);
+    let per_page = in_range("per_page", p.per_page, 50, 1, 500)?;
+    let page = in_range("page", p.page, 1, 1, 1_000_000)?;
     let q = AuditQuery {
         actor: p.actor.unwrap_or_default(),
         action: p.action.unwrap_or_default(),
         entity: p.entity.unwrap_or_default(),
         from: p.from.unwrap_or_default(),
         to: p.to.unwrap_or_default(),
-        page: p.page.map(|n| n.to_string()),
+        page: Some(page.to_string()),
     };
     let mut filter = audit_filter(&q, per_page).map_err(|field| {
         Problem::new(

@@ -1,4 +1,4 @@
-//! Static files built into the binary (stylesheet, vendored htmx with its licence) and the health probes.
+//! Static files built into the binary (stylesheet, vendored htmx with its licence, favicon) and the health probes.
 
 use crate::Web;
 use axum::extract::{Path, State};
@@ -11,6 +11,8 @@ const HTMX: &str = include_str!("../static/htmx-2.0.11.min.js");
 const HTMX_LICENSE: &str = include_str!("../static/htmx-LICENSE.txt");
 /// Drag-and-drop and an early size check for the document upload form (the form works without it).
 const DOCUMENTS_JS: &str = include_str!("../static/documents.js");
+/// The browser tab's icon: a safe ("kluis"), in the brand colour.
+const FAVICON_SVG: &str = include_str!("../static/favicon.svg");
 
 pub async fn static_file(Path(file): Path<String>) -> Response {
     let (body, ctype) = match file.as_str() {
@@ -18,6 +20,7 @@ pub async fn static_file(Path(file): Path<String>) -> Response {
         "htmx-2.0.11.min.js" => (HTMX, "text/javascript; charset=utf-8"),
         "htmx-LICENSE.txt" => (HTMX_LICENSE, "text/plain; charset=utf-8"),
         "documents.js" => (DOCUMENTS_JS, "text/javascript; charset=utf-8"),
+        "favicon.svg" => (FAVICON_SVG, "image/svg+xml"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (

@@ -1,9 +1,10 @@
-//! Security headers on every response: CSP, framing, sniffing, referrer.
+//! Security headers on every response: CSP, framing, sniffing, referrer, and no caching outside /static.
 
 use axum::extract::Request;
 use axum::http::HeaderValue;
 use axum::http::header::{
-    CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+    X_FRAME_OPTIONS,
 };
 use axum::middleware::Next;
 use axum::response::Response;
@@ -12,8 +13,15 @@ use axum::response::Response;
 const CSP: &str = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
 pub async fn headers(req: Request, next: Next) -> Response {
+    // Pages and API answers carry personal data: a shared PC's browser must not show them again from its cache
+    // (Back after logout). Only the built-in static files may be kept.
+    let cacheable = req.uri().path().starts_with("/static/");
     let mut res = next.run(req).await;
+    let failed = !res.status().is_success();
     let h = res.headers_mut();
+    if !cacheable || failed {
+        h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     h.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

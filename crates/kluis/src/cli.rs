@@ -135,6 +135,19 @@ pub struct ServeArgs {
     /// API requests a token (or IP) may make at once before the per-minute rate applies [default: 100]
     #[arg(long, value_name = "N", env = "KLUIS_API_RATE_LIMIT_BURST")]
     pub api_rate_limit_burst: Option<u32>,
+
+    /// Seconds a client has to send a request's headers; idle kept-alive connections close after the same time
+    /// [default: 10]
+    #[arg(long, value_name = "SECS", env = "KLUIS_HEADER_TIMEOUT_SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout_secs: Option<u64>,
+
+    /// Seconds a request body may go without sending data before the request fails [default: 60]
+    #[arg(long, value_name = "SECS", env = "KLUIS_BODY_TIMEOUT_SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout_secs: Option<u64>,
+
+    /// Connections served at once; further clients wait until one closes [default: 1024]
+    #[arg(long, value_name = "N", env = "KLUIS_MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -33,6 +33,13 @@ pub struct Settings {
     pub api_rate_limit_per_minute: u32,
     /// API requests one token (or IP) may make at once before the per-minute rate applies.
     pub api_rate_limit_burst: u32,
+    /// Seconds a client has to send a request's head (request line and headers); an idle kept-alive
+    /// connection is closed after the same time.
+    pub header_timeout_secs: u64,
+    /// Seconds a request body may go without sending data before the request fails.
+    pub body_timeout_secs: u64,
+    /// Open connections served at once; further clients wait until one closes.
+    pub max_connections: u32,
 }
 
 impl Default for Settings {
@@ -48,6 +55,9 @@ impl Default for Settings {
             max_upload_bytes: 50 * 1024 * 1024,
             api_rate_limit_per_minute: 600,
             api_rate_limit_burst: 100,
+            header_timeout_secs: 10,
+            body_timeout_secs: 60,
+            max_connections: 1024,
         }
     }
 }
@@ -65,6 +75,9 @@ const ENV_KEYS: &[&str] = &[
     "max_upload_bytes",
     "api_rate_limit_per_minute",
     "api_rate_limit_burst",
+    "header_timeout_secs",
+    "body_timeout_secs",
+    "max_connections",
 ];
 
 /// Command-line values; only the ones given override lower layers.
@@ -88,6 +101,12 @@ struct Flags<'a> {
     api_rate_limit_per_minute: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     api_rate_limit_burst: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    header_timeout_secs: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_timeout_secs: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_connections: Option<u32>,
 }
 
 #[derive(Debug)]
@@ -114,6 +133,9 @@ pub fn load(global: &GlobalArgs, serve: Option<&ServeArgs>) -> Result<Settings, 
         max_upload_bytes: serve.and_then(|s| s.max_upload_bytes),
         api_rate_limit_per_minute: serve.and_then(|s| s.api_rate_limit_per_minute),
         api_rate_limit_burst: serve.and_then(|s| s.api_rate_limit_burst),
+        header_timeout_secs: serve.and_then(|s| s.header_timeout_secs),
+        body_timeout_secs: serve.and_then(|s| s.body_timeout_secs),
+        max_connections: serve.and_then(|s| s.max_connections),
     };
     let mut figment = Figment::from(Serialized::defaults(Settings::default()));
     if let Some(file) = &file {

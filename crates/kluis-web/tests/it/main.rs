@@ -6,6 +6,7 @@ mod audit;
 mod client;
 mod documents;
 mod flows;
+mod hardening;
 mod helpers;
 mod i18n;
 mod login;

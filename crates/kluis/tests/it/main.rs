@@ -5,6 +5,8 @@ mod admin;
 mod backup;
 mod browser;
 mod cli;
+mod file_modes;
+mod hardening;
 mod import_docs;
 mod jobs;
 mod serve;

@@ -20,6 +20,9 @@ const OWN_ENV: &[&str] = &[
     "KLUIS_BIND",
     "KLUIS_SECURE_COOKIES",
     "KLUIS_SESSION_TTL_MINUTES",
+    "KLUIS_HEADER_TIMEOUT_SECS",
+    "KLUIS_BODY_TIMEOUT_SECS",
+    "KLUIS_MAX_CONNECTIONS",
 ];
 
 /// One installation: a temp dir holding the data dir, plus a fresh database on PostgreSQL when
