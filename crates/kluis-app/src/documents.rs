@@ -15,7 +15,7 @@ use kluis_domain::{
     Classification, DocumentClass, EntityType, Permission, PersonalDataKind, ScanStatus,
     SpecialCategory,
 };
-use kluis_scan::{DocumentReport, ScanOptions, WorkerScanner};
+use kluis_scan::{DocumentReport, Location, ScanOptions, WorkerScanner};
 use kluis_store::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, FindingRow, NewDocument, NewJob,
     OrgScope, now_ms,
@@ -81,8 +81,8 @@ pub struct DocumentFinding {
     pub start: u64,
     pub end: u64,
     pub score: f32,
-    /// `page 3`, `sheet Klanten`, … when the format has parts.
-    pub location: Option<String>,
+    /// Where in the document: a page, paragraph, cell, part or attachment, when the format has them.
+    pub location: Option<Location>,
     /// Revealing needs Permission::RevealSensitive (`kluis_domain::documents::reveal_permission`: national IDs,
     /// sensitive identifiers, anything in a special document).
     pub sensitive: bool,
@@ -171,7 +171,7 @@ pub struct IdentifierHit {
     pub finding_id: String,
     pub entity: EntityType,
     pub masked: String,
-    pub location: Option<String>,
+    pub location: Option<Location>,
 }
 
 /// One page of identifier search hits.
@@ -281,9 +281,16 @@ fn finding_view(doc: &Classification, f: &FindingRow) -> DocumentFinding {
         start: u64::try_from(f.start).unwrap_or(0),
         end: u64::try_from(f.end).unwrap_or(0),
         score: f.score_milli as f32 / 1000.0,
-        location: f.location.clone(),
+        location: f.location.as_deref().and_then(stored_location),
         sensitive: reveal_permission(doc, f.entity_type) == Permission::RevealSensitive,
     }
+}
+
+/// A stored finding location: the scanner's JSON form, or the English words rows from before it were stored as.
+fn stored_location(stored: &str) -> Option<Location> {
+    serde_json::from_str(stored)
+        .ok()
+        .or_else(|| Location::from_legacy(stored))
 }
 
 /// The MIME type for a file name's extension; the scanner detects the real format by content.
@@ -1061,7 +1068,9 @@ impl App {
                 .clear_scan_results(&document_id)
                 .await?;
             let verdict = match &root {
-                Some(r) => scan_of(r, now),
+                // A container read only in part has a report of its own (status `partial`): it still holds
+                // whatever its members hold.
+                Some(r) => with_members(scan_of(r, now), &reports),
                 // A container without text of its own: its members carry the verdict; it holds what they hold.
                 None => container_scan(&reports, now),
             };
@@ -1180,6 +1189,21 @@ fn scan_of(r: &DocumentReport, now: i64) -> DocumentScan {
     }
 }
 
+/// `verdict` raised to the most that any of the reports (a container's members) holds.
+fn with_members(mut verdict: DocumentScan, reports: &[DocumentReport]) -> DocumentScan {
+    let most = reports.iter().map(|r| r.personal_data).max();
+    verdict.verdict.personal_data = verdict.verdict.personal_data.max(most);
+    let cats = &mut verdict.verdict.special_categories;
+    cats.extend(
+        reports
+            .iter()
+            .flat_map(|r| r.special_categories.iter().copied()),
+    );
+    cats.sort_unstable();
+    cats.dedup();
+    verdict
+}
+
 /// The verdict for a container without a report of its own: the most its members hold.
 fn container_scan(reports: &[DocumentReport], now: i64) -> DocumentScan {
     let kind = reports
@@ -1230,7 +1254,11 @@ fn finding_row(
         start: i64::try_from(f.start).unwrap_or(0),
         end: i64::try_from(f.end).unwrap_or(0),
         score_milli: (f.score.clamp(0.0, 1.0) * 1000.0).round() as i64,
-        location: f.location.as_ref().map(|l| l.to_string()),
+        // Stored in the scanner's stable JSON form, so every page can word it in its reader's language.
+        location: f
+            .location
+            .as_ref()
+            .and_then(|l| serde_json::to_string(l).ok()),
         created_at: now,
     }
 }

@@ -42,7 +42,10 @@ pub use kluis_domain::audit::Checkpoint;
 pub use kluis_domain::identity;
 pub use kluis_domain::{AuditAction, DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 pub use kluis_domain::{Permission, Role};
-pub use kluis_scan::{Isolation as ScanIsolation, WorkerConfig};
+pub use kluis_scan::{
+    Isolation as ScanIsolation, Location, Part as LocationPart, PartialReason, WorkerConfig,
+    column_letters,
+};
 pub use types::*;
 
 /// Settings key under which the fingerprint of the current encryption key is stored.

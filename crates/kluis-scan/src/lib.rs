@@ -37,7 +37,9 @@ pub use cli::{
 };
 pub use document::scan_document;
 pub use pipeline::{ScanStats, WorkerScanner, scan_paths};
-pub use report::{DocumentReport, Location, Part, PartialReason, ReportFinding, ScanStatus};
+pub use report::{
+    DocumentReport, Location, Part, PartialReason, ReportFinding, ScanStatus, column_letters,
+};
 pub use worker::{ENV_CRASH_ON, ENV_HANG_ON, ENV_NOISE_ON, WorkerConfig, worker_main};
 
 use std::time::{Duration, Instant};

@@ -1,7 +1,7 @@
 //! The per-document scan report: what the scanner says about one document, in the output contract's shape.
 
 use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
-pub use kluis_extract::{Location, Part, PartialReason};
+pub use kluis_extract::{Location, Part, PartialReason, column_letters};
 use serde::{Deserialize, Serialize};
 
 /// How far the scanner got with a document: part of the domain's vocabulary, since its string forms are stored.

@@ -849,3 +849,46 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// A ZIP nested past the depth limit with a BSN at the bottom is partially scanned, never "ok", and the archive
+/// still holds what its readable members hold.
+#[tokio::test]
+async fn an_archive_read_only_in_part_is_marked_partial_and_keeps_its_members_verdict() {
+    let w = world().await;
+    let (app, owner) = (&w.app, &w.acme_owner);
+    let mut inner = stored_zip(&[("bsn.txt", format!("BSN {BSN}\n").into_bytes())]);
+    for i in 0..50 {
+        inner = stored_zip(&[(&format!("laag-{i}.zip"), inner)]);
+    }
+    let deep = app.upload_document(owner, "diep.zip", inner).await.unwrap();
+    let mixed = stored_zip(&[
+        ("a.txt", personnel_file()),
+        ("diep.zip", {
+            let mut z = stored_zip(&[("bsn.txt", b"niets".to_vec())]);
+            for i in 0..50 {
+                z = stored_zip(&[(&format!("laag-{i}.zip"), z)]);
+            }
+            z
+        }),
+    ]);
+    let mixed = app
+        .upload_document(owner, "gemengd.zip", mixed)
+        .await
+        .unwrap();
+    run_jobs(app).await;
+
+    let d = app.document(owner, &deep.id).await.unwrap().summary;
+    assert_eq!(d.scan_status, Some(ScanStatus::Partial), "{d:?}");
+    let overview = app.document_overview(owner).await.unwrap();
+    assert!(
+        overview.not_scanned.iter().any(|x| x.id == deep.id),
+        "a partial scan is listed with the documents not read in full"
+    );
+    let m = app.document(owner, &mixed.id).await.unwrap().summary;
+    assert_eq!(m.scan_status, Some(ScanStatus::Partial), "{m:?}");
+    assert_eq!(
+        m.personal_data,
+        Some(PersonalDataKind::Special),
+        "a partly read archive still holds what its readable members hold"
+    );
+}

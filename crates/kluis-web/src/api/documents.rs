@@ -333,7 +333,7 @@ impl From<DocumentDetail> for DocumentDetailOut {
                     id: f.id,
                     entity_type: f.entity.as_str().to_owned(),
                     masked: f.masked,
-                    location: f.location,
+                    location: f.location.map(|l| l.to_string()),
                 })
                 .collect(),
             children: d.children.iter().map(DocumentOut::from).collect(),
@@ -660,7 +660,7 @@ async fn search_identifiers(
                 finding_id: h.finding_id,
                 entity_type: h.entity.as_str().to_owned(),
                 masked: h.masked,
-                location: h.location,
+                location: h.location.map(|l| l.to_string()),
             })
             .collect(),
         page: found.page,

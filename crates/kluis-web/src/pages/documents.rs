@@ -20,6 +20,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use kluis_app::Location;
 use kluis_domain::documents::{
     SpecialReason, accept_file_count, accept_upload, content_permission, reveal_permission,
 };
@@ -590,7 +591,11 @@ pub async fn identifiers(
             document: h.document_path,
             kind: entity_label(tr, h.entity),
             masked: h.masked,
-            location: h.location.unwrap_or_default(),
+            location: h
+                .location
+                .as_ref()
+                .map(|l| location_text(tr, l))
+                .unwrap_or_default(),
         })
         .collect();
     let page = SearchPage {
@@ -899,7 +904,11 @@ fn finding_view(o: &OrgCtx, doc: &DocumentSummary, f: &DocumentFinding) -> Findi
         reveal_label: tr.t_with("documents-reveal-label", &[("type", &kind)]),
         kind,
         masked: f.masked.clone(),
-        location: f.location.clone().unwrap_or_default(),
+        location: f
+            .location
+            .as_ref()
+            .map(|l| location_text(tr, l))
+            .unwrap_or_default(),
         can_reveal: may_reveal(o, doc, f),
         revealed: None,
         error: None,
@@ -1318,4 +1327,54 @@ pub async fn delete(
         "/o/{}/documents/list?notice=document-deleted",
         o.org_slug
     )))
+}
+
+/// Where in a document a finding lies, in the reader's language.
+pub(crate) fn location_text(tr: Tr, location: &Location) -> String {
+    let n = |v: &u32| v.to_string();
+    match location {
+        Location::Page(p) => tr.t_with("location-page", &[("n", &n(p))]),
+        Location::Slide(p) => tr.t_with("location-slide", &[("n", &n(p))]),
+        Location::Notes(p) => tr.t_with("location-notes", &[("n", &n(p))]),
+        Location::Paragraph(p) => tr.t_with("location-paragraph", &[("n", &n(p))]),
+        Location::TableCell {
+            paragraph,
+            table,
+            row,
+            col,
+        } => tr.t_with(
+            "location-table-cell",
+            &[
+                ("paragraph", &n(paragraph)),
+                ("table", &n(table)),
+                ("row", &n(row)),
+                ("col", &n(col)),
+            ],
+        ),
+        Location::Sheet(sheet) => tr.t_with("location-sheet", &[("sheet", sheet)]),
+        Location::Cell {
+            sheet: Some(sheet),
+            row,
+            col,
+        } => {
+            let cell = format!("{}{row}", kluis_app::column_letters(*col));
+            tr.t_with("location-cell", &[("sheet", sheet), ("cell", &cell)])
+        }
+        Location::Cell {
+            sheet: None,
+            row,
+            col,
+        } => tr.t_with("location-field", &[("row", &n(row)), ("col", &n(col))]),
+        Location::Part(part) => tr.t(&format!("location-part-{}", part.as_str())).to_owned(),
+        Location::Attachment { name, within: None } => {
+            tr.t_with("location-attachment", &[("name", name)])
+        }
+        Location::Attachment {
+            name,
+            within: Some(within),
+        } => tr.t_with(
+            "location-attachment-within",
+            &[("name", name), ("within", &location_text(tr, within))],
+        ),
+    }
 }

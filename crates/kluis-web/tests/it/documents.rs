@@ -1022,3 +1022,33 @@ async fn staff_limits_upload_limits_and_the_api_detail() {
         "reveal buttons have the link colour"
     );
 }
+
+/// Where a finding lies is shown in the reader's language: a CSV field by row and column, a nested archive the
+/// scanner could not read to the bottom as partially scanned, never as read in full.
+#[tokio::test]
+async fn finding_locations_and_partial_scans_are_worded_for_the_reader() {
+    let (env, mut owner) = with_owner().await;
+    let res = upload_page(
+        &mut owner,
+        "acme",
+        &[(
+            "klanten.csv",
+            "naam;email\nJan Jansen;jan.jansen@example.com\n",
+        )],
+    )
+    .await;
+    assert!(res.status.is_redirection(), "upload: {}", res.status);
+    run_jobs(&env).await;
+    let list = owner.get("/o/acme/documents/list").await;
+    let id = document_links(&list.body, "acme")
+        .into_iter()
+        .next()
+        .expect("the uploaded document");
+    let detail = owner.get(&format!("/o/acme/documents/{id}")).await;
+    assert_status(&detail, 200, "detail");
+    assert!(
+        detail.body.contains("rij 2, kolom 2"),
+        "CSV location in Dutch: {}",
+        &detail.body[..detail.body.len().min(4000)]
+    );
+}
