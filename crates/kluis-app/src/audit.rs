@@ -64,8 +64,7 @@ pub(crate) async fn append_for_user(
     ev: &NewAuditEvent,
 ) -> Result<(), AppError> {
     // Sorted order keeps PostgreSQL row locks in one global order, so such transactions cannot deadlock.
-    for org_id in tx.membership_org_ids(user_id).await? {
-        let scope = OrgScope::system(&org_id);
+    for scope in tx.membership_scopes(user_id).await? {
         tx.tenant(&scope).append_audit(ev).await?;
     }
     Ok(())
@@ -329,7 +328,7 @@ impl App {
     ) -> Result<Vec<(OrgSummary, AuditVerification)>, AppError> {
         let mut out = Vec::new();
         for org in self.db().orgs().await? {
-            let scope = OrgScope::system(&org.id);
+            let scope = OrgScope::system(&org);
             let result = self.verify_chain(&scope).await?;
             self.record_verification(&scope, actor, origin, &result)
                 .await?;
@@ -415,7 +414,7 @@ impl App {
             .org_by_slug(slug)
             .await?
             .ok_or(AppError::NotFound)?;
-        let scope = OrgScope::system(&org.id);
+        let scope = OrgScope::system(&org);
         let cp = self.checkpoint_of(&scope).await?;
         let ev = event(
             CLI_ACTOR,
@@ -490,7 +489,7 @@ impl App {
                     "the checkpoint names an organisation this installation does not have",
                 )
             })?;
-        let scope = OrgScope::system(&org.id);
+        let scope = OrgScope::system(&org);
         let result = self.check_against(&scope, checkpoint).await?;
         self.record_verification(&scope, CLI_ACTOR, &Origin::cli(), &result)
             .await?;
@@ -553,7 +552,7 @@ impl App {
         let orgs = self.db().orgs().await?;
         let mut tx = self.db().begin_write().await?;
         for org in &orgs {
-            let scope = OrgScope::system(&org.id);
+            let scope = OrgScope::system(&org);
             let (head_seq, head_hash) = self.db().tenant(&scope).audit_head().await?;
             let mut events = Vec::new();
             let mut after = 0;

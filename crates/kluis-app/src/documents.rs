@@ -2,7 +2,7 @@
 //! corrections that survive re-scans, audited reveal and download, the overview and the CLI import.
 
 use kluis_domain::AuditAction;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use kluis_crypto::KeyRing;
@@ -912,7 +912,7 @@ impl App {
             .org_by_slug(org_slug.trim())
             .await?
             .ok_or(AppError::NotFound)?;
-        let scope = OrgScope::system(&org.id);
+        let scope = OrgScope::system(&org);
         let origin = Origin::cli();
         let caller = Caller {
             scope: &scope,
@@ -1002,7 +1002,11 @@ impl App {
                 AppError::internal(anyhow::anyhow!("document.scan job without document id"))
             })?
             .to_owned();
-        let scope = OrgScope::system(&org_id);
+        let Some(org) = self.db().org_by_id(&org_id).await? else {
+            // The organisation is gone: nothing of it is left to scan.
+            return Ok(());
+        };
+        let scope = OrgScope::system(&org);
         let Some(doc) = self.db().documents(&scope).get(&document_id).await? else {
             // Deleted meanwhile: nothing to do.
             return Ok(());
@@ -1315,16 +1319,26 @@ impl App {
             }
         }
         let mut deleted = 0u64;
-        for (org, keys) in by_org {
-            let scope = OrgScope::system(&org);
-            let known: std::collections::HashSet<String> = self
-                .db()
-                .documents(&scope)
-                .blob_keys()
-                .await?
-                .into_iter()
-                .map(|(_, k)| k)
-                .collect();
+        let orgs: HashMap<String, kluis_store::OrgRow> = self
+            .db()
+            .orgs()
+            .await?
+            .into_iter()
+            .map(|o| (o.id.clone(), o))
+            .collect();
+        for (org_id, keys) in by_org {
+            // Bytes of an organisation that no longer exists: no row can name them.
+            let known: std::collections::HashSet<String> = match orgs.get(&org_id) {
+                Some(org) => self
+                    .db()
+                    .documents(&OrgScope::system(org))
+                    .blob_keys()
+                    .await?
+                    .into_iter()
+                    .map(|(_, k)| k)
+                    .collect(),
+                None => Default::default(),
+            };
             for key in keys.iter().filter(|k| !known.contains(*k)) {
                 self.blobs().delete(key).await.map_err(AppError::internal)?;
                 deleted += 1;
@@ -1346,7 +1360,7 @@ pub(crate) async fn reencrypt_documents(
 ) -> Result<u64, AppError> {
     let mut n = 0u64;
     for org in app.db().orgs().await? {
-        let scope = OrgScope::system(&org.id);
+        let scope = OrgScope::system(&org);
         for (id, key) in app.db().documents(&scope).blob_keys().await? {
             let Some(sealed) = app.blobs().get(&key).await.map_err(AppError::internal)? else {
                 continue;

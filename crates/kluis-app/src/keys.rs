@@ -64,7 +64,7 @@ impl App {
             .await?;
         let origin = Origin::cli();
         for org in self.db().orgs().await? {
-            let scope = OrgScope::system(&org.id);
+            let scope = OrgScope::system(&org);
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,

@@ -83,7 +83,7 @@ impl App {
             .org_by_slug(org_slug.trim())
             .await?
             .ok_or(AppError::NotFound)?;
-        let scope = OrgScope::system(&org.id);
+        let scope = OrgScope::system(&org);
         let index = self.email_index(email.as_str());
         let new_user = match self.db().user_by_email_index(&index).await? {
             Some(_) => None,
@@ -206,7 +206,7 @@ impl App {
             .user_by_email_index(&self.email_index(email.as_str()))
             .await?
             .ok_or(AppError::NotFound)?;
-        let scope = OrgScope::system(&org.id);
+        let scope = OrgScope::system(&org);
         let token = kluis_crypto::random_token();
         let digest = kluis_crypto::token_digest(&token);
         let id = uuid::Uuid::now_v7().to_string();

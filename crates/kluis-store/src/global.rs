@@ -80,6 +80,17 @@ impl Store {
         row.as_ref().map(OrgRow::from_row).transpose()
     }
 
+    /// An organisation by id, without any membership check: for background jobs, whose rows name it.
+    pub async fn org_by_id(&self, id: &str) -> Result<Option<OrgRow>> {
+        let mut c = self.pool().acquire().await?;
+        let row =
+            sqlx::query("SELECT o.id, o.slug, o.name, o.created_at FROM orgs o WHERE o.id = $1")
+                .bind(id)
+                .fetch_optional(&mut *c)
+                .await?;
+        row.as_ref().map(OrgRow::from_row).transpose()
+    }
+
     /// The organisations `user_id` belongs to, with the role in each, ordered by slug.
     pub async fn memberships_of(&self, user_id: &str) -> Result<Vec<(OrgRow, Role)>> {
         let mut c = self.pool().acquire().await?;
@@ -438,13 +449,15 @@ impl WriteTx {
     }
 
     /// The organisations a user belongs to, inside this transaction.
-    pub async fn membership_org_ids(&mut self, user_id: &str) -> Result<Vec<String>> {
-        Ok(
+    /// A checked scope for every organisation `user_id` is a member of, in org id order: for events about the
+    /// user's own account, which concern each of them.
+    pub async fn membership_scopes(&mut self, user_id: &str) -> Result<Vec<OrgScope>> {
+        let ids: Vec<String> =
             sqlx::query_scalar("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id")
                 .bind(user_id)
                 .fetch_all(self.conn())
-                .await?,
-        )
+                .await?;
+        Ok(ids.into_iter().map(OrgScope::checked).collect())
     }
 
     pub async fn insert_session(&mut self, s: &NewSession) -> Result<()> {

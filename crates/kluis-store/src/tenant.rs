@@ -24,11 +24,12 @@ impl OrgScope {
         OrgScope { org_id }
     }
 
-    /// A scope without a membership check, for the CLI, background jobs and backup/restore only. Never build one
-    /// from request input.
-    pub fn system(org_id: &str) -> OrgScope {
+    /// A scope without a membership check, for the CLI, background jobs and backup/restore only. It takes an
+    /// organisation the store has read (`orgs`, `org_by_slug`, `org_by_id`), so a scope is never minted for an
+    /// organisation that does not exist, nor from a string out of a request.
+    pub fn system(org: &OrgRow) -> OrgScope {
         OrgScope {
-            org_id: org_id.to_owned(),
+            org_id: org.id.clone(),
         }
     }
 

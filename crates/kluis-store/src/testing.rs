@@ -195,7 +195,7 @@ pub async fn make_display_name_legacy(store: &Store, user_id: &str, name: &str) 
 /// head along, as an attacker with database access but without the key file would after editing an event. Pass
 /// `from_seq = 1` to rewrite the whole chain.
 pub async fn rehash_audit_chain_unkeyed(store: &Store, org_id: &str, from_seq: i64) {
-    let scope = crate::OrgScope::system(org_id);
+    let scope = system_scope(store, org_id).await;
     let events = store
         .tenant(&scope)
         .audit_chain_batch(0, i64::MAX)
@@ -228,7 +228,7 @@ pub async fn rehash_audit_chain_unkeyed(store: &Store, org_id: &str, from_seq: i
 /// genesis for 0), so that the shorter chain is consistent in itself: cutting the tail, or with 0 wiping the
 /// chain, as an attacker with database access would.
 pub async fn truncate_audit_chain(store: &Store, org_id: &str, keep_seq: i64) {
-    let scope = crate::OrgScope::system(org_id);
+    let scope = system_scope(store, org_id).await;
     let head_hash = if keep_seq == 0 {
         kluis_domain::audit::GENESIS_HASH.to_owned()
     } else {
@@ -273,4 +273,14 @@ mod tests {
             "postgres://h/x?sslmode=disable"
         );
     }
+}
+
+/// The system scope of an existing organisation, for the tampering helpers above.
+async fn system_scope(store: &Store, org_id: &str) -> crate::OrgScope {
+    let org = store
+        .org_by_id(org_id)
+        .await
+        .expect("read organisation")
+        .expect("organisation exists");
+    crate::OrgScope::system(&org)
 }

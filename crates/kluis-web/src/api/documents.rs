@@ -187,6 +187,7 @@ pub struct DocumentParams {
     /// Part of the name (case-insensitive).
     q: Option<String>,
     /// Page number, from 1.
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<u32>,
 }
 
@@ -272,7 +273,7 @@ pub struct IdentifierSearchIn {
     /// The complete value: an e-mail address, BSN, IBAN, phone number, …
     pub value: String,
     /// Page of hits, from 1 (200 per page); `next_page` in the answer says whether there are more.
-    #[schema(minimum = 1)]
+    #[schema(minimum = 1, maximum = 1_000_000)]
     pub page: Option<u32>,
 }
 
@@ -380,7 +381,7 @@ async fn list_documents(
         class: parse_opt::<DocumentClass>("class", p.class.as_deref())?,
         status,
         q: p.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()),
-        page: p.page.unwrap_or(1).max(1),
+        page: crate::api::in_range("page", p.page, 1, 1, 1_000_000)?,
         per_page: 50,
         include_members: false,
     };
@@ -648,7 +649,11 @@ async fn search_identifiers(
     require(&a, Permission::Read)?;
     let found = web
         .app
-        .search_identifier_page(&a, &body.value, body.page.unwrap_or(1))
+        .search_identifier_page(
+            &a,
+            &body.value,
+            crate::api::in_range("page", body.page, 1, 1, 1_000_000)?,
+        )
         .await?;
     let hits: Vec<IdentifierHit> = found.hits;
     let mut res = Json(IdentifierHitsOut {

@@ -98,6 +98,8 @@ async fn query_path_and_method_errors_of_the_api_are_problem_documents() {
         ("/api/v1/orgs/acme/audit?per_page=501", 400),
         ("/api/v1/orgs/acme/audit?page=0", 400),
         ("/api/v1/orgs/acme/audit?page=1000001", 400),
+        ("/api/v1/orgs/acme/documents?page=0", 400),
+        ("/api/v1/orgs/acme/documents?page=1000001", 400),
     ];
     for (path, status) in cases {
         let res = api.get(path).await;
