@@ -552,7 +552,7 @@ impl App {
         let orgs = self.db().orgs().await?;
         let mut tx = self.db().begin_write().await?;
         for org in &orgs {
-            let scope = OrgScope::system(&org);
+            let scope = OrgScope::system(org);
             let (head_seq, head_hash) = self.db().tenant(&scope).audit_head().await?;
             let mut events = Vec::new();
             let mut after = 0;

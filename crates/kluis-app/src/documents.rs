@@ -1,5 +1,6 @@
 //! Documents: upload (bytes always encrypted at rest), the `document.scan` job, findings behind blind indexes,
-//! corrections that survive re-scans, audited reveal and download, the overview and the CLI import.
+//! corrections that survive re-scans, audited reveal and download, the overview and the CLI import. The
+//! identifier lookup through the blind index is its own service (`identifiers.rs`).
 
 use kluis_domain::AuditAction;
 use std::collections::{BTreeMap, HashMap};
@@ -9,7 +10,7 @@ use kluis_crypto::KeyRing;
 pub use kluis_domain::DocumentStatus;
 use kluis_domain::documents::{
     IDENTITY_DOCUMENT_CLASS, IDENTITY_DOCUMENT_ENTITIES, accept_upload, content_permission,
-    correction_rule, reveal_permission, search_permission,
+    correction_rule, reveal_permission,
 };
 use kluis_domain::{
     Classification, DocumentClass, EntityType, Permission, PersonalDataKind, ScanStatus,
@@ -31,10 +32,8 @@ pub const JOB_DOCUMENT_SCAN: &str = "document.scan";
 
 const FINDINGS_TABLE: &str = "document_findings";
 const DOCUMENTS_TABLE: &str = "documents";
-/// Findings shown in the overview and hits returned by a search, at most.
+/// Findings shown in the overview, at most.
 const OVERVIEW_LIMIT: i64 = 20;
-/// Identifier search hits per page.
-pub const SEARCH_PAGE_SIZE: i64 = 200;
 
 /// One document in lists: effective class, kind and categories (a user's correction wins over the scanner).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -160,27 +159,6 @@ pub struct DocumentOverview {
     pub not_scanned: Vec<DocumentSummary>,
     /// Newest findings, masked.
     pub newest_findings: Vec<FindingInDocument>,
-}
-
-/// One place where a searched identifier occurs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IdentifierHit {
-    pub document_id: String,
-    pub document_name: String,
-    pub document_path: String,
-    pub finding_id: String,
-    pub entity: EntityType,
-    pub masked: String,
-    pub location: Option<Location>,
-}
-
-/// One page of identifier search hits.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IdentifierHits {
-    pub hits: Vec<IdentifierHit>,
-    pub page: u32,
-    /// The next page's number, when there are more hits.
-    pub next_page: Option<u32>,
 }
 
 /// One file of an import: the document made from it, or why it could not be imported.
@@ -501,19 +479,16 @@ impl App {
             .keys()
             .decrypt(&f.value_enc, &finding_aad(actor.scope.org_id(), &f.id))?;
         let value = String::from_utf8(plain).map_err(AppError::internal)?;
-        retry!({
-            let mut tx = self.db().begin_write().await?;
-            tx.tenant(&actor.scope)
-                .append_audit(&actor.event(
-                    AuditAction::FindingReveal,
-                    "document_finding",
-                    &f.id,
-                    &[f.entity_type.as_str()],
-                ))
-                .await?;
-            tx.commit().await?;
-            Ok(())
-        })?;
+        self.audit_access(
+            actor,
+            &actor.event(
+                AuditAction::FindingReveal,
+                "document_finding",
+                &f.id,
+                &[f.entity_type.as_str()],
+            ),
+        )
+        .await?;
         Ok(value)
     }
 
@@ -534,19 +509,16 @@ impl App {
             .ok_or(AppError::NotFound)?;
         require(actor, content_permission(&d.effective))?;
         let bytes = self.document_bytes(&d).await?;
-        retry!({
-            let mut tx = self.db().begin_write().await?;
-            tx.tenant(&actor.scope)
-                .append_audit(&actor.event(
-                    AuditAction::DocumentDownload,
-                    "document",
-                    &d.id,
-                    &["content"],
-                ))
-                .await?;
-            tx.commit().await?;
-            Ok(())
-        })?;
+        self.audit_access(
+            actor,
+            &actor.event(
+                AuditAction::DocumentDownload,
+                "document",
+                &d.id,
+                &["content"],
+            ),
+        )
+        .await?;
         Ok((d.name, d.content_type, bytes))
     }
 
@@ -780,7 +752,7 @@ impl App {
         })
     }
 
-    async fn with_documents(
+    pub(crate) async fn with_documents(
         &self,
         scope: &OrgScope,
         findings: &[FindingRow],
@@ -805,96 +777,6 @@ impl App {
             });
         }
         Ok(out)
-    }
-
-    /// Where an identifier (e-mail address, BSN, IBAN, phone number, national number, …) occurs, by exact match
-    /// through the blind index: the query is normalised as each kind of identifier it could be, never by
-    /// decrypting stored values (Permission::Read). Audited as `identifier.search` without the query.
-    /// The first page of [`App::search_identifier_page`].
-    pub async fn search_identifier(
-        &self,
-        actor: &Actor,
-        query: &str,
-    ) -> Result<Vec<IdentifierHit>, AppError> {
-        Ok(self.search_identifier_page(actor, query, 1).await?.hits)
-    }
-
-    /// One page (from 1) of the places where an identifier occurs, newest first, [`SEARCH_PAGE_SIZE`] per page;
-    /// `next_page` is set when there are more. Audited like [`App::search_identifier`].
-    pub async fn search_identifier_page(
-        &self,
-        actor: &Actor,
-        query: &str,
-        page: u32,
-    ) -> Result<IdentifierHits, AppError> {
-        require(actor, Permission::Read)?;
-        let page = page.max(1);
-        let query = query.trim();
-        if query.is_empty() || query.chars().count() > 320 {
-            return Err(AppError::invalid(
-                "query",
-                "enter an identifier of 1 to 320 characters",
-            ));
-        }
-        // Where a national identification number occurs says as much about its holder as revealing it.
-        for e in kluis_pii::national_id_types(query) {
-            require(actor, search_permission(e))?;
-        }
-        let keys = self.keys();
-        let org_id = actor.scope.org_id();
-        let mut indexes: Vec<String> = EntityType::ALL
-            .iter()
-            .filter_map(|&e| {
-                let n = kluis_pii::normalize(e, query);
-                (!n.is_empty()).then(|| keys.blind_index(org_id, e.as_str(), &n))
-            })
-            .collect();
-        indexes.sort_unstable();
-        indexes.dedup();
-        // One more than a page tells whether there is a next one.
-        let mut rows = self
-            .db()
-            .documents(&actor.scope)
-            .findings_by_index(
-                &indexes,
-                SEARCH_PAGE_SIZE + 1,
-                i64::from(page - 1) * SEARCH_PAGE_SIZE,
-            )
-            .await?;
-        let more = rows.len() as i64 > SEARCH_PAGE_SIZE;
-        rows.truncate(usize::try_from(SEARCH_PAGE_SIZE).unwrap_or(usize::MAX));
-        retry!({
-            let mut tx = self.db().begin_write().await?;
-            tx.tenant(&actor.scope)
-                .append_audit(&actor.event(
-                    AuditAction::IdentifierSearch,
-                    "document_finding",
-                    "",
-                    &["query"],
-                ))
-                .await?;
-            tx.commit().await?;
-            Ok(())
-        })?;
-        let hits = self
-            .with_documents(&actor.scope, &rows)
-            .await?
-            .into_iter()
-            .map(|h| IdentifierHit {
-                document_id: h.document_id,
-                document_name: h.document_name,
-                document_path: h.document_path,
-                finding_id: h.finding.id,
-                entity: h.finding.entity,
-                masked: h.finding.masked,
-                location: h.finding.location,
-            })
-            .collect();
-        Ok(IdentifierHits {
-            hits,
-            page,
-            next_page: more.then_some(page + 1),
-        })
     }
 
     /// Imports files and folders (recursively) into organisation `org_slug` as the CLI (audited as `cli`), then

@@ -11,6 +11,7 @@ mod auth;
 mod backup;
 mod documents;
 mod error;
+mod identifiers;
 mod jobs;
 mod keys;
 mod members;
@@ -32,10 +33,11 @@ use kluis_store::{Store, sqlite_url};
 pub use audit::{checkpoint_from_json, checkpoint_to_json};
 pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
-    DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, IdentifierHit,
-    IdentifierHits, ImportReport, ImportedFile, JOB_DOCUMENT_SCAN, SEARCH_PAGE_SIZE,
+    DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, ImportReport, ImportedFile,
+    JOB_DOCUMENT_SCAN,
 };
 pub use error::AppError;
+pub use identifiers::{IdentifierHit, IdentifierHits, SEARCH_PAGE_SIZE};
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_ORPHAN_BLOBS, JOB_PURGE, JobHandler};
 pub use kluis_domain::ScanStatus;
 pub use kluis_domain::audit::Checkpoint;

@@ -256,6 +256,16 @@ pub async fn truncate_audit_chain(store: &Store, org_id: &str, keep_seq: i64) {
     tx.commit().await.expect("commit");
 }
 
+/// The system scope of an existing organisation, for the tampering helpers above.
+async fn system_scope(store: &Store, org_id: &str) -> crate::OrgScope {
+    let org = store
+        .org_by_id(org_id)
+        .await
+        .expect("read organisation")
+        .expect("organisation exists");
+    crate::OrgScope::system(&org)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -273,14 +283,4 @@ mod tests {
             "postgres://h/x?sslmode=disable"
         );
     }
-}
-
-/// The system scope of an existing organisation, for the tampering helpers above.
-async fn system_scope(store: &Store, org_id: &str) -> crate::OrgScope {
-    let org = store
-        .org_by_id(org_id)
-        .await
-        .expect("read organisation")
-        .expect("organisation exists");
-    crate::OrgScope::system(&org)
 }
