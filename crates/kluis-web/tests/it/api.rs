@@ -6,21 +6,6 @@ use axum::http::Method;
 use kluis_app::Role;
 use serde_json::json;
 
-async fn owner_token(env: &Env, owner: &Client) -> String {
-    let s = env
-        .app
-        .session(owner.cookies.get("kluis_session").expect("cookie"))
-        .await
-        .expect("s")
-        .expect("s");
-    let actor = env.actor(&s.user.id, "acme").await;
-    env.app
-        .create_api_token(&actor, "test")
-        .await
-        .expect("token")
-        .1
-}
-
 #[tokio::test]
 async fn members_and_audit_through_the_api() {
     let (env, owner) = with_owner().await;

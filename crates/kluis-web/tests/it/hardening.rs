@@ -5,21 +5,6 @@ use crate::client::Client;
 use crate::helpers::*;
 use axum::http::Method;
 
-async fn owner_token(env: &Env, owner: &Client) -> String {
-    let s = env
-        .app
-        .session(owner.cookies.get("kluis_session").expect("cookie"))
-        .await
-        .expect("s")
-        .expect("s");
-    let actor = env.actor(&s.user.id, "acme").await;
-    env.app
-        .create_api_token(&actor, "test")
-        .await
-        .expect("token")
-        .1
-}
-
 #[tokio::test]
 async fn pages_and_api_answers_are_never_cached_but_static_files_are() {
     let env = fresh().await;

@@ -171,3 +171,24 @@ pub fn assert_status(res: &Resp, expected: u16, what: &str) {
         &res.body[..res.body.len().min(600)]
     );
 }
+
+/// The actor a logged-in client is in `org`.
+pub async fn session_actor(env: &Env, c: &Client, org: &str) -> Actor {
+    let s = env
+        .app
+        .session(c.cookies.get("kluis_session").expect("session cookie"))
+        .await
+        .expect("session lookup")
+        .expect("a live session");
+    env.actor(&s.user.id, org).await
+}
+
+/// A new API token of the logged-in owner of `acme`.
+pub async fn owner_token(env: &Env, owner: &Client) -> String {
+    let actor = session_actor(env, owner, "acme").await;
+    env.app
+        .create_api_token(&actor, "test")
+        .await
+        .expect("token")
+        .1
+}

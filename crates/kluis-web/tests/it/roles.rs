@@ -90,13 +90,7 @@ async fn member(env: &Env, role: Role, owner_page: Option<Client>) -> Member {
         }
     };
     let csrf = csrf_of(&mut page, "acme").await;
-    let session = env
-        .app
-        .session(page.cookies.get("kluis_session").expect("cookie"))
-        .await
-        .expect("session")
-        .expect("session");
-    let actor = env.actor(&session.user.id, "acme").await;
+    let actor = session_actor(env, &page, "acme").await;
     let (_, secret) = env
         .app
         .create_api_token(&actor, "matrix")
@@ -160,13 +154,7 @@ fn organisation_routes() -> Vec<&'static RouteSpec> {
 #[tokio::test]
 async fn every_role_against_every_route_gets_exactly_what_its_permissions_allow() {
     let (env, owner_page) = with_owner().await;
-    let owner_session = env
-        .app
-        .session(owner_page.cookies.get("kluis_session").expect("cookie"))
-        .await
-        .expect("s")
-        .expect("s");
-    let owner_actor = env.actor(&owner_session.user.id, "acme").await;
+    let owner_actor = session_actor(&env, &owner_page, "acme").await;
     // Refused roles first, so an allowed role's change cannot make a refusal look like something else.
     let mut members = [
         member(&env, Role::Auditor, None).await,
@@ -235,13 +223,7 @@ async fn changes(env: &Env, actor: &Actor) -> Vec<(i64, String)> {
 #[tokio::test]
 async fn every_successful_mutation_appends_exactly_one_audit_event() {
     let (env, owner_page) = with_owner().await;
-    let owner_session = env
-        .app
-        .session(owner_page.cookies.get("kluis_session").expect("cookie"))
-        .await
-        .expect("s")
-        .expect("s");
-    let owner_actor = env.actor(&owner_session.user.id, "acme").await;
+    let owner_actor = session_actor(&env, &owner_page, "acme").await;
     let mut staff = member(&env, Role::Staff, None).await;
     let mut owner = member(&env, Role::Owner, Some(owner_page)).await;
     let mut succeeded = BTreeSet::new();
