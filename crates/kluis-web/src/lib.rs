@@ -5,6 +5,7 @@ mod assets;
 mod backend;
 mod context;
 mod cookies;
+mod download;
 mod error;
 pub mod i18n;
 mod multipart;

@@ -157,6 +157,34 @@ pub fn text_field(body: &[u8], content_type: &str, name: &str) -> Option<String>
 }
 
 /// A multipart body for tests and tools: `(field, file name, content type, bytes)`.
+/// A file of a multipart upload.
+pub struct UploadFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The files of a `multipart/form-data` body (parts with a file name; an empty file input sends one without a
+/// name, which is left out). `None` when the body is not multipart.
+pub fn upload_files(headers: &axum::http::HeaderMap, body: &[u8]) -> Option<Vec<UploadFile>> {
+    let ct = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())?;
+    let boundary = boundary(ct)?;
+    let parts = parse(body, &boundary).ok()?;
+    Some(
+        parts
+            .into_iter()
+            .filter_map(|p| {
+                let name = p.filename?;
+                (!(name.is_empty() && p.data.is_empty())).then_some(UploadFile {
+                    name,
+                    bytes: p.data,
+                })
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 fn build(boundary: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
     let mut out = Vec::new();

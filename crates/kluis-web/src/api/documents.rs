@@ -420,7 +420,7 @@ async fn upload_documents(
         )
         .args(&[("mib", &crate::pages::documents::mebibytes(max).to_string())])
     })?;
-    let files = crate::pages::documents::upload_files(&headers, &bytes).ok_or_else(|| {
+    let files = crate::multipart::upload_files(&headers, &bytes).ok_or_else(|| {
         Problem::new(
             StatusCode::BAD_REQUEST,
             "bad-body",
@@ -612,9 +612,7 @@ async fn download_document(
 ) -> Result<Response, Problem> {
     require(&a, Permission::Read)?;
     let (name, ctype, bytes) = web.app.download_document(&a, &id).await?;
-    Ok(crate::pages::documents::download_response(
-        &name, &ctype, bytes,
-    ))
+    Ok(crate::download::download_response(&name, &ctype, bytes))
 }
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/documents/{document}/findings/{finding}/reveal", tag = "documents",

@@ -657,7 +657,7 @@ pub async fn download_checkpoint(State(web): State<Web>, o: OrgCtx) -> Result<Re
             );
             h.insert(
                 axum::http::header::CONTENT_DISPOSITION,
-                super::documents::content_disposition(&name),
+                crate::download::content_disposition(&name),
             );
             Ok(res)
         }
