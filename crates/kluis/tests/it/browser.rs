@@ -216,7 +216,8 @@ async fn consultant_path(c: &Client, base: &str, org_path: &str) -> Result<(), S
         .await
         .map_err(|e| format!("choose the first organisation: {e}"))?;
     click(c, "form[action='/switch'] button[type='submit']").await?;
-    wait_text(c, "Fietsenmaker Visser").await?;
+    // The switcher on the page it leaves names both organisations already: wait for the address instead.
+    wait_path(c, org_path).await?;
     let url = c.current_url().await.map_err(|e| e.to_string())?;
     if url.path().trim_end_matches('/') != org_path {
         return Err(format!("switch went to {url}, not {org_path}"));
@@ -250,6 +251,21 @@ async fn wait_css(c: &Client, css: &str) -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(|e| format!("waiting for {css}: {e}"))
+}
+
+/// Waits until the browser shows `path` (a navigation has finished there).
+async fn wait_path(c: &Client, path: &str) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let url = c.current_url().await.map_err(|e| e.to_string())?;
+        if url.path().trim_end_matches('/') == path {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("the browser stayed at {url}, expected {path}"));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn wait_text(c: &Client, text: &str) -> Result<(), String> {
