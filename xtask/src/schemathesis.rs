@@ -61,7 +61,7 @@ pub fn run(root: &Path, kluis: &Path) -> Result<()> {
         cmd
     };
     checked(
-        kluis_cmd().args(["org", "add", ORG, "--name", "Schema"]),
+        kluis_cmd().args(["org", "add", ORG, "--name", "Schema", "--init"]),
         "",
     )?;
     checked(
