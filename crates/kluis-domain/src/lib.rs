@@ -49,6 +49,7 @@ pub mod documents;
 pub mod identity;
 pub mod legal_basis;
 pub mod personal_data;
+pub mod register;
 pub mod roles;
 pub mod status;
 

@@ -7,7 +7,7 @@ mod context;
 mod cookies;
 mod download;
 mod error;
-pub mod i18n;
+pub use kluis_i18n as i18n;
 mod multipart;
 mod nav;
 mod pages;

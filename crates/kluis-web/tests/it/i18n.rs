@@ -5,10 +5,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn source(lang: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("locales")
-        .join(format!("{lang}.ftl"));
-    std::fs::read_to_string(path).unwrap_or_default()
+    let lang = Lang::from_code(lang).unwrap_or_default();
+    kluis_web::i18n::source(lang).to_owned()
 }
 
 #[test]

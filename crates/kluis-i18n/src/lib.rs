@@ -1,5 +1,10 @@
 //! The UI text catalogue: Dutch and English Fluent messages (`fluent-bundle`), language negotiation, and numbers and dates per language.
 //!
+//! Its own crate so that everything that speaks to people reads one catalogue: the web pages and API (kluis-web)
+//! and the documents Kluis generates outside a request (register exports, privacy statements, the CLI's reports).
+//! Each module keeps its messages in its own file per language (`locales/<lang>/<module>.ftl`); the files of a
+//! language form one catalogue, so a key is unique across all of them.
+//!
 //! The `.ftl` files are embedded and parsed once into thread-safe bundles, so plurals (`{ $count ->
 //! [one] … *[other] … }`) select by each language's plural rules. `Tr::t` hands out a message without
 //! arguments as a `&'static str` (prepared at start), `Tr::t_with` formats one with arguments.
@@ -81,14 +86,55 @@ impl Lang {
     }
 }
 
-const NL_SOURCE: &str = include_str!("../locales/nl.ftl");
-const EN_SOURCE: &str = include_str!("../locales/en.ftl");
+/// The catalogue files, per module, as (name, Dutch, English).
+const FILES: &[(&str, &str, &str)] = &[
+    (
+        "core",
+        include_str!("../locales/nl/core.ftl"),
+        include_str!("../locales/en/core.ftl"),
+    ),
+    (
+        "members",
+        include_str!("../locales/nl/members.ftl"),
+        include_str!("../locales/en/members.ftl"),
+    ),
+    (
+        "vocabulary",
+        include_str!("../locales/nl/vocabulary.ftl"),
+        include_str!("../locales/en/vocabulary.ftl"),
+    ),
+    (
+        "register",
+        include_str!("../locales/nl/register.ftl"),
+        include_str!("../locales/en/register.ftl"),
+    ),
+    (
+        "processors",
+        include_str!("../locales/nl/processors.ftl"),
+        include_str!("../locales/en/processors.ftl"),
+    ),
+    (
+        "export",
+        include_str!("../locales/nl/export.ftl"),
+        include_str!("../locales/en/export.ftl"),
+    ),
+    (
+        "compliance",
+        include_str!("../locales/nl/compliance.ftl"),
+        include_str!("../locales/en/compliance.ftl"),
+    ),
+];
 
-fn source(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => NL_SOURCE,
-        Lang::En => EN_SOURCE,
-    }
+static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {
+    let join = |pick: fn(&(&str, &'static str, &'static str)) -> &'static str| {
+        FILES.iter().map(pick).collect::<Vec<_>>().join("\n")
+    };
+    [join(|f| f.1), join(|f| f.2)]
+});
+
+/// One language's whole catalogue source: its module files joined.
+pub fn source(lang: Lang) -> &'static str {
+    &SOURCES[lang.index()]
 }
 
 /// One language's catalogue as Fluent's own parser reads it: every message with the variables it uses, and

@@ -1,0 +1,13 @@
+//! The register of processing activities (GDPR Art. 30) as plain data: the organisation profile, processing
+//! activities, processors with their agreements, and the vocabulary they are written in.
+//!
+//! The store loads a [`Register`]; every export, the inventory, the compliance check and the privacy statement
+//! read that one snapshot, so what the register says is computed once, here, without IO.
+
+pub mod model;
+pub mod vocabulary;
+
+pub use model::*;
+pub use vocabulary::{
+    CategoryDef, CategoryNature, DataCategory, DataSubjectCategory, Purpose, PurposeDef, SubjectDef,
+};
