@@ -5,6 +5,7 @@
 //! read that one snapshot, so what the register says is computed once, here, without IO.
 
 pub mod model;
+pub mod starter;
 pub mod vocabulary;
 
 pub use model::*;
