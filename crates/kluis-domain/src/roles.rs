@@ -31,6 +31,9 @@ pub enum Permission {
     ReadAudit,
     /// Add users, change roles, organisation settings.
     ManageUsers,
+    /// Change the register of processing activities: profile, activities, recipients, agreements, statements.
+    /// Staff read the register but do not decide what the organisation processes and why.
+    ManageRegister,
 }
 
 impl Role {
@@ -56,7 +59,10 @@ impl Role {
         match self {
             Role::Owner => true,
             Role::PrivacyOfficer => {
-                matches!(permission, Read | Write | RevealSensitive | ReadAudit)
+                matches!(
+                    permission,
+                    Read | Write | RevealSensitive | ReadAudit | ManageRegister
+                )
             }
             Role::Staff => matches!(permission, Read | Write),
             Role::Auditor => matches!(permission, Read | ReadAudit),
@@ -88,7 +94,12 @@ impl SystemActor {
     pub const fn allows(self, permission: Permission) -> bool {
         use Permission::*;
         match self {
-            SystemActor::Cli => matches!(permission, Read | Write | ManageUsers | ReadAudit),
+            SystemActor::Cli => {
+                matches!(
+                    permission,
+                    Read | Write | ManageUsers | ReadAudit | ManageRegister
+                )
+            }
             SystemActor::Jobs => matches!(permission, Read | Write | ReadAudit),
         }
     }
@@ -138,6 +149,9 @@ mod tests {
         assert!(!Role::Staff.allows(Permission::RevealSensitive));
         assert!(!Role::PrivacyOfficer.allows(Permission::ManageUsers));
         assert!(Role::Owner.allows(Permission::ManageUsers));
+        assert!(Role::PrivacyOfficer.allows(Permission::ManageRegister));
+        assert!(!Role::Staff.allows(Permission::ManageRegister));
+        assert!(!Role::Auditor.allows(Permission::ManageRegister));
         assert_eq!("privacy_officer".parse::<Role>(), Ok(Role::PrivacyOfficer));
     }
 
