@@ -747,25 +747,25 @@ const fn subject(key: &'static str, fideslang: &'static str, dpv: &'static str) 
 /// with the nearest fideslang subject for manifests).
 pub static SUBJECTS: &[SubjectDef] = &[
     subject("customer", "customer", "dpv:Customer"),
-    subject("prospect", "prospect", "dpv:DataSubject"),
+    subject("prospect", "prospect", "dpv:Consumer"),
     subject("employee", "employee", "dpv:Employee"),
     subject("job_applicant", "job_applicant", "dpv:JobApplicant"),
     subject("trainee", "trainee", "dpv:Student"),
-    subject("consultant", "consultant", "dpv:DataSubject"),
-    subject("supplier_vendor", "supplier_vendor", "dpv:DataSubject"),
+    subject("consultant", "consultant", "dpv:Adult"),
+    subject("supplier_vendor", "supplier_vendor", "dpv:Adult"),
     subject("visitor", "visitor", "dpv:Visitor"),
     subject("patient", "patient", "dpv:Patient"),
-    subject("next_of_kin", "next_of_kin", "dpv:DataSubject"),
-    subject("shareholder", "shareholder", "dpv:DataSubject"),
+    subject("next_of_kin", "next_of_kin", "dpv:Adult"),
+    subject("shareholder", "shareholder", "dpv:Adult"),
     subject("anonymous_user", "anonymous_user", "dpv:User"),
     subject("citizen_voter", "citizen_voter", "dpv:Citizen"),
-    subject("commuter", "commuter", "dpv:DataSubject"),
-    subject("passenger", "passenger", "dpv:DataSubject"),
+    subject("commuter", "commuter", "dpv:User"),
+    subject("passenger", "passenger", "dpv:Consumer"),
     // Kluis extensions.
     subject("business_contact", "customer", "dpv:Customer"),
-    subject("supplier_contact", "supplier_vendor", "dpv:DataSubject"),
+    subject("supplier_contact", "supplier_vendor", "dpv:Adult"),
     subject("former_employee", "employee", "dpv:Employee"),
-    subject("volunteer", "employee", "dpv:DataSubject"),
+    subject("volunteer", "employee", "dpv:Participant"),
     subject("member", "customer", "dpv:Member"),
     subject("client", "patient", "dpv:Client"),
     subject("subscriber", "prospect", "dpv:Subscriber"),
@@ -1060,7 +1060,8 @@ mod tests {
         );
     }
 
-    /// Every `dpv:`/`pd:` concept the vocabulary names is defined in W3C DPV 2.3 (the files in ../shared).
+    /// Every `dpv:`/`pd:` concept the vocabulary names is defined in W3C DPV 2.3 (the files in ../shared) as an
+    /// instance of the class DPCat's mandatory shapes ask for, so exports that use them can conform.
     #[test]
     fn dpv_concepts_exist_in_dpv_2_3() {
         let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -1081,26 +1082,40 @@ mod tests {
             );
             return;
         };
-        let defined = |concept: &str| {
+        // The classes a concept is declared an instance of: `pd:Name a rdfs:Class, skos:Concept, dpv:PersonalData ;`
+        // (None when the file does not define it). DPCat's shapes check exports with `sh:class` on these types.
+        let types = |concept: &str| -> Option<String> {
             let text = if concept.starts_with("pd:") {
                 &pd
             } else {
                 &dpv
             };
-            // A definition is the concept in subject position at the start of a line: `pd:Name a rdfs:Class`.
-            text.lines().any(|l| {
-                l.strip_prefix(concept)
-                    .is_some_and(|rest| rest.starts_with(" a "))
-            })
+            let start = format!("{concept} a ");
+            let at = text
+                .match_indices(&start)
+                .find(|(i, _)| *i == 0 || text[..*i].ends_with('\n'))?
+                .0;
+            let rest = &text[at + start.len()..];
+            Some(rest[..rest.find(';').unwrap_or(rest.len())].to_owned())
         };
+        let measures = super::super::measures::MEASURES.iter();
         let used = CATEGORIES
             .iter()
-            .map(|c| c.dpv)
-            .chain(PURPOSES.iter().map(|p| p.dpv))
-            .chain(SUBJECTS.iter().map(|s| s.dpv))
-            .chain(super::super::measures::MEASURES.iter().map(|m| m.dpv));
-        let missing: Vec<_> = used.filter(|c| !defined(c)).collect();
-        assert!(missing.is_empty(), "not defined in DPV 2.3: {missing:?}");
+            .map(|c| (c.dpv, "dpv:PersonalData"))
+            .chain(PURPOSES.iter().map(|p| (p.dpv, "dpv:Purpose")))
+            .chain(SUBJECTS.iter().map(|s| (s.dpv, "dpv:HumanSubject")))
+            .chain(measures.map(|m| (m.dpv, "Measure")));
+        let mut wrong = Vec::new();
+        for (concept, class) in used {
+            match types(concept) {
+                None => wrong.push(format!("{concept} is not defined in DPV 2.3")),
+                Some(t) if !t.contains(class) => {
+                    wrong.push(format!("{concept} is not a {class}: {t}"))
+                }
+                Some(_) => {}
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
         for c in CATEGORIES {
             assert!(
                 c.dpv.starts_with("pd:"),
