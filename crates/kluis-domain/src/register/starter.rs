@@ -299,13 +299,7 @@ fn payroll(j: Jurisdiction) -> ProcessingActivity {
                     Some("user.government_id.identity_document_copy"),
                     years(5),
                     RetentionStart::EndOfEmployment,
-                    "art. 28 Wet LB 1964 jo. Uitvoeringsregeling LB 2011: 5 jaar na het kalenderjaar van uitdiensttreding",
-                ),
-                keep(
-                    Some("user.financial.tax"),
-                    years(5),
-                    RetentionStart::EndOfEmployment,
-                    "loonbelastingverklaring: 5 jaar na het kalenderjaar van uitdiensttreding (Uitvoeringsregeling LB 2011)",
+                    "kopie identiteitsbewijs en loonbelastingverklaring: 5 jaar na het kalenderjaar van uitdiensttreding (art. 28 Wet LB 1964, Uitvoeringsregeling LB 2011)",
                 ),
             ]
         }
@@ -431,7 +425,7 @@ fn absence_reintegration(j: Jurisdiction) -> ProcessingActivity {
         special_ground: Some(SpecialCategoryGround::Employment),
         // The employer may record only what the Wet verbetering poortwachter needs (AP): no diagnosis, no
         // complaints; medical details stay with the company doctor.
-        uavg_article: per(j, "UAVG art. 30 lid 1 onder b", "").to_owned(),
+        uavg_article: per(j, "UAVG art. 30 lid 1 onder a en b", "").to_owned(),
         provision_requirement: per(
             j,
             "Wettelijke verplichting: art. 7:629 en 7:658a BW, Wet verbetering poortwachter",
@@ -561,6 +555,12 @@ fn website_analytics(j: Jurisdiction) -> ProcessingActivity {
         ]),
         // NL exempts analytics cookies with little or no privacy impact from consent; BE does not.
         lawful_basis: Some(per(j, LawfulBasis::LegitimateInterests, LawfulBasis::Consent)),
+        balancing_test: per(
+            j,
+            "Belang: de website veilig houden en verbeteren. Noodzaak: geanonimiseerde IP-adressen, geen gegevens delen voor advertenties, geen profielen. Afweging: geringe impact voor bezoekers, die bezwaar kunnen maken.",
+            "",
+        )
+        .to_owned(),
         notes: per(
             j,
             "Cookies: art. 11.7a lid 3 onder b Telecommunicatiewet (analytische cookies zonder of met geringe privacy-impact)",
@@ -602,6 +602,7 @@ fn camera_surveillance(j: Jurisdiction) -> ProcessingActivity {
         subjects: parse(&["visitor", "customer", "employee"]),
         categories: parse(&["user.sensor.camera_images"]),
         lawful_basis: Some(LawfulBasis::LegitimateInterests),
+        balancing_test: "Belang: bescherming van personen en eigendommen tegen diefstal, inbraak en geweld. Noodzaak: alleen ingangen, kassa en opslag in beeld, werkplekken niet gericht in beeld, nooit kleedruimtes of toiletten; waarschuwingsborden. Afweging: beperkte bewaartermijn en toegang voor weinig personen; beelden worden alleen bekeken bij een incident.".to_owned(),
         other_recipients: strings(per(
             j,
             &["Politie (bij een incident)"],
@@ -717,6 +718,7 @@ fn customer_service_mail(_j: Jurisdiction) -> ProcessingActivity {
             "user.content.private",
         ]),
         lawful_basis: Some(LawfulBasis::LegitimateInterests),
+        balancing_test: "Belang: vragen van klanten en geïnteresseerden beantwoorden. Noodzaak: alleen de gegevens die iemand zelf stuurt. Afweging: betrokkene verwacht een antwoord; gesprekken worden na de bewaartermijn verwijderd.".to_owned(),
         retention: vec![keep(
             None,
             years(1),
@@ -771,6 +773,7 @@ fn access_control(_j: Jurisdiction) -> ProcessingActivity {
             "user.sensor.access_log",
         ]),
         lawful_basis: Some(LawfulBasis::LegitimateInterests),
+        balancing_test: "Belang: beveiliging van het pand en de mensen erin. Noodzaak: een pas met naam en nummer, geen biometrie. Afweging: registratie van in- en uitgaan wordt alleen bij een incident bekeken, niet om werktijden te controleren.".to_owned(),
         retention: vec![
             keep(
                 None,
@@ -809,6 +812,7 @@ fn company_vehicles(j: Jurisdiction) -> ProcessingActivity {
             "user.location.vehicle_usage",
         ]),
         lawful_basis: Some(LawfulBasis::LegitimateInterests),
+        balancing_test: "Belang: beheer van het wagenpark, afhandeling van verkeersboetes en bewijs tegenover de belastingdienst. Noodzaak: geen volgsysteem buiten werktijd. Afweging: medewerkers worden geïnformeerd en kunnen hun ritten inzien.".to_owned(),
         provision_requirement: per(
             j,
             "Rittenregistratie als bewijs tegen bijtelling: art. 13bis Wet LB 1964",
@@ -1006,6 +1010,12 @@ mod tests {
                             "{what}: no UAVG article"
                         );
                     }
+                }
+                if a.lawful_basis == Some(LawfulBasis::LegitimateInterests) {
+                    assert!(
+                        !a.balancing_test.is_empty(),
+                        "{what}: Art. 6(1)(f) without balancing test"
+                    );
                 }
                 if a.categories.iter().any(|c| c.is_criminal()) {
                     assert!(
