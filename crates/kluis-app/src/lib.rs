@@ -16,6 +16,8 @@ mod jobs;
 mod keys;
 mod members;
 pub mod modules;
+mod register_snapshot;
+mod statements;
 mod system;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -48,6 +50,8 @@ pub use kluis_scan::{
     Isolation as ScanIsolation, Location, Part as LocationPart, PartialReason, WorkerConfig,
     column_letters,
 };
+pub use kluis_store::{StatementRow, StatementVersion};
+pub use statements::RenderedStatement;
 pub use types::*;
 
 /// Settings key under which the fingerprint of the current encryption key is stored.

@@ -51,6 +51,9 @@ vocabulary! {
         AuditCheckpoint => "audit.checkpoint",
         /// A chain from before the chain was keyed was re-hashed with the key, once, at the upgrade.
         AuditRekey => "audit.rekey",
+        // statement
+        /// A version of the privacy statement was published.
+        StatementPublish => "register.statement.publish",
     }
 }
 

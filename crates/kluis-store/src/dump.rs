@@ -33,6 +33,11 @@ pub struct TableDef {
 }
 
 impl TableDef {
+    /// A table of a module whose store file declares its own tables.
+    pub(crate) const fn new(name: &'static str, columns: &'static [(&'static str, Kind)]) -> Self {
+        TableDef { name, columns }
+    }
+
     pub fn column_names(&self) -> impl Iterator<Item = &'static str> {
         self.columns.iter().map(|(n, _)| *n)
     }

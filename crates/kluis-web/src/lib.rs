@@ -13,6 +13,7 @@ mod nav;
 mod pages;
 mod ratelimit;
 mod security;
+mod statement_text;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

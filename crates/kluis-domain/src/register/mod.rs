@@ -7,6 +7,7 @@
 pub mod measures;
 pub mod model;
 pub mod starter;
+pub mod statement;
 pub mod vocabulary;
 
 pub use model::*;
