@@ -16,7 +16,8 @@ fn parse<T: std::str::FromStr>(keys: &[&str]) -> Vec<T> {
     keys.iter().filter_map(|k| k.parse().ok()).collect()
 }
 
-/// 200 activities with realistic field lengths: the starter library's templates in turn, named and filled.
+/// 200 activities with realistic field lengths: the starter library's templates in turn (their own purposes,
+/// categories and retention), named, with a long description, a recipient and a third of the measures catalogue.
 fn register() -> Register {
     let recipients: Vec<Recipient> = (0..50)
         .map(|i| Recipient {
@@ -46,10 +47,17 @@ fn register() -> Register {
                 aanmaningen; de boekhouding volgt de fiscale bewaarplicht."
                 .repeat(2);
             a.status = ActivityStatus::Active;
-            a.purposes = Purpose::all().collect();
-            a.subjects = DataSubjectCategory::all().collect();
-            a.categories = DataCategory::all().collect();
-            a.lawful_basis = Some(LawfulBasis::Contract);
+            // The template's own purposes, subjects and categories: what a real activity holds.
+            if a.purposes.is_empty() {
+                a.purposes = Purpose::all().take(2).collect();
+            }
+            if a.subjects.is_empty() {
+                a.subjects = DataSubjectCategory::all().take(2).collect();
+            }
+            if a.categories.is_empty() {
+                a.categories = DataCategory::all().take(8).collect();
+            }
+            a.lawful_basis = a.lawful_basis.or(Some(LawfulBasis::Contract));
             a.recipients = vec![Uuid::from_u128(10_000 + (i as u128 % 50))];
             a.other_recipients = vec!["Belastingdienst".into(), "Accountant".into()];
             a.measures = measures::MEASURES

@@ -9,6 +9,7 @@
 use crate::labels;
 use crate::{ExportError, View};
 use kluis_domain::legal_basis::{LawfulBasis, SpecialCategoryGround};
+use kluis_domain::register::measures::measure;
 use kluis_domain::register::{ActivityStatus, RecipientRole, TransferSafeguard};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -325,6 +326,13 @@ fn build(view: &View<'_>) -> Graph {
             g.iri(&s, "dpv:hasStorageCondition", &iri);
         }
         for key in &a.measures {
+            // A catalogue measure is named by its DPV concept; an unknown key gets a node with its label.
+            if let Some(m) = measure(key)
+                && expand(m.dpv).is_some()
+            {
+                g.iri(&s, "dpv:hasTechnicalOrganisationalMeasure", m.dpv);
+                continue;
+            }
             let iri = format!("{s}#measure-{}", labels::slug(key));
             g.a(&iri, "dpv:TechnicalOrganisationalMeasure");
             g.add(

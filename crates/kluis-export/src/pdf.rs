@@ -9,6 +9,7 @@
 use crate::labels::{self, or};
 use crate::table::{COLUMNS, activity_row, recipient_row};
 use crate::{ExportError, View};
+use kluis_domain::register::RecipientRole;
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point};
@@ -29,7 +30,7 @@ const MARGIN_TOP: f32 = 60.0;
 const MARGIN_BOTTOM: f32 = 60.0;
 const BODY: f32 = 9.0;
 const LEADING: f32 = 1.3;
-const LABEL_W: f32 = 150.0;
+const LABEL_W: f32 = 165.0;
 const GAP: f32 = 8.0;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -390,7 +391,12 @@ pub fn render(view: &View<'_>) -> Result<Vec<u8>, ExportError> {
     for r in &reg.recipients {
         l.heading(&r.name, 11.0);
         let row = recipient_row(view, r, "\n");
+        // A party that is not a processor has no processing agreement: its agreement rows would all be empty.
+        let no_agreement = r.role != RecipientRole::Processor && r.agreements.is_empty();
         for ((key, _), value) in keys.iter().zip(&row).skip(1) {
+            if no_agreement && crate::table::AGREEMENT_COLUMNS.contains(key) {
+                continue;
+            }
             l.field(tr.t(key), value);
         }
     }
@@ -526,4 +532,34 @@ fn draw_text(
         size,
         false,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_fit_their_width_and_keep_every_word() {
+        let Some(fonts) = FONTS.as_ref() else {
+            panic!("embedded font unreadable")
+        };
+        let l = Layout::new(fonts);
+        let text = "Verwerkingsverantwoordelijke één café naïve\nBewaartermijn: 7 jaar https://example.org/a/very/long/path/that/cannot/fit/on/one/line/at/all/ever";
+        let lines = l.wrap(text, Weight::Regular, BODY, 80.0);
+        assert!(lines.len() > 4, "{lines:?}");
+        for line in &lines {
+            assert!(
+                fonts.regular.width(line, BODY) <= 80.0 + 0.01,
+                "too wide: {line}"
+            );
+        }
+        let joined: String = lines.concat().split_whitespace().collect();
+        let original: String = text.split_whitespace().collect();
+        assert_eq!(joined, original, "text lost in wrapping");
+        // Accented letters have their own glyphs in the embedded font.
+        for c in ['é', 'ë', 'ï', 'ç', 'à', 'ô', 'Ë'] {
+            assert_ne!(fonts.regular.glyph(c).0, 0, "no glyph for {c}");
+            assert_ne!(fonts.bold.glyph(c).0, 0, "no bold glyph for {c}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::labels::{self, join};
 use crate::{ExportError, View};
-use kluis_domain::register::{ProcessingActivity, Recipient};
+use kluis_domain::register::{ProcessingActivity, Recipient, RecipientRole};
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet};
 
 /// One column of the activities table.
@@ -221,6 +221,15 @@ pub(crate) const RECIPIENT_COLUMNS: &[(&str, f64)] = &[
     ("export-rcol-activities", 32.0),
 ];
 
+/// The recipient columns about the processing agreement.
+pub(crate) const AGREEMENT_COLUMNS: &[&str] = &[
+    "export-rcol-agreement-signed",
+    "export-rcol-agreement-expires",
+    "export-rcol-agreement-review",
+    "export-rcol-art28-missing",
+    "export-rcol-authorisation",
+];
+
 pub fn recipient_row(view: &View<'_>, r: &Recipient, sep: &str) -> Vec<String> {
     let tr = view.tr;
     let agreements = |f: &dyn Fn(&kluis_domain::register::ProcessingAgreement) -> String| {
@@ -253,7 +262,12 @@ pub fn recipient_row(view: &View<'_>, r: &Recipient, sep: &str) -> Vec<String> {
                 )
             })
             .unwrap_or_default(),
-        agreements(&|g| labels::date(g.signed_on)),
+        if r.agreements.is_empty() && r.role == RecipientRole::Processor {
+            // Art. 28(3): a processor without an agreement is a gap; the register says so.
+            tr.t("export-agreement-missing").to_owned()
+        } else {
+            agreements(&|g| labels::date(g.signed_on))
+        },
         agreements(&|g| labels::date(g.expires_on)),
         agreements(&|g| labels::date(g.review_on)),
         agreements(&|g| {

@@ -7,7 +7,14 @@ use std::io::Cursor;
 
 fn render(reg: &Register, f: RegisterFormat, lang: Lang) -> kluis_export::Export {
     match render_register(reg, f, lang, &ExportOptions::default()) {
-        Ok(e) => e,
+        Ok(e) => {
+            // KLUIS_EXPORT_DUMP=DIR keeps the files for a look (layout, columns) without a running server.
+            if let Some(dir) = std::env::var_os("KLUIS_EXPORT_DUMP") {
+                let name = format!("{}-{}-{}", reg.organisation, lang.code(), e.file_name);
+                let _ = std::fs::write(std::path::Path::new(&dir).join(name), &e.bytes);
+            }
+            e
+        }
         Err(e) => panic!("{f} export failed: {e}"),
     }
 }

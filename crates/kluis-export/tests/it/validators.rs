@@ -58,7 +58,13 @@ fn export(reg: &Register, f: RegisterFormat, lang: Lang) -> Vec<u8> {
         ..Default::default()
     };
     match render_register(reg, f, lang, &opts) {
-        Ok(e) => e.bytes,
+        Ok(e) => {
+            if let Some(dir) = std::env::var_os("KLUIS_EXPORT_DUMP") {
+                let name = format!("{}-{}-{}", reg.organisation, lang.code(), e.file_name);
+                let _ = std::fs::write(Path::new(&dir).join(name), &e.bytes);
+            }
+            e.bytes
+        }
         Err(e) => panic!("{f}: {e}"),
     }
 }

@@ -125,6 +125,7 @@ export-rcol-art28-missing = Art. 28(3) points missing
 export-rcol-authorisation = Sub-processor authorisation
 export-rcol-activities = Processing activities
 export-art28-complete = Complete
+export-agreement-missing = No processing agreement recorded
 export-authorisation-specific = Specific
 export-authorisation-general = General
 

@@ -125,6 +125,7 @@ export-rcol-art28-missing = Ontbrekende punten art. 28, lid 3
 export-rcol-authorisation = Toestemming voor subverwerkers
 export-rcol-activities = Verwerkingen
 export-art28-complete = Volledig
+export-agreement-missing = Geen verwerkersovereenkomst vastgelegd
 export-authorisation-specific = Specifiek
 export-authorisation-general = Algemeen
 
