@@ -27,7 +27,7 @@ tasks:
   schemathesis
         Only the schemathesis step of `test`: a running server against its OpenAPI document.
   bench [NAME...]
-        Release-build benchmarks (detect, pipeline, server); results go to stdout, see BENCHMARKS.md.
+        Release-build benchmarks (detect, pipeline, server, register); results go to stdout, see BENCHMARKS.md.
   fuzz [--seconds N]
         Run each fuzz target of kluis-extract for N seconds (default 20).
 ";
@@ -179,6 +179,7 @@ fn bench(names: &[String]) -> Result<()> {
         ("detect", "kluis-pii"),
         ("pipeline", "kluis-scan"),
         ("server", "kluis"),
+        ("register", "kluis-export"),
     ];
     for (name, package) in all {
         if !names.is_empty() && !names.iter().any(|n| n == name) {

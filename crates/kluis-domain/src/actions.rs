@@ -54,6 +54,9 @@ vocabulary! {
         // statement
         /// A version of the privacy statement was published.
         StatementPublish => "register.statement.publish",
+        // exports
+        /// The register was exported (the event names the format, never the contents).
+        RegisterExport => "register.export",
     }
 }
 
