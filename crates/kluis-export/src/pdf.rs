@@ -248,14 +248,19 @@ impl<'f> Layout<'f> {
 
     /// A label in the left column and its value beside it, both wrapped; an empty value shows as a dash.
     fn field(&mut self, label: &str, value: &str) {
+        self.field_with(label, value, LABEL_W);
+    }
+
+    /// [`Layout::field`] with a label column of `label_w` points (the overview's numbers need little room).
+    fn field_with(&mut self, label: &str, value: &str, label_w: f32) {
         let value = if value.trim().is_empty() {
             "—"
         } else {
             value
         };
-        let value_x = MARGIN_X + LABEL_W + GAP;
+        let value_x = MARGIN_X + label_w + GAP;
         let value_w = PAGE_W - MARGIN_X - value_x;
-        let label_lines = self.wrap(label, Weight::Bold, BODY, LABEL_W);
+        let label_lines = self.wrap(label, Weight::Bold, BODY, label_w);
         let value_lines = self.wrap(value, Weight::Regular, BODY, value_w);
         let n = label_lines.len().max(value_lines.len());
         // Short fields stay on one page; long ones may break between lines.
@@ -357,9 +362,10 @@ pub fn render(view: &View<'_>) -> Result<Vec<u8>, ExportError> {
     // Overview: every activity with its number, so an auditor finds a section.
     l.heading(tr.t("export-pdf-overview"), 13.0);
     for (i, a) in view.activities.iter().enumerate() {
-        l.field(
+        l.field_with(
             &format!("{}.", i + 1),
             &format!("{} ({})", a.name, labels::status(tr, a)),
+            24.0,
         );
     }
 
