@@ -26,6 +26,9 @@ tasks:
         The browser test is required (needs Debian's chromium and chromium-driver) unless --no-browser.
   schemathesis
         Only the schemathesis step of `test`: a running server against its OpenAPI document.
+  validators
+        Make (once) the virtualenv with the export validators and print its path, for
+        KLUIS_VALIDATORS_VENV=$(cargo xtask validators) cargo test -p kluis-export
   bench [NAME...]
         Release-build benchmarks (detect, pipeline, server, register); results go to stdout, see BENCHMARKS.md.
   fuzz [--seconds N]
@@ -55,6 +58,11 @@ fn run() -> Result<()> {
             fuzz: !has("--no-fuzz"),
         }),
         "schemathesis" => schemathesis_step(&project_root()),
+        "validators" => {
+            let venv = validators::venv(&project_root())?;
+            println!("{}", venv.display());
+            Ok(())
+        }
         "bench" => bench(rest),
         "fuzz" => fuzz(seconds_flag(rest)?.unwrap_or(20)),
         "help" | "--help" | "-h" => {

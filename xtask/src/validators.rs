@@ -19,7 +19,7 @@ pub fn venv(root: &Path) -> Result<PathBuf> {
     if ready {
         return Ok(venv);
     }
-    println!(
+    eprintln!(
         "xtask: installing {} into {}",
         PACKAGES.join(", "),
         venv.display()
