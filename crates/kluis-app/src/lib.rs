@@ -16,6 +16,7 @@ mod jobs;
 mod keys;
 mod members;
 pub mod modules;
+mod pack;
 mod register_snapshot;
 mod statements;
 mod system;
@@ -51,6 +52,7 @@ pub use kluis_scan::{
     column_letters,
 };
 pub use kluis_store::{StatementRow, StatementVersion};
+pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use statements::RenderedStatement;
 pub use types::*;
 
