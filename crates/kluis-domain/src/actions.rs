@@ -51,6 +51,13 @@ vocabulary! {
         AuditCheckpoint => "audit.checkpoint",
         /// A chain from before the chain was keyed was re-hashed with the key, once, at the upgrade.
         AuditRekey => "audit.rekey",
+        // profile
+        /// The organisation profile (or a wizard's answers in it) was saved as a new version.
+        RegisterProfileUpdate => "register.profile.update",
+        /// The next review of the register was scheduled.
+        RegisterReviewSchedule => "register.review.schedule",
+        /// A review of the register was completed and signed off by a member.
+        RegisterReviewSignOff => "register.review.sign_off",
     }
 }
 

@@ -8,6 +8,7 @@ pub mod measures;
 pub mod model;
 pub mod starter;
 pub mod vocabulary;
+pub mod wizards;
 
 pub use model::*;
 pub use vocabulary::{
