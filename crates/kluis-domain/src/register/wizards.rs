@@ -40,6 +40,28 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The questions of the periodic review of the register, each answered yes or no with a note.
+    ReviewItem {
+        /// The activities in the register still describe what the organisation does.
+        ActivitiesAccurate => "activities_accurate",
+        /// New processing since the last review has been added to the register.
+        NewProcessingAdded => "new_processing_added",
+        /// Retention periods were honoured: data past its period was deleted, anonymised or restricted.
+        RetentionHonoured => "retention_honoured",
+        /// Processing agreements are signed and current for every processor.
+        AgreementsCurrent => "agreements_current",
+        /// The privacy statement matches the register.
+        StatementUpToDate => "statement_up_to_date",
+        /// Every breach since the last review is documented (Art. 33(5)).
+        BreachesDocumented => "breaches_documented",
+        /// Staff were trained and made aware of their duties.
+        StaffTrained => "staff_trained",
+        /// Who has access to personal data was reviewed.
+        AccessReviewed => "access_reviewed",
+    }
+}
+
 /// The Art. 30(5) wizard's verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterVerdict {
