@@ -13,6 +13,7 @@ mod dump;
 mod global;
 mod jobs;
 mod model;
+mod profile;
 mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -30,12 +31,14 @@ pub use documents::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx,
     FindingRow, NewDocument,
 };
+pub use dump::PROFILE_TABLES;
 pub use dump::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, LoadTx, TableDef, TableList};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
     ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, MemberRow, NewAuditEvent, NewSession,
     NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
 };
+pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewSignOff};
 pub use tenant::{OrgScope, TenantStore, TenantTx};
 
 /// An UPDATE or DELETE of one addressed row: `NotFound` when it touched none (unknown id, or another
