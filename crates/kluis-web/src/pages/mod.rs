@@ -5,9 +5,11 @@ mod audit_words;
 mod auth;
 pub(crate) mod documents;
 mod org;
+mod profile;
 
 pub(crate) use audit_words::actions_matching;
 pub(crate) use org::{AuditQuery, audit_filter};
+pub(crate) use profile::parse_date as profile_date;
 
 use crate::backend::SessionInfo;
 use crate::error::ErrorKind;
@@ -59,6 +61,7 @@ pub(crate) fn routes() -> Routes {
         .get("/password-reset/{token}", auth::reset_form)
         .post("/password-reset/{token}", auth::reset_submit)
         .merge(documents::routes())
+        .merge(profile::routes())
 }
 
 #[derive(Template, WebTemplate)]
