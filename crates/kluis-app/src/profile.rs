@@ -428,6 +428,22 @@ impl App {
             .transpose()
     }
 
+    /// The date of the last review signed off on or before `date` (Permission::Read): `last_review` of a
+    /// `Register` snapshot of a past date.
+    pub async fn last_review_date_as_of(
+        &self,
+        actor: &Actor,
+        date: Date,
+    ) -> Result<Option<Date>, AppError> {
+        require(actor, Permission::Read)?;
+        self.db()
+            .profile(&actor.scope)
+            .last_review_date_until(&iso(date))
+            .await?
+            .map(|d| parse_iso("register_reviews.completed_on", &d))
+            .transpose()
+    }
+
     /// The review schedule and every signed-off review with its checklist and signer (Permission::Read). The
     /// signers' names are decrypted to show them, so when there are any the read is audited as `member.list`
     /// naming the field.

@@ -158,6 +158,20 @@ impl ProfileStore<'_> {
         .await?)
     }
 
+    /// The date of the last review signed off for a date on or before `date` (ISO), if any: the register's
+    /// last review as it stood then.
+    pub async fn last_review_date_until(&self, date: &str) -> Result<Option<String>> {
+        let mut c = self.conn().await?;
+        Ok(sqlx::query_scalar(
+            "SELECT MAX(completed_on) FROM register_reviews WHERE org_id = $1 AND completed_on IS NOT NULL \
+             AND completed_on <= $2",
+        )
+        .bind(self.scope.org_id())
+        .bind(date)
+        .fetch_one(&mut *c)
+        .await?)
+    }
+
     /// The review interval the organisation chose, in months.
     pub async fn review_interval(&self) -> Result<Option<i64>> {
         let mut c = self.conn().await?;

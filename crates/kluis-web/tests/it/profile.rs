@@ -324,6 +324,15 @@ async fn a_review_is_signed_off_with_the_members_name_and_kept_as_evidence() {
         env.app.last_review_date(&owner_actor).await.expect("last"),
         Some(today())
     );
+    let yesterday = today() - time::Duration::days(1);
+    assert_eq!(
+        env.app
+            .last_review_date_as_of(&owner_actor, yesterday)
+            .await
+            .expect("as of"),
+        None,
+        "no review had been signed off yet then"
+    );
     let events = actions(&env, &owner).await;
     assert!(events.contains(&"register.review.schedule".to_owned()));
     assert!(events.contains(&"register.review.sign_off".to_owned()));
