@@ -17,6 +17,7 @@ mod keys;
 mod members;
 pub mod modules;
 mod pack;
+mod profile;
 mod register_snapshot;
 mod statements;
 mod system;
@@ -53,6 +54,10 @@ pub use kluis_scan::{
 };
 pub use kluis_store::{StatementRow, StatementVersion};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
+pub use profile::{
+    ChecklistAnswer, ProfileView, ReviewInput, ReviewOverview, ReviewRecord,
+    registration_error_text,
+};
 pub use statements::RenderedStatement;
 pub use types::*;
 

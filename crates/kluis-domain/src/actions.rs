@@ -54,6 +54,13 @@ vocabulary! {
         // statement
         /// A version of the privacy statement was published.
         StatementPublish => "register.statement.publish",
+        // profile
+        /// The organisation profile (or a wizard's answers in it) was saved as a new version.
+        RegisterProfileUpdate => "register.profile.update",
+        /// The next review of the register was scheduled.
+        RegisterReviewSchedule => "register.review.schedule",
+        /// A review of the register was completed and signed off by a member.
+        RegisterReviewSignOff => "register.review.sign_off",
     }
 }
 

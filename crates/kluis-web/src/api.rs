@@ -3,6 +3,7 @@
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
 pub(crate) mod documents;
+pub(crate) mod profile;
 pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, NewMember, UserId};
@@ -44,6 +45,7 @@ pub(crate) fn routes() -> Routes {
         .post("/api/v1/orgs/{org}/audit/search", search_audit)
         .merge(documents::routes())
         .merge(statement::routes())
+        .merge(profile::routes())
 }
 
 #[derive(OpenApi)]
@@ -72,7 +74,8 @@ impl Modify for BearerAuth {
 pub fn openapi_json() -> String {
     let doc = ApiDoc::openapi()
         .merge_from(documents::DocumentsDoc::openapi())
-        .merge_from(statement::StatementDoc::openapi());
+        .merge_from(statement::StatementDoc::openapi())
+        .merge_from(profile::ProfileDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -12,6 +12,7 @@ mod audit;
 mod core;
 mod documents;
 mod members;
+mod profile;
 mod statement;
 
 use std::future::Future;
@@ -140,6 +141,7 @@ pub static MODULES: &[&Module] = &[
     &members::MODULE,
     &audit::MODULE,
     &statement::MODULE,
+    &profile::MODULE,
 ];
 
 /// Every declared route of every module.

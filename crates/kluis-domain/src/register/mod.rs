@@ -9,6 +9,7 @@ pub mod model;
 pub mod starter;
 pub mod statement;
 pub mod vocabulary;
+pub mod wizards;
 
 pub use model::*;
 pub use vocabulary::{

@@ -5,10 +5,12 @@ mod audit_words;
 mod auth;
 pub(crate) mod documents;
 mod org;
+mod profile;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
 pub(crate) use org::{AuditQuery, audit_filter};
+pub(crate) use profile::parse_date as profile_date;
 
 use crate::backend::SessionInfo;
 use crate::error::ErrorKind;
@@ -61,6 +63,7 @@ pub(crate) fn routes() -> Routes {
         .post("/password-reset/{token}", auth::reset_submit)
         .merge(documents::routes())
         .merge(statement::routes())
+        .merge(profile::routes())
 }
 
 #[derive(Template, WebTemplate)]
