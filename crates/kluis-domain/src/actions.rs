@@ -51,6 +51,15 @@ vocabulary! {
         AuditCheckpoint => "audit.checkpoint",
         /// A chain from before the chain was keyed was re-hashed with the key, once, at the upgrade.
         AuditRekey => "audit.rekey",
+        // recipients
+        RegisterRecipientCreate => "register.recipient.create",
+        RegisterRecipientUpdate => "register.recipient.update",
+        RegisterRecipientDelete => "register.recipient.delete",
+        RegisterAgreementAdd => "register.agreement.add",
+        RegisterAgreementUpdate => "register.agreement.update",
+        RegisterAgreementRemove => "register.agreement.remove",
+        RegisterStaffMeasureAdd => "register.staff_measure.add",
+        RegisterStaffMeasureRemove => "register.staff_measure.remove",
     }
 }
 
