@@ -16,6 +16,7 @@ mod jobs;
 mod keys;
 mod members;
 pub mod modules;
+mod recipients;
 mod system;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -47,6 +48,10 @@ pub use kluis_domain::{Permission, Role};
 pub use kluis_scan::{
     Isolation as ScanIsolation, Location, Part as LocationPart, PartialReason, WorkerConfig,
     column_letters,
+};
+pub use recipients::{
+    AGREEMENT_EXTENSIONS, AgreementFile, AgreementInput, RecipientView, StaffMeasure,
+    StaffMeasureInput, accept_agreement_file,
 };
 pub use types::*;
 

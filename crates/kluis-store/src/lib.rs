@@ -13,6 +13,7 @@ mod dump;
 mod global;
 mod jobs;
 mod model;
+mod recipients;
 mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -35,6 +36,9 @@ pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
     ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, MemberRow, NewAuditEvent, NewSession,
     NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
+};
+pub use recipients::{
+    AgreementRow, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx, StaffMeasureRow,
 };
 pub use tenant::{OrgScope, TenantStore, TenantTx};
 

@@ -12,6 +12,7 @@ mod audit;
 mod core;
 mod documents;
 mod members;
+mod recipients;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -138,6 +139,7 @@ pub static MODULES: &[&Module] = &[
     &documents::MODULE,
     &members::MODULE,
     &audit::MODULE,
+    &recipients::MODULE,
 ];
 
 /// Every declared route of every module.
