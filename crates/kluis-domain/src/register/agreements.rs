@@ -5,6 +5,17 @@ use time::{Date, Duration};
 
 use super::model::{ProcessingAgreement, Recipient, RecipientRole};
 
+vocabulary! {
+    /// A staff measure on record for a member (Art. 28(3)(b), Art. 32(4), Art. 39(1)(b)): "staff awareness" kept
+    /// as evidence.
+    StaffMeasureKind {
+        /// A signed confidentiality declaration (geheimhoudingsverklaring).
+        ConfidentialityDeclaration => "confidentiality_declaration",
+        /// A privacy training or awareness session attended.
+        PrivacyTraining => "privacy_training",
+    }
+}
+
 /// How far ahead an expiry or review date counts as "soon" for the warnings.
 pub const EXPIRY_WARNING_DAYS: i64 = 60;
 
