@@ -325,7 +325,7 @@ impl App {
     }
 
     /// Replaces a recipient's fields (Permission::ManageRegister); audited as `register.recipient.update` naming
-    /// the fields that changed. Nothing changed appends nothing.
+    /// the fields that changed (a save that changed nothing is still recorded as a save, with no fields).
     pub async fn update_recipient(
         &self,
         actor: &Actor,
@@ -344,10 +344,6 @@ impl App {
                 .ok_or(AppError::NotFound)?
                 .recipient;
             let changed = recipient_changes(&old, &r);
-            if changed.is_empty() {
-                tx.rollback().await?;
-                return Ok(());
-            }
             tx.recipients(&actor.scope).update(&r, now_ms()).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
@@ -511,10 +507,6 @@ impl App {
                 .filter(|x| x.recipient_id == recipient_id)
                 .ok_or(AppError::NotFound)?;
             let changed = agreement_changes(&current.agreement, &a);
-            if changed.is_empty() {
-                tx.rollback().await?;
-                return Ok(());
-            }
             tx.recipients(&actor.scope)
                 .update_agreement(&a, now_ms())
                 .await?;

@@ -102,6 +102,8 @@ pub struct SubProcessorIo {
 /// A recipient's fields.
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct RecipientIn {
+    /// Required: a recipient without a name is refused.
+    #[serde(default)]
     pub name: String,
     /// `processor` (default), `third_party` or `joint_controller`.
     #[serde(default)]
@@ -209,15 +211,21 @@ pub struct AgreementOut {
     pub notes: String,
 }
 
+/// A staff measure to record. Every field but `notes` is required; a missing one is refused as invalid input
+/// (after the permission check, so a role without it learns nothing about the body).
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct StaffMeasureIn {
     /// The member's user id.
+    #[serde(default)]
     pub user_id: String,
     /// `confidentiality_declaration` or `privacy_training`.
+    #[serde(default)]
     pub kind: String,
     /// `YYYY-MM-DD`.
+    #[serde(default)]
     #[schema(format = Date)]
     pub date: String,
+    #[serde(default)]
     pub subject: String,
     #[serde(default)]
     pub notes: String,
@@ -452,6 +460,8 @@ async fn update_recipient(
     ApiJson(input): ApiJson<RecipientIn>,
 ) -> Result<Json<RecipientOut>, Problem> {
     require(&a, Permission::ManageRegister)?;
+    // Another organisation's id (or none) is not found before the body is judged.
+    web.app.recipient(&a, &id).await?;
     let r = recipient_in(input)?;
     Ok(Json(recipient_out(
         &web.app.update_recipient(&a, &id, &r).await?,
