@@ -36,6 +36,7 @@ recipients-agreements-none = No agreement on record.
 recipients-document = Signed agreement
 recipients-document-open = Open the stored document
 recipients-document-none = No document stored
+recipients-document-limit = One file of at most { $mb } MB; it is stored and scanned like every document.
 recipients-document-types = Accepted file types:
 recipients-missing-points = Points missing (Art. 28(3))
 recipients-checklist = What the agreement covers (Art. 28(3))

@@ -36,6 +36,7 @@ recipients-agreements-none = Geen overeenkomst vastgelegd.
 recipients-document = Getekende overeenkomst
 recipients-document-open = Het opgeslagen document openen
 recipients-document-none = Geen document opgeslagen
+recipients-document-limit = Eén bestand van maximaal { $mb } MB; het wordt opgeslagen en gescand zoals elk document.
 recipients-document-types = Toegestane bestandstypen:
 recipients-missing-points = Ontbrekende punten (art. 28 lid 3)
 recipients-checklist = Wat de overeenkomst regelt (art. 28 lid 3)

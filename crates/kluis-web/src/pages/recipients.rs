@@ -488,7 +488,6 @@ pub struct AgreementRowView {
 /// One point of Art. 28(3) as a checkbox with its plain meaning.
 pub struct CheckBox {
     pub name: &'static str,
-    pub letter: char,
     pub text: String,
     pub checked: bool,
 }
@@ -499,7 +498,6 @@ fn checks(tr: Tr, c: &Art28Checklist) -> Vec<CheckBox> {
         .iter()
         .map(|(name, letter)| CheckBox {
             name,
-            letter: *letter,
             text: tr.t(&format!("recipients-art28-{letter}")).to_owned(),
             checked: !missing.contains(letter),
         })
@@ -597,7 +595,10 @@ async fn detail_page(
             ),
         })
         .collect();
-    let max = web.opts.max_upload_bytes;
+    // One file, held to the documents' per-file limit and to the request limit, whichever is lower.
+    let max = usize::try_from(web.app.config().max_document_size)
+        .unwrap_or(usize::MAX)
+        .min(web.opts.max_upload_bytes);
     let page = DetailPage {
         org: o.org_slug.clone(),
         id: id.to_owned(),
@@ -625,7 +626,7 @@ async fn detail_page(
         new_checks: checks(tr, &Art28Checklist::default()),
         new_authorisations: authorisations(tr, None),
         limit_text: tr.t_n(
-            "documents-upload-limit",
+            "recipients-document-limit",
             "mb",
             crate::pages::documents::mebibytes(max),
         ),
