@@ -18,6 +18,7 @@ mod members;
 pub mod modules;
 mod pack;
 mod profile;
+mod recipients;
 mod register_snapshot;
 mod statements;
 mod system;
@@ -57,6 +58,10 @@ pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use profile::{
     ChecklistAnswer, ProfileView, ReviewInput, ReviewOverview, ReviewRecord,
     registration_error_text,
+};
+pub use recipients::{
+    AGREEMENT_EXTENSIONS, AgreementFile, AgreementInput, RecipientView, StaffMeasure,
+    StaffMeasureInput, accept_agreement_file,
 };
 pub use statements::RenderedStatement;
 pub use types::*;

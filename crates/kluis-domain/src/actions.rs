@@ -61,6 +61,15 @@ vocabulary! {
         RegisterReviewSchedule => "register.review.schedule",
         /// A review of the register was completed and signed off by a member.
         RegisterReviewSignOff => "register.review.sign_off",
+        // recipients
+        RegisterRecipientCreate => "register.recipient.create",
+        RegisterRecipientUpdate => "register.recipient.update",
+        RegisterRecipientDelete => "register.recipient.delete",
+        RegisterAgreementAdd => "register.agreement.add",
+        RegisterAgreementUpdate => "register.agreement.update",
+        RegisterAgreementRemove => "register.agreement.remove",
+        RegisterStaffMeasureAdd => "register.staff_measure.add",
+        RegisterStaffMeasureRemove => "register.staff_measure.remove",
     }
 }
 

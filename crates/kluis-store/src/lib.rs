@@ -14,6 +14,7 @@ mod global;
 mod jobs;
 mod model;
 mod profile;
+mod recipients;
 mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
@@ -40,6 +41,9 @@ pub use model::{
     NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
 };
 pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewSignOff};
+pub use recipients::{
+    AgreementRow, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx, StaffMeasureRow,
+};
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,
 };

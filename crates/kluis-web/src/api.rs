@@ -4,6 +4,7 @@
 
 pub(crate) mod documents;
 pub(crate) mod profile;
+pub(crate) mod recipients;
 pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, NewMember, UserId};
@@ -46,6 +47,7 @@ pub(crate) fn routes() -> Routes {
         .merge(documents::routes())
         .merge(statement::routes())
         .merge(profile::routes())
+        .merge(recipients::routes())
 }
 
 #[derive(OpenApi)]
@@ -75,7 +77,8 @@ pub fn openapi_json() -> String {
     let doc = ApiDoc::openapi()
         .merge_from(documents::DocumentsDoc::openapi())
         .merge_from(statement::StatementDoc::openapi())
-        .merge_from(profile::ProfileDoc::openapi());
+        .merge_from(profile::ProfileDoc::openapi())
+        .merge_from(recipients::RecipientsDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -13,6 +13,7 @@ mod core;
 mod documents;
 mod members;
 mod profile;
+mod recipients;
 mod statement;
 
 use std::future::Future;
@@ -142,6 +143,7 @@ pub static MODULES: &[&Module] = &[
     &audit::MODULE,
     &statement::MODULE,
     &profile::MODULE,
+    &recipients::MODULE,
 ];
 
 /// Every declared route of every module.

@@ -6,6 +6,7 @@ mod auth;
 pub(crate) mod documents;
 mod org;
 mod profile;
+pub(crate) mod recipients;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
@@ -64,6 +65,7 @@ pub(crate) fn routes() -> Routes {
         .merge(documents::routes())
         .merge(statement::routes())
         .merge(profile::routes())
+        .merge(recipients::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -12,5 +12,6 @@ mod i18n;
 mod login;
 mod pages;
 mod profile;
+mod recipients;
 mod roles;
 mod tenant;

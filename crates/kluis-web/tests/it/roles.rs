@@ -36,6 +36,9 @@ struct Objects {
     user: UserId,
     document: String,
     finding: String,
+    recipient: String,
+    agreement: String,
+    measure: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -56,10 +59,49 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .first()
         .map(|f| f.id.clone())
         .expect("a finding in the generic document");
+    let recipient = env
+        .app
+        .create_recipient(
+            owner,
+            &kluis_domain::register::Recipient {
+                name: format!("Processor {n}"),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("recipient")
+        .recipient
+        .id
+        .to_string();
+    let agreement = env
+        .app
+        .add_agreement(owner, &recipient, &Default::default(), None)
+        .await
+        .expect("agreement")
+        .id
+        .to_string();
+    let measure = env
+        .app
+        .add_staff_measure(
+            owner,
+            &kluis_app::StaffMeasureInput {
+                user_id: user.0.clone(),
+                kind: kluis_domain::register::agreements::StaffMeasureKind::PrivacyTraining,
+                held_on: time::OffsetDateTime::now_utc().date(),
+                subject: format!("Training {n}"),
+                notes: String::new(),
+            },
+        )
+        .await
+        .expect("staff measure")
+        .id;
     Objects {
         user,
         document: doc.id,
         finding,
+        recipient,
+        agreement,
+        measure,
     }
 }
 
@@ -69,6 +111,9 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{user}", o.user.as_str())
         .replace("{document}", &o.document)
         .replace("{finding}", &o.finding)
+        .replace("{recipient}", &o.recipient)
+        .replace("{agreement}", &o.agreement)
+        .replace("{measure}", &o.measure)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.
@@ -281,6 +326,17 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "DELETE /api/v1/orgs/{org}/members/{user}",
         "DELETE /api/v1/orgs/{org}/documents/{document}",
         "POST /api/v1/orgs/{org}/documents/{document}/rescan",
+        "POST /o/{org}/recipients",
+        "POST /o/{org}/recipients/{recipient}",
+        "POST /o/{org}/recipients/{recipient}/delete",
+        "POST /o/{org}/recipients/{recipient}/agreements/{agreement}",
+        "POST /o/{org}/recipients/{recipient}/agreements/{agreement}/remove",
+        "POST /o/{org}/staff-measures/{measure}/remove",
+        "DELETE /api/v1/orgs/{org}/recipients/{recipient}",
+        "POST /api/v1/orgs/{org}/recipients/{recipient}/agreements",
+        "PUT /api/v1/orgs/{org}/recipients/{recipient}/agreements/{agreement}",
+        "DELETE /api/v1/orgs/{org}/recipients/{recipient}/agreements/{agreement}",
+        "DELETE /api/v1/orgs/{org}/staff-measures/{measure}",
     ] {
         assert!(
             succeeded.contains(must),
