@@ -29,6 +29,7 @@ impl App {
         Ok(Register {
             organisation: actor.org.name.clone(),
             profile,
+            recipients: self.recipients_snapshot(actor).await?,
             last_review,
             as_of,
             ..Default::default()
