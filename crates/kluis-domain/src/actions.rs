@@ -51,6 +51,13 @@ vocabulary! {
         AuditCheckpoint => "audit.checkpoint",
         /// A chain from before the chain was keyed was re-hashed with the key, once, at the upgrade.
         AuditRekey => "audit.rekey",
+        // invite
+        /// An owner invited an address to join with a role (the link is shown to the owner once).
+        MemberInvite => "member.invite",
+        /// An invitee accepted an invitation and became a member (a new account is made in the same step).
+        MemberInviteAccept => "member.invite_accept",
+        /// An owner withdrew a pending invitation.
+        MemberInviteRevoke => "member.invite_revoke",
     }
 }
 

@@ -57,6 +57,7 @@ struct Ids {
     b_token_id: String,
     b_document: String,
     b_finding: String,
+    b_invitation: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -85,6 +86,7 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{file}", "kluis.css")
         .replace("{document}", &ids.b_document)
         .replace("{finding}", &ids.b_finding)
+        .replace("{invitation}", &ids.b_invitation)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -169,6 +171,17 @@ async fn a_member_of_a_can_never_reach_b() {
         .await
         .expect("b documents");
 
+    // A pending invitation of B, with its one-time link.
+    let b_invite_link = invite(
+        &env,
+        &b_actor,
+        "b-invitee@example.com",
+        "B Invitee",
+        Role::Auditor,
+    )
+    .await;
+    let b_invitations_before = env.app.invitations(&b_actor).await.expect("b invitations");
+
     let members_before = members_of(&env, &b_actor).await;
     let audit_before = audit_of_changes(&env, &b_actor).await;
     let tokens_before = env.app.api_tokens(&b_actor).await.expect("tokens");
@@ -183,6 +196,7 @@ async fn a_member_of_a_can_never_reach_b() {
         b_token_id: b_token.id.clone(),
         b_document: b_doc.id.clone(),
         b_finding,
+        b_invitation: b_invitations_before[0].id.clone(),
     };
     let mut checked = 0;
     let routes = route_table();
@@ -195,7 +209,11 @@ async fn a_member_of_a_can_never_reach_b() {
                 let mut out = vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await];
                 denied(&out[0], &format!("{what} at beta"));
                 // …and A's organisation in the path with B's objects.
-                if p.contains("{user}") || p.contains("{token}") || p.contains("{document}") {
+                if p.contains("{user}")
+                    || p.contains("{token}")
+                    || p.contains("{document}")
+                    || p.contains("{invitation}")
+                {
                     let r = page(&mut w.a_owner, m, &fill(p, "acme", &ids), &csrf).await;
                     denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
@@ -211,7 +229,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{what}"
                 );
                 let mut out = vec![r];
-                if p.contains("{user}") || p.contains("{document}") {
+                if p.contains("{user}") || p.contains("{document}") || p.contains("{invitation}") {
                     let r = api(&mut w.a_api, m, &fill(p, "acme", &ids)).await;
                     denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
@@ -283,6 +301,14 @@ async fn a_member_of_a_can_never_reach_b() {
                 );
                 vec![page(&mut w.a_owner, "POST", "/login", &csrf).await]
             }
+            (Access::Public, m, "/invite/{token}") => {
+                // B's real invitation link, opened and posted by A's logged-in owner: it is for another
+                // address, so A learns nothing of B and cannot join B with it.
+                let csrf = w.a_csrf.clone();
+                let r = page(&mut w.a_owner, m, &b_invite_link, &csrf).await;
+                assert_status(&r, 403, &what);
+                vec![r]
+            }
             (Access::Public, m, p) => {
                 let csrf = w.a_csrf.clone();
                 vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await]
@@ -305,6 +331,8 @@ async fn a_member_of_a_can_never_reach_b() {
                 "beta-geheim.txt",
                 "b-secret@example.com",
                 "111222333",
+                "b-invitee@example.com",
+                "B Invitee",
             ] {
                 assert!(!r.body.contains(secret), "{what} leaked {secret}");
             }
@@ -352,6 +380,11 @@ async fn a_member_of_a_can_never_reach_b() {
         env.app.api_tokens(&b_actor).await.expect("tokens"),
         tokens_before,
         "B's API tokens changed"
+    );
+    assert_eq!(
+        env.app.invitations(&b_actor).await.expect("b invitations"),
+        b_invitations_before,
+        "B's invitations changed"
     );
     assert!(
         env.app
