@@ -37,7 +37,6 @@ pub use dump::PROFILE_TABLES;
 pub use dump::{
     CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, INVITATION_TABLES, LoadTx, TableDef, TableList,
 };
-pub use dump::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, LoadTx, TableDef, TableList};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
     ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, InvitationRow, MemberRow,

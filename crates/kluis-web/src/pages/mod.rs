@@ -12,7 +12,6 @@ pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
 pub(crate) use org::{AuditQuery, absolute_link, audit_filter};
-pub(crate) use org::{AuditQuery, audit_filter};
 pub(crate) use profile::parse_date as profile_date;
 
 use crate::backend::SessionInfo;

@@ -285,9 +285,16 @@ pub struct InviteForm {
 
 /// The absolute address of a one-time link (`path` on this server), for the owner to pass on.
 pub(crate) fn absolute_link(headers: &HeaderMap, secure: bool, path: &str) -> String {
+    // Only a plain host[:port]: a forged Host header must not turn a link shown to a person into markup or
+    // into an address with a path or user part of someone else's choosing.
     let host = headers
         .get(axum::http::header::HOST)
         .and_then(|v| v.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        })
         .unwrap_or("localhost");
     let scheme = if secure { "https" } else { "http" };
     format!("{scheme}://{host}{path}")
