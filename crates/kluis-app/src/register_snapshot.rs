@@ -16,8 +16,21 @@ impl App {
         as_of: Option<Date>,
     ) -> Result<Register, AppError> {
         require(actor, Permission::Read)?;
+        let (profile, last_review) = match as_of {
+            None => (
+                self.profile(actor).await?.profile,
+                self.last_review_date(actor).await?,
+            ),
+            Some(date) => (
+                self.profile_as_of(actor, date).await?.unwrap_or_default(),
+                self.last_review_date_as_of(actor, date).await?,
+            ),
+        };
         Ok(Register {
             organisation: actor.org.name.clone(),
+            profile,
+            recipients: self.recipients_snapshot(actor).await?,
+            last_review,
             as_of,
             ..Default::default()
         })

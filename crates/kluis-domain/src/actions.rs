@@ -54,6 +54,29 @@ vocabulary! {
         // statement
         /// A version of the privacy statement was published.
         StatementPublish => "register.statement.publish",
+        // profile
+        /// The organisation profile (or a wizard's answers in it) was saved as a new version.
+        RegisterProfileUpdate => "register.profile.update",
+        /// The next review of the register was scheduled.
+        RegisterReviewSchedule => "register.review.schedule",
+        /// A review of the register was completed and signed off by a member.
+        RegisterReviewSignOff => "register.review.sign_off",
+        // recipients
+        RegisterRecipientCreate => "register.recipient.create",
+        RegisterRecipientUpdate => "register.recipient.update",
+        RegisterRecipientDelete => "register.recipient.delete",
+        RegisterAgreementAdd => "register.agreement.add",
+        RegisterAgreementUpdate => "register.agreement.update",
+        RegisterAgreementRemove => "register.agreement.remove",
+        RegisterStaffMeasureAdd => "register.staff_measure.add",
+        RegisterStaffMeasureRemove => "register.staff_measure.remove",
+        // invite
+        /// An owner invited an address to join with a role (the link is shown to the owner once).
+        MemberInvite => "member.invite",
+        /// An invitee accepted an invitation and became a member (a new account is made in the same step).
+        MemberInviteAccept => "member.invite_accept",
+        /// An owner withdrew a pending invitation.
+        MemberInviteRevoke => "member.invite_revoke",
         // exports
         /// The register was exported (the event names the format, never the contents).
         RegisterExport => "register.export",

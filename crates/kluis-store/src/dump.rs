@@ -29,7 +29,7 @@ use Kind::{Bytes, Int, Text};
 #[derive(Debug)]
 pub struct TableDef {
     pub name: &'static str,
-    columns: &'static [(&'static str, Kind)],
+    pub(crate) columns: &'static [(&'static str, Kind)],
 }
 
 impl TableDef {
@@ -215,6 +215,55 @@ pub static DOCUMENT_TABLES: &[TableDef] = &[
         ],
     },
 ];
+
+/// The register profile module's tables (organisation profile versions, reviews), in load order.
+pub static PROFILE_TABLES: &[TableDef] = &[
+    TableDef {
+        name: "register_profile_versions",
+        columns: &[
+            ("org_id", Text),
+            ("version", Int),
+            ("body", Text),
+            ("changed", Text),
+            ("actor", Text),
+            ("at_ms", Int),
+        ],
+    },
+    TableDef {
+        name: "register_reviews",
+        columns: &[
+            ("id", Text),
+            ("org_id", Text),
+            ("scheduled_for", Text),
+            ("completed_on", Text),
+            ("signed_off_by", Text),
+            ("signed_at_ms", Int),
+            ("checklist", Text),
+            ("notes", Text),
+            ("created_at", Int),
+        ],
+    },
+    TableDef {
+        name: "register_review_settings",
+        columns: &[("org_id", Text), ("interval_months", Int)],
+    },
+];
+/// The members module's tables (pending invitations), in load order.
+pub static INVITATION_TABLES: &[TableDef] = &[TableDef {
+    name: "invitations",
+    columns: &[
+        ("id", Text),
+        ("org_id", Text),
+        ("token_digest", Text),
+        ("email_index", Text),
+        ("email_enc", Bytes),
+        ("display_name_enc", Bytes),
+        ("role", Text),
+        ("invited_by", Text),
+        ("created_at", Int),
+        ("expires_at", Int),
+    ],
+}];
 
 /// The tables a dump or load covers, in load order.
 pub type TableList = Vec<&'static TableDef>;

@@ -13,6 +13,8 @@ mod dump;
 mod global;
 mod jobs;
 mod model;
+mod profile;
+mod recipients;
 mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
@@ -31,11 +33,18 @@ pub use documents::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx,
     FindingRow, NewDocument,
 };
-pub use dump::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, LoadTx, TableDef, TableList};
+pub use dump::PROFILE_TABLES;
+pub use dump::{
+    CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, INVITATION_TABLES, LoadTx, TableDef, TableList,
+};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
-    ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, MemberRow, NewAuditEvent, NewSession,
-    NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
+    ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, InvitationRow, MemberRow,
+    NewAuditEvent, NewSession, NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
+};
+pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewSignOff};
+pub use recipients::{
+    AgreementRow, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx, StaffMeasureRow,
 };
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,

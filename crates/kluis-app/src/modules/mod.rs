@@ -12,6 +12,8 @@ mod audit;
 mod core;
 mod documents;
 mod members;
+mod profile;
+mod recipients;
 mod statement;
 
 use std::future::Future;
@@ -140,6 +142,8 @@ pub static MODULES: &[&Module] = &[
     &members::MODULE,
     &audit::MODULE,
     &statement::MODULE,
+    &profile::MODULE,
+    &recipients::MODULE,
 ];
 
 /// Every declared route of every module.

@@ -57,6 +57,10 @@ struct Ids {
     b_token_id: String,
     b_document: String,
     b_finding: String,
+    b_recipient: String,
+    b_agreement: String,
+    b_measure: String,
+    b_invitation: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -85,6 +89,10 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{file}", "kluis.css")
         .replace("{document}", &ids.b_document)
         .replace("{finding}", &ids.b_finding)
+        .replace("{recipient}", &ids.b_recipient)
+        .replace("{agreement}", &ids.b_agreement)
+        .replace("{measure}", &ids.b_measure)
+        .replace("{invitation}", &ids.b_invitation)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -169,6 +177,59 @@ async fn a_member_of_a_can_never_reach_b() {
         .await
         .expect("b documents");
 
+    // A processor of B with an agreement, and a staff measure of B's member.
+    let b_recipient = env
+        .app
+        .create_recipient(
+            &b_actor,
+            &kluis_domain::register::Recipient {
+                name: "Beta Hosting".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("b recipient");
+    let b_recipient_id = b_recipient.recipient.id.to_string();
+    let b_agreement = env
+        .app
+        .add_agreement(&b_actor, &b_recipient_id, &Default::default(), None)
+        .await
+        .expect("b agreement");
+    let b_measure = env
+        .app
+        .add_staff_measure(
+            &b_actor,
+            &kluis_app::StaffMeasureInput {
+                user_id: b_staff.0.clone(),
+                kind: kluis_domain::register::agreements::StaffMeasureKind::PrivacyTraining,
+                held_on: time::OffsetDateTime::now_utc().date(),
+                subject: "Beta training".into(),
+                notes: String::new(),
+            },
+        )
+        .await
+        .expect("b measure");
+    let recipients_before = env
+        .app
+        .recipients_snapshot(&b_actor)
+        .await
+        .expect("b recipients");
+    let measures_before = env
+        .app
+        .staff_measures(&b_actor, None)
+        .await
+        .expect("b measures");
+    // A pending invitation of B, with its one-time link.
+    let b_invite_link = invite(
+        &env,
+        &b_actor,
+        "b-invitee@example.com",
+        "B Invitee",
+        Role::Auditor,
+    )
+    .await;
+    let b_invitations_before = env.app.invitations(&b_actor).await.expect("b invitations");
+
     let members_before = members_of(&env, &b_actor).await;
     let audit_before = audit_of_changes(&env, &b_actor).await;
     let tokens_before = env.app.api_tokens(&b_actor).await.expect("tokens");
@@ -183,6 +244,10 @@ async fn a_member_of_a_can_never_reach_b() {
         b_token_id: b_token.id.clone(),
         b_document: b_doc.id.clone(),
         b_finding,
+        b_recipient: b_recipient_id,
+        b_agreement: b_agreement.id.to_string(),
+        b_measure: b_measure.id.clone(),
+        b_invitation: b_invitations_before[0].id.clone(),
     };
     let mut checked = 0;
     let routes = route_table();
@@ -195,7 +260,17 @@ async fn a_member_of_a_can_never_reach_b() {
                 let mut out = vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await];
                 denied(&out[0], &format!("{what} at beta"));
                 // …and A's organisation in the path with B's objects.
-                if p.contains("{user}") || p.contains("{token}") || p.contains("{document}") {
+                if [
+                    "{user}",
+                    "{token}",
+                    "{document}",
+                    "{recipient}",
+                    "{measure}",
+                    "{invitation}",
+                ]
+                .iter()
+                .any(|x| p.contains(x))
+                {
                     let r = page(&mut w.a_owner, m, &fill(p, "acme", &ids), &csrf).await;
                     denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
@@ -211,7 +286,16 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{what}"
                 );
                 let mut out = vec![r];
-                if p.contains("{user}") || p.contains("{document}") {
+                if [
+                    "{user}",
+                    "{document}",
+                    "{recipient}",
+                    "{measure}",
+                    "{invitation}",
+                ]
+                .iter()
+                .any(|x| p.contains(x))
+                {
                     let r = api(&mut w.a_api, m, &fill(p, "acme", &ids)).await;
                     denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
@@ -283,6 +367,14 @@ async fn a_member_of_a_can_never_reach_b() {
                 );
                 vec![page(&mut w.a_owner, "POST", "/login", &csrf).await]
             }
+            (Access::Public, m, "/invite/{token}") => {
+                // B's real invitation link, opened and posted by A's logged-in owner: it is for another
+                // address, so A learns nothing of B and cannot join B with it.
+                let csrf = w.a_csrf.clone();
+                let r = page(&mut w.a_owner, m, &b_invite_link, &csrf).await;
+                assert_status(&r, 403, &what);
+                vec![r]
+            }
             (Access::Public, m, p) => {
                 let csrf = w.a_csrf.clone();
                 vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await]
@@ -305,6 +397,10 @@ async fn a_member_of_a_can_never_reach_b() {
                 "beta-geheim.txt",
                 "b-secret@example.com",
                 "111222333",
+                "Beta Hosting",
+                "Beta training",
+                "b-invitee@example.com",
+                "B Invitee",
             ] {
                 assert!(!r.body.contains(secret), "{what} leaked {secret}");
             }
@@ -352,6 +448,27 @@ async fn a_member_of_a_can_never_reach_b() {
         env.app.api_tokens(&b_actor).await.expect("tokens"),
         tokens_before,
         "B's API tokens changed"
+    );
+    assert_eq!(
+        env.app
+            .recipients_snapshot(&b_actor)
+            .await
+            .expect("b recipients"),
+        recipients_before,
+        "B's recipients or agreements changed"
+    );
+    assert_eq!(
+        env.app
+            .staff_measures(&b_actor, None)
+            .await
+            .expect("b measures"),
+        measures_before,
+        "B's staff measures changed"
+    );
+    assert_eq!(
+        env.app.invitations(&b_actor).await.expect("b invitations"),
+        b_invitations_before,
+        "B's invitations changed"
     );
     assert!(
         env.app
