@@ -20,6 +20,7 @@ pub mod modules;
 mod pack;
 mod profile;
 mod recipients;
+mod register_export;
 mod register_snapshot;
 mod statements;
 mod system;
