@@ -4,6 +4,8 @@
 //! The store loads a [`Register`]; every export, the inventory, the compliance check and the privacy statement
 //! read that one snapshot, so what the register says is computed once, here, without IO.
 
+pub mod compliance;
+pub mod inventory;
 pub mod measures;
 pub mod model;
 pub mod starter;
