@@ -29,7 +29,7 @@ use Kind::{Bytes, Int, Text};
 #[derive(Debug)]
 pub struct TableDef {
     pub name: &'static str,
-    columns: &'static [(&'static str, Kind)],
+    pub(crate) columns: &'static [(&'static str, Kind)],
 }
 
 impl TableDef {

@@ -2,6 +2,7 @@
 //!
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
+pub(crate) mod compliance;
 pub(crate) mod documents;
 
 use crate::backend::{Actor, AppError, AuditVerification, NewMember, UserId};
@@ -42,6 +43,7 @@ pub(crate) fn routes() -> Routes {
         .post("/api/v1/orgs/{org}/audit/verify", verify_audit)
         .post("/api/v1/orgs/{org}/audit/search", search_audit)
         .merge(documents::routes())
+        .merge(compliance::routes())
 }
 
 #[derive(OpenApi)]
@@ -68,7 +70,9 @@ impl Modify for BearerAuth {
 
 /// The OpenAPI document as JSON (also used by tests and tooling).
 pub fn openapi_json() -> String {
-    let doc = ApiDoc::openapi().merge_from(documents::DocumentsDoc::openapi());
+    let doc = ApiDoc::openapi()
+        .merge_from(documents::DocumentsDoc::openapi())
+        .merge_from(compliance::ComplianceDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -164,6 +164,34 @@ impl Finding {
     }
 }
 
+/// Every rule [`check`] applies, by its stable key (each has a message and an explanation in the catalogue).
+pub const RULES: &[&str] = &[
+    "activity.no_legal_basis",
+    "activity.no_balancing_test",
+    "activity.special_no_ground",
+    "activity.special_no_uavg",
+    "activity.criminal_no_basis",
+    "activity.national_id_no_statute",
+    "activity.retention_missing",
+    "activity.transfer_no_safeguard",
+    "activity.dpia_not_screened",
+    "activity.dpia_due",
+    "recipient.agreement_missing",
+    "recipient.agreement_incomplete",
+    "agreement.expired",
+    "recipient.transfer_no_safeguard",
+    "recipient.subprocessor_transfer_no_safeguard",
+    "inventory.not_covered",
+    "inventory.not_held",
+    "inventory.no_retention",
+    "statement.missing",
+    "statement.outdated",
+    "register.never_reviewed",
+    "register.not_reviewed",
+    "profile.register_assessment_missing",
+    "profile.dpo_assessment_missing",
+];
+
 /// What the check needs beyond the register that no module keeps yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckContext {

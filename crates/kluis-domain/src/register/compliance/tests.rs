@@ -142,7 +142,11 @@ fn run(reg: &Register) -> Vec<Finding> {
 }
 
 fn ids(findings: &[Finding]) -> Vec<&str> {
-    findings.iter().map(|f| f.id.as_str()).collect()
+    let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    for id in &ids {
+        assert!(RULES.contains(id), "{id} is missing from RULES");
+    }
+    ids
 }
 
 /// Asserts `reg` yields exactly one finding, of rule `id`, and returns it.
