@@ -116,9 +116,9 @@ pub struct Module {
 pub static MODULES: &[&Module] = &[
     &core::MODULE,
     &documents::MODULE,
+    &compliance::MODULE,
     &members::MODULE,
     &audit::MODULE,
-    &compliance::MODULE,
 ];
 
 /// Every declared route of every module.

@@ -71,6 +71,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/system.rs",
     // The scan job and `kluis import-docs`, which act for an organisation without a session.
     "crates/kluis-app/src/documents.rs",
+    // `kluis check`, which reads one organisation's compliance report as a read-only CLI actor.
+    "crates/kluis-app/src/compliance.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];

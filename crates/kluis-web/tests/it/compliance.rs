@@ -129,7 +129,7 @@ async fn a_bsn_in_a_document_is_held_but_covered_by_no_activity() {
 }
 
 #[tokio::test]
-async fn an_auditor_reads_the_report_and_another_organisation_sees_nothing() {
+async fn an_auditor_reads_the_report_and_the_inventory() {
     let (env, mut owner) = with_owner().await;
     upload_page(&mut owner, "acme", &[("brief.txt", LETTER)]).await;
     run_jobs(&env).await;
