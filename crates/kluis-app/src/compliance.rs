@@ -44,15 +44,15 @@ fn today() -> Date {
 }
 
 impl App {
-    /// How many documents hold each category of personal data (Permission::Read): two grouped counts.
+    /// How many documents hold each category of personal data (Permission::Read): one grouped count.
     pub async fn document_holdings(&self, actor: &Actor) -> Result<DocumentHoldings, AppError> {
         require(actor, Permission::Read)?;
-        let store = self.db().compliance(&actor.scope);
-        let findings = store.holdings_from_findings().await?;
-        let documents = store
-            .holdings_from_documents(IDENTITY_DOCUMENT_CLASS)
+        let rows = self
+            .db()
+            .compliance(&actor.scope)
+            .document_counts(IDENTITY_DOCUMENT_CLASS)
             .await?;
-        Ok(DocumentHoldings::build(findings, documents))
+        Ok(DocumentHoldings::build(rows))
     }
 
     /// The register as it stands today, and what the check needs beside it (Permission::Read).
@@ -105,18 +105,32 @@ impl App {
             critical: c(score.counts.critical),
             computed_at: now_ms(),
         };
-        // A derived figure, recomputed on every view and holding no personal data: no audit event.
-        let mut tx = self.db().begin_write().await?;
-        tx.upsert_compliance_score(&actor.scope, &row).await?;
-        tx.commit().await?;
         let from = day
             .checked_sub(time::Duration::days(TREND_DAYS - 1))
             .unwrap_or(day);
-        let trend = self
-            .db()
-            .compliance(&actor.scope)
-            .scores_since(&from.to_string())
-            .await?
+        let store = self.db().compliance(&actor.scope);
+        let mut history = store.scores_since(&from.to_string()).await?;
+        let same = |r: &ScoreRow| {
+            (r.day.as_str(), r.score, r.low, r.medium, r.high, r.critical)
+                == (
+                    row.day.as_str(),
+                    row.score,
+                    row.low,
+                    row.medium,
+                    row.high,
+                    row.critical,
+                )
+        };
+        // A derived figure holding no personal data: no audit event. Written only when it changed, so that
+        // viewing the dashboard does not queue behind other writers.
+        if !history.last().is_some_and(same) {
+            let mut tx = self.db().begin_write().await?;
+            tx.upsert_compliance_score(&actor.scope, &row).await?;
+            tx.commit().await?;
+            history.retain(|r| r.day != row.day);
+            history.push(row);
+        }
+        let trend = history
             .into_iter()
             .map(|r| TrendPoint {
                 day: r.day,

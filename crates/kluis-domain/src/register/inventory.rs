@@ -2,7 +2,7 @@
 //! why (the activities that cover it), with whom it is shared and how long it is kept, plus the gaps between
 //! what the register claims and what the organisation holds.
 //!
-//! The store counts documents per category with grouped queries ([`HoldingCount`], [`SpecialCount`]); this
+//! The store counts documents with one grouped query ([`DocumentCount`]); this
 //! module turns those counts and a [`Register`] snapshot into an [`Inventory`] without IO.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,27 +12,19 @@ use uuid::Uuid;
 
 use super::model::{ActivityStatus, Register, RetentionRule};
 use super::vocabulary::{CategoryNature, DataCategory};
-use crate::{DocumentClass, SpecialCategory};
+use crate::{DocumentClass, EntityType, SpecialCategory};
 
 /// The key of the category "copy of an identity document", which an ID copy holds once (as a document, apart
 /// from the numbers found in it). Looked up by key so that the inventory works before the vocabulary has it.
 pub const ID_COPY_CATEGORY: &str = "user.government_id.identity_document_copy";
 
-/// Documents holding one category, in one class and one folder: one row of the store's grouped count over
-/// findings. `folder` is the container a document was found in (a ZIP, a mailbox), `None` for uploads.
+/// Documents with one combination of entity types found in them, effective special categories, class and
+/// folder: one row of the store's grouped count. `folder` is the container a document was found in (a ZIP, a
+/// mailbox), `None` for uploads. The rows partition the documents, so counts add up exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HoldingCount {
-    pub category: DataCategory,
-    pub class: Option<DocumentClass>,
-    pub folder: Option<String>,
-    pub documents: u64,
-}
-
-/// Documents with one combination of effective special categories, in one class and one folder: one row of
-/// the store's grouped count over documents. The combinations partition the documents, so counts add up.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpecialCount {
-    pub categories: Vec<SpecialCategory>,
+pub struct DocumentCount {
+    pub entity_types: Vec<EntityType>,
+    pub special: Vec<SpecialCategory>,
     pub class: Option<DocumentClass>,
     pub folder: Option<String>,
     pub documents: u64,
@@ -55,50 +47,35 @@ pub struct DocumentHoldings {
     pub categories: BTreeMap<DataCategory, CategoryDocuments>,
 }
 
-type Bucket = (DataCategory, Option<DocumentClass>, Option<String>);
-
 impl DocumentHoldings {
-    /// Combines the store's two grouped counts. Findings are counted per document already (one document with two
-    /// entity types of one category counts once); the special-category combinations partition the documents, so
-    /// their counts add. Where both sources name the same category in the same class and folder, the larger
-    /// count is kept: the two may overlap, so adding them could count a document twice.
-    pub fn build(findings: Vec<HoldingCount>, specials: Vec<SpecialCount>) -> DocumentHoldings {
-        let mut from_findings: BTreeMap<Bucket, u64> = BTreeMap::new();
-        for h in findings {
-            *from_findings
-                .entry((h.category, h.class, h.folder))
-                .or_default() += h.documents;
-        }
+    /// Adds up the store's grouped count: a row's documents hold every category its entity types, its special
+    /// categories and its class (an ID copy) are evidence of, each once.
+    pub fn build(rows: Vec<DocumentCount>) -> DocumentHoldings {
         let id_copy = ID_COPY_CATEGORY.parse::<DataCategory>().ok();
-        let mut from_documents: BTreeMap<Bucket, u64> = BTreeMap::new();
-        for s in specials {
-            let mut cats: BTreeSet<DataCategory> = s
-                .categories
+        let mut out = DocumentHoldings::default();
+        for row in rows {
+            if row.documents == 0 {
+                continue;
+            }
+            let mut cats: BTreeSet<DataCategory> = row
+                .entity_types
                 .iter()
-                .flat_map(|c| DataCategory::for_special(*c))
+                .flat_map(|e| DataCategory::for_entity(*e))
                 .collect();
-            if s.class == Some(crate::documents::IDENTITY_DOCUMENT_CLASS) {
+            cats.extend(
+                row.special
+                    .iter()
+                    .flat_map(|c| DataCategory::for_special(*c)),
+            );
+            if row.class == Some(crate::documents::IDENTITY_DOCUMENT_CLASS) {
                 cats.extend(id_copy);
             }
             for c in cats {
-                *from_documents
-                    .entry((c, s.class, s.folder.clone()))
-                    .or_default() += s.documents;
+                let d = out.categories.entry(c).or_default();
+                d.documents += row.documents;
+                *d.by_class.entry(row.class).or_default() += row.documents;
+                *d.by_folder.entry(row.folder.clone()).or_default() += row.documents;
             }
-        }
-        for (k, n) in from_documents {
-            let e = from_findings.entry(k).or_default();
-            *e = (*e).max(n);
-        }
-        let mut out = DocumentHoldings::default();
-        for ((cat, class, folder), n) in from_findings {
-            if n == 0 {
-                continue;
-            }
-            let d = out.categories.entry(cat).or_default();
-            d.documents += n;
-            *d.by_class.entry(class).or_default() += n;
-            *d.by_folder.entry(folder).or_default() += n;
         }
         out
     }
@@ -370,9 +347,23 @@ mod tests {
         }
     }
 
-    fn held(category: DataCategory, n: u64, folder: Option<&str>) -> HoldingCount {
-        HoldingCount {
-            category,
+    fn held(category: DataCategory, n: u64, folder: Option<&str>) -> DocumentCount {
+        let entity = *category
+            .entity_types
+            .first()
+            .expect("a category found by entity type");
+        found(vec![entity], Vec::new(), n, folder)
+    }
+
+    fn found(
+        entity_types: Vec<crate::EntityType>,
+        special: Vec<SpecialCategory>,
+        n: u64,
+        folder: Option<&str>,
+    ) -> DocumentCount {
+        DocumentCount {
+            entity_types,
+            special,
             class: Some(DocumentClass::Correspondence),
             folder: folder.map(str::to_owned),
             documents: n,
@@ -380,50 +371,51 @@ mod tests {
     }
 
     #[test]
-    fn holdings_count_documents_by_class_and_folder_without_double_counting() {
+    fn holdings_count_documents_by_class_and_folder_exactly() {
+        let email = cat("user.contact.email");
         let health = DataCategory::for_special(SpecialCategory::Health)
             .next()
             .unwrap_or_else(|| cat("user.name"));
-        let h = DocumentHoldings::build(
-            vec![
-                held(bsn(), 3, None),
-                held(bsn(), 2, Some("archief.zip")),
-                held(health, 1, None),
-            ],
-            vec![
-                SpecialCount {
-                    categories: vec![SpecialCategory::Health],
-                    class: Some(DocumentClass::Correspondence),
-                    folder: None,
-                    documents: 2,
-                },
-                SpecialCount {
-                    categories: vec![SpecialCategory::Health, SpecialCategory::Religion],
-                    class: Some(DocumentClass::HealthStatement),
-                    folder: None,
-                    documents: 4,
-                },
-            ],
-        );
-        assert_eq!(h.documents(bsn()), 5);
+        let h = DocumentHoldings::build(vec![
+            held(bsn(), 3, None),
+            held(bsn(), 2, Some("archief.zip")),
+            // Documents with a BSN and an e-mail address hold both, each once.
+            found(
+                vec![crate::EntityType::Bsn, crate::EntityType::Email],
+                Vec::new(),
+                4,
+                None,
+            ),
+            found(Vec::new(), vec![SpecialCategory::Health], 2, None),
+            DocumentCount {
+                class: Some(DocumentClass::HealthStatement),
+                ..found(
+                    Vec::new(),
+                    vec![SpecialCategory::Health, SpecialCategory::Religion],
+                    4,
+                    None,
+                )
+            },
+        ]);
+        assert_eq!(h.documents(bsn()), 9);
+        assert_eq!(h.documents(email), 4);
         let b = &h.categories[&bsn()];
         assert_eq!(b.by_folder[&Some("archief.zip".to_owned())], 2);
-        assert_eq!(b.by_class[&Some(DocumentClass::Correspondence)], 5);
-        // Correspondence: max(1 from findings, 2 from categories); health statements: 4.
+        assert_eq!(b.by_folder[&None], 7);
+        assert_eq!(b.by_class[&Some(DocumentClass::Correspondence)], 9);
         assert_eq!(h.documents(health), 6);
+        assert_eq!(
+            h.categories[&health].by_class[&Some(DocumentClass::HealthStatement)],
+            4
+        );
     }
 
     #[test]
     fn an_id_copy_holds_the_id_copy_category_once_the_vocabulary_has_it() {
-        let h = DocumentHoldings::build(
-            Vec::new(),
-            vec![SpecialCount {
-                categories: Vec::new(),
-                class: Some(DocumentClass::IdCopy),
-                folder: None,
-                documents: 3,
-            }],
-        );
+        let h = DocumentHoldings::build(vec![DocumentCount {
+            class: Some(DocumentClass::IdCopy),
+            ..found(Vec::new(), Vec::new(), 3, None)
+        }]);
         match ID_COPY_CATEGORY.parse::<DataCategory>() {
             Ok(c) => assert_eq!(h.documents(c), 3),
             Err(_) => assert!(h.categories.is_empty()),
@@ -442,7 +434,7 @@ mod tests {
 
     #[test]
     fn held_but_not_covered_is_a_gap_until_an_active_activity_covers_it() {
-        let holdings = DocumentHoldings::build(vec![held(bsn(), 12, None)], Vec::new());
+        let holdings = DocumentHoldings::build(vec![held(bsn(), 12, None)]);
         let mut reg = Register::default();
         reg.activities
             .push(activity("Concept", ActivityStatus::Draft, vec![bsn()]));
@@ -488,8 +480,7 @@ mod tests {
         a.retention.push(rule(Some(name)));
         reg.recipients = vec![host, declares];
         reg.activities.push(a);
-        let holdings =
-            DocumentHoldings::build(vec![held(name, 1, None), held(bsn(), 1, None)], Vec::new());
+        let holdings = DocumentHoldings::build(vec![held(name, 1, None), held(bsn(), 1, None)]);
         let inv = Inventory::compute(&reg, &holdings);
         let n = inv.row(name).expect("name row");
         assert_eq!(n.recipients.len(), 2);

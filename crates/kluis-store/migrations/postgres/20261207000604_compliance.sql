@@ -13,6 +13,5 @@ CREATE TABLE compliance_scores (
     PRIMARY KEY (org_id, day)
 );
 
--- The inventory counts documents per entity type of their findings; this index answers that grouped count
--- without reading the findings table itself.
-CREATE INDEX document_findings_org_entity ON document_findings(org_id, entity_type, document_id);
+-- The inventory reads each document's entity types from this index alone, without the findings rows.
+CREATE INDEX document_findings_org_document_entity ON document_findings(org_id, document_id, entity_type);

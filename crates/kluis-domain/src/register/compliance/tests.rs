@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::legal_basis::SpecialCategoryGround;
-use crate::register::inventory::{DocumentHoldings, HoldingCount};
+use crate::register::inventory::{DocumentCount, DocumentHoldings};
 use crate::register::model::{
     Art28Checklist, DpoAssessment, Period, PeriodUnit, ProcessingAgreement, RegisterAssessment,
     RetentionAction, RetentionRule, RetentionStart, SubProcessor, Transfer, TransferSafeguard,
@@ -123,17 +123,23 @@ fn holdings(reg: &Register) -> DocumentHoldings {
         .flat_map(|a| a.categories.clone())
         .collect();
     cats.dedup();
-    DocumentHoldings::build(
-        cats.into_iter()
-            .map(|category| HoldingCount {
-                category,
-                class: None,
-                folder: None,
-                documents: 1,
-            })
-            .collect(),
-        Vec::new(),
-    )
+    DocumentHoldings::build(cats.into_iter().map(|c| count(c, 1)).collect())
+}
+
+/// Documents holding `category` (found by its first entity type, or as a special category).
+fn count(category: DataCategory, documents: u64) -> DocumentCount {
+    let special = match category.nature {
+        crate::register::CategoryNature::Special(s) => vec![s],
+        crate::register::CategoryNature::Criminal => vec![SpecialCategory::Criminal],
+        _ => Vec::new(),
+    };
+    DocumentCount {
+        entity_types: category.entity_types.first().copied().into_iter().collect(),
+        special,
+        class: None,
+        folder: None,
+        documents,
+    }
 }
 
 fn run(reg: &Register) -> Vec<Finding> {
@@ -333,15 +339,7 @@ fn held_but_covered_by_no_activity() {
     let Some(bsn) = bsn() else { return };
     let reg = good_register();
     let mut h = holdings(&reg);
-    let more = DocumentHoldings::build(
-        vec![HoldingCount {
-            category: bsn,
-            class: None,
-            folder: None,
-            documents: 12,
-        }],
-        Vec::new(),
-    );
+    let more = DocumentHoldings::build(vec![count(bsn, 12)]);
     h.categories.extend(more.categories);
     let found = check(&reg, &Inventory::compute(&reg, &h), &ctx());
     assert_eq!(ids(&found), vec!["inventory.not_covered"]);
