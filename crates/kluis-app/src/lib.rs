@@ -9,6 +9,7 @@ mod account;
 mod audit;
 mod auth;
 mod backup;
+mod compliance;
 mod documents;
 mod error;
 mod identifiers;
@@ -38,6 +39,7 @@ use kluis_domain::identity::{EmailAddress, OrgSlug, Password};
 use kluis_store::{Store, sqlite_url};
 
 pub use audit::{checkpoint_from_json, checkpoint_to_json};
+pub use compliance::{ComplianceReport, TREND_DAYS, TrendPoint};
 pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
     DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, ImportReport, ImportedFile,

@@ -651,20 +651,6 @@ impl App {
         })
     }
 
-    /// Processors without a valid agreement today (missing, expired or incomplete), for the compliance check.
-    pub(crate) async fn processors_without_valid_agreement(
-        &self,
-        scope: &OrgScope,
-    ) -> Result<u64, AppError> {
-        let today = today();
-        Ok(self
-            .recipients_of(scope)
-            .await?
-            .iter()
-            .filter(|(r, _, _)| agreement_state(r, today, EXPIRY_WARNING_DAYS).is_wanting())
-            .count() as u64)
-    }
-
     /// Processors whose agreement ends or is due for review within [`EXPIRY_WARNING_DAYS`].
     pub(crate) async fn agreements_expiring(&self, scope: &OrgScope) -> Result<u64, AppError> {
         let today = today();
@@ -678,19 +664,6 @@ impl App {
                     AgreementState::Expiring { .. }
                 )
             })
-            .count() as u64)
-    }
-
-    /// Recipients with a transfer outside the EEA without a safeguard.
-    pub(crate) async fn recipients_with_unsafe_transfers(
-        &self,
-        scope: &OrgScope,
-    ) -> Result<u64, AppError> {
-        Ok(self
-            .recipients_of(scope)
-            .await?
-            .iter()
-            .filter(|(r, _, _)| !unsafe_transfers(r).is_empty())
             .count() as u64)
     }
 }

@@ -36,3 +36,23 @@ impl App {
         })
     }
 }
+
+/// The UTC date of a moment in milliseconds since the epoch.
+fn date_of_ms(ms: i64) -> Option<Date> {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .map(|t| t.date())
+}
+
+impl App {
+    /// The day the register last changed: its profile, an activity or a recipient (Permission::Read). The
+    /// compliance check compares it with the privacy statement's publication.
+    pub async fn register_changed(&self, actor: &Actor) -> Result<Option<Date>, AppError> {
+        require(actor, Permission::Read)?;
+        let mut latest = self.profile(actor).await?.saved_at_ms;
+        for r in self.recipients(actor).await? {
+            latest = latest.max(Some(r.updated_at_ms));
+        }
+        Ok(latest.and_then(date_of_ms))
+    }
+}

@@ -2,6 +2,7 @@
 //!
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
+pub(crate) mod compliance;
 pub(crate) mod documents;
 mod invitations;
 pub(crate) mod profile;
@@ -49,6 +50,7 @@ pub(crate) fn routes() -> Routes {
         .merge(profile::routes())
         .merge(recipients::routes())
         .merge(invitations::routes())
+        .merge(compliance::routes())
 }
 
 #[derive(OpenApi)]
@@ -80,7 +82,8 @@ pub fn openapi_json() -> String {
         .merge_from(statement::StatementDoc::openapi())
         .merge_from(profile::ProfileDoc::openapi())
         .merge_from(recipients::RecipientsDoc::openapi())
-        .merge_from(invitations::InvitationsDoc::openapi());
+        .merge_from(invitations::InvitationsDoc::openapi())
+        .merge_from(compliance::ComplianceDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -8,6 +8,7 @@ mod cookies;
 mod download;
 mod error;
 pub use kluis_i18n as i18n;
+pub use pages::compliance::{FindingView, finding_view};
 mod multipart;
 mod nav;
 mod pages;

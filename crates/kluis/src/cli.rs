@@ -106,11 +106,62 @@ pub enum Command {
         #[arg(long, value_name = "SLUG")]
         org: String,
     },
+    /// Run the compliance check of an organisation and print its findings
+    ///
+    /// Prints the compliance score and every finding (severity, article, what is wrong, where to fix it) as a
+    /// table or as JSON. Exit status: 0 when no finding is at or above --fail-on, 1 when at least one is, 2 on
+    /// a usage or runtime error (unknown organisation, database unreachable).
+    Check(CheckArgs),
     /// Scan files and folders for personal data (works offline, needs no data dir)
     Scan(kluis_scan::ScanArgs),
     /// Internal: the isolated text-extraction process started by `kluis scan`
     #[command(hide = true)]
     ExtractWorker,
+}
+
+/// Options of `kluis check`.
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// Organisation slug
+    #[arg(long, value_name = "SLUG")]
+    pub org: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+    pub format: CheckFormat,
+    /// Exit with status 1 when a finding of this severity or higher is open
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = FailOn::High)]
+    pub fail_on: FailOn,
+    /// Language of the messages: en or nl
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = ["en", "nl"])]
+    pub lang: String,
+}
+
+/// How `kluis check` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Table,
+    Json,
+}
+
+/// The severity from which `kluis check` exits with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl From<FailOn> for kluis_domain::register::compliance::Severity {
+    fn from(f: FailOn) -> Self {
+        use kluis_domain::register::compliance::Severity;
+        match f {
+            FailOn::Low => Severity::Low,
+            FailOn::Medium => Severity::Medium,
+            FailOn::High => Severity::High,
+            FailOn::Critical => Severity::Critical,
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone, Default)]

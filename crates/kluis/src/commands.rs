@@ -183,6 +183,10 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
             let app = App::open(cfg).await.map_err(fail)?;
             return crate::import_docs::run(&app, &org, &paths).await;
         }
+        Command::Check(args) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            return crate::check::run(&app, &args).await;
+        }
         Command::Scan(_) | Command::ExtractWorker => {
             return Err(Failure(
                 "internal: scan commands are dispatched before settings load".into(),

@@ -1,5 +1,6 @@
 //! The `kluis` binary: parses the command line, loads settings and hands each subcommand to kluis-app.
 
+mod check;
 mod cli;
 mod commands;
 mod config;
@@ -46,11 +47,16 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // `kluis check` keeps 1 for "findings found", so its errors exit 2.
+    let error_code = match &command {
+        Command::Check(_) => ExitCode::from(check::EXIT_ERROR),
+        _ => ExitCode::FAILURE,
+    };
     match runtime.block_on(commands::run(command, settings)) {
         Ok(code) => code,
         Err(failure) => {
             eprintln!("kluis: {failure}");
-            ExitCode::FAILURE
+            error_code
         }
     }
 }

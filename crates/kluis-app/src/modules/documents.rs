@@ -5,10 +5,9 @@ use kluis_domain::Permission::{Read, Write};
 use super::Access::{ApiOrg, Org};
 use kluis_domain::AuditAction;
 
-use super::{
-    CheckFuture, CheckOutcome, CheckStatus, ComplianceCheck, Module, NavEntry, RouteSpec, route,
-};
+use super::{CheckFuture, ComplianceCheck, Module, NavEntry, RouteSpec, route};
 use crate::{Actor, App};
+use kluis_domain::register::compliance::{Finding, Fix, Severity, Step, Subject};
 
 pub(super) static MODULE: Module = Module {
     id: "documents",
@@ -133,17 +132,24 @@ static ROUTES: &[RouteSpec] = &[
 fn unreadable_documents<'a>(app: &'a App, actor: &'a Actor) -> CheckFuture<'a> {
     Box::pin(async move {
         let count = app.db().documents(&actor.scope).not_scanned_count().await?;
-        let count = u64::try_from(count).unwrap_or(0);
-        Ok(CheckOutcome {
-            check: "documents.unreadable",
-            status: if count == 0 {
-                CheckStatus::Ok
-            } else {
-                CheckStatus::Attention
-            },
-            count,
-            label: "check-documents-unreadable",
-            path: "/documents",
-        })
+        if count == 0 {
+            return Ok(Vec::new());
+        }
+        // Personal data nobody can see is missing from the inventory: the first step of the plan.
+        Ok(vec![
+            Finding::new(
+                "documents.unreadable",
+                Severity::Medium,
+                "Art. 30(1)(c)",
+                Step::Inventory,
+                Subject::Module {
+                    module: "documents".into(),
+                },
+                Fix::Page {
+                    path: "/documents".into(),
+                },
+            )
+            .arg("count", count),
+        ])
     })
 }

@@ -9,6 +9,7 @@
 //! the rest of the module; only `kluis-web` binds them to HTTP handlers.
 
 mod audit;
+mod compliance;
 mod core;
 mod documents;
 mod members;
@@ -19,6 +20,7 @@ mod statement;
 use std::future::Future;
 use std::pin::Pin;
 
+use kluis_domain::register::compliance::Finding;
 use kluis_domain::{AuditAction, Permission};
 use kluis_store::TableDef;
 
@@ -77,32 +79,10 @@ pub struct NavEntry {
     pub needs: Permission,
 }
 
-/// How an organisation stands on one compliance check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckStatus {
-    Ok,
-    Attention,
-    Action,
-}
-
-/// The result of one compliance check for the actor's organisation.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct CheckOutcome {
-    /// The check's stable id.
-    pub check: &'static str,
-    pub status: CheckStatus,
-    /// How many things the check found wanting (0 when `Ok`).
-    pub count: u64,
-    /// Catalogue key of the check's title; the message takes `$count`.
-    pub label: &'static str,
-    /// Path below `/o/{org}` where the things found can be dealt with.
-    pub path: &'static str,
-}
-
-/// A future returned by a compliance check.
+/// A future returned by a compliance check: the check's findings (none when all is well), each with its
+/// severity, article, message and the page that fixes it.
 pub type CheckFuture<'a> =
-    Pin<Box<dyn Future<Output = Result<CheckOutcome, AppError>> + Send + 'a>>;
+    Pin<Box<dyn Future<Output = Result<Vec<Finding>, AppError>> + Send + 'a>>;
 
 /// One compliance check a module contributes to the organisation's overview.
 #[derive(Clone, Copy)]
@@ -139,6 +119,7 @@ pub struct Module {
 pub static MODULES: &[&Module] = &[
     &core::MODULE,
     &documents::MODULE,
+    &compliance::MODULE,
     &members::MODULE,
     &audit::MODULE,
     &statement::MODULE,
@@ -162,13 +143,13 @@ pub fn audit_actions() -> impl Iterator<Item = AuditAction> {
 }
 
 impl App {
-    /// Runs every compliance check the actor's role may see, module by module.
-    pub async fn compliance_checks(&self, actor: &Actor) -> Result<Vec<CheckOutcome>, AppError> {
+    /// Runs every compliance check the actor's role may see, module by module, and returns their findings.
+    pub async fn compliance_checks(&self, actor: &Actor) -> Result<Vec<Finding>, AppError> {
         let mut out = Vec::new();
         for module in MODULES {
             for check in module.checks {
                 if actor.role.allows(check.needs) {
-                    out.push((check.run)(self, actor).await?);
+                    out.extend((check.run)(self, actor).await?);
                 }
             }
         }

@@ -4,10 +4,9 @@ use kluis_domain::AuditAction;
 use kluis_domain::Permission::{ManageRegister, Read};
 
 use super::Access::{ApiOrg, Org};
-use super::{
-    CheckFuture, CheckOutcome, CheckStatus, ComplianceCheck, Module, NavEntry, RouteSpec, route,
-};
+use super::{CheckFuture, ComplianceCheck, Module, NavEntry, RouteSpec, route};
 use crate::{Actor, App};
+use kluis_domain::register::compliance::{Finding, Fix, Severity, Step, Subject};
 
 pub(super) static MODULE: Module = Module {
     id: "recipients",
@@ -28,23 +27,11 @@ pub(super) static MODULE: Module = Module {
         AuditAction::RegisterStaffMeasureAdd,
         AuditAction::RegisterStaffMeasureRemove,
     ],
-    checks: &[
-        ComplianceCheck {
-            id: "recipients.agreement_wanting",
-            needs: Read,
-            run: agreements_wanting,
-        },
-        ComplianceCheck {
-            id: "recipients.agreement_expiring",
-            needs: Read,
-            run: agreements_expiring,
-        },
-        ComplianceCheck {
-            id: "recipients.transfer_unsafe",
-            needs: Read,
-            run: transfers_unsafe,
-        },
-    ],
+    checks: &[ComplianceCheck {
+        id: "recipients.agreement_expiring",
+        needs: Read,
+        run: agreements_expiring,
+    }],
 };
 
 static ROUTES: &[RouteSpec] = &[
@@ -152,56 +139,26 @@ static ROUTES: &[RouteSpec] = &[
     ),
 ];
 
-fn outcome(
-    check: &'static str,
-    count: u64,
-    found: CheckStatus,
-    label: &'static str,
-) -> CheckOutcome {
-    CheckOutcome {
-        check,
-        status: if count == 0 { CheckStatus::Ok } else { found },
-        count,
-        label,
-        path: "/recipients",
-    }
-}
-
-/// Processors without a valid agreement (missing, expired, or lacking Art. 28(3) points): Art. 28(3) asks for one.
-fn agreements_wanting<'a>(app: &'a App, actor: &'a Actor) -> CheckFuture<'a> {
-    Box::pin(async move {
-        let n = app.processors_without_valid_agreement(&actor.scope).await?;
-        Ok(outcome(
-            "recipients.agreement_wanting",
-            n,
-            CheckStatus::Action,
-            "check-recipients-agreement-wanting",
-        ))
-    })
-}
-
-/// Agreements that end or are due for review within 60 days.
+/// Agreements that end or are due for review within 60 days: renew or review them before they lapse (the
+/// register's rules report agreements that are missing, incomplete or expired, and transfers).
 fn agreements_expiring<'a>(app: &'a App, actor: &'a Actor) -> CheckFuture<'a> {
     Box::pin(async move {
         let n = app.agreements_expiring(&actor.scope).await?;
-        Ok(outcome(
-            "recipients.agreement_expiring",
-            n,
-            CheckStatus::Attention,
-            "check-recipients-agreement-expiring",
-        ))
-    })
-}
-
-/// Recipients or sub-processors outside the EEA without a transfer safeguard (Chapter V).
-fn transfers_unsafe<'a>(app: &'a App, actor: &'a Actor) -> CheckFuture<'a> {
-    Box::pin(async move {
-        let n = app.recipients_with_unsafe_transfers(&actor.scope).await?;
-        Ok(outcome(
-            "recipients.transfer_unsafe",
-            n,
-            CheckStatus::Action,
-            "check-recipients-transfer-unsafe",
-        ))
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        Ok(vec![
+            Finding::new(
+                "recipients.agreement_expiring",
+                Severity::Low,
+                "Art. 28(3)",
+                Step::Agreements,
+                Subject::Module {
+                    module: "recipients".into(),
+                },
+                Fix::Recipients,
+            )
+            .arg("count", n),
+        ])
     })
 }

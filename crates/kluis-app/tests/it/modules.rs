@@ -73,6 +73,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/documents.rs",
     // The public privacy-statement page: reads only what the organisation published, i.e. made public.
     "crates/kluis-app/src/statements.rs",
+    // `kluis check`, which reads one organisation's compliance report as a read-only CLI actor.
+    "crates/kluis-app/src/compliance.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];

@@ -101,15 +101,8 @@ staff-add-heading = Record a declaration or training
 staff-date = Date
 staff-subject = Subject
 staff-add-submit = Record
-check-recipients-agreement-wanting = { $count ->
-        [one] One processor has no valid processing agreement (missing, expired or incomplete).
-       *[other] { $count } processors have no valid processing agreement (missing, expired or incomplete).
-    }
-check-recipients-agreement-expiring = { $count ->
+compliance-recipients-agreement-expiring = { $count ->
         [one] One processing agreement ends or is due for review within 60 days.
        *[other] { $count } processing agreements end or are due for review within 60 days.
     }
-check-recipients-transfer-unsafe = { $count ->
-        [one] One recipient sends personal data outside the EEA without a transfer safeguard.
-       *[other] { $count } recipients send personal data outside the EEA without a transfer safeguard.
-    }
+compliance-recipients-agreement-expiring-explain = Renew or review these processing agreements in time: an expired agreement leaves the processor without terms for your data (Art. 28(3)).

@@ -101,15 +101,8 @@ staff-add-heading = Verklaring of training vastleggen
 staff-date = Datum
 staff-subject = Onderwerp
 staff-add-submit = Vastleggen
-check-recipients-agreement-wanting = { $count ->
-        [one] Eén verwerker heeft geen geldige verwerkersovereenkomst (ontbreekt, verlopen of onvolledig).
-       *[other] { $count } verwerkers hebben geen geldige verwerkersovereenkomst (ontbreekt, verlopen of onvolledig).
-    }
-check-recipients-agreement-expiring = { $count ->
+compliance-recipients-agreement-expiring = { $count ->
         [one] Eén verwerkersovereenkomst loopt binnen 60 dagen af of moet dan worden herzien.
        *[other] { $count } verwerkersovereenkomsten lopen binnen 60 dagen af of moeten dan worden herzien.
     }
-check-recipients-transfer-unsafe = { $count ->
-        [one] Eén ontvanger krijgt persoonsgegevens buiten de EER zonder waarborg voor doorgifte.
-       *[other] { $count } ontvangers krijgen persoonsgegevens buiten de EER zonder waarborg voor doorgifte.
-    }
+compliance-recipients-agreement-expiring-explain = Vernieuw of herzie deze verwerkersovereenkomsten op tijd: een verlopen overeenkomst laat de verwerker zonder afspraken over uw gegevens (art. 28 lid 3).

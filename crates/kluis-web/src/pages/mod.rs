@@ -3,6 +3,7 @@
 mod account;
 mod audit_words;
 mod auth;
+pub(crate) mod compliance;
 pub(crate) mod documents;
 mod invite;
 mod org;
@@ -69,6 +70,8 @@ pub(crate) fn routes() -> Routes {
         .post("/orgs/new", auth::new_org_submit)
         .get("/password-reset/{token}", auth::reset_form)
         .post("/password-reset/{token}", auth::reset_submit)
+        .get("/o/{org}/compliance", compliance::compliance)
+        .get("/o/{org}/inventory", compliance::inventory)
         .merge(documents::routes())
         .merge(statement::routes())
         .merge(profile::routes())

@@ -12,7 +12,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use kluis_app::modules::CheckStatus;
 use kluis_domain::identity::EmailAddress;
 use kluis_domain::{Permission, PersonalDataKind, Role};
 use serde::Deserialize;
@@ -67,16 +66,8 @@ struct DashboardPage {
     docs_total: u64,
     /// "n documents, of which s with special categories…", empty when there are none.
     docs_summary: String,
-    /// The modules' compliance checks that need attention.
-    checks: Vec<CheckLine>,
-}
-
-/// One compliance check on the dashboard.
-struct CheckLine {
-    /// `attention` or `action`, also the CSS class.
-    status: &'static str,
-    text: String,
-    href: String,
+    /// The compliance score, its trend and the three things to do first.
+    card: super::compliance::ScoreCard,
 }
 
 pub async fn dashboard(
@@ -113,24 +104,8 @@ pub async fn dashboard(
             ),
         ],
     );
-    let checks = web
-        .app
-        .compliance_checks(&o.actor)
-        .await?
-        .into_iter()
-        .filter(|c| c.status != CheckStatus::Ok)
-        .map(|c| CheckLine {
-            status: match c.status {
-                CheckStatus::Action => "action",
-                _ => "attention",
-            },
-            text: o
-                .ctx
-                .tr()
-                .t_with(c.label, &[("count", &c.count.to_string())]),
-            href: format!("/o/{}{}", o.org_slug, c.path),
-        })
-        .collect();
+    let report = super::compliance::report(&web, &o).await?;
+    let card = super::compliance::score_card(&o.ctx.tr(), &o.org_slug, &report);
     let page = DashboardPage {
         c: Chrome::org(&o, "dashboard-title", "dashboard", &flash),
         org: o.org_slug.clone(),
@@ -142,7 +117,7 @@ pub async fn dashboard(
         can_write: o.actor.role.allows(Permission::Write),
         docs_total,
         docs_summary,
-        checks,
+        card,
     };
     Ok(page.into_response())
 }

@@ -4,6 +4,7 @@ mod accounts;
 mod api;
 mod audit;
 mod client;
+mod compliance;
 mod documents;
 mod flows;
 mod hardening;

@@ -57,12 +57,42 @@ async fn create_via_page(c: &mut Client, csrf: &str, fields: &[(&str, &str)]) ->
         .to_owned()
 }
 
-fn check_count(checks: &[kluis_app::modules::CheckOutcome], id: &str) -> u64 {
-    checks
-        .iter()
-        .find(|c| c.check == id)
-        .map(|c| c.count)
-        .unwrap_or_else(|| panic!("check {id} ran"))
+/// The rule keys of the organisation's compliance findings (module checks and register rules).
+async fn finding_ids(env: &Env, actor: &kluis_app::Actor) -> Vec<String> {
+    let extra = env.app.register_findings(actor).await.expect("findings");
+    let report = env
+        .app
+        .compliance_report(actor, extra)
+        .await
+        .expect("report");
+    report.findings.into_iter().map(|f| f.id).collect()
+}
+
+/// How many findings of `ids` are about an agreement that is missing, incomplete or expired.
+fn wanting(ids: &[String]) -> usize {
+    ids.iter()
+        .filter(|i| {
+            [
+                "recipient.agreement_missing",
+                "recipient.agreement_incomplete",
+                "agreement.expired",
+            ]
+            .contains(&i.as_str())
+        })
+        .count()
+}
+
+/// How many findings of `ids` are about a transfer outside the EEA without a safeguard.
+fn unsafe_transfers(ids: &[String]) -> usize {
+    ids.iter()
+        .filter(|i| {
+            [
+                "recipient.transfer_no_safeguard",
+                "recipient.subprocessor_transfer_no_safeguard",
+            ]
+            .contains(&i.as_str())
+        })
+        .count()
 }
 
 fn date_in(days: i64) -> String {
@@ -194,16 +224,14 @@ async fn expired_agreements_and_transfers_without_safeguard_are_flagged() {
     assert_eq!(r["agreement_state"], "missing");
     assert_eq!(r["unsafe_transfers"][0]["country"], "US");
 
-    let checks = env.app.compliance_checks(&actor).await.expect("checks");
-    assert_eq!(check_count(&checks, "recipients.agreement_wanting"), 1);
-    assert_eq!(check_count(&checks, "recipients.transfer_unsafe"), 1);
-    let dash = owner.get("/o/acme").await;
+    let ids = finding_ids(&env, &actor).await;
+    assert_eq!(wanting(&ids), 1, "{ids:?}");
+    assert_eq!(unsafe_transfers(&ids), 1, "{ids:?}");
+    let page = owner.get("/o/acme/compliance").await;
     assert!(
-        dash.body
-            .contains("Eén verwerker heeft geen geldige verwerkersovereenkomst")
-            && dash.body.contains("buiten de EER zonder waarborg"),
-        "dashboard warns: {}",
-        dash.body
+        page.body.contains("Mailer Inc") && page.body.contains("/o/acme/recipients/"),
+        "the compliance page names the processor and links to it: {}",
+        page.body
     );
 
     // A complete agreement that ended yesterday: expired, still wanting.
@@ -224,8 +252,9 @@ async fn expired_agreements_and_transfers_without_safeguard_are_flagged() {
         .await
         .json();
     assert_eq!(r["agreement_state"], "expired");
-    let checks = env.app.compliance_checks(&actor).await.expect("checks");
-    assert_eq!(check_count(&checks, "recipients.agreement_wanting"), 1);
+    let ids = finding_ids(&env, &actor).await;
+    assert_eq!(wanting(&ids), 1, "{ids:?}");
+    assert!(ids.iter().any(|i| i == "agreement.expired"), "{ids:?}");
 
     // A safeguard covers the transfer; a new agreement ending within 60 days is "expiring", no longer wanting.
     let res = api
@@ -249,10 +278,13 @@ async fn expired_agreements_and_transfers_without_safeguard_are_flagged() {
         )
         .await;
     assert_status(&res, 201, "expiring agreement");
-    let checks = env.app.compliance_checks(&actor).await.expect("checks");
-    assert_eq!(check_count(&checks, "recipients.agreement_wanting"), 0);
-    assert_eq!(check_count(&checks, "recipients.transfer_unsafe"), 0);
-    assert_eq!(check_count(&checks, "recipients.agreement_expiring"), 1);
+    let ids = finding_ids(&env, &actor).await;
+    assert_eq!(wanting(&ids), 0, "{ids:?}");
+    assert_eq!(unsafe_transfers(&ids), 0, "{ids:?}");
+    assert!(
+        ids.iter().any(|i| i == "recipients.agreement_expiring"),
+        "{ids:?}"
+    );
 }
 
 #[tokio::test]
