@@ -246,7 +246,7 @@ fn processor_of_an_active_activity_without_agreement() {
     assert_eq!(f.step, Step::Agreements);
     assert_eq!(
         f.fix.path(),
-        format!("/register/recipients/{}", reg.recipients[0].id)
+        format!("/recipients/{}", reg.recipients[0].id)
     );
     // Unsigned is no agreement.
     reg.recipients[0].agreements.push(ProcessingAgreement {
@@ -254,9 +254,16 @@ fn processor_of_an_active_activity_without_agreement() {
         ..good_agreement()
     });
     only(&reg, "recipient.agreement_missing");
-    // A processor no active activity uses is not (yet) a finding.
+    assert_eq!(
+        only(&reg, "recipient.agreement_missing").severity,
+        Severity::High
+    );
+    // A processor no active activity uses still needs an agreement (Art. 28(3)), less urgently.
     reg.activities[0].recipients.clear();
-    assert!(run(&reg).is_empty());
+    assert_eq!(
+        only(&reg, "recipient.agreement_missing").severity,
+        Severity::Medium
+    );
     // Third parties need no processing agreement.
     reg.recipients[0].role = RecipientRole::ThirdParty;
     reg.activities[0].recipients.push(reg.recipients[0].id);
