@@ -6,6 +6,7 @@
 
 pub mod measures;
 pub mod model;
+pub mod rules;
 pub mod starter;
 pub mod vocabulary;
 
