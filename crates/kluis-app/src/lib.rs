@@ -16,6 +16,7 @@ mod jobs;
 mod keys;
 mod members;
 pub mod modules;
+mod register;
 mod system;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -48,6 +49,7 @@ pub use kluis_scan::{
     Isolation as ScanIsolation, Location, Part as LocationPart, PartialReason, WorkerConfig,
     column_letters,
 };
+pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
 pub use types::*;
 
 /// Settings key under which the fingerprint of the current encryption key is stored.

@@ -12,6 +12,7 @@ mod audit;
 mod core;
 mod documents;
 mod members;
+mod register;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -136,6 +137,7 @@ pub struct Module {
 pub static MODULES: &[&Module] = &[
     &core::MODULE,
     &documents::MODULE,
+    &register::MODULE,
     &members::MODULE,
     &audit::MODULE,
 ];
