@@ -53,8 +53,8 @@ pub struct StatusChange {
     pub status: ActivityStatus,
     /// Required when ending.
     pub end_date: Option<Date>,
-    /// The activity that replaces an ended one, if any.
-    pub successor: Option<Uuid>,
+    /// The id of the activity that replaces an ended one, if any.
+    pub successor: Option<String>,
 }
 
 const ENTITY: &str = "processing_activity";
@@ -316,7 +316,13 @@ impl App {
                 (ActivityStatus::Active, ActivityStatus::Ended) => {
                     a.status = ActivityStatus::Ended;
                     a.end_date = change.end_date;
-                    if let Some(s) = change.successor {
+                    let successor = match change.successor.as_deref().map(str::trim) {
+                        None | Some("") => None,
+                        Some(s) => Some(s.parse::<Uuid>().map_err(|_| {
+                            AppError::invalid("successor", "there is no such activity")
+                        })?),
+                    };
+                    if let Some(s) = successor {
                         if s == a.id {
                             return Err(AppError::invalid(
                                 "successor",
@@ -335,7 +341,7 @@ impl App {
                             ));
                         }
                     }
-                    a.successor = change.successor;
+                    a.successor = successor;
                 }
                 _ => {
                     return Err(AppError::invalid(

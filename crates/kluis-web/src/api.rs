@@ -3,6 +3,7 @@
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
 pub(crate) mod documents;
+pub(crate) mod register;
 
 use crate::backend::{Actor, AppError, AuditVerification, NewMember, UserId};
 use crate::context::origin_of;
@@ -42,6 +43,7 @@ pub(crate) fn routes() -> Routes {
         .post("/api/v1/orgs/{org}/audit/verify", verify_audit)
         .post("/api/v1/orgs/{org}/audit/search", search_audit)
         .merge(documents::routes())
+        .merge(register::routes())
 }
 
 #[derive(OpenApi)]
@@ -68,7 +70,9 @@ impl Modify for BearerAuth {
 
 /// The OpenAPI document as JSON (also used by tests and tooling).
 pub fn openapi_json() -> String {
-    let doc = ApiDoc::openapi().merge_from(documents::DocumentsDoc::openapi());
+    let doc = ApiDoc::openapi()
+        .merge_from(documents::DocumentsDoc::openapi())
+        .merge_from(register::RegisterDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

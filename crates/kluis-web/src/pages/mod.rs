@@ -5,6 +5,7 @@ mod audit_words;
 mod auth;
 pub(crate) mod documents;
 mod org;
+pub(crate) mod register;
 
 pub(crate) use audit_words::actions_matching;
 pub(crate) use org::{AuditQuery, audit_filter};
@@ -59,6 +60,7 @@ pub(crate) fn routes() -> Routes {
         .get("/password-reset/{token}", auth::reset_form)
         .post("/password-reset/{token}", auth::reset_submit)
         .merge(documents::routes())
+        .merge(register::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -36,6 +36,8 @@ struct Objects {
     user: UserId,
     document: String,
     finding: String,
+    /// A draft processing activity (drafts can be changed, activated and deleted).
+    activity: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -56,10 +58,19 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .first()
         .map(|f| f.id.clone())
         .expect("a finding in the generic document");
+    let activity = env
+        .app
+        .create_register_activity(owner, None, &format!("Verwerking {n}"), "")
+        .await
+        .expect("activity")
+        .activity
+        .id
+        .to_string();
     Objects {
         user,
         document: doc.id,
         finding,
+        activity,
     }
 }
 
@@ -69,6 +80,7 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{user}", o.user.as_str())
         .replace("{document}", &o.document)
         .replace("{finding}", &o.finding)
+        .replace("{activity}", &o.activity)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.
@@ -281,6 +293,12 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "DELETE /api/v1/orgs/{org}/members/{user}",
         "DELETE /api/v1/orgs/{org}/documents/{document}",
         "POST /api/v1/orgs/{org}/documents/{document}/rescan",
+        "POST /o/{org}/register/activities",
+        "POST /o/{org}/register/activities/{activity}",
+        "POST /o/{org}/register/activities/{activity}/delete",
+        "POST /api/v1/orgs/{org}/register/activities",
+        "PUT /api/v1/orgs/{org}/register/activities/{activity}",
+        "DELETE /api/v1/orgs/{org}/register/activities/{activity}",
     ] {
         assert!(
             succeeded.contains(must),

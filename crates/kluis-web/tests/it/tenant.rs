@@ -57,6 +57,7 @@ struct Ids {
     b_token_id: String,
     b_document: String,
     b_finding: String,
+    b_activity: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -85,6 +86,7 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{file}", "kluis.css")
         .replace("{document}", &ids.b_document)
         .replace("{finding}", &ids.b_finding)
+        .replace("{activity}", &ids.b_activity)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -169,6 +171,16 @@ async fn a_member_of_a_can_never_reach_b() {
         .await
         .expect("b documents");
 
+    let b_activity = env
+        .app
+        .create_register_activity(&b_actor, None, "Beta geheime verwerking", "")
+        .await
+        .expect("b activity");
+    let activities_before = env
+        .app
+        .register_activities(&b_actor)
+        .await
+        .expect("b activities");
     let members_before = members_of(&env, &b_actor).await;
     let audit_before = audit_of_changes(&env, &b_actor).await;
     let tokens_before = env.app.api_tokens(&b_actor).await.expect("tokens");
@@ -183,6 +195,7 @@ async fn a_member_of_a_can_never_reach_b() {
         b_token_id: b_token.id.clone(),
         b_document: b_doc.id.clone(),
         b_finding,
+        b_activity: b_activity.activity.id.to_string(),
     };
     let mut checked = 0;
     let routes = route_table();
@@ -195,7 +208,11 @@ async fn a_member_of_a_can_never_reach_b() {
                 let mut out = vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await];
                 denied(&out[0], &format!("{what} at beta"));
                 // …and A's organisation in the path with B's objects.
-                if p.contains("{user}") || p.contains("{token}") || p.contains("{document}") {
+                if p.contains("{user}")
+                    || p.contains("{token}")
+                    || p.contains("{document}")
+                    || p.contains("{activity}")
+                {
                     let r = page(&mut w.a_owner, m, &fill(p, "acme", &ids), &csrf).await;
                     denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
@@ -211,7 +228,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{what}"
                 );
                 let mut out = vec![r];
-                if p.contains("{user}") || p.contains("{document}") {
+                if p.contains("{user}") || p.contains("{document}") || p.contains("{activity}") {
                     let r = api(&mut w.a_api, m, &fill(p, "acme", &ids)).await;
                     denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
@@ -305,6 +322,7 @@ async fn a_member_of_a_can_never_reach_b() {
                 "beta-geheim.txt",
                 "b-secret@example.com",
                 "111222333",
+                "Beta geheime verwerking",
             ] {
                 assert!(!r.body.contains(secret), "{what} leaked {secret}");
             }
@@ -347,6 +365,14 @@ async fn a_member_of_a_can_never_reach_b() {
             .expect("b detail"),
         b_detail,
         "B's document or findings changed"
+    );
+    assert_eq!(
+        env.app
+            .register_activities(&b_actor)
+            .await
+            .expect("b activities"),
+        activities_before,
+        "B's processing activities changed"
     );
     assert_eq!(
         env.app.api_tokens(&b_actor).await.expect("tokens"),
