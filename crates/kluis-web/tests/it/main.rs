@@ -11,5 +11,6 @@ mod helpers;
 mod i18n;
 mod login;
 mod pages;
+mod register;
 mod roles;
 mod tenant;
