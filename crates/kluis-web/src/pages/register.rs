@@ -806,6 +806,10 @@ pub(crate) fn activity_from_form(body: &[u8]) -> Result<ProcessingActivity, &'st
                     a.dpia = s.parse().map_err(|_| "dpia")?;
                 }
             }
+            // Linked processors and other recipients known to the register, by id (a multi-select).
+            "recipients" => a.recipients.push(
+                serde_json::from_value(serde_json::Value::String(v)).map_err(|_| "recipients")?,
+            ),
             "purposes" => a.purposes.push(v.parse().map_err(|_| "purposes")?),
             "subjects" => a.subjects.push(v.parse().map_err(|_| "subjects")?),
             "categories" => a.categories.push(v.parse().map_err(|_| "categories")?),
@@ -912,9 +916,20 @@ pub async fn update(
 ) -> Result<Response, WebError> {
     require(&o, Permission::ManageRegister)?;
     let tr = o.ctx.tr();
-    let a = activity_from_form(&body).map_err(|field| {
+    let mut a = activity_from_form(&body).map_err(|field| {
         WebError::BadRequest(tr.t_with("activity-invalid", &[("field", &field_label(tr, field))]))
     })?;
+    // A form without the recipients' multi-select (marked by `recipients_set`) leaves the linked recipients
+    // as they are, rather than unlinking them all.
+    let has_recipients = form_urlencoded::parse(&body).any(|(k, _)| k == "recipients_set");
+    if !has_recipients {
+        a.recipients = web
+            .app
+            .register_activity(&o.actor, &id)
+            .await?
+            .activity
+            .recipients;
+    }
     match web.app.update_register_activity(&o.actor, &id, a).await {
         Ok(_) => Ok(see_other(&format!(
             "{}?notice=activity-saved",

@@ -641,3 +641,49 @@ async fn through_the_api_staff_and_auditors_read_and_are_refused_changes() {
         .expect("unchanged");
     assert_eq!(v.version, 1);
 }
+
+#[tokio::test]
+async fn saving_the_page_keeps_linked_recipients_it_does_not_show() {
+    let (env, mut owner) = with_owner().await;
+    let csrf = csrf_of(&mut owner, "acme").await;
+    let actor = session_actor(&env, &owner, "acme").await;
+    let v = env
+        .app
+        .create_register_activity(&actor, None, "Nieuwsbrief", "")
+        .await
+        .expect("draft");
+    let id = v.activity.id.to_string();
+    let mut linked = v.activity.clone();
+    linked.recipients = vec![
+        serde_json::from_value(serde_json::json!("7f0c5a52-33d1-4c1e-9a51-0d1f3b0c2a11"))
+            .expect("uuid"),
+    ];
+    env.app
+        .update_register_activity(&actor, &id, linked)
+        .await
+        .expect("link");
+    let res = owner
+        .post_form(
+            &format!("/o/acme/register/activities/{id}"),
+            &[("csrf", &csrf), ("name", "Nieuwsbrief klanten")],
+        )
+        .await;
+    assert_status(&res, 303, "save");
+    let after = env.app.register_activity(&actor, &id).await.expect("a");
+    assert_eq!(after.activity.name, "Nieuwsbrief klanten");
+    assert_eq!(after.activity.recipients.len(), 1, "still linked");
+    // With the multi-select on the form, what it sends is what holds.
+    let res = owner
+        .post_form(
+            &format!("/o/acme/register/activities/{id}"),
+            &[
+                ("csrf", &csrf),
+                ("name", "Nieuwsbrief klanten"),
+                ("recipients_set", "1"),
+            ],
+        )
+        .await;
+    assert_status(&res, 303, "save without recipients");
+    let after = env.app.register_activity(&actor, &id).await.expect("a");
+    assert!(after.activity.recipients.is_empty());
+}
