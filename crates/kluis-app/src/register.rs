@@ -7,13 +7,14 @@
 use kluis_domain::register::rules::{changed_fields, missing_for_active};
 use kluis_domain::register::starter::template;
 use kluis_domain::register::{ActivityStatus, Jurisdiction, ProcessingActivity};
-use kluis_domain::{AuditAction, Permission};
-use kluis_store::{ActivityRow, now_ms};
+use kluis_domain::{AuditAction, Permission, SystemActor};
+use kluis_store::{ActivityRow, OrgScope, now_ms};
 use time::Date;
 use uuid::Uuid;
 
-use crate::audit::require;
-use crate::{Actor, App, AppError, retry};
+use crate::audit::{CLI_ACTOR, event, require};
+use crate::system::require_system;
+use crate::{Actor, App, AppError, Origin, retry};
 
 /// An activity at its current version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,11 +133,11 @@ impl App {
             let rows = self.db().activities(&actor.scope).list().await?;
             return Ok(rows.into_iter().map(|r| r.activity).collect());
         };
-        let end_of_day = date
-            .next_day()
-            .map(|d| d.midnight().assume_utc().unix_timestamp() * 1000 - 1)
-            .unwrap_or(i64::MAX);
-        let rows = self.db().activities(&actor.scope).as_of(end_of_day).await?;
+        let rows = self
+            .db()
+            .activities(&actor.scope)
+            .as_of(end_of_day_ms(date))
+            .await?;
         Ok(rows.into_iter().map(|r| r.activity).collect())
     }
 
@@ -405,6 +406,97 @@ impl App {
     }
 }
 
+impl App {
+    /// The activities of the organisation `slug` as of the end of `date` (UTC), or now: for the command line
+    /// (exports, checks), which reads as `SystemActor::Cli`.
+    pub async fn cli_register_activities_as_of(
+        &self,
+        slug: &str,
+        date: Option<Date>,
+    ) -> Result<Vec<ProcessingActivity>, AppError> {
+        require_system(SystemActor::Cli, Permission::Read)?;
+        let org = self
+            .db()
+            .org_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let scope = OrgScope::system(&org);
+        let store = self.db().activities(&scope);
+        let rows = match date {
+            None => store
+                .list()
+                .await?
+                .into_iter()
+                .map(|r| r.activity)
+                .collect(),
+            Some(d) => store
+                .as_of(end_of_day_ms(d))
+                .await?
+                .into_iter()
+                .map(|r| r.activity)
+                .collect(),
+        };
+        Ok(rows)
+    }
+
+    /// Adds a whole activity to the organisation `slug` from the command line (`kluis demo`, imports), audited
+    /// as `cli`. It gets a new id; a draft may be incomplete, an active one must be complete (Invalid, field
+    /// `missing`, otherwise); `jurisdiction` is the organisation's, for the rules that depend on it.
+    pub async fn cli_add_register_activity(
+        &self,
+        slug: &str,
+        mut activity: ProcessingActivity,
+        jurisdiction: Option<Jurisdiction>,
+    ) -> Result<ActivityView, AppError> {
+        require_system(SystemActor::Cli, Permission::ManageRegister)?;
+        let org = self
+            .db()
+            .org_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let scope = OrgScope::system(&org);
+        activity.id = Uuid::new_v4();
+        tidy(&mut activity);
+        check_name(&activity)?;
+        if activity.status != ActivityStatus::Draft {
+            let missing = missing_for_active(&activity, jurisdiction);
+            if !missing.is_empty() {
+                return Err(incomplete(&missing));
+            }
+        }
+        let set = changed_fields(&ProcessingActivity::default(), &activity);
+        let id = activity.id.to_string();
+        let origin = Origin::cli();
+        let row = retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.activities(&scope)
+                .insert(&activity, &set, CLI_ACTOR, now_ms())
+                .await?;
+            tx.tenant(&scope)
+                .append_audit(&event(
+                    CLI_ACTOR,
+                    AuditAction::RegisterActivityCreate,
+                    ENTITY,
+                    &id,
+                    &set,
+                    &origin,
+                ))
+                .await?;
+            let row = tx.activities(&scope).get(&id).await?;
+            tx.commit().await?;
+            row.ok_or(AppError::NotFound)
+        })?;
+        Ok(row.into())
+    }
+}
+
+/// The last millisecond of `date` (UTC): "the register as it stood on that date" includes the whole day.
+fn end_of_day_ms(date: Date) -> i64 {
+    date.next_day()
+        .map(|d| d.midnight().assume_utc().unix_timestamp() * 1000 - 1)
+        .unwrap_or(i64::MAX)
+}
+
 /// Compile-time check that the use-case futures are `Send`, as axum handlers require.
 #[allow(dead_code)]
 fn register_futures_are_send(app: &App, a: &Actor) {
@@ -425,4 +517,6 @@ fn register_futures_are_send(app: &App, a: &Actor) {
         },
     ));
     send(app.delete_register_activity(a, ""));
+    send(app.cli_register_activities_as_of("", None));
+    send(app.cli_add_register_activity("", ProcessingActivity::default(), None));
 }
