@@ -71,6 +71,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/system.rs",
     // The scan job and `kluis import-docs`, which act for an organisation without a session.
     "crates/kluis-app/src/documents.rs",
+    // The CLI's register commands (`kluis demo` adds activities, exports read them) by organisation slug.
+    "crates/kluis-app/src/register.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];
