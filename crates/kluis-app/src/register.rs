@@ -4,7 +4,7 @@
 //! Reads need `Read`, changes `ManageRegister`. Every change saves a new version of the whole activity and
 //! appends one audit event naming the changed fields (never their values), in one transaction.
 
-use kluis_domain::register::rules::{changed_fields, missing_for_active};
+use kluis_domain::register::rules::{ActivityField, changed_fields, missing_for_active};
 use kluis_domain::register::starter::template;
 use kluis_domain::register::{ActivityStatus, Jurisdiction, ProcessingActivity};
 use kluis_domain::{AuditAction, Permission, SystemActor};
@@ -66,7 +66,7 @@ fn parse_id(id: &str) -> Result<Uuid, AppError> {
 
 /// The refusal of an activity that lacks fields: field `missing`, the message the missing keys, comma separated
 /// (the web layer lists them in words).
-fn incomplete(missing: &[kluis_domain::register::rules::ActivityField]) -> AppError {
+fn incomplete(missing: &[ActivityField]) -> AppError {
     AppError::invalid(
         "missing",
         missing
@@ -111,6 +111,24 @@ impl App {
         _actor: &Actor,
     ) -> Result<Option<Jurisdiction>, AppError> {
         Ok(None)
+    }
+
+    /// What `a` lacks before it can be active, under the organisation's jurisdiction (Permission::Read): the
+    /// one rule activation applies, for pages and the API to show on drafts.
+    pub async fn register_missing_for_active(
+        &self,
+        actor: &Actor,
+        a: &ProcessingActivity,
+    ) -> Result<Vec<ActivityField>, AppError> {
+        require(actor, Permission::Read)?;
+        let mut check = a.clone();
+        if check.status == ActivityStatus::Draft {
+            check.status = ActivityStatus::Active;
+        }
+        Ok(missing_for_active(
+            &check,
+            self.register_jurisdiction(actor).await?,
+        ))
     }
 
     /// Every processing activity of the actor's organisation at its current version, by name

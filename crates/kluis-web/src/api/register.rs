@@ -10,7 +10,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kluis_domain::Permission;
-use kluis_domain::register::rules::missing_for_active;
 use kluis_domain::register::{ActivityStatus, ProcessingActivity};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -84,34 +83,50 @@ pub struct ActivityOut {
     pub activity: ProcessingActivity,
 }
 
-fn missing_keys(a: &ProcessingActivity) -> Vec<String> {
-    if a.status != ActivityStatus::Draft {
-        return Vec::new();
-    }
-    let mut check = a.clone();
-    check.status = ActivityStatus::Active;
-    missing_for_active(&check, None)
-        .into_iter()
-        .map(|f| f.key().to_owned())
-        .collect()
-}
-
-fn activity_out(a: ProcessingActivity, version: i64, created: i64, updated: i64) -> ActivityOut {
-    ActivityOut {
+/// An activity for the API, with what a draft still lacks (under the organisation's jurisdiction).
+async fn activity_out(
+    web: &Web,
+    actor: &crate::backend::Actor,
+    a: ProcessingActivity,
+    version: i64,
+    created: i64,
+    updated: i64,
+) -> Result<ActivityOut, Problem> {
+    let missing = if a.status == ActivityStatus::Draft {
+        web.app
+            .register_missing_for_active(actor, &a)
+            .await?
+            .into_iter()
+            .map(|f| f.key().to_owned())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(ActivityOut {
         id: a.id.to_string(),
         status: a.status.as_str().to_owned(),
         version,
         created_at_ms: created,
         updated_at_ms: updated,
-        missing_for_active: missing_keys(&a),
+        missing_for_active: missing,
         activity: a,
-    }
+    })
 }
 
-impl From<ActivityView> for ActivityOut {
-    fn from(v: ActivityView) -> Self {
-        activity_out(v.activity, v.version, v.created_at_ms, v.updated_at_ms)
-    }
+async fn view_out(
+    web: &Web,
+    actor: &crate::backend::Actor,
+    v: ActivityView,
+) -> Result<ActivityOut, Problem> {
+    activity_out(
+        web,
+        actor,
+        v.activity,
+        v.version,
+        v.created_at_ms,
+        v.updated_at_ms,
+    )
+    .await
 }
 
 #[derive(Serialize, ToSchema)]
@@ -203,22 +218,19 @@ async fn list_activities(
         None => None,
         Some(s) => Some(parse_date("as_of", s)?),
     };
-    let activities: Vec<ActivityOut> = match as_of {
-        Some(d) => web
-            .app
-            .register_activities_as_of(&a, Some(d))
-            .await?
-            .into_iter()
-            .map(|x| activity_out(x, 0, 0, 0))
-            .collect(),
-        None => web
-            .app
-            .register_activities(&a)
-            .await?
-            .into_iter()
-            .map(ActivityOut::from)
-            .collect(),
-    };
+    let mut activities = Vec::new();
+    match as_of {
+        Some(d) => {
+            for x in web.app.register_activities_as_of(&a, Some(d)).await? {
+                activities.push(activity_out(&web, &a, x, 0, 0, 0).await?);
+            }
+        }
+        None => {
+            for v in web.app.register_activities(&a).await? {
+                activities.push(view_out(&web, &a, v).await?);
+            }
+        }
+    }
     Ok(Json(ActivityListOut {
         as_of: p.as_of.filter(|_| as_of.is_some()),
         activities: activities
@@ -292,7 +304,7 @@ async fn create_activity(
         .app
         .create_register_activity(&a, key, &name, &purpose)
         .await?;
-    Ok((StatusCode::CREATED, Json(ActivityOut::from(v))).into_response())
+    Ok((StatusCode::CREATED, Json(view_out(&web, &a, v).await?)).into_response())
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/register/activities/{activity}", tag = "register",
@@ -304,7 +316,8 @@ async fn get_activity(
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Json<ActivityOut>, Problem> {
     require(&a, Permission::Read)?;
-    Ok(Json(web.app.register_activity(&a, &id).await?.into()))
+    let v = web.app.register_activity(&a, &id).await?;
+    Ok(Json(view_out(&web, &a, v).await?))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/{org}/register/activities/{activity}", tag = "register",
@@ -330,7 +343,7 @@ async fn update_activity(
         .args(&[("message", &text)])
     })?;
     match web.app.update_register_activity(&a, &id, new).await {
-        Ok(v) => Ok(Json(ActivityOut::from(v)).into_response()),
+        Ok(v) => Ok(Json(view_out(&web, &a, v).await?).into_response()),
         Err(e) => Ok(problem_of(e)),
     }
 }
@@ -382,7 +395,7 @@ async fn set_status(
         successor: input.successor,
     };
     match web.app.set_register_activity_status(&a, &id, change).await {
-        Ok(v) => Ok(Json(ActivityOut::from(v)).into_response()),
+        Ok(v) => Ok(Json(view_out(&web, &a, v).await?).into_response()),
         Err(e) => Ok(problem_of(e)),
     }
 }

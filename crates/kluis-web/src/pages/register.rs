@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 use kluis_domain::Permission;
 use kluis_domain::legal_basis::{LawfulBasis, SpecialCategoryGround};
 use kluis_domain::register::measures::MEASURES;
-use kluis_domain::register::rules::{activity_field_label_key, missing_for_active};
+use kluis_domain::register::rules::activity_field_label_key;
 use kluis_domain::register::starter::{TEMPLATES, Template as StarterTemplate};
 use kluis_domain::register::{
     ActivityStatus, DataCategory, DataSubjectCategory, DpiaStatus, Period, PeriodUnit,
@@ -649,12 +649,10 @@ async fn activity_page(
         label: x.activity.name.clone(),
         selected: false,
     }));
-    // The profile's jurisdiction is applied by the application when activating; the page shows what it says
-    // without one (the refusal names anything more).
     let missing = if a.status == ActivityStatus::Draft {
-        let mut check = a.clone();
-        check.status = ActivityStatus::Active;
-        missing_for_active(&check, None)
+        web.app
+            .register_missing_for_active(&o.actor, &a)
+            .await?
             .into_iter()
             .map(|f| field_label(tr, f.key()))
             .collect()
