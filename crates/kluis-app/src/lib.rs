@@ -16,7 +16,12 @@ mod jobs;
 mod keys;
 mod members;
 pub mod modules;
+mod pack;
+mod profile;
+mod recipients;
 mod register;
+mod register_snapshot;
+mod statements;
 mod system;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -49,7 +54,18 @@ pub use kluis_scan::{
     Isolation as ScanIsolation, Location, Part as LocationPart, PartialReason, WorkerConfig,
     column_letters,
 };
+pub use kluis_store::{StatementRow, StatementVersion};
+pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
+pub use profile::{
+    ChecklistAnswer, ProfileView, ReviewInput, ReviewOverview, ReviewRecord,
+    registration_error_text,
+};
+pub use recipients::{
+    AGREEMENT_EXTENSIONS, AgreementFile, AgreementInput, RecipientView, StaffMeasure,
+    StaffMeasureInput, accept_agreement_file,
+};
 pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
+pub use statements::RenderedStatement;
 pub use types::*;
 
 /// Settings key under which the fingerprint of the current encryption key is stored.

@@ -103,14 +103,11 @@ fn check_name(a: &ProcessingActivity) -> Result<(), AppError> {
 }
 
 impl App {
-    /// The jurisdiction whose rules apply to the actor's organisation: the profile's, once it names one.
-    // The organisation profile is another module's; until it is wired in, no jurisdiction-specific rule (the
-    // UAVG article) is required, and templates are built for NL.
-    async fn register_jurisdiction(
-        &self,
-        _actor: &Actor,
-    ) -> Result<Option<Jurisdiction>, AppError> {
-        Ok(None)
+    /// The jurisdiction whose rules apply to the actor's organisation: the profile's, once it names one
+    /// (without one, no jurisdiction-specific rule such as the UAVG article applies, and templates are built
+    /// for NL).
+    async fn register_jurisdiction(&self, actor: &Actor) -> Result<Option<Jurisdiction>, AppError> {
+        Ok(self.profile(actor).await?.profile.jurisdiction)
     }
 
     /// What `a` lacks before it can be active, under the organisation's jurisdiction (Permission::Read): the

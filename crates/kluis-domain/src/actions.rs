@@ -60,6 +60,25 @@ vocabulary! {
         RegisterActivityStatus => "register.activity.status",
         /// A draft processing activity was deleted.
         RegisterActivityDelete => "register.activity.delete",
+        // statement
+        /// A version of the privacy statement was published.
+        StatementPublish => "register.statement.publish",
+        // profile
+        /// The organisation profile (or a wizard's answers in it) was saved as a new version.
+        RegisterProfileUpdate => "register.profile.update",
+        /// The next review of the register was scheduled.
+        RegisterReviewSchedule => "register.review.schedule",
+        /// A review of the register was completed and signed off by a member.
+        RegisterReviewSignOff => "register.review.sign_off",
+        // recipients
+        RegisterRecipientCreate => "register.recipient.create",
+        RegisterRecipientUpdate => "register.recipient.update",
+        RegisterRecipientDelete => "register.recipient.delete",
+        RegisterAgreementAdd => "register.agreement.add",
+        RegisterAgreementUpdate => "register.agreement.update",
+        RegisterAgreementRemove => "register.agreement.remove",
+        RegisterStaffMeasureAdd => "register.staff_measure.add",
+        RegisterStaffMeasureRemove => "register.staff_measure.remove",
     }
 }
 

@@ -123,6 +123,16 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/compliance.ftl"),
         include_str!("../locales/en/compliance.ftl"),
     ),
+    (
+        "statement",
+        include_str!("../locales/nl/statement.ftl"),
+        include_str!("../locales/en/statement.ftl"),
+    ),
+    (
+        "profile",
+        include_str!("../locales/nl/profile.ftl"),
+        include_str!("../locales/en/profile.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

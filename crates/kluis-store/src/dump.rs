@@ -29,10 +29,15 @@ use Kind::{Bytes, Int, Text};
 #[derive(Debug)]
 pub struct TableDef {
     pub name: &'static str,
-    columns: &'static [(&'static str, Kind)],
+    pub(crate) columns: &'static [(&'static str, Kind)],
 }
 
 impl TableDef {
+    /// A table of a module whose store file declares its own tables.
+    pub(crate) const fn new(name: &'static str, columns: &'static [(&'static str, Kind)]) -> Self {
+        TableDef { name, columns }
+    }
+
     pub fn column_names(&self) -> impl Iterator<Item = &'static str> {
         self.columns.iter().map(|(n, _)| *n)
     }
@@ -208,6 +213,39 @@ pub static DOCUMENT_TABLES: &[TableDef] = &[
             ("location", Text),
             ("created_at", Int),
         ],
+    },
+];
+
+/// The register profile module's tables (organisation profile versions, reviews), in load order.
+pub static PROFILE_TABLES: &[TableDef] = &[
+    TableDef {
+        name: "register_profile_versions",
+        columns: &[
+            ("org_id", Text),
+            ("version", Int),
+            ("body", Text),
+            ("changed", Text),
+            ("actor", Text),
+            ("at_ms", Int),
+        ],
+    },
+    TableDef {
+        name: "register_reviews",
+        columns: &[
+            ("id", Text),
+            ("org_id", Text),
+            ("scheduled_for", Text),
+            ("completed_on", Text),
+            ("signed_off_by", Text),
+            ("signed_at_ms", Int),
+            ("checklist", Text),
+            ("notes", Text),
+            ("created_at", Int),
+        ],
+    },
+    TableDef {
+        name: "register_review_settings",
+        columns: &[("org_id", Text), ("interval_months", Int)],
     },
 ];
 

@@ -14,6 +14,9 @@ mod dump;
 mod global;
 mod jobs;
 mod model;
+mod profile;
+mod recipients;
+mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -33,11 +36,19 @@ pub use documents::{
     FindingRow, NewDocument,
 };
 pub use dump::ACTIVITY_TABLES;
+pub use dump::PROFILE_TABLES;
 pub use dump::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, LoadTx, TableDef, TableList};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
     ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, MemberRow, NewAuditEvent, NewSession,
     NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
+};
+pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewSignOff};
+pub use recipients::{
+    AgreementRow, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx, StaffMeasureRow,
+};
+pub use statements::{
+    NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,
 };
 pub use tenant::{OrgScope, TenantStore, TenantTx};
 

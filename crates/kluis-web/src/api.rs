@@ -3,7 +3,10 @@
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
 pub(crate) mod documents;
+pub(crate) mod profile;
+pub(crate) mod recipients;
 pub(crate) mod register;
+pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, NewMember, UserId};
 use crate::context::origin_of;
@@ -43,6 +46,9 @@ pub(crate) fn routes() -> Routes {
         .post("/api/v1/orgs/{org}/audit/verify", verify_audit)
         .post("/api/v1/orgs/{org}/audit/search", search_audit)
         .merge(documents::routes())
+        .merge(statement::routes())
+        .merge(profile::routes())
+        .merge(recipients::routes())
         .merge(register::routes())
 }
 
@@ -72,6 +78,9 @@ impl Modify for BearerAuth {
 pub fn openapi_json() -> String {
     let doc = ApiDoc::openapi()
         .merge_from(documents::DocumentsDoc::openapi())
+        .merge_from(statement::StatementDoc::openapi())
+        .merge_from(profile::ProfileDoc::openapi())
+        .merge_from(recipients::RecipientsDoc::openapi())
         .merge_from(register::RegisterDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();

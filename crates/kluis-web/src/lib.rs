@@ -13,6 +13,7 @@ mod nav;
 mod pages;
 mod ratelimit;
 mod security;
+mod statement_text;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -134,8 +135,10 @@ pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(S
     let pages = with_context(pages::routes());
     // Document uploads may be larger than other requests; `page_context` and the API handler read their bodies
     // with `max_upload_bytes` as the limit.
-    let uploads =
-        with_context(pages::documents::upload_routes()).merge(api::documents::upload_routes());
+    let uploads = with_context(pages::documents::upload_routes())
+        .merge(api::documents::upload_routes())
+        .merge(with_context(pages::recipients::upload_routes()))
+        .merge(api::recipients::upload_routes());
 
     let all = Routes::new()
         .get("/healthz", assets::healthz)

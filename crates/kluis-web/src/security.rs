@@ -12,18 +12,31 @@ use axum::response::Response;
 /// Only our own origin may supply scripts, styles and images; no inline script (htmx runs from /static).
 const CSP: &str = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
+/// Published privacy statements (`/p/…`) are meant to be shown inside the organisation's own website: any site may
+/// frame them. They carry no forms and nothing but what the organisation published.
+const CSP_EMBEDDABLE: &str =
+    "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *; object-src 'none'";
+
 pub async fn headers(req: Request, next: Next) -> Response {
     // Pages and API answers carry personal data: a shared PC's browser must not show them again from its cache
     // (Back after logout). Only the built-in static files may be kept.
     let cacheable = req.uri().path().starts_with("/static/");
+    let embeddable = req.uri().path().starts_with("/p/");
     let mut res = next.run(req).await;
     let failed = !res.status().is_success();
     let h = res.headers_mut();
     if !cacheable || failed {
         h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    h.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if embeddable {
+        h.insert(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP_EMBEDDABLE),
+        );
+    } else {
+        h.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+        h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     res

@@ -12,7 +12,10 @@ mod audit;
 mod core;
 mod documents;
 mod members;
+mod profile;
+mod recipients;
 mod register;
+mod statement;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -140,6 +143,9 @@ pub static MODULES: &[&Module] = &[
     &register::MODULE,
     &members::MODULE,
     &audit::MODULE,
+    &statement::MODULE,
+    &profile::MODULE,
+    &recipients::MODULE,
 ];
 
 /// Every declared route of every module.

@@ -73,6 +73,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/documents.rs",
     // The CLI's register commands (`kluis demo` adds activities, exports read them) by organisation slug.
     "crates/kluis-app/src/register.rs",
+    // The public privacy-statement page: reads only what the organisation published, i.e. made public.
+    "crates/kluis-app/src/statements.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];

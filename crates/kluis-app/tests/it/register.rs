@@ -157,3 +157,50 @@ async fn privacy_officers_change_the_register_staff_and_auditors_only_read_it() 
     assert_eq!(same.version, 2);
     assert!(app.delete_register_activity(&officer, &id).await.is_ok());
 }
+
+#[tokio::test]
+async fn in_the_netherlands_special_data_needs_the_uavg_article_before_activation() {
+    let w = world().await;
+    let (app, owner) = (&w.app, &w.acme_owner);
+    let profile = kluis_domain::register::OrgProfile {
+        legal_name: "Acme BV".into(),
+        jurisdiction: Some(kluis_domain::register::Jurisdiction::Nl),
+        ..Default::default()
+    };
+    app.update_profile(owner, profile).await.expect("profile");
+    let v = app
+        .create_register_activity(owner, None, "Verzuim", "")
+        .await
+        .expect("draft");
+    let id = v.activity.id.to_string();
+    let mut a = complete("Verzuim");
+    a.categories
+        .push("user.health_and_medical".parse().unwrap());
+    a.special_ground = Some(kluis_domain::legal_basis::SpecialCategoryGround::Employment);
+    app.update_register_activity(owner, &id, a.clone())
+        .await
+        .expect("save");
+    let activate = StatusChange {
+        status: ActivityStatus::Active,
+        end_date: None,
+        successor: None,
+    };
+    match app
+        .set_register_activity_status(owner, &id, activate.clone())
+        .await
+    {
+        Err(AppError::Invalid { field, message }) => {
+            assert_eq!((field, message.as_str()), ("missing", "uavg_article"))
+        }
+        other => panic!("activated without the UAVG article: {other:?}"),
+    }
+    a.uavg_article = "UAVG art. 30 lid 1".into();
+    app.update_register_activity(owner, &id, a)
+        .await
+        .expect("save");
+    let v = app
+        .set_register_activity_status(owner, &id, activate)
+        .await
+        .expect("activate");
+    assert_eq!(v.activity.status, ActivityStatus::Active);
+}

@@ -4,11 +4,14 @@
 //! The store loads a [`Register`]; every export, the inventory, the compliance check and the privacy statement
 //! read that one snapshot, so what the register says is computed once, here, without IO.
 
+pub mod agreements;
 pub mod measures;
 pub mod model;
 pub mod rules;
 pub mod starter;
+pub mod statement;
 pub mod vocabulary;
+pub mod wizards;
 
 pub use model::*;
 pub use vocabulary::{

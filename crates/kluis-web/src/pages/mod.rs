@@ -5,10 +5,14 @@ mod audit_words;
 mod auth;
 pub(crate) mod documents;
 mod org;
+mod profile;
+pub(crate) mod recipients;
 pub(crate) mod register;
+pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
 pub(crate) use org::{AuditQuery, audit_filter};
+pub(crate) use profile::parse_date as profile_date;
 
 use crate::backend::SessionInfo;
 use crate::error::ErrorKind;
@@ -60,6 +64,9 @@ pub(crate) fn routes() -> Routes {
         .get("/password-reset/{token}", auth::reset_form)
         .post("/password-reset/{token}", auth::reset_submit)
         .merge(documents::routes())
+        .merge(statement::routes())
+        .merge(profile::routes())
+        .merge(recipients::routes())
         .merge(register::routes())
 }
 

@@ -167,3 +167,34 @@ fn gdpr_terms_are_the_exact_dutch_ones() {
         );
     }
 }
+
+#[test]
+fn every_register_vocabulary_label_exists_in_both_languages() {
+    use kluis_domain::register::{DataCategory, DataSubjectCategory, Purpose, measures, starter};
+    let mut keys: Vec<String> = Vec::new();
+    keys.extend(DataCategory::all().map(|c| c.label_key()));
+    keys.extend(Purpose::all().map(|p| p.label_key()));
+    keys.extend(DataSubjectCategory::all().map(|s| s.label_key()));
+    for t in starter::TEMPLATES {
+        keys.push(t.name_key());
+        keys.push(t.purpose_key());
+    }
+    keys.extend(measures::MEASURES.iter().map(|m| m.label_key()));
+    assert!(
+        keys.len() > 150,
+        "vocabulary suspiciously small: {}",
+        keys.len()
+    );
+    for lang in Lang::ALL {
+        let cat = catalogue(lang);
+        let missing: Vec<_> = keys
+            .iter()
+            .filter(|k| cat.get(k.as_str()).is_none_or(|t| t.trim().is_empty()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "vocabulary labels missing in {}: {missing:?}",
+            lang.code()
+        );
+    }
+}

@@ -11,6 +11,8 @@ mod helpers;
 mod i18n;
 mod login;
 mod pages;
+mod profile;
+mod recipients;
 mod register;
 mod roles;
 mod tenant;

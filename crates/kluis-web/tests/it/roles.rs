@@ -38,6 +38,9 @@ struct Objects {
     finding: String,
     /// A draft processing activity (drafts can be changed, activated and deleted).
     activity: String,
+    recipient: String,
+    agreement: String,
+    measure: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -66,11 +69,50 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .activity
         .id
         .to_string();
+    let recipient = env
+        .app
+        .create_recipient(
+            owner,
+            &kluis_domain::register::Recipient {
+                name: format!("Processor {n}"),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("recipient")
+        .recipient
+        .id
+        .to_string();
+    let agreement = env
+        .app
+        .add_agreement(owner, &recipient, &Default::default(), None)
+        .await
+        .expect("agreement")
+        .id
+        .to_string();
+    let measure = env
+        .app
+        .add_staff_measure(
+            owner,
+            &kluis_app::StaffMeasureInput {
+                user_id: user.0.clone(),
+                kind: kluis_domain::register::agreements::StaffMeasureKind::PrivacyTraining,
+                held_on: time::OffsetDateTime::now_utc().date(),
+                subject: format!("Training {n}"),
+                notes: String::new(),
+            },
+        )
+        .await
+        .expect("staff measure")
+        .id;
     Objects {
         user,
         document: doc.id,
         finding,
         activity,
+        recipient,
+        agreement,
+        measure,
     }
 }
 
@@ -81,6 +123,9 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{document}", &o.document)
         .replace("{finding}", &o.finding)
         .replace("{activity}", &o.activity)
+        .replace("{recipient}", &o.recipient)
+        .replace("{agreement}", &o.agreement)
+        .replace("{measure}", &o.measure)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.
@@ -299,6 +344,17 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "POST /api/v1/orgs/{org}/register/activities",
         "PUT /api/v1/orgs/{org}/register/activities/{activity}",
         "DELETE /api/v1/orgs/{org}/register/activities/{activity}",
+        "POST /o/{org}/recipients",
+        "POST /o/{org}/recipients/{recipient}",
+        "POST /o/{org}/recipients/{recipient}/delete",
+        "POST /o/{org}/recipients/{recipient}/agreements/{agreement}",
+        "POST /o/{org}/recipients/{recipient}/agreements/{agreement}/remove",
+        "POST /o/{org}/staff-measures/{measure}/remove",
+        "DELETE /api/v1/orgs/{org}/recipients/{recipient}",
+        "POST /api/v1/orgs/{org}/recipients/{recipient}/agreements",
+        "PUT /api/v1/orgs/{org}/recipients/{recipient}/agreements/{agreement}",
+        "DELETE /api/v1/orgs/{org}/recipients/{recipient}/agreements/{agreement}",
+        "DELETE /api/v1/orgs/{org}/staff-measures/{measure}",
     ] {
         assert!(
             succeeded.contains(must),

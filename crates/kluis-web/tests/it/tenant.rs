@@ -58,6 +58,9 @@ struct Ids {
     b_document: String,
     b_finding: String,
     b_activity: String,
+    b_recipient: String,
+    b_agreement: String,
+    b_measure: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -87,6 +90,9 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{document}", &ids.b_document)
         .replace("{finding}", &ids.b_finding)
         .replace("{activity}", &ids.b_activity)
+        .replace("{recipient}", &ids.b_recipient)
+        .replace("{agreement}", &ids.b_agreement)
+        .replace("{measure}", &ids.b_measure)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -181,6 +187,49 @@ async fn a_member_of_a_can_never_reach_b() {
         .register_activities(&b_actor)
         .await
         .expect("b activities");
+    // A processor of B with an agreement, and a staff measure of B's member.
+    let b_recipient = env
+        .app
+        .create_recipient(
+            &b_actor,
+            &kluis_domain::register::Recipient {
+                name: "Beta Hosting".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("b recipient");
+    let b_recipient_id = b_recipient.recipient.id.to_string();
+    let b_agreement = env
+        .app
+        .add_agreement(&b_actor, &b_recipient_id, &Default::default(), None)
+        .await
+        .expect("b agreement");
+    let b_measure = env
+        .app
+        .add_staff_measure(
+            &b_actor,
+            &kluis_app::StaffMeasureInput {
+                user_id: b_staff.0.clone(),
+                kind: kluis_domain::register::agreements::StaffMeasureKind::PrivacyTraining,
+                held_on: time::OffsetDateTime::now_utc().date(),
+                subject: "Beta training".into(),
+                notes: String::new(),
+            },
+        )
+        .await
+        .expect("b measure");
+    let recipients_before = env
+        .app
+        .recipients_snapshot(&b_actor)
+        .await
+        .expect("b recipients");
+    let measures_before = env
+        .app
+        .staff_measures(&b_actor, None)
+        .await
+        .expect("b measures");
+
     let members_before = members_of(&env, &b_actor).await;
     let audit_before = audit_of_changes(&env, &b_actor).await;
     let tokens_before = env.app.api_tokens(&b_actor).await.expect("tokens");
@@ -196,6 +245,9 @@ async fn a_member_of_a_can_never_reach_b() {
         b_document: b_doc.id.clone(),
         b_finding,
         b_activity: b_activity.activity.id.to_string(),
+        b_recipient: b_recipient_id,
+        b_agreement: b_agreement.id.to_string(),
+        b_measure: b_measure.id.clone(),
     };
     let mut checked = 0;
     let routes = route_table();
@@ -208,10 +260,16 @@ async fn a_member_of_a_can_never_reach_b() {
                 let mut out = vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await];
                 denied(&out[0], &format!("{what} at beta"));
                 // …and A's organisation in the path with B's objects.
-                if p.contains("{user}")
-                    || p.contains("{token}")
-                    || p.contains("{document}")
-                    || p.contains("{activity}")
+                if [
+                    "{user}",
+                    "{token}",
+                    "{document}",
+                    "{recipient}",
+                    "{measure}",
+                    "{activity}",
+                ]
+                .iter()
+                .any(|x| p.contains(x))
                 {
                     let r = page(&mut w.a_owner, m, &fill(p, "acme", &ids), &csrf).await;
                     denied(&r, &format!("{what} at acme with B's object"));
@@ -228,7 +286,16 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{what}"
                 );
                 let mut out = vec![r];
-                if p.contains("{user}") || p.contains("{document}") || p.contains("{activity}") {
+                if [
+                    "{user}",
+                    "{document}",
+                    "{recipient}",
+                    "{measure}",
+                    "{activity}",
+                ]
+                .iter()
+                .any(|x| p.contains(x))
+                {
                     let r = api(&mut w.a_api, m, &fill(p, "acme", &ids)).await;
                     denied(&r, &format!("{what} at acme with B's object"));
                     out.push(r);
@@ -323,6 +390,8 @@ async fn a_member_of_a_can_never_reach_b() {
                 "b-secret@example.com",
                 "111222333",
                 "Beta geheime verwerking",
+                "Beta Hosting",
+                "Beta training",
             ] {
                 assert!(!r.body.contains(secret), "{what} leaked {secret}");
             }
@@ -378,6 +447,22 @@ async fn a_member_of_a_can_never_reach_b() {
         env.app.api_tokens(&b_actor).await.expect("tokens"),
         tokens_before,
         "B's API tokens changed"
+    );
+    assert_eq!(
+        env.app
+            .recipients_snapshot(&b_actor)
+            .await
+            .expect("b recipients"),
+        recipients_before,
+        "B's recipients or agreements changed"
+    );
+    assert_eq!(
+        env.app
+            .staff_measures(&b_actor, None)
+            .await
+            .expect("b measures"),
+        measures_before,
+        "B's staff measures changed"
     );
     assert!(
         env.app

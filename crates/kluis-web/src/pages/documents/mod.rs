@@ -82,7 +82,8 @@ fn require(o: &OrgCtx, p: Permission) -> Result<(), WebError> {
 
 /// Extra text for the 413 page when an upload is larger than the limit; `None` for other requests.
 pub fn too_large_detail(lang: Lang, parts: &Parts, opts: &WebOptions) -> Option<String> {
-    parts.uri.path().ends_with("/documents/upload").then(|| {
+    let path = parts.uri.path();
+    (path.ends_with("/documents/upload") || path.ends_with("/agreements")).then(|| {
         Tr::new(lang).t_n(
             "documents-too-large",
             "mb",
