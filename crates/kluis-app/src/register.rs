@@ -261,6 +261,20 @@ impl App {
         require(actor, Permission::ManageRegister)?;
         parse_id(id)?;
         let jurisdiction = self.register_jurisdiction(actor).await?;
+        // Linked recipients must be the organisation's own.
+        if !new.recipients.is_empty() {
+            let known = self.recipients_snapshot(actor).await?;
+            if new
+                .recipients
+                .iter()
+                .any(|r| !known.iter().any(|k| k.id == *r))
+            {
+                return Err(AppError::invalid(
+                    "recipients",
+                    "there is no such recipient in the register",
+                ));
+            }
+        }
         let row = retry!({
             let mut tx = self.db().begin_write().await?;
             let cur = tx

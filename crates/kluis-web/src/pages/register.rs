@@ -388,6 +388,8 @@ pub struct ActivityPage {
     grounds: Vec<Opt>,
     dpias: Vec<Opt>,
     measures: Vec<Opt>,
+    /// Processors and other recipients of the register, ticked where linked.
+    linked: Vec<Opt>,
     other_recipients: String,
     retention: Vec<RetentionRow>,
     transfers: Vec<TransferRow>,
@@ -471,7 +473,10 @@ fn read_only(tr: Tr, p: &ActivityPage) -> Vec<RoGroup> {
         ),
         group(
             "activity-group-recipients",
-            vec![(f("other_recipients"), t(&a.other_recipients.join(", ")))],
+            vec![
+                (f("recipients"), chosen(tr, &p.linked)),
+                (f("other_recipients"), t(&a.other_recipients.join(", "))),
+            ],
         ),
         group(
             "activity-group-transfers",
@@ -725,6 +730,17 @@ async fn activity_page(
                 value: m.key.to_owned(),
                 label: label_or(tr, &m.label_key(), m.key),
                 selected: a.measures.iter().any(|k| k == m.key),
+            })
+            .collect(),
+        linked: web
+            .app
+            .recipients_snapshot(&o.actor)
+            .await?
+            .into_iter()
+            .map(|r| Opt {
+                selected: a.recipients.contains(&r.id),
+                value: r.id.to_string(),
+                label: r.name,
             })
             .collect(),
         other_recipients: a.other_recipients.join("\n"),

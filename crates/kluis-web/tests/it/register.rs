@@ -670,11 +670,38 @@ async fn saving_the_page_keeps_linked_recipients_it_does_not_show() {
         .await
         .expect("draft");
     let id = v.activity.id.to_string();
+    let processor = env
+        .app
+        .create_recipient(
+            &actor,
+            &kluis_domain::register::Recipient {
+                name: "Mailchimp".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("recipient")
+        .recipient
+        .id;
+    // The activity page offers the register's recipients to link.
+    let page = owner
+        .get(&format!("/o/acme/register/activities/{id}"))
+        .await;
+    assert!(page.body.contains(&format!("value=\"{processor}\"")));
     let mut linked = v.activity.clone();
-    linked.recipients = vec![
+    linked.recipients = vec![processor];
+    let mut unknown = v.activity.clone();
+    unknown.recipients = vec![
         serde_json::from_value(serde_json::json!("7f0c5a52-33d1-4c1e-9a51-0d1f3b0c2a11"))
             .expect("uuid"),
     ];
+    assert!(
+        env.app
+            .update_register_activity(&actor, &id, unknown)
+            .await
+            .is_err(),
+        "only the register's own recipients can be linked"
+    );
     env.app
         .update_register_activity(&actor, &id, linked)
         .await
@@ -703,4 +730,27 @@ async fn saving_the_page_keeps_linked_recipients_it_does_not_show() {
     assert_status(&res, 303, "save without recipients");
     let after = env.app.register_activity(&actor, &id).await.expect("a");
     assert!(after.activity.recipients.is_empty());
+    let processor = processor.to_string();
+    let res = owner
+        .post_form(
+            &format!("/o/acme/register/activities/{id}"),
+            &[
+                ("csrf", &csrf),
+                ("name", "Nieuwsbrief klanten"),
+                ("recipients_set", "1"),
+                ("recipients", &processor),
+            ],
+        )
+        .await;
+    assert_status(&res, 303, "link through the form");
+    let after = env.app.register_activity(&actor, &id).await.expect("a");
+    assert_eq!(
+        after
+            .activity
+            .recipients
+            .iter()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>(),
+        vec![processor]
+    );
 }
