@@ -5,6 +5,7 @@
 mod postgres;
 mod s3;
 mod schemathesis;
+mod validators;
 
 use anyhow::{Context, Result, bail};
 use std::env;
@@ -20,12 +21,16 @@ tasks:
         that this task starts and removes, then the fuzz targets for a bounded time. Object-storage tests
         run against a throwaway S3-compatible server (moto, installed from PyPI into target/). After the
         SQLite tests, schemathesis (from PyPI, into target/) checks a running server against its OpenAPI
-        document for a few minutes.
+        document for a few minutes. The register-export tests run pyshacl and fideslang (from PyPI, into
+        target/validators-venv) and fail without them.
         The browser test is required (needs Debian's chromium and chromium-driver) unless --no-browser.
   schemathesis
         Only the schemathesis step of `test`: a running server against its OpenAPI document.
+  validators
+        Make (once) the virtualenv with the export validators and print its path, for
+        KLUIS_VALIDATORS_VENV=$(cargo xtask validators) cargo test -p kluis-export
   bench [NAME...]
-        Release-build benchmarks (detect, pipeline, server); results go to stdout, see BENCHMARKS.md.
+        Release-build benchmarks (detect, pipeline, server, register); results go to stdout, see BENCHMARKS.md.
   fuzz [--seconds N]
         Run each fuzz target of kluis-extract for N seconds (default 20).
 ";
@@ -53,6 +58,11 @@ fn run() -> Result<()> {
             fuzz: !has("--no-fuzz"),
         }),
         "schemathesis" => schemathesis_step(&project_root()),
+        "validators" => {
+            let venv = validators::venv(&project_root())?;
+            println!("{}", venv.display());
+            Ok(())
+        }
         "bench" => bench(rest),
         "fuzz" => fuzz(seconds_flag(rest)?.unwrap_or(20)),
         "help" | "--help" | "-h" => {
@@ -118,6 +128,10 @@ fn test(opts: TestOptions) -> Result<()> {
     if let Some(server) = &s3 {
         envs.push(("KLUIS_TEST_S3_ENDPOINT", server.endpoint()));
     }
+    // The register exports are checked by their formats' own validators; the tests fail without them here.
+    let validators = validators::venv(&root).context("installing the export validators")?;
+    envs.push(("KLUIS_VALIDATORS_VENV", validators.display().to_string()));
+    envs.push(("KLUIS_REQUIRE_VALIDATORS", "1".into()));
 
     let mut sqlite = cargo(&root, &["test", "--workspace", "--no-fail-fast"]);
     sqlite.env_remove("KLUIS_TEST_DATABASE_URL");
@@ -173,6 +187,7 @@ fn bench(names: &[String]) -> Result<()> {
         ("detect", "kluis-pii"),
         ("pipeline", "kluis-scan"),
         ("server", "kluis"),
+        ("register", "kluis-export"),
     ];
     for (name, package) in all {
         if !names.is_empty() && !names.iter().any(|n| n == name) {

@@ -65,6 +65,8 @@ impl App {
         let origin = Origin::cli();
         for org in self.db().orgs().await? {
             let scope = OrgScope::system(&org);
+            reencrypted +=
+                crate::invitations::reencrypt_invitations(&ring, &mut tx, &scope).await?;
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,

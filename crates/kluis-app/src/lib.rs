@@ -12,6 +12,7 @@ mod backup;
 mod documents;
 mod error;
 mod identifiers;
+mod invitations;
 mod jobs;
 mod keys;
 mod members;
@@ -20,6 +21,7 @@ mod pack;
 mod profile;
 mod recipients;
 mod register;
+mod register_export;
 mod register_snapshot;
 mod statements;
 mod system;
@@ -44,6 +46,9 @@ pub use documents::{
 };
 pub use error::AppError;
 pub use identifiers::{IdentifierHit, IdentifierHits, SEARCH_PAGE_SIZE};
+pub use invitations::{
+    INVITATION_TTL_MS, InvitationSummary, InvitationView, Invitee, NewInvitation,
+};
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_ORPHAN_BLOBS, JOB_PURGE, JobHandler};
 pub use kluis_domain::ScanStatus;
 pub use kluis_domain::audit::Checkpoint;
@@ -450,15 +455,19 @@ fn futures_are_send(app: &App, a: &Actor, u: &UserId, o: &Origin, p: &Path) {
     send(app.api_token_locale(""));
     send(app.members(a));
     send(app.member_display_name(a, ""));
-    send(app.add_member(
+    send(app.invite_member(
         a,
-        NewMember {
+        NewInvitation {
             email: String::new(),
             display_name: String::new(),
             role: Role::Staff,
-            password: String::new(),
         },
     ));
+    send(app.invitations(a));
+    send(app.revoke_invitation(a, ""));
+    send(app.invitation_view("", Some(u)));
+    send(app.accept_invitation("", u, o));
+    send(app.accept_invitation_new_account("", "", "", Locale::En, o));
     send(app.change_role(a, u, Role::Staff));
     send(app.remove_member(a, u));
     send(app.change_password(u, "", "", o));

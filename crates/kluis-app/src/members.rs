@@ -7,9 +7,8 @@ use kluis_store::now_ms;
 use crate::audit::append_for_user;
 use crate::audit::{event, require};
 use crate::{
-    Actor, ApiTokenSummary, App, AppError, Locale, Member, NewMember, OrgSummary, Origin, UserId,
-    UserSummary, hash_password, retry, validate_email, validate_name, validate_password,
-    validate_password_field, validate_slug,
+    Actor, ApiTokenSummary, App, AppError, Member, OrgSummary, Origin, UserId, hash_password,
+    retry, validate_name, validate_password_field, validate_slug,
 };
 use kluis_store::PendingLoginRow;
 
@@ -94,93 +93,6 @@ impl App {
     pub async fn member_count(&self, actor: &Actor) -> Result<i64, AppError> {
         require(actor, Permission::Read)?;
         Ok(self.db().tenant(&actor.scope).member_count().await?)
-    }
-
-    /// Adds a user to the actor's organisation (Permission::ManageUsers). A new e-mail address creates an
-    /// account with the given initial password; an existing account is added as a member unchanged.
-    /// Conflict if already a member.
-    pub async fn add_member(&self, actor: &Actor, input: NewMember) -> Result<Member, AppError> {
-        require(actor, Permission::ManageUsers)?;
-        let email = validate_email(&input.email)?;
-        let display_name = validate_name("display_name", &input.display_name)?;
-        let existing = self
-            .db()
-            .user_by_email_index(&self.email_index(email.as_str()))
-            .await?;
-        let new_user = match existing {
-            Some(_) => None,
-            None => {
-                let password = validate_password(&input.password)?;
-                Some(
-                    self.new_user_row(&email, &display_name, &password, Locale::default())
-                        .await?,
-                )
-            }
-        };
-        let actor_id = actor.user_id.as_str();
-        let origin = &actor.origin;
-        let user_id = retry!({
-            let mut tx = self.db().begin_write().await?;
-            let user_id = match (
-                &new_user,
-                tx.user_by_email_index(&self.email_index(email.as_str()))
-                    .await?,
-            ) {
-                (_, Some(u)) => u.id,
-                (Some(nu), None) => {
-                    tx.insert_user(nu).await?;
-                    nu.id.clone()
-                }
-                // The account was deleted between the check and now; let the caller try again.
-                (None, None) => {
-                    return Err(AppError::Conflict(
-                        "the account changed meanwhile; try again".into(),
-                    ));
-                }
-            };
-            let mut t = tx.tenant(&actor.scope);
-            if t.member(&user_id).await?.is_some() {
-                return Err(AppError::Conflict("this person is already a member".into()));
-            }
-            t.insert_membership(&user_id, input.role, now_ms()).await?;
-            // One event for one change: adding someone whose account is made for the purpose names the
-            // account's fields too.
-            let fields: &[&str] = if new_user.is_some() {
-                &["role", "email", "display_name", "password"]
-            } else {
-                &["role"]
-            };
-            t.append_audit(&event(
-                actor_id,
-                AuditAction::MemberAdd,
-                "membership",
-                &user_id,
-                fields,
-                origin,
-            ))
-            .await?;
-            tx.commit().await?;
-            Ok(user_id)
-        })?;
-        let m = self
-            .db()
-            .tenant(&actor.scope)
-            .member(&user_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        // The answer repeats what the owner typed, never the account's own name, language or second factor:
-        // whether the address already had an account (elsewhere) and what it is called stays unknown here.
-        Ok(Member {
-            user: UserSummary {
-                id: UserId(user_id),
-                email: email.into_string(),
-                display_name,
-                locale: Locale::default(),
-                totp_enabled: false,
-            },
-            role: m.role,
-            joined_at_ms: m.joined_at,
-        })
     }
 
     /// Changes a member's role (Permission::ManageUsers). Never leaves the organisation without an owner.

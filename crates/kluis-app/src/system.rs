@@ -20,6 +20,17 @@ pub(crate) fn require_system(actor: SystemActor, permission: Permission) -> Resu
 }
 
 impl App {
+    /// The scope of the organisation a command names by slug (the operator at the command line acts for it
+    /// without a membership); NotFound for an unknown slug.
+    async fn cli_org_scope(&self, org_slug: &str) -> Result<OrgScope, AppError> {
+        let org = self
+            .db()
+            .org_by_slug(org_slug.trim())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(OrgScope::system(&org))
+    }
+
     /// Creates an organisation. Conflict if the slug is taken.
     pub async fn cli_add_org(&self, slug: &str, name: &str) -> Result<OrgSummary, AppError> {
         require_system(SystemActor::Cli, Permission::ManageUsers)?;
@@ -78,12 +89,7 @@ impl App {
         require_system(SystemActor::Cli, Permission::ManageUsers)?;
         let email = validate_email(email)?;
         let name = validate_name("name", name)?;
-        let org = self
-            .db()
-            .org_by_slug(org_slug.trim())
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let scope = OrgScope::system(&org);
+        let scope = self.cli_org_scope(org_slug).await?;
         let index = self.email_index(email.as_str());
         let new_user = match self.db().user_by_email_index(&index).await? {
             Some(_) => None,
@@ -117,7 +123,7 @@ impl App {
                 ));
             }
             t.insert_membership(&user_id, role, now_ms()).await?;
-            // One event for one change (see `add_member`).
+            // One event for one change: a new account made for the membership is named in the same event.
             let fields: &[&str] = if new_user.is_some() {
                 &["role", "email", "display_name", "password"]
             } else {
@@ -196,17 +202,12 @@ impl App {
         require_system(SystemActor::Cli, Permission::ManageUsers)?;
         let email = validate_email(email)?;
         let name = validate_name("name", name)?;
-        let org = self
-            .db()
-            .org_by_slug(org_slug.trim())
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let scope = self.cli_org_scope(org_slug).await?;
         let user = self
             .db()
             .user_by_email_index(&self.email_index(email.as_str()))
             .await?
             .ok_or(AppError::NotFound)?;
-        let scope = OrgScope::system(&org);
         let token = kluis_crypto::random_token();
         let digest = kluis_crypto::token_digest(&token);
         let id = uuid::Uuid::now_v7().to_string();

@@ -202,17 +202,6 @@ pub struct SetupInput {
     pub locale: Locale,
 }
 
-/// A user to add to an organisation. An existing account (same e-mail) is added as a member instead; its
-/// name and password stay unchanged.
-#[derive(Debug, Clone)]
-pub struct NewMember {
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    /// Initial password, at least 12 characters (ignored for existing accounts).
-    pub password: String,
-}
-
 /// Result of a login attempt that passed the password check.
 #[derive(Debug, Clone)]
 pub enum LoginOutcome {

@@ -79,6 +79,16 @@ vocabulary! {
         RegisterAgreementRemove => "register.agreement.remove",
         RegisterStaffMeasureAdd => "register.staff_measure.add",
         RegisterStaffMeasureRemove => "register.staff_measure.remove",
+        // invite
+        /// An owner invited an address to join with a role (the link is shown to the owner once).
+        MemberInvite => "member.invite",
+        /// An invitee accepted an invitation and became a member (a new account is made in the same step).
+        MemberInviteAccept => "member.invite_accept",
+        /// An owner withdrew a pending invitation.
+        MemberInviteRevoke => "member.invite_revoke",
+        // exports
+        /// The register was exported (the event names the format, never the contents).
+        RegisterExport => "register.export",
     }
 }
 

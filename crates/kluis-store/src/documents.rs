@@ -602,6 +602,18 @@ impl DocumentStore<'_> {
         rows.iter().map(DocumentRow::from_row).collect()
     }
 
+    /// How many documents [`Self::not_scanned`] would list, counted in the database.
+    pub async fn not_scanned_count(&self) -> Result<i64> {
+        let mut c = self.conn().await?;
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM documents WHERE org_id = $1 AND (status = 'failed' OR \
+             (scan_status IS NOT NULL AND scan_status <> 'ok'))",
+        )
+        .bind(self.org())
+        .fetch_one(&mut *c)
+        .await?)
+    }
+
     /// Every document with stored bytes (for key rotation): (id, blob key).
     pub async fn blob_keys(&self) -> Result<Vec<(String, String)>> {
         let mut c = self.conn().await?;

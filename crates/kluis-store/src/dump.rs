@@ -248,6 +248,22 @@ pub static PROFILE_TABLES: &[TableDef] = &[
         columns: &[("org_id", Text), ("interval_months", Int)],
     },
 ];
+/// The members module's tables (pending invitations), in load order.
+pub static INVITATION_TABLES: &[TableDef] = &[TableDef {
+    name: "invitations",
+    columns: &[
+        ("id", Text),
+        ("org_id", Text),
+        ("token_digest", Text),
+        ("email_index", Text),
+        ("email_enc", Bytes),
+        ("display_name_enc", Bytes),
+        ("role", Text),
+        ("invited_by", Text),
+        ("created_at", Int),
+        ("expires_at", Int),
+    ],
+}];
 
 /// The register's processing activities and their versions, in load order.
 pub static ACTIVITY_TABLES: &[TableDef] = &[

@@ -640,3 +640,36 @@ impl UserUpdate {
         UserUpdate(self.0.bind(v))
     }
 }
+
+impl Store {
+    /// Looks up an invitation by the digest of its link's token, with its organisation and a scope for it: the
+    /// token is what authenticates the invitee, as an API token does a bearer. The caller checks expiry and
+    /// who accepts; the scope serves only to accept (or show) this one invitation.
+    pub async fn invitation_by_digest(
+        &self,
+        token_digest: &str,
+    ) -> Result<Option<(crate::InvitationRow, OrgRow, OrgScope)>> {
+        let mut c = self.pool().acquire().await?;
+        let sql = format!(
+            "SELECT {} FROM invitations WHERE token_digest = $1",
+            crate::InvitationRow::COLUMNS
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(token_digest)
+            .fetch_optional(&mut *c)
+            .await?;
+        let Some(invitation) = row
+            .as_ref()
+            .map(crate::InvitationRow::from_row)
+            .transpose()?
+        else {
+            return Ok(None);
+        };
+        drop(c);
+        let Some(org) = self.org_by_id(&invitation.org_id).await? else {
+            return Ok(None);
+        };
+        let scope = OrgScope::checked(org.id.clone());
+        Ok(Some((invitation, org, scope)))
+    }
+}

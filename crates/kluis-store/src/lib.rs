@@ -37,11 +37,13 @@ pub use documents::{
 };
 pub use dump::ACTIVITY_TABLES;
 pub use dump::PROFILE_TABLES;
-pub use dump::{CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, LoadTx, TableDef, TableList};
+pub use dump::{
+    CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, INVITATION_TABLES, LoadTx, TableDef, TableList,
+};
 pub use jobs::{JobRow, JobStatus, NewJob};
 pub use model::{
-    ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, MemberRow, NewAuditEvent, NewSession,
-    NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
+    ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, InvitationRow, MemberRow,
+    NewAuditEvent, NewSession, NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,
 };
 pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewSignOff};
 pub use recipients::{

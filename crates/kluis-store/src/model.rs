@@ -323,3 +323,43 @@ pub struct AuditTextMatch {
     /// Any entity id, exactly (the text was an id).
     pub entity_ids: Vec<String>,
 }
+
+/// A pending invitation to join an organisation. The address and the typed name are encrypted; only the digest
+/// of the link's token is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationRow {
+    pub id: String,
+    pub org_id: String,
+    pub token_digest: String,
+    /// Blind index of the address, the same as `users.email_index`.
+    pub email_index: String,
+    pub email_enc: Vec<u8>,
+    pub display_name_enc: Vec<u8>,
+    pub role: Role,
+    /// The user id of the member who invited.
+    pub invited_by: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+impl InvitationRow {
+    pub(crate) const COLUMNS: &'static str = "id, org_id, token_digest, email_index, email_enc, \
+         display_name_enc, role, invited_by, created_at, expires_at";
+
+    pub(crate) fn from_row(row: &AnyRow) -> Result<InvitationRow> {
+        let id: String = row.try_get("id")?;
+        let role: String = row.try_get("role")?;
+        Ok(InvitationRow {
+            role: stored("invitations", &id, "role", &role)?,
+            org_id: row.try_get("org_id")?,
+            token_digest: row.try_get("token_digest")?,
+            email_index: row.try_get("email_index")?,
+            email_enc: row.try_get("email_enc")?,
+            display_name_enc: row.try_get("display_name_enc")?,
+            invited_by: row.try_get("invited_by")?,
+            created_at: row.try_get("created_at")?,
+            expires_at: row.try_get("expires_at")?,
+            id,
+        })
+    }
+}

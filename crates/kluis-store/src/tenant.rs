@@ -7,8 +7,8 @@ use sqlx::{AnyConnection, Row as _};
 
 use crate::model::{AUDIT_COLUMNS, audit_from_row, parse_role};
 use crate::{
-    ApiTokenRow, AuditEventRow, AuditQuery, MemberRow, NewAuditEvent, OrgRow, Result, Store,
-    StoreError, UserRow, found, now_ms,
+    ApiTokenRow, AuditEventRow, AuditQuery, InvitationRow, MemberRow, NewAuditEvent, OrgRow,
+    Result, Store, StoreError, UserRow, found, now_ms,
 };
 
 /// Proof that the holder may touch one organisation's data. Obtained from a membership check
@@ -582,4 +582,105 @@ async fn q_member(c: &mut AnyConnection, org_id: &str, user_id: &str) -> Result<
         .fetch_optional(&mut *c)
         .await?;
     row.as_ref().map(member_from_row).transpose()
+}
+
+// Invitations: the members module's pending invitations of this organisation.
+
+impl TenantStore<'_> {
+    /// The organisation's pending invitations (expired ones too, until revoked), oldest first.
+    pub async fn invitations(&self) -> Result<Vec<InvitationRow>> {
+        let mut c = self.conn().await?;
+        let sql = format!(
+            "SELECT {} FROM invitations WHERE org_id = $1 ORDER BY created_at, id",
+            InvitationRow::COLUMNS
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&self.scope.org_id)
+            .fetch_all(&mut *c)
+            .await?;
+        rows.iter().map(InvitationRow::from_row).collect()
+    }
+}
+
+impl TenantTx<'_> {
+    /// The organisation's invitation of the address with this blind index, if any.
+    pub async fn invitation_for_email(
+        &mut self,
+        email_index: &str,
+    ) -> Result<Option<InvitationRow>> {
+        let sql = format!(
+            "SELECT {} FROM invitations WHERE org_id = $1 AND email_index = $2",
+            InvitationRow::COLUMNS
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&self.scope.org_id)
+            .bind(email_index)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        row.as_ref().map(InvitationRow::from_row).transpose()
+    }
+
+    /// Stores an invitation of this organisation (its `org_id` is the scope's, whatever the row says).
+    pub async fn insert_invitation(&mut self, i: &InvitationRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO invitations (id, org_id, token_digest, email_index, email_enc, display_name_enc, role, \
+             invited_by, created_at, expires_at) VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&self.scope.org_id)
+        .bind(&i.id)
+        .bind(&i.token_digest)
+        .bind(&i.email_index)
+        .bind(&i.email_enc)
+        .bind(&i.display_name_enc)
+        .bind(i.role.as_str())
+        .bind(&i.invited_by)
+        .bind(i.created_at)
+        .bind(i.expires_at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Deletes an invitation of this organisation (accepted or revoked); false if there was none (another
+    /// organisation's id, or already used or revoked).
+    pub async fn delete_invitation(&mut self, id: &str) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM invitations WHERE org_id = $1 AND id = $2")
+            .bind(&self.scope.org_id)
+            .bind(id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Every invitation of this organisation (for key rotation).
+    pub async fn invitations(&mut self) -> Result<Vec<InvitationRow>> {
+        let sql = format!(
+            "SELECT {} FROM invitations WHERE org_id = $1 ORDER BY created_at, id",
+            InvitationRow::COLUMNS
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&self.scope.org_id)
+            .fetch_all(&mut *self.conn)
+            .await?;
+        rows.iter().map(InvitationRow::from_row).collect()
+    }
+
+    /// Replaces an invitation's encrypted fields (key rotation).
+    pub async fn set_invitation_enc(
+        &mut self,
+        id: &str,
+        email_enc: &[u8],
+        display_name_enc: &[u8],
+    ) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE invitations SET email_enc = $3, display_name_enc = $4 WHERE org_id = $1 AND id = $2",
+        )
+        .bind(&self.scope.org_id)
+        .bind(id)
+        .bind(email_enc)
+        .bind(display_name_enc)
+        .execute(&mut *self.conn)
+        .await?;
+        found(done)
+    }
 }

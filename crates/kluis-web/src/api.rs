@@ -3,12 +3,13 @@
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
 pub(crate) mod documents;
+mod invitations;
 pub(crate) mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
 pub(crate) mod statement;
 
-use crate::backend::{Actor, AppError, AuditVerification, NewMember, UserId};
+use crate::backend::{Actor, AppError, AuditVerification, UserId};
 use crate::context::origin_of;
 use crate::pages::{AuditQuery, audit_filter};
 use crate::{Routes, Web};
@@ -31,7 +32,6 @@ pub(crate) fn routes() -> Routes {
         .get("/api/v1/openapi.json", openapi_handler)
         .get("/api/v1/me", me)
         .get("/api/v1/orgs/{org}/members", list_members)
-        .post("/api/v1/orgs/{org}/members", add_member)
         .add(
             Method::PATCH,
             "/api/v1/orgs/{org}/members/{user}",
@@ -49,14 +49,15 @@ pub(crate) fn routes() -> Routes {
         .merge(statement::routes())
         .merge(profile::routes())
         .merge(recipients::routes())
+        .merge(invitations::routes())
         .merge(register::routes())
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kluis API", version = "1", description = "Members, documents and audit log of a Kluis organisation. Authenticate with an API token: `Authorization: Bearer <token>`."),
-    paths(me, list_members, add_member, change_role, remove_member, audit_events, verify_audit, search_audit),
-    components(schemas(Problem, Me, ApiRole, MemberOut, NewMemberIn, RoleChange, AuditEventOut, AuditPageOut, VerificationOut, AuditSearchIn)),
+    paths(me, list_members, change_role, remove_member, audit_events, verify_audit, search_audit),
+    components(schemas(Problem, Me, ApiRole, MemberOut, RoleChange, AuditEventOut, AuditPageOut, VerificationOut, AuditSearchIn)),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]
@@ -81,6 +82,7 @@ pub fn openapi_json() -> String {
         .merge_from(statement::StatementDoc::openapi())
         .merge_from(profile::ProfileDoc::openapi())
         .merge_from(recipients::RecipientsDoc::openapi())
+        .merge_from(invitations::InvitationsDoc::openapi())
         .merge_from(register::RegisterDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
@@ -661,39 +663,6 @@ async fn list_members(
 }
 
 #[derive(Deserialize, ToSchema)]
-pub struct NewMemberIn {
-    pub email: String,
-    pub name: String,
-    pub role: ApiRole,
-    /// Initial password for a new account; leave out to add an existing account.
-    pub password: Option<String>,
-}
-
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/members", tag = "members",
-    params(("org" = String, Path, description = "Organisation slug")), request_body = NewMemberIn,
-    responses((status = 201, body = MemberOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn add_member(
-    State(web): State<Web>,
-    ApiOrgActor(a): ApiOrgActor,
-    ApiJson(body): ApiJson<NewMemberIn>,
-) -> Result<Response, Problem> {
-    require(&a, Permission::ManageUsers)?;
-    let m = web
-        .app
-        .add_member(
-            &a,
-            NewMember {
-                email: body.email,
-                display_name: body.name,
-                role: body.role.into(),
-                password: body.password.unwrap_or_default(),
-            },
-        )
-        .await?;
-    Ok((StatusCode::CREATED, Json(MemberOut::from(m))).into_response())
-}
-
-#[derive(Deserialize, ToSchema)]
 pub struct RoleChange {
     pub role: ApiRole,
 }
@@ -764,31 +733,24 @@ pub struct AuditEventOut {
     pub subject_name: Option<String>,
 }
 
-/// An audit search. The free text is sent in the body, never in the URL: it may be a person's name.
+/// An audit search. The free text is sent in the body, never in the URL: it may be a person's name. Every field
+/// is optional (an absent `Option` is `None`).
 #[derive(Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct AuditSearchIn {
     /// Free text: part of a person's or document's name, of an action (its code, or its words in Dutch or
     /// English), or an exact id.
-    #[serde(default)]
     pub q: Option<String>,
-    #[serde(default)]
     pub actor: Option<String>,
-    #[serde(default)]
     pub action: Option<String>,
-    #[serde(default)]
     pub entity: Option<String>,
     /// First day, `YYYY-MM-DD` (UTC).
-    #[serde(default)]
     pub from: Option<String>,
     /// Last day, `YYYY-MM-DD` (UTC), inclusive.
-    #[serde(default)]
     pub to: Option<String>,
     /// Page number, from 1.
-    #[serde(default)]
     pub page: Option<u32>,
     /// Events per page, 1 to 500 (default 50).
-    #[serde(default)]
     pub per_page: Option<u32>,
 }
 

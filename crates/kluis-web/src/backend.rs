@@ -2,11 +2,12 @@
 
 pub use kluis_app::{ActivityHistoryEntry, ActivityView, StatusChange};
 pub use kluis_app::{
-    Actor, App, AppError, AuditFilter, AuditVerification, Locale, LoginOutcome, Member, NewMember,
-    Origin, SessionInfo, SetupInput, UserId,
+    Actor, App, AppError, AuditFilter, AuditVerification, Locale, LoginOutcome, Member,
+    NewInvitation, Origin, SessionInfo, SetupInput, UserId,
 };
 pub use kluis_app::{AuditEntry, checkpoint_from_json, checkpoint_to_json};
 pub use kluis_app::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
     DocumentStatus, DocumentSummary, IdentifierHit, ScanStatus,
 };
+pub use kluis_app::{InvitationSummary, Invitee};

@@ -3,7 +3,7 @@ use std::time::Duration;
 use kluis_app::testing::{origin, test_config};
 use kluis_app::{App, AppError, Locale, LoginOutcome, Origin, Role};
 
-use crate::{PASSWORD, add, login, world};
+use crate::{PASSWORD, login, world};
 
 #[tokio::test]
 async fn setup_once_then_login_sessions_and_logout() {
@@ -231,11 +231,32 @@ async fn logins_are_throttled_per_address_and_per_ip_across_instances() {
 async fn members_can_belong_to_several_organisations_and_switch() {
     let w = world().await;
     let app = &w.app;
-    let m = add(app, &w.beta_owner, "owner@example.com", Role::Auditor).await;
-    assert_eq!(
-        m.user_id, w.acme_owner.user_id,
-        "an existing account is added, not duplicated"
-    );
+    // An existing account joins by accepting the invitation while logged in as itself.
+    let invite = |role| {
+        app.invite_member(
+            &w.beta_owner,
+            kluis_app::NewInvitation {
+                email: "owner@example.com".into(),
+                display_name: "x".into(),
+                role,
+            },
+        )
+    };
+    let (_, link) = invite(Role::Auditor).await.unwrap();
+    assert!(matches!(
+        app.accept_invitation_new_account(
+            &link,
+            "Other",
+            PASSWORD,
+            kluis_app::Locale::Nl,
+            &origin()
+        )
+        .await,
+        Err(AppError::Conflict(_))
+    ));
+    app.accept_invitation(&link, &w.acme_owner.user_id, &origin())
+        .await
+        .unwrap();
     let (token, _) = login(app, "owner@example.com").await;
     let info = app.session(&token).await.unwrap().unwrap();
     assert_eq!(info.memberships.len(), 2);
@@ -246,16 +267,7 @@ async fn members_can_belong_to_several_organisations_and_switch() {
         ("beta", Some(Role::Auditor))
     );
     assert!(matches!(
-        app.add_member(
-            &w.beta_owner,
-            kluis_app::NewMember {
-                email: "owner@example.com".into(),
-                display_name: "x".into(),
-                role: Role::Staff,
-                password: String::new()
-            }
-        )
-        .await,
+        invite(Role::Staff).await,
         Err(AppError::Conflict(_))
     ));
 }

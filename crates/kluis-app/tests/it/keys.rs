@@ -162,3 +162,39 @@ async fn display_names_are_encrypted_at_rest_and_clear_ones_are_encrypted_at_sta
     );
     assert!(app.verify_audit(&owner).await.unwrap().is_ok());
 }
+
+/// A pending invitation's address and typed name are encrypted too: rotation re-encrypts them, so after the
+/// old key is retired the list still reads and the link still works.
+#[tokio::test]
+async fn rotating_keys_keeps_pending_invitations_readable_and_usable() {
+    let env = test_config().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    let owner = app.setup(setup_input(), &origin()).await.unwrap();
+    let (_, token) = app
+        .invite_member(
+            &owner,
+            kluis_app::NewInvitation {
+                email: "ivy@example.com".into(),
+                display_name: "Ivy Typed".into(),
+                role: Role::Auditor,
+            },
+        )
+        .await
+        .unwrap();
+    let report = app.rotate_keys().await.unwrap();
+    assert_eq!(
+        report.reencrypted, 4,
+        "one e-mail and one display name of the owner, the invitation's address and name"
+    );
+    let pending = app.invitations(&owner).await.unwrap();
+    assert_eq!(
+        (pending[0].email.as_str(), pending[0].display_name.as_str()),
+        ("ivy@example.com", "Ivy Typed")
+    );
+    let (_, ivy) = app
+        .accept_invitation_new_account(&token, "Ivy", PASSWORD, kluis_app::Locale::En, &origin())
+        .await
+        .unwrap();
+    let (_, logged_in) = login(&app, "ivy@example.com").await;
+    assert_eq!(logged_in, ivy);
+}

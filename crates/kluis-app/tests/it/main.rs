@@ -41,23 +41,31 @@ pub async fn world() -> World {
     }
 }
 
-/// Adds a member with `role` to the actor's organisation and returns them as an actor there.
+/// Invites a new address with `role` into the actor's organisation, accepts it as a new account and returns
+/// the new member as an actor there.
 pub async fn add(app: &App, owner: &Actor, email: &str, role: Role) -> Actor {
-    let m = app
-        .add_member(
+    let (_, token) = app
+        .invite_member(
             owner,
-            kluis_app::NewMember {
+            kluis_app::NewInvitation {
                 email: email.into(),
                 display_name: email.split('@').next().unwrap().into(),
                 role,
-                password: PASSWORD.into(),
             },
         )
         .await
         .unwrap();
-    app.actor(&m.user.id, &owner.org.slug, &origin())
+    let (_, user) = app
+        .accept_invitation_new_account(
+            &token,
+            email.split('@').next().unwrap(),
+            PASSWORD,
+            kluis_app::Locale::Nl,
+            &origin(),
+        )
         .await
-        .unwrap()
+        .unwrap();
+    app.actor(&user, &owner.org.slug, &origin()).await.unwrap()
 }
 
 pub async fn login(app: &App, email: &str) -> (String, UserId) {

@@ -1,5 +1,5 @@
 use kluis_app::testing::origin;
-use kluis_app::{AppError, AuditFilter, NewMember, Role};
+use kluis_app::{AppError, AuditFilter, NewInvitation, Role};
 
 use crate::{add, world};
 
@@ -7,12 +7,11 @@ fn forbidden<T>(r: Result<T, AppError>) -> bool {
     matches!(r, Err(AppError::Forbidden))
 }
 
-fn new_member(email: &str) -> NewMember {
-    NewMember {
+fn new_member(email: &str) -> NewInvitation {
+    NewInvitation {
         email: email.into(),
         display_name: "N".into(),
         role: Role::Staff,
-        password: crate::PASSWORD.into(),
     }
 }
 
@@ -26,7 +25,7 @@ async fn auditors_cannot_write_and_staff_cannot_manage_users() {
 
     for who in [&auditor, &staff, &officer] {
         assert!(forbidden(
-            app.add_member(who, new_member("x@example.com")).await
+            app.invite_member(who, new_member("x@example.com")).await
         ));
         assert!(forbidden(
             app.change_role(who, &owner.user_id, Role::Staff).await

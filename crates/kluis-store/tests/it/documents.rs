@@ -162,3 +162,43 @@ async fn the_effective_classification_is_the_correction_where_there_is_one() {
             .is_none()
     );
 }
+
+/// The dashboard's count of unreadable documents is the length of the list, counted in the database and not
+/// capped: failed ones and those scanned only in part, never those read in full, nor another organisation's.
+#[tokio::test]
+async fn not_scanned_count_counts_what_not_scanned_lists() {
+    let (store, _db) = fresh_store().await;
+    let a = crate::org(&store, "org-a").await;
+    let b = crate::org(&store, "org-b").await;
+    let mut tx = store.begin_write().await.unwrap();
+    for i in 0..5 {
+        tx.documents(&a)
+            .insert(&new_doc(&format!("doc-{i}")))
+            .await
+            .unwrap();
+    }
+    tx.documents(&b).insert(&new_doc("b-doc")).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.documents(&a).not_scanned_count().await.unwrap(), 0);
+    execute_raw(
+        &store,
+        "UPDATE documents SET status = 'failed' WHERE id IN ('doc-0', 'b-doc')",
+    )
+    .await;
+    execute_raw(
+        &store,
+        "UPDATE documents SET status = 'scanned', scan_status = 'partial' WHERE id = 'doc-1'",
+    )
+    .await;
+    execute_raw(
+        &store,
+        "UPDATE documents SET status = 'scanned', scan_status = 'ok' WHERE id = 'doc-2'",
+    )
+    .await;
+    let listed = store.documents(&a).not_scanned(100).await.unwrap().len();
+    assert_eq!(listed, 2);
+    assert_eq!(
+        store.documents(&a).not_scanned_count().await.unwrap(),
+        listed as i64
+    );
+}

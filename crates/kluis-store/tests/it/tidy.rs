@@ -11,6 +11,7 @@ const TENANT_TABLES: &[&str] = &[
     "audit_events",
     "documents",
     "document_findings",
+    "invitations",
 ];
 
 /// Files whose queries need no scope: they hold the global tables. Each (file, table) pair allowed here is a
@@ -20,6 +21,9 @@ const ALLOWED: &[(&str, &str)] = &[
     ("global.rs", "memberships"),
     // An API token found by its digest, and its last use: how a bearer becomes an actor of its organisation.
     ("global.rs", "api_tokens"),
+    // An invitation found by the digest of its link's token: how an invitee reaches the one organisation that
+    // invited them.
+    ("global.rs", "invitations"),
 ];
 
 const UNSCOPED_FILES: &[&str] = &["global.rs", "jobs.rs", "lib.rs"];

@@ -31,6 +31,9 @@ const ACTIONS: &[(&str, &str)] = &[
     ("document.delete", "audit-do-document-delete"),
     ("finding.reveal", "audit-do-finding-reveal"),
     ("identifier.search", "audit-do-identifier-search"),
+    ("member.invite", "audit-do-member-invite"),
+    ("member.invite_accept", "audit-do-member-invite-accept"),
+    ("member.invite_revoke", "audit-do-member-invite-revoke"),
 ];
 
 /// Message key of each kind of subject.
@@ -44,6 +47,7 @@ const ENTITIES: &[(&str, &str)] = &[
     ("document_finding", "audit-subject-document-finding"),
     ("audit_chain", "audit-subject-audit-chain"),
     ("key", "audit-subject-key"),
+    ("invitation", "audit-subject-invitation"),
 ];
 
 /// The message key for an action code; `None` for a code this version does not know (shown as the code).

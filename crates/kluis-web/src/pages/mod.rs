@@ -4,6 +4,7 @@ mod account;
 mod audit_words;
 mod auth;
 pub(crate) mod documents;
+mod invite;
 mod org;
 mod profile;
 pub(crate) mod recipients;
@@ -11,7 +12,7 @@ pub(crate) mod register;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
-pub(crate) use org::{AuditQuery, audit_filter};
+pub(crate) use org::{AuditQuery, absolute_link, audit_filter};
 pub(crate) use profile::parse_date as profile_date;
 
 use crate::backend::SessionInfo;
@@ -38,7 +39,13 @@ pub(crate) fn routes() -> Routes {
         .get("/account", account::account_redirect)
         .get("/o/{org}", org::dashboard)
         .get("/o/{org}/users", org::users)
-        .post("/o/{org}/users", org::add_member)
+        .post("/o/{org}/users/invitations", org::invite)
+        .post(
+            "/o/{org}/users/invitations/{invitation}/revoke",
+            org::revoke_invitation,
+        )
+        .get("/invite/{token}", invite::invite_form)
+        .post("/invite/{token}", invite::invite_submit)
         .post("/o/{org}/users/{user}/role", org::change_role)
         .post("/o/{org}/users/{user}/remove", org::remove_member)
         .get("/o/{org}/audit", org::audit)

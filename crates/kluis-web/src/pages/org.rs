@@ -2,7 +2,7 @@
 
 use super::see_other;
 use crate::Web;
-use crate::backend::{AppError, AuditFilter, AuditVerification, Member, NewMember, UserId};
+use crate::backend::{AppError, AuditFilter, AuditVerification, Member, NewInvitation, UserId};
 use crate::context::OrgCtx;
 use crate::error::PageForm;
 use crate::error::WebError;
@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kluis_app::modules::CheckStatus;
-use kluis_domain::identity::{EmailAddress, Password};
+use kluis_domain::identity::EmailAddress;
 use kluis_domain::{Permission, PersonalDataKind, Role};
 use serde::Deserialize;
 
@@ -156,17 +156,36 @@ pub struct MemberRow {
     pub is_self: bool,
 }
 
+/// A pending invitation as the members page lists it: what the owner typed, never an account's own data.
+pub struct InvitationLine {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub expires: String,
+    pub expired: bool,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "users.html")]
 struct UsersPage {
     c: Chrome,
     org: String,
     members: Vec<MemberRow>,
+    invitations: Vec<InvitationLine>,
     roles: Vec<RoleOption>,
     form_email: String,
     form_name: String,
     /// A password-reset link just made for a colleague: shown on this response only.
     reset_link: Option<String>,
+    /// An invitation link just made: shown on this response only.
+    invite_link: Option<String>,
+}
+
+/// A one-time link the owner passes on, shown once on the members page.
+enum OneTimeLink {
+    Reset(String),
+    Invite(String),
 }
 
 async fn users_page(
@@ -174,7 +193,7 @@ async fn users_page(
     o: &OrgCtx,
     flash: &Flash,
     error: Option<String>,
-    form: Option<&AddMemberForm>,
+    form: Option<&InviteForm>,
 ) -> Result<Response, WebError> {
     users_page_with(web, o, flash, error, form, None).await
 }
@@ -184,8 +203,8 @@ async fn users_page_with(
     o: &OrgCtx,
     flash: &Flash,
     error: Option<String>,
-    form: Option<&AddMemberForm>,
-    reset_link: Option<String>,
+    form: Option<&InviteForm>,
+    link: Option<OneTimeLink>,
 ) -> Result<Response, WebError> {
     require(o, Permission::ManageUsers)?;
     let members: Vec<Member> = web.app.members(&o.actor).await?;
@@ -200,6 +219,21 @@ async fn users_page_with(
             email: m.user.email,
         })
         .collect();
+    let tr = o.ctx.tr();
+    let invitations = web
+        .app
+        .invitations(&o.actor)
+        .await?
+        .into_iter()
+        .map(|i| InvitationLine {
+            role: role_label(o, i.role),
+            expires: tr.date_time_ms(i.expires_at_ms),
+            expired: i.expired,
+            id: i.id,
+            name: i.display_name,
+            email: i.email,
+        })
+        .collect();
     let mut c = Chrome::org(o, "users-title", "users", flash);
     let status = if error.is_some() {
         StatusCode::BAD_REQUEST
@@ -209,10 +243,16 @@ async fn users_page_with(
     if error.is_some() {
         c.error = error;
     }
+    let (reset_link, invite_link) = match link {
+        Some(OneTimeLink::Reset(l)) => (Some(l), None),
+        Some(OneTimeLink::Invite(l)) => (None, Some(l)),
+        None => (None, None),
+    };
     let page = UsersPage {
         c,
         org: o.org_slug.clone(),
         members: rows,
+        invitations,
         roles: role_options(
             o,
             form.and_then(|f| f.role.parse().ok()).or(Some(Role::Staff)),
@@ -220,6 +260,7 @@ async fn users_page_with(
         form_email: form.map(|f| f.email.clone()).unwrap_or_default(),
         form_name: form.map(|f| f.name.clone()).unwrap_or_default(),
         reset_link,
+        invite_link,
     };
     Ok((status, page).into_response())
 }
@@ -233,21 +274,39 @@ pub async fn users(
 }
 
 #[derive(Deserialize)]
-pub struct AddMemberForm {
+pub struct InviteForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
     name: String,
     #[serde(default)]
     role: String,
-    #[serde(default)]
-    password: String,
 }
 
-pub async fn add_member(
+/// The absolute address of a one-time link (`path` on this server), for the owner to pass on.
+pub(crate) fn absolute_link(headers: &HeaderMap, secure: bool, path: &str) -> String {
+    // Only a plain host[:port]: a forged Host header must not turn a link shown to a person into markup or
+    // into an address with a path or user part of someone else's choosing.
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        })
+        .unwrap_or("localhost");
+    let scheme = if secure { "https" } else { "http" };
+    format!("{scheme}://{host}{path}")
+}
+
+/// `POST /o/{org}/users/invitations`: invites an address with a role and a name, and shows the link once. The
+/// page is the same whether or not the address has an account anywhere.
+pub async fn invite(
     State(web): State<Web>,
     o: OrgCtx,
-    PageForm(f): PageForm<AddMemberForm>,
+    headers: HeaderMap,
+    PageForm(f): PageForm<InviteForm>,
 ) -> Result<Response, WebError> {
     require(&o, Permission::ManageUsers)?;
     let Ok(role) = f.role.parse::<Role>() else {
@@ -256,39 +315,56 @@ pub async fn add_member(
     };
     let tr = o.ctx.tr();
     // Parsed here too, so that a refusal is worded in the owner's language.
-    let refused = EmailAddress::parse(&f.email)
-        .err()
-        .map(|e| super::auth::labelled(tr, "email", &super::auth::email_error(tr, e)))
-        .or_else(|| {
-            (!f.password.is_empty())
-                .then(|| Password::parse(&f.password).err())
-                .flatten()
-                .map(|e| super::auth::labelled(tr, "password", &super::auth::password_error(tr, e)))
-        });
-    if let Some(msg) = refused {
+    if let Err(e) = EmailAddress::parse(&f.email) {
+        let msg = super::auth::labelled(tr, "email", &super::auth::email_error(tr, e));
         return users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await;
     }
-    let input = NewMember {
+    let input = NewInvitation {
         email: f.email.trim().to_owned(),
         display_name: f.name.trim().to_owned(),
         role,
-        password: f.password.clone(),
     };
-    match web.app.add_member(&o.actor, input).await {
-        Ok(_) => Ok(see_other(&format!(
-            "/o/{}/users?notice=member-added",
-            o.org_slug
-        ))),
+    match web.app.invite_member(&o.actor, input).await {
+        Ok((_, token)) => {
+            let link = absolute_link(&headers, o.ctx.secure_cookies, &format!("/invite/{token}"));
+            let flash = Flash {
+                notice: Some("invitation-made".into()),
+                error: None,
+            };
+            users_page_with(
+                &web,
+                &o,
+                &flash,
+                None,
+                None,
+                Some(OneTimeLink::Invite(link)),
+            )
+            .await
+        }
         Err(AppError::Invalid { field, message }) => {
             let msg = super::auth::field_error(&o.ctx, field, &message);
             users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await
         }
         Err(AppError::Conflict(_)) => {
-            let msg = o.ctx.tr().t("error-member-exists").to_owned();
+            let msg = o.ctx.tr().t("error-invitation-exists").to_owned();
             users_page(&web, &o, &Flash::default(), Some(msg), Some(&f)).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `POST /o/{org}/users/invitations/{invitation}/revoke`: withdraws a pending invitation; its link stops working.
+pub async fn revoke_invitation(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Path((_, invitation)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    require(&o, Permission::ManageUsers)?;
+    web.app.revoke_invitation(&o.actor, &invitation).await?;
+    Ok(see_other(&format!(
+        "/o/{}/users?notice=invitation-revoked",
+        o.org_slug
+    )))
 }
 
 #[derive(Deserialize)]
@@ -364,17 +440,10 @@ pub async fn reset_password_link(
     require(&o, Permission::ManageUsers)?;
     match web.app.create_password_reset(&o.actor, &UserId(user)).await {
         Ok(token) => {
-            let host = headers
-                .get(axum::http::header::HOST)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("localhost");
-            let scheme = if o.ctx.secure_cookies {
-                "https"
-            } else {
-                "http"
-            };
-            let link = format!("{scheme}://{host}/password-reset/{token}");
-            users_page_with(&web, &o, &Flash::default(), None, None, Some(link)).await
+            let path = format!("/password-reset/{token}");
+            let link = absolute_link(&headers, o.ctx.secure_cookies, &path);
+            let link = Some(OneTimeLink::Reset(link));
+            users_page_with(&web, &o, &Flash::default(), None, None, link).await
         }
         Err(AppError::Forbidden) => Ok(see_other(&format!(
             "/o/{}/users?error=reset-elsewhere",

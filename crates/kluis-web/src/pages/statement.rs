@@ -110,19 +110,6 @@ struct OverviewPage {
     public_href: String,
 }
 
-/// The absolute address of this installation as the browser reached it, for code pasted into another website.
-fn own_origin(headers: &HeaderMap, secure: bool) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-        })
-        .unwrap_or("localhost");
-    format!("{}://{host}", if secure { "https" } else { "http" })
-}
-
 async fn overview(
     State(web): State<Web>,
     o: OrgCtx,
@@ -165,8 +152,8 @@ async fn overview(
     }
     let public_href = format!("/p/{org}/privacy");
     let embed_code = format!(
-        "<iframe src=\"{}{public_href}?lang={}&amp;embed=1\" title=\"{}\" style=\"width:100%;min-height:40em;border:0\"></iframe>",
-        own_origin(&headers, o.ctx.secure_cookies),
+        "<iframe src=\"{}?lang={}&amp;embed=1\" title=\"{}\" style=\"width:100%;min-height:40em;border:0\"></iframe>",
+        super::absolute_link(&headers, o.ctx.secure_cookies, &public_href),
         tr.code(),
         tr.t("statement-page-title"),
     );

@@ -16,16 +16,42 @@ async fn members_and_audit_through_the_api() {
     assert_eq!(me.json()["org"], "acme");
     assert_eq!(me.json()["role"], "owner");
 
-    let added = api
-        .json(Method::POST, "/api/v1/orgs/acme/members", json!({"email": "p@example.com", "name": "Pia", "role": "staff", "password": OWNER_PASSWORD}))
+    let invited = api
+        .json(
+            Method::POST,
+            "/api/v1/orgs/acme/invitations",
+            json!({"email": "p@example.com", "name": "Pia", "role": "staff"}),
+        )
         .await;
-    assert_status(&added, 201, "add member");
-    let user = added.json()["user_id"]
+    assert_status(&invited, 201, "invite");
+    let link = invited.json()["link"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
+    assert!(link.contains("/invite/"), "{}", invited.body);
+    assert_eq!(invited.json()["invitation"]["name"], "Pia");
+    let pending = api.get("/api/v1/orgs/acme/invitations").await;
+    assert_status(&pending, 200, "invitations");
+    assert_eq!(pending.json().as_array().map(Vec::len), Some(1));
+    assert!(
+        !pending.body.contains("/invite/"),
+        "the link is shown only once: {}",
+        pending.body
+    );
+    assert_status(&accept_as_new(&env, &link, "Pia P.").await, 303, "accept");
+    assert_eq!(
+        api.get("/api/v1/orgs/acme/invitations").await.json(),
+        json!([])
+    );
     let list = api.get("/api/v1/orgs/acme/members").await;
     assert_eq!(list.json().as_array().map(Vec::len), Some(2));
+    let user = list
+        .json()
+        .as_array()
+        .and_then(|a| a.iter().find(|m| m["email"] == "p@example.com"))
+        .and_then(|m| m["user_id"].as_str())
+        .unwrap_or_default()
+        .to_owned();
 
     let patch = api
         .json(
@@ -47,8 +73,8 @@ async fn members_and_audit_through_the_api() {
     let invalid = api
         .json(
             Method::POST,
-            "/api/v1/orgs/acme/members",
-            json!({"email": "nope", "name": "N", "role": "staff", "password": OWNER_PASSWORD}),
+            "/api/v1/orgs/acme/invitations",
+            json!({"email": "nope", "name": "N", "role": "staff"}),
         )
         .await;
     assert_status(&invalid, 422, "invalid email");
@@ -147,7 +173,13 @@ async fn auditor_token_cannot_add_members() {
         .await
         .expect("token");
     let mut api = Client::with_bearer(env.router.clone(), &token);
-    let res = api.json(Method::POST, "/api/v1/orgs/acme/members", json!({"email": "x@example.com", "name": "X", "role": "owner", "password": OWNER_PASSWORD})).await;
+    let res = api
+        .json(
+            Method::POST,
+            "/api/v1/orgs/acme/invitations",
+            json!({"email": "x@example.com", "name": "X", "role": "owner"}),
+        )
+        .await;
     assert_status(&res, 403, "auditor adds");
     assert_eq!(res.header("content-type"), Some("application/problem+json"));
     assert_eq!(members_of(&env, &actor).await, before);

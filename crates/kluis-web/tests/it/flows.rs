@@ -220,9 +220,8 @@ async fn missing_or_wrong_csrf_is_403_and_changes_nothing() {
         ("email", "new@example.com"),
         ("name", "New Person"),
         ("role", "staff"),
-        ("password", OWNER_PASSWORD),
     ];
-    let res = owner.post_form("/o/acme/users", &fields).await;
+    let res = owner.post_form("/o/acme/users/invitations", &fields).await;
     assert_status(&res, 403, "no csrf");
     assert!(
         res.body.contains("Formulier verlopen"),
@@ -232,7 +231,7 @@ async fn missing_or_wrong_csrf_is_403_and_changes_nothing() {
     let mut wrong = fields.to_vec();
     wrong.push(("csrf", "0000"));
     assert_status(
-        &owner.post_form("/o/acme/users", &wrong).await,
+        &owner.post_form("/o/acme/users/invitations", &wrong).await,
         403,
         "wrong csrf",
     );
@@ -241,11 +240,12 @@ async fn missing_or_wrong_csrf_is_403_and_changes_nothing() {
     let pre = owner.cookies.get("kluis_csrf").cloned().unwrap_or_default();
     fake.push(("csrf", &pre));
     assert_status(
-        &owner.post_form("/o/acme/users", &fake).await,
+        &owner.post_form("/o/acme/users/invitations", &fake).await,
         403,
         "pre-login csrf",
     );
     assert_eq!(members_of(&env, &actor).await, before);
+    assert!(env.app.invitations(&actor).await.expect("list").is_empty());
     assert_eq!(audit_of_changes(&env, &actor).await, audit_before);
 
     // htmx sends it as a header: accepted.
@@ -256,14 +256,14 @@ async fn missing_or_wrong_csrf_is_403_and_changes_nothing() {
     let ok = owner
         .send(
             axum::http::Method::POST,
-            "/o/acme/users",
+            "/o/acme/users/invitations",
             Some("application/x-www-form-urlencoded"),
             body,
             &[("X-CSRF-Token", &token)],
         )
         .await;
-    assert_status(&ok, 303, "csrf header");
-    assert_eq!(members_of(&env, &actor).await.len(), before.len() + 1);
+    assert_status(&ok, 200, "csrf header");
+    assert_eq!(env.app.invitations(&actor).await.expect("list").len(), 1);
 }
 
 #[tokio::test]
@@ -292,13 +292,12 @@ async fn auditor_cannot_manage_users_but_reads_the_audit_log() {
     let token = dash.csrf();
     let add = auditor
         .post_form(
-            "/o/acme/users",
+            "/o/acme/users/invitations",
             &[
                 ("csrf", &token),
                 ("email", "x@example.com"),
                 ("name", "X"),
                 ("role", "owner"),
-                ("password", OWNER_PASSWORD),
             ],
         )
         .await;
@@ -342,62 +341,54 @@ async fn auditor_cannot_manage_users_but_reads_the_audit_log() {
     );
 }
 
+/// Posts the members page's invitation form.
+async fn invite_form(
+    c: &mut crate::client::Client,
+    csrf: &str,
+    email: &str,
+    name: &str,
+    role: &str,
+) -> crate::client::Resp {
+    c.post_form(
+        "/o/acme/users/invitations",
+        &[
+            ("csrf", csrf),
+            ("email", email),
+            ("name", name),
+            ("role", role),
+        ],
+    )
+    .await
+}
+
 #[tokio::test]
 async fn owner_manages_members_through_plain_forms() {
     let (env, mut owner) = with_owner().await;
     let token = csrf_of(&mut owner, "acme").await;
-    let add = owner
-        .post_form(
-            "/o/acme/users",
-            &[
-                ("csrf", &token),
-                ("email", "staff@example.com"),
-                ("name", "Sam Staff"),
-                ("role", "staff"),
-                ("password", OWNER_PASSWORD),
-            ],
-        )
-        .await;
-    assert_status(&add, 303, "add");
-    let list = owner.get(add.location().unwrap_or("/o/acme/users")).await;
-    assert!(list.body.contains("Sam Staff") && list.body.contains("De collega is toegevoegd"));
-    let dup = owner
-        .post_form(
-            "/o/acme/users",
-            &[
-                ("csrf", &token),
-                ("email", "staff@example.com"),
-                ("name", "Sam"),
-                ("role", "staff"),
-                ("password", OWNER_PASSWORD),
-            ],
-        )
-        .await;
+    let add = invite_form(
+        &mut owner,
+        &token,
+        "staff@example.com",
+        "Sam Staff",
+        "staff",
+    )
+    .await;
+    assert_status(&add, 200, "invite");
+    assert!(add.body.contains("Sam Staff") && add.body.contains("De uitnodiging is gemaakt"));
+    let link = invite_link_in(&add.body);
+    assert_status(
+        &accept_as_new(&env, &link, "Sam Staff").await,
+        303,
+        "accept",
+    );
+    let list = owner.get("/o/acme/users").await;
+    assert!(list.body.contains("Sam Staff") && list.body.contains("staff@example.com"));
+    let dup = invite_form(&mut owner, &token, "staff@example.com", "Sam", "staff").await;
     assert_status(&dup, 400, "duplicate member is explained");
-    let bad_email = owner
-        .post_form(
-            "/o/acme/users",
-            &[
-                ("csrf", &token),
-                ("email", "nope"),
-                ("name", "N"),
-                ("role", "staff"),
-                ("password", OWNER_PASSWORD),
-            ],
-        )
-        .await;
+    assert!(dup.body.contains("al lid van deze organisatie"));
+    let bad_email = invite_form(&mut owner, &token, "nope", "N", "staff").await;
     assert_status(&bad_email, 400, "bad email");
-    let bad_role = owner
-        .post_form(
-            "/o/acme/users",
-            &[
-                ("csrf", &token),
-                ("email", "r@example.com"),
-                ("name", "N"),
-                ("role", "emperor"),
-            ],
-        )
-        .await;
+    let bad_role = invite_form(&mut owner, &token, "r@example.com", "N", "emperor").await;
     assert_status(&bad_role, 400, "bad role");
 
     let me = env

@@ -192,3 +192,57 @@ pub async fn owner_token(env: &Env, owner: &Client) -> String {
         .expect("token")
         .1
 }
+
+/// The path of a one-time link as shown to the owner (`http://host/invite/…` → `/invite/…`).
+pub fn link_path(link: &str) -> String {
+    let start = link
+        .find("/invite/")
+        .or_else(|| link.find("/password-reset/"))
+        .expect("a one-time link");
+    link[start..].to_owned()
+}
+
+/// The one-time invitation link on a members page (or in any body that shows one).
+pub fn invite_link_in(body: &str) -> String {
+    let start = body
+        .find("/invite/")
+        .expect("an invitation link on the page");
+    let end = body[start..]
+        .find(|c: char| c == '<' || c == '"' || c.is_whitespace())
+        .map_or(body.len(), |e| start + e);
+    body[start..end].to_owned()
+}
+
+/// Accepts an invitation link as someone not logged in, making a new account with `name` and OWNER_PASSWORD.
+pub async fn accept_as_new(env: &Env, link: &str, name: &str) -> Resp {
+    let path = link_path(link);
+    let mut c = env.client();
+    let page = c.get(&path).await;
+    assert_status(&page, 200, "invitation page");
+    c.post_form(
+        &path,
+        &[
+            ("csrf", &page.csrf()),
+            ("name", name),
+            ("password", OWNER_PASSWORD),
+        ],
+    )
+    .await
+}
+
+/// Invites `email` into `org` through the application as the given owner; returns the link path.
+pub async fn invite(env: &Env, owner: &Actor, email: &str, name: &str, role: Role) -> String {
+    let (_, token) = env
+        .app
+        .invite_member(
+            owner,
+            kluis_app::NewInvitation {
+                email: email.into(),
+                display_name: name.into(),
+                role,
+            },
+        )
+        .await
+        .expect("invite");
+    format!("/invite/{token}")
+}

@@ -9,6 +9,7 @@ mod flows;
 mod hardening;
 mod helpers;
 mod i18n;
+mod invitations;
 mod login;
 mod pages;
 mod profile;

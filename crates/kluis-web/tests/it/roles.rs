@@ -41,10 +41,23 @@ struct Objects {
     recipient: String,
     agreement: String,
     measure: String,
+    invitation: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
     let user = add_user(env, "acme", &format!("object-{n}@example.com"), Role::Staff).await;
+    let (invitation, _) = env
+        .app
+        .invite_member(
+            owner,
+            kluis_app::NewInvitation {
+                email: format!("invited-{n}@example.com"),
+                display_name: format!("Invited {n}"),
+                role: Role::Staff,
+            },
+        )
+        .await
+        .expect("invitation");
     let doc = env
         .app
         .upload_document(
@@ -113,6 +126,7 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         recipient,
         agreement,
         measure,
+        invitation: invitation.id,
     }
 }
 
@@ -126,6 +140,7 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{recipient}", &o.recipient)
         .replace("{agreement}", &o.agreement)
         .replace("{measure}", &o.measure)
+        .replace("{invitation}", &o.invitation)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.
@@ -184,8 +199,9 @@ async fn call(m: &mut Member, route: &RouteSpec, path: &str) -> Resp {
             let body = if path.ends_with("/audit/search") {
                 serde_json::json!({ "q": "newcomer" })
             } else {
+                // Another address than the form's, so that the API's invitation is not refused as pending.
                 serde_json::json!({
-                    "email": "newcomer@example.com", "name": "Newcomer", "role": "auditor",
+                    "email": "api-newcomer@example.com", "name": "Newcomer", "role": "auditor",
                     "class": "other", "personal_data": "generic", "query": "mail@example.com",
                     "entity": "email", "value": "mail@example.com",
                 })
@@ -325,7 +341,8 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
     }
     // The walk is only a test if most mutations really happened.
     for must in [
-        "POST /o/{org}/users",
+        "POST /o/{org}/users/invitations",
+        "POST /o/{org}/users/invitations/{invitation}/revoke",
         "POST /o/{org}/users/{user}/role",
         "POST /o/{org}/users/{user}/remove",
         "POST /o/{org}/account/locale",
@@ -336,6 +353,8 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "POST /o/{org}/documents/{document}/delete",
         "PATCH /api/v1/orgs/{org}/members/{user}",
         "DELETE /api/v1/orgs/{org}/members/{user}",
+        "POST /api/v1/orgs/{org}/invitations",
+        "DELETE /api/v1/orgs/{org}/invitations/{invitation}",
         "DELETE /api/v1/orgs/{org}/documents/{document}",
         "POST /api/v1/orgs/{org}/documents/{document}/rescan",
         "POST /o/{org}/register/activities",
@@ -360,5 +379,233 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
             succeeded.contains(must),
             "{must} never succeeded in the walk: {succeeded:?}"
         );
+    }
+}
+
+/// Public POST routes that run two use cases, with the events they append (one per use case).
+const TWO_USE_CASES: &[(&str, &[&str])] = &[
+    // Setting up creates the organisation with its owner, then logs the new owner in like the login page.
+    ("/setup", &["org.create", "login.success"]),
+];
+
+/// Public and session POST routes that change no organisation's data, with the reason.
+const SESSION_STATE_ONLY: &[&str] = &[
+    // Which of the user's organisations a session shows: a preference of the session, not a change to data.
+    "/switch",
+];
+
+/// Changes (read events left out) of every organisation the user belongs to, by organisation slug.
+async fn changes_of_user(env: &Env, user: &UserId) -> Vec<(String, i64, String)> {
+    let mut out = Vec::new();
+    let Ok(orgs) = env.app.cli_orgs().await else {
+        return out;
+    };
+    for org in orgs {
+        let Ok(actor) = env.app.actor(user, &org.slug, &origin()).await else {
+            continue;
+        };
+        for (seq, action) in changes(env, &actor).await {
+            out.push((org.slug.clone(), seq, action));
+        }
+    }
+    out
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The owner's user id.
+async fn owner_id(env: &Env, owner: &Client) -> UserId {
+    session_actor(env, owner, "acme").await.user_id
+}
+
+/// Calls one public or session POST route the way a person would, in a fresh installation with `acme` and its
+/// owner; returns the response and the events it added to the chains of the owner's organisations (and, for
+/// routes that act for another user, of theirs).
+async fn call_outside_an_organisation(path: &str) -> (Resp, Vec<(String, i64, String)>) {
+    if path == "/setup" {
+        let env = fresh().await;
+        let mut c = env.client();
+        let page = c.get("/setup").await;
+        let res = c
+            .post_form(
+                "/setup",
+                &[
+                    ("csrf", &page.csrf()),
+                    ("org_name", "Acme BV"),
+                    ("slug", "acme"),
+                    ("name", "Olga Owner"),
+                    ("email", OWNER_EMAIL),
+                    ("password", OWNER_PASSWORD),
+                ],
+            )
+            .await;
+        let user = session_actor(&env, &c, "acme").await.user_id;
+        return (res, changes_of_user(&env, &user).await);
+    }
+    let (env, mut owner) = with_owner().await;
+    let me = owner_id(&env, &owner).await;
+    let owner_actor = session_actor(&env, &owner, "acme").await;
+    // Set-up for the route, before the count starts: whose organisations' chains to count (the owner's), the
+    // route's one-time secret (a TOTP secret or a reset link's token) and an invitation link.
+    let (user, secret, invite_path) = match path {
+        "/login/totp" => {
+            let enrol = env.app.totp_begin(&me).await.expect("totp begin");
+            let code = kluis_crypto::totp_code(&enrol.secret, unix_now()).expect("code");
+            env.app
+                .totp_confirm(&me, &enrol.secret, &code)
+                .await
+                .expect("totp confirm");
+            (me.clone(), Some(enrol.secret), None)
+        }
+        "/password-reset/{token}" => {
+            // The staff member's chain is acme's, which the owner reads.
+            let staff = add_user(&env, "acme", "staff@example.com", Role::Staff).await;
+            let token = env
+                .app
+                .create_password_reset(&owner_actor, &staff)
+                .await
+                .expect("reset link");
+            (me.clone(), Some(token), None)
+        }
+        "/invite/{token}" => {
+            let link = invite(&env, &owner_actor, "new@example.com", "New", Role::Staff).await;
+            (me.clone(), None, Some(link))
+        }
+        _ => (me.clone(), None, None),
+    };
+    let before = changes_of_user(&env, &user).await;
+    let res = match path {
+        "/login" => {
+            let mut c = env.client();
+            let page = c.get("/login").await;
+            c.post_form(
+                "/login",
+                &[
+                    ("csrf", &page.csrf()),
+                    ("email", OWNER_EMAIL),
+                    ("password", OWNER_PASSWORD),
+                ],
+            )
+            .await
+        }
+        "/login/totp" => {
+            let mut c = env.client();
+            let page = c.get("/login").await;
+            let step = c
+                .post_form(
+                    "/login",
+                    &[
+                        ("csrf", &page.csrf()),
+                        ("email", OWNER_EMAIL),
+                        ("password", OWNER_PASSWORD),
+                    ],
+                )
+                .await;
+            assert!(
+                step.body.contains("/login/totp"),
+                "TOTP step: {}",
+                step.body
+            );
+            // The password step appended nothing yet: the login completes with the code.
+            assert_eq!(changes_of_user(&env, &user).await, before, "password step");
+            let secret = secret.as_deref().unwrap_or_default();
+            let code = kluis_crypto::totp_code(secret, unix_now()).expect("code");
+            c.post_form("/login/totp", &[("csrf", &step.csrf()), ("totp", &code)])
+                .await
+        }
+        "/lang" => {
+            let csrf = csrf_of(&mut owner, "acme").await;
+            owner
+                .post_form("/lang", &[("csrf", &csrf), ("lang", "en")])
+                .await
+        }
+        "/logout" => {
+            let csrf = csrf_of(&mut owner, "acme").await;
+            owner.post_form("/logout", &[("csrf", &csrf)]).await
+        }
+        "/switch" => {
+            env.app.cli_add_org("beta", "Beta BV").await.expect("beta");
+            env.app
+                .cli_add_user("beta", OWNER_EMAIL, "Olga", Role::Owner, OWNER_PASSWORD)
+                .await
+                .expect("member of beta");
+            let before_switch = changes_of_user(&env, &user).await;
+            let csrf = csrf_of(&mut owner, "acme").await;
+            let r = owner
+                .post_form("/switch", &[("csrf", &csrf), ("org", "beta")])
+                .await;
+            let after = changes_of_user(&env, &user).await;
+            let added = after
+                .into_iter()
+                .filter(|e| !before_switch.contains(e))
+                .collect();
+            return (r, added);
+        }
+        "/orgs/new" => {
+            let csrf = csrf_of(&mut owner, "acme").await;
+            owner
+                .post_form(
+                    "/orgs/new",
+                    &[
+                        ("csrf", &csrf),
+                        ("org_name", "Client BV"),
+                        ("slug", "client"),
+                    ],
+                )
+                .await
+        }
+        "/password-reset/{token}" => {
+            let path = format!("/password-reset/{}", secret.as_deref().unwrap_or_default());
+            let mut c = env.client();
+            let page = c.get(&path).await;
+            c.post_form(
+                &path,
+                &[("csrf", &page.csrf()), ("new", "another long password")],
+            )
+            .await
+        }
+        // The new member's event is in acme's chain, which the owner's count covers.
+        "/invite/{token}" => accept_as_new(&env, &invite_path.unwrap_or_default(), "New N.").await,
+        other => panic!("no case for POST {other}: add one to this test"),
+    };
+    let after = changes_of_user(&env, &user).await;
+    let added = after.into_iter().filter(|e| !before.contains(e)).collect();
+    (res, added)
+}
+
+#[tokio::test]
+async fn every_public_and_session_mutation_appends_exactly_one_audit_event() {
+    let routes: Vec<&RouteSpec> = route_table()
+        .into_iter()
+        .filter(|r| matches!(r.access, Access::Public | Access::Session) && r.method == "POST")
+        .collect();
+    assert!(routes.len() >= 8, "the walk covers the public routes");
+    for route in routes {
+        let what = format!("{} {}", route.method, route.path);
+        let (res, added) = call_outside_an_organisation(route.path).await;
+        assert!(
+            res.status.is_success() || res.status.is_redirection(),
+            "{what} did not succeed ({}): {}",
+            res.status,
+            &res.body[..res.body.len().min(400)]
+        );
+        if let Some((_, events)) = TWO_USE_CASES.iter().find(|(p, _)| *p == route.path) {
+            let mut actions: Vec<&str> = added.iter().map(|(_, _, a)| a.as_str()).collect();
+            actions.sort_unstable();
+            let mut expected = events.to_vec();
+            expected.sort_unstable();
+            assert_eq!(actions, expected, "{what}");
+        } else if SESSION_STATE_ONLY.contains(&route.path) {
+            assert!(
+                added.is_empty(),
+                "{what} changes no data, yet appended {added:?}"
+            );
+        } else {
+            assert_eq!(added.len(), 1, "{what} appended {added:?}");
+        }
     }
 }

@@ -61,6 +61,7 @@ struct Ids {
     b_recipient: String,
     b_agreement: String,
     b_measure: String,
+    b_invitation: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -93,6 +94,7 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{recipient}", &ids.b_recipient)
         .replace("{agreement}", &ids.b_agreement)
         .replace("{measure}", &ids.b_measure)
+        .replace("{invitation}", &ids.b_invitation)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -229,6 +231,16 @@ async fn a_member_of_a_can_never_reach_b() {
         .staff_measures(&b_actor, None)
         .await
         .expect("b measures");
+    // A pending invitation of B, with its one-time link.
+    let b_invite_link = invite(
+        &env,
+        &b_actor,
+        "b-invitee@example.com",
+        "B Invitee",
+        Role::Auditor,
+    )
+    .await;
+    let b_invitations_before = env.app.invitations(&b_actor).await.expect("b invitations");
 
     let members_before = members_of(&env, &b_actor).await;
     let audit_before = audit_of_changes(&env, &b_actor).await;
@@ -248,6 +260,7 @@ async fn a_member_of_a_can_never_reach_b() {
         b_recipient: b_recipient_id,
         b_agreement: b_agreement.id.to_string(),
         b_measure: b_measure.id.clone(),
+        b_invitation: b_invitations_before[0].id.clone(),
     };
     let mut checked = 0;
     let routes = route_table();
@@ -266,6 +279,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{document}",
                     "{recipient}",
                     "{measure}",
+                    "{invitation}",
                     "{activity}",
                 ]
                 .iter()
@@ -291,6 +305,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{document}",
                     "{recipient}",
                     "{measure}",
+                    "{invitation}",
                     "{activity}",
                 ]
                 .iter()
@@ -367,6 +382,14 @@ async fn a_member_of_a_can_never_reach_b() {
                 );
                 vec![page(&mut w.a_owner, "POST", "/login", &csrf).await]
             }
+            (Access::Public, m, "/invite/{token}") => {
+                // B's real invitation link, opened and posted by A's logged-in owner: it is for another
+                // address, so A learns nothing of B and cannot join B with it.
+                let csrf = w.a_csrf.clone();
+                let r = page(&mut w.a_owner, m, &b_invite_link, &csrf).await;
+                assert_status(&r, 403, &what);
+                vec![r]
+            }
             (Access::Public, m, p) => {
                 let csrf = w.a_csrf.clone();
                 vec![page(&mut w.a_owner, m, &fill(p, "beta", &ids), &csrf).await]
@@ -392,6 +415,8 @@ async fn a_member_of_a_can_never_reach_b() {
                 "Beta geheime verwerking",
                 "Beta Hosting",
                 "Beta training",
+                "b-invitee@example.com",
+                "B Invitee",
             ] {
                 assert!(!r.body.contains(secret), "{what} leaked {secret}");
             }
@@ -463,6 +488,11 @@ async fn a_member_of_a_can_never_reach_b() {
             .expect("b measures"),
         measures_before,
         "B's staff measures changed"
+    );
+    assert_eq!(
+        env.app.invitations(&b_actor).await.expect("b invitations"),
+        b_invitations_before,
+        "B's invitations changed"
     );
     assert!(
         env.app

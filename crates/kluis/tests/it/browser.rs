@@ -82,21 +82,53 @@ async fn flow(c: &Client, base: &str, install: &Install) -> Result<(), String> {
     click(c, "form[action='/login'] button[type='submit']").await?;
     wait_text(c, "Fietsenmaker Visser").await?;
 
-    // Add a second user.
+    // Invite a second user; the owner passes the one-time link on, and she sets her own password with it.
     c.goto(&format!("{}{}/users", base.trim_end_matches('/'), org_path))
         .await
         .map_err(|e| e.to_string())?;
-    wait_css(c, "#add-name").await?;
-    fill(c, "#add-name", "Sanne Visser").await?;
-    fill(c, "#add-email", "sanne@visser.test").await?;
-    c.find(Locator::Css("#add-role"))
+    wait_css(c, "#invite-name").await?;
+    fill(c, "#invite-name", "Sanne Visser").await?;
+    fill(c, "#invite-email", "sanne@visser.test").await?;
+    c.find(Locator::Css("#invite-role"))
         .await
         .map_err(|e| format!("role select: {e}"))?
         .select_by_value("staff")
         .await
         .map_err(|e| format!("choose staff: {e}"))?;
-    fill(c, "#add-password", "another long password 42").await?;
-    click(c, "form[action$='/users'] button[type='submit']").await?;
+    click(
+        c,
+        "form[action$='/users/invitations'] button[type='submit']",
+    )
+    .await?;
+    wait_css(c, "code.secret").await?;
+    let link = c
+        .find(Locator::Css("code.secret"))
+        .await
+        .map_err(|e| format!("invitation link: {e}"))?
+        .text()
+        .await
+        .map_err(|e| format!("invitation link text: {e}"))?;
+    click(c, "form[action='/logout'] button").await?;
+    wait_css(c, "form[action='/login']").await?;
+    c.goto(link.trim()).await.map_err(|e| e.to_string())?;
+    wait_css(c, "#invite-password").await?;
+    // She reads the invitation in Dutch; her new account keeps the language she chose.
+    c.find(Locator::Css("#lang-switch"))
+        .await
+        .map_err(|e| format!("language switch: {e}"))?
+        .select_by_value("nl")
+        .await
+        .map_err(|e| format!("choose nl: {e}"))?;
+    click(c, "form[action='/lang'] button[type='submit']").await?;
+    wait_text(c, "Account maken en lid worden").await?;
+    fill(c, "#invite-name", "Sanne Visser").await?;
+    fill(c, "#invite-password", "another long password 42").await?;
+    click(c, "form[action^='/invite/'] button[type='submit']").await?;
+    wait_css(c, "form[action='/login']").await?;
+    login_as(c, base, "kees@visser.test", PASSWORD).await?;
+    c.goto(&format!("{}{}/users", base.trim_end_matches('/'), org_path))
+        .await
+        .map_err(|e| e.to_string())?;
     wait_text(c, "sanne@visser.test").await?;
 
     // Language: Dutch, then English, checking a translated label each time.
