@@ -21,6 +21,7 @@ pub mod modules;
 mod pack;
 mod profile;
 mod recipients;
+mod register;
 mod register_export;
 mod register_snapshot;
 mod statements;
@@ -70,6 +71,7 @@ pub use recipients::{
     AGREEMENT_EXTENSIONS, AgreementFile, AgreementInput, RecipientView, StaffMeasure,
     StaffMeasureInput, accept_agreement_file,
 };
+pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
 pub use statements::RenderedStatement;
 pub use types::*;
 

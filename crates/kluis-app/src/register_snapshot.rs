@@ -29,6 +29,7 @@ impl App {
         Ok(Register {
             organisation: actor.org.name.clone(),
             profile,
+            activities: self.register_activities_as_of(actor, as_of).await?,
             recipients: self.recipients_snapshot(actor).await?,
             last_review,
             as_of,
@@ -52,6 +53,9 @@ impl App {
         let mut latest = self.profile(actor).await?.saved_at_ms;
         for r in self.recipients(actor).await? {
             latest = latest.max(Some(r.updated_at_ms));
+        }
+        for a in self.db().activities(&actor.scope).list().await? {
+            latest = latest.max(Some(a.updated_at));
         }
         Ok(latest.and_then(date_of_ms))
     }

@@ -51,6 +51,15 @@ vocabulary! {
         AuditCheckpoint => "audit.checkpoint",
         /// A chain from before the chain was keyed was re-hashed with the key, once, at the upgrade.
         AuditRekey => "audit.rekey",
+        // activities
+        /// A processing activity was added to the register (blank or from a starter template).
+        RegisterActivityCreate => "register.activity.create",
+        /// Fields of a processing activity changed (the event names them, never their values).
+        RegisterActivityUpdate => "register.activity.update",
+        /// A processing activity was activated or ended.
+        RegisterActivityStatus => "register.activity.status",
+        /// A draft processing activity was deleted.
+        RegisterActivityDelete => "register.activity.delete",
         // statement
         /// A version of the privacy statement was published.
         StatementPublish => "register.statement.publish",

@@ -265,6 +265,34 @@ pub static INVITATION_TABLES: &[TableDef] = &[TableDef {
     ],
 }];
 
+/// The register's processing activities and their versions, in load order.
+pub static ACTIVITY_TABLES: &[TableDef] = &[
+    TableDef {
+        name: "register_activities",
+        columns: &[
+            ("id", Text),
+            ("org_id", Text),
+            ("name", Text),
+            ("status", Text),
+            ("version", Int),
+            ("created_at", Int),
+            ("updated_at", Int),
+        ],
+    },
+    TableDef {
+        name: "register_activity_versions",
+        columns: &[
+            ("org_id", Text),
+            ("activity_id", Text),
+            ("version", Int),
+            ("body", Text),
+            ("changed", Text),
+            ("actor", Text),
+            ("at", Int),
+        ],
+    },
+];
+
 /// The tables a dump or load covers, in load order.
 pub type TableList = Vec<&'static TableDef>;
 

@@ -8,6 +8,7 @@
 //! * All SQL is portable (`$n` placeholders, `ON CONFLICT`, no backend functions) and runs through sqlx's `Any`
 //!   driver; only the DDL in `migrations/{sqlite,postgres}` differs. See `DESIGN.md`.
 
+mod activities;
 mod compliance;
 mod documents;
 mod dump;
@@ -30,11 +31,13 @@ use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyConnection, AnyPool, Connection as _, Executor as _, Row as _, Transaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
+pub use activities::{ActivityRow, ActivityStore, ActivityTx, ActivityVersionRow};
 pub use compliance::{COMPLIANCE_TABLES, ComplianceStore, ScoreRow};
 pub use documents::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx,
     FindingRow, NewDocument,
 };
+pub use dump::ACTIVITY_TABLES;
 pub use dump::PROFILE_TABLES;
 pub use dump::{
     CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, INVITATION_TABLES, LoadTx, TableDef, TableList,

@@ -7,6 +7,7 @@ pub(crate) mod documents;
 mod invitations;
 pub(crate) mod profile;
 pub(crate) mod recipients;
+pub(crate) mod register;
 pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, UserId};
@@ -51,6 +52,7 @@ pub(crate) fn routes() -> Routes {
         .merge(recipients::routes())
         .merge(invitations::routes())
         .merge(compliance::routes())
+        .merge(register::routes())
 }
 
 #[derive(OpenApi)]
@@ -83,7 +85,8 @@ pub fn openapi_json() -> String {
         .merge_from(profile::ProfileDoc::openapi())
         .merge_from(recipients::RecipientsDoc::openapi())
         .merge_from(invitations::InvitationsDoc::openapi())
-        .merge_from(compliance::ComplianceDoc::openapi());
+        .merge_from(compliance::ComplianceDoc::openapi())
+        .merge_from(register::RegisterDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -15,6 +15,7 @@ mod documents;
 mod members;
 mod profile;
 mod recipients;
+mod register;
 mod statement;
 
 use std::future::Future;
@@ -120,6 +121,7 @@ pub static MODULES: &[&Module] = &[
     &core::MODULE,
     &documents::MODULE,
     &compliance::MODULE,
+    &register::MODULE,
     &members::MODULE,
     &audit::MODULE,
     &statement::MODULE,

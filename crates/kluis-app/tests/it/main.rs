@@ -7,6 +7,7 @@ mod documents;
 mod jobs;
 mod keys;
 mod modules;
+mod register;
 mod roles;
 mod tenancy;
 

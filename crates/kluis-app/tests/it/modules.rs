@@ -71,6 +71,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/system.rs",
     // The scan job and `kluis import-docs`, which act for an organisation without a session.
     "crates/kluis-app/src/documents.rs",
+    // The CLI's register commands (`kluis demo` adds activities, exports read them) by organisation slug.
+    "crates/kluis-app/src/register.rs",
     // The public privacy-statement page: reads only what the organisation published, i.e. made public.
     "crates/kluis-app/src/statements.rs",
     // `kluis check`, which reads one organisation's compliance report as a read-only CLI actor.

@@ -9,6 +9,7 @@ pub mod compliance;
 pub mod inventory;
 pub mod measures;
 pub mod model;
+pub mod rules;
 pub mod starter;
 pub mod statement;
 pub mod vocabulary;

@@ -9,6 +9,7 @@ mod invite;
 mod org;
 mod profile;
 pub(crate) mod recipients;
+pub(crate) mod register;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
@@ -76,6 +77,7 @@ pub(crate) fn routes() -> Routes {
         .merge(statement::routes())
         .merge(profile::routes())
         .merge(recipients::routes())
+        .merge(register::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -15,5 +15,6 @@ mod login;
 mod pages;
 mod profile;
 mod recipients;
+mod register;
 mod roles;
 mod tenant;

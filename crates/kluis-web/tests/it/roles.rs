@@ -36,6 +36,8 @@ struct Objects {
     user: UserId,
     document: String,
     finding: String,
+    /// A draft processing activity (drafts can be changed, activated and deleted).
+    activity: String,
     recipient: String,
     agreement: String,
     measure: String,
@@ -72,6 +74,14 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .first()
         .map(|f| f.id.clone())
         .expect("a finding in the generic document");
+    let activity = env
+        .app
+        .create_register_activity(owner, None, &format!("Verwerking {n}"), "")
+        .await
+        .expect("activity")
+        .activity
+        .id
+        .to_string();
     let recipient = env
         .app
         .create_recipient(
@@ -112,6 +122,7 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         user,
         document: doc.id,
         finding,
+        activity,
         recipient,
         agreement,
         measure,
@@ -125,6 +136,7 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{user}", o.user.as_str())
         .replace("{document}", &o.document)
         .replace("{finding}", &o.finding)
+        .replace("{activity}", &o.activity)
         .replace("{recipient}", &o.recipient)
         .replace("{agreement}", &o.agreement)
         .replace("{measure}", &o.measure)
@@ -345,6 +357,12 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "DELETE /api/v1/orgs/{org}/invitations/{invitation}",
         "DELETE /api/v1/orgs/{org}/documents/{document}",
         "POST /api/v1/orgs/{org}/documents/{document}/rescan",
+        "POST /o/{org}/register/activities",
+        "POST /o/{org}/register/activities/{activity}",
+        "POST /o/{org}/register/activities/{activity}/delete",
+        "POST /api/v1/orgs/{org}/register/activities",
+        "PUT /api/v1/orgs/{org}/register/activities/{activity}",
+        "DELETE /api/v1/orgs/{org}/register/activities/{activity}",
         "POST /o/{org}/recipients",
         "POST /o/{org}/recipients/{recipient}",
         "POST /o/{org}/recipients/{recipient}/delete",

@@ -57,6 +57,7 @@ struct Ids {
     b_token_id: String,
     b_document: String,
     b_finding: String,
+    b_activity: String,
     b_recipient: String,
     b_agreement: String,
     b_measure: String,
@@ -89,6 +90,7 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{file}", "kluis.css")
         .replace("{document}", &ids.b_document)
         .replace("{finding}", &ids.b_finding)
+        .replace("{activity}", &ids.b_activity)
         .replace("{recipient}", &ids.b_recipient)
         .replace("{agreement}", &ids.b_agreement)
         .replace("{measure}", &ids.b_measure)
@@ -177,6 +179,16 @@ async fn a_member_of_a_can_never_reach_b() {
         .await
         .expect("b documents");
 
+    let b_activity = env
+        .app
+        .create_register_activity(&b_actor, None, "Beta geheime verwerking", "")
+        .await
+        .expect("b activity");
+    let activities_before = env
+        .app
+        .register_activities(&b_actor)
+        .await
+        .expect("b activities");
     // A processor of B with an agreement, and a staff measure of B's member.
     let b_recipient = env
         .app
@@ -244,6 +256,7 @@ async fn a_member_of_a_can_never_reach_b() {
         b_token_id: b_token.id.clone(),
         b_document: b_doc.id.clone(),
         b_finding,
+        b_activity: b_activity.activity.id.to_string(),
         b_recipient: b_recipient_id,
         b_agreement: b_agreement.id.to_string(),
         b_measure: b_measure.id.clone(),
@@ -267,6 +280,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{recipient}",
                     "{measure}",
                     "{invitation}",
+                    "{activity}",
                 ]
                 .iter()
                 .any(|x| p.contains(x))
@@ -292,6 +306,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{recipient}",
                     "{measure}",
                     "{invitation}",
+                    "{activity}",
                 ]
                 .iter()
                 .any(|x| p.contains(x))
@@ -397,6 +412,7 @@ async fn a_member_of_a_can_never_reach_b() {
                 "beta-geheim.txt",
                 "b-secret@example.com",
                 "111222333",
+                "Beta geheime verwerking",
                 "Beta Hosting",
                 "Beta training",
                 "b-invitee@example.com",
@@ -443,6 +459,14 @@ async fn a_member_of_a_can_never_reach_b() {
             .expect("b detail"),
         b_detail,
         "B's document or findings changed"
+    );
+    assert_eq!(
+        env.app
+            .register_activities(&b_actor)
+            .await
+            .expect("b activities"),
+        activities_before,
+        "B's processing activities changed"
     );
     assert_eq!(
         env.app.api_tokens(&b_actor).await.expect("tokens"),
