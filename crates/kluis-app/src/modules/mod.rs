@@ -117,16 +117,18 @@ pub struct Module {
 }
 
 /// Every module, in the order of the navigation and of the backup (a module after those it refers to).
+/// The navigation follows the step plan: what you hold (documents, compliance and inventory), the register and
+/// its recipients, the statement, then the organisation's own settings.
 pub static MODULES: &[&Module] = &[
     &core::MODULE,
     &documents::MODULE,
     &compliance::MODULE,
     &register::MODULE,
-    &members::MODULE,
-    &audit::MODULE,
+    &recipients::MODULE,
     &statement::MODULE,
     &profile::MODULE,
-    &recipients::MODULE,
+    &members::MODULE,
+    &audit::MODULE,
 ];
 
 /// Every declared route of every module.
