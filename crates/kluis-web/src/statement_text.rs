@@ -2,7 +2,9 @@
 //! into headed sections in one language, as HTML (escaped) and as Markdown, from the same blocks.
 
 use crate::i18n::Tr;
-use kluis_domain::register::statement::{ActivityPart, ObjectionRight, StatementContent};
+use kluis_domain::register::statement::{
+    ActivityPart, ObjectionRight, Provision, StatementContent,
+};
 use kluis_domain::register::{
     Jurisdiction, PeriodUnit, RetentionRule, RetentionStart, TransferSafeguard,
 };
@@ -124,12 +126,13 @@ fn activity_blocks(tr: Tr, a: &ActivityPart, out: &mut Vec<Block>) {
     }
     let retention: Vec<String> = a.retention.iter().map(|r| retention_line(tr, r)).collect();
     items.push(labelled(tr, "statement-retention", &retention.join("; ")));
-    if !a.provision_requirement.is_empty() {
-        items.push(labelled(
-            tr,
-            "statement-provision",
-            &a.provision_requirement,
-        ));
+    match &a.provision {
+        Some(Provision::Own(text)) => items.push(labelled(tr, "statement-provision", text)),
+        Some(Provision::ForBasis(basis)) => {
+            let key = format!("statement-provision-{}", basis.as_str().replace('_', "-"));
+            items.push(labelled(tr, "statement-provision", tr.t(&key)));
+        }
+        None => {}
     }
     items.push(if a.automated_decisions.is_empty() {
         tr.t("statement-automated-none").to_owned()

@@ -106,6 +106,9 @@ pub enum Command {
         #[arg(long, value_name = "SLUG")]
         org: String,
     },
+    /// The register of processing activities (Art. 30)
+    #[command(subcommand)]
+    Register(RegisterCommand),
     /// Run the compliance check of an organisation and print its findings
     ///
     /// Prints the compliance score and every finding (severity, article, what is wrong, where to fix it) as a
@@ -279,6 +282,32 @@ pub enum AuditCommand {
         /// Checkpoint file to create
         #[arg(long, value_name = "FILE")]
         output: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RegisterCommand {
+    /// Export an organisation's register to FILE (drafts are left out; an empty register is refused)
+    ///
+    /// Formats: pdf (A4, for the supervisory authority or an auditor), xlsx and csv (columns after the Belgian
+    /// GBA model register), json, dpv-ttl and dpv-jsonld (W3C DPV), fideslang (a fideslang manifest). The export
+    /// is recorded in the organisation's audit log.
+    Export {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// pdf, xlsx, csv, json, dpv-ttl, dpv-jsonld or fideslang
+        #[arg(long, value_name = "FORMAT")]
+        format: String,
+        /// File to create (must not exist yet)
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+        /// Language of the labels: nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// The register as it stood at the end of this day (YYYY-MM-DD) instead of now
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
 }
 

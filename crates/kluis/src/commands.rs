@@ -1,6 +1,8 @@
 //! Runs each subcommand against kluis-app, turning its results into exit codes and one-line messages.
 
-use crate::cli::{AuditCommand, Command, KeysCommand, OrgCommand, TokenCommand, UserCommand};
+use crate::cli::{
+    AuditCommand, Command, KeysCommand, OrgCommand, RegisterCommand, TokenCommand, UserCommand,
+};
 use crate::config::{Settings, redact_url};
 use crate::{password, preflight, serve};
 use kluis_app::{App, AppConfig, AppError, AuditVerification, OrgSummary};
@@ -182,6 +184,46 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
         Command::ImportDocs { paths, org } => {
             let app = App::open(cfg).await.map_err(fail)?;
             return crate::import_docs::run(&app, &org, &paths).await;
+        }
+        Command::Register(RegisterCommand::Export {
+            org,
+            format,
+            output,
+            lang,
+            as_of,
+        }) => {
+            let format: kluis_export::RegisterFormat = format.parse().map_err(|_| {
+                Failure(format!(
+                    "unknown format '{format}': use pdf, xlsx, csv, json, dpv-ttl, dpv-jsonld or fideslang"
+                ))
+            })?;
+            let lang = kluis_web::i18n::Lang::from_code(&lang)
+                .ok_or_else(|| Failure(format!("unknown language '{lang}': use nl or en")))?;
+            let as_of = match as_of {
+                None => None,
+                Some(d) => Some(
+                    time::Date::parse(&d, &time::format_description::well_known::Iso8601::DATE)
+                        .map_err(|_| {
+                            Failure(format!("--as-of: '{d}' is not a date as YYYY-MM-DD"))
+                        })?,
+                ),
+            };
+            let app = App::open(cfg).await.map_err(fail)?;
+            let actor = app.cli_reader(&org).await.map_err(|e| match e {
+                AppError::NotFound => Failure(format!("no organisation with the slug '{org}'")),
+                e => fail(e),
+            })?;
+            let export = app
+                .export_register(&actor, format, lang, as_of)
+                .await
+                .map_err(fail)?;
+            write_new_file(&output, &export.bytes)?;
+            println!(
+                "Register of {org} written to {} ({}, {} bytes).",
+                output.display(),
+                format.as_str(),
+                export.bytes.len()
+            );
         }
         Command::Check(args) => {
             let app = App::open(cfg).await.map_err(fail)?;

@@ -21,12 +21,20 @@ pub(super) static MODULE: Module = Module {
         AuditAction::RegisterActivityUpdate,
         AuditAction::RegisterActivityStatus,
         AuditAction::RegisterActivityDelete,
+        AuditAction::RegisterExport,
     ],
     checks: &[],
 };
 
 static ROUTES: &[RouteSpec] = &[
     route("GET", "/o/{org}/register", Org, Some(Read)),
+    route("POST", "/o/{org}/register/export", Org, Some(Read)),
+    route(
+        "GET",
+        "/api/v1/orgs/{org}/register/export",
+        ApiOrg,
+        Some(Read),
+    ),
     route(
         "GET",
         "/o/{org}/register/library",

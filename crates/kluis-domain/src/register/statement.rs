@@ -87,6 +87,15 @@ pub struct DpoPart {
     pub phone: String,
 }
 
+/// What the statement says about whether the person must provide the data (Art. 13(2)(e)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Provision {
+    /// The organisation's own words.
+    Own(String),
+    /// The usual consequence of the legal basis, worded by the catalogue.
+    ForBasis(LawfulBasis),
+}
+
 /// Which right to object the statement must name separately for an activity (Art. 21(4)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ObjectionRight {
@@ -118,7 +127,9 @@ pub struct ActivityPart {
     pub retention: Vec<RetentionRule>,
     /// Art. 13(2)(c): consent (or explicit consent) is the basis, so it can be withdrawn.
     pub consent_withdrawable: bool,
-    pub provision_requirement: String,
+    /// Art. 13(2)(e), for data collected from the person: the organisation's own words, else what the legal
+    /// basis implies (a contract needs the data, a legal obligation requires it, consent is free).
+    pub provision: Option<Provision>,
     /// Art. 13(2)(f): empty when there is no automated decision-making.
     pub automated_decisions: String,
     pub objection: ObjectionRight,
@@ -211,9 +222,6 @@ pub fn statement(register: &Register) -> Result<StatementContent, Vec<MissingIte
             }
             a.source.trim().to_owned()
         });
-        if a.collected_from_subject && blank(&a.provision_requirement) {
-            need(StatementItem::ProvisionRequirement, Some(a));
-        }
         let mut recipients: Vec<String> = a
             .recipients
             .iter()
@@ -246,7 +254,13 @@ pub fn statement(register: &Register) -> Result<StatementContent, Vec<MissingIte
             retention: a.retention.clone(),
             consent_withdrawable: basis == LawfulBasis::Consent
                 || a.special_ground == Some(SpecialCategoryGround::ExplicitConsent),
-            provision_requirement: a.provision_requirement.trim().to_owned(),
+            provision: a.collected_from_subject.then(|| {
+                if blank(&a.provision_requirement) {
+                    Provision::ForBasis(basis)
+                } else {
+                    Provision::Own(a.provision_requirement.trim().to_owned())
+                }
+            }),
             automated_decisions: a.automated_decisions.trim().to_owned(),
             objection,
         });
@@ -324,6 +338,22 @@ mod tests {
     }
 
     #[test]
+    fn provision_follows_the_basis_unless_the_organisation_words_it() {
+        let mut r = complete();
+        r.activities[0].provision_requirement.clear();
+        let s = statement(&r).unwrap_or_else(|m| panic!("missing {m:?}"));
+        assert_eq!(
+            s.activities[0].provision,
+            Some(Provision::ForBasis(LawfulBasis::Contract))
+        );
+        r.activities[0].collected_from_subject = false;
+        r.activities[0].source = "Kamer van Koophandel".into();
+        r.activities[0].categories = vec!["user.name".parse().unwrap_or_else(|_| unreachable!())];
+        let s = statement(&r).unwrap_or_else(|m| panic!("missing {m:?}"));
+        assert_eq!(s.activities[0].provision, None);
+    }
+
+    #[test]
     fn a_complete_register_gives_a_statement() {
         let s = statement(&complete()).unwrap_or_else(|m| panic!("missing {m:?}"));
         assert_eq!(s.activities.len(), 1);
@@ -361,7 +391,7 @@ mod tests {
         ] {
             assert!(got.contains(&want), "{want} not reported in {got:?}");
         }
-        // Not collected from the person: Art. 13(2)(e) does not apply.
+        // Art. 13(2)(e) is never a gap: without the organisation's words the basis says it.
         assert!(!got.contains(&StatementItem::ProvisionRequirement));
     }
 

@@ -40,6 +40,75 @@ pub(crate) fn routes() -> Routes {
             "/api/v1/orgs/{org}/register/activities/{activity}/history",
             history,
         )
+        .get("/api/v1/orgs/{org}/register/export", export_register)
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ExportParams {
+    /// `pdf`, `xlsx`, `csv`, `json`, `dpv-ttl`, `dpv-jsonld` or `fideslang`.
+    format: String,
+    /// `nl` (default) or `en`: the language of labels and headings.
+    lang: Option<String>,
+    /// The register as it stood at the end of this day (YYYY-MM-DD) instead of now.
+    as_of: Option<String>,
+}
+
+fn invalid_value(field: &str, value: &str) -> Problem {
+    Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+        "Invalid input",
+        format!("{field}: '{value}' is not a known value"),
+    )
+    .detail_key("problem-invalid-value-detail")
+    .args(&[("field", field), ("value", value)])
+}
+
+/// The register as a file (drafts left out), recorded in the audit log as `register.export`.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/register/export", tag = "register",
+    params(("org" = String, Path, description = "Organisation slug"), ExportParams),
+    responses((status = 200, description = "The export, with Content-Type and Content-Disposition of the format",
+            content(("application/pdf"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), ("text/csv"), ("application/json"), ("text/turtle"), ("application/ld+json"), ("application/yaml"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 422, body = Problem, description = "Unknown format, language or date, or a register without active or ended activities")))]
+async fn export_register(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Query(p): Query<ExportParams>,
+) -> Result<Response, Problem> {
+    require(&a, Permission::Read)?;
+    let format: kluis_export::RegisterFormat = p
+        .format
+        .trim()
+        .parse()
+        .map_err(|_| invalid_value("format", &p.format))?;
+    let lang = match p.lang.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Lang::Nl,
+        Some(l) => Lang::from_code(l).ok_or_else(|| invalid_value("lang", l))?,
+    };
+    let as_of = match p.as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(d) => Some(
+            time::Date::parse(d, &time::format_description::well_known::Iso8601::DATE).map_err(
+                |_| {
+                    Problem::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "invalid",
+                        "Invalid input",
+                        "as_of: expected a date as YYYY-MM-DD.",
+                    )
+                    .detail_key("problem-invalid-date-detail")
+                    .args(&[("field", "as_of")])
+                },
+            )?,
+        ),
+    };
+    let x = web.app.export_register(&a, format, lang, as_of).await?;
+    Ok(crate::download::download_response(
+        &x.file_name,
+        x.content_type,
+        x.bytes,
+    ))
 }
 
 #[derive(OpenApi)]
@@ -51,7 +120,8 @@ pub(crate) fn routes() -> Routes {
         update_activity,
         delete_activity,
         set_status,
-        history
+        history,
+        export_register
     ),
     components(schemas(
         ActivityOut,

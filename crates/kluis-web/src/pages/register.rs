@@ -40,6 +40,63 @@ pub(crate) fn routes() -> Routes {
         .post("/o/{org}/register/activities/{activity}/status", status)
         .post("/o/{org}/register/activities/{activity}/delete", delete)
         .get("/o/{org}/register/activities/{activity}/history", history)
+        .post("/o/{org}/register/export", export)
+}
+
+/// The export formats with their labels, in the order the form offers them.
+fn export_formats(tr: Tr) -> Vec<(&'static str, String)> {
+    kluis_export::RegisterFormat::ALL
+        .iter()
+        .map(|f| {
+            let key = format!("register-export-format-{}", f.as_str());
+            (f.as_str(), tr.t(&key).to_owned())
+        })
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+pub struct ExportForm {
+    format: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    as_of: String,
+}
+
+/// `POST /o/{org}/register/export`: the register (now, or as of the date the list shows) as a download.
+async fn export(
+    State(web): State<Web>,
+    o: OrgCtx,
+    crate::error::PageForm(f): crate::error::PageForm<ExportForm>,
+) -> Result<Response, WebError> {
+    require(&o, Permission::Read)?;
+    let org = o.org_slug.clone();
+    let Ok(format) = f.format.parse::<kluis_export::RegisterFormat>() else {
+        return Ok(super::see_other(&format!(
+            "/o/{org}/register?error=export-format"
+        )));
+    };
+    let lang = crate::i18n::Lang::from_code(&f.lang).unwrap_or(o.ctx.lang);
+    let as_of = match f.as_of.trim() {
+        "" => None,
+        d => Some(
+            time::Date::parse(d, &time::format_description::well_known::Iso8601::DATE)
+                .map_err(|_| WebError::BadRequest("as_of".into()))?,
+        ),
+    };
+    match web.app.export_register(&o.actor, format, lang, as_of).await {
+        Ok(x) => Ok(crate::download::download_response(
+            &x.file_name,
+            x.content_type,
+            x.bytes,
+        )),
+        Err(kluis_app::AppError::Invalid {
+            field: "register", ..
+        }) => Ok(super::see_other(&format!(
+            "/o/{org}/register?error=export-empty"
+        ))),
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn require(o: &OrgCtx, p: Permission) -> Result<(), WebError> {
@@ -205,6 +262,8 @@ pub struct ListPage {
     as_of_heading: Option<String>,
     as_of_invalid: bool,
     can_manage: bool,
+    export_formats: Vec<(&'static str, String)>,
+    export_langs: Vec<(&'static str, &'static str)>,
 }
 
 fn list_row(tr: Tr, org: &str, a: &ProcessingActivity) -> ListRow {
@@ -271,6 +330,11 @@ pub async fn list(
             .map(|d| tr.t_with("register-as-of-heading", &[("date", &tr.date(d))])),
         as_of_invalid,
         can_manage: o.actor.role.allows(Permission::ManageRegister) && as_of_date.is_none(),
+        export_formats: export_formats(tr),
+        export_langs: crate::i18n::Lang::ALL
+            .iter()
+            .map(|l| (l.code(), l.native_name()))
+            .collect(),
     };
     Ok(page.into_response())
 }

@@ -16,5 +16,6 @@ mod pages;
 mod profile;
 mod recipients;
 mod register;
+mod register_flow;
 mod roles;
 mod tenant;
