@@ -10,5 +10,6 @@ mod file_modes;
 mod hardening;
 mod import_docs;
 mod jobs;
+mod register;
 mod serve;
 mod support;
