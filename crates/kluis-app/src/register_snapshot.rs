@@ -33,7 +33,6 @@ impl App {
             recipients: self.recipients_snapshot(actor).await?,
             last_review,
             as_of,
-            ..Default::default()
         })
     }
 }
