@@ -433,7 +433,7 @@ impl App {
         Ok(cp)
     }
 
-    async fn checkpoint_of(&self, scope: &OrgScope) -> Result<Checkpoint, AppError> {
+    pub(crate) async fn checkpoint_of(&self, scope: &OrgScope) -> Result<Checkpoint, AppError> {
         let (head_seq, head_hash) = self.db().tenant(scope).audit_head().await?;
         if let AuditVerification::Broken { seq, reason } = self.verify_chain(scope).await? {
             return Err(AppError::Conflict(format!(

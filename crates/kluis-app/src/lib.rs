@@ -7,6 +7,7 @@
 
 mod account;
 mod audit;
+mod auditor_pack;
 mod auth;
 mod backup;
 mod compliance;

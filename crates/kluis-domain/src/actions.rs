@@ -89,6 +89,9 @@ vocabulary! {
         // exports
         /// The register was exported (the event names the format, never the contents).
         RegisterExport => "register.export",
+        // auditor pack
+        /// The auditor pack (register, statements, recipients, compliance report, audit verification) was made.
+        RegisterAuditorPack => "register.auditor_pack",
     }
 }
 

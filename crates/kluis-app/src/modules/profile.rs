@@ -2,7 +2,7 @@
 //! periodic review of the register with its sign-off (pages and API).
 
 use kluis_domain::AuditAction;
-use kluis_domain::Permission::{ManageRegister, Read};
+use kluis_domain::Permission::{ManageRegister, Read, ReadAudit};
 
 use super::Access::{ApiOrg, Org};
 use super::{Module, NavEntry, RouteSpec, route};
@@ -20,6 +20,7 @@ pub(super) static MODULE: Module = Module {
         AuditAction::RegisterProfileUpdate,
         AuditAction::RegisterReviewSchedule,
         AuditAction::RegisterReviewSignOff,
+        AuditAction::RegisterAuditorPack,
     ],
     checks: &[],
 };
@@ -42,6 +43,18 @@ static ROUTES: &[RouteSpec] = &[
         Some(ManageRegister),
     ),
     route("GET", "/o/{org}/reviews", Org, Some(Read)),
+    route(
+        "POST",
+        "/o/{org}/reviews/auditor-pack",
+        Org,
+        Some(ReadAudit),
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{org}/auditor-pack",
+        ApiOrg,
+        Some(ReadAudit),
+    ),
     route("POST", "/o/{org}/reviews", Org, Some(ManageRegister)),
     route(
         "POST",

@@ -126,3 +126,6 @@ review-item-access-reviewed = Were access rights to personal data reviewed?
 problem-profile-kvk-detail = { $field }: a KvK number has exactly 8 digits.
 problem-profile-kbo-digits-detail = { $field }: a Belgian enterprise number (KBO/BCE) has 10 digits and starts with 0 or 1.
 problem-profile-kbo-check-detail = { $field }: this enterprise number (KBO/BCE) does not exist: its last two digits do not match the check.
+reviews-pack-heading = Auditor pack
+reviews-pack-text = One ZIP file for an auditor or the supervisory authority: the register (PDF, Excel, JSON), every published privacy statement, the processors with their agreements, the compliance report, the audit log's verification with a signed checkpoint, and a list of every file's SHA-256.
+reviews-pack-submit = Download the auditor pack

@@ -126,3 +126,6 @@ review-item-access-reviewed = Zijn de toegangsrechten tot persoonsgegevens nagel
 problem-profile-kvk-detail = { $field }: een KvK-nummer heeft precies 8 cijfers.
 problem-profile-kbo-digits-detail = { $field }: een Belgisch ondernemingsnummer (KBO) heeft 10 cijfers en begint met 0 of 1.
 problem-profile-kbo-check-detail = { $field }: dit ondernemingsnummer (KBO) bestaat niet: de laatste twee cijfers kloppen niet met de controle.
+reviews-pack-heading = Auditorpakket
+reviews-pack-text = Eén ZIP-bestand voor een auditor of de toezichthouder: het register (PDF, Excel, JSON), alle gepubliceerde privacyverklaringen, de verwerkers met hun overeenkomsten, het nalevingsrapport, de controle van het controlelogboek met een ondertekend controlepunt, en een lijst met de SHA-256 van elk bestand.
+reviews-pack-submit = Auditorpakket downloaden

@@ -30,6 +30,7 @@ pub(crate) fn routes() -> Routes {
         )
         .post("/api/v1/orgs/{org}/profile/wizards/dpo", dpo_wizard)
         .get("/api/v1/orgs/{org}/reviews", list_reviews)
+        .get("/api/v1/orgs/{org}/auditor-pack", auditor_pack)
         .post("/api/v1/orgs/{org}/reviews", sign_off_review)
         .post("/api/v1/orgs/{org}/reviews/schedule", schedule_review)
 }
@@ -38,6 +39,7 @@ pub(crate) fn routes() -> Routes {
 #[openapi(
     paths(
         get_profile,
+        auditor_pack,
         put_profile,
         register_wizard,
         dpo_wizard,
@@ -251,6 +253,24 @@ async fn get_profile(
     }
     let view = web.app.profile(&a).await?;
     Ok(Json(ProfileOut::of_view(&view)))
+}
+
+/// The auditor pack: a ZIP of the register (PDF, XLSX, JSON), every published privacy statement, the recipients,
+/// the compliance report, the audit chain's verification and a signed checkpoint, with a SHA256SUMS manifest.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/auditor-pack", tag = "profile",
+    params(("org" = String, Path, description = "Organisation slug")),
+    responses((status = 200, description = "The pack", content_type = "application/zip"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn auditor_pack(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+) -> Result<axum::response::Response, Problem> {
+    require(&a, Permission::ReadAudit)?;
+    let zip = web.app.auditor_pack(&a, crate::i18n::Lang::Nl).await?;
+    Ok(crate::download::download_response(
+        &format!("auditor-pack-{}.zip", a.org.slug),
+        "application/zip",
+        zip,
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/{org}/profile", tag = "profile",

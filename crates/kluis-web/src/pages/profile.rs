@@ -39,6 +39,21 @@ pub(crate) fn routes() -> Routes {
         .get("/o/{org}/reviews", reviews)
         .post("/o/{org}/reviews", sign_off)
         .post("/o/{org}/reviews/schedule", schedule)
+        .post("/o/{org}/reviews/auditor-pack", auditor_pack)
+}
+
+/// `POST /o/{org}/reviews/auditor-pack`: the auditor pack as a ZIP download.
+async fn auditor_pack(State(web): State<Web>, o: OrgCtx) -> Result<Response, WebError> {
+    if !o.actor.role.allows(Permission::ReadAudit) {
+        return Err(WebError::Forbidden);
+    }
+    let zip = web.app.auditor_pack(&o.actor, o.ctx.lang).await?;
+    let name = format!("auditor-pack-{}.zip", o.org_slug);
+    Ok(crate::download::download_response(
+        &name,
+        "application/zip",
+        zip,
+    ))
 }
 
 /// A date as the date input sends it.
@@ -558,6 +573,7 @@ struct ReviewsPage {
     c: Chrome,
     org: String,
     can_manage: bool,
+    can_pack: bool,
     interval: u32,
     scheduled_for: Option<String>,
     scheduled_value: String,
@@ -584,6 +600,7 @@ pub async fn reviews(
         c: Chrome::org(&o, "reviews-title", "profile", &flash),
         org: o.org_slug.clone(),
         can_manage: o.actor.can(Permission::ManageRegister),
+        can_pack: o.actor.can(Permission::ReadAudit),
         interval: r.interval_months,
         scheduled_value: r
             .scheduled_for

@@ -231,6 +231,63 @@ async fn statement_exports_and_findings_follow_the_register() {
         "unknown organisation",
     );
 
+    // The auditor pack holds the register, both statement versions, the report and the audit chain's proof,
+    // each file listed with its SHA-256; staff may not take it (it holds the audit verification).
+    let pack = api.get("/api/v1/orgs/acme/auditor-pack").await;
+    assert_status(&pack, 200, "auditor pack");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(pack.bytes.clone())).expect("a ZIP");
+    let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
+    for want in [
+        "statements/privacy-statement-v1-nl.html",
+        "statements/privacy-statement-v2-en.md",
+        "recipients.json",
+        "compliance-report.json",
+        "audit/verification.json",
+        "audit/checkpoint.json",
+        "SHA256SUMS",
+    ] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "pack lacks {want}: {names:?}"
+        );
+    }
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("register/") && n.ends_with(".pdf")),
+        "{names:?}"
+    );
+    let mut sums = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("SHA256SUMS").expect("manifest"), &mut sums)
+        .expect("text");
+    for line in sums.lines() {
+        let (hash, name) = line.split_once("  ").expect("sha256sum format");
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(name).expect("listed file"), &mut bytes)
+            .expect("read");
+        use sha2::Digest as _;
+        assert_eq!(hash, hex::encode(sha2::Sha256::digest(&bytes)), "{name}");
+    }
+    assert_eq!(
+        sums.lines().count() + 1,
+        names.len(),
+        "every file is listed"
+    );
+    let mut verification = String::new();
+    std::io::Read::read_to_string(
+        &mut zip
+            .by_name("audit/verification.json")
+            .expect("verification"),
+        &mut verification,
+    )
+    .expect("text");
+    assert!(verification.contains("\"intact\": true"), "{verification}");
+    let staff_csrf = csrf_of(&mut staff, "acme").await;
+    let staff_pack = staff
+        .post_form("/o/acme/reviews/auditor-pack", &[("csrf", &staff_csrf)])
+        .await;
+    assert_status(&staff_pack, 403, "staff cannot take the auditor pack");
+
     // The statement finding is gone; the register's own findings remain for what is still open.
     let ids = finding_ids(&mut api).await;
     assert!(!ids.contains(&"statement.missing".to_owned()), "{ids:?}");
