@@ -20,6 +20,7 @@ mod keys;
 mod members;
 pub mod modules;
 mod pack;
+mod portfolio;
 mod profile;
 mod recipients;
 mod register;
@@ -64,6 +65,7 @@ pub use kluis_scan::{
 };
 pub use kluis_store::{StatementRow, StatementVersion};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
+pub use portfolio::PortfolioRow;
 pub use profile::{
     ChecklistAnswer, ProfileView, ReviewInput, ReviewOverview, ReviewRecord,
     registration_error_text,

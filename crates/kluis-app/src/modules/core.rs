@@ -51,6 +51,7 @@ static ROUTES: &[RouteSpec] = &[
     route("POST", "/switch", Session, None),
     route("GET", "/account", Session, None),
     route("GET", "/orgs/new", Session, None),
+    route("GET", "/portfolio", Session, None),
     route("POST", "/orgs/new", Session, None),
     route("GET", "/password-reset/{token}", Public, None),
     route("POST", "/password-reset/{token}", Public, None),

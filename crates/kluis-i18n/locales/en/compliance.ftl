@@ -124,3 +124,15 @@ compliance-documents-unreadable = { $count ->
        *[other] { $count } documents could not be read in full: their personal data is not known yet.
     }
 compliance-documents-unreadable-explain = The inventory only knows what Kluis can read. Check these documents (encrypted, damaged or images without text) and correct their classification by hand.
+portfolio-title = All organisations
+portfolio-link = All organisations
+portfolio-intro = Where each organisation you belong to stands: the compliance score, the open findings, processing agreements ending within 60 days and the next review of the register.
+portfolio-col-org = Organisation
+portfolio-col-role = Your role
+portfolio-col-score = Score
+portfolio-col-high = Critical and high
+portfolio-col-low = Medium and low
+portfolio-col-expiring = Agreements ending
+portfolio-col-review = Next review
+portfolio-review-none = not scheduled yet
+portfolio-overdue = overdue

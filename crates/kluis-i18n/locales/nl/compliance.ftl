@@ -124,3 +124,15 @@ compliance-documents-unreadable = { $count ->
        *[other] { $count } documenten konden niet volledig worden gelezen: de persoonsgegevens erin zijn nog niet bekend.
     }
 compliance-documents-unreadable-explain = De inventarisatie kent alleen wat Kluis kan lezen. Bekijk deze documenten (versleuteld, beschadigd of afbeeldingen zonder tekst) en corrigeer hun indeling met de hand.
+portfolio-title = Alle organisaties
+portfolio-link = Alle organisaties
+portfolio-intro = Waar elke organisatie staat waar u lid van bent: de nalevingsscore, de openstaande bevindingen, verwerkersovereenkomsten die binnen 60 dagen aflopen en de volgende beoordeling van het register.
+portfolio-col-org = Organisatie
+portfolio-col-role = Uw rol
+portfolio-col-score = Score
+portfolio-col-high = Kritiek en hoog
+portfolio-col-low = Middel en laag
+portfolio-col-expiring = Overeenkomsten die aflopen
+portfolio-col-review = Volgende beoordeling
+portfolio-review-none = nog niet gepland
+portfolio-overdue = achterstallig

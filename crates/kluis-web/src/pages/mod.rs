@@ -7,6 +7,7 @@ pub(crate) mod compliance;
 pub(crate) mod documents;
 mod invite;
 mod org;
+mod portfolio;
 mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
@@ -75,6 +76,7 @@ pub(crate) fn routes() -> Routes {
         .get("/o/{org}/inventory", compliance::inventory)
         .merge(documents::routes())
         .merge(statement::routes())
+        .merge(portfolio::routes())
         .merge(profile::routes())
         .merge(recipients::routes())
         .merge(register::routes())

@@ -293,3 +293,50 @@ async fn statement_exports_and_findings_follow_the_register() {
     assert!(!ids.contains(&"statement.missing".to_owned()), "{ids:?}");
     assert!(!ids.contains(&"statement.outdated".to_owned()), "{ids:?}");
 }
+
+#[tokio::test]
+async fn a_consultant_sees_every_organisation_in_the_portfolio() {
+    let (env, mut owner) = with_owner().await;
+    let form = owner.get("/orgs/new").await;
+    let made = owner
+        .post_form(
+            "/orgs/new",
+            &[
+                ("csrf", &form.csrf()),
+                ("org_name", "Installatiebedrijf Vos"),
+                ("slug", "vos"),
+            ],
+        )
+        .await;
+    assert_status(&made, 303, "second organisation");
+    // A staff member of one organisation only reads there; the portfolio shows what each role may see.
+    add_user(&env, "vos", "staff@example.com", Role::Staff).await;
+
+    let page = owner.get("/portfolio").await;
+    assert_status(&page, 200, "portfolio");
+    for text in [
+        "Installatiebedrijf Vos",
+        "href=\"/o/vos\"",
+        "href=\"/o/acme\"",
+        "Score",
+    ] {
+        assert!(page.body.contains(text), "portfolio lacks {text}");
+    }
+    // Each organisation has findings (nothing published, never reviewed): the counts are numbers, not dashes.
+    let rows = page.body.matches("<tr><th scope=\"row\">").count();
+    assert_eq!(rows, 2, "one row per organisation");
+    assert!(page.body.contains("achterstallig"), "reviews are overdue");
+    let dash = owner.get("/o/acme").await;
+    assert!(
+        dash.body.contains("href=\"/portfolio\""),
+        "the header links to it"
+    );
+
+    let mut anonymous = Client::new(env.router.clone());
+    let out = anonymous.get("/portfolio").await;
+    assert!(
+        out.status == 303 || out.status == 401,
+        "login required: {}",
+        out.status
+    );
+}

@@ -337,6 +337,14 @@ async fn a_member_of_a_can_never_reach_b() {
                 assert_eq!(r.location(), Some("/o/acme/account"), "{what}");
                 vec![r]
             }
+            (Access::Session, "GET", "/portfolio") => {
+                // Only A's own organisation: B's name must not show (checked with the other secrets below).
+                let r = w.a_owner.get("/portfolio").await;
+                assert_status(&r, 200, &what);
+                assert!(r.body.contains("href=\"/o/acme\""), "{what}");
+                assert!(!r.body.contains("href=\"/o/beta\""), "{what} lists B");
+                vec![r]
+            }
             (Access::Session, "POST", "/logout") => {
                 // Logging out a separate session of A: it must not touch B (checked below).
                 let mut other = login(&env, OWNER_EMAIL, OWNER_PASSWORD).await;
