@@ -11,6 +11,7 @@ mod auditor_pack;
 mod auth;
 mod backup;
 mod compliance;
+mod demo;
 mod documents;
 mod error;
 mod identifiers;
@@ -43,6 +44,7 @@ use kluis_store::{Store, sqlite_url};
 
 pub use audit::{checkpoint_from_json, checkpoint_to_json};
 pub use compliance::{ComplianceReport, TREND_DAYS, TrendPoint};
+pub use demo::DemoReport;
 pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
     DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, ImportReport, ImportedFile,

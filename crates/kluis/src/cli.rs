@@ -109,6 +109,19 @@ pub enum Command {
     /// The register of processing activities (Art. 30)
     #[command(subcommand)]
     Register(RegisterCommand),
+    /// Fill an empty organisation with a demo bakery: profile, activities, processors, documents
+    ///
+    /// Made-up data through the ordinary use cases (audited as `cli`), so a newcomer sees a living register,
+    /// its exports, the privacy statement and the compliance check at once. Refused when the organisation's
+    /// register already has activities.
+    Demo {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// Language of the activity names and texts: nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
     /// Run the compliance check of an organisation and print its findings
     ///
     /// Prints the compliance score and every finding (severity, article, what is wrong, where to fix it) as a

@@ -225,6 +225,19 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 export.bytes.len()
             );
         }
+        Command::Demo { org, lang } => {
+            let lang = kluis_web::i18n::Lang::from_code(&lang)
+                .ok_or_else(|| Failure(format!("unknown language '{lang}': use nl or en")))?;
+            let app = App::open(cfg).await.map_err(fail)?;
+            let r = app.cli_demo(&org, lang).await.map_err(|e| match e {
+                AppError::NotFound => Failure(format!("no organisation with the slug '{org}'")),
+                e => fail(e),
+            })?;
+            println!(
+                "Demo bakery in {org}: {} activities ({} active), {} processors with agreements, {} documents                  scanned. Open the organisation's register, statement and compliance pages to see them.",
+                r.activities, r.active, r.recipients, r.documents
+            );
+        }
         Command::Check(args) => {
             let app = App::open(cfg).await.map_err(fail)?;
             return crate::check::run(&app, &args).await;

@@ -77,6 +77,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/statements.rs",
     // `kluis check`, which reads one organisation's compliance report as a read-only CLI actor.
     "crates/kluis-app/src/compliance.rs",
+    // `kluis demo`, which fills an empty organisation as the command line.
+    "crates/kluis-app/src/demo.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];

@@ -57,3 +57,55 @@ fn register_export_refuses_an_empty_register_bad_formats_and_unknown_organisatio
         "{help}"
     );
 }
+
+#[test]
+fn demo_fills_an_empty_organisation_once_and_its_register_exports() {
+    let install = Install::new();
+    install.ok(
+        &["org", "add", "bakkerij", "--name", "Bakkerij", "--init"],
+        "",
+    );
+    let out = install.ok(&["demo", "--org", "bakkerij"], "");
+    assert!(out.contains("8 activities"), "{out}");
+    assert!(out.contains("3 processors"), "{out}");
+    let again = install.run(&["demo", "--org", "bakkerij"], "");
+    assert!(!again.status.success(), "{}", describe(&again));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("already has a register"),
+        "{}",
+        describe(&again)
+    );
+    for format in [
+        "pdf",
+        "xlsx",
+        "csv",
+        "json",
+        "dpv-ttl",
+        "dpv-jsonld",
+        "fideslang",
+    ] {
+        let file = install.root().join(format!("register.{format}"));
+        let done = install.ok(
+            &[
+                "register",
+                "export",
+                "--org",
+                "bakkerij",
+                "--format",
+                format,
+                "--output",
+                file.to_str().unwrap_or_default(),
+            ],
+            "",
+        );
+        assert!(done.contains("written"), "{done}");
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(bytes.len() > 100, "{format}: {} bytes", bytes.len());
+    }
+    let pdf = std::fs::read(install.root().join("register.pdf")).unwrap_or_default();
+    assert!(pdf.starts_with(b"%PDF"));
+    // The check sees the demo's gaps (no statement yet) and its documents (a BSN in a payslip).
+    let check = install.run(&["check", "--org", "bakkerij", "--format", "json"], "");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(report.contains("statement.missing"), "{report}");
+}
