@@ -26,7 +26,7 @@ pub(crate) fn routes() -> Routes {
     paths(compliance, inventory),
     components(schemas(
         ComplianceOut,
-        FindingOut,
+        ComplianceFindingOut,
         SubjectOut,
         CountsOut,
         TrendOut,
@@ -56,7 +56,7 @@ pub struct SubjectOut {
 
 /// One finding of the compliance check.
 #[derive(Serialize, ToSchema)]
-pub struct FindingOut {
+pub struct ComplianceFindingOut {
     /// The rule's stable key, e.g. `inventory.not_covered`.
     pub rule: String,
     /// `low`, `medium`, `high` or `critical`.
@@ -101,9 +101,9 @@ pub struct ComplianceOut {
     pub score: u8,
     pub counts: CountsOut,
     /// Most severe first.
-    pub findings: Vec<FindingOut>,
+    pub findings: Vec<ComplianceFindingOut>,
     /// The three things to do first, in the step plan's order.
-    pub top_three: Vec<FindingOut>,
+    pub top_three: Vec<ComplianceFindingOut>,
     /// The last 12 weeks' scores, oldest first.
     pub trend: Vec<TrendOut>,
 }
@@ -116,7 +116,7 @@ fn lang_of(headers: &HeaderMap) -> Tr {
     Tr::new(Lang::from_accept_language(accept))
 }
 
-fn finding_out(tr: &Tr, org: &str, f: &Finding) -> FindingOut {
+fn finding_out(tr: &Tr, org: &str, f: &Finding) -> ComplianceFindingOut {
     let view = crate::pages::compliance::finding_view(tr, org, f);
     let subject = match &f.subject {
         Subject::Organisation => SubjectOut {
@@ -148,7 +148,7 @@ fn finding_out(tr: &Tr, org: &str, f: &Finding) -> FindingOut {
             key: None,
         },
     };
-    FindingOut {
+    ComplianceFindingOut {
         rule: f.id.clone(),
         severity: f.severity.as_str().to_owned(),
         article: f.article.clone(),

@@ -468,3 +468,56 @@ async fn made_up_tokens_are_limited_by_address_while_working_tokens_keep_their_o
         "working token unaffected",
     );
 }
+
+/// Every schema the API modules declare has its own name: utoipa merges the modules' documents by name, so two
+/// types called alike would silently describe one of them with the other's schema (schemathesis found it).
+#[test]
+fn api_schema_names_are_unique_across_modules() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![dir.join("api.rs")];
+    for entry in std::fs::read_dir(dir.join("api"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        files.push(entry.path());
+    }
+    let mut seen = std::collections::BTreeMap::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if !(line.contains("derive(") && line.contains("ToSchema")) {
+                continue;
+            }
+            // The type follows the derive, after any further attributes.
+            let Some(decl) = lines[i + 1..]
+                .iter()
+                .find(|l| l.starts_with("pub struct ") || l.starts_with("pub enum "))
+            else {
+                continue;
+            };
+            if lines[i + 1..]
+                .iter()
+                .take_while(|l| !l.starts_with("pub "))
+                .any(|l| l.contains("schema(as"))
+            {
+                continue;
+            }
+            let name: String = decl
+                .split_whitespace()
+                .nth(2)
+                .unwrap_or_default()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if let Some(other) = seen.insert(name.clone(), f.display().to_string()) {
+                panic!(
+                    "schema {name} is declared in {other} and in {}",
+                    f.display()
+                );
+            }
+        }
+    }
+    assert!(seen.len() > 30, "found too few schemas: {}", seen.len());
+}
