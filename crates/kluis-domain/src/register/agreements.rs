@@ -87,17 +87,22 @@ pub fn agreement_state(recipient: &Recipient, today: Date, window_days: i64) -> 
     if recipient.role != RecipientRole::Processor {
         return AgreementState::NotNeeded;
     }
-    if recipient.agreements.is_empty() {
-        return AgreementState::Missing;
-    }
-    let current: Vec<&ProcessingAgreement> = recipient
+    // An agreement is what was signed (Art. 28(9): in writing); a draft without a signing date is not one yet.
+    let signed: Vec<&ProcessingAgreement> = recipient
         .agreements
         .iter()
+        .filter(|a| a.signed_on.is_some())
+        .collect();
+    if signed.is_empty() {
+        return AgreementState::Missing;
+    }
+    let current: Vec<&ProcessingAgreement> = signed
+        .iter()
+        .copied()
         .filter(|a| in_force(a, today))
         .collect();
     if current.is_empty() {
-        let on = recipient
-            .agreements
+        let on = signed
             .iter()
             .filter_map(|a| a.expires_on)
             .max()
@@ -205,11 +210,18 @@ mod tests {
         }
     }
 
+    /// A processor with `agreements`, each signed unless the test says otherwise.
     fn processor(agreements: Vec<ProcessingAgreement>) -> Recipient {
         Recipient {
             name: "Hoster".into(),
             country: "NL".into(),
-            agreements,
+            agreements: agreements
+                .into_iter()
+                .map(|a| ProcessingAgreement {
+                    signed_on: a.signed_on.or(Some(date!(2026 - 01 - 01))),
+                    ..a
+                })
+                .collect(),
             ..Default::default()
         }
     }
@@ -225,6 +237,16 @@ mod tests {
         assert_eq!(agreement_state(&r, TODAY, 60), AgreementState::NotNeeded);
         assert_eq!(
             agreement_state(&processor(vec![]), TODAY, 60),
+            AgreementState::Missing
+        );
+        // A draft without a signing date is no agreement yet.
+        let mut unsigned = processor(vec![ProcessingAgreement {
+            checklist: complete(),
+            ..Default::default()
+        }]);
+        unsigned.agreements[0].signed_on = None;
+        assert_eq!(
+            agreement_state(&unsigned, TODAY, 60),
             AgreementState::Missing
         );
         assert!(AgreementState::Missing.is_wanting());

@@ -11,6 +11,7 @@ use serde::Serialize;
 use time::Date;
 use uuid::Uuid;
 
+use super::agreements::{AgreementState, EXPIRY_WARNING_DAYS, agreement_state, needs_safeguard};
 use super::inventory::{Gap, Inventory};
 use super::model::{
     ActivityStatus, DpiaStatus, Jurisdiction, ProcessingActivity, Recipient, RecipientRole,
@@ -212,62 +213,6 @@ impl CheckContext {
     }
 }
 
-/// The EEA: the EU 27 plus Iceland, Liechtenstein and Norway (ISO 3166-1 alpha-2; Greece as GR, also EL).
-pub const EEA: &[&str] = &[
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE", "IT",
-    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
-];
-
-/// Whether `country` is known and outside the EEA (an empty or blank country is unknown, not a transfer).
-pub fn outside_eea(country: &str) -> bool {
-    let c = country.trim().to_ascii_uppercase();
-    !c.is_empty() && !EEA.contains(&c.as_str())
-}
-
-/// Where a processor's processing agreements stand today.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AgreementState {
-    /// A signed, unexpired agreement covering all of Art. 28(3)(a)-(h).
-    Valid,
-    /// No agreement at all, or none signed.
-    Missing,
-    /// Signed and unexpired, but these points of Art. 28(3) are not covered.
-    Incomplete(Vec<char>),
-    /// Every signed agreement has expired; the last one on this date.
-    Expired(Date),
-}
-
-/// The state of a recipient's agreements on `today` (the best agreement counts).
-pub fn agreement_state(r: &Recipient, today: Date) -> AgreementState {
-    let signed: Vec<_> = r
-        .agreements
-        .iter()
-        .filter(|a| a.signed_on.is_some())
-        .collect();
-    if signed.is_empty() {
-        return AgreementState::Missing;
-    }
-    let current: Vec<_> = signed
-        .iter()
-        .filter(|a| a.expires_on.is_none_or(|d| d > today))
-        .collect();
-    if current.is_empty() {
-        let last = signed.iter().filter_map(|a| a.expires_on).max();
-        return last.map_or(AgreementState::Missing, AgreementState::Expired);
-    }
-    current
-        .iter()
-        .map(|a| a.checklist.missing())
-        .min_by_key(Vec::len)
-        .map_or(AgreementState::Missing, |m| {
-            if m.is_empty() {
-                AgreementState::Valid
-            } else {
-                AgreementState::Incomplete(m)
-            }
-        })
-}
-
 fn activity_subject(a: &ProcessingActivity) -> Subject {
     Subject::Activity {
         id: a.id,
@@ -360,7 +305,7 @@ fn activity_rules(register: &Register, a: &ProcessingActivity, out: &mut Vec<Fin
         ));
     }
     for t in &a.transfers {
-        if outside_eea(&t.country) && t.safeguard.is_none() {
+        if needs_safeguard(&t.country) && t.safeguard.is_none() {
             out.push(
                 f(
                     "activity.transfer_no_safeguard",
@@ -400,8 +345,11 @@ fn recipient_rules(
             .arg("recipient", &r.name)
         };
         if r.role == RecipientRole::Processor {
-            match agreement_state(r, today) {
-                AgreementState::Valid => {}
+            match agreement_state(r, today, EXPIRY_WARNING_DAYS) {
+                // Lapsing soon is the recipients module's own finding; not needed: not a processor.
+                AgreementState::Valid
+                | AgreementState::Expiring { .. }
+                | AgreementState::NotNeeded => {}
                 // Every processor needs an agreement (Art. 28(3)); one that an active activity uses, urgently.
                 AgreementState::Missing => out.push(f(
                     "recipient.agreement_missing",
@@ -413,7 +361,7 @@ fn recipient_rules(
                     "Art. 28(3)",
                     Step::Agreements,
                 )),
-                AgreementState::Incomplete(missing) => out.push(
+                AgreementState::Incomplete { missing } => out.push(
                     f(
                         "recipient.agreement_incomplete",
                         Severity::Medium,
@@ -429,7 +377,7 @@ fn recipient_rules(
                             .join(", "),
                     ),
                 ),
-                AgreementState::Expired(on) => out.push(
+                AgreementState::Expired { on } => out.push(
                     f(
                         "agreement.expired",
                         if linked {
@@ -444,7 +392,7 @@ fn recipient_rules(
                 ),
             }
         }
-        if outside_eea(&r.country) && r.transfer_safeguard.is_none() {
+        if needs_safeguard(&r.country) && r.transfer_safeguard.is_none() {
             out.push(
                 f(
                     "recipient.transfer_no_safeguard",
@@ -457,7 +405,11 @@ fn recipient_rules(
         } else if r.transfer_safeguard.is_none() {
             // A recipient outside the EEA without a safeguard is reported above; its sub-processors would only
             // repeat it.
-            for s in r.sub_processors.iter().filter(|s| outside_eea(&s.country)) {
+            for s in r
+                .sub_processors
+                .iter()
+                .filter(|s| needs_safeguard(&s.country))
+            {
                 out.push(
                     f(
                         "recipient.subprocessor_transfer_no_safeguard",

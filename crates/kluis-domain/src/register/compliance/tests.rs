@@ -287,8 +287,10 @@ fn agreement_expired() {
     assert_eq!(f.severity, Severity::High);
     assert_eq!(f.args["date"], "2026-12-01");
     assert_eq!(
-        agreement_state(&reg.recipients[0], TODAY),
-        AgreementState::Expired(date!(2026 - 12 - 01))
+        agreement_state(&reg.recipients[0], TODAY, EXPIRY_WARNING_DAYS),
+        AgreementState::Expired {
+            on: date!(2026 - 12 - 01)
+        }
     );
     // Not linked: still expired, less urgent.
     reg.activities[0].recipients.clear();
