@@ -175,7 +175,7 @@ impl Chrome {
     }
 }
 
-/// Flash messages travel as catalogue keys in the query string (`?notice=member-added`), never as free text.
+/// Flash messages travel as catalogue keys in the query string (`?notice=statement-published`), never as free text.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Flash {
     pub notice: Option<String>,

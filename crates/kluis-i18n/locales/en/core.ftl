@@ -80,18 +80,10 @@ users-actions = Actions
 users-this-is-you = This is you
 users-change-role = Change role
 users-remove = Remove
-users-add-heading = Add a colleague
-users-add-intro = Add a colleague by email address and role. If they have no account yet, give a first password and pass it on safely.
-users-initial-password = First password (only for a new account)
-users-initial-password-hint = Leave empty if this person already has a Kluis account.
-users-add-submit = Add
-notice-member-added = The colleague has been added.
 notice-role-changed = The role has been changed.
 notice-member-removed = The user has been removed from this organisation.
 error-last-owner = Not possible: an organisation always keeps at least one owner.
 error-invalid-role = Choose a role from the list.
-error-member-exists = This person is already a member of this organisation.
-
 audit-title = Audit log
 audit-intro = Who did what, and when. The log holds only the names of fields, never the values themselves.
 audit-verify-heading = Check the chain
@@ -374,12 +366,6 @@ problem-rate-limited-title = Too many requests
 problem-rate-limited-detail = Too many requests. Try again in { $seconds } seconds.
 
 # lead: module seam
-dashboard-checks-heading = Needs your attention
-check-documents-unreadable = { $count ->
-        [one] One document could not be read in full: its personal data is not known yet.
-       *[other] { $count } documents could not be read in full: their personal data is not known yet.
-    }
-
 # h4-accounts
 date-month = { $month ->
         [1] January

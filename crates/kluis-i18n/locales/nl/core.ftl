@@ -80,18 +80,10 @@ users-actions = Acties
 users-this-is-you = Dit bent u
 users-change-role = Rol wijzigen
 users-remove = Verwijderen
-users-add-heading = Collega toevoegen
-users-add-intro = Voeg een collega toe met een e-mailadres en een rol. Heeft deze persoon nog geen account, geef dan een eerste wachtwoord op en geef het veilig door.
-users-initial-password = Eerste wachtwoord (alleen voor een nieuw account)
-users-initial-password-hint = Laat leeg als deze persoon al een Kluis-account heeft.
-users-add-submit = Toevoegen
-notice-member-added = De collega is toegevoegd.
 notice-role-changed = De rol is gewijzigd.
 notice-member-removed = De gebruiker is uit deze organisatie verwijderd.
 error-last-owner = Dat kan niet: een organisatie houdt altijd minstens één eigenaar.
 error-invalid-role = Kies een rol uit de lijst.
-error-member-exists = Deze persoon is al lid van deze organisatie.
-
 audit-title = Controlelogboek
 audit-intro = Hier staat wie wat wanneer heeft gedaan. Het logboek bevat alleen namen van velden, nooit de waarden zelf.
 audit-verify-heading = Keten controleren
@@ -374,12 +366,6 @@ problem-rate-limited-title = Te veel verzoeken
 problem-rate-limited-detail = Te veel verzoeken. Probeer het over { $seconds } seconden opnieuw.
 
 # lead: module seam
-dashboard-checks-heading = Vraagt uw aandacht
-check-documents-unreadable = { $count ->
-        [one] Eén document kon niet volledig worden gelezen: welke persoonsgegevens erin staan is nog niet bekend.
-       *[other] { $count } documenten konden niet volledig worden gelezen: welke persoonsgegevens erin staan is nog niet bekend.
-    }
-
 # h4-accounts
 date-month = { $month ->
         [1] januari
