@@ -134,6 +134,19 @@ pub(crate) fn error_page_for(
     res
 }
 
+/// Refuses a page request whose role lacks `p` (the application decides again inside every use case; this lets a
+/// page stop before it reads anything).
+pub(crate) fn require(
+    o: &crate::context::OrgCtx,
+    p: kluis_domain::Permission,
+) -> Result<(), crate::error::WebError> {
+    if o.actor.role.allows(p) {
+        Ok(())
+    } else {
+        Err(crate::error::WebError::Forbidden)
+    }
+}
+
 /// Redirect after a successful form post (POST/redirect/GET), with an optional notice key.
 /// Never panics: a path that is not a valid header value falls back to `/`.
 pub(crate) fn see_other(path: &str) -> Response {

@@ -1,5 +1,6 @@
 //! Pages of one organisation: dashboard, users and roles, audit log.
 
+use super::require;
 use super::see_other;
 use crate::Web;
 use crate::backend::{AppError, AuditFilter, AuditVerification, Member, NewInvitation, UserId};
@@ -42,14 +43,6 @@ pub fn role_label(o: &OrgCtx, r: Role) -> String {
         .tr()
         .t(&format!("role-{}", r.as_str().replace('_', "-")))
         .to_owned()
-}
-
-fn require(o: &OrgCtx, p: Permission) -> Result<(), WebError> {
-    if o.actor.role.allows(p) {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
-    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -3,6 +3,7 @@
 //!
 //! Every decision about who may do what is the application's; the pages only leave out forms a role cannot use.
 
+use super::require;
 use super::see_other;
 use crate::backend::AppError;
 use crate::context::OrgCtx;
@@ -49,14 +50,6 @@ pub(crate) fn routes() -> Routes {
 /// The agreement upload, which accepts bodies up to `WebOptions::max_upload_bytes`.
 pub(crate) fn upload_routes() -> Routes {
     Routes::new().post("/o/{org}/recipients/{recipient}/agreements", add_agreement)
-}
-
-fn require(o: &OrgCtx, p: Permission) -> Result<(), WebError> {
-    if o.actor.role.allows(p) {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
-    }
 }
 
 /// The label of a catalogue key, or `fallback` when the catalogue does not have it (vocabulary labels come

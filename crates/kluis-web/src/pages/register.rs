@@ -5,6 +5,7 @@
 //! Every decision about who may do what is the application's; the pages leave out forms a role cannot use, so
 //! staff and auditors see the register read-only.
 
+use super::require;
 use super::see_other;
 use crate::backend::{ActivityHistoryEntry, ActivityView, AppError, StatusChange};
 use crate::context::OrgCtx;
@@ -96,14 +97,6 @@ async fn export(
             "/o/{org}/register?error=export-empty"
         ))),
         Err(e) => Err(e.into()),
-    }
-}
-
-fn require(o: &OrgCtx, p: Permission) -> Result<(), WebError> {
-    if o.actor.role.allows(p) {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
     }
 }
 

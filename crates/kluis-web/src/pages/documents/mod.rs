@@ -5,6 +5,7 @@
 //! One file per page (`overview`, `list`, `search`, `upload`, `detail`, `changes`); this file holds the routes and
 //! the labels they share. Multipart reading is `crate::multipart`, sending a document back `crate::download`.
 
+use super::require;
 use super::see_other;
 use crate::backend::{
     AppError, DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentStatus,
@@ -70,14 +71,6 @@ pub(crate) fn upload_routes() -> Routes {
     Routes::new()
         .get("/o/{org}/documents/upload", upload_form)
         .post("/o/{org}/documents/upload", upload)
-}
-
-fn require(o: &OrgCtx, p: Permission) -> Result<(), WebError> {
-    if o.actor.role.allows(p) {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
-    }
 }
 
 /// Extra text for the 413 page when an upload is larger than the limit; `None` for other requests.
