@@ -1068,6 +1068,7 @@ fn scan_of(r: &DocumentReport, now: i64) -> DocumentScan {
             .findings_total
             .and_then(|n| i64::try_from(n).ok())
             .unwrap_or(i64::try_from(r.findings.len()).unwrap_or(i64::MAX)),
+        entity_types: r.findings.iter().map(|f| f.entity).collect(),
         format: r.format.clone(),
         sha256: r.sha256.clone(),
         size: r.bytes.and_then(|b| i64::try_from(b).ok()),
@@ -1113,6 +1114,7 @@ fn container_scan(reports: &[DocumentReport], now: i64) -> DocumentScan {
             special_categories: cats,
         },
         findings_total: 0,
+        entity_types: Vec::new(),
         format: None,
         sha256: None,
         size: None,

@@ -80,6 +80,10 @@ async fn fill(store: &Store, n: usize) -> OrgScope {
             } else {
                 CLASSES[i % CLASSES.len()]
             };
+            let mut types = vec![EntityType::PersonName, EntityType::Email];
+            if i % 10 == 0 {
+                types.push(EntityType::Bsn);
+            }
             docs.set_scan(
                 &id,
                 &DocumentScan {
@@ -92,6 +96,7 @@ async fn fill(store: &Store, n: usize) -> OrgScope {
                         special_categories: special,
                     },
                     findings_total: 2,
+                    entity_types: types.clone(),
                     format: None,
                     sha256: None,
                     size: None,
@@ -100,10 +105,6 @@ async fn fill(store: &Store, n: usize) -> OrgScope {
             )
             .await
             .expect("scan");
-            let mut types = vec![EntityType::PersonName, EntityType::Email];
-            if i % 10 == 0 {
-                types.push(EntityType::Bsn);
-            }
             for t in types {
                 docs.insert_finding(&finding(&scope, &id, t))
                     .await

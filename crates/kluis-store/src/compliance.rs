@@ -31,11 +31,6 @@ pub static COMPLIANCE_TABLES: &[TableDef] = &[TableDef {
     ],
 }];
 
-/// The effective class and categories: the same correction-wins rule as the document lists
-/// (`documents.rs` keeps its only other copy, for the columns it selects).
-const EFF_CLASS: &str = "COALESCE(d.class_override, d.class)";
-const EFF_CATEGORIES: &str = "COALESCE(d.categories_override, d.special_categories)";
-
 /// One day's score of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoreRow {
@@ -81,46 +76,37 @@ impl ComplianceStore<'_> {
     }
 
     /// Documents per (entity types found in them, effective special categories, effective class, container),
-    /// for the inventory: one grouped query. Each document's entity types are a bit set: the sum of the bits of
-    /// its distinct entity types (a bitwise OR in portable SQL), so the rows partition the documents and no
-    /// document counts twice. Documents holding nothing are left out.
+    /// for the inventory: one grouped count over the documents. Each document carries its distinct entity types
+    /// (written with its scan), so the rows partition the documents, no document counts twice and the findings
+    /// are not read. Documents holding nothing are left out.
     pub async fn document_counts(&self, id_class: DocumentClass) -> Result<Vec<DocumentCount>> {
-        let types = EntityType::ALL;
-        let cases: Vec<String> = (0..types.len())
-            .map(|i| format!("WHEN ${} THEN {}", i + 2, 1i64 << i))
-            .collect();
-        // The (document, entity type) pairs come off the findings index in order; their bits add up to the
-        // document's set. A hash join on PostgreSQL, an index-backed join on SQLite; no per-document subquery.
-        let sql = format!(
-            "SELECT COALESCE(x.mask, 0) AS mask, {EFF_CATEGORIES} AS cats, {EFF_CLASS} AS class, \
-             d.parent_id AS parent_id, COUNT(*) AS n \
-             FROM documents d LEFT JOIN (SELECT t.document_id, SUM(CASE t.entity_type {} ELSE 0 END) AS mask \
-             FROM (SELECT DISTINCT document_id, entity_type FROM document_findings WHERE org_id = $1) t \
-             GROUP BY t.document_id) x ON x.document_id = d.id \
-             WHERE d.org_id = $1 \
-             GROUP BY COALESCE(x.mask, 0), {EFF_CATEGORIES}, {EFF_CLASS}, d.parent_id",
-            cases.join(" ")
-        );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.org());
-        for t in types {
-            q = q.bind(t.as_str());
-        }
+        // Grouped by the stored columns in the order of the index `documents_inventory`, so the database walks
+        // that index alone without sorting; the correction-wins rule is applied to the few groups below (rows
+        // that become equal add up in `DocumentHoldings::build`).
+        let sql = "SELECT d.entity_types, d.special_categories, d.categories_override, d.class, d.class_override, \
+             d.parent_id, COUNT(*) AS n FROM documents d WHERE d.org_id = $1 \
+             GROUP BY d.entity_types, d.special_categories, d.categories_override, d.class, d.class_override, \
+             d.parent_id";
         let mut c = self.store.pool().acquire().await?;
-        let rows = q.fetch_all(&mut *c).await?;
+        let rows = sqlx::query(sql).bind(self.org()).fetch_all(&mut *c).await?;
         let mut out = Vec::new();
         let mut parents: Vec<String> = Vec::new();
         for r in &rows {
-            let mask: Option<i64> = r.try_get("mask")?;
-            let mask = mask.unwrap_or(0);
-            let entity_types: Vec<EntityType> = types
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1i64 << i) != 0)
-                .map(|(_, t)| *t)
-                .collect();
-            let cats: String = r.try_get("cats")?;
+            let types: Option<String> = r.try_get("entity_types")?;
+            let entity_types = self.entity_types(types.as_deref().unwrap_or_default())?;
+            // The user's correction wins over the scanner's verdict, as in the document lists (documents.rs).
+            let cats_override: Option<String> = r.try_get("categories_override")?;
+            let cats = match cats_override {
+                Some(c) => c,
+                None => r.try_get("special_categories")?,
+            };
             let special = self.special_categories(&cats)?;
-            let class = class_of(self.org(), r.try_get("class")?)?;
+            let class_override: Option<String> = r.try_get("class_override")?;
+            let class = match class_override {
+                Some(c) => Some(c),
+                None => r.try_get("class")?,
+            };
+            let class = class_of(self.org(), class)?;
             if entity_types.is_empty() && special.is_empty() && class != Some(id_class) {
                 continue;
             }
@@ -150,6 +136,20 @@ impl ComplianceStore<'_> {
                 row
             })
             .collect())
+    }
+
+    fn entity_types(&self, list: &str) -> Result<Vec<EntityType>> {
+        list.split(',')
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                t.parse::<EntityType>().map_err(|_| {
+                    StoreError::Corrupt(format!(
+                        "documents of organisation {}: unknown entity type {t}",
+                        self.org()
+                    ))
+                })
+            })
+            .collect()
     }
 
     fn special_categories(&self, json: &str) -> Result<Vec<SpecialCategory>> {

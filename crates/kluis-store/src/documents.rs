@@ -23,9 +23,10 @@ const DOC_COLUMNS: &str = "id, org_id, parent_id, name, path, size, sha256, cont
 const FINDING_COLUMNS: &str = "id, org_id, document_id, entity_type, value_enc, value_masked, value_index, \
      start_offset, end_offset, score_milli, location, created_at";
 
-/// The correction-wins rule, its only copy: the effective kind, class and categories are a user's correction
-/// where there is one, else the scanner's verdict. Listing, filtering, counting and [`DocumentRow::effective`] all
-/// read these expressions (and `DOC_COLUMNS` selects them); nothing recomputes them in Rust.
+/// The correction-wins rule: the effective kind, class and categories are a user's correction where there is one,
+/// else the scanner's verdict. Listing, filtering, counting and [`DocumentRow::effective`] all read these
+/// expressions (and `DOC_COLUMNS` selects them). The one other copy is the inventory's grouped count
+/// (`compliance.rs`), which applies the rule to its groups so that it can walk its index without sorting.
 const EFF_KIND: &str = "COALESCE(personal_data_override, personal_data)";
 const EFF_CLASS: &str = "COALESCE(class_override, class)";
 const EFF_CATEGORIES: &str = "COALESCE(categories_override, special_categories)";
@@ -196,10 +197,20 @@ pub struct DocumentScan {
     pub scan_reason: Option<String>,
     pub verdict: Classification,
     pub findings_total: i64,
+    /// The distinct entity types of the findings stored with this scan (the inventory counts by them).
+    pub entity_types: Vec<EntityType>,
     pub format: Option<String>,
     pub sha256: Option<String>,
     pub size: Option<i64>,
     pub scanned_at: Option<i64>,
+}
+
+/// `types` as stored: distinct, sorted by their string form, comma-separated (the inventory groups by it).
+fn entity_types_list(types: &[EntityType]) -> String {
+    let mut names: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.join(",")
 }
 
 /// A user's correction; `None` clears that override.
@@ -721,7 +732,7 @@ impl DocumentTx<'_> {
         found( sqlx::query(
             "UPDATE documents SET status = $3, scan_status = $4, scan_reason = $5, class = $6, personal_data = $7, \
              special_categories = $8, findings_total = $9, format = COALESCE($10, format), \
-             sha256 = COALESCE($11, sha256), size = COALESCE($12, size), scanned_at = $13 \
+             sha256 = COALESCE($11, sha256), size = COALESCE($12, size), scanned_at = $13, entity_types = $14 \
              WHERE org_id = $1 AND id = $2",
         )
         .bind(self.scope.org_id())
@@ -737,6 +748,7 @@ impl DocumentTx<'_> {
         .bind(&s.sha256)
         .bind(s.size)
         .bind(s.scanned_at)
+        .bind(entity_types_list(&s.entity_types))
         .execute(&mut *self.conn)
         .await?,
         )

@@ -195,6 +195,7 @@ pub static DOCUMENT_TABLES: &[TableDef] = &[
             ("uploaded_by", Text),
             ("created_at", Int),
             ("scanned_at", Int),
+            ("entity_types", Text),
         ],
     },
     TableDef {
@@ -331,10 +332,12 @@ impl Store {
     /// any of them).
     pub async fn begin_load(&self, tables: TableList) -> Result<LoadTx> {
         let write = self.begin_write().await?;
+        let backend = write.backend();
         let crate::WriteTx { tx, _guard, .. } = write;
         let mut load = LoadTx {
             tx,
             _guard,
+            backend,
             rows: 0,
             tables,
         };
@@ -429,6 +432,7 @@ impl DumpTx {
 pub struct LoadTx {
     tx: Transaction<'static, Any>,
     _guard: Option<OwnedMutexGuard<()>>,
+    backend: crate::Backend,
     rows: u64,
     tables: TableList,
 }
@@ -520,11 +524,29 @@ impl LoadTx {
         rows.iter().map(crate::model::audit_from_row).collect()
     }
 
-    /// Commits; returns the number of rows loaded.
+    /// Commits; returns the number of rows loaded. Documents dumped before they carried their entity types get
+    /// them from their loaded findings first (the same statement as the migration that added the column).
     pub async fn commit(self) -> Result<u64> {
         let LoadTx {
-            tx, _guard, rows, ..
+            mut tx,
+            _guard,
+            backend,
+            rows,
+            ..
         } = self;
+        let fill = match backend {
+            crate::Backend::Sqlite => {
+                "UPDATE documents SET entity_types = COALESCE((SELECT group_concat(t.entity_type, ',') FROM \
+                 (SELECT DISTINCT f.entity_type FROM document_findings f WHERE f.org_id = documents.org_id \
+                 AND f.document_id = documents.id ORDER BY f.entity_type) t), '') WHERE entity_types IS NULL"
+            }
+            crate::Backend::Postgres => {
+                "UPDATE documents d SET entity_types = COALESCE((SELECT string_agg(DISTINCT f.entity_type, ',' \
+                 ORDER BY f.entity_type) FROM document_findings f WHERE f.org_id = d.org_id \
+                 AND f.document_id = d.id), '') WHERE entity_types IS NULL"
+            }
+        };
+        sqlx::query(fill).execute(&mut *tx).await?;
         tx.commit().await?;
         drop(_guard);
         Ok(rows)

@@ -93,6 +93,7 @@ async fn the_effective_classification_is_the_correction_where_there_is_one() {
             special_categories: vec![],
         },
         findings_total: 0,
+        entity_types: vec![],
         format: None,
         sha256: None,
         size: None,

@@ -4,6 +4,7 @@ mod audit;
 mod concurrency;
 mod documents;
 mod dump;
+mod inventory;
 mod jobs;
 mod logins;
 mod tenancy;
