@@ -65,7 +65,7 @@ pub use kluis_scan::{
     Isolation as ScanIsolation, Location, Part as LocationPart, PartialReason, WorkerConfig,
     column_letters,
 };
-pub use kluis_store::{StatementRow, StatementVersion};
+pub use kluis_store::{ActivitySummary, StatementRow, StatementVersion};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use portfolio::PortfolioRow;
 pub use profile::{

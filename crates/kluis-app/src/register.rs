@@ -136,6 +136,16 @@ impl App {
         Ok(rows.into_iter().map(ActivityView::from).collect())
     }
 
+    /// Every activity's summary (name, status, lawful basis, number of categories), by name: the register's
+    /// list without reading each activity's whole version (Permission::Read).
+    pub async fn register_summaries(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<kluis_store::ActivitySummary>, AppError> {
+        require(actor, Permission::Read)?;
+        Ok(self.db().activities(&actor.scope).summaries().await?)
+    }
+
     /// The activities as the register held them at the end of `date` (UTC), each at its latest version saved
     /// by then; `None` for now (Permission::Read). What a [`kluis_domain::register::Register`] snapshot reads.
     pub async fn register_activities_as_of(

@@ -3,10 +3,12 @@
 //! [`Store::activities`] reads, [`WriteTx::activities`] writes. Every save appends the whole activity as a new
 //! version (JSON body, names of the changed fields, actor, time), so history and past states are plain reads.
 
+use kluis_domain::legal_basis::LawfulBasis;
 use kluis_domain::register::{ActivityStatus, ProcessingActivity};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row as _};
 
+use crate::model::{stored, stored_opt};
 use crate::{OrgScope, Result, Store, StoreError, WriteTx, found};
 
 /// An activity at its current version.
@@ -30,6 +32,21 @@ pub struct ActivityVersionRow {
     /// A user id or a system name (`cli`).
     pub actor: String,
     pub at: i64,
+}
+
+/// What the register's list shows of an activity, read from its row without its JSON version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivitySummary {
+    pub id: String,
+    pub name: String,
+    pub status: ActivityStatus,
+    pub lawful_basis: Option<LawfulBasis>,
+    /// How many data categories the activity processes.
+    pub categories: i64,
+}
+
+fn category_count(a: &ProcessingActivity) -> i64 {
+    i64::try_from(a.categories.len()).unwrap_or(i64::MAX)
 }
 
 fn body_of(table: &str, id: &str, json: &str) -> Result<ProcessingActivity> {
@@ -115,6 +132,38 @@ impl ActivityStore<'_> {
             .fetch_all(&mut *c)
             .await?;
         rows.iter().map(current_from_row).collect()
+    }
+
+    /// Every activity's summary, by name: what the register's list shows, without reading the versions.
+    pub async fn summaries(&self) -> Result<Vec<ActivitySummary>> {
+        let mut c = self.conn().await?;
+        let rows = sqlx::query(
+            "SELECT id, name, status, lawful_basis, category_count FROM register_activities \
+             WHERE org_id = $1 ORDER BY LOWER(name), id",
+        )
+        .bind(self.scope.org_id())
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let id: String = r.try_get("id")?;
+                let status: String = r.try_get("status")?;
+                let basis: Option<String> = r.try_get("lawful_basis")?;
+                let count: Option<i64> = r.try_get("category_count")?;
+                Ok(ActivitySummary {
+                    status: stored("register_activities", &id, "status", &status)?,
+                    lawful_basis: stored_opt(
+                        "register_activities",
+                        &id,
+                        "lawful_basis",
+                        basis.as_deref(),
+                    )?,
+                    categories: count.unwrap_or(0),
+                    name: r.try_get("name")?,
+                    id,
+                })
+            })
+            .collect()
     }
 
     /// One activity at its current version.
@@ -224,14 +273,16 @@ impl ActivityTx<'_> {
         now: i64,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO register_activities (id, org_id, name, status, version, created_at, updated_at) \
-             VALUES ($2, $1, $3, $4, 1, $5, $5)",
+            "INSERT INTO register_activities (id, org_id, name, status, version, created_at, updated_at, \
+             lawful_basis, category_count) VALUES ($2, $1, $3, $4, 1, $5, $5, $6, $7)",
         )
         .bind(self.scope.org_id())
         .bind(a.id.to_string())
         .bind(&a.name)
         .bind(a.status.as_str())
         .bind(now)
+        .bind(a.lawful_basis.map(|b| b.as_str()))
+        .bind(category_count(a))
         .execute(&mut *self.conn)
         .await?;
         self.append_version(a, 1, changed, actor, now).await
@@ -249,8 +300,8 @@ impl ActivityTx<'_> {
     ) -> Result<i64> {
         let next = expected + 1;
         let done = sqlx::query(
-            "UPDATE register_activities SET name = $3, status = $4, version = $5, updated_at = $6 \
-             WHERE org_id = $1 AND id = $2 AND version = $7",
+            "UPDATE register_activities SET name = $3, status = $4, version = $5, updated_at = $6, \
+             lawful_basis = $8, category_count = $9 WHERE org_id = $1 AND id = $2 AND version = $7",
         )
         .bind(self.scope.org_id())
         .bind(a.id.to_string())
@@ -259,6 +310,8 @@ impl ActivityTx<'_> {
         .bind(next)
         .bind(now)
         .bind(expected)
+        .bind(a.lawful_basis.map(|b| b.as_str()))
+        .bind(category_count(a))
         .execute(&mut *self.conn)
         .await?;
         if done.rows_affected() == 0 {

@@ -278,6 +278,8 @@ pub static ACTIVITY_TABLES: &[TableDef] = &[
             ("version", Int),
             ("created_at", Int),
             ("updated_at", Int),
+            ("lawful_basis", Text),
+            ("category_count", Int),
         ],
     },
     TableDef {
@@ -524,8 +526,8 @@ impl LoadTx {
         rows.iter().map(crate::model::audit_from_row).collect()
     }
 
-    /// Commits; returns the number of rows loaded. Documents dumped before they carried their entity types get
-    /// them from their loaded findings first (the same statement as the migration that added the column).
+    /// Commits; returns the number of rows loaded. Rows dumped before a derived column existed get it filled in
+    /// from the loaded rows first (`derived.rs`, the same statements as the migrations that added them).
     pub async fn commit(self) -> Result<u64> {
         let LoadTx {
             mut tx,
@@ -534,19 +536,9 @@ impl LoadTx {
             rows,
             ..
         } = self;
-        let fill = match backend {
-            crate::Backend::Sqlite => {
-                "UPDATE documents SET entity_types = COALESCE((SELECT group_concat(t.entity_type, ',') FROM \
-                 (SELECT DISTINCT f.entity_type FROM document_findings f WHERE f.org_id = documents.org_id \
-                 AND f.document_id = documents.id ORDER BY f.entity_type) t), '') WHERE entity_types IS NULL"
-            }
-            crate::Backend::Postgres => {
-                "UPDATE documents d SET entity_types = COALESCE((SELECT string_agg(DISTINCT f.entity_type, ',' \
-                 ORDER BY f.entity_type) FROM document_findings f WHERE f.org_id = d.org_id \
-                 AND f.document_id = d.id), '') WHERE entity_types IS NULL"
-            }
-        };
-        sqlx::query(fill).execute(&mut *tx).await?;
+        for fill in crate::derived::fill_statements(backend) {
+            sqlx::query(*fill).execute(&mut *tx).await?;
+        }
         tx.commit().await?;
         drop(_guard);
         Ok(rows)

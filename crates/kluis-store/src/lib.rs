@@ -10,6 +10,7 @@
 
 mod activities;
 mod compliance;
+mod derived;
 mod documents;
 mod dump;
 mod global;
@@ -31,7 +32,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyConnection, AnyPool, Connection as _, Executor as _, Row as _, Transaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-pub use activities::{ActivityRow, ActivityStore, ActivityTx, ActivityVersionRow};
+pub use activities::{ActivityRow, ActivityStore, ActivitySummary, ActivityTx, ActivityVersionRow};
 pub use compliance::{COMPLIANCE_TABLES, ComplianceStore, ScoreRow};
 pub use documents::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx,

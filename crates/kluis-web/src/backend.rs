@@ -1,6 +1,6 @@
 //! The application layer as the web layer sees it: one place that names what kluis-web uses from kluis-app.
 
-pub use kluis_app::{ActivityHistoryEntry, ActivityView, StatusChange};
+pub use kluis_app::{ActivityHistoryEntry, ActivitySummary, ActivityView, StatusChange};
 pub use kluis_app::{
     Actor, App, AppError, AuditFilter, AuditVerification, Locale, LoginOutcome, Member,
     NewInvitation, Origin, SessionInfo, SetupInput, UserId,

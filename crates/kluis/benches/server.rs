@@ -112,6 +112,98 @@ fn main() {
     println!("| writes ok | failed | 'database is locked' in log | wall time |\n|---|---|---|---|");
     println!("| {ok} | {failed} | {locked} | {} |", ms(elapsed));
     drop(server);
+
+    // (e) The register page of a full register: the demo business (profile, eight active activities,
+    // processors with agreements, documents), then starter activities through the web form up to 200, each
+    // one activated where its template is complete enough.
+    assert!(
+        run_stdin(
+            Command::new(BIN).arg("--data-dir").arg(&populated).args([
+                "demo",
+                "--org",
+                &session.org
+            ]),
+            ""
+        ),
+        "kluis demo failed"
+    );
+    let (_, server) = start(&populated);
+    let session = login(&server.base, "jan@bakkerij.test", &session.org);
+    let (activities, active) = fill_register(&server.base, &session, 200);
+    let register = format!("{}o/{}/register", server.base, session.org);
+    println!(
+        "## (e) register page, {activities} activities ({active} active), 50 concurrent connections, 10 s (wrk)\n"
+    );
+    match latency_with_wrk(&register, &session.cookie, scratch.path()) {
+        Some(report) => println!("{report}\n"),
+        None => println!("wrk not found: skipped (apt-get install wrk)\n"),
+    }
+    drop(server);
+}
+
+/// Adds starter activities through the web form (the library's templates in turn) until the register holds
+/// `total`, and activates each where activation accepts it; returns (activities, active ones).
+fn fill_register(base: &str, s: &Session, total: usize) -> (usize, usize) {
+    let a = agent(0);
+    let get = |path: &str| {
+        body(
+            &mut a
+                .get(&format!("{base}o/{}/{path}", s.org))
+                .header("Cookie", &s.cookie)
+                .call()
+                .expect("GET"),
+        )
+    };
+    let count = |html: &str| html.matches("/register/activities/").count();
+    let library = get("register/library");
+    let templates: Vec<String> = library
+        .split("name=\"template\" value=\"")
+        .skip(1)
+        .filter_map(|t| t.split('"').next())
+        .map(str::to_owned)
+        .collect();
+    assert!(
+        !templates.is_empty(),
+        "no starter templates on the library page"
+    );
+    let existing = get("register");
+    let mut have = count(&existing);
+    let mut active = 0;
+    let mut i = 0;
+    while have < total {
+        let template = &templates[i % templates.len()];
+        i += 1;
+        let resp = a
+            .post(&format!("{base}o/{}/register/activities", s.org))
+            .header("Cookie", &s.cookie)
+            .send_form([("csrf", s.csrf.as_str()), ("template", template.as_str())])
+            .expect("create activity");
+        let Some(location) = resp
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .map(|l| l.split('?').next().unwrap_or(l).to_owned())
+        else {
+            panic!("creating an activity did not redirect: {}", resp.status());
+        };
+        have += 1;
+        let status = a
+            .post(&format!(
+                "{}{}/status",
+                base.trim_end_matches('/'),
+                location
+            ))
+            .header("Cookie", &s.cookie)
+            .send_form([("csrf", s.csrf.as_str()), ("status", "active")])
+            .map(|r| r.status().as_u16())
+            .unwrap_or(0);
+        let page = get(location.trim_start_matches(&format!("/o/{}/", s.org)));
+        // An active activity's page offers to end it.
+        if status == 303 && page.contains("name=\"status\" value=\"ended\"") {
+            active += 1;
+        }
+    }
+    (have, active)
 }
 
 struct Server {

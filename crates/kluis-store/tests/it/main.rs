@@ -1,5 +1,6 @@
 //! Integration tests for kluis-store, on SQLite or on `KLUIS_TEST_DATABASE_URL` (PostgreSQL).
 
+mod activities;
 mod audit;
 mod concurrency;
 mod documents;

@@ -7,7 +7,7 @@
 
 use super::require;
 use super::see_other;
-use crate::backend::{ActivityHistoryEntry, ActivityView, AppError, StatusChange};
+use crate::backend::{ActivityHistoryEntry, ActivitySummary, ActivityView, AppError, StatusChange};
 use crate::context::OrgCtx;
 use crate::error::WebError;
 use crate::i18n::Tr;
@@ -259,20 +259,31 @@ pub struct ListPage {
     export_langs: Vec<(&'static str, &'static str)>,
 }
 
-fn list_row(tr: Tr, org: &str, a: &ProcessingActivity) -> ListRow {
+fn list_row(tr: Tr, org: &str, a: &ActivitySummary) -> ListRow {
     ListRow {
         name: if a.name.is_empty() {
             tr.t("activity-title").to_owned()
         } else {
             a.name.clone()
         },
-        href: activity_href(org, &a.id.to_string()),
+        href: activity_href(org, &a.id),
         status: status_label(tr, a.status),
         basis: a
             .lawful_basis
             .map(|b| basis_label(tr, b))
             .unwrap_or_else(|| tr.t("activity-none").to_owned()),
-        categories: a.categories.len(),
+        categories: usize::try_from(a.categories).unwrap_or(0),
+    }
+}
+
+/// The list's summary of an activity read whole (the register as of a past date).
+fn summary_of(a: &ProcessingActivity) -> ActivitySummary {
+    ActivitySummary {
+        id: a.id.to_string(),
+        name: a.name.clone(),
+        status: a.status,
+        lawful_basis: a.lawful_basis,
+        categories: i64::try_from(a.categories.len()).unwrap_or(i64::MAX),
     }
 }
 
@@ -287,15 +298,15 @@ pub async fn list(
     let status: Option<ActivityStatus> = q.status.parse().ok();
     let as_of_date = parse_date(&q.as_of);
     let as_of_invalid = !q.as_of.trim().is_empty() && as_of_date.is_none();
-    let activities = match as_of_date {
-        Some(d) => web.app.register_activities_as_of(&o.actor, Some(d)).await?,
-        None => web
+    let activities: Vec<ActivitySummary> = match as_of_date {
+        Some(d) => web
             .app
-            .register_activities(&o.actor)
+            .register_activities_as_of(&o.actor, Some(d))
             .await?
-            .into_iter()
-            .map(|v| v.activity)
+            .iter()
+            .map(summary_of)
             .collect(),
+        None => web.app.register_summaries(&o.actor).await?,
     };
     let rows = activities
         .iter()
