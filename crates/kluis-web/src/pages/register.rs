@@ -259,21 +259,43 @@ pub struct ListPage {
     export_langs: Vec<(&'static str, &'static str)>,
 }
 
-fn list_row(tr: Tr, org: &str, a: &ActivitySummary) -> ListRow {
-    ListRow {
-        name: if a.name.is_empty() {
-            tr.t("activity-title").to_owned()
-        } else {
-            a.name.clone()
-        },
-        href: activity_href(org, &a.id),
-        status: status_label(tr, a.status),
-        basis: a
-            .lawful_basis
-            .map(|b| basis_label(tr, b))
-            .unwrap_or_else(|| tr.t("activity-none").to_owned()),
-        categories: usize::try_from(a.categories).unwrap_or(0),
+/// The register's rows; each status and basis label is looked up once per page, not once per row (a register
+/// of 200 activities has a handful of distinct ones).
+fn list_rows<'a>(
+    tr: Tr,
+    org: &str,
+    activities: impl Iterator<Item = &'a ActivitySummary>,
+) -> Vec<ListRow> {
+    let mut statuses: Vec<(ActivityStatus, String)> = Vec::new();
+    let mut bases: Vec<(Option<LawfulBasis>, String)> = Vec::new();
+    fn label<K: PartialEq + Copy>(
+        cache: &mut Vec<(K, String)>,
+        k: K,
+        make: impl Fn() -> String,
+    ) -> String {
+        if let Some((_, l)) = cache.iter().find(|(c, _)| *c == k) {
+            return l.clone();
+        }
+        let l = make();
+        cache.push((k, l.clone()));
+        l
     }
+    activities
+        .map(|a| ListRow {
+            name: if a.name.is_empty() {
+                tr.t("activity-title").to_owned()
+            } else {
+                a.name.clone()
+            },
+            href: activity_href(org, &a.id),
+            status: label(&mut statuses, a.status, || status_label(tr, a.status)),
+            basis: label(&mut bases, a.lawful_basis, || match a.lawful_basis {
+                Some(b) => basis_label(tr, b),
+                None => tr.t("activity-none").to_owned(),
+            }),
+            categories: usize::try_from(a.categories).unwrap_or(0),
+        })
+        .collect()
 }
 
 /// The list's summary of an activity read whole (the register as of a past date).
@@ -308,11 +330,13 @@ pub async fn list(
             .collect(),
         None => web.app.register_summaries(&o.actor).await?,
     };
-    let rows = activities
-        .iter()
-        .filter(|a| status.is_none_or(|s| a.status == s))
-        .map(|a| list_row(tr, &o.org_slug, a))
-        .collect();
+    let rows = list_rows(
+        tr,
+        &o.org_slug,
+        activities
+            .iter()
+            .filter(|a| status.is_none_or(|s| a.status == s)),
+    );
     let mut statuses = vec![Opt {
         value: String::new(),
         label: tr.t("register-filter-all").to_owned(),
