@@ -164,6 +164,8 @@ struct Inner {
     /// Replaced on key rotation.
     keys: RwLock<KeyRing>,
     handlers: RwLock<HashMap<String, JobHandler>>,
+    /// The last compliance report per organisation (see `compliance.rs`).
+    reports: compliance::ReportCache,
 }
 
 impl std::fmt::Debug for App {
@@ -212,6 +214,7 @@ impl App {
                 blobs,
                 keys: RwLock::new(keys),
                 handlers: RwLock::new(HashMap::new()),
+                reports: compliance::ReportCache::default(),
             }),
         };
         // First: anything appended to a chain still hashed as v1 would make it impossible to re-key.
@@ -265,6 +268,10 @@ impl App {
 
     pub(crate) fn db(&self) -> &Store {
         &self.inner.store
+    }
+
+    pub(crate) fn reports(&self) -> &compliance::ReportCache {
+        &self.inner.reports
     }
 
     pub(crate) fn keys(&self) -> KeyRing {

@@ -41,8 +41,7 @@ impl App {
                 review_overdue: false,
             };
             if role.allows(Permission::Read) {
-                let extra = self.register_findings(&actor).await?;
-                let report = self.compliance_report(&actor, extra).await?;
+                let report = self.compliance_report(&actor).await?;
                 row.score = Some(report.score);
                 row.counts = Some(report.counts);
                 row.agreements_expiring = Some(self.agreements_expiring(&actor.scope).await?);

@@ -138,6 +138,15 @@ fn main() {
         Some(report) => println!("{report}\n"),
         None => println!("wrk not found: skipped (apt-get install wrk)\n"),
     }
+    // (f) The dashboard again, now that it has a register and documents to check.
+    let dashboard = format!("{}o/{}", server.base, session.org);
+    println!(
+        "## (f) dashboard with that register (compliance score and first steps), 50 concurrent connections, 10 s (wrk)\n"
+    );
+    match latency_with_wrk(&dashboard, &session.cookie, scratch.path()) {
+        Some(report) => println!("{report}\n"),
+        None => println!("wrk not found: skipped (apt-get install wrk)\n"),
+    }
     drop(server);
 }
 

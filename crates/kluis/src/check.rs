@@ -27,12 +27,8 @@ pub async fn run(app: &App, args: &CheckArgs) -> Result<ExitCode, Failure> {
         }
         Err(e) => return Err(Failure(e.to_string())),
     };
-    let extra = app
-        .register_findings(&actor)
-        .await
-        .map_err(|e| Failure(e.to_string()))?;
     let report = app
-        .compliance_report(&actor, extra)
+        .compliance_report(&actor)
         .await
         .map_err(|e| Failure(e.to_string()))?;
     let tr = Tr::new(if args.lang == "nl" {

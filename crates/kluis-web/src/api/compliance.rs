@@ -172,8 +172,7 @@ async fn compliance(
     headers: HeaderMap,
 ) -> Result<Json<ComplianceOut>, Problem> {
     require(&a, Permission::Read)?;
-    let extra = web.app.register_findings(&a).await?;
-    let r = web.app.compliance_report(&a, extra).await?;
+    let r = web.app.compliance_report(&a).await?;
     let tr = lang_of(&headers);
     let org = a.org.slug.clone();
     Ok(Json(ComplianceOut {
@@ -196,9 +195,9 @@ async fn compliance(
             .collect(),
         trend: r
             .trend
-            .into_iter()
+            .iter()
             .map(|p| TrendOut {
-                day: p.day,
+                day: p.day.clone(),
                 score: p.score,
             })
             .collect(),

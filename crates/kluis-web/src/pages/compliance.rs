@@ -139,9 +139,8 @@ pub fn score_card(tr: &Tr, org: &str, r: &ComplianceReport) -> ScoreCard {
 }
 
 /// The report with the register's findings: what every page and the API show.
-pub async fn report(web: &Web, o: &OrgCtx) -> Result<ComplianceReport, WebError> {
-    let extra = web.app.register_findings(&o.actor).await?;
-    Ok(web.app.compliance_report(&o.actor, extra).await?)
+pub async fn report(web: &Web, o: &OrgCtx) -> Result<std::sync::Arc<ComplianceReport>, WebError> {
+    Ok(web.app.compliance_report(&o.actor).await?)
 }
 
 struct SeverityGroup {
