@@ -2,6 +2,7 @@
 //! as a staff member (sees documents, cannot reveal a BSN) and as a consultant (a second organisation).
 //!
 //! Skipped with a message when chromedriver is not installed, unless KLUIS_REQUIRE_BROWSER=1 (CI) makes that a failure.
+//! The other browser tests (browser_register.rs) share its driver start, skip logic and helpers.
 
 use crate::serve::PASSWORD;
 use crate::support::{Install, Server};
@@ -197,12 +198,7 @@ async fn flow(c: &Client, base: &str, install: &Install) -> Result<(), String> {
     consultant_path(c, base, &org_path).await
 }
 
-pub(crate) async fn login_as(
-    c: &Client,
-    base: &str,
-    email: &str,
-    password: &str,
-) -> Result<(), String> {
+async fn login_as(c: &Client, base: &str, email: &str, password: &str) -> Result<(), String> {
     c.goto(&format!("{}/login", base.trim_end_matches('/')))
         .await
         .map_err(|e| e.to_string())?;
