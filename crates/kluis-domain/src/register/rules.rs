@@ -184,7 +184,23 @@ pub fn changed_fields(old: &ProcessingActivity, new: &ProcessingActivity) -> Vec
         dpia,
         notes,
     );
+    // The choices from a vocabulary or catalogue are sets: the page sends them in the vocabulary's order, a
+    // template or an API client in its own, and a new order alone is no change to record in the history.
+    out.retain(|f| match *f {
+        "purposes" => !same_members(&old.purposes, &new.purposes),
+        "subjects" => !same_members(&old.subjects, &new.subjects),
+        "categories" => !same_members(&old.categories, &new.categories),
+        "recipients" => !same_members(&old.recipients, &new.recipients),
+        "measures" => !same_members(&old.measures, &new.measures),
+        _ => true,
+    });
     out
+}
+
+/// Whether `a` and `b` hold the same items as many times each, in any order.
+fn same_members<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let count = |list: &[T], x: &T| list.iter().filter(|y| *y == x).count();
+    a.len() == b.len() && a.iter().all(|x| count(a, x) == count(b, x))
 }
 
 /// Every field name [`changed_fields`] can give, for labels and tests.
@@ -395,5 +411,25 @@ mod tests {
         for f in changed_fields(&ProcessingActivity::default(), &complete()) {
             assert!(ACTIVITY_FIELD_NAMES.contains(&f));
         }
+    }
+
+    #[test]
+    fn a_new_order_of_chosen_items_is_no_change_but_another_item_is() {
+        let mut old = complete();
+        old.categories = vec![cat("user.name"), cat("user.contact.email")];
+        old.measures = vec!["backups".into(), "strong_passwords".into()];
+        old.recipients = vec![uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(2)];
+        let mut new = old.clone();
+        new.categories.reverse();
+        new.measures.reverse();
+        new.recipients.reverse();
+        assert!(
+            changed_fields(&old, &new).is_empty(),
+            "{:?}",
+            changed_fields(&old, &new)
+        );
+        new.categories = vec![cat("user.name"), cat("user.name")];
+        new.measures.push("backups".into());
+        assert_eq!(changed_fields(&old, &new), vec!["categories", "measures"]);
     }
 }

@@ -17,6 +17,8 @@ use kluis_domain::register::{DataCategory, PeriodUnit};
 
 /// One finding in words, with the link that fixes it.
 pub struct FindingView {
+    /// The rule's stable key (`recipient.agreement_missing`), for the page's `data-rule`.
+    pub rule: String,
     /// `low` … `critical`, also the CSS class.
     pub severity: &'static str,
     pub severity_label: String,
@@ -75,6 +77,7 @@ fn message(tr: &Tr, key: &str, f: &Finding) -> String {
 
 pub fn finding_view(tr: &Tr, org: &str, f: &Finding) -> FindingView {
     FindingView {
+        rule: f.id.clone(),
         severity: f.severity.as_str(),
         severity_label: tr.t(severity_key(f.severity)).to_owned(),
         article: f.article.clone(),

@@ -17,5 +17,6 @@ mod profile;
 mod recipients;
 mod register;
 mod register_flow;
+mod register_form;
 mod roles;
 mod tenant;

@@ -2,10 +2,12 @@
 //! as a staff member (sees documents, cannot reveal a BSN) and as a consultant (a second organisation).
 //!
 //! Skipped with a message when chromedriver is not installed, unless KLUIS_REQUIRE_BROWSER=1 (CI) makes that a failure.
+//! The other browser tests (browser_register.rs) share its driver start, skip logic and helpers.
 
 use crate::serve::PASSWORD;
-use crate::support::Install;
+use crate::support::{Install, Server};
 use fantoccini::{Client, ClientBuilder, Locator};
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,21 +15,30 @@ use std::time::{Duration, Instant};
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-#[test]
-fn setup_login_add_user_switch_language_logout() {
-    if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
-        let required = std::env::var("KLUIS_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "KLUIS_REQUIRE_BROWSER=1 but {CHROMEDRIVER} or {CHROMIUM} is missing (apt-get install chromium chromium-driver)"
-        );
-        eprintln!(
-            "SKIPPED browser test: {CHROMEDRIVER} or {CHROMIUM} not found (apt-get install chromium chromium-driver)"
-        );
-        return;
+/// Whether the browser tests can run here. Without chromium or chromedriver they are skipped with a message,
+/// unless KLUIS_REQUIRE_BROWSER=1 (CI) makes that a failure.
+pub(crate) fn available() -> bool {
+    if Path::new(CHROMEDRIVER).exists() && Path::new(CHROMIUM).exists() {
+        return true;
     }
-    let install = Install::new();
-    let server = install.serve();
+    let required = std::env::var("KLUIS_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "KLUIS_REQUIRE_BROWSER=1 but {CHROMEDRIVER} or {CHROMIUM} is missing (apt-get install chromium chromium-driver)"
+    );
+    eprintln!(
+        "SKIPPED browser test: {CHROMEDRIVER} or {CHROMIUM} not found (apt-get install chromium chromium-driver)"
+    );
+    false
+}
+
+/// Runs `flow` in a fresh headless Chromium (its own chromedriver and profile; downloads land in `downloads`
+/// when given). A failure panics with the problem, a screenshot named `name` and the server's stderr.
+pub(crate) fn in_browser<F, Fut>(name: &str, server: &Server, downloads: Option<&Path>, flow: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = Result<(), String>>,
+{
     let profile = tempfile::tempdir().expect("browser profile dir");
     let driver = Driver::start();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -36,11 +47,11 @@ fn setup_login_add_user_switch_language_logout() {
         .build()
         .expect("runtime");
     let failure = runtime.block_on(async {
-        let client = connect(driver.port, profile.path()).await;
-        let failure = match flow(&client, &server.url, &install).await {
+        let client = connect(driver.port, profile.path(), downloads).await;
+        let failure = match flow(client.clone()).await {
             Ok(()) => None,
             Err(problem) => {
-                let shot = screenshot(&client, "setup_login_add_user_switch_language_logout").await;
+                let shot = screenshot(&client, name).await;
                 Some(format!(
                     "browser flow failed: {problem}\nscreenshot: {shot}"
                 ))
@@ -52,6 +63,22 @@ fn setup_login_add_user_switch_language_logout() {
     if let Some(failure) = failure {
         panic!("{failure}\nserver stderr:\n{}", server.stderr());
     }
+}
+
+#[test]
+fn setup_login_add_user_switch_language_logout() {
+    if !available() {
+        return;
+    }
+    let install = Install::new();
+    let server = install.serve();
+    let url = server.url.clone();
+    in_browser(
+        "setup_login_add_user_switch_language_logout",
+        &server,
+        None,
+        |c| async move { flow(&c, &url, &install).await },
+    );
 }
 
 async fn flow(c: &Client, base: &str, install: &Install) -> Result<(), String> {
@@ -257,7 +284,7 @@ async fn consultant_path(c: &Client, base: &str, org_path: &str) -> Result<(), S
     Ok(())
 }
 
-async fn fill(c: &Client, css: &str, text: &str) -> Result<(), String> {
+pub(crate) async fn fill(c: &Client, css: &str, text: &str) -> Result<(), String> {
     let el = c
         .find(Locator::Css(css))
         .await
@@ -268,7 +295,7 @@ async fn fill(c: &Client, css: &str, text: &str) -> Result<(), String> {
         .map_err(|e| format!("type into {css}: {e}"))
 }
 
-async fn click(c: &Client, css: &str) -> Result<(), String> {
+pub(crate) async fn click(c: &Client, css: &str) -> Result<(), String> {
     let el = c
         .find(Locator::Css(css))
         .await
@@ -276,7 +303,7 @@ async fn click(c: &Client, css: &str) -> Result<(), String> {
     el.click().await.map_err(|e| format!("click {css}: {e}"))
 }
 
-async fn wait_css(c: &Client, css: &str) -> Result<(), String> {
+pub(crate) async fn wait_css(c: &Client, css: &str) -> Result<(), String> {
     c.wait()
         .at_most(Duration::from_secs(15))
         .for_element(Locator::Css(css))
@@ -286,7 +313,7 @@ async fn wait_css(c: &Client, css: &str) -> Result<(), String> {
 }
 
 /// Waits until the browser shows `path` (a navigation has finished there).
-async fn wait_path(c: &Client, path: &str) -> Result<(), String> {
+pub(crate) async fn wait_path(c: &Client, path: &str) -> Result<(), String> {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let url = c.current_url().await.map_err(|e| e.to_string())?;
@@ -300,7 +327,7 @@ async fn wait_path(c: &Client, path: &str) -> Result<(), String> {
     }
 }
 
-async fn wait_text(c: &Client, text: &str) -> Result<(), String> {
+pub(crate) async fn wait_text(c: &Client, text: &str) -> Result<(), String> {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let source = c.source().await.map_err(|e| e.to_string())?;
@@ -314,11 +341,8 @@ async fn wait_text(c: &Client, text: &str) -> Result<(), String> {
     }
 }
 
-async fn connect(port: u16, profile: &Path) -> Client {
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".to_owned(),
-        serde_json::json!({
+async fn connect(port: u16, profile: &Path, downloads: Option<&Path>) -> Client {
+    let mut options = serde_json::json!({
             "binary": CHROMIUM,
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -326,8 +350,16 @@ async fn connect(port: u16, profile: &Path) -> Client {
                 "--disable-dev-shm-usage", "--window-size=1280,900",
                 format!("--user-data-dir={}", profile.display()),
             ],
-        }),
-    );
+    });
+    if let Some(dir) = downloads {
+        // Downloads go to `dir` without asking, so a test can read what the user would have saved.
+        options["prefs"] = serde_json::json!({
+            "download.default_directory": dir.display().to_string(),
+            "download.prompt_for_download": false,
+        });
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".to_owned(), options);
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     ClientBuilder::new(connector)
         .capabilities(caps)

@@ -4,6 +4,7 @@
 mod admin;
 mod backup;
 mod browser;
+mod browser_register;
 mod check;
 mod cli;
 mod file_modes;
