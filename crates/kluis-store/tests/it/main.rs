@@ -6,6 +6,7 @@ mod documents;
 mod dump;
 mod jobs;
 mod logins;
+mod recipient_versions;
 mod tenancy;
 mod tidy;
 
