@@ -73,7 +73,7 @@ pub use profile::{
     registration_error_text,
 };
 pub use recipients::{
-    AGREEMENT_EXTENSIONS, AgreementFile, AgreementInput, RecipientHistoryEntry,
+    AGREEMENT_EXTENSIONS, AgreementFile, AgreementInput, RecipientHistory, RecipientHistoryEntry,
     RecipientHistorySubject, RecipientView, StaffMeasure, StaffMeasureInput, accept_agreement_file,
 };
 pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};

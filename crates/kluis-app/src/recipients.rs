@@ -77,6 +77,17 @@ pub struct RecipientHistoryEntry {
     pub changed: Vec<String>,
 }
 
+/// The history of one recipient, its agreements' included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientHistory {
+    /// The recipient's name in its latest version (it may have been deleted since).
+    pub name: String,
+    /// Whether the latest version is its deletion.
+    pub deleted: bool,
+    /// Oldest first.
+    pub entries: Vec<RecipientHistoryEntry>,
+}
+
 /// The fields of a processing agreement a person fills in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -322,14 +333,17 @@ impl App {
         &self,
         actor: &Actor,
         id: &str,
-    ) -> Result<Vec<RecipientHistoryEntry>, AppError> {
+    ) -> Result<RecipientHistory, AppError> {
         require(actor, Permission::Read)?;
         parse_id("recipient", id)?;
         let rows = self.db().recipients(&actor.scope).history(id).await?;
-        if rows.is_empty() {
+        let Some((name, deleted)) = rows.iter().rev().find_map(|r| match &r.item {
+            VersionedItem::Recipient(x) => Some((x.name.clone(), r.event == VersionEvent::Delete)),
+            VersionedItem::Agreement(_) => None,
+        }) else {
             return Err(AppError::NotFound);
-        }
-        Ok(rows
+        };
+        let entries = rows
             .into_iter()
             .map(|r| RecipientHistoryEntry {
                 subject: match r.item {
@@ -347,7 +361,12 @@ impl App {
                 actor: r.actor,
                 changed: r.changed,
             })
-            .collect())
+            .collect();
+        Ok(RecipientHistory {
+            name,
+            deleted,
+            entries,
+        })
     }
 
     /// Recipients with their agreement state today (Permission::Read), by name.
