@@ -73,8 +73,8 @@ pub use profile::{
     registration_error_text,
 };
 pub use recipients::{
-    AGREEMENT_EXTENSIONS, AgreementFile, AgreementInput, RecipientView, StaffMeasure,
-    StaffMeasureInput, accept_agreement_file,
+    AGREEMENT_EXTENSIONS, AgreementFile, AgreementInput, RecipientHistory, RecipientHistoryEntry,
+    RecipientHistorySubject, RecipientView, StaffMeasure, StaffMeasureInput, accept_agreement_file,
 };
 pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
 pub use statements::RenderedStatement;

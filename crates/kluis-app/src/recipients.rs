@@ -6,11 +6,14 @@ use kluis_domain::register::agreements::{
     AgreementState, EXPIRY_WARNING_DAYS, StaffMeasureKind, UnsafeTransfer, agreement_state,
     is_country_code, unsafe_transfers,
 };
+use kluis_domain::register::changes::{changed_fields, set_fields};
 use kluis_domain::register::{
     Art28Checklist, ProcessingAgreement, Recipient, SubProcessorAuthorisation,
 };
 use kluis_domain::{AuditAction, Permission};
-use kluis_store::{AgreementRow, OrgScope, StaffMeasureRow, now_ms};
+use kluis_store::{
+    AgreementRow, ChangeBy, OrgScope, StaffMeasureRow, VersionEvent, VersionedItem, now_ms,
+};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use uuid::Uuid;
@@ -37,6 +40,52 @@ pub struct RecipientView {
     pub unsafe_transfers: Vec<UnsafeTransfer>,
     pub version: i64,
     pub updated_at_ms: i64,
+}
+
+/// What one entry of a recipient's history is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecipientHistorySubject {
+    /// The recipient's own fields.
+    Recipient,
+    /// One of its processing agreements.
+    Agreement,
+}
+
+impl RecipientHistorySubject {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RecipientHistorySubject::Recipient => "recipient",
+            RecipientHistorySubject::Agreement => "agreement",
+        }
+    }
+}
+
+/// One saved version of a recipient or of one of its agreements: who, when, what happened, which fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientHistoryEntry {
+    pub subject: RecipientHistorySubject,
+    /// The recipient's or the agreement's id.
+    pub item_id: String,
+    /// Counts per recipient or agreement from 1.
+    pub version: i64,
+    /// `create`, `update` or `delete`.
+    pub event: &'static str,
+    pub at_ms: i64,
+    /// A user id, or a system name (`cli`; `migration` for what existed before histories were kept).
+    pub actor: String,
+    /// Names of the fields this version changed.
+    pub changed: Vec<String>,
+}
+
+/// The history of one recipient, its agreements' included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientHistory {
+    /// The recipient's name in its latest version (it may have been deleted since).
+    pub name: String,
+    /// Whether the latest version is its deletion.
+    pub deleted: bool,
+    /// Oldest first.
+    pub entries: Vec<RecipientHistoryEntry>,
 }
 
 /// The fields of a processing agreement a person fills in.
@@ -260,6 +309,66 @@ impl App {
             .collect())
     }
 
+    /// The recipients with their agreements as they stood at the end of `date` (UTC), or now for `None`
+    /// (Permission::Read): what the register snapshot reads. Recipients deleted since still show as they were.
+    pub async fn recipients_as_of(
+        &self,
+        actor: &Actor,
+        date: Option<Date>,
+    ) -> Result<Vec<Recipient>, AppError> {
+        let Some(date) = date else {
+            return self.recipients_snapshot(actor).await;
+        };
+        require(actor, Permission::Read)?;
+        Ok(self
+            .db()
+            .recipients(&actor.scope)
+            .as_of(crate::register::end_of_day_ms(date))
+            .await?)
+    }
+
+    /// Every version of a recipient and of its agreements, oldest first: who, when, what, which fields
+    /// (Permission::Read). A deleted recipient keeps its history; an id that never named one is not found.
+    pub async fn recipient_history(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<RecipientHistory, AppError> {
+        require(actor, Permission::Read)?;
+        parse_id("recipient", id)?;
+        let rows = self.db().recipients(&actor.scope).history(id).await?;
+        let Some((name, deleted)) = rows.iter().rev().find_map(|r| match &r.item {
+            VersionedItem::Recipient(x) => Some((x.name.clone(), r.event == VersionEvent::Delete)),
+            VersionedItem::Agreement(_) => None,
+        }) else {
+            return Err(AppError::NotFound);
+        };
+        let entries = rows
+            .into_iter()
+            .map(|r| RecipientHistoryEntry {
+                subject: match r.item {
+                    VersionedItem::Recipient(_) => RecipientHistorySubject::Recipient,
+                    VersionedItem::Agreement(_) => RecipientHistorySubject::Agreement,
+                },
+                item_id: r.item_id,
+                version: r.version,
+                event: match r.event {
+                    VersionEvent::Create => "create",
+                    VersionEvent::Update => "update",
+                    VersionEvent::Delete => "delete",
+                },
+                at_ms: r.at,
+                actor: r.actor,
+                changed: r.changed,
+            })
+            .collect();
+        Ok(RecipientHistory {
+            name,
+            deleted,
+            entries,
+        })
+    }
+
     /// Recipients with their agreement state today (Permission::Read), by name.
     pub async fn recipients(&self, actor: &Actor) -> Result<Vec<RecipientView>, AppError> {
         require(actor, Permission::Read)?;
@@ -298,9 +407,12 @@ impl App {
         require(actor, Permission::ManageRegister)?;
         let r = clean_recipient(input, Uuid::now_v7())?;
         let id = r.id.to_string();
+        let set = set_fields(&r);
         retry!({
             let mut tx = self.db().begin_write().await?;
-            tx.recipients(&actor.scope).insert(&r, now_ms()).await?;
+            tx.recipients(&actor.scope)
+                .insert(&r, &set, by(actor))
+                .await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
                     AuditAction::RegisterRecipientCreate,
@@ -343,8 +455,10 @@ impl App {
                 .await?
                 .ok_or(AppError::NotFound)?
                 .recipient;
-            let changed = recipient_changes(&old, &r);
-            tx.recipients(&actor.scope).update(&r, now_ms()).await?;
+            let changed = changed_fields(&old, &r);
+            tx.recipients(&actor.scope)
+                .update(&r, &changed, by(actor))
+                .await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
                     AuditAction::RegisterRecipientUpdate,
@@ -366,7 +480,7 @@ impl App {
         parse_id("recipient", id)?;
         retry!({
             let mut tx = self.db().begin_write().await?;
-            tx.recipients(&actor.scope).delete(id).await?;
+            tx.recipients(&actor.scope).delete(id, by(actor)).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
                     AuditAction::RegisterRecipientDelete,
@@ -444,7 +558,7 @@ impl App {
                 .await?
                 .ok_or(AppError::NotFound)?;
             tx.recipients(&actor.scope)
-                .insert_agreement(recipient_id, &a, now_ms())
+                .insert_agreement(recipient_id, &a, &set_fields(&a), by(actor))
                 .await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
@@ -506,9 +620,9 @@ impl App {
                 .await?
                 .filter(|x| x.recipient_id == recipient_id)
                 .ok_or(AppError::NotFound)?;
-            let changed = agreement_changes(&current.agreement, &a);
+            let changed = changed_fields(&current.agreement, &a);
             tx.recipients(&actor.scope)
-                .update_agreement(&a, now_ms())
+                .update_agreement(&a, &changed, by(actor))
                 .await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
@@ -542,7 +656,7 @@ impl App {
                 .filter(|a| a.recipient_id == recipient_id)
                 .ok_or(AppError::NotFound)?;
             tx.recipients(&actor.scope)
-                .delete_agreement(agreement_id)
+                .delete_agreement(agreement_id, by(actor))
                 .await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
@@ -684,43 +798,10 @@ fn agreement_fields(with_document: bool) -> Vec<&'static str> {
     f
 }
 
-fn recipient_changes(old: &Recipient, new: &Recipient) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let mut diff = |name: &'static str, changed: bool| {
-        if changed {
-            out.push(name);
-        }
-    };
-    diff("name", old.name != new.name);
-    diff("role", old.role != new.role);
-    diff("country", old.country != new.country);
-    diff("contact", old.contact != new.contact);
-    diff("services", old.services != new.services);
-    diff("categories", old.categories != new.categories);
-    diff("sub_processors", old.sub_processors != new.sub_processors);
-    diff(
-        "transfer_safeguard",
-        old.transfer_safeguard != new.transfer_safeguard,
-    );
-    out
-}
-
-fn agreement_changes(old: &ProcessingAgreement, new: &ProcessingAgreement) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let mut diff = |name: &'static str, changed: bool| {
-        if changed {
-            out.push(name);
-        }
-    };
-    diff("document", old.document_id != new.document_id);
-    diff("signed_on", old.signed_on != new.signed_on);
-    diff("expires_on", old.expires_on != new.expires_on);
-    diff("review_on", old.review_on != new.review_on);
-    diff("checklist", old.checklist != new.checklist);
-    diff(
-        "sub_processor_authorisation",
-        old.sub_processor_authorisation != new.sub_processor_authorisation,
-    );
-    diff("notes", old.notes != new.notes);
-    out
+/// Who changes the recipients, and now, for the versions the store appends.
+fn by(actor: &Actor) -> ChangeBy<'_> {
+    ChangeBy {
+        actor: actor.user_id.as_str(),
+        at: now_ms(),
+    }
 }

@@ -530,7 +530,7 @@ impl App {
 }
 
 /// The last millisecond of `date` (UTC): "the register as it stood on that date" includes the whole day.
-fn end_of_day_ms(date: Date) -> i64 {
+pub(crate) fn end_of_day_ms(date: Date) -> i64 {
     date.next_day()
         .map(|d| d.midnight().assume_utc().unix_timestamp() * 1000 - 1)
         .unwrap_or(i64::MAX)

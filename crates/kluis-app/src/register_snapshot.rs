@@ -30,7 +30,7 @@ impl App {
             organisation: actor.org.name.clone(),
             profile,
             activities: self.register_activities_as_of(actor, as_of).await?,
-            recipients: self.recipients_snapshot(actor).await?,
+            recipients: self.recipients_as_of(actor, as_of).await?,
             last_review,
             as_of,
         })
@@ -45,17 +45,12 @@ fn date_of_ms(ms: i64) -> Option<Date> {
 }
 
 impl App {
-    /// The day the register last changed: its profile, an activity or a recipient (Permission::Read). The
-    /// compliance check compares it with the privacy statement's publication.
+    /// The day the register last changed: its profile, an activity or a recipient, a deleted recipient included
+    /// (Permission::Read). The compliance check compares it with the privacy statement's publication; the
+    /// dashboard and the portfolio ask per view, so it is one store query over the version tables.
     pub async fn register_changed(&self, actor: &Actor) -> Result<Option<Date>, AppError> {
         require(actor, Permission::Read)?;
-        let mut latest = self.profile(actor).await?.saved_at_ms;
-        for r in self.recipients(actor).await? {
-            latest = latest.max(Some(r.updated_at_ms));
-        }
-        for a in self.db().activities(&actor.scope).list().await? {
-            latest = latest.max(Some(a.updated_at));
-        }
+        let latest = self.db().register_changed_at(&actor.scope).await?;
         Ok(latest.and_then(date_of_ms))
     }
 }

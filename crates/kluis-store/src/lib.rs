@@ -18,6 +18,7 @@ mod jobs;
 mod model;
 mod profile;
 mod recipients;
+mod register_changed;
 mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
@@ -50,7 +51,8 @@ pub use model::{
 };
 pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewSignOff};
 pub use recipients::{
-    AgreementRow, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx, StaffMeasureRow,
+    AgreementRow, ChangeBy, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx,
+    RecipientVersionRow, StaffMeasureRow, VersionEvent, VersionedItem,
 };
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,

@@ -4,6 +4,10 @@
 //! A recipient's fields are the register model's JSON (`body`, agreements excluded), so adding a field to the
 //! model needs no migration; agreements and staff measures have a column per field because the compliance
 //! check and the lists read their dates.
+//!
+//! Every create, change and deletion of a recipient or an agreement also appends the whole record as a version
+//! (`register_recipient_versions`: who, when, which fields), so a recipient's history and the recipients as they
+//! stood on a past date are plain reads; a deletion is a version too, so the past still shows what was deleted.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -21,6 +25,7 @@ use crate::{OrgScope, Result, Store, StoreError, WriteTx, found};
 const RECIPIENTS: &str = "register_recipients";
 const AGREEMENTS: &str = "register_agreements";
 const MEASURES: &str = "staff_measures";
+const VERSIONS: &str = "register_recipient_versions";
 
 /// The recipients module's tables, in load order (after the documents module's, which agreements refer to).
 pub static RECIPIENT_TABLES: &[TableDef] = &[
@@ -68,7 +73,77 @@ pub static RECIPIENT_TABLES: &[TableDef] = &[
             ("created_at", Int),
         ],
     },
+    TableDef {
+        name: VERSIONS,
+        columns: &[
+            ("org_id", Text),
+            ("kind", Text),
+            ("item_id", Text),
+            ("recipient_id", Text),
+            ("version", Int),
+            ("event", Text),
+            ("body", Text),
+            ("changed", Text),
+            ("actor", Text),
+            ("at", Int),
+        ],
+    },
 ];
+
+/// What a version of a recipient or an agreement records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionEvent {
+    Create,
+    Update,
+    /// The last record before the deletion, kept so the past still shows it.
+    Delete,
+}
+
+impl VersionEvent {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VersionEvent::Create => "create",
+            VersionEvent::Update => "update",
+            VersionEvent::Delete => "delete",
+        }
+    }
+
+    fn parse(id: &str, s: &str) -> Result<Self> {
+        match s {
+            "create" => Ok(VersionEvent::Create),
+            "update" => Ok(VersionEvent::Update),
+            "delete" => Ok(VersionEvent::Delete),
+            _ => Err(StoreError::Corrupt(format!(
+                "{VERSIONS} row {id}: event is not a valid value"
+            ))),
+        }
+    }
+}
+
+/// The record a version holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionedItem {
+    /// A recipient's fields (its agreements have versions of their own).
+    Recipient(Recipient),
+    Agreement(ProcessingAgreement),
+}
+
+/// One stored version of a recipient or of one of its agreements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientVersionRow {
+    /// The recipient's or the agreement's id.
+    pub item_id: String,
+    pub recipient_id: String,
+    /// Counts per item from 1.
+    pub version: i64,
+    pub event: VersionEvent,
+    pub item: VersionedItem,
+    /// Names of the fields this version changed (the fields set, for a creation; none for a deletion).
+    pub changed: Vec<String>,
+    /// A user id or a system name (`cli`, `migration`).
+    pub actor: String,
+    pub at: i64,
+}
 
 /// A recipient as stored: the model (without agreements) and its bookkeeping.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,6 +278,53 @@ fn measure_from_row(r: &AnyRow) -> Result<StaffMeasureRow> {
     })
 }
 
+const VERSION_COLUMNS: &str =
+    "kind, item_id, recipient_id, version, event, body, changed, actor, at";
+
+fn version_from_row(r: &AnyRow) -> Result<RecipientVersionRow> {
+    let kind: String = r.try_get("kind")?;
+    let id: String = r.try_get("item_id")?;
+    let body: String = r.try_get("body")?;
+    let changed: String = r.try_get("changed")?;
+    let event: String = r.try_get("event")?;
+    let item = match kind.as_str() {
+        "recipient" => {
+            let mut x: Recipient = json_of(VERSIONS, &id, "body", &body)?;
+            x.id = uuid_of(VERSIONS, &id)?;
+            x.agreements = Vec::new();
+            VersionedItem::Recipient(x)
+        }
+        "agreement" => {
+            let mut x: ProcessingAgreement = json_of(VERSIONS, &id, "body", &body)?;
+            x.id = uuid_of(VERSIONS, &id)?;
+            VersionedItem::Agreement(x)
+        }
+        _ => {
+            return Err(StoreError::Corrupt(format!(
+                "{VERSIONS} row {id}: kind is not a valid value"
+            )));
+        }
+    };
+    Ok(RecipientVersionRow {
+        recipient_id: r.try_get("recipient_id")?,
+        version: r.try_get("version")?,
+        event: VersionEvent::parse(&id, &event)?,
+        item,
+        changed: json_of(VERSIONS, &id, "changed", &changed)?,
+        actor: r.try_get("actor")?,
+        at: r.try_get("at")?,
+        item_id: id,
+    })
+}
+
+/// Who made a change and when, for the version it appends.
+#[derive(Debug, Clone, Copy)]
+pub struct ChangeBy<'a> {
+    /// A user id or a system name (`cli`).
+    pub actor: &'a str,
+    pub at: i64,
+}
+
 /// Reads of one organisation's recipients, agreements and staff measures.
 pub struct RecipientStore<'s> {
     store: &'s Store,
@@ -287,6 +409,65 @@ impl RecipientStore<'_> {
         q_agreement(&mut c, self.scope.org_id(), id).await
     }
 
+    /// Every version of one recipient and of its agreements, oldest first (empty for an unknown id).
+    pub async fn history(&self, recipient_id: &str) -> Result<Vec<RecipientVersionRow>> {
+        let mut c = self.conn().await?;
+        // At the same instant the recipient's version comes before its agreements' ('recipient' > 'agreement').
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM {VERSIONS} WHERE org_id = $1 AND recipient_id = $2 \
+             ORDER BY at, kind DESC, item_id, version"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(self.scope.org_id())
+            .bind(recipient_id)
+            .fetch_all(&mut *c)
+            .await?;
+        rows.iter().map(version_from_row).collect()
+    }
+
+    /// The recipients as they stood at `at_ms`, by name, each with the agreements it had then: for every
+    /// recipient and agreement its latest version saved at or before that instant, unless that version is its
+    /// deletion (created later: absent; deleted later: present as it was).
+    pub async fn as_of(&self, at_ms: i64) -> Result<Vec<Recipient>> {
+        let mut c = self.conn().await?;
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM {VERSIONS} v WHERE v.org_id = $1 AND v.at <= $2 \
+             AND v.version = (SELECT MAX(w.version) FROM {VERSIONS} w \
+             WHERE w.org_id = $1 AND w.item_id = v.item_id AND w.at <= $2) \
+             AND v.event <> 'delete' ORDER BY v.item_id"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(self.scope.org_id())
+            .bind(at_ms)
+            .fetch_all(&mut *c)
+            .await?;
+        let mut recipients = Vec::new();
+        let mut agreements = Vec::new();
+        for row in rows.iter().map(version_from_row) {
+            let row = row?;
+            match row.item {
+                VersionedItem::Recipient(r) => recipients.push(r),
+                VersionedItem::Agreement(a) => agreements.push((row.recipient_id, a)),
+            }
+        }
+        // Agreement ids are time-ordered (UUIDv7): by id is the order they were added, as the live list.
+        for r in &mut recipients {
+            let id = r.id.to_string();
+            r.agreements = agreements
+                .iter()
+                .filter(|(owner, _)| *owner == id)
+                .map(|(_, a)| a.clone())
+                .collect();
+        }
+        recipients.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        Ok(recipients)
+    }
+
     /// Staff measures, of one member or of all, newest first.
     pub async fn staff_measures(&self, user_id: Option<&str>) -> Result<Vec<StaffMeasureRow>> {
         let mut c = self.conn().await?;
@@ -324,12 +505,68 @@ impl RecipientTx<'_> {
         q_agreement(self.conn, &org, id).await
     }
 
-    /// Inserts `r` (its agreements are not stored here) as version 1.
-    pub async fn insert(&mut self, r: &Recipient, now: i64) -> Result<()> {
+    /// Appends a version of a recipient or an agreement.
+    #[allow(clippy::too_many_arguments)]
+    async fn append_version(
+        &mut self,
+        item_id: &str,
+        recipient_id: &str,
+        event: VersionEvent,
+        item: &VersionedItem,
+        changed: &[&str],
+        by: ChangeBy<'_>,
+    ) -> Result<()> {
+        let (kind, body) = match item {
+            VersionedItem::Recipient(r) => (
+                "recipient",
+                to_json(&Recipient {
+                    agreements: Vec::new(),
+                    ..r.clone()
+                })?,
+            ),
+            VersionedItem::Agreement(a) => ("agreement", to_json(a)?),
+        };
+        // The live row was written (or deleted) first in this transaction and holds its lock, so a concurrent
+        // change of the same item waits and then sees this version.
+        let version: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM register_recipient_versions \
+             WHERE org_id = $1 AND item_id = $2",
+        )
+        .bind(self.scope.org_id())
+        .bind(item_id)
+        .fetch_one(&mut *self.conn)
+        .await?;
+        sqlx::query(
+            "INSERT INTO register_recipient_versions (org_id, kind, item_id, recipient_id, version, event, body, \
+             changed, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(self.scope.org_id())
+        .bind(kind)
+        .bind(item_id)
+        .bind(recipient_id)
+        .bind(version)
+        .bind(event.as_str())
+        .bind(body)
+        .bind(to_json(&changed)?)
+        .bind(by.actor)
+        .bind(by.at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Inserts `r` (its agreements are not stored here) as version 1; `changed` names the fields it sets.
+    pub async fn insert(
+        &mut self,
+        r: &Recipient,
+        changed: &[&str],
+        by: ChangeBy<'_>,
+    ) -> Result<()> {
         let body = Recipient {
             agreements: Vec::new(),
             ..r.clone()
         };
+        let now = by.at;
         sqlx::query(
             "INSERT INTO register_recipients (id, org_id, name, role, body, version, created_at, updated_at) \
              VALUES ($2, $1, $3, $4, $5, 1, $6, $6)",
@@ -342,15 +579,31 @@ impl RecipientTx<'_> {
         .bind(now)
         .execute(&mut *self.conn)
         .await?;
-        Ok(())
+        let id = r.id.to_string();
+        self.append_version(
+            &id,
+            &id,
+            VersionEvent::Create,
+            &VersionedItem::Recipient(body),
+            changed,
+            by,
+        )
+        .await
     }
 
-    /// Replaces `r`'s fields and counts the version up. NotFound if there is no such recipient.
-    pub async fn update(&mut self, r: &Recipient, now: i64) -> Result<()> {
+    /// Replaces `r`'s fields and counts the version up; `changed` names the fields that differ. NotFound if
+    /// there is no such recipient.
+    pub async fn update(
+        &mut self,
+        r: &Recipient,
+        changed: &[&str],
+        by: ChangeBy<'_>,
+    ) -> Result<()> {
         let body = Recipient {
             agreements: Vec::new(),
             ..r.clone()
         };
+        let now = by.at;
         found(
             sqlx::query(
                 "UPDATE register_recipients SET name = $3, role = $4, body = $5, version = version + 1, \
@@ -364,11 +617,37 @@ impl RecipientTx<'_> {
             .bind(now)
             .execute(&mut *self.conn)
             .await?,
+        )?;
+        let id = r.id.to_string();
+        self.append_version(
+            &id,
+            &id,
+            VersionEvent::Update,
+            &VersionedItem::Recipient(body),
+            changed,
+            by,
         )
+        .await
     }
 
-    /// Deletes a recipient with its agreements (their documents stay). NotFound if there is none.
-    pub async fn delete(&mut self, id: &str) -> Result<()> {
+    /// Deletes a recipient with its agreements (their documents stay), recording each deletion as a version.
+    /// NotFound if there is none.
+    pub async fn delete(&mut self, id: &str, by: ChangeBy<'_>) -> Result<()> {
+        let org = self.org().to_owned();
+        let Some(current) = q_recipient(self.conn, &org, id).await? else {
+            return Err(StoreError::NotFound);
+        };
+        let sql = format!(
+            "SELECT {AGREEMENT_COLUMNS} FROM {AGREEMENTS} WHERE org_id = $1 AND recipient_id = $2 ORDER BY id"
+        );
+        let agreements: Vec<AgreementRow> = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&org)
+            .bind(id)
+            .fetch_all(&mut *self.conn)
+            .await?
+            .iter()
+            .map(agreement_from_row)
+            .collect::<Result<_>>()?;
         sqlx::query("DELETE FROM register_agreements WHERE org_id = $1 AND recipient_id = $2")
             .bind(self.scope.org_id())
             .bind(id)
@@ -380,16 +659,40 @@ impl RecipientTx<'_> {
                 .bind(id)
                 .execute(&mut *self.conn)
                 .await?,
+        )?;
+        for a in agreements {
+            let aid = a.agreement.id.to_string();
+            self.append_version(
+                &aid,
+                id,
+                VersionEvent::Delete,
+                &VersionedItem::Agreement(a.agreement),
+                &[],
+                by,
+            )
+            .await?;
+        }
+        self.append_version(
+            id,
+            id,
+            VersionEvent::Delete,
+            &VersionedItem::Recipient(current.recipient),
+            &[],
+            by,
         )
+        .await
     }
 
-    /// Inserts an agreement of `recipient_id`, which must be this organisation's (checked by the caller).
+    /// Inserts an agreement of `recipient_id`, which must be this organisation's (checked by the caller), as
+    /// its version 1; `changed` names the fields it sets.
     pub async fn insert_agreement(
         &mut self,
         recipient_id: &str,
         a: &ProcessingAgreement,
-        now: i64,
+        changed: &[&str],
+        by: ChangeBy<'_>,
     ) -> Result<()> {
+        let now = by.at;
         sqlx::query(
             "INSERT INTO register_agreements (id, org_id, recipient_id, document_id, signed_on, expires_on, \
              review_on, checklist, authorisation, notes, created_at, updated_at) \
@@ -408,11 +711,27 @@ impl RecipientTx<'_> {
         .bind(now)
         .execute(&mut *self.conn)
         .await?;
-        Ok(())
+        self.append_version(
+            &a.id.to_string(),
+            recipient_id,
+            VersionEvent::Create,
+            &VersionedItem::Agreement(a.clone()),
+            changed,
+            by,
+        )
+        .await
     }
 
-    /// Replaces an agreement's fields (not its recipient). NotFound if there is none.
-    pub async fn update_agreement(&mut self, a: &ProcessingAgreement, now: i64) -> Result<()> {
+    /// Replaces an agreement's fields (not its recipient); `changed` names the fields that differ. NotFound if
+    /// there is none.
+    pub async fn update_agreement(
+        &mut self,
+        a: &ProcessingAgreement,
+        changed: &[&str],
+        by: ChangeBy<'_>,
+    ) -> Result<()> {
+        let now = by.at;
+        let id = a.id.to_string();
         found(
             sqlx::query(
                 "UPDATE register_agreements SET document_id = $3, signed_on = $4, expires_on = $5, \
@@ -431,17 +750,42 @@ impl RecipientTx<'_> {
             .bind(now)
             .execute(&mut *self.conn)
             .await?,
+        )?;
+        let Some(row) = self.agreement(&id).await? else {
+            return Err(StoreError::NotFound);
+        };
+        self.append_version(
+            &id,
+            &row.recipient_id,
+            VersionEvent::Update,
+            &VersionedItem::Agreement(a.clone()),
+            changed,
+            by,
         )
+        .await
     }
 
-    pub async fn delete_agreement(&mut self, id: &str) -> Result<()> {
+    /// Deletes an agreement, recording the deletion as a version. NotFound if there is none.
+    pub async fn delete_agreement(&mut self, id: &str, by: ChangeBy<'_>) -> Result<()> {
+        let Some(row) = self.agreement(id).await? else {
+            return Err(StoreError::NotFound);
+        };
         found(
             sqlx::query("DELETE FROM register_agreements WHERE org_id = $1 AND id = $2")
                 .bind(self.scope.org_id())
                 .bind(id)
                 .execute(&mut *self.conn)
                 .await?,
+        )?;
+        self.append_version(
+            id,
+            &row.recipient_id,
+            VersionEvent::Delete,
+            &VersionedItem::Agreement(row.agreement),
+            &[],
+            by,
         )
+        .await
     }
 
     pub async fn insert_staff_measure(&mut self, m: &StaffMeasureRow) -> Result<()> {

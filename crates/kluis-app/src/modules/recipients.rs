@@ -39,6 +39,12 @@ static ROUTES: &[RouteSpec] = &[
     route("POST", "/o/{org}/recipients", Org, Some(ManageRegister)),
     route("GET", "/o/{org}/recipients/{recipient}", Org, Some(Read)),
     route(
+        "GET",
+        "/o/{org}/recipients/{recipient}/history",
+        Org,
+        Some(Read),
+    ),
+    route(
         "POST",
         "/o/{org}/recipients/{recipient}",
         Org,
@@ -86,6 +92,12 @@ static ROUTES: &[RouteSpec] = &[
     route(
         "GET",
         "/api/v1/orgs/{org}/recipients/{recipient}",
+        ApiOrg,
+        Some(Read),
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{org}/recipients/{recipient}/history",
         ApiOrg,
         Some(Read),
     ),

@@ -5,6 +5,7 @@
 //! read that one snapshot, so what the register says is computed once, here, without IO.
 
 pub mod agreements;
+pub mod changes;
 pub mod compliance;
 pub mod inventory;
 pub mod measures;

@@ -1,8 +1,10 @@
 //! Rules over one processing activity: what it lacks before it may be active, and which fields an edit changed.
 //!
 //! Drafts may be incomplete; activating (and keeping an activity active) needs every field this rule names. The
-//! history of an activity records field names from [`changed_fields`], never values.
+//! history of an activity records field names from [`changed_fields`] (the rule every versioned kind shares, in
+//! [`super::changes`]), never values.
 
+use super::changes::Versioned;
 use super::model::{ActivityStatus, Jurisdiction, ProcessingActivity};
 use crate::legal_basis::LawfulBasis;
 
@@ -144,97 +146,10 @@ pub fn missing_for_active(
     out
 }
 
-/// The names of the fields that differ between `old` and `new` (the struct's field names), for the history
-/// and the audit event. The id is not compared.
-pub fn changed_fields(old: &ProcessingActivity, new: &ProcessingActivity) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    macro_rules! cmp {
-        ($($f:ident),* $(,)?) => {
-            $(if old.$f != new.$f { out.push(stringify!($f)); })*
-        };
-    }
-    cmp!(
-        name,
-        description,
-        status,
-        end_date,
-        successor,
-        template,
-        purposes,
-        purpose_description,
-        subjects,
-        categories,
-        lawful_basis,
-        balancing_test,
-        special_ground,
-        uavg_article,
-        criminal_data_basis,
-        national_id_statute,
-        source,
-        collected_from_subject,
-        provision_requirement,
-        automated_decisions,
-        recipients,
-        other_recipients,
-        transfers,
-        retention,
-        measures,
-        measures_note,
-        joint_controller,
-        dpia,
-        notes,
-    );
-    // The choices from a vocabulary or catalogue are sets: the page sends them in the vocabulary's order, a
-    // template or an API client in its own, and a new order alone is no change to record in the history.
-    out.retain(|f| match *f {
-        "purposes" => !same_members(&old.purposes, &new.purposes),
-        "subjects" => !same_members(&old.subjects, &new.subjects),
-        "categories" => !same_members(&old.categories, &new.categories),
-        "recipients" => !same_members(&old.recipients, &new.recipients),
-        "measures" => !same_members(&old.measures, &new.measures),
-        _ => true,
-    });
-    out
-}
+pub use super::changes::changed_fields;
 
-/// Whether `a` and `b` hold the same items as many times each, in any order.
-fn same_members<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    let count = |list: &[T], x: &T| list.iter().filter(|y| *y == x).count();
-    a.len() == b.len() && a.iter().all(|x| count(a, x) == count(b, x))
-}
-
-/// Every field name [`changed_fields`] can give, for labels and tests.
-pub const ACTIVITY_FIELD_NAMES: &[&str] = &[
-    "name",
-    "description",
-    "status",
-    "end_date",
-    "successor",
-    "template",
-    "purposes",
-    "purpose_description",
-    "subjects",
-    "categories",
-    "lawful_basis",
-    "balancing_test",
-    "special_ground",
-    "uavg_article",
-    "criminal_data_basis",
-    "national_id_statute",
-    "source",
-    "collected_from_subject",
-    "provision_requirement",
-    "automated_decisions",
-    "recipients",
-    "other_recipients",
-    "transfers",
-    "retention",
-    "measures",
-    "measures_note",
-    "joint_controller",
-    "dpia",
-    "notes",
-];
+/// Every field name [`changed_fields`] can give for an activity, for labels and tests.
+pub const ACTIVITY_FIELD_NAMES: &[&str] = <ProcessingActivity as Versioned>::FIELDS;
 
 #[cfg(test)]
 mod tests {

@@ -106,3 +106,17 @@ compliance-recipients-agreement-expiring = { $count ->
        *[other] { $count } processing agreements end or are due for review within 60 days.
     }
 compliance-recipients-agreement-expiring-explain = Renew or review these processing agreements in time: an expired agreement leaves the processor without terms for your data (Art. 28(3)).
+
+# rechist: the history of a recipient and its agreements
+recipients-history-link = History of changes
+recipients-history-title = History of changes
+recipients-history-back = Back to the recipient
+recipients-history-deleted = This recipient has been deleted; its history stays on record.
+recipients-history-col-what = What
+recipients-history-before = on record before changes were kept
+recipients-history-recipient-create = Recipient added
+recipients-history-recipient-update = Recipient changed
+recipients-history-recipient-delete = Recipient deleted
+recipients-history-agreement-create = Agreement added
+recipients-history-agreement-update = Agreement changed
+recipients-history-agreement-delete = Agreement removed

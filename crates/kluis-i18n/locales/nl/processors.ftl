@@ -106,3 +106,17 @@ compliance-recipients-agreement-expiring = { $count ->
        *[other] { $count } verwerkersovereenkomsten lopen binnen 60 dagen af of moeten dan worden herzien.
     }
 compliance-recipients-agreement-expiring-explain = Vernieuw of herzie deze verwerkersovereenkomsten op tijd: een verlopen overeenkomst laat de verwerker zonder afspraken over uw gegevens (art. 28 lid 3).
+
+# rechist: the history of a recipient and its agreements
+recipients-history-link = Geschiedenis van wijzigingen
+recipients-history-title = Geschiedenis van wijzigingen
+recipients-history-back = Terug naar de ontvanger
+recipients-history-deleted = Deze ontvanger is verwijderd; de geschiedenis blijft bewaard.
+recipients-history-col-what = Wat
+recipients-history-before = al vastgelegd voordat wijzigingen werden bijgehouden
+recipients-history-recipient-create = Ontvanger toegevoegd
+recipients-history-recipient-update = Ontvanger gewijzigd
+recipients-history-recipient-delete = Ontvanger verwijderd
+recipients-history-agreement-create = Overeenkomst toegevoegd
+recipients-history-agreement-update = Overeenkomst gewijzigd
+recipients-history-agreement-delete = Overeenkomst verwijderd

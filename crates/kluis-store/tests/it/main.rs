@@ -8,6 +8,7 @@ mod dump;
 mod inventory;
 mod jobs;
 mod logins;
+mod recipient_versions;
 mod tenancy;
 mod tidy;
 

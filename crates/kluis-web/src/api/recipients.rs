@@ -22,6 +22,10 @@ pub(crate) fn routes() -> Routes {
         .get("/api/v1/orgs/{org}/recipients", list_recipients)
         .post("/api/v1/orgs/{org}/recipients", create_recipient)
         .get("/api/v1/orgs/{org}/recipients/{recipient}", get_recipient)
+        .get(
+            "/api/v1/orgs/{org}/recipients/{recipient}/history",
+            recipient_history,
+        )
         .add(
             Method::PUT,
             "/api/v1/orgs/{org}/recipients/{recipient}",
@@ -65,6 +69,7 @@ pub(crate) fn upload_routes() -> Routes {
         list_recipients,
         create_recipient,
         get_recipient,
+        recipient_history,
         update_recipient,
         delete_recipient,
         add_agreement,
@@ -83,7 +88,9 @@ pub(crate) fn upload_routes() -> Routes {
         ChecklistIo,
         AgreementOut,
         StaffMeasureIn,
-        StaffMeasureOut
+        StaffMeasureOut,
+        RecipientHistoryOut,
+        RecipientHistoryEntryOut
     ))
 )]
 pub(crate) struct RecipientsDoc;
@@ -447,6 +454,62 @@ async fn get_recipient(
 ) -> Result<Json<RecipientOut>, Problem> {
     require(&a, Permission::Read)?;
     Ok(Json(recipient_out(&web.app.recipient(&a, &id).await?)))
+}
+
+/// One saved version of a recipient or of one of its agreements: who, when, what, which fields.
+#[derive(Serialize, ToSchema)]
+pub struct RecipientHistoryEntryOut {
+    /// `recipient` or `agreement`.
+    pub subject: String,
+    /// The recipient's or the agreement's id.
+    pub id: String,
+    /// Counts per recipient or agreement from 1.
+    pub version: i64,
+    /// `create`, `update` or `delete`.
+    pub event: String,
+    pub at_ms: i64,
+    /// User id of the member who made the change, `cli`, or `migration` for what existed before histories
+    /// were kept.
+    pub actor: String,
+    /// Keys of the fields this version changed (never their values).
+    pub changed: Vec<String>,
+}
+
+/// The history of a recipient and its agreements.
+#[derive(Serialize, ToSchema)]
+pub struct RecipientHistoryOut {
+    /// Whether the recipient has been deleted (its history stays).
+    pub deleted: bool,
+    /// Oldest first.
+    pub versions: Vec<RecipientHistoryEntryOut>,
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/recipients/{recipient}/history", tag = "recipients",
+    params(("org" = String, Path, description = "Organisation slug"), ("recipient" = String, Path, description = "Recipient id")),
+    responses((status = 200, body = RecipientHistoryOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn recipient_history(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Path((_, id)): Path<(String, String)>,
+) -> Result<Json<RecipientHistoryOut>, Problem> {
+    require(&a, Permission::Read)?;
+    let h = web.app.recipient_history(&a, &id).await?;
+    Ok(Json(RecipientHistoryOut {
+        deleted: h.deleted,
+        versions: h
+            .entries
+            .into_iter()
+            .map(|e| RecipientHistoryEntryOut {
+                subject: e.subject.as_str().to_owned(),
+                id: e.item_id,
+                version: e.version,
+                event: e.event.to_owned(),
+                at_ms: e.at_ms,
+                actor: e.actor,
+                changed: e.changed,
+            })
+            .collect(),
+    }))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/{org}/recipients/{recipient}", tag = "recipients",

@@ -32,6 +32,7 @@ pub(crate) fn routes() -> Routes {
         .get("/o/{org}/recipients", list)
         .post("/o/{org}/recipients", create)
         .get("/o/{org}/recipients/{recipient}", detail)
+        .get("/o/{org}/recipients/{recipient}/history", history)
         .post("/o/{org}/recipients/{recipient}", update)
         .post("/o/{org}/recipients/{recipient}/delete", delete)
         .post(
@@ -946,4 +947,111 @@ pub async fn remove_staff(
         "/o/{}/staff-measures?notice=staff-measure-removed",
         o.org_slug
     )))
+}
+
+// History.
+
+/// The label of a field a recipient's or an agreement's version names (the struct's field name).
+fn history_field_label(tr: Tr, field: &str) -> String {
+    let key = match field {
+        "name" => "recipients-field-name",
+        "role" => "recipients-field-role",
+        "country" => "recipients-field-country",
+        "contact" => "recipients-field-contact",
+        "services" => "recipients-field-services",
+        "categories" => "recipients-field-categories",
+        "sub_processors" => "recipients-sub-processors",
+        "transfer_safeguard" => "recipients-field-safeguard",
+        "document_id" => "recipients-document",
+        "signed_on" => "recipients-field-signed-on",
+        "expires_on" => "recipients-field-expires-on",
+        "review_on" => "recipients-field-review-on",
+        "checklist" => "recipients-checklist",
+        "sub_processor_authorisation" => "recipients-field-authorisation",
+        "notes" => "recipients-field-notes",
+        other => return other.to_owned(),
+    };
+    tr.t(key).to_owned()
+}
+
+pub struct RecipientHistoryRow {
+    pub when: String,
+    pub who: String,
+    pub what: String,
+    pub fields: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "recipients/history.html")]
+pub struct RecipientHistoryPage {
+    c: Chrome,
+    org: String,
+    id: String,
+    name: String,
+    deleted: bool,
+    rows: Vec<RecipientHistoryRow>,
+}
+
+/// Who changed a recipient and its agreements when, and which fields; never the values. A deleted recipient
+/// keeps its history here.
+pub async fn history(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Path((_, id)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    require(&o, Permission::Read)?;
+    let tr = o.ctx.tr();
+    let h = web.app.recipient_history(&o.actor, &id).await?;
+    let mut names: std::collections::HashMap<String, String> = Default::default();
+    for e in &h.entries {
+        if names.contains_key(&e.actor) {
+            continue;
+        }
+        let who = match e.actor.as_str() {
+            "cli" => tr.t("history-command-line").to_owned(),
+            "migration" => tr.t("recipients-history-before").to_owned(),
+            user => web
+                .app
+                .member_display_name(&o.actor, user)
+                .await?
+                .unwrap_or_else(|| tr.t("history-former-member").to_owned()),
+        };
+        names.insert(e.actor.clone(), who);
+    }
+    let rows = h
+        .entries
+        .iter()
+        .rev()
+        .map(|e| RecipientHistoryRow {
+            when: tr.date_time_ms(e.at_ms),
+            who: names.get(&e.actor).cloned().unwrap_or_default(),
+            what: tr
+                .t(&format!(
+                    "recipients-history-{}-{}",
+                    e.subject.as_str(),
+                    e.event
+                ))
+                .to_owned(),
+            fields: e
+                .changed
+                .iter()
+                .map(|f| history_field_label(tr, f))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    let page = RecipientHistoryPage {
+        c: Chrome::org(
+            &o,
+            "recipients-history-title",
+            "recipients",
+            &Flash::default(),
+        ),
+        org: o.org_slug.clone(),
+        id,
+        name: h.name,
+        deleted: h.deleted,
+        rows,
+    };
+    Ok(page.into_response())
 }

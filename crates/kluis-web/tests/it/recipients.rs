@@ -604,3 +604,210 @@ async fn the_api_creates_reads_changes_and_deletes_recipients_and_agreements() {
         assert!(spec["paths"][p].is_object(), "{p} documented");
     }
 }
+
+/// Whether `body` holds the catalogue text of `key` in Dutch or in English.
+fn contains_either(body: &str, key: &str) -> bool {
+    use kluis_web::i18n::{Lang, Tr};
+    [Lang::Nl, Lang::En]
+        .into_iter()
+        .any(|l| body.contains(Tr::new(l).t(key)))
+}
+
+/// The recipient's versions as (subject, event, changed) from the history API.
+fn history_of(res: &Resp) -> Vec<(String, String, Vec<String>)> {
+    res.json()["versions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|v| {
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+            let changed = v["changed"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|c| c.as_str().unwrap_or_default().to_owned())
+                .collect();
+            (s("subject"), s("event"), changed)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_register_as_of_a_past_date_shows_recipients_as_they_were_and_their_history_says_who_changed_what()
+ {
+    let (env, owner) = with_owner().await;
+    let actor = session_actor(&env, &owner, "acme").await;
+    let token = owner_token(&env, &owner).await;
+    let mut api = Client::with_bearer(env.router.clone(), &token);
+    let res = api
+        .json(
+            Method::POST,
+            "/api/v1/orgs/acme/recipients",
+            json!({"name": "Hosting BV", "country": "NL", "contact": "dpo-geheim@hosting.example"}),
+        )
+        .await;
+    assert_status(&res, 201, "processor");
+    let id = res.json()["id"].as_str().unwrap_or_default().to_owned();
+    let res = api
+        .json(
+            Method::POST,
+            &format!("/api/v1/orgs/acme/recipients/{id}/agreements"),
+            json!({"signed_on": "2026-01-10", "checklist": {"security": true}}),
+        )
+        .await;
+    assert_status(&res, 201, "agreement");
+    let agreement = res.json()["id"].as_str().unwrap_or_default().to_owned();
+
+    // Everything so far happened ten days ago; the register of five days ago is that state.
+    kluis_store::testing::execute_raw(
+        env.app.store(),
+        "UPDATE register_recipient_versions SET at = at - 864000000",
+    )
+    .await;
+    let today = time::OffsetDateTime::now_utc().date();
+    let d = today - time::Duration::days(5);
+
+    let res = api
+        .json(
+            Method::PUT,
+            &format!("/api/v1/orgs/acme/recipients/{id}"),
+            json!({"name": "Hosting BV", "country": "US", "contact": "dpo-geheim@hosting.example",
+                   "transfer_safeguard": "standard_contractual_clauses"}),
+        )
+        .await;
+    assert_status(&res, 200, "moved to the US");
+    let res = api
+        .json(
+            Method::PUT,
+            &format!("/api/v1/orgs/acme/recipients/{id}/agreements/{agreement}"),
+            json!({"signed_on": "2026-01-10", "checklist": {"security": true, "audits": true}}),
+        )
+        .await;
+    assert_status(&res, 200, "agreement changed");
+
+    let then = env
+        .app
+        .register_snapshot(&actor, Some(d))
+        .await
+        .expect("as of");
+    assert_eq!(then.recipients.len(), 1);
+    assert_eq!(then.recipients[0].country, "NL", "the country of that date");
+    assert_eq!(then.recipients[0].agreements.len(), 1);
+    assert!(
+        !then.recipients[0].agreements[0].checklist.audits,
+        "the agreement of that date"
+    );
+    let now = env.app.register_snapshot(&actor, None).await.expect("now");
+    assert_eq!(now.recipients[0].country, "US");
+    assert!(now.recipients[0].agreements[0].checklist.audits);
+    let long_ago = today - time::Duration::days(30);
+    let before = env
+        .app
+        .register_snapshot(&actor, Some(long_ago))
+        .await
+        .expect("before");
+    assert!(before.recipients.is_empty(), "not there yet");
+
+    let res = api
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/orgs/acme/recipients/{id}"),
+            None,
+            String::new(),
+            &[],
+        )
+        .await;
+    assert_status(&res, 204, "deleted");
+    let then = env
+        .app
+        .register_snapshot(&actor, Some(d))
+        .await
+        .expect("as of");
+    assert_eq!(then.recipients.len(), 1, "deleted since, shown as it was");
+    assert_eq!(then.recipients[0].country, "NL");
+    let now = env.app.register_snapshot(&actor, None).await.expect("now");
+    assert!(now.recipients.is_empty());
+    assert_eq!(
+        env.app.register_changed(&actor).await.expect("changed"),
+        Some(today),
+        "the deletion is a change of the register"
+    );
+
+    // The history, in the API: who, when, what, which fields; the deletion is on record.
+    let res = api
+        .get(&format!("/api/v1/orgs/acme/recipients/{id}/history"))
+        .await;
+    assert_status(&res, 200, "history API");
+    assert_eq!(res.json()["deleted"], true);
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let h = history_of(&res);
+    assert_eq!(h.len(), 6, "{h:?}");
+    assert_eq!((h[0].0.as_str(), h[0].1.as_str()), ("recipient", "create"));
+    assert_eq!(
+        h[2],
+        (
+            "recipient".into(),
+            "update".into(),
+            s(&["country", "transfer_safeguard"])
+        )
+    );
+    assert_eq!(
+        h[3],
+        ("agreement".into(), "update".into(), s(&["checklist"]))
+    );
+    assert_eq!((h[4].0.as_str(), h[4].1.as_str()), ("recipient", "delete"));
+    assert_eq!((h[5].0.as_str(), h[5].1.as_str()), ("agreement", "delete"));
+    let versions = res.json()["versions"].clone();
+    assert!(
+        versions
+            .as_array()
+            .is_some_and(|v| v.iter().all(|e| e["actor"] == actor.user_id.as_str()))
+    );
+    assert!(!res.body.contains("dpo-geheim"), "no values in the history");
+    let res = api
+        .get("/api/v1/orgs/acme/recipients/0190a000-0000-7000-8000-000000000000/history")
+        .await;
+    assert_status(&res, 404, "no such recipient");
+
+    // The page, readable by staff and auditors like the register.
+    add_user(&env, "acme", "staff@example.com", Role::Staff).await;
+    add_user(&env, "acme", "auditor@example.com", Role::Auditor).await;
+    for email in ["staff@example.com", "auditor@example.com"] {
+        let mut c = login(&env, email, OWNER_PASSWORD).await;
+        let page = c.get(&format!("/o/acme/recipients/{id}/history")).await;
+        assert_status(&page, 200, email);
+        assert!(page.body.contains("Hosting BV"));
+        assert!(page.body.contains("Olga Owner"), "who, by name");
+        assert!(contains_either(&page.body, "recipients-field-country"));
+        assert!(contains_either(
+            &page.body,
+            "recipients-history-recipient-delete"
+        ));
+        assert!(!page.body.contains("dpo-geheim"), "no values on the page");
+    }
+}
+
+#[tokio::test]
+async fn a_recipient_page_links_its_history() {
+    let (_env, mut owner) = with_owner().await;
+    let csrf = csrf_of(&mut owner, "acme").await;
+    let id = create_via_page(
+        &mut owner,
+        &csrf,
+        &[("name", "Boekhouder"), ("country", "NL")],
+    )
+    .await;
+    let page = owner.get(&format!("/o/acme/recipients/{id}")).await;
+    assert!(
+        page.body
+            .contains(&format!("/o/acme/recipients/{id}/history"))
+    );
+    let history = owner.get(&format!("/o/acme/recipients/{id}/history")).await;
+    assert_status(&history, 200, "history page");
+    assert!(contains_either(
+        &history.body,
+        "recipients-history-recipient-create"
+    ));
+}
