@@ -1,5 +1,6 @@
 //! Renders the documents Kluis generates from a [`Register`] snapshot: the register of processing activities in
-//! PDF, XLSX, CSV, JSON, W3C DPV (Turtle and JSON-LD) and as a fideslang manifest.
+//! PDF, XLSX, CSV, JSON, W3C DPV (Turtle and JSON-LD) and as a fideslang manifest; and a published privacy
+//! statement as PDF (`render_statement_pdf`, from the version's stored Markdown).
 //!
 //! Pure rendering: no store, no HTTP. The caller loads the snapshot, checks who may export it and appends the
 //! audit event; this crate turns the snapshot into bytes, in the caller's language, and refuses an empty register
@@ -8,8 +9,12 @@
 mod dpv;
 mod fideslang;
 mod labels;
+mod layout;
 mod pdf;
+mod statement_pdf;
 mod table;
+
+pub use statement_pdf::{StatementPdfMeta, render_statement_pdf};
 
 use kluis_domain::register::{ActivityStatus, DataCategory, ProcessingActivity, Register};
 pub use kluis_i18n::Lang;
@@ -157,6 +162,12 @@ pub enum ExportError {
     EmptyRegister,
     #[error("could not write the PDF: {0}")]
     Pdf(String),
+    /// The privacy statement's Markdown has no text.
+    #[error("the privacy statement has no text")]
+    EmptyStatement,
+    /// The privacy statement's Markdown is not what a published statement looks like; says why.
+    #[error("the privacy statement cannot be read: {0}")]
+    MalformedStatement(String),
     #[error("could not write the workbook: {0}")]
     Xlsx(String),
     #[error("could not write the CSV: {0}")]

@@ -49,4 +49,10 @@ static ROUTES: &[RouteSpec] = &[
         ApiOrg,
         Some(Read),
     ),
+    route(
+        "GET",
+        "/api/v1/orgs/{org}/statement/versions/{version}/pdf",
+        ApiOrg,
+        Some(Read),
+    ),
 ];

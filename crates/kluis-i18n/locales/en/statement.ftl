@@ -121,3 +121,6 @@ statement-provision-legal-obligation = yes, the law requires us to process this 
 statement-provision-vital-interests = no; we process this data only to protect someone's life or health.
 statement-provision-public-task = yes, as far as the statutory task requires.
 statement-provision-legitimate-interests = no, you are not required to provide this data; without it we may be less able to help you.
+# stmtpdf
+statement-pdf-link = PDF
+statement-pdf-meta = { $organisation } · version { $version } · { $date }

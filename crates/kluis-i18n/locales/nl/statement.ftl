@@ -121,3 +121,6 @@ statement-provision-legal-obligation = ja, de wet verplicht ons deze gegevens te
 statement-provision-vital-interests = nee; wij verwerken deze gegevens alleen om iemands leven of gezondheid te beschermen.
 statement-provision-public-task = ja, voor zover de wettelijke taak dat vraagt.
 statement-provision-legitimate-interests = nee, u bent niet verplicht deze gegevens te geven; zonder deze gegevens kunnen wij u soms minder goed helpen.
+# stmtpdf
+statement-pdf-link = PDF
+statement-pdf-meta = { $organisation } · versie { $version } · { $date }

@@ -1,8 +1,8 @@
 //! The privacy-statement API: what the register still lacks, the published versions, publishing one, and a
-//! version's text.
+//! version's text and PDF.
 
 use super::{ApiOrgActor, Problem, require};
-use crate::pages::statement::{current, render_all};
+use crate::pages::statement::{current, render_all, statement_pdf};
 use crate::{Routes, Web};
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -21,11 +21,15 @@ pub(crate) fn routes() -> Routes {
             "/api/v1/orgs/{org}/statement/versions/{version}",
             version_text,
         )
+        .get(
+            "/api/v1/orgs/{org}/statement/versions/{version}/pdf",
+            version_pdf,
+        )
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(status, publish, version_text),
+    paths(status, publish, version_text, version_pdf),
     components(schemas(
         StatementStatusOut,
         MissingItemOut,
@@ -207,4 +211,34 @@ async fn version_text(
         html: row.html,
         markdown: row.markdown,
     }))
+}
+
+/// One version in one language as an A4 PDF, made from the Markdown published with it, so an old version
+/// prints as it was published.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/statement/versions/{version}/pdf", tag = "statement",
+    params(("org" = String, Path, description = "Organisation slug"), ("version" = i64, Path, description = "Version number"), LangParams),
+    responses((status = 200, description = "The PDF, with a Content-Disposition file name of version and language only (`privacy-statement-v1-nl.pdf`)", content_type = "application/pdf"),
+        (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem, description = "No such version, or none in that language")))]
+async fn version_pdf(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Path((_, version)): Path<(String, i64)>,
+    Query(p): Query<LangParams>,
+) -> Result<Response, Problem> {
+    require(&a, Permission::Read)?;
+    let lang = p.lang.as_deref().unwrap_or("nl");
+    // A language Kluis does not speak has no published text either.
+    let lang = crate::i18n::Lang::from_code(lang).ok_or_else(Problem::not_found)?;
+    let row = web
+        .app
+        .statement(&a, Some(version), lang.code())
+        .await?
+        .ok_or_else(Problem::not_found)?;
+    let pdf = statement_pdf(row, &a.org.name, lang).await?;
+    Ok(crate::download::download_response(
+        &pdf.file_name,
+        pdf.content_type,
+        pdf.bytes,
+    ))
 }

@@ -209,6 +209,7 @@ struct VersionPage {
     c: Chrome,
     org: String,
     markdown_href: String,
+    pdf_href: String,
     html: String,
     langs: Vec<(String, String)>,
 }
@@ -221,6 +222,60 @@ fn markdown_response(markdown: String, file: &str) -> Response {
         HeaderValue::from_static("text/markdown; charset=utf-8"),
     );
     if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{file}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+/// The organisation a statement PDF names: the controller as the published version stated it, else the
+/// organisation's name in Kluis.
+fn statement_organisation(content_json: &str, fallback: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(content_json)
+        .ok()
+        .and_then(|v| {
+            v["controller"]["name"]
+                .as_str()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
+/// A published version as PDF, made from the Markdown stored with it (so an old version prints as it was
+/// published). Off the async threads: laying out a long statement is CPU work.
+pub(crate) async fn statement_pdf(
+    row: kluis_app::StatementRow,
+    org_name: &str,
+    lang: Lang,
+) -> Result<kluis_export::Export, AppError> {
+    let organisation = statement_organisation(&row.content_json, org_name);
+    let published =
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(row.published_at) * 1_000_000)
+            .map(|t| t.date())
+            .unwrap_or(time::Date::MIN);
+    tokio::task::spawn_blocking(move || {
+        let meta = kluis_export::StatementPdfMeta {
+            organisation: &organisation,
+            version: row.version,
+            published,
+        };
+        kluis_export::render_statement_pdf(&row.markdown, &meta, lang)
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("statement PDF: {e}")))?
+    .map_err(|e| AppError::Internal(anyhow::Error::new(e)))
+}
+
+/// The PDF shown in the browser (a download when saved), named by version and language only.
+fn pdf_response(pdf: kluis_export::Export) -> Response {
+    let mut res = pdf.bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{}\"", pdf.file_name)) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     res
@@ -249,6 +304,10 @@ async fn version_page(
             &format!("privacy-statement-v{version}-{}.md", lang.code()),
         ));
     }
+    if q.format.as_deref() == Some("pdf") {
+        let pdf = statement_pdf(row, &o.actor.org.name, lang).await?;
+        return Ok(pdf_response(pdf));
+    }
     let org = o.org_slug.clone();
     let langs = Lang::ALL
         .iter()
@@ -268,6 +327,10 @@ async fn version_page(
         c,
         markdown_href: format!(
             "/o/{org}/statement/versions/{version}?lang={}&format=markdown",
+            lang.code()
+        ),
+        pdf_href: format!(
+            "/o/{org}/statement/versions/{version}?lang={}&format=pdf",
             lang.code()
         ),
         org,
@@ -300,7 +363,7 @@ async fn public(
         .and_then(Lang::from_code)
         .unwrap_or(ctx.lang);
     let tr = Tr::new(lang);
-    let Some((_, row)) = web.app.public_statement(org, version, lang.code()).await? else {
+    let Some((org_name, row)) = web.app.public_statement(org, version, lang.code()).await? else {
         return Err(WebError::NotFound);
     };
     if q.format.as_deref() == Some("markdown") {
@@ -308,6 +371,10 @@ async fn public(
             row.markdown,
             &format!("privacy-statement-v{}-{}.md", row.version, lang.code()),
         ));
+    }
+    if q.format.as_deref() == Some("pdf") {
+        let pdf = statement_pdf(row, &org_name, lang).await?;
+        return Ok(pdf_response(pdf));
     }
     let base = match version {
         Some(v) => format!("/p/{org}/privacy/{v}"),

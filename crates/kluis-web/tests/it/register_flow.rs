@@ -22,6 +22,20 @@ async fn finding_ids(api: &mut Client) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Checks that `r` is a PDF named `file` (version and language only, nothing of the organisation) and returns
+/// its bytes.
+fn assert_pdf(r: &crate::client::Resp, file: &str) -> Vec<u8> {
+    assert_status(r, 200, file);
+    assert_eq!(r.header("content-type"), Some("application/pdf"), "{file}");
+    let disposition = r.header("content-disposition").unwrap_or("");
+    assert!(
+        disposition.contains(&format!("filename=\"{file}\"")),
+        "{file}: {disposition}"
+    );
+    assert!(r.bytes.starts_with(b"%PDF-"), "{file} is not a PDF");
+    r.bytes.clone()
+}
+
 #[tokio::test]
 async fn statement_exports_and_findings_follow_the_register() {
     let (env, mut owner) = with_owner().await;
@@ -206,6 +220,39 @@ async fn statement_exports_and_findings_follow_the_register() {
     );
     let md = owner.get("/p/acme/privacy/1?format=markdown").await;
     assert!(md.body.starts_with("# Privacyverklaring"), "{}", md.body);
+    // The PDF of the published text, in both languages, publicly (no login) and on the organisation's pages.
+    let mut anonymous = Client::new(env.router.clone());
+    let public_v1_nl = assert_pdf(
+        &anonymous.get("/p/acme/privacy?lang=nl&format=pdf").await,
+        "privacy-statement-v1-nl.pdf",
+    );
+    let public_v1_en = assert_pdf(
+        &anonymous.get("/p/acme/privacy/1?lang=en&format=pdf").await,
+        "privacy-statement-v1-en.pdf",
+    );
+    assert_ne!(public_v1_nl, public_v1_en, "each language has its own PDF");
+    let version_page = staff.get("/o/acme/statement/versions/1?lang=en").await;
+    assert!(
+        version_page
+            .body
+            .contains("href=\"/o/acme/statement/versions/1?lang=en&#38;format=pdf\""),
+        "the version page links its PDF: {}",
+        version_page.body
+    );
+    assert_pdf(
+        &staff
+            .get("/o/acme/statement/versions/1?lang=en&format=pdf")
+            .await,
+        "privacy-statement-v1-en.pdf",
+    );
+    let to_login = anonymous
+        .get("/o/acme/statement/versions/1?format=pdf")
+        .await;
+    assert!(
+        to_login.status.is_redirection() && !to_login.bytes.starts_with(b"%PDF"),
+        "the organisation's pages need a login: {}",
+        to_login.status
+    );
     let second = api
         .json(
             Method::POST,
@@ -230,6 +277,43 @@ async fn statement_exports_and_findings_follow_the_register() {
         404,
         "unknown organisation",
     );
+    // Version 1 stays retrievable as PDF as it was published; version 2 is another document.
+    assert_eq!(
+        assert_pdf(
+            &anonymous.get("/p/acme/privacy/1?lang=nl&format=pdf").await,
+            "privacy-statement-v1-nl.pdf",
+        ),
+        public_v1_nl,
+        "an old version's PDF does not change"
+    );
+    let v2 = assert_pdf(
+        &anonymous.get("/p/acme/privacy?lang=nl&format=pdf").await,
+        "privacy-statement-v2-nl.pdf",
+    );
+    assert_ne!(v2, public_v1_nl, "the newest version is version 2");
+    for lang in ["nl", "en"] {
+        assert_pdf(
+            &api.get(&format!(
+                "/api/v1/orgs/acme/statement/versions/1/pdf?lang={lang}"
+            ))
+            .await,
+            &format!("privacy-statement-v1-{lang}.pdf"),
+        );
+    }
+    for path in [
+        "/p/acme/privacy/99?format=pdf",
+        "/p/nobody/privacy?format=pdf",
+    ] {
+        assert_status(&anonymous.get(path).await, 404, path);
+    }
+    let path = "/o/acme/statement/versions/99?format=pdf";
+    assert_status(&staff.get(path).await, 404, path);
+    for path in [
+        "/api/v1/orgs/acme/statement/versions/99/pdf",
+        "/api/v1/orgs/acme/statement/versions/1/pdf?lang=xx",
+    ] {
+        assert_status(&api.get(path).await, 404, path);
+    }
 
     // The auditor pack holds the register, both statement versions, the report and the audit chain's proof,
     // each file listed with its SHA-256; staff may not take it (it holds the audit verification).
