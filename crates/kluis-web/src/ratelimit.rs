@@ -1,5 +1,5 @@
 //! The API rate limit: an in-process token bucket per API token (per client IP without one, and per IP for
-//! refused tokens), so per instance.
+//! refused tokens), so per instance. The public pages without login (`/p/…`) are counted per client IP too.
 
 use crate::Web;
 use crate::api::Problem;
@@ -125,7 +125,9 @@ pub(crate) async fn limit_api(
     let Some(limiter) = web.limiter.as_deref() else {
         return next.run(req).await;
     };
-    if !req.uri().path().starts_with("/api/") {
+    // The public pages (`/p/…`, no login) count per address like the API without a token.
+    let path = req.uri().path();
+    if !path.starts_with("/api/") && !path.starts_with("/p/") {
         return next.run(req).await;
     }
     let ip = req

@@ -239,6 +239,6 @@ async fn version_pdf(
     Ok(crate::download::download_response(
         &pdf.file_name,
         pdf.content_type,
-        pdf.bytes,
+        pdf.bytes.clone(),
     ))
 }

@@ -16,6 +16,9 @@ use kluis_app::{Actor, AppError, RenderedStatement};
 use kluis_domain::Permission;
 use kluis_domain::register::statement::{MissingItem, StatementContent, statement};
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use super::see_other;
 
@@ -242,19 +245,47 @@ fn statement_organisation(content_json: &str, fallback: &str) -> String {
         .unwrap_or_else(|| fallback.to_owned())
 }
 
+/// Rendered statement PDFs by everything they are made from. A published version never changes, so an entry
+/// never goes stale; the public pages need no login, so without it anyone could make the server lay out the same
+/// statement again and again.
+static STATEMENT_PDFS: LazyLock<Mutex<HashMap<u64, Arc<kluis_export::Export>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+/// Rendered PDFs kept (a few hundred KiB each); beyond it the cache starts again.
+const STATEMENT_PDFS_KEPT: usize = 64;
+
 /// A published version as PDF, made from the Markdown stored with it (so an old version prints as it was
 /// published). Off the async threads: laying out a long statement is CPU work.
 pub(crate) async fn statement_pdf(
     row: kluis_app::StatementRow,
     org_name: &str,
     lang: Lang,
-) -> Result<kluis_export::Export, AppError> {
+) -> Result<Arc<kluis_export::Export>, AppError> {
     let organisation = statement_organisation(&row.content_json, org_name);
     let published =
         time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(row.published_at) * 1_000_000)
             .map(|t| t.date())
             .unwrap_or(time::Date::MIN);
-    tokio::task::spawn_blocking(move || {
+    let key = {
+        let mut h = std::hash::DefaultHasher::new();
+        (
+            &organisation,
+            row.version,
+            published,
+            lang.code(),
+            &row.markdown,
+        )
+            .hash(&mut h);
+        h.finish()
+    };
+    let cached = STATEMENT_PDFS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(&key)
+        .cloned();
+    if let Some(pdf) = cached {
+        return Ok(pdf);
+    }
+    let pdf = tokio::task::spawn_blocking(move || {
         let meta = kluis_export::StatementPdfMeta {
             organisation: &organisation,
             version: row.version,
@@ -264,12 +295,19 @@ pub(crate) async fn statement_pdf(
     })
     .await
     .map_err(|e| AppError::Internal(anyhow::anyhow!("statement PDF: {e}")))?
-    .map_err(|e| AppError::Internal(anyhow::Error::new(e)))
+    .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
+    let pdf = Arc::new(pdf);
+    let mut kept = STATEMENT_PDFS.lock().unwrap_or_else(|p| p.into_inner());
+    if kept.len() >= STATEMENT_PDFS_KEPT {
+        kept.clear();
+    }
+    kept.insert(key, pdf.clone());
+    Ok(pdf)
 }
 
 /// The PDF shown in the browser (a download when saved), named by version and language only.
-fn pdf_response(pdf: kluis_export::Export) -> Response {
-    let mut res = pdf.bytes.into_response();
+fn pdf_response(pdf: Arc<kluis_export::Export>) -> Response {
+    let mut res = pdf.bytes.clone().into_response();
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_TYPE,

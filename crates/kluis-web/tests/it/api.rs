@@ -521,3 +521,20 @@ fn api_schema_names_are_unique_across_modules() {
     }
     assert!(seen.len() > 30, "found too few schemas: {}", seen.len());
 }
+
+#[tokio::test]
+async fn the_public_pages_are_limited_per_address_like_the_api_without_a_token() {
+    let (env, _owner) = with_rate_limit_of_three().await;
+    let mut anon = env.client();
+    // No statement published: 404, but every request counts, so nobody can make the server work unlimited.
+    for i in 0..3 {
+        assert_status(
+            &anon.get("/p/acme/privacy").await,
+            404,
+            &format!("request {i}"),
+        );
+    }
+    let r = anon.get("/p/acme/privacy?format=pdf").await;
+    assert_status(&r, 429, "fourth public request in a burst of three");
+    assert!(r.header("retry-after").is_some());
+}
