@@ -7,5 +7,6 @@
 pub mod calendar;
 pub mod consent;
 pub mod model;
+pub mod retention;
 
 pub use model::{Party, Relation, RelationField, RelationKind};
