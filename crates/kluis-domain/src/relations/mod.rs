@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod consent;
 pub mod model;
+pub mod requests;
 pub mod retention;
 
 pub use model::{Party, Relation, RelationField, RelationKind};
