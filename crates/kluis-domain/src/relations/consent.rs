@@ -331,6 +331,20 @@ mod tests {
     }
 
     #[test]
+    fn a_record_round_trips_through_json() {
+        let mut r = record(ConsentAction::Given, datetime!(2026-01-10 10:00 UTC));
+        r.recorded_by = Recorder::User(Uuid::from_u128(9));
+        let json = serde_json::to_value(&r).unwrap_or_default();
+        assert_eq!(json["purpose"], "marketing.communications.email");
+        assert_eq!(json["action"], "given");
+        assert_eq!(json["recorded_by"]["by"], "user");
+        let back: ConsentRecord = serde_json::from_value(json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, r);
+        let subject = serde_json::to_value(Recorder::DataSubject).unwrap_or_default();
+        assert_eq!(subject["by"], "data_subject");
+    }
+
+    #[test]
     fn latest_record_wins_in_time_order_not_append_order() {
         let given = record(ConsentAction::Given, datetime!(2026-01-10 10:00 UTC));
         let withdrawn = record(ConsentAction::Withdrawn, datetime!(2026-02-01 09:00 UTC));

@@ -490,5 +490,11 @@ mod tests {
                 .collect(),
         );
         assert!(without_name.complete());
+        let json = serde_json::to_value(&report).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(json["items"][0]["target"]["type"], "field");
+        assert_eq!(json["items"][0]["target"]["field"], "family_name");
+        assert_eq!(json["items"][0]["verdict"]["verdict"], "keep");
+        assert_eq!(json["items"][0]["verdict"]["falls_due"], "2033-01-01");
+        assert_eq!(json["items"][0]["reason"]["ground"], "statutory_retention");
     }
 }

@@ -137,6 +137,16 @@ impl RelationField {
         }
     }
 
+    /// The fields that hold `category` or a category under it: a relation holds `category` when it holds any of
+    /// them, so the inventory counts relations with a value in one of these (several fields share `user.name`:
+    /// summing per field would count a person twice).
+    pub fn of_category(category: DataCategory) -> impl Iterator<Item = RelationField> {
+        RelationField::ALL
+            .iter()
+            .copied()
+            .filter(move |f| covers(category, f.category()))
+    }
+
     /// An Art. 9 special category (or Art. 10 criminal data).
     pub fn is_special(self) -> bool {
         let c = self.category();
@@ -450,6 +460,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn fields_of_a_category_for_the_inventory() {
+        let names: Vec<_> = RelationField::of_category(cat("user.name")).collect();
+        assert_eq!(
+            names,
+            vec![
+                RelationField::GivenName,
+                RelationField::FamilyName,
+                RelationField::CompanyName
+            ]
+        );
+        let address: Vec<_> = RelationField::of_category(cat("user.contact.address")).collect();
+        assert_eq!(
+            address,
+            vec![
+                RelationField::Street,
+                RelationField::Postcode,
+                RelationField::City,
+                RelationField::Country
+            ]
+        );
+        assert_eq!(
+            RelationField::of_category(cat("user.criminal_history")).count(),
+            0
+        );
     }
 
     #[test]

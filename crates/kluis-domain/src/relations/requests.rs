@@ -506,6 +506,41 @@ mod tests {
     }
 
     #[test]
+    fn a_request_round_trips_through_json() {
+        let mut r = request(datetime!(2026-03-02 08:00 UTC));
+        let mut v = verification(VerificationMethod::IdCopy, datetime!(2026-03-02 09:00 UTC));
+        v.id_copy = Some(IdCopy {
+            blob: Some(Uuid::new_v4()),
+            justification: "request by letter".into(),
+            masked: true,
+            taken_at: datetime!(2026-03-02 08:30 UTC),
+            purged_at: None,
+        });
+        assert_eq!(
+            r.apply(
+                Transition::VerifyIdentity(v),
+                datetime!(2026-03-02 09:00 UTC),
+                None
+            ),
+            Ok(())
+        );
+        let refuse = Transition::Refuse {
+            ground: RefusalGround::Exemption,
+            reason: "Art. 17(3)(b)".into(),
+        };
+        assert_eq!(
+            r.apply(refuse, datetime!(2026-03-03 09:00 UTC), None),
+            Ok(())
+        );
+        let json = serde_json::to_string(&r).unwrap_or_default();
+        assert!(json.contains("\"received_on\":\"2026-03-02\""), "{json}");
+        assert!(json.contains("\"status\":\"refused\""), "{json}");
+        let back: DataSubjectRequest =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, r);
+    }
+
+    #[test]
     fn kinds_and_their_articles() {
         let articles: Vec<_> = RequestKind::ALL.iter().map(|k| k.article()).collect();
         assert_eq!(

@@ -783,6 +783,10 @@ mod tests {
                 (rel(3), ReviewStatus::Upcoming, Some(date!(2026 - 03 - 15))),
             ]
         );
+        let json = serde_json::to_value(&list[2]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(json["status"], "held");
+        assert_eq!(json["action"], "restrict");
+        assert_eq!(json["reason"]["starts"], "end_of_contract");
         let held = &list[2];
         assert_eq!(held.action, RetentionAction::Restrict);
         assert!(held.reason.legal_reference.contains("7:23 BW"));
