@@ -50,6 +50,7 @@ pub mod identity;
 pub mod legal_basis;
 pub mod personal_data;
 pub mod register;
+pub mod relations;
 pub mod roles;
 pub mod status;
 
