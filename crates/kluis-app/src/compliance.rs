@@ -16,14 +16,9 @@ use std::time::{Duration, Instant};
 use time::Date;
 
 use crate::audit::require;
+use crate::profile::today;
 use crate::{Actor, App, AppError, OrgSummary, Origin, UserId};
-
-/// The UTC date of a moment in milliseconds since the epoch.
-fn date_of_ms(ms: i64) -> Option<Date> {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
-        .map(|t| t.date())
-}
+use kluis_domain::calendar::utc_date_of_ms as date_of_ms;
 
 /// How far back the report's trend reaches.
 pub const TREND_DAYS: i64 = 12 * 7;
@@ -46,10 +41,6 @@ pub struct ComplianceReport {
     pub top_three: Vec<Finding>,
     /// The last [`TREND_DAYS`] days that have a score, oldest first (today included).
     pub trend: Vec<TrendPoint>,
-}
-
-fn today() -> Date {
-    time::OffsetDateTime::now_utc().date()
 }
 
 /// How long a computed report may serve an unchanged organisation: bounds what a change that appends no audit

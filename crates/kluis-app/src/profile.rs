@@ -106,7 +106,8 @@ pub struct ReviewOverview {
     pub past: Vec<ReviewRecord>,
 }
 
-/// Today's date (UTC), the date wizards and reviews are recorded on.
+/// Today's date (UTC): the date wizards and reviews are recorded on, agreements are judged on and the compliance
+/// check counts from. The one reading of the calendar in kluis-app.
 pub(crate) fn today() -> Date {
     time::OffsetDateTime::now_utc().date()
 }

@@ -19,6 +19,7 @@ use time::Date;
 use uuid::Uuid;
 
 use crate::audit::require;
+use crate::profile::today;
 use crate::{Actor, App, AppError, retry};
 
 /// Longest name, contact, service or subject accepted.
@@ -142,11 +143,6 @@ impl From<StaffMeasureRow> for StaffMeasure {
             notes: r.notes,
         }
     }
-}
-
-/// Today's date (UTC), the date agreements are judged on.
-pub fn today() -> Date {
-    time::OffsetDateTime::now_utc().date()
 }
 
 fn too_long(field: &'static str, value: &str, max: usize) -> Result<(), AppError> {

@@ -7,6 +7,7 @@ use time::Date;
 
 use crate::audit::require;
 use crate::{Actor, App, AppError};
+use kluis_domain::calendar::utc_date_of_ms as date_of_ms;
 
 impl App {
     /// The register of the actor's organisation now, or as it stood at the end of `as_of` (Permission::Read).
@@ -35,13 +36,6 @@ impl App {
             as_of,
         })
     }
-}
-
-/// The UTC date of a moment in milliseconds since the epoch.
-fn date_of_ms(ms: i64) -> Option<Date> {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
-        .map(|t| t.date())
 }
 
 impl App {

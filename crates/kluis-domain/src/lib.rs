@@ -44,6 +44,7 @@ macro_rules! vocabulary {
 pub mod actions;
 pub mod audit;
 pub mod breach_clock;
+pub mod calendar;
 pub mod deadlines;
 pub mod documents;
 pub mod identity;

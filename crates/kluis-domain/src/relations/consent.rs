@@ -1,7 +1,7 @@
 //! Consent (Art. 7, 8): append-only records per relation and purpose, the current state computed from them
 //! (latest wins; a double opt-in counts once confirmed), the age of consent, and the direct-marketing objection.
 
-use super::calendar::age_on;
+use crate::calendar::age_on;
 use crate::legal_basis::LawfulBasis;
 use crate::register::{Jurisdiction, Purpose};
 use serde::{Deserialize, Serialize};

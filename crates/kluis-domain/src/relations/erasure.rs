@@ -230,12 +230,12 @@ impl ErasureReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::end_of_financial_year;
     use crate::register::starter::template;
     use crate::register::{
         ActivityStatus, DataCategory, DataSubjectCategory, Jurisdiction, ProcessingActivity,
         Register, RetentionStart,
     };
-    use crate::relations::calendar::end_of_financial_year;
     use crate::relations::retention::{EventDate, applicable_rules, document_class_categories};
     use time::Month;
     use time::macros::{date, datetime};

@@ -4,7 +4,6 @@
 //! Pure rules over plain values, written once for the store, the app and the web layer: the register
 //! (`crate::register`) says what should happen, these modules decide what that means for one person on one day.
 
-pub mod calendar;
 pub mod consent;
 pub mod erasure;
 pub mod model;

@@ -1,8 +1,8 @@
 //! The relation itself: a person or a company, its kind, and its fields as a closed vocabulary, each mapped to a
 //! register data category, plus privacy by default (a field is offered only when an active activity needs it).
 
-use super::calendar::parse_iso_date;
 use crate::EntityType;
+use crate::calendar::parse_iso_date;
 use crate::register::{
     ActivityStatus, DataCategory, DataSubjectCategory, ProcessingActivity, Register,
 };

@@ -5,7 +5,7 @@
 //! [`crate::deadlines`]: one calendar month clamped to the month's end, three when extended with a notice sent
 //! within the first month.
 
-use super::calendar::local_date;
+use crate::calendar::local_date;
 use crate::deadlines::{DeadlineState, answer_deadline, deadline_state};
 use crate::register::Jurisdiction;
 use serde::{Deserialize, Serialize};

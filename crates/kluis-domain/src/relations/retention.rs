@@ -5,9 +5,9 @@
 //! years, BE 10, wins over a shorter policy); a missing event date means "cannot tell", never "delete"; and a legal
 //! hold blocks every deletion and anonymisation until it is lifted.
 
-use super::calendar::period_due;
 use super::model::{concerns, covers};
 use crate::DocumentClass;
+use crate::calendar::period_due;
 use crate::legal_basis::LawfulBasis;
 use crate::register::{
     ActivityStatus, DataCategory, DataSubjectCategory, Period, Register, RetentionAction,

@@ -89,8 +89,7 @@ pub struct StatementTextOut {
 }
 
 fn rfc3339(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
+    kluis_domain::calendar::moment_of_ms(ms)
         .and_then(|t| {
             t.format(&time::format_description::well_known::Rfc3339)
                 .ok()

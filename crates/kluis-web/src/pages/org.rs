@@ -531,8 +531,7 @@ pub struct AuditSearchForm {
 pub fn format_ms(ms: i64) -> String {
     let fmt =
         time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
+    kluis_domain::calendar::moment_of_ms(ms)
         .and_then(|t| t.format(&fmt).ok())
         .unwrap_or_else(|| ms.to_string())
 }

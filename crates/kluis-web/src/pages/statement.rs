@@ -14,6 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use kluis_app::{Actor, AppError, RenderedStatement};
 use kluis_domain::Permission;
+use kluis_domain::calendar::utc_date_of_ms;
 use kluis_domain::register::statement::{MissingItem, StatementContent, statement};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -42,8 +43,8 @@ pub(crate) async fn current(
 
 /// The date a publication time shows in `tr`'s language.
 fn published_date(tr: Tr, at_ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at_ms) * 1_000_000)
-        .map(|t| tr.date(t.date()))
+    utc_date_of_ms(at_ms)
+        .map(|d| tr.date(d))
         .unwrap_or_default()
 }
 
@@ -261,10 +262,7 @@ pub(crate) async fn statement_pdf(
     lang: Lang,
 ) -> Result<Arc<kluis_export::Export>, AppError> {
     let organisation = statement_organisation(&row.content_json, org_name);
-    let published =
-        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(row.published_at) * 1_000_000)
-            .map(|t| t.date())
-            .unwrap_or(time::Date::MIN);
+    let published = utc_date_of_ms(row.published_at).unwrap_or(time::Date::MIN);
     let key = {
         let mut h = std::hash::DefaultHasher::new();
         (

@@ -1,9 +1,21 @@
-//! The calendar the relation rules count in: the organisation's local date (Central European Time with EU summer
-//! time), retention periods counted as EU Regulation 1182/71 counts them, financial years, and a person's age.
+//! The calendar the rules count in: the UTC date of a stored moment, the organisation's local date (Central
+//! European Time with EU summer time), retention periods counted as EU Regulation 1182/71 counts them, financial
+//! years, and a person's age.
 
 use crate::deadlines::add_months_clamped;
 use crate::register::{Jurisdiction, Period, PeriodUnit};
 use time::{Date, Duration, Month, OffsetDateTime, UtcOffset, Weekday};
+
+/// A moment stored as milliseconds since the epoch (the store's timestamps), in UTC. `None` only past the end of
+/// `time`'s calendar.
+pub fn moment_of_ms(ms: i64) -> Option<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
+}
+
+/// The UTC date of a moment stored as milliseconds since the epoch.
+pub fn utc_date_of_ms(ms: i64) -> Option<Date> {
+    moment_of_ms(ms).map(|t| t.date())
+}
 
 /// The UTC offset in force in the Netherlands and Belgium at `at`: CET (+1) in winter, CEST (+2) from 01:00 UTC on
 /// the last Sunday of March until 01:00 UTC on the last Sunday of October (Directive 2000/84/EC). Both countries
