@@ -10,10 +10,7 @@ use kluis_domain::register::compliance::{self, CheckContext, Finding, Score, Sev
 use kluis_domain::register::inventory::{DocumentHoldings, Inventory};
 use kluis_store::{OrgScope, ScoreRow, now_ms};
 use serde::Serialize;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-use time::Date;
+use std::sync::Arc;
 
 use crate::audit::require;
 use crate::profile::today;
@@ -41,61 +38,6 @@ pub struct ComplianceReport {
     pub top_three: Vec<Finding>,
     /// The last [`TREND_DAYS`] days that have a score, oldest first (today included).
     pub trend: Vec<TrendPoint>,
-}
-
-/// How long a computed report may serve an unchanged organisation: bounds what a change that appends no audit
-/// event (a scan that failed) can leave unseen.
-const REPORT_TTL: Duration = Duration::from_secs(60);
-/// Organisations whose last report is kept (per instance); beyond it the oldest entry goes.
-const REPORT_CACHE_ORGS: usize = 1024;
-
-/// The last report computed per organisation, with what it was computed from. Every change to an
-/// organisation's data appends an audit event in the same transaction, so the audit chain's sequence number is
-/// the organisation's revision: a report computed at one revision on one day still holds while both are the
-/// same (and for at most [`REPORT_TTL`]). Per instance: several `kluis serve` instances each keep their own,
-/// and each sees the others' changes through the shared sequence number.
-#[derive(Default)]
-pub(crate) struct ReportCache {
-    entries: Mutex<HashMap<String, CachedReport>>,
-}
-
-struct CachedReport {
-    revision: i64,
-    day: Date,
-    at: Instant,
-    report: Arc<ComplianceReport>,
-}
-
-impl ReportCache {
-    fn get(&self, org: &str, revision: i64, day: Date) -> Option<Arc<ComplianceReport>> {
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        entries
-            .get(org)
-            .filter(|c| c.revision == revision && c.day == day && c.at.elapsed() < REPORT_TTL)
-            .map(|c| c.report.clone())
-    }
-
-    fn put(&self, org: &str, revision: i64, day: Date, report: Arc<ComplianceReport>) {
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if entries.len() >= REPORT_CACHE_ORGS && !entries.contains_key(org) {
-            let oldest = entries
-                .iter()
-                .min_by_key(|(_, c)| c.at)
-                .map(|(k, _)| k.clone());
-            if let Some(k) = oldest {
-                entries.remove(&k);
-            }
-        }
-        entries.insert(
-            org.to_owned(),
-            CachedReport {
-                revision,
-                day,
-                at: Instant::now(),
-                report,
-            },
-        );
-    }
 }
 
 impl App {
@@ -146,22 +88,23 @@ impl App {
     }
 
     /// The organisation's compliance report (Permission::Read): the modules' checks and the register's rules,
-    /// scored, with the trend. Computed again only when the organisation's data changed (its audit chain grew),
-    /// the day changed, or [`REPORT_TTL`] passed: the dashboard shows it on every view.
+    /// scored, with the trend. Computed again only when the organisation's data changed (its audit chain grew) or
+    /// the day changed (`revision_cache.rs`): the dashboard shows it on every view.
     pub async fn compliance_report(
         &self,
         actor: &Actor,
     ) -> Result<Arc<ComplianceReport>, AppError> {
         require(actor, Permission::Read)?;
-        let (revision, _) = self.db().tenant(&actor.scope).audit_head().await?;
-        let day = today();
-        let org = actor.scope.org_id();
-        if let Some(report) = self.reports().get(org, revision, day) {
+        let revision = self.revision(actor).await?;
+        let (org, day) = (actor.scope.org_id(), today());
+        if let Some(report) = self.caches().reports.get(org, revision, day) {
             return Ok(report);
         }
         let extra = self.register_findings(actor).await?;
         let report = Arc::new(self.compute_report(actor, extra).await?);
-        self.reports().put(org, revision, day, report.clone());
+        self.caches()
+            .reports
+            .put(org, revision, day, report.clone());
         Ok(report)
     }
 

@@ -27,6 +27,7 @@ mod recipients;
 mod register;
 mod register_export;
 mod register_snapshot;
+mod revision_cache;
 mod statements;
 mod system;
 #[cfg(feature = "testing")]
@@ -41,6 +42,7 @@ use std::time::Duration;
 use kluis_crypto::KeyRing;
 use kluis_domain::identity::{EmailAddress, OrgSlug, Password};
 use kluis_store::{Store, sqlite_url};
+use revision_cache::RevisionCache;
 
 pub use audit::{checkpoint_from_json, checkpoint_to_json};
 pub use compliance::{ComplianceReport, TREND_DAYS, TrendPoint};
@@ -164,8 +166,14 @@ struct Inner {
     /// Replaced on key rotation.
     keys: RwLock<KeyRing>,
     handlers: RwLock<HashMap<String, JobHandler>>,
-    /// The last compliance report per organisation (see `compliance.rs`).
-    reports: compliance::ReportCache,
+    caches: Caches,
+}
+
+/// Values computed from an organisation's data, kept until it changes (`revision_cache.rs`).
+#[derive(Default)]
+pub(crate) struct Caches {
+    pub(crate) reports: RevisionCache<compliance::ComplianceReport>,
+    pub(crate) register_summaries: RevisionCache<Vec<kluis_store::ActivitySummary>>,
 }
 
 impl std::fmt::Debug for App {
@@ -214,7 +222,7 @@ impl App {
                 blobs,
                 keys: RwLock::new(keys),
                 handlers: RwLock::new(HashMap::new()),
-                reports: compliance::ReportCache::default(),
+                caches: Caches::default(),
             }),
         };
         // First: anything appended to a chain still hashed as v1 would make it impossible to re-key.
@@ -270,8 +278,13 @@ impl App {
         &self.inner.store
     }
 
-    pub(crate) fn reports(&self) -> &compliance::ReportCache {
-        &self.inner.reports
+    pub(crate) fn caches(&self) -> &Caches {
+        &self.inner.caches
+    }
+
+    /// The organisation's revision: its audit chain's sequence number, which every change moves.
+    pub(crate) async fn revision(&self, actor: &Actor) -> Result<i64, AppError> {
+        Ok(self.db().tenant(&actor.scope).audit_head().await?.0)
     }
 
     pub(crate) fn keys(&self) -> KeyRing {

@@ -138,12 +138,21 @@ impl App {
 
     /// Every activity's summary (name, status, lawful basis, number of categories), by name: the register's
     /// list without reading each activity's whole version (Permission::Read).
+    /// Kept until the organisation's data changes (`revision_cache.rs`): the register page shows it on every view.
     pub async fn register_summaries(
         &self,
         actor: &Actor,
-    ) -> Result<Vec<kluis_store::ActivitySummary>, AppError> {
+    ) -> Result<std::sync::Arc<Vec<kluis_store::ActivitySummary>>, AppError> {
         require(actor, Permission::Read)?;
-        Ok(self.db().activities(&actor.scope).summaries().await?)
+        let revision = self.revision(actor).await?;
+        let (org, day) = (actor.scope.org_id(), crate::profile::today());
+        let cache = &self.caches().register_summaries;
+        if let Some(summaries) = cache.get(org, revision, day) {
+            return Ok(summaries);
+        }
+        let summaries = std::sync::Arc::new(self.db().activities(&actor.scope).summaries().await?);
+        cache.put(org, revision, day, summaries.clone());
+        Ok(summaries)
     }
 
     /// The activities as the register held them at the end of `date` (UTC), each at its latest version saved

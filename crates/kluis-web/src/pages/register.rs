@@ -320,14 +320,15 @@ pub async fn list(
     let status: Option<ActivityStatus> = q.status.parse().ok();
     let as_of_date = parse_date(&q.as_of);
     let as_of_invalid = !q.as_of.trim().is_empty() && as_of_date.is_none();
-    let activities: Vec<ActivitySummary> = match as_of_date {
-        Some(d) => web
-            .app
-            .register_activities_as_of(&o.actor, Some(d))
-            .await?
-            .iter()
-            .map(summary_of)
-            .collect(),
+    let activities: std::sync::Arc<Vec<ActivitySummary>> = match as_of_date {
+        Some(d) => std::sync::Arc::new(
+            web.app
+                .register_activities_as_of(&o.actor, Some(d))
+                .await?
+                .iter()
+                .map(summary_of)
+                .collect(),
+        ),
         None => web.app.register_summaries(&o.actor).await?,
     };
     let rows = list_rows(

@@ -150,3 +150,38 @@ async fn saving_a_starter_activity_as_the_page_shows_it_changes_nothing() {
         assert_eq!(history[1].changed, vec!["measures"], "{template}");
     }
 }
+
+/// The register page is kept between views until the organisation's data changes: every save shows at once.
+#[tokio::test]
+async fn the_register_page_shows_every_save_at_once() {
+    let (_env, mut owner) = with_owner().await;
+    let csrf = csrf_of(&mut owner, "acme").await;
+    let created = owner
+        .post_form(
+            "/o/acme/register/activities",
+            &[("csrf", &csrf), ("name", "Ledenadministratie")],
+        )
+        .await;
+    assert_status(&created, 303, "create");
+    let path = created
+        .location()
+        .and_then(|l| l.split('?').next())
+        .expect("redirect")
+        .to_owned();
+    let list = owner.get("/o/acme/register").await;
+    assert!(list.body.contains("Ledenadministratie"), "listed");
+
+    // Renamed through its page: the list, viewed before, shows the new name and not the old.
+    let page = owner.get(&path).await;
+    let fields = submitted(&page.body, &path);
+    let mut pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .filter(|(k, _)| k != "name")
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    pairs.push(("name", "Vrijwilligersadministratie"));
+    assert_status(&owner.post_form(&path, &pairs).await, 303, "save");
+    let list = owner.get("/o/acme/register").await;
+    assert!(list.body.contains("Vrijwilligersadministratie"), "new name");
+    assert!(!list.body.contains("Ledenadministratie"), "old name gone");
+}
