@@ -113,37 +113,77 @@ fn main() {
     println!("| {ok} | {failed} | {locked} | {} |", ms(elapsed));
     drop(server);
 
-    // (e) The register page of a full register: the demo business (profile, eight active activities,
-    // processors with agreements, documents), then starter activities through the web form up to 200, each
-    // one activated where its template is complete enough.
+    // (e) + (f) on SQLite, in the populated data dir.
+    register_pages(
+        scratch.path(),
+        &populated,
+        None,
+        &session.org,
+        "jan@bakkerij.test",
+        "",
+    );
+    // (e) + (f) again on PostgreSQL when KLUIS_TEST_DATABASE_URL names a server (a throwaway database on it).
+    if std::env::var("KLUIS_TEST_DATABASE_URL").is_ok_and(|v| !v.trim().is_empty()) {
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        let db = rt.block_on(kluis_store::testing::fresh_database_url());
+        let dir = scratch.path().join("postgres");
+        let (_, server) = start_on(&dir, Some(db.url()));
+        let owner = setup(
+            &server.base,
+            "Installatiebedrijf Jansen",
+            "jan@installateur.test",
+        );
+        drop(server);
+        register_pages(
+            scratch.path(),
+            &dir,
+            Some(db.url()),
+            &owner.org,
+            "jan@installateur.test",
+            " on PostgreSQL",
+        );
+        rt.block_on(async move { drop(db) });
+    }
+}
+
+/// (e) The register page of a full register: the demo business (profile, eight active activities, processors
+/// with agreements, documents), then starter activities through the web form up to 200, each one activated
+/// where its template is complete enough. (f) The dashboard again, now that it has a register to check.
+fn register_pages(
+    scratch: &Path,
+    dir: &Path,
+    db: Option<&str>,
+    org: &str,
+    email: &str,
+    label: &str,
+) {
+    let mut demo = Command::new(BIN);
+    if let Some(url) = db {
+        demo.env("KLUIS_DATABASE_URL", url);
+    }
     assert!(
         run_stdin(
-            Command::new(BIN).arg("--data-dir").arg(&populated).args([
-                "demo",
-                "--org",
-                &session.org
-            ]),
+            demo.arg("--data-dir").arg(dir).args(["demo", "--org", org]),
             ""
         ),
         "kluis demo failed"
     );
-    let (_, server) = start(&populated);
-    let session = login(&server.base, "jan@bakkerij.test", &session.org);
+    let (_, server) = start_on(dir, db);
+    let session = login(&server.base, email, org);
     let (activities, active) = fill_register(&server.base, &session, 200);
     let register = format!("{}o/{}/register", server.base, session.org);
     println!(
-        "## (e) register page, {activities} activities ({active} active), 50 concurrent connections, 10 s (wrk)\n"
+        "## (e) register page{label}, {activities} activities ({active} active), 50 concurrent connections, 10 s (wrk)\n"
     );
-    match latency_with_wrk(&register, &session.cookie, scratch.path()) {
+    match latency_with_wrk(&register, &session.cookie, scratch) {
         Some(report) => println!("{report}\n"),
         None => println!("wrk not found: skipped (apt-get install wrk)\n"),
     }
-    // (f) The dashboard again, now that it has a register and documents to check.
     let dashboard = format!("{}o/{}", server.base, session.org);
     println!(
-        "## (f) dashboard with that register (compliance score and first steps), 50 concurrent connections, 10 s (wrk)\n"
+        "## (f) dashboard{label} with that register (compliance score and first steps), 50 concurrent connections, 10 s (wrk)\n"
     );
-    match latency_with_wrk(&dashboard, &session.cookie, scratch.path()) {
+    match latency_with_wrk(&dashboard, &session.cookie, scratch) {
         Some(report) => println!("{report}\n"),
         None => println!("wrk not found: skipped (apt-get install wrk)\n"),
     }
@@ -247,10 +287,19 @@ impl Drop for Server {
 
 /// Spawns `kluis serve` on `data_dir` and returns the time until /readyz answers 200.
 fn start(data_dir: &Path) -> (Duration, Server) {
+    start_on(data_dir, None)
+}
+
+/// [`start`] with the database at `db` (PostgreSQL) instead of the data dir's SQLite.
+fn start_on(data_dir: &Path, db: Option<&str>) -> (Duration, Server) {
     let stderr_path = data_dir.with_extension("stderr.log");
     let stderr = std::fs::File::create(&stderr_path).expect("stderr log");
     let t0 = Instant::now();
-    let mut child = Command::new(BIN)
+    let mut cmd = Command::new(BIN);
+    if let Some(url) = db {
+        cmd.env("KLUIS_DATABASE_URL", url);
+    }
+    let mut child = cmd
         .env("KLUIS_LOG", "warn")
         .arg("--data-dir")
         .arg(data_dir)
