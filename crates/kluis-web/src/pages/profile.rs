@@ -4,6 +4,7 @@
 //! Every decision is the application's; these pages only leave out the forms a role cannot use and word the
 //! refusals in the reader's language.
 
+use super::require;
 use super::see_other;
 use crate::backend::AppError;
 use crate::context::OrgCtx;
@@ -339,9 +340,7 @@ pub async fn save_profile(
     o: OrgCtx,
     PageForm(f): PageForm<ProfileForm>,
 ) -> Result<Response, WebError> {
-    if !o.actor.can(Permission::ManageRegister) {
-        return Err(WebError::Forbidden);
-    }
+    require(&o, Permission::ManageRegister)?;
     let tr = o.ctx.tr();
     let input = match f.to_profile(tr) {
         Ok(p) => p,
@@ -512,9 +511,7 @@ pub async fn save_register_wizard(
     o: OrgCtx,
     PageForm(f): PageForm<WizardForm>,
 ) -> Result<Response, WebError> {
-    if !o.actor.can(Permission::ManageRegister) {
-        return Err(WebError::Forbidden);
-    }
+    require(&o, Permission::ManageRegister)?;
     let answers = RegisterAssessment {
         likely_risk: f.likely_risk.is_some(),
         not_occasional: f.not_occasional.is_some(),
@@ -534,9 +531,7 @@ pub async fn save_dpo_wizard(
     o: OrgCtx,
     PageForm(f): PageForm<WizardForm>,
 ) -> Result<Response, WebError> {
-    if !o.actor.can(Permission::ManageRegister) {
-        return Err(WebError::Forbidden);
-    }
+    require(&o, Permission::ManageRegister)?;
     let answers = DpoAssessment {
         public_authority: f.public_authority.is_some(),
         large_scale_monitoring: f.large_scale_monitoring.is_some(),
@@ -657,9 +652,7 @@ pub async fn schedule(
     o: OrgCtx,
     PageForm(f): PageForm<ScheduleForm>,
 ) -> Result<Response, WebError> {
-    if !o.actor.can(Permission::ManageRegister) {
-        return Err(WebError::Forbidden);
-    }
+    require(&o, Permission::ManageRegister)?;
     let tr = o.ctx.tr();
     let Some(date) = parse_date(&f.scheduled_for) else {
         return Err(WebError::BadRequest(super::auth::labelled(
@@ -702,9 +695,7 @@ pub async fn sign_off(
     o: OrgCtx,
     PageForm(f): PageForm<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    if !o.actor.can(Permission::ManageRegister) {
-        return Err(WebError::Forbidden);
-    }
+    require(&o, Permission::ManageRegister)?;
     let tr = o.ctx.tr();
     let field = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
     let completed_on = match field("completed_on").trim() {

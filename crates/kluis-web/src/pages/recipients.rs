@@ -734,13 +734,24 @@ pub async fn add_agreement(
             .map(|_| ()),
         Err(e) => Err(e),
     };
+    agreement_saved(&web, &o, &id, result).await
+}
+
+/// After saving an agreement: back to the recipient with a notice, or its page again with what was wrong.
+async fn agreement_saved(
+    web: &Web,
+    o: &OrgCtx,
+    id: &str,
+    result: Result<(), AppError>,
+) -> Result<Response, WebError> {
     match result {
         Ok(()) => Ok(see_other(&format!(
             "/o/{}/recipients/{id}?notice=agreement-saved",
             o.org_slug
         ))),
         Err(e @ AppError::Invalid { .. }) => {
-            detail_page(&web, &o, &id, &Flash::default(), Some(error_text(tr, &e))).await
+            let msg = error_text(o.ctx.tr(), &e);
+            detail_page(web, o, id, &Flash::default(), Some(msg)).await
         }
         Err(e) => Err(e.into()),
     }
@@ -753,7 +764,6 @@ pub async fn update_agreement(
     body: Bytes,
 ) -> Result<Response, WebError> {
     require(&o, Permission::ManageRegister)?;
-    let tr = o.ctx.tr();
     let pairs = form_pairs(&body);
     let result = match agreement_from_form(&pairs) {
         Ok(input) => web
@@ -763,16 +773,7 @@ pub async fn update_agreement(
             .map(|_| ()),
         Err(e) => Err(e),
     };
-    match result {
-        Ok(()) => Ok(see_other(&format!(
-            "/o/{}/recipients/{id}?notice=agreement-saved",
-            o.org_slug
-        ))),
-        Err(e @ AppError::Invalid { .. }) => {
-            detail_page(&web, &o, &id, &Flash::default(), Some(error_text(tr, &e))).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    agreement_saved(&web, &o, &id, result).await
 }
 
 pub async fn remove_agreement(
