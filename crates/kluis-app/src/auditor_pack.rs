@@ -52,6 +52,13 @@ impl App {
             for l in &v.langs {
                 if let Some(row) = self.statement(actor, Some(v.version), l).await? {
                     let base = format!("statements/privacy-statement-v{}-{l}", v.version);
+                    if let Some(lang) = kluis_export::Lang::from_code(l) {
+                        let pdf = crate::statements::statement_pdf(&row, &actor.org.name, lang)?;
+                        files.push(PackFile {
+                            name: format!("{base}.pdf"),
+                            bytes: pdf.bytes,
+                        });
+                    }
                     files.push(PackFile {
                         name: format!("{base}.html"),
                         bytes: row.html.into_bytes(),

@@ -79,7 +79,7 @@ pub use recipients::{
     RecipientHistorySubject, RecipientView, StaffMeasure, StaffMeasureInput, accept_agreement_file,
 };
 pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
-pub use statements::RenderedStatement;
+pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 
 /// Settings key under which the fingerprint of the current encryption key is stored.

@@ -17,6 +17,33 @@ pub struct RenderedStatement {
     pub markdown: String,
 }
 
+/// A published version as PDF, made from the Markdown stored with it, so an old version prints as it was
+/// published. It names the controller as the version stated it, else `org_name` (the organisation's name in
+/// Kluis). CPU work: callers on async threads run it on a blocking thread.
+pub fn statement_pdf(
+    row: &StatementRow,
+    org_name: &str,
+    lang: kluis_export::Lang,
+) -> Result<kluis_export::Export, AppError> {
+    let organisation = serde_json::from_str::<serde_json::Value>(&row.content_json)
+        .ok()
+        .and_then(|v| {
+            v["controller"]["name"]
+                .as_str()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| org_name.to_owned());
+    let meta = kluis_export::StatementPdfMeta {
+        organisation: &organisation,
+        version: row.version,
+        published: kluis_domain::calendar::utc_date_of_ms(row.published_at)
+            .unwrap_or(time::Date::MIN),
+    };
+    kluis_export::render_statement_pdf(&row.markdown, &meta, lang).map_err(AppError::internal)
+}
+
 impl App {
     /// Publishes a new version of the privacy statement (Permission::ManageRegister): `render` words the
     /// content in every language for the version number and publication time the transaction assigns, so two

@@ -231,21 +231,6 @@ fn markdown_response(markdown: String, file: &str) -> Response {
     res
 }
 
-/// The organisation a statement PDF names: the controller as the published version stated it, else the
-/// organisation's name in Kluis.
-fn statement_organisation(content_json: &str, fallback: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(content_json)
-        .ok()
-        .and_then(|v| {
-            v["controller"]["name"]
-                .as_str()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .map(str::to_owned)
-        })
-        .unwrap_or_else(|| fallback.to_owned())
-}
-
 /// Rendered statement PDFs by everything they are made from. A published version never changes, so an entry
 /// never goes stale; the public pages need no login, so without it anyone could make the server lay out the same
 /// statement again and again.
@@ -254,21 +239,20 @@ static STATEMENT_PDFS: LazyLock<Mutex<HashMap<u64, Arc<kluis_export::Export>>>> 
 /// Rendered PDFs kept (a few hundred KiB each); beyond it the cache starts again.
 const STATEMENT_PDFS_KEPT: usize = 64;
 
-/// A published version as PDF, made from the Markdown stored with it (so an old version prints as it was
-/// published). Off the async threads: laying out a long statement is CPU work.
+/// A published version as PDF ([`kluis_app::statement_pdf`]), rendered once per content. Off the async
+/// threads: laying out a long statement is CPU work.
 pub(crate) async fn statement_pdf(
     row: kluis_app::StatementRow,
     org_name: &str,
     lang: Lang,
 ) -> Result<Arc<kluis_export::Export>, AppError> {
-    let organisation = statement_organisation(&row.content_json, org_name);
-    let published = utc_date_of_ms(row.published_at).unwrap_or(time::Date::MIN);
     let key = {
         let mut h = std::hash::DefaultHasher::new();
         (
-            &organisation,
+            org_name,
+            &row.content_json,
             row.version,
-            published,
+            row.published_at,
             lang.code(),
             &row.markdown,
         )
@@ -283,17 +267,10 @@ pub(crate) async fn statement_pdf(
     if let Some(pdf) = cached {
         return Ok(pdf);
     }
-    let pdf = tokio::task::spawn_blocking(move || {
-        let meta = kluis_export::StatementPdfMeta {
-            organisation: &organisation,
-            version: row.version,
-            published,
-        };
-        kluis_export::render_statement_pdf(&row.markdown, &meta, lang)
-    })
-    .await
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("statement PDF: {e}")))?
-    .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
+    let org_name = org_name.to_owned();
+    let pdf = tokio::task::spawn_blocking(move || kluis_app::statement_pdf(&row, &org_name, lang))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("statement PDF: {e}")))??;
     let pdf = Arc::new(pdf);
     let mut kept = STATEMENT_PDFS.lock().unwrap_or_else(|p| p.into_inner());
     if kept.len() >= STATEMENT_PDFS_KEPT {

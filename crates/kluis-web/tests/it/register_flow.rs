@@ -323,7 +323,9 @@ async fn statement_exports_and_findings_follow_the_register() {
     let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
     for want in [
         "statements/privacy-statement-v1-nl.html",
+        "statements/privacy-statement-v1-nl.pdf",
         "statements/privacy-statement-v2-en.md",
+        "statements/privacy-statement-v2-en.pdf",
         "recipients.json",
         "compliance-report.json",
         "audit/verification.json",
