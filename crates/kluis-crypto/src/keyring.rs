@@ -58,7 +58,7 @@ const AUDIT_REKEY_PENDING: &str = "audit-rekey pending";
 /// Bytes of the HMAC kept in a blind index: 128 bits, 32 hex characters.
 const INDEX_BYTES: usize = 16;
 
-type Key = Zeroizing<[u8; 32]>;
+pub(crate) type Key = Zeroizing<[u8; 32]>;
 
 /// The installation's keys, loaded from the key file. Cheap to clone; `Debug` never shows key material.
 #[derive(Clone)]
@@ -496,6 +496,12 @@ impl KeyRing {
     pub fn reencrypt(&self, ciphertext: &[u8], aad: &[u8]) -> Result<Vec<u8>> {
         let plain = Zeroizing::new(self.decrypt(ciphertext, aad)?);
         Ok(self.encrypt(&plain, aad))
+    }
+
+    /// The key for `info` derived from master key `version`, if the ring holds that version (for the signed links
+    /// of `signed_link.rs`, which rotate with the master keys).
+    pub(crate) fn derived_key(&self, version: u32, info: &[u8]) -> Option<Key> {
+        self.masters.get(&version).map(|m| derive(m, info))
     }
 
     /// The canonical AAD for a value of `org_id` stored in `table`.`column`: length-prefixed so that no two

@@ -1,7 +1,9 @@
-//! Key file, field encryption (XChaCha20-Poly1305), blind indexes (HMAC), password hashing (Argon2id) and TOTP.
+//! Key file, field encryption (XChaCha20-Poly1305), blind indexes (HMAC), signed expiring links (HMAC), password
+//! hashing (Argon2id) and TOTP.
 
 mod keyring;
 mod password;
+mod signed_link;
 mod token;
 mod totp;
 
@@ -9,6 +11,7 @@ use std::path::PathBuf;
 
 pub use keyring::KeyRing;
 pub use password::{dummy_verify, hash_password, password_needs_rehash, verify_password};
+pub use signed_link::{LinkError, MAX_LINK_PAYLOAD};
 pub use token::{random_token, token_digest};
 pub use totp::{totp_code, totp_secret, totp_uri, totp_verify, totp_verify_step};
 
