@@ -1,0 +1,164 @@
+//! Customer files in and out: CSV and XLSX read as a stream of rows, mapped onto relation fields, validated per row; relation rows written to CSV and XLSX with formula injection escaped.
+//!
+//! The flow the relations module drives (UI, API and `kluis relations import/export`):
+//! 1. [`read_csv`] or [`XlsxBook::rows`] gives an iterator of [`Row`]s (never the whole file in memory);
+//! 2. the first row's cells go to [`suggest_mapping`] (or a saved [`Mapping`] preset through
+//!    [`Mapping::for_headers`]) when [`looks_like_header`] says it is a header;
+//! 3. an [`Importer`] turns each row into a [`RowOutcome`]: the [`RelationRow`] when it may be imported, and its
+//!    [`Problem`]s (row number as the spreadsheet shows it, column, reason key for the catalogue). A bad row never
+//!    stops the rest; a read error of one row ([`ReadError::is_row_error`]) becomes that row's problem.
+//! 4. [`CsvWriter`] / [`write_xlsx`] write rows back out; [`export_cells`] lays a relation out in columns.
+
+mod csv;
+mod mapping;
+mod rows;
+mod validate;
+mod write;
+mod xlsx;
+
+pub use csv::{CsvOptions, CsvRows, read_csv, sniff_delimiter};
+pub use mapping::{ColumnMap, Mapping, Target, looks_like_header, suggest_mapping, suggest_target};
+pub use rows::{Importer, Problem, Reason, RelationRow, RowOutcome};
+pub use validate::{
+    Country, normalize_date, normalize_email, normalize_iban, normalize_phone, normalize_postcode,
+};
+pub use write::{
+    CsvWriter, ExportColumn, WriteError, escape_cell, export_cells, export_header, unescape_cell,
+    write_xlsx,
+};
+pub use xlsx::{XlsxBook, XlsxRows};
+
+/// One row of a file: its number as a spreadsheet shows it (the first row, usually the header, is 1) and its cells
+/// as text. XLSX dates arrive as `YYYY-MM-DD` (with ` HH:MM:SS` when there is a time), whole numbers without `.0`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub number: u64,
+    pub cells: Vec<String>,
+}
+
+/// Bounds on what a file may make the reader hold, so a hostile or broken file fails with a clear error instead of
+/// exhausting memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The whole file, in bytes as stored.
+    pub max_file_bytes: u64,
+    /// One row, in bytes of UTF-8 text.
+    pub max_row_bytes: usize,
+    /// One cell, in bytes of UTF-8 text.
+    pub max_cell_bytes: usize,
+    pub max_columns: usize,
+    /// Rows, counting the header.
+    pub max_rows: u64,
+}
+
+impl Default for Limits {
+    /// Room for the 1,000,000-relation import (about 150 MB of CSV) and Excel's own sheet size.
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 512 * 1024 * 1024,
+            max_row_bytes: 64 * 1024,
+            max_cell_bytes: 16 * 1024,
+            max_columns: 256,
+            max_rows: 2_000_000,
+        }
+    }
+}
+
+/// Why a file, or one row of it, could not be read. Row errors ([`Self::is_row_error`]) skip that row only; the
+/// others end the file. Messages never quote cell contents (they may be personal data).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("the file is larger than {limit} bytes")]
+    FileTooLarge { limit: u64 },
+    #[error("the file has more than {limit} rows")]
+    TooManyRows { limit: u64 },
+    #[error("row {row} is longer than {limit} bytes")]
+    RowTooLong { row: u64, limit: usize },
+    #[error("row {row}, column {column}: the cell is longer than {limit} bytes")]
+    CellTooLong {
+        row: u64,
+        /// 0-based.
+        column: usize,
+        limit: usize,
+    },
+    #[error("row {row} has more than {limit} columns")]
+    TooManyColumns { row: u64, limit: usize },
+    #[error("row {row}: a quoted cell is never closed")]
+    UnterminatedQuote { row: u64 },
+    #[error("not a readable XLSX workbook: {0}")]
+    Xlsx(String),
+    #[error("the workbook has no sheet named {0:?}")]
+    NoSuchSheet(String),
+    #[error("the workbook has no sheets")]
+    NoSheets,
+    #[error("reading the file failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl ReadError {
+    /// Only this row is lost; reading goes on with the next.
+    pub fn is_row_error(&self) -> bool {
+        matches!(
+            self,
+            ReadError::RowTooLong { .. }
+                | ReadError::CellTooLong { .. }
+                | ReadError::TooManyColumns { .. }
+        )
+    }
+
+    /// The row the error is about, when it is about one.
+    pub fn row(&self) -> Option<u64> {
+        match self {
+            ReadError::RowTooLong { row, .. }
+            | ReadError::CellTooLong { row, .. }
+            | ReadError::TooManyColumns { row, .. }
+            | ReadError::UnterminatedQuote { row } => Some(*row),
+            _ => None,
+        }
+    }
+
+    /// The catalogue key of the message, for the UI and the CLI.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ReadError::FileTooLarge { .. } => "import-error-file-too-large",
+            ReadError::TooManyRows { .. } => "import-error-too-many-rows",
+            ReadError::RowTooLong { .. } => "import-error-row-too-long",
+            ReadError::CellTooLong { .. } => "import-error-cell-too-long",
+            ReadError::TooManyColumns { .. } => "import-error-too-many-columns",
+            ReadError::UnterminatedQuote { .. } => "import-error-unterminated-quote",
+            ReadError::Xlsx(_) => "import-error-not-xlsx",
+            ReadError::NoSuchSheet(_) => "import-error-no-such-sheet",
+            ReadError::NoSheets => "import-error-no-sheets",
+            ReadError::Io(_) => "import-error-io",
+        }
+    }
+}
+
+/// The spreadsheet letters of a 0-based column: 0 is `A`, 26 is `AA`.
+pub fn column_letter(mut index: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+}
