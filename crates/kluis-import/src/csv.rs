@@ -96,6 +96,12 @@ impl<R: Read> CsvRows<R> {
         self.delimiter
     }
 
+    /// Bytes of the file read so far, for a progress bar against the file's size (runs ahead of the rows by at
+    /// most the read buffers).
+    pub fn bytes_read(&self) -> u64 {
+        self.input.inner.inner.read
+    }
+
     /// The encoding the file is read in (its `name()` is what to show).
     pub fn encoding(&self) -> &'static Encoding {
         self.encoding

@@ -49,6 +49,8 @@ pub struct Limits {
     pub max_columns: usize,
     /// Rows, counting the header.
     pub max_rows: u64,
+    /// An XLSX's parts unpacked, as its zip directory declares them (a small file can unpack to gigabytes).
+    pub max_unpacked_bytes: u64,
 }
 
 impl Default for Limits {
@@ -60,6 +62,7 @@ impl Default for Limits {
             max_cell_bytes: 16 * 1024,
             max_columns: 256,
             max_rows: 2_000_000,
+            max_unpacked_bytes: 1024 * 1024 * 1024,
         }
     }
 }
@@ -70,6 +73,10 @@ impl Default for Limits {
 pub enum ReadError {
     #[error("the file is larger than {limit} bytes")]
     FileTooLarge { limit: u64 },
+    #[error("the workbook unpacks to more than {limit} bytes")]
+    UnpackedTooLarge { limit: u64 },
+    #[error("this file type cannot be read: {0} (save it as XLSX or CSV)")]
+    Unsupported(&'static str),
     #[error("the file has more than {limit} rows")]
     TooManyRows { limit: u64 },
     #[error("row {row} is longer than {limit} bytes")]
@@ -121,6 +128,8 @@ impl ReadError {
     pub fn key(&self) -> &'static str {
         match self {
             ReadError::FileTooLarge { .. } => "import-error-file-too-large",
+            ReadError::UnpackedTooLarge { .. } => "import-error-unpacked-too-large",
+            ReadError::Unsupported(_) => "import-error-unsupported",
             ReadError::TooManyRows { .. } => "import-error-too-many-rows",
             ReadError::RowTooLong { .. } => "import-error-row-too-long",
             ReadError::CellTooLong { .. } => "import-error-cell-too-long",
@@ -131,6 +140,34 @@ impl ReadError {
             ReadError::NoSheets => "import-error-no-sheets",
             ReadError::Io(_) => "import-error-io",
         }
+    }
+}
+
+/// What a file is, from its first bytes (not its name, which a user may get wrong).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Csv,
+    Xlsx,
+}
+
+impl FileKind {
+    /// A zip is taken for XLSX (calamine says so clearly when it is another zip); the old binary Excel and
+    /// OpenDocument formats are refused with a hint to save as XLSX or CSV; anything else is read as CSV.
+    pub fn sniff(head: &[u8]) -> Result<FileKind, ReadError> {
+        if head.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
+            return Err(ReadError::Unsupported("xls"));
+        }
+        if head.starts_with(b"PK\x03\x04") {
+            // An OpenDocument spreadsheet names its type in the first entry, stored uncompressed.
+            if head
+                .windows(46)
+                .any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet")
+            {
+                return Err(ReadError::Unsupported("ods"));
+            }
+            return Ok(FileKind::Xlsx);
+        }
+        Ok(FileKind::Csv)
     }
 }
 
@@ -151,6 +188,26 @@ pub fn column_letter(mut index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_kinds() {
+        assert_eq!(FileKind::sniff(b"Naam;E-mail").ok(), Some(FileKind::Csv));
+        assert_eq!(
+            FileKind::sniff(b"PK\x03\x04rest").ok(),
+            Some(FileKind::Xlsx)
+        );
+        assert!(matches!(
+            FileKind::sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+            Err(ReadError::Unsupported("xls"))
+        ));
+        let mut ods =
+            b"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.spreadsheet".to_vec();
+        ods.extend_from_slice(b"PK");
+        assert!(matches!(
+            FileKind::sniff(&ods),
+            Err(ReadError::Unsupported("ods"))
+        ));
+    }
 
     #[test]
     fn column_letters() {

@@ -79,6 +79,12 @@ pub(crate) fn check(
                 Err(Reason::InvalidBeNationalNumber)
             }
         }
+        // NL and BE in any language become their ISO code; other countries are kept as written.
+        RelationField::Country => Ok(match Country::of(Some(v)) {
+            Country::Nl => "NL".to_owned(),
+            Country::Be => "BE".to_owned(),
+            _ => v.to_owned(),
+        }),
         RelationField::VatNumber | RelationField::RegistrationNumber => Ok(v
             .chars()
             .filter(char::is_ascii_alphanumeric)
@@ -382,6 +388,20 @@ mod tests {
             ),
             Ok("1980-03-01".to_owned())
         );
+    }
+
+    #[test]
+    fn countries() {
+        let t = date!(2026 - 01 - 01);
+        let u = Country::Unknown;
+        for (v, want) in [
+            ("Nederland", "NL"),
+            ("belgië", "BE"),
+            ("Belgique", "BE"),
+            ("Duitsland", "Duitsland"),
+        ] {
+            assert_eq!(check(RelationField::Country, v, u, t), Ok(want.to_owned()));
+        }
     }
 
     #[test]

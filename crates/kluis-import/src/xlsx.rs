@@ -21,6 +21,13 @@ impl<R: Read + Seek> XlsxBook<R> {
                 limit: limits.max_file_bytes,
             });
         }
+        let unpacked = unpacked_size(&mut reader)?;
+        if unpacked > limits.max_unpacked_bytes {
+            return Err(ReadError::UnpackedTooLarge {
+                limit: limits.max_unpacked_bytes,
+            });
+        }
+        reader.seek(SeekFrom::Start(0))?;
         let book = Xlsx::new(reader).map_err(|e| ReadError::Xlsx(e.to_string()))?;
         Ok(XlsxBook { book, limits })
     }
@@ -54,6 +61,20 @@ impl<R: Read + Seek> XlsxBook<R> {
             done: false,
         })
     }
+}
+
+/// The sum of the sizes the zip's entries declare unpacked. zip's reader fails a part that unpacks past its
+/// declared size, so a part that lies about it cannot get around this.
+fn unpacked_size<R: Read + Seek>(reader: &mut R) -> Result<u64, ReadError> {
+    let mut zip = zip::ZipArchive::new(reader).map_err(|e| ReadError::Xlsx(e.to_string()))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let f = zip
+            .by_index_raw(i)
+            .map_err(|e| ReadError::Xlsx(e.to_string()))?;
+        total = total.saturating_add(f.size());
+    }
+    Ok(total)
 }
 
 /// The non-empty rows of one sheet, each numbered as the sheet numbers it.

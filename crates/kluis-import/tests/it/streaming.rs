@@ -82,6 +82,8 @@ fn a_large_file_streams_in_bounded_memory() {
         last = r.number;
     }
     assert_eq!(imported, ROWS);
+    // Progress: the reader has taken the whole file from the source.
+    assert_eq!(rows.bytes_read(), handed.get());
     assert_eq!(last, ROWS + 1);
     // The whole file is several megabytes; the reader never ran more than its head plus a chunk ahead of the
     // rows handed out.

@@ -113,6 +113,15 @@ fn the_first_sheet_by_default_and_clear_errors() {
         XlsxBook::open(Cursor::new(cut), limits()).err(),
         Some(ReadError::Xlsx(_))
     ));
+    // A workbook whose parts unpack past the limit is refused before calamine unpacks them.
+    let unpacked = Limits {
+        max_unpacked_bytes: 1000,
+        ..limits()
+    };
+    assert!(matches!(
+        XlsxBook::open(Cursor::new(workbook()), unpacked).err(),
+        Some(ReadError::UnpackedTooLarge { limit: 1000 })
+    ));
     let small = Limits {
         max_file_bytes: 100,
         ..limits()
