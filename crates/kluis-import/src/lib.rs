@@ -17,7 +17,10 @@ mod write;
 mod xlsx;
 
 pub use csv::{CsvOptions, CsvRows, read_csv, sniff_delimiter};
-pub use mapping::{ColumnMap, Mapping, Target, looks_like_header, suggest_mapping, suggest_target};
+pub use mapping::{
+    ColumnMap, Mapping, Target, looks_like_header, suggest_from_values, suggest_mapping,
+    suggest_target,
+};
 pub use rows::{Importer, Problem, Reason, RelationRow, RowOutcome};
 pub use validate::{
     Country, normalize_date, normalize_email, normalize_iban, normalize_phone, normalize_postcode,

@@ -125,6 +125,62 @@ pub fn suggest_mapping(headers: &[String]) -> Mapping {
     }
 }
 
+/// A mapping for a file without a header row, guessed from sample rows: a column where most filled cells are
+/// e-mail addresses is the e-mail, likewise phone numbers, postcodes, dates (taken for birth dates) and IBANs; the
+/// rest is left to the user (`Ignore`), since a name cannot be told from a city by its looks.
+pub fn suggest_from_values(samples: &[Vec<String>]) -> Mapping {
+    use crate::validate::{
+        Country, normalize_date, normalize_email, normalize_iban, normalize_phone,
+        normalize_postcode,
+    };
+    let width = samples.iter().map(Vec::len).max().unwrap_or(0);
+    type Looks = fn(&str) -> bool;
+    let tests: [(RelationField, Looks); 5] = [
+        (RelationField::Email, |v| normalize_email(v).is_some()),
+        (RelationField::Iban, |v| normalize_iban(v).is_some()),
+        (RelationField::Postcode, |v| {
+            normalize_postcode(v, Country::Unknown).is_some()
+        }),
+        (RelationField::DateOfBirth, |v| normalize_date(v).is_ok()),
+        (RelationField::Phone, |v| {
+            normalize_phone(v, Country::Unknown).is_some()
+        }),
+    ];
+    let mut taken: Vec<RelationField> = Vec::new();
+    let columns = (0..width)
+        .map(|c| {
+            let values: Vec<&str> = samples
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+                .collect();
+            let target = tests
+                .iter()
+                .find(|(f, ok)| {
+                    !taken.contains(f)
+                        && !values.is_empty()
+                        && values.iter().filter(|v| ok(v)).count() * 5 >= values.len() * 4
+                })
+                .map_or(Target::Ignore, |(f, _)| {
+                    taken.push(*f);
+                    Target::Field(*f)
+                });
+            ColumnMap {
+                header: None,
+                target,
+            }
+        })
+        .collect();
+    Mapping {
+        has_header: false,
+        columns,
+        default_kind: RelationKind::Customer,
+        default_party: None,
+        default_tags: Vec::new(),
+    }
+}
+
 /// Whether a first row is a header rather than data: most of its filled cells are words a header is made of (a
 /// known column name, or text without digits, `@` or long numbers).
 pub fn looks_like_header(cells: &[String]) -> bool {
@@ -591,6 +647,45 @@ mod tests {
             vec![Target::Kind, Target::Ignore, Target::Field(F::Email)]
         );
         assert_eq!(moved.default_kind, RelationKind::Prospect);
+    }
+
+    #[test]
+    fn a_file_without_header_is_guessed_from_its_values() {
+        let rows: Vec<Vec<String>> = [
+            [
+                "Eva Jansen",
+                "eva@example.nl",
+                "06-12345678",
+                "1234 AB",
+                "12-05-1984",
+                "x",
+            ],
+            [
+                "Piet Smit",
+                "piet@example.nl",
+                "020 123 4567",
+                "1000",
+                "1-1-1970",
+                "",
+            ],
+            ["Kees", "kees@example.nl", "", "9999XX", "2000-02-29", "y"],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|s| (*s).to_owned()).collect())
+        .collect();
+        let m = suggest_from_values(&rows);
+        assert!(!m.has_header);
+        assert_eq!(
+            m.columns.iter().map(|c| c.target).collect::<Vec<_>>(),
+            vec![
+                Target::Ignore,
+                Target::Field(F::Email),
+                Target::Field(F::Phone),
+                Target::Field(F::Postcode),
+                Target::Field(F::DateOfBirth),
+                Target::Ignore,
+            ]
+        );
     }
 
     #[test]
