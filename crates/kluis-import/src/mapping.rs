@@ -59,6 +59,22 @@ impl Mapping {
         self.columns.get(index).map_or(Target::Ignore, |c| c.target)
     }
 
+    /// Whether some column gives a name (given, family, company or whole name): without one every row would be
+    /// refused, which the preview should say before anything is imported.
+    pub fn has_name_column(&self) -> bool {
+        self.columns.iter().any(|c| {
+            matches!(
+                c.target,
+                Target::Name
+                    | Target::Field(
+                        RelationField::GivenName
+                            | RelationField::FamilyName
+                            | RelationField::CompanyName
+                    )
+            )
+        })
+    }
+
     /// This mapping (a saved preset) laid over a file with `headers`: each column takes the preset's target of the
     /// column with the same header (compared without case, accents or punctuation), so a preset survives columns
     /// moved, added or removed; a header the preset does not know gets a suggestion.
@@ -675,6 +691,7 @@ mod tests {
         .collect();
         let m = suggest_from_values(&rows);
         assert!(!m.has_header);
+        assert!(!m.has_name_column());
         assert_eq!(
             m.columns.iter().map(|c| c.target).collect::<Vec<_>>(),
             vec![

@@ -104,6 +104,26 @@ pub struct Problem {
     pub reason: Reason,
 }
 
+/// For logs-free plain output such as the CLI's: `row 3, column B (E-mail): import-invalid-email`. Holds no value.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "row {}", self.row)?;
+        if let Some(c) = self.column_letter() {
+            write!(f, ", column {c}")?;
+            if let Some(h) = &self.header {
+                write!(f, " ({h})")?;
+            }
+        }
+        write!(f, ": {}", self.reason.key())?;
+        match self.reason {
+            Reason::DuplicateEmail { first_row } | Reason::DuplicateNamePostcode { first_row } => {
+                write!(f, " (row {first_row})")
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 impl Problem {
     /// The column as the spreadsheet names it (`C`).
     pub fn column_letter(&self) -> Option<String> {
@@ -142,6 +162,8 @@ pub struct Importer {
     mapping: Mapping,
     headers: Vec<String>,
     today: Date,
+    /// Columns holding a family-name prefix (`Tussenvoegsel`).
+    infix: Vec<usize>,
     emails: HashMap<u64, u64>,
     names: HashMap<u64, u64>,
 }
@@ -149,8 +171,15 @@ pub struct Importer {
 impl Importer {
     /// `headers` are the header row's cells (empty without a header); `today` decides what is a future birth date.
     pub fn new(mapping: Mapping, headers: Vec<String>, today: Date) -> Importer {
+        let infix = headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| is_infix_header(h))
+            .map(|(i, _)| i)
+            .collect();
         Importer {
             mapping,
+            infix,
             headers,
             today,
             emails: HashMap::new(),
@@ -200,6 +229,15 @@ impl Importer {
                 None => *slot = Some((i, v.to_owned())),
             };
             match self.mapping.target(i) {
+                // A Dutch family-name prefix goes in front of the family name, wherever its column is.
+                Target::Field(RelationField::FamilyName) if self.infix.contains(&i) => {
+                    match raw.get_mut(&RelationField::FamilyName) {
+                        Some((_, s)) => *s = format!("{v} {s}"),
+                        None => {
+                            raw.insert(RelationField::FamilyName, (i, v.to_owned()));
+                        }
+                    }
+                }
                 Target::Field(f) => {
                     let mut slot = raw.remove(&f);
                     join(&mut slot);
@@ -352,6 +390,24 @@ impl Importer {
     }
 }
 
+/// `Tussenvoegsel(s)`, `Voorvoegsel`, `Infix`, `Name prefix`.
+fn is_infix_header(h: &str) -> bool {
+    let k: String = h
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "tussenvoegsel",
+        "tussenvoegsels",
+        "voorvoegsel",
+        "infix",
+        "nameprefix",
+    ]
+    .iter()
+    .any(|w| k.ends_with(w))
+}
+
 fn hash(parts: &[&str]) -> u64 {
     let mut h = DefaultHasher::new();
     parts.hash(&mut h);
@@ -497,6 +553,17 @@ mod tests {
     }
 
     #[test]
+    fn a_prefix_column_goes_in_front_wherever_it_is() {
+        let mut imp = importer(&["Achternaam", "Voornaam", "Tussenvoegsel"]);
+        let out = imp.process(&row(2, &["Berg", "Piet", "van den"]));
+        let r = out.relation.unwrap_or_else(|| panic!("{:?}", out.problems));
+        assert_eq!(r.values[&RelationField::FamilyName], "van den Berg");
+        let out = imp.process(&row(3, &["", "Piet", "van"]));
+        let r = out.relation.unwrap_or_else(|| panic!("{:?}", out.problems));
+        assert_eq!(r.values[&RelationField::FamilyName], "van");
+    }
+
+    #[test]
     fn problems_name_row_column_and_reason() {
         let mut imp = importer(&["Voornaam", "E-mail", "Geboortedatum", "Soort", "BSN"]);
         let out = imp.process(&row(7, &["", "nope", "31-02-1990", "marsmannetje", "123"]));
@@ -518,6 +585,10 @@ mod tests {
         let p = out.problems.iter().find(|p| p.column == Some(1));
         assert_eq!(p.and_then(|p| p.header.as_deref()), Some("E-mail"));
         assert_eq!(p.and_then(Problem::column_letter).as_deref(), Some("B"));
+        assert_eq!(
+            p.map(ToString::to_string).as_deref(),
+            Some("row 7, column B (E-mail): import-invalid-email")
+        );
     }
 
     #[test]
