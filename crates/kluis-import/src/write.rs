@@ -11,10 +11,11 @@ use std::io::{Seek, Write};
 const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// The cell as it must be written: with a `'` in front when it starts with `=` `+` `-` `@`, a tab or a carriage
-/// return, so Excel, LibreOffice and Google Sheets show it as text and never evaluate it. Also applied to XLSX,
+/// return (after any spaces), so Excel, LibreOffice and Google Sheets show it as text and never evaluate it. Also applied to XLSX,
 /// where a string cell is not evaluated as such, because a sheet re-saved as CSV would lose that protection.
 pub fn escape_cell(value: &str) -> Cow<'_, str> {
-    if value.starts_with(TRIGGERS) {
+    // Leading spaces too: some spreadsheets trim them before deciding (` =1+1`).
+    if value.starts_with(TRIGGERS) || value.trim_start_matches(' ').starts_with(TRIGGERS) {
         Cow::Owned(format!("'{value}"))
     } else {
         Cow::Borrowed(value)
@@ -25,7 +26,7 @@ pub fn escape_cell(value: &str) -> Cow<'_, str> {
 /// exported reads back as it was. Any other leading `'` is kept (it is the value).
 pub fn unescape_cell(value: &str) -> &str {
     match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(TRIGGERS) => rest,
+        Some(rest) if rest.trim_start_matches(' ').starts_with(TRIGGERS) => rest,
         _ => value,
     }
 }
@@ -199,7 +200,15 @@ mod tests {
 
     #[test]
     fn formula_triggers_are_escaped_and_unescaped() {
-        for v in ["=1+1", "+31612345678", "-2", "@SUM(A1)", "\tx", "\rx"] {
+        for v in [
+            "=1+1",
+            "+31612345678",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "  =1+1",
+        ] {
             let e = escape_cell(v);
             assert!(e.starts_with('\''), "{v}");
             assert_eq!(unescape_cell(&e), v);

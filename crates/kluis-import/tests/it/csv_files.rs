@@ -121,3 +121,26 @@ fn an_excel_semicolon_file_imports_with_accents_intact() {
     assert_eq!(r.values[&F::Postcode], "8911 AB");
     assert_eq!(r.values[&F::DateOfBirth], "1980-04-03");
 }
+
+#[test]
+fn excel_sep_hint_and_an_encoding_override() {
+    // `sep=,` is Excel's hint line: not a row, and it wins over sniffing.
+    let r = read(b"sep=,\nNaam,Plaats;Provincie\nEva,Leeuwarden;Friesland\n");
+    let r: Vec<_> = r
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    assert_eq!(r[0].number, 1);
+    assert_eq!(r[0].cells, vec!["Naam", "Plaats;Provincie"]);
+    // A caller that knows better (the user picked the encoding) is followed.
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Naam\nRené\n");
+    let options = CsvOptions {
+        encoding: Some(encoding_rs::WINDOWS_1252),
+        delimiter: Some(b';'),
+    };
+    let rows: Vec<_> = read_csv(&bytes[..], options, limits())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map(|r| r.map(|r| r.cells).unwrap_or_default())
+        .collect();
+    assert_eq!(rows, vec![vec!["Naam".to_owned()], vec!["René".to_owned()]]);
+}
