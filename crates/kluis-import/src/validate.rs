@@ -40,6 +40,24 @@ pub(crate) fn check(
     today: Date,
 ) -> Result<String, Reason> {
     let v = value.trim();
+    // A leading `'` is how spreadsheet users keep a leading zero (`'0612345678`); in a structured value it is
+    // never part of it.
+    let structured = !matches!(
+        field,
+        RelationField::GivenName
+            | RelationField::FamilyName
+            | RelationField::CompanyName
+            | RelationField::Street
+            | RelationField::City
+            | RelationField::JobTitle
+            | RelationField::Health
+            | RelationField::SickLeave
+    );
+    let v = if structured {
+        v.trim_start_matches('\'').trim_start()
+    } else {
+        v
+    };
     match field {
         RelationField::Email => normalize_email(v).ok_or(Reason::InvalidEmail),
         RelationField::Phone => normalize_phone(v, country).ok_or(Reason::InvalidPhone),
@@ -151,6 +169,9 @@ pub fn normalize_phone(v: &str, country: Country) -> Option<String> {
         digits
     } else if let Some(rest) = digits.strip_prefix("00") {
         rest.to_owned()
+    } else if digits.len() == 9 && digits.starts_with('6') && country != Country::Be {
+        // A Dutch mobile number typed into Excel as a number loses its 0 (`612345678`).
+        format!("31{digits}")
     } else if let Some(rest) = digits.strip_prefix('0') {
         let cc = match (country, digits.len()) {
             (Country::Be, 9 | 10) => "32",
