@@ -164,3 +164,14 @@ pub fn national_id_types(query: &str) -> Vec<EntityType> {
     }
     out
 }
+
+/// Whether `value` is an IBAN passing its country's length and MOD 97-10 (spaces allowed, any case): the scanner's
+/// own check, for forms and imported files, so the two never disagree.
+pub fn iban_valid(value: &str) -> bool {
+    let compact: Vec<u8> = value
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    checks::iban_valid(&compact)
+}
