@@ -18,7 +18,6 @@ use kluis_domain::calendar::utc_date_of_ms;
 use kluis_domain::register::statement::{MissingItem, StatementContent, statement};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use super::see_other;
@@ -234,8 +233,20 @@ fn markdown_response(markdown: String, file: &str) -> Response {
 /// Rendered statement PDFs by everything they are made from. A published version never changes, so an entry
 /// never goes stale; the public pages need no login, so without it anyone could make the server lay out the same
 /// statement again and again.
-static STATEMENT_PDFS: LazyLock<Mutex<HashMap<u64, Arc<kluis_export::Export>>>> =
+static STATEMENT_PDFS: LazyLock<Mutex<HashMap<PdfKey, Arc<kluis_export::Export>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// Everything a statement PDF is made from, compared whole (not a hash of it: another organisation's
+/// statement must never be served for a colliding one).
+#[derive(PartialEq, Eq, Hash)]
+struct PdfKey {
+    org_name: String,
+    content_json: String,
+    markdown: String,
+    version: i64,
+    published_at: i64,
+    lang: &'static str,
+}
 /// Rendered PDFs kept (a few hundred KiB each); beyond it the cache starts again.
 const STATEMENT_PDFS_KEPT: usize = 64;
 
@@ -246,18 +257,13 @@ pub(crate) async fn statement_pdf(
     org_name: &str,
     lang: Lang,
 ) -> Result<Arc<kluis_export::Export>, AppError> {
-    let key = {
-        let mut h = std::hash::DefaultHasher::new();
-        (
-            org_name,
-            &row.content_json,
-            row.version,
-            row.published_at,
-            lang.code(),
-            &row.markdown,
-        )
-            .hash(&mut h);
-        h.finish()
+    let key = PdfKey {
+        org_name: org_name.to_owned(),
+        content_json: row.content_json.clone(),
+        markdown: row.markdown.clone(),
+        version: row.version,
+        published_at: row.published_at,
+        lang: lang.code(),
     };
     let cached = STATEMENT_PDFS
         .lock()
