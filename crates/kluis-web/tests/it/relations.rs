@@ -298,6 +298,8 @@ async fn persons_companies_and_contacts_through_the_api_with_search_isolation_an
 
     // Encrypted at rest: the clear values appear nowhere in the SQLite file or its WAL.
     if let Some(bytes) = sqlite_bytes(&env) {
+        // The scan sees the data: the organisation's name is stored in clear.
+        assert!(contains(&bytes, b"Acme BV"), "the scan reads the database");
         for clear in [
             "eva@nieuw.nl",
             "p.bakker@jansenbouw.nl",
