@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use kluis_crypto::KeyRing;
-use kluis_domain::register::Register;
+use kluis_domain::register::inventory::RelationHoldings;
+use kluis_domain::register::{DataCategory, Register};
 use kluis_domain::relations::model::{RelationProblem, offered_fields};
 use kluis_domain::relations::{Party, Relation, RelationField, RelationKind};
 use kluis_domain::{AuditAction, EntityType, Permission};
@@ -574,6 +575,37 @@ impl App {
         )
         .await?;
         Ok(value)
+    }
+}
+
+impl App {
+    /// How many relations hold each category (Permission::Read): every field's own category and every
+    /// category the register names that a field falls under (a relation with a postcode holds the address the
+    /// register names), each relation counted once per category. One indexed count per category.
+    pub async fn relation_holdings(
+        &self,
+        actor: &Actor,
+        register: &Register,
+    ) -> Result<RelationHoldings, AppError> {
+        require(actor, Permission::Read)?;
+        let mut wanted: BTreeSet<DataCategory> =
+            RelationField::ALL.iter().map(|f| f.category()).collect();
+        for a in &register.activities {
+            wanted.extend(a.categories.iter().copied());
+        }
+        let store = self.db().relations(&actor.scope);
+        let mut out = RelationHoldings::default();
+        for c in wanted {
+            let fields: Vec<RelationField> = RelationField::of_category(c).collect();
+            if fields.is_empty() {
+                continue;
+            }
+            let n = store.count_holding(&fields).await?;
+            if n > 0 {
+                out.categories.insert(c, u64::try_from(n).unwrap_or(0));
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -273,6 +273,23 @@ impl RelationStore<'_> {
         with_values(&mut c, self.scope.org_id(), rows).await
     }
 
+    /// How many relations hold a value in any of `fields` (each relation once).
+    pub async fn count_holding(&self, fields: &[RelationField]) -> Result<i64> {
+        if fields.is_empty() {
+            return Ok(0);
+        }
+        let mut c = self.conn().await?;
+        let sql = format!(
+            "SELECT COUNT(DISTINCT relation_id) AS n FROM {VALUES} WHERE org_id = $1 AND field IN ({})",
+            placeholders(2, fields.len())
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.scope.org_id());
+        for f in fields {
+            q = q.bind(f.as_str());
+        }
+        Ok(q.fetch_one(&mut *c).await?.try_get("n")?)
+    }
+
     /// Every stored value's relation id, field and ciphertext: for key rotation.
     pub async fn all_values(&self) -> Result<Vec<(String, RelationField, Vec<u8>)>> {
         let mut c = self.conn().await?;

@@ -86,3 +86,7 @@ relation-field-bsn = Citizen service number (BSN)
 relation-field-be-national-number = Belgian national register number
 relation-field-sick-leave = Sick leave (never the diagnosis)
 relation-field-health = Health information
+inventory-held-relations = { $count ->
+        [one] One relation
+       *[other] { $count } relations
+    }

@@ -86,3 +86,7 @@ relation-field-bsn = Burgerservicenummer (BSN)
 relation-field-be-national-number = Rijksregisternummer
 relation-field-sick-leave = Ziekmelding (nooit de diagnose)
 relation-field-health = Gezondheidsgegevens
+inventory-held-relations = { $count ->
+        [one] Eén relatie
+       *[other] { $count } relaties
+    }

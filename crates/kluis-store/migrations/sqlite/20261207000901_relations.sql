@@ -30,3 +30,5 @@ CREATE TABLE relation_values (
 );
 CREATE INDEX relation_values_index ON relation_values(org_id, value_index);
 CREATE INDEX relation_values_org ON relation_values(org_id, relation_id);
+-- The inventory counts the relations holding each category: a covering index per field.
+CREATE INDEX relation_values_field ON relation_values(org_id, field, relation_id);

@@ -230,7 +230,7 @@ async fn persons_companies_and_contacts_through_the_api_with_search_isolation_an
             Method::PUT,
             &format!("/api/v1/orgs/acme/relations/{person_id}"),
             json!({"party": "person", "kind": "customer", "values": {
-                "given_name": "Eva", "family_name": "de Vries", "email": "eva@nieuw.nl"}}),
+                "given_name": "Eva", "family_name": "de Vries", "email": "eva@nieuw.nl", "city": "Utrecht"}}),
         )
         .await;
     assert_status(&upd, 200, "update");
@@ -294,6 +294,35 @@ async fn persons_companies_and_contacts_through_the_api_with_search_isolation_an
         matches!(other.status.as_u16(), 403 | 404),
         "{}",
         other.status
+    );
+
+    // The register's inventory counts the relations' fields: each relation once per category (Eva has a given
+    // and a family name: one name holder), and a category the register names (the address) counts the relations
+    // holding a field under it (Eva's city).
+    let inv = api.get("/api/v1/orgs/acme/inventory").await;
+    assert_status(&inv, 200, "inventory");
+    let held_in_relations = |key: &str| -> u64 {
+        inv.json()["rows"]
+            .as_array()
+            .and_then(|rows| rows.iter().find(|r| r["category"] == key))
+            .and_then(|r| r["held_in"].as_array().cloned())
+            .and_then(|h| h.into_iter().find(|s| s["source"] == "relations"))
+            .and_then(|s| s["count"].as_u64())
+            .unwrap_or(0)
+    };
+    assert_eq!(held_in_relations("user.name"), 3);
+    assert_eq!(held_in_relations("user.contact.email"), 2);
+    assert_eq!(
+        held_in_relations("user.contact.phone_number"),
+        1,
+        "the company's phone"
+    );
+    assert_eq!(held_in_relations("user.contact.address"), 1);
+    assert_eq!(held_in_relations("user.contact.address.city"), 1);
+    assert_eq!(
+        held_in_relations("user.contact.address.postal_code"),
+        0,
+        "cleared"
     );
 
     // Encrypted at rest: the clear values appear nowhere in the SQLite file or its WAL.
