@@ -90,3 +90,9 @@ inventory-held-relations = { $count ->
         [one] One relation
        *[other] { $count } relations
     }
+audit-do-relation-create = Relation recorded
+audit-do-relation-update = Relation changed
+audit-do-relation-delete = Relation deleted
+audit-do-relation-reveal = Sensitive value of a relation revealed
+audit-do-relation-search = Relations searched
+audit-subject-relation = Relation

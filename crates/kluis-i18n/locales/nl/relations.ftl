@@ -90,3 +90,9 @@ inventory-held-relations = { $count ->
         [one] Eén relatie
        *[other] { $count } relaties
     }
+audit-do-relation-create = Relatie vastgelegd
+audit-do-relation-update = Relatie gewijzigd
+audit-do-relation-delete = Relatie verwijderd
+audit-do-relation-reveal = Gevoelige waarde van een relatie getoond
+audit-do-relation-search = In de relaties gezocht
+audit-subject-relation = Relatie
