@@ -469,6 +469,26 @@ impl App {
             .collect()
     }
 
+    /// The organisation's companies as (id, name), oldest first, at most 2,000 (Permission::Read): the choice of
+    /// a business contact's company.
+    pub async fn relation_companies(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<(String, String)>, AppError> {
+        require(actor, Permission::Read)?;
+        let rows = self
+            .db()
+            .relations(&actor.scope)
+            .of_party(Party::Company, 2_000)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                self.relation_view(actor.scope.org_id(), r, None)
+                    .map(|v| (v.id, v.name))
+            })
+            .collect()
+    }
+
     /// One page of relations, newest first (Permission::Read). `page` starts at 1; `per_page` defaults to 50,
     /// at most 500.
     pub async fn relations(

@@ -255,6 +255,25 @@ impl RelationStore<'_> {
         with_values(&mut c, self.scope.org_id(), rows).await
     }
 
+    /// The relations of one party (the companies, for a person's company choice), oldest first, at most `limit`.
+    pub async fn of_party(&self, party: Party, limit: i64) -> Result<Vec<RelationRow>> {
+        let mut c = self.conn().await?;
+        let sql = format!(
+            "SELECT {RELATION_COLUMNS} FROM {RELATIONS} WHERE org_id = $1 AND party = $2 \
+             ORDER BY created_at, id LIMIT $3"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(self.scope.org_id())
+            .bind(party.as_str())
+            .bind(limit)
+            .fetch_all(&mut *c)
+            .await?
+            .iter()
+            .map(relation_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        with_values(&mut c, self.scope.org_id(), rows).await
+    }
+
     /// The persons linked to company `company_id` (its business contacts), newest first.
     pub async fn contacts_of(&self, company_id: &str) -> Result<Vec<RelationRow>> {
         let mut c = self.conn().await?;

@@ -195,13 +195,7 @@ pub(crate) struct ListPage {
 
 /// The company relations of the organisation as (id, name), for the company choice and the list.
 async fn companies(web: &Web, o: &OrgCtx) -> Result<Vec<(String, String)>, WebError> {
-    let page = web.app.relations(&o.actor, 1, 500).await?;
-    Ok(page
-        .relations
-        .into_iter()
-        .filter(|r| r.party == Party::Company)
-        .map(|r| (r.id, r.name))
-        .collect())
+    Ok(web.app.relation_companies(&o.actor).await?)
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
