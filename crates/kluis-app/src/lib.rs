@@ -81,7 +81,7 @@ pub use recipients::{
 };
 pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
 pub use relations::{
-    RELATION_SEARCH_LIMIT, RelationInput, RelationPage, RelationView,
+    RELATION_SEARCH_LIMIT, RelationInput, RelationNote, RelationPage, RelationView,
     reveal_permission as relation_reveal_permission,
 };
 pub use statements::RenderedStatement;

@@ -9,7 +9,7 @@ use kluis_domain::register::{DataCategory, Register};
 use kluis_domain::relations::model::{RelationProblem, offered_fields};
 use kluis_domain::relations::{Party, Relation, RelationField, RelationKind};
 use kluis_domain::{AuditAction, EntityType, Permission};
-use kluis_store::{RelationRow, RelationValueRow, now_ms};
+use kluis_store::{RelationNoteRow, RelationRow, RelationTagRow, RelationValueRow, now_ms};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -31,6 +31,19 @@ pub struct RelationInput {
     /// For a person: the id of the company relation they are a contact of.
     pub company: Option<String>,
     pub values: BTreeMap<RelationField, String>,
+    /// Labels such as "vip" or "newsletter"; each at most 50 characters, at most 20, kept once whatever the case.
+    #[serde(default)]
+    pub tags: BTreeSet<String>,
+}
+
+/// A note on a relation, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationNote {
+    pub id: String,
+    pub body: String,
+    /// A user id, or `cli`.
+    pub created_by: String,
+    pub created_at_ms: i64,
 }
 
 /// A relation as shown: non-sensitive values in clear, special-category and national-ID fields only named
@@ -49,6 +62,8 @@ pub struct RelationView {
     pub values: BTreeMap<RelationField, String>,
     /// Sensitive fields held (values not shown).
     pub sensitive: Vec<RelationField>,
+    /// Tags, sorted.
+    pub tags: Vec<String>,
     pub version: i64,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
@@ -61,6 +76,39 @@ pub struct RelationPage {
     pub page: u32,
     pub per_page: u32,
     pub total: u64,
+}
+
+const TAGS_TABLE: &str = "relation_tags";
+const NOTES_TABLE: &str = "relation_notes";
+/// Blind-index purpose of tags.
+const TAG_PURPOSE: &str = "relation_tag";
+
+fn tag_aad(org_id: &str, relation_id: &str, tag_index: &str) -> Vec<u8> {
+    KeyRing::aad(
+        org_id,
+        TAGS_TABLE,
+        &format!("tag_enc/{relation_id}/{tag_index}"),
+    )
+}
+
+fn note_aad(org_id: &str, note_id: &str) -> Vec<u8> {
+    KeyRing::aad(org_id, NOTES_TABLE, &format!("body_enc/{note_id}"))
+}
+
+/// Tags as entered: trimmed, empty ones dropped, at most 20 of at most 50 characters.
+fn clean_tags(tags: &BTreeSet<String>) -> Result<BTreeSet<String>, AppError> {
+    let tags: BTreeSet<String> = tags
+        .iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tags.len() > 20 || tags.iter().any(|t| t.chars().count() > 50) {
+        return Err(AppError::invalid(
+            "tags",
+            "at most 20 tags of at most 50 characters",
+        ));
+    }
+    Ok(tags)
 }
 
 fn value_aad(org_id: &str, relation_id: &str, field: RelationField) -> Vec<u8> {
@@ -190,7 +238,14 @@ impl App {
                 String::from_utf8(plain).map_err(AppError::internal)?,
             );
         }
+        let mut tags = Vec::new();
+        for t in &row.tags {
+            let plain = keys.decrypt(&t.tag_enc, &tag_aad(org_id, &row.id, &t.tag_index))?;
+            tags.push(String::from_utf8(plain).map_err(AppError::internal)?);
+        }
+        tags.sort();
         Ok(RelationView {
+            tags,
             id: row.id.clone(),
             party: row.party,
             kind: row.kind,
@@ -224,6 +279,23 @@ impl App {
                 }),
             })
             .collect()
+    }
+
+    /// Encrypts the tags of relation `id`, each once whatever its case.
+    fn seal_tags(&self, org_id: &str, id: &str, tags: &BTreeSet<String>) -> Vec<RelationTagRow> {
+        let keys = self.keys();
+        let mut out: Vec<RelationTagRow> = Vec::new();
+        for t in tags {
+            let tag_index = keys.blind_index(org_id, TAG_PURPOSE, &t.to_lowercase());
+            if out.iter().any(|o| o.tag_index == tag_index) {
+                continue;
+            }
+            out.push(RelationTagRow {
+                tag_enc: keys.encrypt(t.as_bytes(), &tag_aad(org_id, id, &tag_index)),
+                tag_index,
+            });
+        }
+        out
     }
 
     /// Checks a relation as entered against the register (privacy by default) and the company link; returns the
@@ -290,6 +362,7 @@ impl App {
         require(actor, Permission::Write)?;
         let id = Uuid::now_v7();
         let values = self.checked_relation(actor, id, input, &[]).await?;
+        let tags = clean_tags(&input.tags)?;
         let id = id.to_string();
         let org_id = actor.scope.org_id().to_owned();
         let now = now_ms();
@@ -308,10 +381,14 @@ impl App {
             created_at: now,
             updated_at: now,
             values: self.seal_values(&org_id, &id, &values),
+            tags: self.seal_tags(&org_id, &id, &tags),
         };
         let mut fields = vec!["party", "kind"];
         if row.company_id.is_some() {
             fields.push("company");
+        }
+        if !row.tags.is_empty() {
+            fields.push("tags");
         }
         fields.extend(values.keys().map(|f| f.as_str()));
         retry!({
@@ -356,6 +433,7 @@ impl App {
             .filter(|f| f.is_sensitive() && !input.values.contains_key(f))
             .collect();
         let values = self.checked_relation(actor, uuid, &input, &kept).await?;
+        let tags = clean_tags(&input.tags)?;
         let keys = self.keys();
         let mut old_clear = BTreeMap::new();
         for v in &old.values {
@@ -388,11 +466,19 @@ impl App {
         if old.company_id != company_id {
             changed.insert(0, "company");
         }
+        let new_tags = self.seal_tags(&org_id, &id, &tags);
+        let old_indexes: Vec<&str> = old.tags.iter().map(|t| t.tag_index.as_str()).collect();
+        let mut new_indexes: Vec<&str> = new_tags.iter().map(|t| t.tag_index.as_str()).collect();
+        new_indexes.sort_unstable();
+        if old_indexes != new_indexes {
+            changed.push("tags");
+        }
         let row = RelationRow {
             kind: input.kind,
             company_id,
             updated_at: now_ms(),
             values: sealed,
+            tags: new_tags,
             ..old
         };
         retry!({
@@ -453,6 +539,91 @@ impl App {
             None => None,
         };
         self.relation_view(actor.scope.org_id(), &row, company_name)
+    }
+
+    /// Appends a note to a relation (Permission::Write): encrypted, at most 5,000 characters. Audited as
+    /// `relation.note.add`, without the text.
+    pub async fn add_relation_note(
+        &self,
+        actor: &Actor,
+        id: &str,
+        body: &str,
+    ) -> Result<RelationNote, AppError> {
+        require(actor, Permission::Write)?;
+        let id = parse_id(id)?.to_string();
+        // Another organisation's relation is not found before the text is judged.
+        if self.db().relations(&actor.scope).get(&id).await?.is_none() {
+            return Err(AppError::NotFound);
+        }
+        let body = body.trim();
+        if body.is_empty() {
+            return Err(AppError::invalid("note", "the note is empty"));
+        }
+        if body.chars().count() > 5_000 {
+            return Err(AppError::invalid("note", "at most 5000 characters"));
+        }
+        let note_id = Uuid::now_v7().to_string();
+        let row = RelationNoteRow {
+            body_enc: self
+                .keys()
+                .encrypt(body.as_bytes(), &note_aad(actor.scope.org_id(), &note_id)),
+            id: note_id.clone(),
+            relation_id: id.clone(),
+            created_by: actor.user_id.to_string(),
+            created_at: now_ms(),
+        };
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            if tx.relations(&actor.scope).get(&id).await?.is_none() {
+                return Err(AppError::NotFound);
+            }
+            tx.relations(&actor.scope).insert_note(&row).await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&actor.event(
+                    AuditAction::RelationNoteAdd,
+                    "relation",
+                    &id,
+                    &["note"],
+                ))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        Ok(RelationNote {
+            id: note_id,
+            body: body.to_owned(),
+            created_by: row.created_by,
+            created_at_ms: row.created_at,
+        })
+    }
+
+    /// The notes on a relation, oldest first (Permission::Read).
+    pub async fn relation_notes(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<Vec<RelationNote>, AppError> {
+        require(actor, Permission::Read)?;
+        let id = parse_id(id)?.to_string();
+        let store = self.db().relations(&actor.scope);
+        if store.get(&id).await?.is_none() {
+            return Err(AppError::NotFound);
+        }
+        let keys = self.keys();
+        store
+            .notes(&id)
+            .await?
+            .into_iter()
+            .map(|n| {
+                let plain = keys.decrypt(&n.body_enc, &note_aad(actor.scope.org_id(), &n.id))?;
+                Ok(RelationNote {
+                    id: n.id,
+                    body: String::from_utf8(plain).map_err(AppError::internal)?,
+                    created_by: n.created_by,
+                    created_at_ms: n.created_at,
+                })
+            })
+            .collect()
     }
 
     /// The persons linked to company `id` (Permission::Read).
@@ -643,6 +814,22 @@ pub(crate) async fn reencrypt_relations(
             tx.relations(scope)
                 .set_value_enc(&id, field, &fresh)
                 .await?;
+            n += 1;
+        }
+    }
+    for (id, t) in app.db().relations(scope).all_tags().await? {
+        if ring.needs_reencrypt(&t.tag_enc) {
+            let fresh = ring.reencrypt(&t.tag_enc, &tag_aad(scope.org_id(), &id, &t.tag_index))?;
+            tx.relations(scope)
+                .set_tag_enc(&id, &t.tag_index, &fresh)
+                .await?;
+            n += 1;
+        }
+    }
+    for note in app.db().relations(scope).all_notes().await? {
+        if ring.needs_reencrypt(&note.body_enc) {
+            let fresh = ring.reencrypt(&note.body_enc, &note_aad(scope.org_id(), &note.id))?;
+            tx.relations(scope).set_note_enc(&note.id, &fresh).await?;
             n += 1;
         }
     }

@@ -102,6 +102,8 @@ vocabulary! {
         RelationReveal => "relation.reveal",
         /// Relations were looked up by name, e-mail, phone or postcode (never the search term).
         RelationSearch => "relation.search",
+        /// A note was added to a relation (the event never holds its text).
+        RelationNoteAdd => "relation.note.add",
     }
 }
 

@@ -55,7 +55,10 @@ pub use recipients::{
     AgreementRow, ChangeBy, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx,
     RecipientVersionRow, StaffMeasureRow, VersionEvent, VersionedItem,
 };
-pub use relations::{RELATION_TABLES, RelationRow, RelationStore, RelationTx, RelationValueRow};
+pub use relations::{
+    RELATION_TABLES, RelationNoteRow, RelationRow, RelationStore, RelationTagRow, RelationTx,
+    RelationValueRow,
+};
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,
 };

@@ -17,6 +17,8 @@ use crate::{OrgScope, Result, Store, StoreError, WriteTx, found};
 
 const RELATIONS: &str = "relations";
 const VALUES: &str = "relation_values";
+const TAGS: &str = "relation_tags";
+const NOTES: &str = "relation_notes";
 
 /// The relations module's tables, in load order.
 pub static RELATION_TABLES: &[TableDef] = &[
@@ -44,6 +46,26 @@ pub static RELATION_TABLES: &[TableDef] = &[
             ("value_index", Text),
         ],
     },
+    TableDef {
+        name: TAGS,
+        columns: &[
+            ("org_id", Text),
+            ("relation_id", Text),
+            ("tag_index", Text),
+            ("tag_enc", Bytes),
+        ],
+    },
+    TableDef {
+        name: NOTES,
+        columns: &[
+            ("id", Text),
+            ("org_id", Text),
+            ("relation_id", Text),
+            ("body_enc", Bytes),
+            ("created_by", Text),
+            ("created_at", Int),
+        ],
+    },
 ];
 
 const RELATION_COLUMNS: &str =
@@ -56,6 +78,25 @@ pub struct RelationValueRow {
     pub field: RelationField,
     pub value_enc: Vec<u8>,
     pub value_index: Option<String>,
+}
+
+/// One tag of a relation: encrypted (AAD: org id, `relation_tags`, `tag_enc/<relation id>/<tag index>`), with
+/// the blind index of the lower-cased tag, which also keeps a tag once per relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationTagRow {
+    pub tag_index: String,
+    pub tag_enc: Vec<u8>,
+}
+
+/// One note on a relation, encrypted (AAD: org id, `relation_notes`, `body_enc/<note id>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationNoteRow {
+    pub id: String,
+    pub relation_id: String,
+    pub body_enc: Vec<u8>,
+    /// A user id, or `cli`.
+    pub created_by: String,
+    pub created_at: i64,
 }
 
 /// A relation as stored, its values still encrypted.
@@ -72,6 +113,8 @@ pub struct RelationRow {
     pub updated_at: i64,
     /// In vocabulary order.
     pub values: Vec<RelationValueRow>,
+    /// By tag index.
+    pub tags: Vec<RelationTagRow>,
 }
 
 fn corrupt(id: &str, column: &str) -> StoreError {
@@ -93,6 +136,7 @@ fn relation_from_row(r: &AnyRow) -> Result<RelationRow> {
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
         values: Vec::new(),
+        tags: Vec::new(),
         id,
     })
 }
@@ -141,10 +185,28 @@ async fn with_values(
                 value_index: v.try_get("value_index")?,
             });
     }
+    let sql = format!(
+        "SELECT relation_id, tag_index, tag_enc FROM {TAGS} \
+         WHERE org_id = $1 AND relation_id IN ({}) ORDER BY tag_index",
+        placeholders(2, rows.len())
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(org);
+    for r in &rows {
+        q = q.bind(r.id.clone());
+    }
+    let mut tags: HashMap<String, Vec<RelationTagRow>> = HashMap::new();
+    for t in q.fetch_all(&mut *c).await? {
+        let relation_id: String = t.try_get("relation_id")?;
+        tags.entry(relation_id).or_default().push(RelationTagRow {
+            tag_index: t.try_get("tag_index")?,
+            tag_enc: t.try_get("tag_enc")?,
+        });
+    }
     for r in &mut rows {
         let mut values = by_id.remove(&r.id).unwrap_or_default();
         values.sort_by_key(|v| v.field);
         r.values = values;
+        r.tags = tags.remove(&r.id).unwrap_or_default();
     }
     Ok(rows)
 }
@@ -309,6 +371,56 @@ impl RelationStore<'_> {
         Ok(q.fetch_one(&mut *c).await?.try_get("n")?)
     }
 
+    /// The notes on relation `relation_id`, oldest first.
+    pub async fn notes(&self, relation_id: &str) -> Result<Vec<RelationNoteRow>> {
+        let mut c = self.conn().await?;
+        let rows = sqlx::query(
+            "SELECT id, relation_id, body_enc, created_by, created_at FROM relation_notes \
+             WHERE org_id = $1 AND relation_id = $2 ORDER BY created_at, id",
+        )
+        .bind(self.scope.org_id())
+        .bind(relation_id)
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter().map(note_from_row).collect()
+    }
+
+    /// Every note of the organisation: for key rotation.
+    pub async fn all_notes(&self) -> Result<Vec<RelationNoteRow>> {
+        let mut c = self.conn().await?;
+        let rows = sqlx::query(
+            "SELECT id, relation_id, body_enc, created_by, created_at FROM relation_notes \
+             WHERE org_id = $1 ORDER BY id",
+        )
+        .bind(self.scope.org_id())
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter().map(note_from_row).collect()
+    }
+
+    /// Every tag's relation id, index and ciphertext: for key rotation.
+    pub async fn all_tags(&self) -> Result<Vec<(String, RelationTagRow)>> {
+        let mut c = self.conn().await?;
+        let rows = sqlx::query(
+            "SELECT relation_id, tag_index, tag_enc FROM relation_tags WHERE org_id = $1 \
+             ORDER BY relation_id, tag_index",
+        )
+        .bind(self.scope.org_id())
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("relation_id")?,
+                    RelationTagRow {
+                        tag_index: r.try_get("tag_index")?,
+                        tag_enc: r.try_get("tag_enc")?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
     /// Every stored value's relation id, field and ciphertext: for key rotation.
     pub async fn all_values(&self) -> Result<Vec<(String, RelationField, Vec<u8>)>> {
         let mut c = self.conn().await?;
@@ -328,6 +440,16 @@ impl RelationStore<'_> {
             })
             .collect()
     }
+}
+
+fn note_from_row(r: &AnyRow) -> Result<RelationNoteRow> {
+    Ok(RelationNoteRow {
+        id: r.try_get("id")?,
+        relation_id: r.try_get("relation_id")?,
+        body_enc: r.try_get("body_enc")?,
+        created_by: r.try_get("created_by")?,
+        created_at: r.try_get("created_at")?,
+    })
 }
 
 /// Relation writes inside one transaction.
@@ -353,6 +475,76 @@ impl RelationTx<'_> {
         .await?
         .try_get("n")?;
         Ok(n)
+    }
+
+    async fn put_tags(&mut self, id: &str, tags: &[RelationTagRow]) -> Result<()> {
+        sqlx::query("DELETE FROM relation_tags WHERE org_id = $1 AND relation_id = $2")
+            .bind(self.scope.org_id())
+            .bind(id)
+            .execute(&mut *self.conn)
+            .await?;
+        for t in tags {
+            sqlx::query(
+                "INSERT INTO relation_tags (org_id, relation_id, tag_index, tag_enc) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(self.scope.org_id())
+            .bind(id)
+            .bind(&t.tag_index)
+            .bind(&t.tag_enc)
+            .execute(&mut *self.conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Appends a note to a relation, which must be this organisation's (checked by the caller).
+    pub async fn insert_note(&mut self, n: &RelationNoteRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO relation_notes (id, org_id, relation_id, body_enc, created_by, created_at) \
+             VALUES ($2, $1, $3, $4, $5, $6)",
+        )
+        .bind(self.scope.org_id())
+        .bind(&n.id)
+        .bind(&n.relation_id)
+        .bind(&n.body_enc)
+        .bind(&n.created_by)
+        .bind(n.created_at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Replaces one note's ciphertext (key rotation).
+    pub async fn set_note_enc(&mut self, id: &str, body_enc: &[u8]) -> Result<()> {
+        found(
+            sqlx::query("UPDATE relation_notes SET body_enc = $3 WHERE org_id = $1 AND id = $2")
+                .bind(self.scope.org_id())
+                .bind(id)
+                .bind(body_enc)
+                .execute(&mut *self.conn)
+                .await?,
+        )
+    }
+
+    /// Replaces one tag's ciphertext (key rotation).
+    pub async fn set_tag_enc(
+        &mut self,
+        relation_id: &str,
+        tag_index: &str,
+        tag_enc: &[u8],
+    ) -> Result<()> {
+        found(
+            sqlx::query(
+                "UPDATE relation_tags SET tag_enc = $4 WHERE org_id = $1 AND relation_id = $2 \
+                 AND tag_index = $3",
+            )
+            .bind(self.scope.org_id())
+            .bind(relation_id)
+            .bind(tag_index)
+            .bind(tag_enc)
+            .execute(&mut *self.conn)
+            .await?,
+        )
     }
 
     async fn put_values(&mut self, id: &str, values: &[RelationValueRow]) -> Result<()> {
@@ -392,7 +584,8 @@ impl RelationTx<'_> {
         .bind(r.created_at)
         .execute(&mut *self.conn)
         .await?;
-        self.put_values(&r.id, &r.values).await
+        self.put_values(&r.id, &r.values).await?;
+        self.put_tags(&r.id, &r.tags).await
     }
 
     /// Replaces kind, company link and values of relation `r.id` (its party stays), counting the version up.
@@ -411,16 +604,20 @@ impl RelationTx<'_> {
             .execute(&mut *self.conn)
             .await?,
         )?;
-        self.put_values(&r.id, &r.values).await
+        self.put_values(&r.id, &r.values).await?;
+        self.put_tags(&r.id, &r.tags).await
     }
 
-    /// Deletes a relation and its values. NotFound if there is none.
+    /// Deletes a relation with its values, tags and notes. NotFound if there is none.
     pub async fn delete(&mut self, id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM relation_values WHERE org_id = $1 AND relation_id = $2")
-            .bind(self.scope.org_id())
-            .bind(id)
-            .execute(&mut *self.conn)
-            .await?;
+        for table in [VALUES, TAGS, NOTES] {
+            let sql = format!("DELETE FROM {table} WHERE org_id = $1 AND relation_id = $2");
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(self.scope.org_id())
+                .bind(id)
+                .execute(&mut *self.conn)
+                .await?;
+        }
         found(
             sqlx::query("DELETE FROM relations WHERE org_id = $1 AND id = $2")
                 .bind(self.scope.org_id())

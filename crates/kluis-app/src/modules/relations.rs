@@ -21,6 +21,7 @@ pub(super) static MODULE: Module = Module {
         AuditAction::RelationDelete,
         AuditAction::RelationReveal,
         AuditAction::RelationSearch,
+        AuditAction::RelationNoteAdd,
     ],
     checks: &[],
 };
@@ -39,6 +40,12 @@ static ROUTES: &[RouteSpec] = &[
         "/o/{org}/relations/{relation}/reveal/{field}",
         Org,
         Some(Read),
+    ),
+    route(
+        "POST",
+        "/o/{org}/relations/{relation}/notes",
+        Org,
+        Some(Write),
     ),
     route(
         "GET",
@@ -75,6 +82,18 @@ static ROUTES: &[RouteSpec] = &[
     route(
         "DELETE",
         "/api/v1/orgs/{org}/relations/{relation}",
+        ApiOrg,
+        Some(Write),
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{org}/relations/{relation}/notes",
+        ApiOrg,
+        Some(Read),
+    ),
+    route(
+        "POST",
+        "/api/v1/orgs/{org}/relations/{relation}/notes",
         ApiOrg,
         Some(Write),
     ),

@@ -234,19 +234,31 @@ async fn rotating_keys_keeps_relation_values_readable() {
                 ]
                 .into_iter()
                 .collect(),
+                tags: ["vip".to_owned()].into_iter().collect(),
             },
         )
         .await
         .unwrap();
+    app.add_relation_note(&owner, &r.id, "Ziek gemeld via de leidinggevende")
+        .await
+        .unwrap();
     let report = app.rotate_keys().await.unwrap();
     assert_eq!(
-        report.reencrypted, 4,
-        "one e-mail, one display name and the relation's two values"
+        report.reencrypted, 6,
+        "one e-mail, one display name, the relation's two values, its tag and its note"
     );
     app.close().await;
     let app = App::open(env.config.clone()).await.unwrap();
     let owner = app.actor(&owner.user_id, "acme", &origin()).await.unwrap();
-    assert_eq!(app.relation(&owner, &r.id).await.unwrap().name, "Post");
+    let view = app.relation(&owner, &r.id).await.unwrap();
+    assert_eq!(
+        (view.name.as_str(), view.tags.clone()),
+        ("Post", vec!["vip".to_owned()])
+    );
+    assert_eq!(
+        app.relation_notes(&owner, &r.id).await.unwrap()[0].body,
+        "Ziek gemeld via de leidinggevende"
+    );
     assert_eq!(
         app.reveal_relation_field(&owner, &r.id, RelationField::Bsn)
             .await

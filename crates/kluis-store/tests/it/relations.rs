@@ -3,7 +3,9 @@
 
 use kluis_domain::relations::{Party, RelationField, RelationKind};
 use kluis_store::testing::fresh_store;
-use kluis_store::{RelationRow, RelationValueRow, Store, StoreError};
+use kluis_store::{
+    RelationNoteRow, RelationRow, RelationTagRow, RelationValueRow, Store, StoreError,
+};
 
 use crate::org;
 
@@ -26,6 +28,7 @@ fn relation(party: Party, at: i64, values: Vec<RelationValueRow>) -> RelationRow
         created_at: at,
         updated_at: at,
         values,
+        tags: Vec::new(),
     }
 }
 
@@ -64,8 +67,34 @@ async fn relations_are_found_by_index_counted_per_category_and_kept_per_organisa
         ],
     );
     person.company_id = Some(company.id.clone());
+    person.tags = vec![RelationTagRow {
+        tag_index: "ix-vip".into(),
+        tag_enc: b"sealed-vip".to_vec(),
+    }];
     insert(&store, &a, &company).await;
     insert(&store, &a, &person).await;
+    let note = RelationNoteRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        relation_id: person.id.clone(),
+        body_enc: b"sealed-note".to_vec(),
+        created_by: "u1".into(),
+        created_at: 2_500,
+    };
+    let mut tx = store.begin_write().await.unwrap();
+    tx.relations(&a).insert_note(&note).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.relations(&a).notes(&person.id).await.unwrap(),
+        vec![note]
+    );
+    assert!(
+        store
+            .relations(&b)
+            .notes(&person.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // B holds a relation with the same index value: B's, never A's.
     let other = relation(
         Party::Person,
@@ -76,6 +105,7 @@ async fn relations_are_found_by_index_counted_per_category_and_kept_per_organisa
 
     let got = store.relations(&a).get(&person.id).await.unwrap().unwrap();
     assert_eq!(got.values.len(), 4);
+    assert_eq!(got.tags, person.tags);
     assert_eq!(
         got.values[0].field,
         RelationField::GivenName,
@@ -178,6 +208,15 @@ async fn relations_are_found_by_index_counted_per_category_and_kept_per_organisa
     tx.relations(&a).delete(&person.id).await.unwrap();
     tx.commit().await.unwrap();
     assert!(store.relations(&a).get(&person.id).await.unwrap().is_none());
+    assert!(
+        store
+            .relations(&a)
+            .notes(&person.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(store.relations(&a).all_tags().await.unwrap().is_empty());
     assert!(
         store
             .relations(&a)

@@ -35,6 +35,8 @@ pub(crate) fn routes() -> Routes {
             "/api/v1/orgs/{org}/relations/{relation}/reveal/{field}",
             reveal_field,
         )
+        .get("/api/v1/orgs/{org}/relations/{relation}/notes", list_notes)
+        .post("/api/v1/orgs/{org}/relations/{relation}/notes", add_note)
 }
 
 #[derive(OpenApi)]
@@ -46,14 +48,18 @@ pub(crate) fn routes() -> Routes {
         get_relation,
         update_relation,
         delete_relation,
-        reveal_field
+        reveal_field,
+        list_notes,
+        add_note
     ),
     components(schemas(
         RelationIn,
         RelationOut,
         RelationPageOut,
         RelationSearchIn,
-        RelationValueOut
+        RelationValueOut,
+        RelationNoteIn,
+        RelationNoteOut
     ))
 )]
 pub(crate) struct RelationsDoc;
@@ -77,6 +83,25 @@ pub struct RelationIn {
     /// field left out keeps its value; given as "" it is cleared.
     #[serde(default)]
     pub values: BTreeMap<String, String>,
+    /// Tags (at most 20 of at most 50 characters); the set replaces the relation's tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A note to add to a relation.
+#[derive(Deserialize, ToSchema)]
+pub struct RelationNoteIn {
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A note on a relation.
+#[derive(Serialize, ToSchema)]
+pub struct RelationNoteOut {
+    pub id: String,
+    pub note: String,
+    pub created_by: String,
+    pub created_at_ms: i64,
 }
 
 /// A relation: non-sensitive values in clear; special-category and national-ID fields only named.
@@ -91,6 +116,7 @@ pub struct RelationOut {
     pub values: BTreeMap<String, String>,
     /// Sensitive fields held; reveal one with `POST …/reveal/{field}` (audited).
     pub sensitive: Vec<String>,
+    pub tags: Vec<String>,
     pub version: i64,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
@@ -158,6 +184,7 @@ fn relation_in(input: RelationIn) -> Result<RelationInput, Problem> {
         kind,
         company: input.company,
         values,
+        tags: input.tags.into_iter().collect(),
     })
 }
 
@@ -179,6 +206,7 @@ fn relation_out(v: RelationView) -> RelationOut {
             .into_iter()
             .map(|f| f.as_str().to_owned())
             .collect(),
+        tags: v.tags,
         version: v.version,
         created_at_ms: v.created_at_ms,
         updated_at_ms: v.updated_at_ms,
@@ -300,4 +328,41 @@ async fn reveal_field(
         field: field.as_str().to_owned(),
         value,
     }))
+}
+
+fn note_out(n: kluis_app::RelationNote) -> RelationNoteOut {
+    RelationNoteOut {
+        id: n.id,
+        note: n.body,
+        created_by: n.created_by,
+        created_at_ms: n.created_at_ms,
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/relations/{relation}/notes", tag = "relations",
+    params(("org" = String, Path, description = "Organisation slug"), ("relation" = String, Path, description = "Relation id")),
+    responses((status = 200, body = Vec<RelationNoteOut>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn list_notes(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Path((_, id)): Path<(String, String)>,
+) -> Result<Json<Vec<RelationNoteOut>>, Problem> {
+    require(&a, Permission::Read)?;
+    let notes = web.app.relation_notes(&a, &id).await?;
+    Ok(Json(notes.into_iter().map(note_out).collect()))
+}
+
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/relations/{relation}/notes", tag = "relations",
+    params(("org" = String, Path, description = "Organisation slug"), ("relation" = String, Path, description = "Relation id")),
+    request_body = RelationNoteIn,
+    responses((status = 201, body = RelationNoteOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn add_note(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Path((_, id)): Path<(String, String)>,
+    ApiJson(input): ApiJson<RelationNoteIn>,
+) -> Result<Response, Problem> {
+    require(&a, Permission::Write)?;
+    let n = web.app.add_relation_note(&a, &id, &input.note).await?;
+    Ok((StatusCode::CREATED, Json(note_out(n))).into_response())
 }

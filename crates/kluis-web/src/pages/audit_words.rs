@@ -39,6 +39,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("relation.delete", "audit-do-relation-delete"),
     ("relation.reveal", "audit-do-relation-reveal"),
     ("relation.search", "audit-do-relation-search"),
+    ("relation.note.add", "audit-do-relation-note-add"),
 ];
 
 /// Message key of each kind of subject.

@@ -32,6 +32,7 @@ pub(crate) fn routes() -> Routes {
         .get("/o/{org}/relations/{relation}", detail)
         .post("/o/{org}/relations/{relation}", update)
         .post("/o/{org}/relations/{relation}/reveal/{field}", reveal)
+        .post("/o/{org}/relations/{relation}/notes", add_note)
         .get("/o/{org}/relations/{relation}/delete", delete_confirm)
         .post("/o/{org}/relations/{relation}/delete", delete)
 }
@@ -71,6 +72,8 @@ fn error_text(tr: Tr, e: &AppError) -> String {
                 ("name", _) => tr.t("relations-error-name").to_owned(),
                 ("company", _) => tr.t("relations-error-company").to_owned(),
                 ("q", _) => tr.t("relations-error-search-empty").to_owned(),
+                ("tags", _) => tr.t("relations-error-tags").to_owned(),
+                ("note", _) => tr.t("relations-error-note").to_owned(),
                 _ => tr.t("error-invalid-value").to_owned(),
             }
         }
@@ -133,11 +136,17 @@ fn input_from_form(
         "" => None,
         c => Some(c.to_owned()),
     };
+    let tags = first(pairs, "tags")
+        .split(',')
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
     Ok(RelationInput {
         party,
         kind,
         company,
         values,
+        tags,
     })
 }
 
@@ -305,6 +314,14 @@ pub(crate) struct FormPage {
     can_write: bool,
     company_name: Option<String>,
     contacts: Vec<(String, String)>,
+    tags: String,
+    notes: Vec<NoteRow>,
+}
+
+/// A note as the relation page shows it.
+pub struct NoteRow {
+    pub body: String,
+    pub at: String,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -404,8 +421,25 @@ async fn form_page(
             .collect(),
         _ => Vec::new(),
     };
+    let notes = match existing {
+        Some(v) => web
+            .app
+            .relation_notes(&o.actor, &v.id)
+            .await?
+            .into_iter()
+            .map(|n| NoteRow {
+                body: n.body,
+                at: kluis_domain::calendar::utc_date_of_ms(n.created_at_ms)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let page = FormPage {
         c,
+        tags: input.tags.iter().cloned().collect::<Vec<_>>().join(", "),
+        notes,
         org: o.org_slug.clone(),
         id: own_id,
         party: party_label(tr, input.party),
@@ -447,6 +481,7 @@ pub async fn new_form(
             .unwrap_or(RelationKind::Customer),
         company: q.company.filter(|c| !c.trim().is_empty()),
         values: BTreeMap::new(),
+        tags: Default::default(),
     };
     form_page(
         &web,
@@ -495,6 +530,7 @@ fn input_of(v: &RelationView) -> RelationInput {
         kind: v.kind,
         company: v.company_id.clone(),
         values: v.values.clone(),
+        tags: v.tags.iter().cloned().collect(),
     }
 }
 
@@ -621,6 +657,44 @@ pub async fn delete(
             "/o/{}/relations/{}?error=relations-has-contacts",
             o.org_slug, id
         ))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Adds a note to the relation and shows its page again; the text travels in the body only.
+pub async fn add_note(
+    State(web): State<Web>,
+    o: OrgCtx,
+    Path((_, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    require(&o, Permission::Write)?;
+    let tr = o.ctx.tr();
+    let pairs = form_pairs(&body);
+    match web
+        .app
+        .add_relation_note(&o.actor, &id, first(&pairs, "note"))
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/o/{}/relations/{}?notice=relation-note-added",
+            o.org_slug,
+            web.app.relation(&o.actor, &id).await?.id
+        ))),
+        Err(e @ AppError::Invalid { .. }) => {
+            let v = web.app.relation(&o.actor, &id).await?;
+            form_page(
+                &web,
+                &o,
+                &Flash::default(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(error_text(tr, &e)),
+                Some(&v),
+                &input_of(&v),
+                None,
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }

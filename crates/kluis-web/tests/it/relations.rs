@@ -58,6 +58,7 @@ pub async fn customer(env: &Env, owner: &Actor, email: &str) -> String {
                 ]
                 .into_iter()
                 .collect(),
+                tags: Default::default(),
             },
         )
         .await
@@ -256,6 +257,53 @@ async fn persons_companies_and_contacts_through_the_api_with_search_isolation_an
         "a cleared postcode is no longer found"
     );
 
+    // Tags (kept once whatever their case) and notes, both encrypted; a note's text is not in its audit event.
+    let tagged = api
+        .json(
+            Method::PUT,
+            &format!("/api/v1/orgs/acme/relations/{person_id}"),
+            json!({"party": "person", "kind": "customer", "tags": ["Nieuwsbrief", "nieuwsbrief", "vip"], "values": {
+                "given_name": "Eva", "family_name": "de Vries", "email": "eva@nieuw.nl", "city": "Utrecht"}}),
+        )
+        .await;
+    assert_status(&tagged, 200, "tags");
+    assert_eq!(tagged.json()["tags"].as_array().map(Vec::len), Some(2));
+    let note = api
+        .json(
+            Method::POST,
+            &format!("/api/v1/orgs/acme/relations/{person_id}/notes"),
+            json!({"note": "Belde over levering aan Kerkstraat 9"}),
+        )
+        .await;
+    assert_status(&note, 201, "note");
+    let empty = api
+        .json(
+            Method::POST,
+            &format!("/api/v1/orgs/acme/relations/{person_id}/notes"),
+            json!({"note": "  "}),
+        )
+        .await;
+    assert_status(&empty, 422, "empty note");
+    let notes = api
+        .get(&format!("/api/v1/orgs/acme/relations/{person_id}/notes"))
+        .await;
+    assert_status(&notes, 200, "notes");
+    assert_eq!(
+        notes.json()[0]["note"],
+        "Belde over levering aan Kerkstraat 9"
+    );
+    let page = owner.get(&format!("/o/acme/relations/{person_id}")).await;
+    assert!(page.body.contains("Belde over levering aan Kerkstraat 9"));
+    assert!(page.body.contains("vip"));
+    let events = audit_of(&env, &actor).await;
+    assert_eq!(
+        events
+            .iter()
+            .filter(|(_, a)| a == "relation.note.add")
+            .count(),
+        1
+    );
+
     // A company with contacts cannot be deleted; the contact can.
     let del = api
         .json(
@@ -331,6 +379,8 @@ async fn persons_companies_and_contacts_through_the_api_with_search_isolation_an
         assert!(contains(&bytes, b"Acme BV"), "the scan reads the database");
         for clear in [
             "eva@nieuw.nl",
+            "Kerkstraat 9",
+            "Nieuwsbrief",
             "p.bakker@jansenbouw.nl",
             "Jansen Bouw BV",
             "de Vries",

@@ -29,6 +29,7 @@ const FORM: &[(&str, &str)] = &[
     ("entity", "email"),
     ("value", "mail@example.com"),
     ("given_name", "Newcomer"),
+    ("note", "Called back about the order"),
 ];
 
 /// The objects a route names, made afresh for every route so that one route's deletion cannot turn the next
@@ -385,6 +386,7 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "POST /o/{org}/relations/{relation}",
         "POST /o/{org}/relations/{relation}/delete",
         "POST /o/{org}/relations/{relation}/reveal/{field}",
+        "POST /o/{org}/relations/{relation}/notes",
         "DELETE /api/v1/orgs/{org}/relations/{relation}",
         "POST /api/v1/orgs/{org}/relations/{relation}/reveal/{field}",
     ] {
