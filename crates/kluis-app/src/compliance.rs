@@ -76,14 +76,16 @@ impl App {
     pub async fn inventory(&self, actor: &Actor) -> Result<Inventory, AppError> {
         let (register, _) = self.register_with_context(actor).await?;
         let holdings = self.document_holdings(actor).await?;
-        Ok(Inventory::compute(&register, &holdings))
+        let relations = self.relation_holdings(actor, &register).await?;
+        Ok(Inventory::compute_with(&register, &holdings, &relations))
     }
 
     /// The register and inventory rules' findings (Permission::Read).
     pub async fn register_findings(&self, actor: &Actor) -> Result<Vec<Finding>, AppError> {
         let (register, ctx) = self.register_with_context(actor).await?;
         let holdings = self.document_holdings(actor).await?;
-        let inventory = Inventory::compute(&register, &holdings);
+        let relations = self.relation_holdings(actor, &register).await?;
+        let inventory = Inventory::compute_with(&register, &holdings, &relations);
         Ok(compliance::check(&register, &inventory, &ctx))
     }
 

@@ -67,6 +67,8 @@ impl App {
             let scope = OrgScope::system(&org);
             reencrypted +=
                 crate::invitations::reencrypt_invitations(&ring, &mut tx, &scope).await?;
+            reencrypted +=
+                crate::relations::reencrypt_relations(self, &ring, &mut tx, &scope).await?;
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,

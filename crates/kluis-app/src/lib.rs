@@ -27,6 +27,7 @@ mod recipients;
 mod register;
 mod register_export;
 mod register_snapshot;
+mod relations;
 mod revision_cache;
 mod statements;
 mod system;
@@ -79,6 +80,10 @@ pub use recipients::{
     RecipientHistorySubject, RecipientView, StaffMeasure, StaffMeasureInput, accept_agreement_file,
 };
 pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
+pub use relations::{
+    RELATION_SEARCH_LIMIT, RelationInput, RelationNote, RelationPage, RelationView,
+    reveal_permission as relation_reveal_permission,
+};
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

@@ -92,6 +92,18 @@ vocabulary! {
         // auditor pack
         /// The auditor pack (register, statements, recipients, compliance report, audit verification) was made.
         RegisterAuditorPack => "register.auditor_pack",
+        // relations
+        /// A relation (person or company) was recorded; the event names the fields it holds, never their values.
+        RelationCreate => "relation.create",
+        /// A relation's kind, company link or fields changed (the event names the fields).
+        RelationUpdate => "relation.update",
+        RelationDelete => "relation.delete",
+        /// A special-category or national-ID value of a relation was shown in clear (the event names the field).
+        RelationReveal => "relation.reveal",
+        /// Relations were looked up by name, e-mail, phone or postcode (never the search term).
+        RelationSearch => "relation.search",
+        /// A note was added to a relation (the event never holds its text).
+        RelationNoteAdd => "relation.note.add",
     }
 }
 

@@ -133,6 +133,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/profile.ftl"),
         include_str!("../locales/en/profile.ftl"),
     ),
+    (
+        "relations",
+        include_str!("../locales/nl/relations.ftl"),
+        include_str!("../locales/en/relations.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -19,6 +19,7 @@ mod model;
 mod profile;
 mod recipients;
 mod register_changed;
+mod relations;
 mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
@@ -53,6 +54,10 @@ pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewS
 pub use recipients::{
     AgreementRow, ChangeBy, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx,
     RecipientVersionRow, StaffMeasureRow, VersionEvent, VersionedItem,
+};
+pub use relations::{
+    RELATION_TABLES, RelationNoteRow, RelationRow, RelationStore, RelationTagRow, RelationTx,
+    RelationValueRow,
 };
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,

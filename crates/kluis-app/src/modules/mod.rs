@@ -16,6 +16,7 @@ mod members;
 mod profile;
 mod recipients;
 mod register;
+mod relations;
 mod statement;
 
 use std::future::Future;
@@ -125,6 +126,7 @@ pub static MODULES: &[&Module] = &[
     &compliance::MODULE,
     &register::MODULE,
     &recipients::MODULE,
+    &relations::MODULE,
     &statement::MODULE,
     &profile::MODULE,
     &members::MODULE,

@@ -198,3 +198,71 @@ async fn rotating_keys_keeps_pending_invitations_readable_and_usable() {
     let (_, logged_in) = login(&app, "ivy@example.com").await;
     assert_eq!(logged_in, ivy);
 }
+
+#[tokio::test]
+async fn rotating_keys_keeps_relation_values_readable() {
+    use kluis_domain::register::ActivityStatus;
+    use kluis_domain::relations::{Party, RelationField, RelationKind};
+    let env = test_config().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    let owner = app.setup(setup_input(), &origin()).await.unwrap();
+    let payroll = app
+        .create_register_activity(&owner, Some("payroll"), "Salaris", "")
+        .await
+        .unwrap();
+    app.set_register_activity_status(
+        &owner,
+        &payroll.activity.id.to_string(),
+        kluis_app::StatusChange {
+            status: ActivityStatus::Active,
+            end_date: None,
+            successor: None,
+        },
+    )
+    .await
+    .unwrap();
+    let r = app
+        .create_relation(
+            &owner,
+            &kluis_app::RelationInput {
+                party: Party::Person,
+                kind: RelationKind::Employee,
+                company: None,
+                values: [
+                    (RelationField::FamilyName, "Post".to_owned()),
+                    (RelationField::Bsn, "111222333".to_owned()),
+                ]
+                .into_iter()
+                .collect(),
+                tags: ["vip".to_owned()].into_iter().collect(),
+            },
+        )
+        .await
+        .unwrap();
+    app.add_relation_note(&owner, &r.id, "Ziek gemeld via de leidinggevende")
+        .await
+        .unwrap();
+    let report = app.rotate_keys().await.unwrap();
+    assert_eq!(
+        report.reencrypted, 6,
+        "one e-mail, one display name, the relation's two values, its tag and its note"
+    );
+    app.close().await;
+    let app = App::open(env.config.clone()).await.unwrap();
+    let owner = app.actor(&owner.user_id, "acme", &origin()).await.unwrap();
+    let view = app.relation(&owner, &r.id).await.unwrap();
+    assert_eq!(
+        (view.name.as_str(), view.tags.clone()),
+        ("Post", vec!["vip".to_owned()])
+    );
+    assert_eq!(
+        app.relation_notes(&owner, &r.id).await.unwrap()[0].body,
+        "Ziek gemeld via de leidinggevende"
+    );
+    assert_eq!(
+        app.reveal_relation_field(&owner, &r.id, RelationField::Bsn)
+            .await
+            .unwrap(),
+        "111222333"
+    );
+}

@@ -86,6 +86,13 @@ impl DocumentHoldings {
     }
 }
 
+/// How many relations hold each category: a relation counts once per category however many of its fields hold
+/// it (`RelationField::of_category`), so a person with a given and a family name is one `user.name` holder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RelationHoldings {
+    pub categories: BTreeMap<DataCategory, u64>,
+}
+
 /// A place Kluis sees a category held. Later modules (relations' fields) add their own variants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "source", rename_all = "snake_case")]
@@ -98,6 +105,8 @@ pub enum HeldIn {
         /// [`TOP_FOLDERS`].
         by_folder: Vec<(Option<String>, u64)>,
     },
+    /// Relations (persons and companies) with a value in a field of the category.
+    Relations { relations: u64 },
 }
 
 impl HeldIn {
@@ -105,6 +114,7 @@ impl HeldIn {
     pub fn count(&self) -> u64 {
         match self {
             HeldIn::Documents { documents, .. } => *documents,
+            HeldIn::Relations { relations } => *relations,
         }
     }
 }
@@ -192,7 +202,23 @@ pub struct Inventory {
 impl Inventory {
     /// Answers the five questions for every category the documents hold or the register names.
     pub fn compute(register: &Register, holdings: &DocumentHoldings) -> Inventory {
+        Inventory::compute_with(register, holdings, &RelationHoldings::default())
+    }
+
+    /// [`Inventory::compute`] over the documents and the relations' fields.
+    pub fn compute_with(
+        register: &Register,
+        holdings: &DocumentHoldings,
+        relations: &RelationHoldings,
+    ) -> Inventory {
         let mut wanted: BTreeSet<DataCategory> = holdings.categories.keys().copied().collect();
+        wanted.extend(
+            relations
+                .categories
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(c, _)| *c),
+        );
         for a in &register.activities {
             wanted.extend(a.categories.iter().copied());
         }
@@ -201,7 +227,7 @@ impl Inventory {
         }
         let rows = DataCategory::all()
             .filter(|c| wanted.contains(c))
-            .map(|c| row(register, holdings, c))
+            .map(|c| row(register, holdings, relations, c))
             .collect();
         Inventory { rows }
     }
@@ -219,7 +245,12 @@ fn most_first<K: Clone>(m: &BTreeMap<K, u64>, limit: usize) -> Vec<(K, u64)> {
     v
 }
 
-fn row(register: &Register, holdings: &DocumentHoldings, c: DataCategory) -> InventoryRow {
+fn row(
+    register: &Register,
+    holdings: &DocumentHoldings,
+    relations: &RelationHoldings,
+    c: DataCategory,
+) -> InventoryRow {
     let mut held_in = Vec::new();
     if let Some(d) = holdings.categories.get(&c).filter(|d| d.documents > 0) {
         held_in.push(HeldIn::Documents {
@@ -227,6 +258,9 @@ fn row(register: &Register, holdings: &DocumentHoldings, c: DataCategory) -> Inv
             by_class: most_first(&d.by_class, usize::MAX),
             by_folder: most_first(&d.by_folder, TOP_FOLDERS),
         });
+    }
+    if let Some(n) = relations.categories.get(&c).filter(|n| **n > 0) {
+        held_in.push(HeldIn::Relations { relations: *n });
     }
     let naming: Vec<_> = register
         .activities
@@ -494,5 +528,26 @@ mod tests {
         reg.activities[0].retention.push(rule(None));
         let inv = Inventory::compute(&reg, &holdings);
         assert!(inv.row(bsn()).expect("bsn row").gaps.is_empty());
+    }
+
+    #[test]
+    fn relations_are_a_place_a_category_is_held_next_to_documents() {
+        let holdings = DocumentHoldings::build(vec![held(bsn(), 2, None)]);
+        let relations = RelationHoldings {
+            categories: [(bsn(), 3), (cat("user.contact.email"), 0)]
+                .into_iter()
+                .collect(),
+        };
+        let reg = Register::default();
+        let inv = Inventory::compute_with(&reg, &holdings, &relations);
+        let row = inv.row(bsn()).expect("row");
+        assert_eq!(row.held(), 5);
+        assert!(row.held_in.contains(&HeldIn::Relations { relations: 3 }));
+        assert_eq!(row.gaps, vec![Gap::NotCovered { held: 5 }]);
+        // A category no relation holds is no row of its own.
+        assert!(inv.row(cat("user.contact.email")).is_none());
+        // Relations alone make a row too.
+        let inv = Inventory::compute_with(&reg, &DocumentHoldings::default(), &relations);
+        assert_eq!(inv.row(bsn()).expect("row").held(), 3);
     }
 }

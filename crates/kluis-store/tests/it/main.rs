@@ -9,6 +9,7 @@ mod inventory;
 mod jobs;
 mod logins;
 mod recipient_versions;
+mod relations;
 mod tenancy;
 mod tidy;
 

@@ -214,7 +214,7 @@ pub struct CountOut {
 /// Where a category is held.
 #[derive(Serialize, ToSchema)]
 pub struct HeldOut {
-    /// `documents` (later modules add their own sources).
+    /// `documents` or `relations`.
     pub source: String,
     pub count: u64,
     pub by_class: Vec<CountOut>,
@@ -324,6 +324,12 @@ async fn inventory(
                                 count: *n,
                             })
                             .collect(),
+                    },
+                    HeldIn::Relations { relations } => HeldOut {
+                        source: "relations".into(),
+                        count: *relations,
+                        by_class: Vec::new(),
+                        by_folder: Vec::new(),
                     },
                 })
                 .collect(),

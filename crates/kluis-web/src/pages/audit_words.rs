@@ -34,6 +34,12 @@ const ACTIONS: &[(&str, &str)] = &[
     ("member.invite", "audit-do-member-invite"),
     ("member.invite_accept", "audit-do-member-invite-accept"),
     ("member.invite_revoke", "audit-do-member-invite-revoke"),
+    ("relation.create", "audit-do-relation-create"),
+    ("relation.update", "audit-do-relation-update"),
+    ("relation.delete", "audit-do-relation-delete"),
+    ("relation.reveal", "audit-do-relation-reveal"),
+    ("relation.search", "audit-do-relation-search"),
+    ("relation.note.add", "audit-do-relation-note-add"),
 ];
 
 /// Message key of each kind of subject.
@@ -48,6 +54,7 @@ const ENTITIES: &[(&str, &str)] = &[
     ("audit_chain", "audit-subject-audit-chain"),
     ("key", "audit-subject-key"),
     ("invitation", "audit-subject-invitation"),
+    ("relation", "audit-subject-relation"),
 ];
 
 /// The message key for an action code; `None` for a code this version does not know (shown as the code).

@@ -279,6 +279,9 @@ fn inventory_lines(tr: &Tr, inv: &Inventory) -> Vec<InventoryLine> {
                             folders.join(", ")
                         ));
                     }
+                    HeldIn::Relations { relations } => {
+                        held.push(tr.t_n("inventory-held-relations", "count", relations));
+                    }
                 }
             }
             if held.is_empty() {

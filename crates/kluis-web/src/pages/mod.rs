@@ -11,6 +11,7 @@ mod portfolio;
 mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
+pub(crate) mod relations;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
@@ -80,6 +81,7 @@ pub(crate) fn routes() -> Routes {
         .merge(profile::routes())
         .merge(recipients::routes())
         .merge(register::routes())
+        .merge(relations::routes())
 }
 
 #[derive(Template, WebTemplate)]

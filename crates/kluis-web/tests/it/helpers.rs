@@ -21,6 +21,11 @@ impl Env {
         Client::new(self.router.clone())
     }
 
+    /// The database URL of this installation (tests that look inside the SQLite file read it).
+    pub fn database_url(&self) -> &str {
+        self._env.db.url()
+    }
+
     pub async fn actor(&self, user: &UserId, org: &str) -> Actor {
         self.app
             .actor(user, org, &origin())

@@ -28,6 +28,8 @@ const FORM: &[(&str, &str)] = &[
     ("query", "mail@example.com"),
     ("entity", "email"),
     ("value", "mail@example.com"),
+    ("given_name", "Newcomer"),
+    ("note", "Called back about the order"),
 ];
 
 /// The objects a route names, made afresh for every route so that one route's deletion cannot turn the next
@@ -42,6 +44,8 @@ struct Objects {
     agreement: String,
     measure: String,
     invitation: String,
+    /// A customer holding an e-mail address (the field `{field}` names: every reader may reveal it).
+    relation: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -118,7 +122,9 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .await
         .expect("staff measure")
         .id;
+    let relation = crate::relations::customer(env, owner, &format!("klant-{n}@example.com")).await;
     Objects {
+        relation,
         user,
         document: doc.id,
         finding,
@@ -141,6 +147,8 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{agreement}", &o.agreement)
         .replace("{measure}", &o.measure)
         .replace("{invitation}", &o.invitation)
+        .replace("{relation}", &o.relation)
+        .replace("{field}", "email")
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.
@@ -374,6 +382,13 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "PUT /api/v1/orgs/{org}/recipients/{recipient}/agreements/{agreement}",
         "DELETE /api/v1/orgs/{org}/recipients/{recipient}/agreements/{agreement}",
         "DELETE /api/v1/orgs/{org}/staff-measures/{measure}",
+        "POST /o/{org}/relations",
+        "POST /o/{org}/relations/{relation}",
+        "POST /o/{org}/relations/{relation}/delete",
+        "POST /o/{org}/relations/{relation}/reveal/{field}",
+        "POST /o/{org}/relations/{relation}/notes",
+        "DELETE /api/v1/orgs/{org}/relations/{relation}",
+        "POST /api/v1/orgs/{org}/relations/{relation}/reveal/{field}",
     ] {
         assert!(
             succeeded.contains(must),

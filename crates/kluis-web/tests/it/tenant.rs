@@ -62,6 +62,7 @@ struct Ids {
     b_agreement: String,
     b_measure: String,
     b_invitation: String,
+    b_relation: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -95,6 +96,8 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{agreement}", &ids.b_agreement)
         .replace("{measure}", &ids.b_measure)
         .replace("{invitation}", &ids.b_invitation)
+        .replace("{relation}", &ids.b_relation)
+        .replace("{field}", "email")
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -184,6 +187,14 @@ async fn a_member_of_a_can_never_reach_b() {
         .create_register_activity(&b_actor, None, "Beta geheime verwerking", "")
         .await
         .expect("b activity");
+    // A customer of B with an e-mail address (the field the walk reveals).
+    let b_relation = crate::relations::customer(&env, &b_actor, "b-klant@example.com").await;
+    let relation_before = env
+        .app
+        .relation(&b_actor, &b_relation)
+        .await
+        .expect("b relation");
+
     let activities_before = env
         .app
         .register_activities(&b_actor)
@@ -261,6 +272,7 @@ async fn a_member_of_a_can_never_reach_b() {
         b_agreement: b_agreement.id.to_string(),
         b_measure: b_measure.id.clone(),
         b_invitation: b_invitations_before[0].id.clone(),
+        b_relation: b_relation.clone(),
     };
     let mut checked = 0;
     let routes = route_table();
@@ -281,6 +293,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{measure}",
                     "{invitation}",
                     "{activity}",
+                    "{relation}",
                 ]
                 .iter()
                 .any(|x| p.contains(x))
@@ -307,6 +320,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{measure}",
                     "{invitation}",
                     "{activity}",
+                    "{relation}",
                 ]
                 .iter()
                 .any(|x| p.contains(x))
@@ -425,6 +439,7 @@ async fn a_member_of_a_can_never_reach_b() {
                 "Beta training",
                 "b-invitee@example.com",
                 "B Invitee",
+                "b-klant@example.com",
             ] {
                 assert!(!r.body.contains(secret), "{what} leaked {secret}");
             }
@@ -459,6 +474,14 @@ async fn a_member_of_a_can_never_reach_b() {
             .expect("b documents"),
         documents_before,
         "B's documents changed"
+    );
+    assert_eq!(
+        env.app
+            .relation(&b_actor, &b_relation)
+            .await
+            .expect("b relation after"),
+        relation_before,
+        "B's relation changed"
     );
     assert_eq!(
         env.app
