@@ -588,22 +588,31 @@ impl RelationTx<'_> {
         self.put_tags(&r.id, &r.tags).await
     }
 
-    /// Replaces kind, company link and values of relation `r.id` (its party stays), counting the version up.
-    /// NotFound if there is none.
+    /// Replaces kind, company link and values of relation `r.id` (its party stays) if it is still at
+    /// `r.version`, counting the version up. Conflict when someone saved it meanwhile, NotFound if there is none.
     pub async fn update(&mut self, r: &RelationRow) -> Result<()> {
-        found(
-            sqlx::query(
-                "UPDATE relations SET kind = $3, company_id = $4, version = version + 1, updated_at = $5 \
-                 WHERE org_id = $1 AND id = $2",
-            )
-            .bind(self.scope.org_id())
-            .bind(&r.id)
-            .bind(r.kind.as_str())
-            .bind(r.company_id.clone())
-            .bind(r.updated_at)
-            .execute(&mut *self.conn)
-            .await?,
-        )?;
+        // Only over the version the change was made on: two people editing at once must not silently lose one
+        // edit (the values replaced below were read with that version).
+        let done = sqlx::query(
+            "UPDATE relations SET kind = $3, company_id = $4, version = version + 1, updated_at = $5 \
+             WHERE org_id = $1 AND id = $2 AND version = $6",
+        )
+        .bind(self.scope.org_id())
+        .bind(&r.id)
+        .bind(r.kind.as_str())
+        .bind(r.company_id.clone())
+        .bind(r.updated_at)
+        .bind(r.version)
+        .execute(&mut *self.conn)
+        .await?;
+        if done.rows_affected() == 0 {
+            return match self.get(&r.id).await? {
+                Some(_) => Err(StoreError::Conflict(
+                    "the relation was changed by someone else meanwhile".into(),
+                )),
+                None => Err(StoreError::NotFound),
+            };
+        }
         self.put_values(&r.id, &r.values).await?;
         self.put_tags(&r.id, &r.tags).await
     }

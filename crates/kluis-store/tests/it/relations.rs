@@ -180,6 +180,26 @@ async fn relations_are_found_by_index_counted_per_category_and_kept_per_organisa
     let got = store.relations(&a).get(&person.id).await.unwrap().unwrap();
     assert_eq!(got.version, 2);
     assert_eq!(got.values.len(), 1);
+    // A save made on the version before (someone else saved meanwhile) is refused, and changes nothing.
+    let mut stale = person.clone();
+    stale.values = Vec::new();
+    let mut tx = store.begin_write().await.unwrap();
+    assert!(matches!(
+        tx.relations(&a).update(&stale).await,
+        Err(StoreError::Conflict(_))
+    ));
+    tx.rollback().await.unwrap();
+    assert_eq!(
+        store
+            .relations(&a)
+            .get(&person.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .values
+            .len(),
+        1
+    );
     assert!(
         store
             .relations(&a)
