@@ -67,6 +67,7 @@ impl App {
             let scope = OrgScope::system(&org);
             reencrypted +=
                 crate::invitations::reencrypt_invitations(&ring, &mut tx, &scope).await?;
+            reencrypted += crate::requests::reencrypt_requests(&ring, &mut tx, &scope).await?;
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,

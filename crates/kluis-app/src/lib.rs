@@ -27,6 +27,7 @@ mod recipients;
 mod register;
 mod register_export;
 mod register_snapshot;
+mod requests;
 mod revision_cache;
 mod statements;
 mod system;
@@ -79,6 +80,7 @@ pub use recipients::{
     RecipientHistorySubject, RecipientView, StaffMeasure, StaffMeasureInput, accept_agreement_file,
 };
 pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
+pub use requests::{NewRequest, RequestHistoryEntry, RequestStep, RequestSummary, RequestView};
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

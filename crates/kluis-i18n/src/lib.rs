@@ -133,6 +133,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/profile.ftl"),
         include_str!("../locales/en/profile.ftl"),
     ),
+    (
+        "requests",
+        include_str!("../locales/nl/requests.ftl"),
+        include_str!("../locales/en/requests.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -19,6 +19,7 @@ mod model;
 mod profile;
 mod recipients;
 mod register_changed;
+mod requests;
 mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
@@ -54,6 +55,7 @@ pub use recipients::{
     AgreementRow, ChangeBy, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx,
     RecipientVersionRow, StaffMeasureRow, VersionEvent, VersionedItem,
 };
+pub use requests::{REQUEST_TABLES, RequestRow, RequestStore, RequestTx, TransitionRow};
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,
 };

@@ -8,6 +8,7 @@ mod invitations;
 pub(crate) mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
+pub(crate) mod requests;
 pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, UserId};
@@ -53,6 +54,7 @@ pub(crate) fn routes() -> Routes {
         .merge(invitations::routes())
         .merge(compliance::routes())
         .merge(register::routes())
+        .merge(requests::routes())
 }
 
 #[derive(OpenApi)]
@@ -86,7 +88,8 @@ pub fn openapi_json() -> String {
         .merge_from(recipients::RecipientsDoc::openapi())
         .merge_from(invitations::InvitationsDoc::openapi())
         .merge_from(compliance::ComplianceDoc::openapi())
-        .merge_from(register::RegisterDoc::openapi());
+        .merge_from(register::RegisterDoc::openapi())
+        .merge_from(requests::RequestsDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -16,6 +16,7 @@ mod members;
 mod profile;
 mod recipients;
 mod register;
+mod requests;
 mod statement;
 
 use std::future::Future;
@@ -126,6 +127,7 @@ pub static MODULES: &[&Module] = &[
     &register::MODULE,
     &recipients::MODULE,
     &statement::MODULE,
+    &requests::MODULE,
     &profile::MODULE,
     &members::MODULE,
     &audit::MODULE,

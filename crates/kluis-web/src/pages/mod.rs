@@ -11,6 +11,7 @@ mod portfolio;
 mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
+pub(crate) mod requests;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
@@ -80,6 +81,7 @@ pub(crate) fn routes() -> Routes {
         .merge(profile::routes())
         .merge(recipients::routes())
         .merge(register::routes())
+        .merge(requests::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -18,5 +18,6 @@ mod recipients;
 mod register;
 mod register_flow;
 mod register_form;
+mod requests;
 mod roles;
 mod tenant;

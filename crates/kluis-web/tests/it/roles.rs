@@ -42,6 +42,8 @@ struct Objects {
     agreement: String,
     measure: String,
     invitation: String,
+    /// An open data-subject request.
+    request: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -118,6 +120,22 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .await
         .expect("staff measure")
         .id;
+    let request = env
+        .app
+        .create_request(
+            owner,
+            &kluis_app::NewRequest {
+                kind: kluis_domain::relations::requests::RequestKind::Access,
+                channel: kluis_domain::relations::requests::RequestChannel::Email,
+                requester_name: format!("Requester {n}"),
+                requester_email: format!("requester-{n}@example.com"),
+                received_at: None,
+                received_local: None,
+                relation_id: None,
+            },
+        )
+        .await
+        .expect("request");
     Objects {
         user,
         document: doc.id,
@@ -127,6 +145,7 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         agreement,
         measure,
         invitation: invitation.id,
+        request,
     }
 }
 
@@ -141,6 +160,7 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{agreement}", &o.agreement)
         .replace("{measure}", &o.measure)
         .replace("{invitation}", &o.invitation)
+        .replace("{request}", &o.request)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.
