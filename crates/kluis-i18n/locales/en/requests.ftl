@@ -121,3 +121,11 @@ compliance-requests-due-soon = { $days ->
        *[other] A request ({ $article }) is due in { $days } days, on { $due }.
     }
 compliance-requests-due-soon-explain = Answer it in time, or send the notice of an extension with the reasons before the first month ends (Art. 12(3)).
+audit-do-request-create = Data-subject request registered
+audit-do-request-verify-identity = Requester's identity verified
+audit-do-request-extend = Request deadline extended
+audit-do-request-answer = Request answered
+audit-do-request-refuse = Request refused
+audit-do-request-withdraw = Request withdrawn
+audit-do-request-read = Requester's details viewed
+audit-subject-request = Data-subject request

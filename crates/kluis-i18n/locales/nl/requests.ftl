@@ -121,3 +121,11 @@ compliance-requests-due-soon = { $days ->
        *[other] Een verzoek ({ $article }) moet over { $days } dagen, op { $due }, beantwoord zijn.
     }
 compliance-requests-due-soon-explain = Beantwoord het op tijd, of stuur vóór het einde van de eerste maand het bericht van verlenging met de redenen (art. 12 lid 3).
+audit-do-request-create = Verzoek van betrokkene geregistreerd
+audit-do-request-verify-identity = Identiteit van verzoeker vastgesteld
+audit-do-request-extend = Termijn van verzoek verlengd
+audit-do-request-answer = Verzoek beantwoord
+audit-do-request-refuse = Verzoek geweigerd
+audit-do-request-withdraw = Verzoek ingetrokken
+audit-do-request-read = Gegevens van verzoeker bekeken
+audit-subject-request = Verzoek van betrokkene

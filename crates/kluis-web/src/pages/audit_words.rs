@@ -34,6 +34,17 @@ const ACTIONS: &[(&str, &str)] = &[
     ("member.invite", "audit-do-member-invite"),
     ("member.invite_accept", "audit-do-member-invite-accept"),
     ("member.invite_revoke", "audit-do-member-invite-revoke"),
+    // requests
+    ("request.create", "audit-do-request-create"),
+    (
+        "request.verify_identity",
+        "audit-do-request-verify-identity",
+    ),
+    ("request.extend", "audit-do-request-extend"),
+    ("request.answer", "audit-do-request-answer"),
+    ("request.refuse", "audit-do-request-refuse"),
+    ("request.withdraw", "audit-do-request-withdraw"),
+    ("request.read", "audit-do-request-read"),
 ];
 
 /// Message key of each kind of subject.
@@ -48,6 +59,8 @@ const ENTITIES: &[(&str, &str)] = &[
     ("audit_chain", "audit-subject-audit-chain"),
     ("key", "audit-subject-key"),
     ("invitation", "audit-subject-invitation"),
+    // requests
+    ("request", "audit-subject-request"),
 ];
 
 /// The message key for an action code; `None` for a code this version does not know (shown as the code).
