@@ -129,3 +129,5 @@ audit-do-request-refuse = Request refused
 audit-do-request-withdraw = Request withdrawn
 audit-do-request-read = Requester's details viewed
 audit-subject-request = Data-subject request
+dashboard-requests-heading = Requests to answer
+dashboard-requests-link = All requests

@@ -129,3 +129,5 @@ audit-do-request-refuse = Verzoek geweigerd
 audit-do-request-withdraw = Verzoek ingetrokken
 audit-do-request-read = Gegevens van verzoeker bekeken
 audit-subject-request = Verzoek van betrokkene
+dashboard-requests-heading = Te beantwoorden verzoeken
+dashboard-requests-link = Alle verzoeken

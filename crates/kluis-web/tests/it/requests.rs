@@ -275,6 +275,18 @@ async fn an_overdue_request_is_a_compliance_finding_until_it_is_answered() {
     let page = owner.get("/o/acme/compliance").await;
     assert!(page.body.contains(&format!("/o/acme/requests/{id}")));
     assert!(page.body.contains("dagen te laat"), "{}", page.body);
+    // The dashboard shows both, whatever the step plan puts first.
+    let dash = owner.get("/o/acme").await;
+    assert_status(&dash, 200, "dashboard");
+    assert!(
+        dash.body.contains("data-rule=\"requests.overdue\""),
+        "{}",
+        dash.body
+    );
+    assert!(
+        dash.body
+            .contains(&format!("href=\"/o/acme/requests/{soon_id}\""))
+    );
     // The list shows the overdue one first, highlighted.
     let list = owner.get("/o/acme/requests").await;
     assert_status(&list, 200, "the list");
@@ -311,6 +323,8 @@ async fn an_overdue_request_is_a_compliance_finding_until_it_is_answered() {
         !all.iter().any(|f| f["rule"] == "requests.overdue"),
         "answered is no longer overdue: {all:?}"
     );
+    let dash = owner.get("/o/acme").await;
+    assert!(!dash.body.contains("data-rule=\"requests.overdue\""));
     // Closed is closed.
     let res = step(&mut api, &id, json!({"step": "withdraw"})).await;
     assert_status(&res, 409, "a step on a closed request");
