@@ -69,6 +69,7 @@ impl App {
                 crate::invitations::reencrypt_invitations(&ring, &mut tx, &scope).await?;
             reencrypted +=
                 crate::relations::reencrypt_relations(self, &ring, &mut tx, &scope).await?;
+            reencrypted += crate::requests::reencrypt_requests(&ring, &mut tx, &scope).await?;
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,

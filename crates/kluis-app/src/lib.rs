@@ -28,6 +28,7 @@ mod register;
 mod register_export;
 mod register_snapshot;
 mod relations;
+mod requests;
 mod revision_cache;
 mod statements;
 mod system;
@@ -84,6 +85,7 @@ pub use relations::{
     RELATION_SEARCH_LIMIT, RelationInput, RelationNote, RelationPage, RelationView,
     reveal_permission as relation_reveal_permission,
 };
+pub use requests::{NewRequest, RequestHistoryEntry, RequestStep, RequestSummary, RequestView};
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

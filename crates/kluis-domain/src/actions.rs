@@ -104,6 +104,21 @@ vocabulary! {
         RelationSearch => "relation.search",
         /// A note was added to a relation (the event never holds its text).
         RelationNoteAdd => "relation.note.add",
+        // requests
+        /// A data-subject request was registered (the event names no requester).
+        RequestCreate => "request.create",
+        /// The requester's identity was recorded as verified (the event names the method's field, not values).
+        RequestVerifyIdentity => "request.verify_identity",
+        /// The deadline of a request was extended by two months (Art. 12(3)).
+        RequestExtend => "request.extend",
+        /// A request was answered.
+        RequestAnswer => "request.answer",
+        /// A request was refused with a ground and reasons (Art. 12(4)).
+        RequestRefuse => "request.refuse",
+        /// A request was withdrawn by the data subject.
+        RequestWithdraw => "request.withdraw",
+        /// Requesters' names or contact details were decrypted to be shown (a read of personal data).
+        RequestRead => "request.read",
     }
 }
 

@@ -34,6 +34,9 @@ pub enum Permission {
     /// Change the register of processing activities: profile, activities, recipients, agreements, statements.
     /// Staff read the register but do not decide what the organisation processes and why.
     ManageRegister,
+    /// Handle data-subject requests: verify the requester, extend, answer, refuse. Staff register a request
+    /// (`Write`: they take the call) and read the list, but the answer is the privacy lead's.
+    HandleRequests,
 }
 
 impl Role {
@@ -61,7 +64,7 @@ impl Role {
             Role::PrivacyOfficer => {
                 matches!(
                     permission,
-                    Read | Write | RevealSensitive | ReadAudit | ManageRegister
+                    Read | Write | RevealSensitive | ReadAudit | ManageRegister | HandleRequests
                 )
             }
             Role::Staff => matches!(permission, Read | Write),
@@ -152,6 +155,9 @@ mod tests {
         assert!(Role::PrivacyOfficer.allows(Permission::ManageRegister));
         assert!(!Role::Staff.allows(Permission::ManageRegister));
         assert!(!Role::Auditor.allows(Permission::ManageRegister));
+        assert!(Role::PrivacyOfficer.allows(Permission::HandleRequests));
+        assert!(!Role::Staff.allows(Permission::HandleRequests));
+        assert!(!Role::Auditor.allows(Permission::HandleRequests));
         assert_eq!("privacy_officer".parse::<Role>(), Ok(Role::PrivacyOfficer));
     }
 

@@ -138,6 +138,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/relations.ftl"),
         include_str!("../locales/en/relations.ftl"),
     ),
+    (
+        "requests",
+        include_str!("../locales/nl/requests.ftl"),
+        include_str!("../locales/en/requests.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

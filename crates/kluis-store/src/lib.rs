@@ -20,6 +20,7 @@ mod profile;
 mod recipients;
 mod register_changed;
 mod relations;
+mod requests;
 mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
@@ -59,6 +60,7 @@ pub use relations::{
     RELATION_TABLES, RelationNoteRow, RelationRow, RelationStore, RelationTagRow, RelationTx,
     RelationValueRow,
 };
+pub use requests::{REQUEST_TABLES, RequestRow, RequestStore, RequestTx, TransitionRow};
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,
 };

@@ -9,6 +9,7 @@ pub(crate) mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
 pub(crate) mod relations;
+pub(crate) mod requests;
 pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, UserId};
@@ -55,6 +56,7 @@ pub(crate) fn routes() -> Routes {
         .merge(compliance::routes())
         .merge(register::routes())
         .merge(relations::routes())
+        .merge(requests::routes())
 }
 
 #[derive(OpenApi)]
@@ -89,7 +91,8 @@ pub fn openapi_json() -> String {
         .merge_from(invitations::InvitationsDoc::openapi())
         .merge_from(compliance::ComplianceDoc::openapi())
         .merge_from(register::RegisterDoc::openapi())
-        .merge_from(relations::RelationsDoc::openapi());
+        .merge_from(relations::RelationsDoc::openapi())
+        .merge_from(requests::RequestsDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

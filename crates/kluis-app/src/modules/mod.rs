@@ -17,6 +17,7 @@ mod profile;
 mod recipients;
 mod register;
 mod relations;
+mod requests;
 mod statement;
 
 use std::future::Future;
@@ -128,6 +129,7 @@ pub static MODULES: &[&Module] = &[
     &recipients::MODULE,
     &relations::MODULE,
     &statement::MODULE,
+    &requests::MODULE,
     &profile::MODULE,
     &members::MODULE,
     &audit::MODULE,

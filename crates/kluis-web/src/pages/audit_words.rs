@@ -40,6 +40,17 @@ const ACTIONS: &[(&str, &str)] = &[
     ("relation.reveal", "audit-do-relation-reveal"),
     ("relation.search", "audit-do-relation-search"),
     ("relation.note.add", "audit-do-relation-note-add"),
+    // requests
+    ("request.create", "audit-do-request-create"),
+    (
+        "request.verify_identity",
+        "audit-do-request-verify-identity",
+    ),
+    ("request.extend", "audit-do-request-extend"),
+    ("request.answer", "audit-do-request-answer"),
+    ("request.refuse", "audit-do-request-refuse"),
+    ("request.withdraw", "audit-do-request-withdraw"),
+    ("request.read", "audit-do-request-read"),
 ];
 
 /// Message key of each kind of subject.
@@ -55,6 +66,8 @@ const ENTITIES: &[(&str, &str)] = &[
     ("key", "audit-subject-key"),
     ("invitation", "audit-subject-invitation"),
     ("relation", "audit-subject-relation"),
+    // requests
+    ("request", "audit-subject-request"),
 ];
 
 /// The message key for an action code; `None` for a code this version does not know (shown as the code).

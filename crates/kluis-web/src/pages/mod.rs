@@ -12,6 +12,7 @@ mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
 pub(crate) mod relations;
+pub(crate) mod requests;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
@@ -82,6 +83,7 @@ pub(crate) fn routes() -> Routes {
         .merge(recipients::routes())
         .merge(register::routes())
         .merge(relations::routes())
+        .merge(requests::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -61,6 +61,9 @@ struct DashboardPage {
     docs_summary: String,
     /// The compliance score, its trend and the three things to do first.
     card: super::compliance::ScoreCard,
+    /// Data-subject requests overdue or due within a week (the report's findings of the requests module), so
+    /// they show whatever the step plan puts first.
+    requests_due: Vec<super::compliance::FindingView>,
 }
 
 pub async fn dashboard(
@@ -99,6 +102,12 @@ pub async fn dashboard(
     );
     let report = super::compliance::report(&web, &o).await?;
     let card = super::compliance::score_card(&o.ctx.tr(), &o.org_slug, &report);
+    let requests_due = report
+        .findings
+        .iter()
+        .filter(|f| f.id.starts_with("requests."))
+        .map(|f| super::compliance::finding_view(&o.ctx.tr(), &o.org_slug, f))
+        .collect();
     let page = DashboardPage {
         c: Chrome::org(&o, "dashboard-title", "dashboard", &flash),
         org: o.org_slug.clone(),
@@ -111,6 +120,7 @@ pub async fn dashboard(
         docs_total,
         docs_summary,
         card,
+        requests_due,
     };
     Ok(page.into_response())
 }

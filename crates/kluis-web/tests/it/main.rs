@@ -19,5 +19,6 @@ mod register;
 mod register_flow;
 mod register_form;
 mod relations;
+mod requests;
 mod roles;
 mod tenant;

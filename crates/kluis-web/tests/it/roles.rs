@@ -46,6 +46,8 @@ struct Objects {
     invitation: String,
     /// A customer holding an e-mail address (the field `{field}` names: every reader may reveal it).
     relation: String,
+    /// An open data-subject request.
+    request: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -123,6 +125,22 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .expect("staff measure")
         .id;
     let relation = crate::relations::customer(env, owner, &format!("klant-{n}@example.com")).await;
+    let request = env
+        .app
+        .create_request(
+            owner,
+            &kluis_app::NewRequest {
+                kind: kluis_domain::relations::requests::RequestKind::Access,
+                channel: kluis_domain::relations::requests::RequestChannel::Email,
+                requester_name: format!("Requester {n}"),
+                requester_email: format!("requester-{n}@example.com"),
+                received_at: None,
+                received_local: None,
+                relation_id: None,
+            },
+        )
+        .await
+        .expect("request");
     Objects {
         relation,
         user,
@@ -133,6 +151,7 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         agreement,
         measure,
         invitation: invitation.id,
+        request,
     }
 }
 
@@ -149,6 +168,7 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{invitation}", &o.invitation)
         .replace("{relation}", &o.relation)
         .replace("{field}", "email")
+        .replace("{request}", &o.request)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.

@@ -63,6 +63,7 @@ struct Ids {
     b_measure: String,
     b_invitation: String,
     b_relation: String,
+    b_request: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -98,6 +99,7 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{invitation}", &ids.b_invitation)
         .replace("{relation}", &ids.b_relation)
         .replace("{field}", "email")
+        .replace("{request}", &ids.b_request)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -253,6 +255,27 @@ async fn a_member_of_a_can_never_reach_b() {
     .await;
     let b_invitations_before = env.app.invitations(&b_actor).await.expect("b invitations");
 
+    // A data-subject request of B.
+    let b_request = env
+        .app
+        .create_request(
+            &b_actor,
+            &kluis_app::NewRequest {
+                kind: kluis_domain::relations::requests::RequestKind::Erasure,
+                channel: kluis_domain::relations::requests::RequestChannel::Letter,
+                requester_name: "Beta Requester".into(),
+                requester_email: "beta-requester@example.com".into(),
+                // Overdue, so that the deadline snapshot below holds it.
+                received_at: Some(time::OffsetDateTime::now_utc() - time::Duration::days(40)),
+                received_local: None,
+                relation_id: None,
+            },
+        )
+        .await
+        .expect("b request");
+    let b_requests_before = requests_snapshot(&env, &b_actor).await;
+    assert_eq!(b_requests_before.len(), 1);
+
     let members_before = members_of(&env, &b_actor).await;
     let audit_before = audit_of_changes(&env, &b_actor).await;
     let tokens_before = env.app.api_tokens(&b_actor).await.expect("tokens");
@@ -273,6 +296,7 @@ async fn a_member_of_a_can_never_reach_b() {
         b_measure: b_measure.id.clone(),
         b_invitation: b_invitations_before[0].id.clone(),
         b_relation: b_relation.clone(),
+        b_request: b_request.clone(),
     };
     let mut checked = 0;
     let routes = route_table();
@@ -294,6 +318,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{invitation}",
                     "{activity}",
                     "{relation}",
+                    "{request}",
                 ]
                 .iter()
                 .any(|x| p.contains(x))
@@ -525,6 +550,11 @@ async fn a_member_of_a_can_never_reach_b() {
         b_invitations_before,
         "B's invitations changed"
     );
+    assert_eq!(
+        requests_snapshot(&env, &b_actor).await,
+        b_requests_before,
+        "B's requests changed"
+    );
     assert!(
         env.app
             .verify_audit(&b_actor)
@@ -532,4 +562,26 @@ async fn a_member_of_a_can_never_reach_b() {
             .expect("verify")
             .is_ok()
     );
+}
+
+/// B's requests as (id, status, due date, closed): what a step would change. Reads no requester, so it appends
+/// nothing to B's log.
+async fn requests_snapshot(
+    env: &Env,
+    actor: &kluis_app::Actor,
+) -> Vec<(String, String, String, bool)> {
+    env.app
+        .requests_needing_attention(actor)
+        .await
+        .expect("b requests")
+        .into_iter()
+        .map(|r| {
+            (
+                r.id,
+                r.status.as_str().to_owned(),
+                r.due_on.to_string(),
+                r.closed_at_ms.is_some(),
+            )
+        })
+        .collect()
 }
