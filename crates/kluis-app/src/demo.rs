@@ -1,5 +1,6 @@
 //! `kluis demo`: fills an empty organisation with a realistic small business (a bakery: profile, eight activities
-//! from the starter library, processors with agreements, a few documents with personal data), so a newcomer sees
+//! from the starter library, processors with agreements, a few documents with personal data, a few hundred
+//! customers and the staff, an open access request), so a newcomer sees
 //! a living register in one command. Every record goes through the ordinary use cases and is audited as `cli`.
 
 use kluis_domain::register::starter::template;
@@ -7,13 +8,18 @@ use kluis_domain::register::{
     ActivityStatus, Art28Checklist, DpoInfo, Jurisdiction, OrgProfile, Recipient, RecipientRole,
     SubProcessorAuthorisation, TransferSafeguard,
 };
+use kluis_domain::relations::requests::{RequestChannel, RequestKind};
+use kluis_domain::relations::{Party, RelationField, RelationKind};
 use kluis_domain::{Permission, Role, SystemActor};
 use kluis_i18n::{Lang, Tr};
 use kluis_store::OrgScope;
+use std::collections::{BTreeMap, BTreeSet};
 use time::Duration;
 
 use crate::audit::CLI_ACTOR;
 use crate::recipients::AgreementInput;
+use crate::relations::RelationInput;
+use crate::requests::NewRequest;
 use crate::system::require_system;
 use crate::{Actor, App, AppError, OrgSummary, Origin, StatusChange, UserId};
 
@@ -24,6 +30,8 @@ pub struct DemoReport {
     pub active: usize,
     pub recipients: usize,
     pub documents: usize,
+    pub relations: usize,
+    pub requests: usize,
 }
 
 /// The starter templates the bakery runs, in the order they are added.
@@ -61,7 +69,167 @@ const BAKERY_DOCUMENTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Given names and family names the demo's made-up customers are combined from (common Dutch names, written
+/// here, not taken from a names dataset).
+const GIVEN_NAMES: &[&str] = &[
+    "Anna", "Bram", "Daan", "Emma", "Femke", "Gijs", "Hanna", "Iris", "Jesse", "Julia", "Kees",
+    "Lotte", "Maud", "Noah", "Olaf", "Puck", "Ruben", "Saar", "Thijs", "Vera", "Wout", "Yara",
+    "Zoë", "Mohamed", "Fatima",
+];
+const FAMILY_NAMES: &[&str] = &[
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "van Dijk",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Yilmaz",
+    "El Amrani",
+    "Kok",
+    "Willems",
+];
+/// How many made-up customers the demo records, next to the staff below.
+const DEMO_CUSTOMERS: usize = 240;
+/// The bakery's staff: the payslip and the absence note above are about the first.
+const DEMO_STAFF: &[(&str, &str, &str)] = &[
+    ("Sanne", "de Vries", "sanne.devries@korenschoof.example"),
+    ("Tom", "Kuipers", "tom.kuipers@korenschoof.example"),
+    ("Lisa", "Hoekstra", "lisa.hoekstra@korenschoof.example"),
+    ("Mehmet", "Demir", "mehmet.demir@korenschoof.example"),
+    ("Eva", "Postma", "eva.postma@korenschoof.example"),
+    ("Joost", "Verhoeven", "joost.verhoeven@korenschoof.example"),
+    ("Noor", "Bosman", "noor.bosman@korenschoof.example"),
+    ("Sem", "Koster", "sem.koster@korenschoof.example"),
+    ("Ilse", "Prins", "ilse.prins@korenschoof.example"),
+];
+
+/// The demo's values for one field of a made-up person, when the demo has one.
+fn demo_value(
+    field: RelationField,
+    n: usize,
+    given: &str,
+    family: &str,
+    email: &str,
+) -> Option<String> {
+    Some(match field {
+        RelationField::GivenName => given.to_owned(),
+        RelationField::FamilyName => family.to_owned(),
+        RelationField::Email => email.to_owned(),
+        RelationField::Phone => format!("06-{:08}", 10_000_000 + n * 7_919 % 89_999_999),
+        RelationField::Street => format!("Dorpsstraat {}", 2 + n % 180),
+        RelationField::Postcode => {
+            // Dutch postcode letters (never SA, SD or SS: the letters below leave out S).
+            const LETTERS: &[u8] = b"ABCEGHJKLNPRTVXZ";
+            let first = LETTERS[n % LETTERS.len()] as char;
+            let second = LETTERS[n / LETTERS.len() % LETTERS.len()] as char;
+            format!("{} {first}{second}", 1234 + n % 40)
+        }
+        RelationField::City => "Ergens".to_owned(),
+        RelationField::Country => "NL".to_owned(),
+        RelationField::Language => "nl".to_owned(),
+        _ => return None,
+    })
+}
+
 impl App {
+    /// Records the bakery's customers and staff (only the fields its active activities need: privacy by default
+    /// decides, as for any user) and one open access request from the customer the order document names.
+    async fn demo_relations(&self, actor: &Actor, report: &mut DemoReport) -> Result<(), AppError> {
+        let mut people: Vec<(RelationKind, String, String, String)> = Vec::new();
+        // Pieter Jansen ordered the wedding cake in the demo's documents; his access request is the open one.
+        people.push((
+            RelationKind::Customer,
+            "Pieter".into(),
+            "Jansen".into(),
+            "pieter.jansen@example.nl".into(),
+        ));
+        for n in 0..DEMO_CUSTOMERS {
+            let given = GIVEN_NAMES[n % GIVEN_NAMES.len()];
+            let family = FAMILY_NAMES[(n / GIVEN_NAMES.len() + n * 7) % FAMILY_NAMES.len()];
+            let local: String = format!("{given}.{family}.{n}")
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect();
+            people.push((
+                RelationKind::Customer,
+                given.into(),
+                family.into(),
+                format!("{local}@example.nl"),
+            ));
+        }
+        for (given, family, email) in DEMO_STAFF {
+            people.push((
+                RelationKind::Employee,
+                (*given).into(),
+                (*family).into(),
+                (*email).into(),
+            ));
+        }
+        let mut offered = BTreeMap::new();
+        let mut first_customer = None;
+        for (n, (kind, given, family, email)) in people.iter().enumerate() {
+            if !offered.contains_key(kind) {
+                let fields = self
+                    .relation_offered_fields(actor, *kind, Party::Person, false)
+                    .await?;
+                offered.insert(*kind, fields);
+            }
+            let values = offered[kind]
+                .iter()
+                .filter_map(|f| Some((*f, demo_value(*f, n, given, family, email)?)))
+                .collect();
+            let view = self
+                .create_relation(
+                    actor,
+                    &RelationInput {
+                        party: Party::Person,
+                        kind: *kind,
+                        company: None,
+                        values,
+                        tags: if n % 5 == 0 {
+                            BTreeSet::from(["nieuwsbrief".to_owned()])
+                        } else {
+                            BTreeSet::new()
+                        },
+                    },
+                )
+                .await?;
+            first_customer.get_or_insert(view.id);
+            report.relations += 1;
+        }
+        self.create_request(
+            actor,
+            &NewRequest {
+                kind: RequestKind::Access,
+                channel: RequestChannel::Email,
+                requester_name: "Pieter Jansen".into(),
+                requester_email: "pieter.jansen@example.nl".into(),
+                received_at: Some(time::OffsetDateTime::now_utc() - Duration::days(9)),
+                received_local: None,
+                relation_id: first_customer,
+            },
+        )
+        .await?;
+        report.requests += 1;
+        Ok(())
+    }
+
     /// Fills the organisation `slug` with the demo bakery (`kluis demo`). Refused when the organisation's
     /// register already has activities, so a real register is never mixed with made-up data. Names and texts
     /// in `lang`.
@@ -227,6 +395,7 @@ impl App {
                 .await?;
             report.documents += 1;
         }
+        self.demo_relations(&actor, &mut report).await?;
         let instance = format!("cli-demo-{}", uuid::Uuid::now_v7());
         while self.run_one_job(&instance).await? {}
         Ok(report)

@@ -234,8 +234,10 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 e => fail(e),
             })?;
             println!(
-                "Demo bakery in {org}: {} activities ({} active), {} processors with agreements, {} documents                  scanned. Open the organisation's register, statement and compliance pages to see them.",
-                r.activities, r.active, r.recipients, r.documents
+                "Demo bakery in {org}: {} activities ({} active), {} processors with agreements, {} documents \
+                 scanned, {} relations, {} open access request. Open the organisation's register, relations, \
+                 requests and compliance pages to see them.",
+                r.activities, r.active, r.recipients, r.documents, r.relations, r.requests
             );
         }
         Command::Check(args) => {

@@ -68,6 +68,8 @@ fn demo_fills_an_empty_organisation_once_and_its_register_exports() {
     let out = install.ok(&["demo", "--org", "bakkerij"], "");
     assert!(out.contains("8 activities"), "{out}");
     assert!(out.contains("3 processors"), "{out}");
+    assert!(out.contains("250 relations"), "{out}");
+    assert!(out.contains("1 open access request"), "{out}");
     let again = install.run(&["demo", "--org", "bakkerij"], "");
     assert!(!again.status.success(), "{}", describe(&again));
     assert!(
