@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use kluis_crypto::KeyRing;
 use kluis_domain::register::inventory::RelationHoldings;
 use kluis_domain::register::{DataCategory, Register};
-use kluis_domain::relations::model::{RelationProblem, offered_fields};
+use kluis_domain::relations::model::{RelationProblem, offered_fields, unneeded_for_kind};
 use kluis_domain::relations::{Party, Relation, RelationField, RelationKind};
 use kluis_domain::{AuditAction, EntityType, Permission};
 use kluis_store::{RelationNoteRow, RelationRow, RelationTagRow, RelationValueRow, now_ms};
@@ -770,6 +770,31 @@ impl App {
 }
 
 impl App {
+    /// Per kind of relation, the fields its relations hold that no active activity needs any more (an activity
+    /// ended, a kind changed): `(kind, party, field, how many relations)`, for the compliance check
+    /// (Art. 5(1)(c) and (e)). Set-based: counts per kind, never reads a value.
+    pub async fn relations_holding_unneeded(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<(RelationKind, Party, RelationField, u64)>, AppError> {
+        require(actor, Permission::Read)?;
+        let register = Register {
+            activities: self.register_activities_as_of(actor, None).await?,
+            ..Default::default()
+        };
+        let store = self.db().relations(&actor.scope);
+        let mut out = Vec::new();
+        for kind in RelationKind::ALL {
+            for party in Party::ALL {
+                let fields = unneeded_for_kind(&register, *kind, *party);
+                for (field, n) in store.count_holding_of_kind(*kind, *party, &fields).await? {
+                    out.push((*kind, *party, field, u64::try_from(n).unwrap_or(0)));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// How many relations hold each category (Permission::Read): every field's own category and every
     /// category the register names that a field falls under (a relation with a postcode holds the address the
     /// register names), each relation counted once per category. One indexed count per category.

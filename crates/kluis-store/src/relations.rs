@@ -371,6 +371,43 @@ impl RelationStore<'_> {
         Ok(q.fetch_one(&mut *c).await?.try_get("n")?)
     }
 
+    /// How many relations of `kind` and `party` hold each of `fields` (fields none holds are left out): from
+    /// the relations of that kind (index `relations_org_kind`) to their values by primary key.
+    pub async fn count_holding_of_kind(
+        &self,
+        kind: RelationKind,
+        party: Party,
+        fields: &[RelationField],
+    ) -> Result<Vec<(RelationField, i64)>> {
+        if fields.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut c = self.conn().await?;
+        let sql = format!(
+            "SELECT v.field AS field, COUNT(*) AS n FROM {RELATIONS} r \
+             JOIN {VALUES} v ON v.relation_id = r.id AND v.org_id = r.org_id \
+             WHERE r.org_id = $1 AND r.kind = $2 AND r.party = $3 AND v.field IN ({}) \
+             GROUP BY v.field ORDER BY v.field",
+            placeholders(4, fields.len())
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(self.scope.org_id())
+            .bind(kind.as_str())
+            .bind(party.as_str());
+        for f in fields {
+            q = q.bind(f.as_str());
+        }
+        let mut out = Vec::new();
+        for row in q.fetch_all(&mut *c).await? {
+            let field: String = row.try_get("field")?;
+            // A field string this build does not know cannot be one of `fields`.
+            if let Ok(f) = field.parse::<RelationField>() {
+                out.push((f, row.try_get("n")?));
+            }
+        }
+        Ok(out)
+    }
+
     /// The notes on relation `relation_id`, oldest first.
     pub async fn notes(&self, relation_id: &str) -> Result<Vec<RelationNoteRow>> {
         let mut c = self.conn().await?;

@@ -395,6 +395,27 @@ pub fn unneeded_fields(register: &Register, relation: &Relation) -> Vec<Relation
         .collect()
 }
 
+/// The fields no relation of `kind` and `party` may hold any more, whether or not it is a business contact: not
+/// offered even with the business-contact categories. For the set-based compliance check, which counts holders
+/// per kind without reading each relation; it never reports a field that [`unneeded_fields`] would allow.
+pub fn unneeded_for_kind(
+    register: &Register,
+    kind: RelationKind,
+    party: Party,
+) -> Vec<RelationField> {
+    let mut needed: BTreeSet<RelationField> = offered_fields(register, kind, party, false)
+        .into_iter()
+        .collect();
+    if party == Party::Person {
+        needed.extend(offered_fields(register, kind, party, true));
+    }
+    RelationField::ALL
+        .iter()
+        .copied()
+        .filter(|f| f.applies_to(party) && !needed.contains(f))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -688,5 +709,27 @@ mod tests {
                 RelationField::Postcode
             ]
         );
+    }
+
+    #[test]
+    fn a_field_is_unneeded_for_a_kind_only_when_no_active_activity_needs_it() {
+        let reg = register(&["customer_administration", "payroll"]);
+        let customer = unneeded_for_kind(&reg, RelationKind::Customer, Party::Person);
+        assert!(!customer.contains(&RelationField::Email));
+        assert!(customer.contains(&RelationField::Bsn), "{customer:?}");
+        // Staff: payroll needs the BSN.
+        let staff = unneeded_for_kind(&reg, RelationKind::Employee, Party::Person);
+        assert!(!staff.contains(&RelationField::Bsn), "{staff:?}");
+        // With no active activity, everything a person can hold is unneeded.
+        let empty = unneeded_for_kind(&register(&[]), RelationKind::Customer, Party::Person);
+        assert!(empty.contains(&RelationField::Email));
+        assert!(!empty.contains(&RelationField::CompanyName));
+        // Never stricter than the per-relation rule.
+        for kind in RelationKind::ALL {
+            for f in unneeded_for_kind(&reg, *kind, Party::Person) {
+                assert!(!offered_fields(&reg, *kind, Party::Person, true).contains(&f));
+                assert!(!offered_fields(&reg, *kind, Party::Person, false).contains(&f));
+            }
+        }
     }
 }

@@ -106,3 +106,10 @@ relations-note-label = New note
 relations-note-submit = Add note
 relations-error-note = Write a note of at most 5000 characters.
 notice-relation-note-added = The note has been added.
+
+# Compliance check
+compliance-relations-unneeded-data = { $count ->
+        [one] One relation holds { $category }, but no active processing activity needs it for that kind of relation.
+       *[other] { $count } relations hold { $category }, but no active processing activity needs it for that kind of relation.
+    }
+compliance-relations-unneeded-data-explain = Data without a purpose may not be kept (Art. 5(1)(c) and (e)): remove the field from these relations, or record the activity that needs it in the register.

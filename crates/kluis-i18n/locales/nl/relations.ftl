@@ -106,3 +106,10 @@ relations-note-label = Nieuwe notitie
 relations-note-submit = Notitie toevoegen
 relations-error-note = Schrijf een notitie van hoogstens 5000 tekens.
 notice-relation-note-added = De notitie is toegevoegd.
+
+# Compliance check
+compliance-relations-unneeded-data = { $count ->
+        [one] Eén relatie bevat { $category }, maar geen actieve verwerking heeft dat voor dat soort relatie nodig.
+       *[other] { $count } relaties bevatten { $category }, maar geen actieve verwerking heeft dat voor dat soort relatie nodig.
+    }
+compliance-relations-unneeded-data-explain = Gegevens zonder doel mag u niet bewaren (art. 5 lid 1 onder c en e AVG): verwijder het veld bij deze relaties, of leg in het register de verwerking vast die het nodig heeft.

@@ -635,3 +635,57 @@ async fn the_pages_offer_only_needed_fields_search_by_post_and_delete_with_confi
         assert!(events.iter().any(|(_, e)| e == a), "{a} audited");
     }
 }
+
+#[tokio::test]
+async fn data_no_active_activity_needs_any_more_is_a_compliance_finding_per_category() {
+    let (env, mut owner) = with_owner().await;
+    let actor = session_actor(&env, &owner, "acme").await;
+    customer(&env, &actor, "klant@example.nl").await;
+    let unneeded = |report: &kluis_app::ComplianceReport| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.id == "relations.unneeded_data")
+            .map(|f| (f.subject.clone(), f.args.get("count").cloned()))
+            .collect::<Vec<_>>()
+    };
+    let before = env.app.compliance_report(&actor).await.expect("report");
+    assert!(unneeded(&before).is_empty(), "{:?}", unneeded(&before));
+
+    // The customer administration ends: the customer's name and e-mail address have no purpose any more.
+    let activities = env
+        .app
+        .register_activities(&actor)
+        .await
+        .expect("activities");
+    let customers = activities
+        .iter()
+        .find(|a| a.activity.template.as_deref() == Some("customer_administration"))
+        .expect("the customer administration");
+    env.app
+        .set_register_activity_status(
+            &actor,
+            &customers.activity.id.to_string(),
+            StatusChange {
+                status: ActivityStatus::Ended,
+                end_date: Some(time::OffsetDateTime::now_utc().date()),
+                successor: None,
+            },
+        )
+        .await
+        .expect("end the activity");
+    let after = env.app.compliance_report(&actor).await.expect("report");
+    let found = unneeded(&after);
+    let email = kluis_domain::register::compliance::Subject::Category {
+        key: RelationField::Email.category_key().to_owned(),
+    };
+    assert!(found.contains(&(email, Some("1".to_owned()))), "{found:?}");
+    let page = owner.get("/o/acme/compliance").await;
+    assert_status(&page, 200, "compliance page");
+    assert!(
+        page.body
+            .contains("geen actieve verwerking heeft dat voor dat soort relatie nodig"),
+        "the page names the finding in the member's language"
+    );
+    assert!(!page.body.contains("klant@example.nl"), "names no one");
+}
