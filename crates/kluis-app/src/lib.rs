@@ -82,8 +82,8 @@ pub use recipients::{
 };
 pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
 pub use relations::{
-    RELATION_SEARCH_LIMIT, RelationInput, RelationNote, RelationPage, RelationView,
-    reveal_permission as relation_reveal_permission,
+    RELATION_SEARCH_LIMIT, RelationInput, RelationListFilter, RelationNote, RelationPage,
+    RelationView, TagChoice, reveal_permission as relation_reveal_permission,
 };
 pub use requests::{NewRequest, RequestHistoryEntry, RequestStep, RequestSummary, RequestView};
 pub use statements::{RenderedStatement, statement_pdf};

@@ -9,7 +9,9 @@ use kluis_domain::register::{DataCategory, Register};
 use kluis_domain::relations::model::{RelationProblem, offered_fields, unneeded_for_kind};
 use kluis_domain::relations::{Party, Relation, RelationField, RelationKind};
 use kluis_domain::{AuditAction, EntityType, Permission};
-use kluis_store::{RelationNoteRow, RelationRow, RelationTagRow, RelationValueRow, now_ms};
+use kluis_store::{
+    RelationFilter, RelationNoteRow, RelationRow, RelationTagRow, RelationValueRow, now_ms,
+};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -68,6 +70,26 @@ pub struct RelationView {
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
 }
+
+/// What the list of relations is narrowed to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationListFilter {
+    pub kind: Option<RelationKind>,
+    /// A tag's token from [`App::relation_tag_choices`].
+    pub tag: Option<String>,
+}
+
+/// A tag the list can be filtered by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagChoice {
+    /// Opaque: the tag's blind index.
+    pub token: String,
+    pub label: String,
+    pub relations: u64,
+}
+
+/// Tags the list's filter offers at most.
+const TAG_CHOICES: i64 = 100;
 
 /// One page of relations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -668,6 +690,20 @@ impl App {
         page: u32,
         per_page: u32,
     ) -> Result<RelationPage, AppError> {
+        self.relations_filtered(actor, &RelationListFilter::default(), page, per_page)
+            .await
+    }
+
+    /// One page of the relations of a kind and/or holding a tag (Permission::Read), newest first. The tag is
+    /// named by its token from [`App::relation_tag_choices`] (the tag's blind index), so no tag text reaches a
+    /// URL; an unknown token finds nothing.
+    pub async fn relations_filtered(
+        &self,
+        actor: &Actor,
+        filter: &RelationListFilter,
+        page: u32,
+        per_page: u32,
+    ) -> Result<RelationPage, AppError> {
         require(actor, Permission::Read)?;
         let per_page = match per_page {
             0 => DEFAULT_PER_PAGE,
@@ -675,13 +711,18 @@ impl App {
         };
         let page = page.max(1);
         let store = self.db().relations(&actor.scope);
+        let filter = RelationFilter {
+            kind: filter.kind,
+            tag_index: filter.tag.clone().filter(|t| !t.is_empty()),
+        };
         let rows = store
-            .list(
+            .list_where(
+                &filter,
                 i64::from(per_page),
                 i64::from(page - 1) * i64::from(per_page),
             )
             .await?;
-        let total = u64::try_from(store.count().await?).unwrap_or(0);
+        let total = u64::try_from(store.count_where(&filter).await?).unwrap_or(0);
         let relations = rows
             .iter()
             .map(|r| self.relation_view(actor.scope.org_id(), r, None))
@@ -692,6 +733,29 @@ impl App {
             per_page,
             total,
         })
+    }
+
+    /// The organisation's tags to filter by, most used first (Permission::Read): each with its token, its text
+    /// as first written and how many relations hold it.
+    pub async fn relation_tag_choices(&self, actor: &Actor) -> Result<Vec<TagChoice>, AppError> {
+        require(actor, Permission::Read)?;
+        let org_id = actor.scope.org_id();
+        let keys = self.keys();
+        self.db()
+            .relations(&actor.scope)
+            .tag_counts(TAG_CHOICES)
+            .await?
+            .into_iter()
+            .map(|t| {
+                let plain =
+                    keys.decrypt(&t.tag_enc, &tag_aad(org_id, &t.relation_id, &t.tag_index))?;
+                Ok(TagChoice {
+                    label: String::from_utf8(plain).map_err(AppError::internal)?,
+                    token: t.tag_index,
+                    relations: u64::try_from(t.relations).unwrap_or(0),
+                })
+            })
+            .collect()
     }
 
     /// Relations whose name, e-mail address, phone number or postcode is exactly `query` (as normalised for

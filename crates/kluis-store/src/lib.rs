@@ -57,8 +57,8 @@ pub use recipients::{
     RecipientVersionRow, StaffMeasureRow, VersionEvent, VersionedItem,
 };
 pub use relations::{
-    RELATION_TABLES, RelationNoteRow, RelationRow, RelationStore, RelationTagRow, RelationTx,
-    RelationValueRow,
+    RELATION_TABLES, RelationFilter, RelationNoteRow, RelationRow, RelationStore, RelationTagRow,
+    RelationTx, RelationValueRow, TagCount,
 };
 pub use requests::{REQUEST_TABLES, RequestRow, RequestStore, RequestTx, TransitionRow};
 pub use statements::{

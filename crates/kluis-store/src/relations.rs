@@ -225,6 +225,44 @@ async fn q_relation(c: &mut AnyConnection, org: &str, id: &str) -> Result<Option
     Ok(rows.into_iter().next())
 }
 
+/// What a list of relations is narrowed to; empty lets every relation through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RelationFilter {
+    pub kind: Option<RelationKind>,
+    /// The blind index of a tag (purpose `relation_tag`): only relations holding it.
+    pub tag_index: Option<String>,
+}
+
+impl RelationFilter {
+    /// The conditions on `relations r` after the organisation's, with their parameters numbered from `from`.
+    fn sql(&self, from: usize) -> (String, Vec<String>) {
+        let mut cond = String::new();
+        let mut binds = Vec::new();
+        if let Some(kind) = self.kind {
+            cond.push_str(&format!(" AND r.kind = ${}", from + binds.len()));
+            binds.push(kind.as_str().to_owned());
+        }
+        if let Some(tag) = &self.tag_index {
+            cond.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM {TAGS} t WHERE t.relation_id = r.id AND t.tag_index = ${})",
+                from + binds.len()
+            ));
+            binds.push(tag.clone());
+        }
+        (cond, binds)
+    }
+}
+
+/// A tag as the list's filter offers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag_index: String,
+    pub relations: i64,
+    /// The relation whose sealed copy `tag_enc` is (its id is part of the copy's AAD).
+    pub relation_id: String,
+    pub tag_enc: Vec<u8>,
+}
+
 /// Reads of one organisation's relations.
 pub struct RelationStore<'s> {
     store: &'s Store,
@@ -260,24 +298,47 @@ impl RelationStore<'_> {
 
     /// How many relations the organisation holds.
     pub async fn count(&self) -> Result<i64> {
+        self.count_where(&RelationFilter::default()).await
+    }
+
+    /// How many relations `filter` lets through.
+    pub async fn count_where(&self, filter: &RelationFilter) -> Result<i64> {
         let mut c = self.conn().await?;
-        let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM relations WHERE org_id = $1")
-            .bind(self.scope.org_id())
-            .fetch_one(&mut *c)
-            .await?
-            .try_get("n")?;
-        Ok(n)
+        let (cond, binds) = filter.sql(2);
+        let sql = format!("SELECT COUNT(*) AS n FROM {RELATIONS} r WHERE r.org_id = $1{cond}");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.scope.org_id());
+        for b in binds {
+            q = q.bind(b);
+        }
+        Ok(q.fetch_one(&mut *c).await?.try_get("n")?)
     }
 
     /// One page of relations, newest first, with their values.
     pub async fn list(&self, limit: i64, offset: i64) -> Result<Vec<RelationRow>> {
+        self.list_where(&RelationFilter::default(), limit, offset)
+            .await
+    }
+
+    /// One page of the relations `filter` lets through, newest first, with their values.
+    pub async fn list_where(
+        &self,
+        filter: &RelationFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<RelationRow>> {
         let mut c = self.conn().await?;
+        let (cond, binds) = filter.sql(2);
+        let next = 2 + binds.len();
         let sql = format!(
-            "SELECT {RELATION_COLUMNS} FROM {RELATIONS} WHERE org_id = $1 \
-             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+            "SELECT {RELATION_COLUMNS} FROM {RELATIONS} r WHERE r.org_id = $1{cond} \
+             ORDER BY r.created_at DESC, r.id DESC LIMIT ${next} OFFSET ${}",
+            next + 1
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(self.scope.org_id())
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.scope.org_id());
+        for b in binds {
+            q = q.bind(b);
+        }
+        let rows = q
             .bind(limit)
             .bind(offset)
             .fetch_all(&mut *c)
@@ -286,6 +347,41 @@ impl RelationStore<'_> {
             .map(relation_from_row)
             .collect::<Result<Vec<_>>>()?;
         with_values(&mut c, self.scope.org_id(), rows).await
+    }
+
+    /// The organisation's tags, most used first, at most `limit`: each tag's blind index, how many relations
+    /// hold it and one sealed copy (from the relation with the smallest id) to show it by.
+    pub async fn tag_counts(&self, limit: i64) -> Result<Vec<TagCount>> {
+        let mut c = self.conn().await?;
+        let groups = sqlx::query(
+            "SELECT tag_index, COUNT(*) AS n, MIN(relation_id) AS relation_id FROM relation_tags \
+             WHERE org_id = $1 GROUP BY tag_index ORDER BY n DESC, tag_index LIMIT $2",
+        )
+        .bind(self.scope.org_id())
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?;
+        let mut out = Vec::with_capacity(groups.len());
+        for g in groups {
+            let tag_index: String = g.try_get("tag_index")?;
+            let relation_id: String = g.try_get("relation_id")?;
+            let tag_enc: Vec<u8> = sqlx::query(
+                "SELECT tag_enc FROM relation_tags WHERE org_id = $1 AND relation_id = $2 AND tag_index = $3",
+            )
+            .bind(self.scope.org_id())
+            .bind(&relation_id)
+            .bind(&tag_index)
+            .fetch_one(&mut *c)
+            .await?
+            .try_get("tag_enc")?;
+            out.push(TagCount {
+                relations: g.try_get("n")?,
+                tag_index,
+                relation_id,
+                tag_enc,
+            });
+        }
+        Ok(out)
     }
 
     /// The relations holding a value whose blind index is one of `indexes` (exact match, no decryption),

@@ -110,6 +110,12 @@ static ROUTES: &[RouteSpec] = &[
     ),
     route(
         "GET",
+        "/api/v1/orgs/{org}/relations/tags",
+        ApiOrg,
+        Some(Read),
+    ),
+    route(
+        "GET",
         "/api/v1/orgs/{org}/relations/{relation}",
         ApiOrg,
         Some(Read),

@@ -113,3 +113,11 @@ compliance-relations-unneeded-data = { $count ->
        *[other] { $count } relations hold { $category }, but no active processing activity needs it for that kind of relation.
     }
 compliance-relations-unneeded-data-explain = Data without a purpose may not be kept (Art. 5(1)(c) and (e)): remove the field from these relations, or record the activity that needs it in the register.
+
+# List filter
+relations-filter-heading = Filter relations
+relations-filter-all-kinds = All kinds
+relations-filter-all-tags = All tags
+relations-filter-tag = Tag
+relations-filter-submit = Filter
+relations-filter-none = No relations match this filter.

@@ -113,3 +113,11 @@ compliance-relations-unneeded-data = { $count ->
        *[other] { $count } relaties bevatten { $category }, maar geen actieve verwerking heeft dat voor dat soort relatie nodig.
     }
 compliance-relations-unneeded-data-explain = Gegevens zonder doel mag u niet bewaren (art. 5 lid 1 onder c en e AVG): verwijder het veld bij deze relaties, of leg in het register de verwerking vast die het nodig heeft.
+
+# List filter
+relations-filter-heading = Relaties filteren
+relations-filter-all-kinds = Alle soorten
+relations-filter-all-tags = Alle labels
+relations-filter-tag = Label
+relations-filter-submit = Filteren
+relations-filter-none = Geen relaties passen bij dit filter.

@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use kluis_app::{RelationInput, RelationView};
+use kluis_app::{RelationInput, RelationListFilter, RelationView};
 use kluis_domain::Permission;
 use kluis_domain::relations::{Party, RelationField, RelationKind};
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,7 @@ pub(crate) fn routes() -> Routes {
         .get("/api/v1/orgs/{org}/relations", list_relations)
         .post("/api/v1/orgs/{org}/relations", create_relation)
         .post("/api/v1/orgs/{org}/relations/search", search_relations)
+        .get("/api/v1/orgs/{org}/relations/tags", list_tags)
         .get("/api/v1/orgs/{org}/relations/{relation}", get_relation)
         .add(
             Method::PUT,
@@ -45,6 +46,7 @@ pub(crate) fn routes() -> Routes {
         list_relations,
         create_relation,
         search_relations,
+        list_tags,
         get_relation,
         update_relation,
         delete_relation,
@@ -59,7 +61,8 @@ pub(crate) fn routes() -> Routes {
         RelationSearchIn,
         RelationValueOut,
         RelationNoteIn,
-        RelationNoteOut
+        RelationNoteOut,
+        RelationTagOut
     ))
 )]
 pub(crate) struct RelationsDoc;
@@ -152,6 +155,19 @@ pub struct RelationParams {
     page: Option<u32>,
     /// Relations per page: 50 by default, at most 500.
     per_page: Option<u32>,
+    /// Only relations of this kind (customer, prospect, employee, job_applicant, supplier_contact, other).
+    kind: Option<String>,
+    /// Only relations holding this tag: its token from `GET .../relations/tags`.
+    tag: Option<String>,
+}
+
+/// A tag relations can be filtered by.
+#[derive(Serialize, ToSchema)]
+pub struct RelationTagOut {
+    /// Opaque token to filter the list by (`?tag=`).
+    token: String,
+    label: String,
+    relations: u64,
 }
 
 fn invalid(field: &'static str, message: &str) -> Problem {
@@ -222,9 +238,17 @@ async fn list_relations(
     Query(p): Query<RelationParams>,
 ) -> Result<Json<RelationPageOut>, Problem> {
     require(&a, Permission::Read)?;
+    let kind = match p.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+        None => None,
+        Some(k) => Some(
+            k.parse::<RelationKind>()
+                .map_err(|_| invalid("kind", "not a kind of relation"))?,
+        ),
+    };
+    let filter = RelationListFilter { kind, tag: p.tag };
     let page = web
         .app
-        .relations(&a, p.page.unwrap_or(1), p.per_page.unwrap_or(0))
+        .relations_filtered(&a, &filter, p.page.unwrap_or(1), p.per_page.unwrap_or(0))
         .await?;
     Ok(Json(RelationPageOut {
         page: page.page,
@@ -232,6 +256,26 @@ async fn list_relations(
         total: page.total,
         relations: page.relations.into_iter().map(relation_out).collect(),
     }))
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/relations/tags", tag = "relations",
+    params(("org" = String, Path, description = "Organisation slug")),
+    responses((status = 200, body = Vec<RelationTagOut>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn list_tags(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+) -> Result<Json<Vec<RelationTagOut>>, Problem> {
+    require(&a, Permission::Read)?;
+    let tags = web.app.relation_tag_choices(&a).await?;
+    Ok(Json(
+        tags.into_iter()
+            .map(|t| RelationTagOut {
+                token: t.token,
+                label: t.label,
+                relations: t.relations,
+            })
+            .collect(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/relations", tag = "relations",

@@ -18,7 +18,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use kluis_app::{RelationInput, RelationView, relation_reveal_permission};
+use kluis_app::{RelationInput, RelationListFilter, RelationView, relation_reveal_permission};
 use kluis_domain::Permission;
 use kluis_domain::relations::{Party, RelationField, RelationKind};
 use std::collections::BTreeMap;
@@ -200,6 +200,46 @@ pub(crate) struct ListPage {
     prev_page: Option<u32>,
     next_page: Option<u32>,
     can_write: bool,
+    /// The filter's choices: kinds and the organisation's tags.
+    kinds: Vec<Opt>,
+    tags: Vec<Opt>,
+    filtered: bool,
+    /// The filter as the pager's links carry it (`&kind=…&tag=…`: a kind and a tag's opaque token).
+    filter_query: String,
+}
+
+/// The filter's choices with `kind` and `tag` selected; the first option of each is "all".
+async fn filter_choices(
+    web: &Web,
+    o: &OrgCtx,
+    kind: Option<RelationKind>,
+    tag: Option<&str>,
+) -> Result<(Vec<Opt>, Vec<Opt>), WebError> {
+    let tr = o.ctx.tr();
+    let all = |label: &str, selected: bool| Opt {
+        value: String::new(),
+        label: tr.t(label).to_owned(),
+        selected,
+    };
+    let mut kinds = vec![all("relations-filter-all-kinds", kind.is_none())];
+    kinds.extend(RelationKind::ALL.iter().map(|k| Opt {
+        value: k.as_str().to_owned(),
+        label: kind_label(tr, *k),
+        selected: Some(*k) == kind,
+    }));
+    let mut tags = vec![all("relations-filter-all-tags", tag.is_none())];
+    tags.extend(
+        web.app
+            .relation_tag_choices(&o.actor)
+            .await?
+            .into_iter()
+            .map(|t| Opt {
+                selected: Some(t.token.as_str()) == tag,
+                label: format!("{} ({})", t.label, t.relations),
+                value: t.token,
+            }),
+    );
+    Ok((kinds, tags))
 }
 
 /// The company relations of the organisation as (id, name), for the company choice and the list.
@@ -210,6 +250,10 @@ async fn companies(web: &Web, o: &OrgCtx) -> Result<Vec<(String, String)>, WebEr
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct ListQuery {
     pub page: Option<u32>,
+    /// A kind of relation; anything else lists every kind.
+    pub kind: Option<String>,
+    /// A tag's token (see `App::relation_tag_choices`).
+    pub tag: Option<String>,
     pub notice: Option<String>,
     pub error: Option<String>,
 }
@@ -225,8 +269,33 @@ pub async fn list(
         notice: q.notice,
         error: q.error,
     };
-    let page = web.app.relations(&o.actor, q.page.unwrap_or(1), 50).await?;
+    let kind = q
+        .kind
+        .as_deref()
+        .and_then(|k| k.parse::<RelationKind>().ok());
+    // A token is a blind index in hex: anything else is no tag of this organisation.
+    let tag = q.tag.filter(|t| {
+        !t.is_empty() && t.len() <= 128 && t.bytes().all(|b| b.is_ascii_alphanumeric())
+    });
+    let filter = RelationListFilter {
+        kind,
+        tag: tag.clone(),
+    };
+    let page = web
+        .app
+        .relations_filtered(&o.actor, &filter, q.page.unwrap_or(1), 50)
+        .await?;
     let companies = companies(&web, &o).await?;
+    let (kinds, tags) = filter_choices(&web, &o, kind, tag.as_deref()).await?;
+    let mut filter_query = String::new();
+    if let Some(k) = kind {
+        filter_query.push_str("&kind=");
+        filter_query.push_str(k.as_str());
+    }
+    if let Some(t) = &tag {
+        filter_query.push_str("&tag=");
+        filter_query.push_str(t);
+    }
     let shown = u64::from(page.page) * u64::from(page.per_page);
     let list = ListPage {
         c: Chrome::org(&o, "relations-title", "relations", &flash),
@@ -242,6 +311,10 @@ pub async fn list(
         prev_page: (page.page > 1).then(|| page.page - 1),
         next_page: (shown < page.total).then_some(page.page + 1),
         can_write: o.actor.role.allows(Permission::Write),
+        kinds,
+        tags,
+        filtered: kind.is_some() || tag.is_some(),
+        filter_query,
     };
     Ok(list.into_response())
 }
@@ -279,6 +352,10 @@ pub async fn search(State(web): State<Web>, o: OrgCtx, body: Bytes) -> Result<Re
         prev_page: None,
         next_page: None,
         can_write: o.actor.role.allows(Permission::Write),
+        kinds: Vec::new(),
+        tags: Vec::new(),
+        filtered: false,
+        filter_query: String::new(),
     };
     Ok((status, list).into_response())
 }

@@ -689,3 +689,71 @@ async fn data_no_active_activity_needs_any_more_is_a_compliance_finding_per_cate
     );
     assert!(!page.body.contains("klant@example.nl"), "names no one");
 }
+
+#[tokio::test]
+async fn the_list_filters_by_kind_and_by_tag_without_a_tag_in_the_url() {
+    let (env, mut owner) = with_owner().await;
+    let actor = session_actor(&env, &owner, "acme").await;
+    register_ready(&env, &actor).await;
+    let mut api = api_client(&env, &owner, None).await;
+    for (kind, name, tags) in [
+        ("customer", "Anna", json!(["Nieuwsbrief"])),
+        ("customer", "Bram", json!([])),
+        ("employee", "Cees", json!(["nieuwsbrief", "vip"])),
+    ] {
+        let res = api
+            .json(
+                Method::POST,
+                "/api/v1/orgs/acme/relations",
+                json!({"party": "person", "kind": kind, "values": {"given_name": name}, "tags": tags}),
+            )
+            .await;
+        assert_status(&res, 201, name);
+    }
+    let names = |v: &serde_json::Value| {
+        let mut n: Vec<String> = v["relations"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|r| r["name"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        n.sort();
+        n
+    };
+    let employees = api.get("/api/v1/orgs/acme/relations?kind=employee").await;
+    assert_status(&employees, 200, "by kind");
+    assert_eq!(names(&employees.json()), ["Cees"]);
+    assert_eq!(employees.json()["total"], 1);
+    let bad = api.get("/api/v1/orgs/acme/relations?kind=alien").await;
+    assert_status(&bad, 422, "unknown kind");
+
+    let tags = api.get("/api/v1/orgs/acme/relations/tags").await;
+    assert_status(&tags, 200, "tags");
+    let tags = tags.json();
+    assert_eq!(tags[0]["relations"], 2, "{tags}");
+    assert_eq!(tags[0]["label"], "Nieuwsbrief", "{tags}");
+    let token = tags[0]["token"].as_str().expect("token").to_owned();
+    assert!(!token.to_lowercase().contains("nieuwsbrief"));
+    let tagged = api
+        .get(&format!("/api/v1/orgs/acme/relations?tag={token}"))
+        .await;
+    assert_eq!(names(&tagged.json()), ["Anna", "Cees"]);
+    let both = api
+        .get(&format!(
+            "/api/v1/orgs/acme/relations?tag={token}&kind=customer"
+        ))
+        .await;
+    assert_eq!(names(&both.json()), ["Anna"]);
+    let unknown = api.get("/api/v1/orgs/acme/relations?tag=ffff").await;
+    assert_eq!(unknown.json()["total"], 0);
+
+    let page = owner.get(&format!("/o/acme/relations?tag={token}")).await;
+    assert_status(&page, 200, "filtered page");
+    assert!(page.body.contains("Anna") && page.body.contains("Cees"));
+    assert!(!page.body.contains("Bram"), "filtered out");
+    assert!(page.body.contains("Nieuwsbrief (2)"), "the tag choice");
+    let none = owner.get("/o/acme/relations?kind=prospect").await;
+    assert!(none.body.contains("Geen relaties passen bij dit filter"));
+}
