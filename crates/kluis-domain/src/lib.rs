@@ -47,6 +47,7 @@ pub mod breach_clock;
 pub mod calendar;
 pub mod deadlines;
 pub mod documents;
+pub mod dpia;
 pub mod identity;
 pub mod legal_basis;
 pub mod personal_data;
