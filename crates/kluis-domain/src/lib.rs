@@ -43,7 +43,7 @@ macro_rules! vocabulary {
 
 pub mod actions;
 pub mod audit;
-pub mod breach_clock;
+pub mod breach;
 pub mod calendar;
 pub mod deadlines;
 pub mod documents;
