@@ -2,6 +2,7 @@
 //! asks of the organisation (notify the authority, tell the people, or record why not), and the phases of a
 //! notification. Pure rules: the breach module stores and shows them.
 
+pub mod authority;
 pub mod clock;
 pub mod incident;
 pub mod risk;
