@@ -550,7 +550,7 @@ impl Dpia {
 
     /// The text answer to a question, to write.
     pub fn text_mut(&mut self, q: Question) -> &mut String {
-        let c = &mut self.context;
+        let (c, p) = (&mut self.context, &mut self.principles);
         match q {
             Question::ProcessingDescription => &mut c.processing_description,
             Question::Responsibilities => &mut c.responsibilities,
@@ -558,12 +558,30 @@ impl Dpia {
             Question::Data => &mut c.data,
             Question::LifeCycle => &mut c.life_cycle,
             Question::SupportingAssets => &mut c.supporting_assets,
-            // Every other question is a principle, so the fallback is never taken.
-            _ => match self.principles.answer_mut(q) {
-                Some(a) => &mut a.text,
-                None => &mut self.title,
-            },
+            Question::Purposes => &mut p.purposes.text,
+            Question::LegalBasis => &mut p.legal_basis.text,
+            Question::Minimisation => &mut p.minimisation.text,
+            Question::Accuracy => &mut p.accuracy.text,
+            Question::StorageDuration => &mut p.storage_duration.text,
+            Question::Information => &mut p.information.text,
+            Question::Consent => &mut p.consent.text,
+            Question::AccessPortability => &mut p.access_portability.text,
+            Question::RectificationErasure => &mut p.rectification_erasure.text,
+            Question::RestrictionObjection => &mut p.restriction_objection.text,
+            Question::Processors => &mut p.processors.text,
+            Question::Transfers => &mut p.transfers.text,
         }
+    }
+
+    /// Records a new version saved on `on` and returns its number (one more than the last).
+    pub fn record_version(&mut self, on: Date, note: impl Into<String>) -> u32 {
+        let number = self.versions.iter().map(|v| v.number).max().unwrap_or(0) + 1;
+        self.versions.push(DpiaVersion {
+            number,
+            saved_on: on,
+            note: note.into(),
+        });
+        number
     }
 
     /// The evaluation at a point, if the point exists.
@@ -980,6 +998,20 @@ mod tests {
             d.principles.consent.text.is_empty(),
             "the register does not answer this"
         );
+    }
+
+    #[test]
+    fn every_question_has_its_own_answer_and_versions_count_up() {
+        let mut d = Dpia::default();
+        for (i, q) in Question::ALL.iter().enumerate() {
+            *d.text_mut(*q) = i.to_string();
+        }
+        for (i, q) in Question::ALL.iter().enumerate() {
+            assert_eq!(d.text(*q), i.to_string(), "{q}");
+        }
+        assert!(d.title.is_empty());
+        assert_eq!(d.record_version(date!(2026 - 12 - 07), "first"), 1);
+        assert_eq!(d.record_version(date!(2026 - 12 - 08), ""), 2);
     }
 
     #[test]

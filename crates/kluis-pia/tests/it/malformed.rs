@@ -284,3 +284,90 @@ fn a_dpia_made_in_kluis_survives_the_trip() {
     kluis_pia::assign_measure_ids(&mut d);
     assert_eq!(got, d);
 }
+
+/// Every value of a real file replaced by values of other types, one at a time: each import returns a DPIA or
+/// an error, never a panic.
+#[test]
+fn no_replaced_value_panics() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/interop/cnil-pia");
+    let path = std::env::var_os("KLUIS_CNIL_PIA_DIR")
+        .map_or(dir, std::path::PathBuf::from)
+        .join("pia-cypress-fixture.json");
+    let mut raw: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("the CNIL fixture in ../shared"))
+            .unwrap();
+    // Long texts shortened: the shape is what matters here, and a small file keeps thousands of imports quick.
+    fn shorten(v: &mut Value) {
+        match v {
+            Value::String(s) if s.len() > 40 => *s = "lorem".into(),
+            Value::Object(m) => m.values_mut().for_each(shorten),
+            Value::Array(a) => a.iter_mut().for_each(shorten),
+            _ => {}
+        }
+    }
+    shorten(&mut raw);
+    fn leaves(v: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(path.clone());
+        match v {
+            Value::Object(m) => m.iter().for_each(|(k, x)| {
+                path.push(k.clone());
+                leaves(x, path, out);
+                path.pop();
+            }),
+            Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| {
+                path.push(i.to_string());
+                leaves(x, path, out);
+                path.pop();
+            }),
+            _ => {}
+        }
+    }
+    let mut paths = Vec::new();
+    leaves(&raw, &mut Vec::new(), &mut paths);
+    // Entries of a list repeat one shape: the first four of each cover it.
+    paths.retain(|p| {
+        p.get(1)
+            .is_none_or(|i| i.parse::<usize>().is_ok_and(|i| i < 4) || p[0] == "pia")
+    });
+    let replacements = [
+        json!(null),
+        json!("3.1.x"),
+        json!(-1),
+        json!(1e300),
+        json!({}),
+        json!([1]),
+    ];
+    let (mut ok, mut err) = (0, 0);
+    for p in &paths {
+        for r in &replacements {
+            let mut v = raw.clone();
+            let pointer = p.iter().map(|s| format!("/{s}")).collect::<String>();
+            if let Some(slot) = v.pointer_mut(&pointer) {
+                *slot = r.clone();
+            }
+            match import(v.to_string().as_bytes()) {
+                Ok(_) => ok += 1,
+                Err(e) => {
+                    assert!(!e.to_string().is_empty());
+                    err += 1
+                }
+            }
+        }
+    }
+    assert!(ok > 0 && err > 0, "{ok} imported, {err} refused");
+}
+
+/// Every prefix of a real file is refused cleanly.
+#[test]
+fn truncated_files_are_refused() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/interop/cnil-pia");
+    let path = std::env::var_os("KLUIS_CNIL_PIA_DIR")
+        .map_or(dir, std::path::PathBuf::from)
+        .join("pia-example-2018.json");
+    let bytes = std::fs::read(&path).expect("the CNIL example in ../shared");
+    for end in (0..bytes.len() - 1).step_by(97) {
+        assert!(import(&bytes[..end]).is_err(), "prefix of {end} bytes");
+    }
+}
