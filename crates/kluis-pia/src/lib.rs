@@ -29,6 +29,15 @@ pub const MAX_DEPTH: usize = 16;
 /// The most entries accepted in any one of the four lists.
 pub const MAX_ENTRIES: usize = 10_000;
 
+/// The database version the tool's 2018 exports carry in `pia.dbVersion`; versions of the tool from that time
+/// refuse a file without the field, so an export writes it when the DPIA brought none of its own.
+pub const TOOL_DB_VERSION: i64 = 201_707_071_818;
+
+/// The `pia` fields an export writes when the DPIA has none of its own (a DPIA made in Kluis, or a file that
+/// lacked them): the tool's id, its dates and `dbVersion`. An import keeps them aside like any field of the tool's,
+/// so the only difference a round trip can make is these fields appearing where the first file had none.
+pub const STAMPED_PIA_FIELDS: [&str; 4] = ["id", "created_at", "updated_at", "dbVersion"];
+
 /// The CNIL tool's numeric id of each text question of sections 1 and 2.
 pub const QUESTION_IDS: [(Question, i64); 18] = [
     (Question::ProcessingDescription, 111),

@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::{RiskPart, question_id, risk_item, risk_question_id};
+use crate::{RiskPart, TOOL_DB_VERSION, question_id, risk_item, risk_question_id};
 
 /// Gives every measure without a number one, above the highest in use, so evaluations and comments can name it.
 pub fn assign_measure_ids(dpia: &mut Dpia) {
@@ -60,9 +60,11 @@ pub fn export_value(dpia: &Dpia, at: OffsetDateTime) -> Value {
         }
     }
     let pia_id = pia.get("id").and_then(Value::as_i64).unwrap_or(1);
+    // The tool's bookkeeping, when the DPIA brought none of its own (see `STAMPED_PIA_FIELDS`).
     pia.entry("id").or_insert(json!(pia_id));
     pia.entry("created_at").or_insert(json!(stamp));
     pia.entry("updated_at").or_insert(json!(stamp));
+    pia.entry("dbVersion").or_insert(json!(TOOL_DB_VERSION));
     let advice = |a: Option<Advice>| match a {
         Some(Advice::Unfavourable) => json!(0),
         Some(Advice::Favourable) => json!(1),

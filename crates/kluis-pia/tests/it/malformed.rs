@@ -4,7 +4,9 @@
 use kluis_domain::dpia::assessment::{
     Dpia, EvaluationStatus, Question, RiskKind, RiskLevel, ValidationStatus,
 };
-use kluis_pia::{ImportError, MAX_BYTES, MAX_DEPTH, Problem, export, import};
+use kluis_pia::{
+    ImportError, MAX_BYTES, MAX_DEPTH, Problem, STAMPED_PIA_FIELDS, TOOL_DB_VERSION, export, import,
+};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
@@ -31,7 +33,8 @@ fn at() -> OffsetDateTime {
 fn trip(d: &Dpia) -> Dpia {
     let mut back = import(&export(d, at())).unwrap().dpia;
     back.foreign_fields.retain(|(k, _)| {
-        !matches!(k.as_str(), "pia.id" | "pia.created_at" | "pia.updated_at")
+        !k.strip_prefix("pia.")
+            .is_some_and(|f| STAMPED_PIA_FIELDS.contains(&f))
             || d.foreign_fields.iter().any(|(x, _)| x == k)
     });
     back
@@ -280,6 +283,23 @@ fn a_dpia_made_in_kluis_survives_the_trip() {
     r.measures = vec!["Encryption".into()];
 
     assert_eq!(import(&export(&d, at())).unwrap().warnings, Vec::new());
+    let file: Value = serde_json::from_slice(&export(&d, at())).unwrap();
+    assert_eq!(
+        file["pia"]["dbVersion"],
+        json!(TOOL_DB_VERSION),
+        "older versions of the tool need it"
+    );
+    let references: Vec<&str> = file["evaluations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["reference_to"].as_str())
+        .collect();
+    assert_eq!(
+        references,
+        ["2.2.227", "3.1.1", "3.4"],
+        "the measure got a number its evaluation names"
+    );
     let got = trip(&d);
     kluis_pia::assign_measure_ids(&mut d);
     assert_eq!(got, d);
