@@ -665,6 +665,54 @@ impl Dpia {
         out
     }
 
+    /// What stands in the way of validating the DPIA, in the method's order: every part evaluated and none left
+    /// "to correct", every risk estimated, the DPO's advice given (Art. 35(2)), and the people's views either
+    /// given or the reason they were not sought written down (Art. 35(9)).
+    pub fn validation_blockers(&self) -> Vec<Blocker> {
+        let mut out = Vec::new();
+        for at in self.evaluation_points() {
+            match self.evaluation(&at).map(|e| e.status) {
+                Some(EvaluationStatus::Pending) => out.push(Blocker::Unevaluated(at)),
+                Some(EvaluationStatus::ToCorrect) => out.push(Blocker::ToCorrect(at)),
+                _ => {}
+            }
+        }
+        for &kind in RiskKind::ALL {
+            if self.risks.get(kind).estimate.position().is_none() {
+                out.push(Blocker::Unestimated(kind));
+            }
+        }
+        let dpo = &self.dpo;
+        if dpo.names.trim().is_empty() || dpo.advice.is_none() || dpo.opinion.trim().is_empty() {
+            out.push(Blocker::DpoOpinion);
+        }
+        let people = &self.people;
+        let views_given = !people.names.trim().is_empty()
+            && people.advice.is_some()
+            && !people.opinion.trim().is_empty();
+        if (people.sought && !views_given)
+            || (!people.sought && people.not_sought_reason.trim().is_empty())
+        {
+            out.push(Blocker::PeopleViews);
+        }
+        out
+    }
+
+    /// Validates the DPIA on `on` (signed or not), or says what stands in the way and changes nothing.
+    pub fn validate(&mut self, on: Date, signed: bool) -> Result<(), Vec<Blocker>> {
+        let blockers = self.validation_blockers();
+        if !blockers.is_empty() {
+            return Err(blockers);
+        }
+        self.validation.status = if signed {
+            ValidationStatus::SignedValidated
+        } else {
+            ValidationStatus::Validated
+        };
+        self.validation.validated_on = Some(on);
+        Ok(())
+    }
+
     /// Puts what the register knows into the answers still empty, one line per fact, worded by `render` (the
     /// caller's catalogue); answers someone already wrote are left alone. Links the activity.
     pub fn apply_prefill(&mut self, prefill: &Prefill, render: impl Fn(&Fact) -> String) {
@@ -681,6 +729,18 @@ impl Dpia {
             }
         }
     }
+}
+
+/// Something that must be done before the DPIA can be validated.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Blocker {
+    Unevaluated(EvaluationPoint),
+    ToCorrect(EvaluationPoint),
+    Unestimated(RiskKind),
+    /// The DPO's names, advice and opinion.
+    DpoOpinion,
+    /// The people's views, or why they were not sought.
+    PeopleViews,
 }
 
 /// One risk's place on the map before and after the action plan.
@@ -1012,6 +1072,62 @@ mod tests {
         assert!(d.title.is_empty());
         assert_eq!(d.record_version(date!(2026 - 12 - 07), "first"), 1);
         assert_eq!(d.record_version(date!(2026 - 12 - 08), ""), 2);
+    }
+
+    #[test]
+    fn validation_needs_every_evaluation_the_estimates_and_both_opinions() {
+        let on = date!(2026 - 12 - 07);
+        let mut d = Dpia::default();
+        let blockers = d.validate(on, true).unwrap_err();
+        assert!(blockers.contains(&Blocker::Unevaluated(EvaluationPoint::ContextOverview)));
+        assert!(blockers.contains(&Blocker::Unestimated(RiskKind::Disappearance)));
+        assert!(blockers.contains(&Blocker::DpoOpinion));
+        assert!(blockers.contains(&Blocker::PeopleViews));
+        assert_eq!(
+            d.validation.status,
+            ValidationStatus::InProgress,
+            "a refused validation changes nothing"
+        );
+
+        for at in d.evaluation_points() {
+            let e = match at {
+                EvaluationPoint::ContextOverview => &mut d.context.overview_evaluation,
+                EvaluationPoint::ContextData => &mut d.context.data_evaluation,
+                EvaluationPoint::Principle(q) => {
+                    &mut d.principles.answer_mut(q).unwrap().evaluation
+                }
+                EvaluationPoint::Measure(i) => &mut d.measures[i].evaluation,
+                EvaluationPoint::Risk(k) => &mut d.risks.get_mut(k).evaluation,
+            };
+            e.status = EvaluationStatus::Acceptable;
+        }
+        for k in RiskKind::ALL {
+            d.risks.get_mut(*k).estimate = Estimate::new(lvl(2), lvl(1));
+        }
+        d.principles.consent.evaluation.status = EvaluationStatus::ToCorrect;
+        d.dpo = DpoOpinion {
+            names: "DPO".into(),
+            advice: Some(Advice::Favourable),
+            opinion: "fine".into(),
+        };
+        d.people.not_sought_reason = "internal processing only".into();
+        assert_eq!(
+            d.validation_blockers(),
+            vec![Blocker::ToCorrect(EvaluationPoint::Principle(
+                Question::Consent
+            ))]
+        );
+        d.principles.consent.evaluation.status = EvaluationStatus::Improvable;
+        d.people.sought = true;
+        assert_eq!(
+            d.validation_blockers(),
+            vec![Blocker::PeopleViews],
+            "sought views must be given"
+        );
+        d.people.sought = false;
+        assert_eq!(d.validate(on, true), Ok(()));
+        assert_eq!(d.validation.status, ValidationStatus::SignedValidated);
+        assert_eq!(d.validation.validated_on, Some(on));
     }
 
     #[test]
