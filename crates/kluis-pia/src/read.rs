@@ -146,6 +146,15 @@ fn integer(v: &Value) -> Option<i64> {
     }
 }
 
+/// A value from the file as a warning repeats it: at most 32 characters, so a warning stays one short line
+/// (warnings are shown to the person importing, never logged: a field may hold anything).
+fn echo(value: &str) -> String {
+    match value.char_indices().nth(32) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_owned(),
+    }
+}
+
 fn parse_date(s: &str) -> Option<Date> {
     // The tool writes ISO dates with a time ("2018-03-01T00:00:00.000Z"); the day is what a plan needs.
     let day = s.get(..10)?;
@@ -183,12 +192,12 @@ impl Reader {
                 Some(0) => None,
                 Some(k) if (1..=4).contains(&k) => RiskLevel::new(k as u8),
                 _ => {
-                    self.warn(field, Problem::GaugeOutOfRange(n.to_string()));
+                    self.warn(field, Problem::GaugeOutOfRange(echo(&n.to_string())));
                     None
                 }
             },
             Some(other) => {
-                self.warn(field, Problem::GaugeOutOfRange(other.to_string()));
+                self.warn(field, Problem::GaugeOutOfRange(echo(&other.to_string())));
                 None
             }
         }
@@ -202,7 +211,7 @@ impl Reader {
                 if n.is_none() {
                     self.warn(
                         format!("{field}.{key}"),
-                        Problem::UnknownCode(v.to_string()),
+                        Problem::UnknownCode(echo(&v.to_string())),
                     );
                 }
                 n
@@ -228,12 +237,15 @@ impl Reader {
             Some(Value::String(s)) => {
                 let d = parse_date(s);
                 if d.is_none() {
-                    self.warn(format!("{field}.{key}"), Problem::BadDate(s.clone()));
+                    self.warn(format!("{field}.{key}"), Problem::BadDate(echo(s)));
                 }
                 d
             }
             Some(v) => {
-                self.warn(format!("{field}.{key}"), Problem::BadDate(v.to_string()));
+                self.warn(
+                    format!("{field}.{key}"),
+                    Problem::BadDate(echo(&v.to_string())),
+                );
                 None
             }
         }
@@ -291,9 +303,16 @@ impl Reader {
                 "kluis_validated_on" => {
                     self.dpia.validation.validated_on = self.date_field(pia, key, "pia")
                 }
-                "kluis_prior_consultation" => {
-                    self.dpia.prior_consultation = v.as_bool().unwrap_or(false)
-                }
+                "kluis_prior_consultation" => match v {
+                    Value::Bool(b) => self.dpia.prior_consultation = *b,
+                    Value::Null => {}
+                    _ => self.warn(
+                        "pia.kluis_prior_consultation",
+                        Problem::WrongType {
+                            expected: "true or false",
+                        },
+                    ),
+                },
                 "kluis_activity" => {
                     let parsed = v.as_str().and_then(|s| s.parse().ok());
                     if parsed.is_none() && !v.is_null() {
@@ -603,7 +622,7 @@ impl Reader {
                 let problem = if found.is_some() {
                     Problem::Duplicate
                 } else {
-                    Problem::UnknownReference(reference.clone())
+                    Problem::UnknownReference(echo(&reference))
                 };
                 self.warn(format!("{field}.reference_to"), problem);
                 self.dpia.detached_evaluations.push(DetachedEvaluation {
@@ -683,6 +702,13 @@ mod tests {
         );
         assert_eq!(parse_date("tomorrow"), None);
         assert_eq!(parse_date("2018-02-30"), None);
+    }
+
+    #[test]
+    fn warnings_repeat_at_most_32_characters_of_a_value() {
+        assert_eq!(echo("3.1.x"), "3.1.x");
+        let long = "é".repeat(40);
+        assert_eq!(echo(&long), format!("{}…", "é".repeat(32)));
     }
 
     #[test]
