@@ -369,3 +369,20 @@ fn the_export_has_the_tools_shape_ids_and_gauges() {
         }
     }
 }
+
+/// The store will keep a DPIA as the domain's own JSON: an imported one survives that too.
+#[test]
+fn an_imported_dpia_survives_the_domains_own_json() {
+    for name in FILES {
+        let d = import(&file(name)).unwrap().dpia;
+        let stored = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<Dpia>(&stored).unwrap(), d, "{name}");
+        // A level outside 1-4 in stored JSON is refused, not read as something else.
+        let broken = stored.replacen("\"severity\":3", "\"severity\":5", 1);
+        assert_ne!(
+            broken, stored,
+            "{name}: the file has a severity of 3 to break"
+        );
+        assert!(serde_json::from_str::<Dpia>(&broken).is_err(), "{name}");
+    }
+}
