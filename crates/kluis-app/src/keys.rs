@@ -70,6 +70,7 @@ impl App {
             reencrypted +=
                 crate::relations::reencrypt_relations(self, &ring, &mut tx, &scope).await?;
             reencrypted += crate::requests::reencrypt_requests(&ring, &mut tx, &scope).await?;
+            reencrypted += crate::consent::reencrypt_consents(&ring, &mut tx, &scope).await?;
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,

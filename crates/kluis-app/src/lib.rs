@@ -11,6 +11,7 @@ mod auditor_pack;
 mod auth;
 mod backup;
 mod compliance;
+mod consent;
 mod demo;
 mod documents;
 mod error;
@@ -18,6 +19,7 @@ mod identifiers;
 mod invitations;
 mod jobs;
 mod keys;
+mod mail;
 mod members;
 pub mod modules;
 mod pack;
@@ -48,6 +50,10 @@ use revision_cache::RevisionCache;
 
 pub use audit::{checkpoint_from_json, checkpoint_to_json};
 pub use compliance::{ComplianceReport, TREND_DAYS, TrendPoint};
+pub use consent::{
+    ConsentEntry, ConsentInput, ConsentOverview, DATA_SUBJECT, LinkRefusal, PreferenceChoice,
+    PublicConfirm, PublicPreferences, RecordOutcome,
+};
 pub use demo::DemoReport;
 pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
@@ -65,11 +71,13 @@ pub use kluis_domain::audit::Checkpoint;
 pub use kluis_domain::identity;
 pub use kluis_domain::{AuditAction, DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
 pub use kluis_domain::{Permission, Role};
+pub use kluis_mail::SmtpConfig;
 pub use kluis_scan::{
     Isolation as ScanIsolation, Location, Part as LocationPart, PartialReason, WorkerConfig,
     column_letters,
 };
 pub use kluis_store::{ActivitySummary, StatementRow, StatementVersion};
+pub use mail::{MailDelivery, MailEntry, MailOutcome, MailTemplate};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use portfolio::PortfolioRow;
 pub use profile::{
@@ -122,6 +130,11 @@ pub struct AppConfig {
     /// Where the document scanner parses files: isolated worker processes running `std::env::current_exe()
     /// extract-worker` by default; in-process for tests, whose binary cannot act as the worker.
     pub scan_isolation: ScanIsolation,
+    /// The SMTP server and sender for outgoing mail; `None`: every letter is shown to print or send by hand.
+    pub smtp: Option<kluis_mail::SmtpConfig>,
+    /// The address people reach this installation at (`https://kluis.example.nl`), for links in letters; `None`:
+    /// the web layer uses the address the member's request came in on.
+    pub public_url: Option<String>,
 }
 
 impl AppConfig {
@@ -142,6 +155,8 @@ impl AppConfig {
             job_lease: Duration::from_secs(60),
             max_document_size: 64 << 20,
             scan_isolation: ScanIsolation::Workers(WorkerConfig::default()),
+            smtp: None,
+            public_url: None,
         }
     }
 
@@ -174,6 +189,8 @@ struct Inner {
     keys: RwLock<KeyRing>,
     handlers: RwLock<HashMap<String, JobHandler>>,
     caches: Caches,
+    /// Outgoing mail (`mail.rs`): SMTP when configured, else letters handed back to send by hand.
+    mailer: kluis_mail::Mailer,
 }
 
 /// Values computed from an organisation's data, kept until it changes (`revision_cache.rs`).
@@ -222,6 +239,8 @@ impl App {
         })?;
         store.set_audit_key(chain_key);
         let blobs = open_blobs(&cfg)?;
+        let mailer = kluis_mail::Mailer::new(cfg.smtp.as_ref())
+            .map_err(|e| AppError::Setup(format!("outgoing mail: {e}")))?;
         let app = App {
             inner: Arc::new(Inner {
                 cfg,
@@ -230,6 +249,7 @@ impl App {
                 keys: RwLock::new(keys),
                 handlers: RwLock::new(HashMap::new()),
                 caches: Caches::default(),
+                mailer,
             }),
         };
         // First: anything appended to a chain still hashed as v1 would make it impossible to re-key.

@@ -123,7 +123,7 @@ fn parse_iso(table_col: &str, s: &str) -> Result<Date, AppError> {
         .map_err(|_| AppError::internal(anyhow::anyhow!("{table_col}: stored date unreadable")))
 }
 
-fn parse_body(row: &ProfileVersionRow) -> Result<OrgProfile, AppError> {
+pub(crate) fn parse_body(row: &ProfileVersionRow) -> Result<OrgProfile, AppError> {
     serde_json::from_str(&row.body).map_err(|_| {
         AppError::internal(anyhow::anyhow!(
             "register_profile_versions version {}: body unreadable",

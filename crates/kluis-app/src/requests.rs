@@ -112,6 +112,17 @@ struct Detail {
     refusal: Option<(RefusalGround, String)>,
 }
 
+/// Where a letter about a request goes (`mail.rs`).
+pub(crate) struct RequestContact {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) email: String,
+    pub(crate) kind_label_key: String,
+    pub(crate) article: &'static str,
+    pub(crate) due_on: Date,
+    pub(crate) relation_id: Option<String>,
+}
+
 /// A request as lists show it.
 #[derive(Debug, Clone)]
 pub struct RequestSummary {
@@ -611,6 +622,39 @@ impl App {
             )
             .await?;
         Ok(d.status)
+    }
+
+    /// Who a letter about request `id` goes to (for the mail service's acknowledgement, extension notice and
+    /// answer): decrypts the requester's name and address for the letter only, so it appends no read event; the
+    /// letter's own `mail.send` event records it.
+    pub(crate) async fn request_contact(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<RequestContact, AppError> {
+        let org_id = actor.scope.org_id();
+        let r = self
+            .db()
+            .requests(&actor.scope)
+            .get(id.trim())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let kind: RequestKind = r.kind.parse().map_err(|_| corrupt("kind", &r.id))?;
+        Ok(RequestContact {
+            name: self.decrypt_text(
+                &r.requester_name_enc,
+                &aad(org_id, "requester_name_enc", &r.id),
+            )?,
+            email: self.decrypt_text(
+                &r.requester_contact_enc,
+                &aad(org_id, "requester_contact_enc", &r.id),
+            )?,
+            kind_label_key: kind.label_key(),
+            article: kind.article(),
+            due_on: parse_date(&r.due_on, &r.id)?,
+            relation_id: r.relation_id.clone(),
+            id: r.id,
+        })
     }
 
     /// Open requests overdue or due within [`kluis_domain::relations::requests::DUE_SOON_DAYS`] days, earliest

@@ -119,6 +119,21 @@ vocabulary! {
         RequestWithdraw => "request.withdraw",
         /// Requesters' names or contact details were decrypted to be shown (a read of personal data).
         RequestRead => "request.read",
+        // consent
+        /// A consent was given for a purpose (for a double opt-in: requested, with the confirmation mail named).
+        ConsentGive => "consent.give",
+        /// A double opt-in was confirmed through the link in its mail.
+        ConsentConfirm => "consent.confirm",
+        /// A consent was withdrawn (Art. 7(3)).
+        ConsentWithdraw => "consent.withdraw",
+        /// An objection to direct marketing put the relation on the permanent suppression list (Art. 21(3)).
+        ConsentObject => "consent.object",
+        /// Consent records' proofs were decrypted to be shown (a read of personal data).
+        ConsentRead => "consent.read",
+        /// A letter was sent through SMTP or handed over to send by hand (the event names the template).
+        MailSend => "mail.send",
+        /// Recipients in the mail log were decrypted to be shown (a read of personal data).
+        MailRead => "mail.read",
     }
 }
 

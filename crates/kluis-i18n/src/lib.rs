@@ -143,6 +143,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/requests.ftl"),
         include_str!("../locales/en/requests.ftl"),
     ),
+    (
+        "consent",
+        include_str!("../locales/nl/consent.ftl"),
+        include_str!("../locales/en/consent.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -10,6 +10,7 @@
 
 mod activities;
 mod compliance;
+mod consent;
 mod derived;
 mod documents;
 mod dump;
@@ -37,6 +38,9 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use activities::{ActivityRow, ActivityStore, ActivitySummary, ActivityTx, ActivityVersionRow};
 pub use compliance::{COMPLIANCE_TABLES, ComplianceStore, ScoreRow};
+pub use consent::{
+    CONSENT_TABLES, ConsentRow, ConsentStore, ConsentTx, MailLogRow, SuppressionRow,
+};
 pub use documents::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx,
     FindingRow, NewDocument,

@@ -3,6 +3,7 @@
 //! The API never looks at cookies, so a browser session can never be used against it (and it needs no CSRF).
 
 pub(crate) mod compliance;
+pub(crate) mod consent;
 pub(crate) mod documents;
 mod invitations;
 pub(crate) mod profile;
@@ -57,6 +58,7 @@ pub(crate) fn routes() -> Routes {
         .merge(register::routes())
         .merge(relations::routes())
         .merge(requests::routes())
+        .merge(consent::routes())
 }
 
 #[derive(OpenApi)]
@@ -92,7 +94,8 @@ pub fn openapi_json() -> String {
         .merge_from(compliance::ComplianceDoc::openapi())
         .merge_from(register::RegisterDoc::openapi())
         .merge_from(relations::RelationsDoc::openapi())
-        .merge_from(requests::RequestsDoc::openapi());
+        .merge_from(requests::RequestsDoc::openapi())
+        .merge_from(consent::ConsentDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

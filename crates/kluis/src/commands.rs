@@ -54,6 +54,11 @@ pub fn app_config(settings: &Settings) -> AppConfig {
     cfg.key_file = settings.key_file.clone();
     cfg.session_ttl =
         std::time::Duration::from_secs(settings.session_ttl_minutes.saturating_mul(60));
+    cfg.smtp = settings.smtp_url.as_ref().map(|url| kluis_app::SmtpConfig {
+        url: url.clone(),
+        from: settings.smtp_from.clone().unwrap_or_default(),
+    });
+    cfg.public_url = settings.public_url.clone();
     cfg
 }
 

@@ -40,6 +40,18 @@ pub struct Settings {
     pub body_timeout_secs: u64,
     /// Open connections served at once; further clients wait until one closes.
     pub max_connections: u32,
+    /// The SMTP server for outgoing mail (double opt-in, preference links, request letters):
+    /// `smtps://user:password@host`, `smtp://host:587?tls=required`, or plain `smtp://localhost:25` for a server
+    /// on this machine. Unset: letters are shown to print or send by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing mail, e.g. `Bakkerij Jansen <privacy@bakkerij.example>`; needed with `smtp_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp_from: Option<String>,
+    /// The address people reach Kluis at (`https://kluis.example.nl`), for the links in letters. Unset: the
+    /// address a member's request came in on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -58,6 +70,9 @@ impl Default for Settings {
             header_timeout_secs: 10,
             body_timeout_secs: 60,
             max_connections: 1024,
+            smtp_url: None,
+            smtp_from: None,
+            public_url: None,
         }
     }
 }
@@ -78,6 +93,9 @@ const ENV_KEYS: &[&str] = &[
     "header_timeout_secs",
     "body_timeout_secs",
     "max_connections",
+    "smtp_url",
+    "smtp_from",
+    "public_url",
 ];
 
 /// Command-line values; only the ones given override lower layers.

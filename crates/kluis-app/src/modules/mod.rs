@@ -10,6 +10,7 @@
 
 mod audit;
 mod compliance;
+mod consent;
 mod core;
 mod documents;
 mod members;
@@ -130,6 +131,7 @@ pub static MODULES: &[&Module] = &[
     &relations::MODULE,
     &statement::MODULE,
     &requests::MODULE,
+    &consent::MODULE,
     &profile::MODULE,
     &members::MODULE,
     &audit::MODULE,

@@ -79,6 +79,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/compliance.rs",
     // `kluis demo`, which fills an empty organisation as the command line.
     "crates/kluis-app/src/demo.rs",
+    // The public consent pages: a signed link (checked first) is the person's authority, like an invitation.
+    "crates/kluis-app/src/consent.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];

@@ -51,6 +51,14 @@ const ACTIONS: &[(&str, &str)] = &[
     ("request.refuse", "audit-do-request-refuse"),
     ("request.withdraw", "audit-do-request-withdraw"),
     ("request.read", "audit-do-request-read"),
+    // consent
+    ("consent.give", "audit-do-consent-give"),
+    ("consent.confirm", "audit-do-consent-confirm"),
+    ("consent.withdraw", "audit-do-consent-withdraw"),
+    ("consent.object", "audit-do-consent-object"),
+    ("consent.read", "audit-do-consent-read"),
+    ("mail.send", "audit-do-mail-send"),
+    ("mail.read", "audit-do-mail-read"),
 ];
 
 /// Message key of each kind of subject.
@@ -68,6 +76,8 @@ const ENTITIES: &[(&str, &str)] = &[
     ("relation", "audit-subject-relation"),
     // requests
     ("request", "audit-subject-request"),
+    // consent
+    ("mail", "audit-subject-mail"),
 ];
 
 /// The message key for an action code; `None` for a code this version does not know (shown as the code).

@@ -4,6 +4,7 @@ mod account;
 mod audit_words;
 mod auth;
 pub(crate) mod compliance;
+pub(crate) mod consent;
 pub(crate) mod documents;
 mod invite;
 mod org;
@@ -84,6 +85,7 @@ pub(crate) fn routes() -> Routes {
         .merge(register::routes())
         .merge(relations::routes())
         .merge(requests::routes())
+        .merge(consent::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -5,6 +5,7 @@ mod api;
 mod audit;
 mod client;
 mod compliance;
+mod consent;
 mod documents;
 mod flows;
 mod hardening;

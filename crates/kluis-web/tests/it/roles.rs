@@ -510,6 +510,56 @@ async fn call_outside_an_organisation(path: &str) -> (Resp, Vec<(String, i64, St
             let link = invite(&env, &owner_actor, "new@example.com", "New", Role::Staff).await;
             (me.clone(), None, Some(link))
         }
+        // The public consent pages: the link from a letter (no SMTP here, so the letter comes back).
+        "/p/{slug}/consent/{token}" | "/p/{slug}/preferences/{token}" => {
+            let id = crate::relations::customer(&env, &owner_actor, "public@example.com").await;
+            let text = if path.contains("consent") {
+                let input = kluis_app::ConsentInput {
+                    purpose: "marketing.communications.email".parse().expect("purpose"),
+                    action: kluis_domain::relations::consent::ConsentAction::Given,
+                    channel: kluis_domain::relations::consent::ConsentChannel::WebForm,
+                    statement_version: Some("1".into()),
+                    proof: String::new(),
+                    parental: false,
+                    double_opt_in: true,
+                };
+                env.app
+                    .record_consent(&owner_actor, &id, &input, kluis_web::i18n::Lang::En, "")
+                    .await
+                    .expect("double opt-in")
+                    .mail
+                    .and_then(|m| m.text)
+                    .unwrap_or_default()
+            } else {
+                // A purpose the page offers: one with a record (a withdrawal needs no proof).
+                let input = kluis_app::ConsentInput {
+                    purpose: "marketing.communications.email".parse().expect("purpose"),
+                    action: kluis_domain::relations::consent::ConsentAction::Withdrawn,
+                    channel: kluis_domain::relations::consent::ConsentChannel::Paper,
+                    statement_version: None,
+                    proof: String::new(),
+                    parental: false,
+                    double_opt_in: false,
+                };
+                env.app
+                    .record_consent(&owner_actor, &id, &input, kluis_web::i18n::Lang::En, "")
+                    .await
+                    .expect("withdrawal");
+                env.app
+                    .send_preferences_link(&owner_actor, &id, kluis_web::i18n::Lang::En, "")
+                    .await
+                    .expect("preferences link")
+                    .text
+                    .unwrap_or_default()
+            };
+            let start = text.find("/p/acme/").expect("a link in the letter");
+            let link = text[start..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            (me.clone(), None, Some(link))
+        }
         _ => (me.clone(), None, None),
     };
     let before = changes_of_user(&env, &user).await;
@@ -605,6 +655,20 @@ async fn call_outside_an_organisation(path: &str) -> (Resp, Vec<(String, i64, St
         }
         // The new member's event is in acme's chain, which the owner's count covers.
         "/invite/{token}" => accept_as_new(&env, &invite_path.unwrap_or_default(), "New N.").await,
+        "/p/{slug}/consent/{token}" | "/p/{slug}/preferences/{token}" => {
+            let link = invite_path.unwrap_or_default();
+            let mut c = env.client();
+            let page = c.get(&link).await;
+            c.post_form(
+                &link,
+                &[
+                    ("csrf", &page.csrf()),
+                    ("purpose", "marketing.communications.email"),
+                    ("choice", "give"),
+                ],
+            )
+            .await
+        }
         other => panic!("no case for POST {other}: add one to this test"),
     };
     let after = changes_of_user(&env, &user).await;
