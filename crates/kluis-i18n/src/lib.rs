@@ -143,6 +143,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/requests.ftl"),
         include_str!("../locales/en/requests.ftl"),
     ),
+    (
+        "import",
+        include_str!("../locales/nl/import.ftl"),
+        include_str!("../locales/en/import.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -19,6 +19,7 @@ mod model;
 mod profile;
 mod recipients;
 mod register_changed;
+mod relation_imports;
 mod relations;
 mod requests;
 mod statements;
@@ -55,6 +56,10 @@ pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewS
 pub use recipients::{
     AgreementRow, ChangeBy, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx,
     RecipientVersionRow, StaffMeasureRow, VersionEvent, VersionedItem,
+};
+pub use relation_imports::{
+    ImportProgress, RELATION_IMPORT_TABLES, RelationImportRow, RelationImportStore,
+    RelationImportTx,
 };
 pub use relations::{
     RELATION_TABLES, RelationNoteRow, RelationRow, RelationStore, RelationTagRow, RelationTx,

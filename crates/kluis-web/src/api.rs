@@ -9,6 +9,7 @@ pub(crate) mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
 pub(crate) mod relations;
+pub(crate) mod relations_import;
 pub(crate) mod requests;
 pub(crate) mod statement;
 
@@ -56,6 +57,7 @@ pub(crate) fn routes() -> Routes {
         .merge(compliance::routes())
         .merge(register::routes())
         .merge(relations::routes())
+        .merge(relations_import::routes())
         .merge(requests::routes())
 }
 
@@ -92,6 +94,7 @@ pub fn openapi_json() -> String {
         .merge_from(compliance::ComplianceDoc::openapi())
         .merge_from(register::RegisterDoc::openapi())
         .merge_from(relations::RelationsDoc::openapi())
+        .merge_from(relations_import::ImportDoc::openapi())
         .merge_from(requests::RequestsDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();

@@ -17,6 +17,7 @@ mod profile;
 mod recipients;
 mod register;
 mod relations;
+mod relations_import;
 mod requests;
 mod statement;
 
@@ -128,6 +129,7 @@ pub static MODULES: &[&Module] = &[
     &register::MODULE,
     &recipients::MODULE,
     &relations::MODULE,
+    &relations_import::MODULE,
     &statement::MODULE,
     &requests::MODULE,
     &profile::MODULE,
