@@ -76,6 +76,9 @@ impl App {
         self.register_job_handler(crate::JOB_DOCUMENT_SCAN, |app: App, job| async move {
             app.run_document_scan(job).await
         });
+        self.register_job_handler(crate::JOB_RELATION_IMPORT, |app: App, job| async move {
+            app.run_relation_import_job(job).await
+        });
     }
 
     async fn purge(&self) -> Result<(), AppError> {

@@ -30,6 +30,7 @@ mod register;
 mod register_export;
 mod register_snapshot;
 mod relations;
+mod relations_import;
 mod requests;
 mod revision_cache;
 mod statements;
@@ -92,6 +93,11 @@ pub use register::{ActivityHistoryEntry, ActivityView, StatusChange};
 pub use relations::{
     RELATION_SEARCH_LIMIT, RelationInput, RelationListFilter, RelationNote, RelationPage,
     RelationView, TagChoice, reveal_permission as relation_reveal_permission,
+};
+pub use relations_import::status as import_status;
+pub use relations_import::{
+    BATCH_ROWS, ExportFormat, ExportPurpose, ImportPreview, ImportProblem, ImportStart, ImportView,
+    JOB_RELATION_IMPORT, PreviewRow, RefusedColumn, RelationExport,
 };
 pub use requests::{NewRequest, RequestHistoryEntry, RequestStep, RequestSummary, RequestView};
 pub use statements::{RenderedStatement, statement_pdf};

@@ -105,7 +105,7 @@ const NOTES_TABLE: &str = "relation_notes";
 /// Blind-index purpose of tags.
 const TAG_PURPOSE: &str = "relation_tag";
 
-fn tag_aad(org_id: &str, relation_id: &str, tag_index: &str) -> Vec<u8> {
+pub(crate) fn tag_aad(org_id: &str, relation_id: &str, tag_index: &str) -> Vec<u8> {
     KeyRing::aad(
         org_id,
         TAGS_TABLE,
@@ -113,12 +113,12 @@ fn tag_aad(org_id: &str, relation_id: &str, tag_index: &str) -> Vec<u8> {
     )
 }
 
-fn note_aad(org_id: &str, note_id: &str) -> Vec<u8> {
+pub(crate) fn note_aad(org_id: &str, note_id: &str) -> Vec<u8> {
     KeyRing::aad(org_id, NOTES_TABLE, &format!("body_enc/{note_id}"))
 }
 
 /// Tags as entered: trimmed, empty ones dropped, at most 20 of at most 50 characters.
-fn clean_tags(tags: &BTreeSet<String>) -> Result<BTreeSet<String>, AppError> {
+pub(crate) fn clean_tags(tags: &BTreeSet<String>) -> Result<BTreeSet<String>, AppError> {
     let tags: BTreeSet<String> = tags
         .iter()
         .map(|t| t.trim().to_owned())
@@ -133,7 +133,7 @@ fn clean_tags(tags: &BTreeSet<String>) -> Result<BTreeSet<String>, AppError> {
     Ok(tags)
 }
 
-fn value_aad(org_id: &str, relation_id: &str, field: RelationField) -> Vec<u8> {
+pub(crate) fn value_aad(org_id: &str, relation_id: &str, field: RelationField) -> Vec<u8> {
     KeyRing::aad(
         org_id,
         VALUES_TABLE,
@@ -221,6 +221,28 @@ fn search_indexes(keys: &KeyRing, org_id: &str, query: &str) -> Vec<String> {
     out
 }
 
+/// Encrypts the tags of relation `id`, each once whatever its case (also the import's batch path).
+pub(crate) fn seal_tags_with(
+    keys: &KeyRing,
+    org_id: &str,
+    id: &str,
+    tags: &BTreeSet<String>,
+) -> Vec<RelationTagRow> {
+    let mut out: Vec<RelationTagRow> = Vec::new();
+
+    for t in tags {
+        let tag_index = keys.blind_index(org_id, TAG_PURPOSE, &t.to_lowercase());
+        if out.iter().any(|o| o.tag_index == tag_index) {
+            continue;
+        }
+        out.push(RelationTagRow {
+            tag_enc: keys.encrypt(t.as_bytes(), &tag_aad(org_id, id, &tag_index)),
+            tag_index,
+        });
+    }
+    out
+}
+
 impl App {
     /// The fields privacy by default offers for a relation of `kind` and `party` (Permission::Read): those an
     /// active processing activity of the register needs.
@@ -305,19 +327,7 @@ impl App {
 
     /// Encrypts the tags of relation `id`, each once whatever its case.
     fn seal_tags(&self, org_id: &str, id: &str, tags: &BTreeSet<String>) -> Vec<RelationTagRow> {
-        let keys = self.keys();
-        let mut out: Vec<RelationTagRow> = Vec::new();
-        for t in tags {
-            let tag_index = keys.blind_index(org_id, TAG_PURPOSE, &t.to_lowercase());
-            if out.iter().any(|o| o.tag_index == tag_index) {
-                continue;
-            }
-            out.push(RelationTagRow {
-                tag_enc: keys.encrypt(t.as_bytes(), &tag_aad(org_id, id, &tag_index)),
-                tag_index,
-            });
-        }
-        out
+        seal_tags_with(&self.keys(), org_id, id, tags)
     }
 
     /// Checks a relation as entered against the register (privacy by default) and the company link; returns the

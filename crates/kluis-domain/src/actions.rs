@@ -134,6 +134,15 @@ vocabulary! {
         MailSend => "mail.send",
         /// Recipients in the mail log were decrypted to be shown (a read of personal data).
         MailRead => "mail.read",
+        // import
+        /// A customer file was uploaded for import (kept encrypted until the import ends; nothing imported yet).
+        RelationImportUpload => "relation.import.upload",
+        /// An import was started with its mapping (the event names no value).
+        RelationImportStart => "relation.import.start",
+        /// An import ended: the event carries its status and counts (imported, skipped, duplicates), no values.
+        RelationImport => "relation.import",
+        /// Relations were exported to CSV or XLSX (format, purpose and count; a read of personal data).
+        RelationExport => "relation.export",
     }
 }
 

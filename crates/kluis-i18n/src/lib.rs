@@ -148,6 +148,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/consent.ftl"),
         include_str!("../locales/en/consent.ftl"),
     ),
+    (
+        "import",
+        include_str!("../locales/nl/import.ftl"),
+        include_str!("../locales/en/import.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -57,6 +57,10 @@ pub enum Reason {
     },
     /// The row could not be read (too long, too many columns...): see the read error's key.
     Unreadable(&'static str),
+    /// The same e-mail address as a relation the organisation already holds (found through its blind index).
+    ExistingEmail,
+    /// The field is needed by no active processing activity for this relation (privacy by default).
+    FieldNotOffered,
 }
 
 impl Reason {
@@ -78,6 +82,8 @@ impl Reason {
             Reason::DuplicateEmail { .. } => "import-duplicate-email",
             Reason::DuplicateNamePostcode { .. } => "import-duplicate-name-postcode",
             Reason::Unreadable(key) => key,
+            Reason::ExistingEmail => "import-existing-email",
+            Reason::FieldNotOffered => "import-field-not-offered",
         }
     }
 
@@ -85,7 +91,9 @@ impl Reason {
     pub fn is_duplicate(&self) -> bool {
         matches!(
             self,
-            Reason::DuplicateEmail { .. } | Reason::DuplicateNamePostcode { .. }
+            Reason::DuplicateEmail { .. }
+                | Reason::DuplicateNamePostcode { .. }
+                | Reason::ExistingEmail
         )
     }
 }

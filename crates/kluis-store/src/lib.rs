@@ -20,6 +20,7 @@ mod model;
 mod profile;
 mod recipients;
 mod register_changed;
+mod relation_imports;
 mod relations;
 mod requests;
 mod statements;
@@ -59,6 +60,10 @@ pub use profile::{ProfileStore, ProfileTx, ProfileVersionRow, ReviewRow, ReviewS
 pub use recipients::{
     AgreementRow, ChangeBy, RECIPIENT_TABLES, RecipientRow, RecipientStore, RecipientTx,
     RecipientVersionRow, StaffMeasureRow, VersionEvent, VersionedItem,
+};
+pub use relation_imports::{
+    ImportProgress, RELATION_IMPORT_TABLES, RelationImportRow, RelationImportStore,
+    RelationImportTx,
 };
 pub use relations::{
     RELATION_TABLES, RelationFilter, RelationNoteRow, RelationRow, RelationStore, RelationTagRow,

@@ -10,6 +10,7 @@ pub(crate) mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
 pub(crate) mod relations;
+pub(crate) mod relations_import;
 pub(crate) mod requests;
 pub(crate) mod statement;
 
@@ -57,6 +58,7 @@ pub(crate) fn routes() -> Routes {
         .merge(compliance::routes())
         .merge(register::routes())
         .merge(relations::routes())
+        .merge(relations_import::routes())
         .merge(requests::routes())
         .merge(consent::routes())
 }
@@ -95,7 +97,8 @@ pub fn openapi_json() -> String {
         .merge_from(register::RegisterDoc::openapi())
         .merge_from(relations::RelationsDoc::openapi())
         .merge_from(requests::RequestsDoc::openapi())
-        .merge_from(consent::ConsentDoc::openapi());
+        .merge_from(consent::ConsentDoc::openapi())
+        .merge_from(relations_import::ImportDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -139,7 +139,9 @@ pub fn router_with_table(app: backend::App, opts: WebOptions) -> (Router, Vec<(S
     let uploads = with_context(pages::documents::upload_routes())
         .merge(api::documents::upload_routes())
         .merge(with_context(pages::recipients::upload_routes()))
-        .merge(api::recipients::upload_routes());
+        .merge(api::recipients::upload_routes())
+        .merge(with_context(pages::relations_import::upload_routes()))
+        .merge(api::relations_import::upload_routes());
 
     let all = Routes::new()
         .get("/healthz", assets::healthz)

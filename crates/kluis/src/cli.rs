@@ -109,6 +109,9 @@ pub enum Command {
     /// The register of processing activities (Art. 30)
     #[command(subcommand)]
     Register(RegisterCommand),
+    /// Import customer files into an organisation's relations, or export them
+    #[command(subcommand)]
+    Relations(RelationsCommand),
     /// Fill an empty organisation with a demo bakery: profile, activities, processors, documents
     ///
     /// Made-up data through the ordinary use cases (audited as `cli`), so a newcomer sees a living register,
@@ -321,6 +324,48 @@ pub enum RegisterCommand {
         /// The register as it stood at the end of this day (YYYY-MM-DD) instead of now
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RelationsCommand {
+    /// Import a customer file (CSV or XLSX, e.g. a Moneybird or Exact contact export) into an organisation
+    ///
+    /// Columns are mapped by --mapping (a JSON mapping as the API and the mapping page use), else by a preset
+    /// the organisation remembered whose headers fit, else by the headers' words. Each row is checked: bad rows
+    /// and duplicates (within the file, or an e-mail address a relation already has) are printed on stderr by
+    /// row number and skipped, good rows are imported in transactional batches. Exit status: 0 when at least
+    /// one row was imported (or, with --dry-run, would be) or the file held no data rows, 1 when rows were read
+    /// but none could be imported, 2 when the file cannot be read, the mapping is refused or the organisation
+    /// does not exist.
+    Import {
+        /// The CSV or XLSX file
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// JSON mapping of the columns (see `kluis relations import --help`)
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Check every row and report, import nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export an organisation's relations to a CSV or XLSX file (formula cells escaped; recorded in the audit log)
+    Export {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// csv or xlsx
+        #[arg(long, value_name = "FORMAT")]
+        format: String,
+        /// File to create (must not exist yet)
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+        /// general, or marketing (leaves out everyone who objected to direct marketing)
+        #[arg(long, default_value = "general")]
+        purpose: String,
     },
 }
 

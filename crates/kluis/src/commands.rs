@@ -1,7 +1,8 @@
 //! Runs each subcommand against kluis-app, turning its results into exit codes and one-line messages.
 
 use crate::cli::{
-    AuditCommand, Command, KeysCommand, OrgCommand, RegisterCommand, TokenCommand, UserCommand,
+    AuditCommand, Command, KeysCommand, OrgCommand, RegisterCommand, RelationsCommand,
+    TokenCommand, UserCommand,
 };
 use crate::config::{Settings, redact_url};
 use crate::{password, preflight, serve};
@@ -230,6 +231,24 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 export.bytes.len()
             );
         }
+        Command::Relations(RelationsCommand::Import {
+            file,
+            org,
+            mapping,
+            dry_run,
+        }) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            return crate::relations::import(&app, &org, &file, mapping.as_deref(), dry_run).await;
+        }
+        Command::Relations(RelationsCommand::Export {
+            org,
+            format,
+            output,
+            purpose,
+        }) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            return crate::relations::export(&app, &org, &format, &purpose, &output).await;
+        }
         Command::Demo { org, lang } => {
             let lang = kluis_web::i18n::Lang::from_code(&lang)
                 .ok_or_else(|| Failure(format!("unknown language '{lang}': use nl or en")))?;
@@ -284,7 +303,7 @@ fn installation_or_init(cfg: &AppConfig, init: bool) -> Result<(), Failure> {
 }
 
 /// Creates `path` with `bytes`, refusing to overwrite an existing file.
-fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+pub(crate) fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write as _;
     use std::os::unix::fs::OpenOptionsExt as _;
     let fail = |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));

@@ -8,6 +8,7 @@ mod import_docs;
 mod logging;
 mod password;
 mod preflight;
+mod relations;
 mod serve;
 
 use clap::Parser;

@@ -18,6 +18,7 @@ mod profile;
 mod recipients;
 mod register;
 mod relations;
+mod relations_import;
 mod requests;
 mod statement;
 
@@ -129,6 +130,7 @@ pub static MODULES: &[&Module] = &[
     &register::MODULE,
     &recipients::MODULE,
     &relations::MODULE,
+    &relations_import::MODULE,
     &statement::MODULE,
     &requests::MODULE,
     &consent::MODULE,

@@ -13,6 +13,7 @@ mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
 pub(crate) mod relations;
+pub(crate) mod relations_import;
 pub(crate) mod requests;
 pub(crate) mod statement;
 
@@ -84,6 +85,7 @@ pub(crate) fn routes() -> Routes {
         .merge(recipients::routes())
         .merge(register::routes())
         .merge(relations::routes())
+        .merge(relations_import::routes())
         .merge(requests::routes())
         .merge(consent::routes())
 }

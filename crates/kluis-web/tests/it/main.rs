@@ -11,6 +11,7 @@ mod flows;
 mod hardening;
 mod helpers;
 mod i18n;
+mod import;
 mod invitations;
 mod login;
 mod pages;

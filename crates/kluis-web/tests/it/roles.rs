@@ -48,6 +48,8 @@ struct Objects {
     relation: String,
     /// An open data-subject request.
     request: String,
+    /// An uploaded customer file waiting for its mapping.
+    import: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -141,7 +143,19 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         )
         .await
         .expect("request");
+    let import = env
+        .app
+        .upload_relation_import(
+            owner,
+            &format!("klanten-{n}.csv"),
+            format!("Voornaam;Achternaam;E-mail\nAnna;Jansen;import-{n}@example.com\n")
+                .into_bytes(),
+        )
+        .await
+        .expect("import")
+        .id;
     Objects {
+        import,
         relation,
         user,
         document: doc.id,
@@ -169,6 +183,7 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{relation}", &o.relation)
         .replace("{field}", "email")
         .replace("{request}", &o.request)
+        .replace("{import}", &o.import)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.
@@ -313,6 +328,9 @@ const SHOWS_WITHOUT_CHANGING: &[&str] = &[
     // Searches posted so that names and words stay out of URLs.
     "/o/{org}/audit/search",
     "/api/v1/orgs/{org}/audit/search",
+    // The preview of an import's mapping: the first rows mapped, nothing stored.
+    "/o/{org}/relations/import/{import}/preview",
+    "/api/v1/orgs/{org}/relations/imports/{import}/preview",
 ];
 
 async fn changes(env: &Env, actor: &Actor) -> Vec<(i64, String)> {
@@ -409,6 +427,9 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "POST /o/{org}/relations/{relation}/notes",
         "DELETE /api/v1/orgs/{org}/relations/{relation}",
         "POST /api/v1/orgs/{org}/relations/{relation}/reveal/{field}",
+        "POST /o/{org}/relations/import/{import}/start",
+        "POST /api/v1/orgs/{org}/relations/imports",
+        "POST /api/v1/orgs/{org}/relations/imports/{import}/start",
     ] {
         assert!(
             succeeded.contains(must),

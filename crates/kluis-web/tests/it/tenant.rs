@@ -64,6 +64,7 @@ struct Ids {
     b_invitation: String,
     b_relation: String,
     b_request: String,
+    b_import: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -100,6 +101,7 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{relation}", &ids.b_relation)
         .replace("{field}", "email")
         .replace("{request}", &ids.b_request)
+        .replace("{import}", &ids.b_import)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -273,6 +275,17 @@ async fn a_member_of_a_can_never_reach_b() {
         )
         .await
         .expect("b request");
+    // An uploaded customer file of B, waiting for its mapping.
+    let b_import = env
+        .app
+        .upload_relation_import(
+            &b_actor,
+            "beta.csv",
+            b"Voornaam;Achternaam\nBeta;Klant\n".to_vec(),
+        )
+        .await
+        .expect("b import")
+        .id;
     let b_requests_before = requests_snapshot(&env, &b_actor).await;
     assert_eq!(b_requests_before.len(), 1);
 
@@ -297,6 +310,7 @@ async fn a_member_of_a_can_never_reach_b() {
         b_invitation: b_invitations_before[0].id.clone(),
         b_relation: b_relation.clone(),
         b_request: b_request.clone(),
+        b_import,
     };
     let mut checked = 0;
     let routes = route_table();

@@ -12,5 +12,6 @@ mod hardening;
 mod import_docs;
 mod jobs;
 mod register;
+mod relations;
 mod serve;
 mod support;
