@@ -752,7 +752,20 @@ impl App {
         candidates: &[String],
     ) -> Result<Selection<String>, AppError> {
         require(actor, Permission::Read)?;
-        let store = self.db().consent(&actor.scope);
+        self.marketing_selection_in(&actor.scope, purpose, basis, candidates)
+            .await
+    }
+
+    /// [`App::marketing_selection`] within `scope`, for callers that checked the permission themselves (the
+    /// command line's export).
+    pub(crate) async fn marketing_selection_in(
+        &self,
+        scope: &OrgScope,
+        purpose: Purpose,
+        basis: LawfulBasis,
+        candidates: &[String],
+    ) -> Result<Selection<String>, AppError> {
+        let store = self.db().consent(scope);
         let rows = store.records_for_purpose(&purpose.to_string()).await?;
         let records = Self::domain_records(&rows)?;
         let mut by_relation: HashMap<Uuid, Vec<ConsentRecord>> = HashMap::new();
@@ -775,12 +788,7 @@ impl App {
             let Ok(u) = Uuid::parse_str(id.trim()) else {
                 continue;
             };
-            if let Some(row) = self
-                .db()
-                .relations(&actor.scope)
-                .get(&u.to_string())
-                .await?
-            {
+            if let Some(row) = self.db().relations(scope).get(&u.to_string()).await? {
                 known.insert(id.clone());
                 if let Some(ix) = row
                     .values

@@ -1735,18 +1735,40 @@ impl App {
     }
 
     /// Filters the relations of an export by its purpose: the one place the marketing suppression applies to
-    /// exports. `ids` are relation ids in export order; the result keeps those that may be exported.
-    // TODO(consent): the `consent` branch builds the marketing suppression (a permanent objection to direct
-    // marketing) and a selection function; call it here for `ExportPurpose::Marketing`.
+    /// exports. `ids` are relation ids in export order; the result keeps those that may be exported, in order.
+    /// For marketing the register decides: each active activity with a direct-marketing purpose lets through
+    /// whom [`App::marketing_selection`] selects for its purpose on its lawful basis (consent where it rests on
+    /// consent; everyone but those who withdrew or objected on the soft opt-in); with no such activity there is
+    /// no purpose to export for, and nobody is exported.
     pub(crate) async fn filter_for_purpose(
         &self,
-        _scope: &OrgScope,
+        scope: &OrgScope,
         purpose: ExportPurpose,
         ids: Vec<String>,
     ) -> Result<Vec<String>, AppError> {
         match purpose {
             ExportPurpose::General => Ok(ids),
-            ExportPurpose::Marketing => Ok(ids),
+            ExportPurpose::Marketing => {
+                let activities = self.db().activities(scope).list().await?;
+                let mut allowed: std::collections::HashSet<String> = Default::default();
+                for a in activities.iter().map(|r| &r.activity) {
+                    if a.status != kluis_domain::register::ActivityStatus::Active {
+                        continue;
+                    }
+                    let Some(basis) = a.lawful_basis else {
+                        continue;
+                    };
+                    for p in a
+                        .purposes
+                        .iter()
+                        .filter(|p| p.key().starts_with("marketing"))
+                    {
+                        let chosen = self.marketing_selection_in(scope, *p, basis, &ids).await?;
+                        allowed.extend(chosen.included);
+                    }
+                }
+                Ok(ids.into_iter().filter(|id| allowed.contains(id)).collect())
+            }
         }
     }
 
