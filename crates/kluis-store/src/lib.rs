@@ -21,6 +21,7 @@ mod recipients;
 mod register_changed;
 mod relations;
 mod requests;
+mod retention;
 mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
@@ -61,6 +62,10 @@ pub use relations::{
     RelationValueRow,
 };
 pub use requests::{REQUEST_TABLES, RequestRow, RequestStore, RequestTx, TransitionRow};
+pub use retention::{
+    Cutoffs, DocumentCandidate, HoldRow, RETENTION_TABLES, RelationCandidate, RelationEventsRow,
+    RetentionStore, RetentionTx, RunItemRow, RunRow,
+};
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,
 };
