@@ -29,6 +29,7 @@ mod register_export;
 mod register_snapshot;
 mod relations;
 mod requests;
+mod retention;
 mod revision_cache;
 mod statements;
 mod system;
@@ -86,6 +87,11 @@ pub use relations::{
     reveal_permission as relation_reveal_permission,
 };
 pub use requests::{NewRequest, RequestHistoryEntry, RequestStep, RequestSummary, RequestView};
+pub use retention::{
+    Certificate, CertificateItem, CertificateRule, HoldView, JOB_RETENTION_SCHEDULE,
+    JOB_RETENTION_SWEEP, REVIEW_WINDOW_DAYS, RelationEventsInput, ReviewLine, ReviewList, RunView,
+    retention_target,
+};
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

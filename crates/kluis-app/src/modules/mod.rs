@@ -18,6 +18,7 @@ mod recipients;
 mod register;
 mod relations;
 mod requests;
+mod retention;
 mod statement;
 
 use std::future::Future;
@@ -130,6 +131,7 @@ pub static MODULES: &[&Module] = &[
     &relations::MODULE,
     &statement::MODULE,
     &requests::MODULE,
+    &retention::MODULE,
     &profile::MODULE,
     &members::MODULE,
     &audit::MODULE,

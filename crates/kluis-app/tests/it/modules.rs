@@ -79,6 +79,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/compliance.rs",
     // `kluis demo`, which fills an empty organisation as the command line.
     "crates/kluis-app/src/demo.rs",
+    // The daily retention sweep, which proposes and carries out deletion runs for each organisation.
+    "crates/kluis-app/src/retention.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];
