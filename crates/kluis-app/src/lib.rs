@@ -92,6 +92,7 @@ pub use retention::{
     JOB_RETENTION_SWEEP, REVIEW_WINDOW_DAYS, RelationEventsInput, ReviewLine, ReviewList, RunView,
     retention_target,
 };
+pub use kluis_store::{RelationEventsRow, RunItemRow, RunRow};
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

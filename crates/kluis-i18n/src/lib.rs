@@ -143,6 +143,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/requests.ftl"),
         include_str!("../locales/en/requests.ftl"),
     ),
+    (
+        "retention",
+        include_str!("../locales/nl/retention.ftl"),
+        include_str!("../locales/en/retention.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {
