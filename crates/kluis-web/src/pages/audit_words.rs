@@ -51,6 +51,14 @@ const ACTIONS: &[(&str, &str)] = &[
     ("request.refuse", "audit-do-request-refuse"),
     ("request.withdraw", "audit-do-request-withdraw"),
     ("request.read", "audit-do-request-read"),
+    // retention
+    ("retention.hold.place", "audit-do-retention-hold-place"),
+    ("retention.hold.lift", "audit-do-retention-hold-lift"),
+    ("retention.events.set", "audit-do-retention-events-set"),
+    ("retention.settings", "audit-do-retention-settings"),
+    ("retention.propose", "audit-do-retention-propose"),
+    ("retention.approve", "audit-do-retention-approve"),
+    ("retention.carry_out", "audit-do-retention-carry-out"),
 ];
 
 /// Message key of each kind of subject.
@@ -68,6 +76,8 @@ const ENTITIES: &[(&str, &str)] = &[
     ("relation", "audit-subject-relation"),
     // requests
     ("request", "audit-subject-request"),
+    // retention
+    ("retention_run", "audit-subject-retention-run"),
 ];
 
 /// The message key for an action code; `None` for a code this version does not know (shown as the code).
