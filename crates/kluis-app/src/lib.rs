@@ -71,6 +71,7 @@ pub use kluis_scan::{
     column_letters,
 };
 pub use kluis_store::{ActivitySummary, StatementRow, StatementVersion};
+pub use kluis_store::{RelationEventsRow, RunItemRow, RunRow};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use portfolio::PortfolioRow;
 pub use profile::{
@@ -92,7 +93,6 @@ pub use retention::{
     JOB_RETENTION_SWEEP, REVIEW_WINDOW_DAYS, RelationEventsInput, ReviewLine, ReviewList, RunView,
     retention_target,
 };
-pub use kluis_store::{RelationEventsRow, RunItemRow, RunRow};
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

@@ -471,6 +471,24 @@ impl App {
         reason: &str,
     ) -> Result<String, AppError> {
         require(actor, Permission::Write)?;
+        // Another organisation's record, or none: 404 before anything about the reason is said.
+        let exists = match target {
+            RetentionTarget::Relation { id } => self
+                .db()
+                .relations(&actor.scope)
+                .get(&id.to_string())
+                .await?
+                .is_some(),
+            RetentionTarget::Document { id } => self
+                .db()
+                .documents(&actor.scope)
+                .get(&id.to_string())
+                .await?
+                .is_some(),
+        };
+        if !exists {
+            return Err(AppError::NotFound);
+        }
         let reason = reason_text("reason", reason)?;
         let org = actor.scope.org_id().to_owned();
         retry!({
