@@ -663,6 +663,11 @@ impl App {
                     "this is part of a container; delete the container instead",
                 ));
             }
+            if tx.retention(&actor.scope).is_held(id).await? {
+                return Err(AppError::Conflict(
+                    "a legal hold is on this document: it cannot be deleted until the hold is lifted".into(),
+                ));
+            }
             tx.documents(&actor.scope).delete(id).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(

@@ -24,7 +24,12 @@ pub const JOB_PURGE: &str = "purge";
 /// bytes and committing the document), once they are older than an hour so that uploads in flight are not touched.
 pub const JOB_ORPHAN_BLOBS: &str = "documents.orphan_blobs";
 
-const DAILY: &[&str] = &[JOB_AUDIT_VERIFY, JOB_PURGE, JOB_ORPHAN_BLOBS];
+const DAILY: &[&str] = &[
+    JOB_AUDIT_VERIFY,
+    JOB_PURGE,
+    JOB_ORPHAN_BLOBS,
+    crate::retention::JOB_RETENTION_SCHEDULE,
+];
 const DAY_MS: i64 = 86_400_000;
 
 /// A job handler: gets the app and the claimed job. An error makes the job retry with backoff until its
@@ -79,6 +84,7 @@ impl App {
         self.register_job_handler(crate::JOB_RELATION_IMPORT, |app: App, job| async move {
             app.run_relation_import_job(job).await
         });
+        self.register_retention_jobs();
     }
 
     async fn purge(&self) -> Result<(), AppError> {

@@ -32,6 +32,7 @@ mod register_snapshot;
 mod relations;
 mod relations_import;
 mod requests;
+mod retention;
 mod revision_cache;
 mod statements;
 mod system;
@@ -79,6 +80,7 @@ pub use kluis_scan::{
 };
 pub use kluis_store::{ActivitySummary, StatementRow, StatementVersion};
 pub use mail::{MailDelivery, MailEntry, MailOutcome, MailTemplate};
+pub use kluis_store::{RelationEventsRow, RunItemRow, RunRow};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use portfolio::PortfolioRow;
 pub use profile::{
@@ -100,6 +102,11 @@ pub use relations_import::{
     JOB_RELATION_IMPORT, PreviewRow, RefusedColumn, RelationExport,
 };
 pub use requests::{NewRequest, RequestHistoryEntry, RequestStep, RequestSummary, RequestView};
+pub use retention::{
+    Certificate, CertificateItem, CertificateRule, HoldView, JOB_RETENTION_SCHEDULE,
+    JOB_RETENTION_SWEEP, REVIEW_WINDOW_DAYS, RelationEventsInput, ReviewLine, ReviewList, RunView,
+    retention_target,
+};
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

@@ -535,6 +535,11 @@ impl App {
             if tx.relations(&actor.scope).get(&id).await?.is_none() {
                 return Err(AppError::NotFound);
             }
+            if tx.retention(&actor.scope).is_held(&id).await? {
+                return Err(AppError::Conflict(
+                    "a legal hold is on this relation: it cannot be deleted until the hold is lifted".into(),
+                ));
+            }
             if tx.relations(&actor.scope).contact_count(&id).await? > 0 {
                 return Err(AppError::Conflict(
                     "this company still has contacts: unlink or delete them first".into(),

@@ -143,6 +143,21 @@ vocabulary! {
         RelationImport => "relation.import",
         /// Relations were exported to CSV or XLSX (format, purpose and count; a read of personal data).
         RelationExport => "relation.export",
+        // retention
+        /// A legal hold was placed on a relation or a document (blocks every deletion until lifted).
+        RetentionHoldPlace => "retention.hold.place",
+        /// A legal hold was lifted, with a reason.
+        RetentionHoldLift => "retention.hold.lift",
+        /// A relation's retention start events were recorded.
+        RetentionEventsSet => "retention.events.set",
+        /// The retention settings (four-eyes approval) changed.
+        RetentionSettings => "retention.settings",
+        /// A deletion run was proposed from the review list.
+        RetentionPropose => "retention.propose",
+        /// A deletion run was approved (four eyes).
+        RetentionApprove => "retention.approve",
+        /// A deletion run was carried out: records deleted, anonymised or restricted; its certificate made.
+        RetentionCarryOut => "retention.carry_out",
     }
 }
 

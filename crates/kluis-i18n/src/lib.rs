@@ -153,6 +153,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/import.ftl"),
         include_str!("../locales/en/import.ftl"),
     ),
+    (
+        "retention",
+        include_str!("../locales/nl/retention.ftl"),
+        include_str!("../locales/en/retention.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -23,6 +23,7 @@ mod register_changed;
 mod relation_imports;
 mod relations;
 mod requests;
+mod retention;
 mod statements;
 mod tenant;
 #[cfg(feature = "testing")]
@@ -70,6 +71,10 @@ pub use relations::{
     RelationTx, RelationValueRow, TagCount,
 };
 pub use requests::{REQUEST_TABLES, RequestRow, RequestStore, RequestTx, TransitionRow};
+pub use retention::{
+    Cutoffs, DocumentCandidate, HoldRow, RETENTION_TABLES, RelationCandidate, RelationEventsRow,
+    RetentionStore, RetentionTx, RunItemRow, RunRow,
+};
 pub use statements::{
     NewStatement, STATEMENT_TABLES, StatementRow, StatementStore, StatementTx, StatementVersion,
 };

@@ -12,6 +12,7 @@ pub(crate) mod register;
 pub(crate) mod relations;
 pub(crate) mod relations_import;
 pub(crate) mod requests;
+pub(crate) mod retention;
 pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, UserId};
@@ -61,6 +62,7 @@ pub(crate) fn routes() -> Routes {
         .merge(relations_import::routes())
         .merge(requests::routes())
         .merge(consent::routes())
+        .merge(retention::routes())
 }
 
 #[derive(OpenApi)]
@@ -98,7 +100,8 @@ pub fn openapi_json() -> String {
         .merge_from(relations::RelationsDoc::openapi())
         .merge_from(requests::RequestsDoc::openapi())
         .merge_from(consent::ConsentDoc::openapi())
-        .merge_from(relations_import::ImportDoc::openapi());
+        .merge_from(relations_import::ImportDoc::openapi())
+        .merge_from(retention::RetentionDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

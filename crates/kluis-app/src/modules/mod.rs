@@ -20,6 +20,7 @@ mod register;
 mod relations;
 mod relations_import;
 mod requests;
+mod retention;
 mod statement;
 
 use std::future::Future;
@@ -134,6 +135,7 @@ pub static MODULES: &[&Module] = &[
     &statement::MODULE,
     &requests::MODULE,
     &consent::MODULE,
+    &retention::MODULE,
     &profile::MODULE,
     &members::MODULE,
     &audit::MODULE,

@@ -83,6 +83,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/demo.rs",
     // The public consent pages: a signed link (checked first) is the person's authority, like an invitation.
     "crates/kluis-app/src/consent.rs",
+    // The daily retention sweep, which proposes and carries out deletion runs for each organisation.
+    "crates/kluis-app/src/retention.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];

@@ -451,6 +451,85 @@ pub fn review_list(
     items
 }
 
+/// The start events of one relation as stored and as derived from the relation itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelationEvents {
+    /// The end of the relationship (the contract, the customer relationship, an application's procedure).
+    pub ended: Option<Date>,
+    /// The end of employment; the end of the relationship when not given separately.
+    pub employment_ended: Option<Date>,
+    /// The last activity; the last change of the relation when not given.
+    pub last_activity: Option<Date>,
+    /// The end of the last financial year with records of this relation; when not given, the end of the
+    /// financial year in which the relationship ended (its last invoices belong to that year).
+    pub fiscal_year_end: Option<Date>,
+    /// Withdrawal of consent or unsubscription.
+    pub withdrawn: Option<Date>,
+    /// The date of capture (the relation was recorded).
+    pub captured: Date,
+    /// The relation's last change.
+    pub last_change: Date,
+}
+
+/// The event dates the rules count from for a relation. An event that has not happened (the relationship goes
+/// on, no withdrawal) is [`EventDate::Pending`], so its rules keep running; none is ever guessed earlier than
+/// it happened.
+pub fn relation_event_dates(e: &RelationEvents) -> EventDates {
+    let occurred = |d: Option<Date>| d.map_or(EventDate::Pending, EventDate::Occurred);
+    let fiscal = match (e.fiscal_year_end, e.ended) {
+        (Some(d), _) => EventDate::Occurred(d),
+        (None, Some(ended)) => crate::calendar::end_of_financial_year(ended, time::Month::December)
+            .map_or(EventDate::Unknown, EventDate::Occurred),
+        (None, None) => EventDate::Pending,
+    };
+    EventDates::new()
+        .with(RetentionStart::EndOfContract, occurred(e.ended))
+        .with(RetentionStart::EndOfProcedure, occurred(e.ended))
+        .with(
+            RetentionStart::EndOfEmployment,
+            occurred(e.employment_ended.or(e.ended)),
+        )
+        .with(RetentionStart::EndOfFinancialYear, fiscal)
+        .with(RetentionStart::Withdrawal, occurred(e.withdrawn))
+        .with(
+            RetentionStart::LastContact,
+            EventDate::Occurred(e.last_activity.unwrap_or(e.last_change)),
+        )
+        .with(RetentionStart::Collection, EventDate::Occurred(e.captured))
+}
+
+/// The event dates of a document captured on `captured`: the date of capture, and the end of the financial
+/// year it belongs to (a document's fiscal retention counts from there). Rules that count from the end of a
+/// relationship or employment or from a withdrawal govern the relation's records, not a document on its own:
+/// for a document they do not apply, so its class's own rules (fiscal retention for an invoice) decide.
+pub fn document_event_dates(captured: Date) -> EventDates {
+    let fiscal = crate::calendar::end_of_financial_year(captured, time::Month::December)
+        .map_or(EventDate::Unknown, EventDate::Occurred);
+    EventDates::new()
+        .with(RetentionStart::Collection, EventDate::Occurred(captured))
+        .with(RetentionStart::LastContact, EventDate::Occurred(captured))
+        .with(RetentionStart::EndOfFinancialYear, fiscal)
+        .with(RetentionStart::EndOfContract, EventDate::NotApplicable)
+        .with(RetentionStart::EndOfProcedure, EventDate::NotApplicable)
+        .with(RetentionStart::EndOfEmployment, EventDate::NotApplicable)
+        .with(RetentionStart::Withdrawal, EventDate::NotApplicable)
+}
+
+/// The latest event date from which `period` can have run out by `by`: a record whose event is later cannot
+/// be due by then. Generous (a month counts as 28 days, a year as 365), so a store can select candidates
+/// with a plain comparison on an indexed date column and [`decide`] settles each exactly.
+pub fn latest_event_due_by(period: Period, by: Date) -> Option<Date> {
+    use crate::register::PeriodUnit;
+    let n = i64::from(period.amount);
+    let days = match period.unit {
+        PeriodUnit::Days => n,
+        PeriodUnit::Weeks => n * 7,
+        PeriodUnit::Months => n * 28,
+        PeriodUnit::Years => n * 365,
+    };
+    by.checked_sub(Duration::days(days))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -791,5 +870,105 @@ mod tests {
         assert_eq!(held.action, RetentionAction::Restrict);
         assert!(held.reason.legal_reference.contains("7:23 BW"));
         assert!(!held.reason.statutory);
+    }
+
+    #[test]
+    fn relation_events_are_derived_and_never_guessed_early() {
+        let captured = date!(2015 - 03 - 01);
+        let base = RelationEvents {
+            ended: None,
+            employment_ended: None,
+            last_activity: None,
+            fiscal_year_end: None,
+            withdrawn: None,
+            captured,
+            last_change: date!(2016 - 05 - 05),
+        };
+        let d = relation_event_dates(&base);
+        assert_eq!(d.get(RetentionStart::EndOfContract), EventDate::Pending);
+        assert_eq!(
+            d.get(RetentionStart::EndOfFinancialYear),
+            EventDate::Pending
+        );
+        assert_eq!(
+            d.get(RetentionStart::LastContact),
+            EventDate::Occurred(date!(2016 - 05 - 05))
+        );
+        assert_eq!(
+            d.get(RetentionStart::Collection),
+            EventDate::Occurred(captured)
+        );
+        let ended = RelationEvents {
+            ended: Some(date!(2018 - 06 - 30)),
+            ..base
+        };
+        let d = relation_event_dates(&ended);
+        assert_eq!(
+            d.get(RetentionStart::EndOfFinancialYear),
+            EventDate::Occurred(date!(2018 - 12 - 31))
+        );
+        assert_eq!(
+            d.get(RetentionStart::EndOfEmployment),
+            EventDate::Occurred(date!(2018 - 06 - 30))
+        );
+        // A customer whose relationship ended eight years ago is due under NL fiscal retention.
+        let nl = register(Jurisdiction::Nl, &["customer_administration", "invoicing"]);
+        let rules = applicable_rules(&nl, &subjects(&["customer"]), &cats(&["user.name"]));
+        assert!(matches!(
+            decide(&rules, &d, false, date!(2026 - 12 - 07)),
+            RetentionState::Due { .. }
+        ));
+        assert!(matches!(
+            decide(
+                &rules,
+                &relation_event_dates(&base),
+                false,
+                date!(2099 - 01 - 01)
+            ),
+            RetentionState::Running { .. }
+        ));
+    }
+
+    #[test]
+    fn an_invoice_is_kept_for_its_fiscal_years_and_then_due() {
+        let nl = register(Jurisdiction::Nl, &["customer_administration", "invoicing"]);
+        let all: Vec<DataSubjectCategory> = DataSubjectCategory::all().collect();
+        let rules = applicable_rules(
+            &nl,
+            &all,
+            &document_class_categories(DocumentClass::Invoice),
+        );
+        let events = document_event_dates(date!(2020 - 03 - 10));
+        let state = decide(&rules, &events, false, date!(2027 - 12 - 31));
+        assert!(
+            matches!(state, RetentionState::NotYet { due, .. } if due == date!(2028 - 01 - 01)),
+            "{state:?}"
+        );
+        assert!(matches!(
+            decide(&rules, &events, false, date!(2028 - 01 - 01)),
+            RetentionState::Due { .. }
+        ));
+    }
+
+    #[test]
+    fn the_candidate_cutoff_never_misses_a_due_record() {
+        let by = date!(2026 - 03 - 01);
+        for (amount, unit) in [
+            (7, PeriodUnit::Years),
+            (2, PeriodUnit::Years),
+            (4, PeriodUnit::Weeks),
+            (6, PeriodUnit::Months),
+            (30, PeriodUnit::Days),
+        ] {
+            let period = Period { amount, unit };
+            let cut = latest_event_due_by(period, by).unwrap_or_else(|| panic!("cut"));
+            // Every event after the cutoff falls due after `by`.
+            let mut event = cut;
+            for _ in 0..400 {
+                event = event.next_day().unwrap_or_else(|| panic!("day"));
+                let due = period_due(event, period).unwrap_or_else(|| panic!("due"));
+                assert!(due > by, "{period:?} from {event} due {due}");
+            }
+        }
     }
 }

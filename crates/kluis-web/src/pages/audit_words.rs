@@ -59,6 +59,14 @@ const ACTIONS: &[(&str, &str)] = &[
     ("consent.read", "audit-do-consent-read"),
     ("mail.send", "audit-do-mail-send"),
     ("mail.read", "audit-do-mail-read"),
+    // retention
+    ("retention.hold.place", "audit-do-retention-hold-place"),
+    ("retention.hold.lift", "audit-do-retention-hold-lift"),
+    ("retention.events.set", "audit-do-retention-events-set"),
+    ("retention.settings", "audit-do-retention-settings"),
+    ("retention.propose", "audit-do-retention-propose"),
+    ("retention.approve", "audit-do-retention-approve"),
+    ("retention.carry_out", "audit-do-retention-carry-out"),
 ];
 
 /// Message key of each kind of subject.
@@ -78,6 +86,8 @@ const ENTITIES: &[(&str, &str)] = &[
     ("request", "audit-subject-request"),
     // consent
     ("mail", "audit-subject-mail"),
+    // retention
+    ("retention_run", "audit-subject-retention-run"),
 ];
 
 /// The message key for an action code; `None` for a code this version does not know (shown as the code).

@@ -15,6 +15,7 @@ pub(crate) mod register;
 pub(crate) mod relations;
 pub(crate) mod relations_import;
 pub(crate) mod requests;
+pub(crate) mod retention;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
@@ -88,6 +89,7 @@ pub(crate) fn routes() -> Routes {
         .merge(relations_import::routes())
         .merge(requests::routes())
         .merge(consent::routes())
+        .merge(retention::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -22,5 +22,6 @@ mod register_flow;
 mod register_form;
 mod relations;
 mod requests;
+mod retention;
 mod roles;
 mod tenant;

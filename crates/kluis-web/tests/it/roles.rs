@@ -50,6 +50,10 @@ struct Objects {
     request: String,
     /// An uploaded customer file waiting for its mapping.
     import: String,
+    /// A legal hold in force, on a relation of its own (so deleting `relation` is not blocked by it).
+    hold: String,
+    /// A proposed deletion run of a relation whose relationship ended ten years ago.
+    run: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -154,7 +158,32 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .await
         .expect("import")
         .id;
+    let held = crate::relations::customer(env, owner, &format!("held-{n}@example.com")).await;
+    let hold = env
+        .app
+        .place_hold(
+            owner,
+            kluis_app::retention_target("relation", &held).expect("target"),
+            "Claim",
+        )
+        .await
+        .expect("hold");
+    let due = crate::relations::customer(env, owner, &format!("due-{n}@example.com")).await;
+    env.app
+        .set_relation_events(
+            owner,
+            &due,
+            &kluis_app::RelationEventsInput {
+                ended_on: Some(time::OffsetDateTime::now_utc().date() - time::Duration::days(3700)),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("events");
+    let run = env.app.propose_retention_run(owner).await.expect("run");
     Objects {
+        hold,
+        run,
         import,
         relation,
         user,
@@ -184,6 +213,8 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{field}", "email")
         .replace("{request}", &o.request)
         .replace("{import}", &o.import)
+        .replace("{hold}", &o.hold)
+        .replace("{run}", &o.run)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.
