@@ -119,6 +119,13 @@ vocabulary! {
         RequestWithdraw => "request.withdraw",
         /// Requesters' names or contact details were decrypted to be shown (a read of personal data).
         RequestRead => "request.read",
+        // links
+        /// A person confirmed that a document concerns a relation (a matcher's suggestion, or one they had removed).
+        RelationLinkConfirm => "relation.link.confirm",
+        /// A person linked a document to a relation by hand (no link existed).
+        RelationLinkAdd => "relation.link.add",
+        /// A person said a document does not concern a relation: the matcher never links them again.
+        RelationLinkRemove => "relation.link.remove",
     }
 }
 
