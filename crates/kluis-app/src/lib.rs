@@ -18,6 +18,7 @@ mod identifiers;
 mod invitations;
 mod jobs;
 mod keys;
+mod links;
 mod members;
 pub mod modules;
 mod pack;
@@ -58,6 +59,10 @@ pub use error::AppError;
 pub use identifiers::{IdentifierHit, IdentifierHits, SEARCH_PAGE_SIZE};
 pub use invitations::{
     INVITATION_TTL_MS, InvitationSummary, InvitationView, Invitee, NewInvitation,
+};
+pub use links::{
+    ApplyingActivity, DocumentRetention, LINK_ENTITY, LINK_MATCHER_ACTOR, LinkedDocument, LinkedPerson, RelationProcessing,
+    TimelineEntry, TimelinePage,
 };
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_ORPHAN_BLOBS, JOB_PURGE, JobHandler};
 pub use kluis_domain::ScanStatus;

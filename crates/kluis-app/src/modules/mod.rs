@@ -12,6 +12,7 @@ mod audit;
 mod compliance;
 mod core;
 mod documents;
+mod links;
 mod members;
 mod profile;
 mod recipients;
@@ -128,6 +129,7 @@ pub static MODULES: &[&Module] = &[
     &register::MODULE,
     &recipients::MODULE,
     &relations::MODULE,
+    &links::MODULE,
     &statement::MODULE,
     &requests::MODULE,
     &profile::MODULE,
