@@ -60,10 +60,6 @@ pub use identifiers::{IdentifierHit, IdentifierHits, SEARCH_PAGE_SIZE};
 pub use invitations::{
     INVITATION_TTL_MS, InvitationSummary, InvitationView, Invitee, NewInvitation,
 };
-pub use links::{
-    ApplyingActivity, DocumentRetention, LINK_ENTITY, LINK_MATCHER_ACTOR, LinkedDocument, LinkedPerson, RelationProcessing,
-    TimelineEntry, TimelinePage,
-};
 pub use jobs::{JOB_AUDIT_VERIFY, JOB_ORPHAN_BLOBS, JOB_PURGE, JobHandler};
 pub use kluis_domain::ScanStatus;
 pub use kluis_domain::audit::Checkpoint;
@@ -75,6 +71,10 @@ pub use kluis_scan::{
     column_letters,
 };
 pub use kluis_store::{ActivitySummary, StatementRow, StatementVersion};
+pub use links::{
+    ApplyingActivity, DocumentRetention, LINK_ENTITY, LINK_MATCHER_ACTOR, LinkedDocument,
+    LinkedPerson, RelationProcessing, TimelineEntry, TimelinePage,
+};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use portfolio::PortfolioRow;
 pub use profile::{

@@ -163,7 +163,9 @@ pub(crate) async fn relink_relation(
     keys: &[(EntityType, String)],
 ) -> Result<(), AppError> {
     tx.links(scope).set_match_keys(relation_id, keys).await?;
-    tx.links(scope).rematch_relation(relation_id, now_ms()).await?;
+    tx.links(scope)
+        .rematch_relation(relation_id, now_ms())
+        .await?;
     Ok(())
 }
 
@@ -290,7 +292,14 @@ impl App {
             let (origin, state) = confirmed(existing.map(|l| (l.origin, l.state)));
             let id = tx
                 .links(&actor.scope)
-                .set(&doc, &rel, origin, state, &actor.user_id.to_string(), now_ms())
+                .set(
+                    &doc,
+                    &rel,
+                    origin,
+                    state,
+                    &actor.user_id.to_string(),
+                    now_ms(),
+                )
                 .await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(action, LINK_ENTITY, &id, &["state"]))
@@ -318,7 +327,14 @@ impl App {
             let (origin, state) = removed(existing.map(|l| (l.origin, l.state)));
             let id = tx
                 .links(&actor.scope)
-                .set(&doc, &rel, origin, state, &actor.user_id.to_string(), now_ms())
+                .set(
+                    &doc,
+                    &rel,
+                    origin,
+                    state,
+                    &actor.user_id.to_string(),
+                    now_ms(),
+                )
                 .await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
@@ -379,9 +395,7 @@ impl App {
         let mut all: BTreeSet<DataCategory> = own.clone();
         let doc_cats: Vec<BTreeSet<DataCategory>> = docs
             .iter()
-            .map(|d| {
-                document_categories(d.class, &d.document_entity_types, &d.special_categories)
-            })
+            .map(|d| document_categories(d.class, &d.document_entity_types, &d.special_categories))
             .collect();
         for c in &doc_cats {
             all.extend(c.iter().copied());

@@ -548,8 +548,9 @@ impl LinkTx<'_> {
         }
         let found = group(q.fetch_all(&mut *self.conn).await?, "relation_id")?;
         let existing = {
-            let sql =
-                format!("SELECT {LINK_COLUMNS} FROM {LINKS} l WHERE l.org_id = $1 AND l.document_id = $2");
+            let sql = format!(
+                "SELECT {LINK_COLUMNS} FROM {LINKS} l WHERE l.org_id = $1 AND l.document_id = $2"
+            );
             sqlx::query(sqlx::AssertSqlSafe(sql))
                 .bind(&org)
                 .bind(document_id)
@@ -594,8 +595,9 @@ impl LinkTx<'_> {
         }
         let found = group(q.fetch_all(&mut *self.conn).await?, "document_id")?;
         let existing = {
-            let sql =
-                format!("SELECT {LINK_COLUMNS} FROM {LINKS} l WHERE l.org_id = $1 AND l.relation_id = $2");
+            let sql = format!(
+                "SELECT {LINK_COLUMNS} FROM {LINKS} l WHERE l.org_id = $1 AND l.relation_id = $2"
+            );
             sqlx::query(sqlx::AssertSqlSafe(sql))
                 .bind(&org)
                 .bind(relation_id)

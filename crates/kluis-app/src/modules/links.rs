@@ -51,7 +51,12 @@ static ROUTES: &[RouteSpec] = &[
         Org,
         Some(Read),
     ),
-    route("GET", "/o/{org}/documents/{document}/people", Org, Some(Read)),
+    route(
+        "GET",
+        "/o/{org}/documents/{document}/people",
+        Org,
+        Some(Read),
+    ),
     route(
         "POST",
         "/o/{org}/documents/{document}/people/search",
