@@ -143,6 +143,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/requests.ftl"),
         include_str!("../locales/en/requests.ftl"),
     ),
+    (
+        "links",
+        include_str!("../locales/nl/links.ftl"),
+        include_str!("../locales/en/links.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -5,6 +5,7 @@
 pub(crate) mod compliance;
 pub(crate) mod documents;
 mod invitations;
+pub(crate) mod links;
 pub(crate) mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
@@ -56,6 +57,7 @@ pub(crate) fn routes() -> Routes {
         .merge(compliance::routes())
         .merge(register::routes())
         .merge(relations::routes())
+        .merge(links::routes())
         .merge(requests::routes())
 }
 
@@ -92,6 +94,7 @@ pub fn openapi_json() -> String {
         .merge_from(compliance::ComplianceDoc::openapi())
         .merge_from(register::RegisterDoc::openapi())
         .merge_from(relations::RelationsDoc::openapi())
+        .merge_from(links::LinksDoc::openapi())
         .merge_from(requests::RequestsDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();

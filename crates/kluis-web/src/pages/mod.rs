@@ -6,6 +6,7 @@ mod auth;
 pub(crate) mod compliance;
 pub(crate) mod documents;
 mod invite;
+pub(crate) mod links;
 mod org;
 mod portfolio;
 mod profile;
@@ -83,6 +84,7 @@ pub(crate) fn routes() -> Routes {
         .merge(recipients::routes())
         .merge(register::routes())
         .merge(relations::routes())
+        .merge(links::routes())
         .merge(requests::routes())
 }
 

@@ -11,6 +11,7 @@ mod hardening;
 mod helpers;
 mod i18n;
 mod invitations;
+mod links;
 mod login;
 mod pages;
 mod profile;
