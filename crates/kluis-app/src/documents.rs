@@ -669,6 +669,7 @@ impl App {
                 ));
             }
             tx.documents(&actor.scope).delete(id).await?;
+            tx.links(&actor.scope).forget_document(id).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
                     AuditAction::DocumentDelete,
@@ -1008,6 +1009,7 @@ impl App {
                         .await?;
                 }
             }
+            crate::links::relink_document(&mut tx, &scope, &document_id).await?;
             tx.tenant(&scope)
                 .append_audit(&event(
                     JOBS_ACTOR,

@@ -20,6 +20,7 @@ mod invitations;
 mod jobs;
 mod keys;
 mod mail;
+mod links;
 mod members;
 pub mod modules;
 mod pack;
@@ -81,6 +82,10 @@ pub use kluis_scan::{
 pub use kluis_store::{ActivitySummary, StatementRow, StatementVersion};
 pub use mail::{MailDelivery, MailEntry, MailOutcome, MailTemplate};
 pub use kluis_store::{RelationEventsRow, RunItemRow, RunRow};
+pub use links::{
+    ApplyingActivity, DocumentRetention, LINK_ENTITY, LINK_MATCHER_ACTOR, LinkedDocument,
+    LinkedPerson, RelationProcessing, TimelineEntry, TimelinePage,
+};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use portfolio::PortfolioRow;
 pub use profile::{

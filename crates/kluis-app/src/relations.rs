@@ -423,9 +423,11 @@ impl App {
             fields.push("tags");
         }
         fields.extend(values.keys().map(|f| f.as_str()));
+        let link_keys = crate::links::match_keys(self, &org_id, &values);
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.relations(&actor.scope).insert(&row).await?;
+            crate::links::relink_relation(&mut tx, &actor.scope, &id, &link_keys).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(AuditAction::RelationCreate, "relation", &id, &fields))
                 .await?;
@@ -505,6 +507,7 @@ impl App {
         if old_indexes != new_indexes {
             changed.push("tags");
         }
+        let link_keys = crate::links::match_keys(self, &org_id, &values);
         let row = RelationRow {
             kind: input.kind,
             company_id,
@@ -516,6 +519,7 @@ impl App {
         retry!({
             let mut tx = self.db().begin_write().await?;
             tx.relations(&actor.scope).update(&row).await?;
+            crate::links::relink_relation(&mut tx, &actor.scope, &id, &link_keys).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(AuditAction::RelationUpdate, "relation", &id, &changed))
                 .await?;
@@ -546,6 +550,7 @@ impl App {
                 ));
             }
             tx.relations(&actor.scope).delete(&id).await?;
+            tx.links(&actor.scope).forget_relation(&id).await?;
             tx.tenant(&actor.scope)
                 .append_audit(&actor.event(
                     AuditAction::RelationDelete,

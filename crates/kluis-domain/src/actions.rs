@@ -158,6 +158,13 @@ vocabulary! {
         RetentionApprove => "retention.approve",
         /// A deletion run was carried out: records deleted, anonymised or restricted; its certificate made.
         RetentionCarryOut => "retention.carry_out",
+        // links
+        /// A person confirmed that a document concerns a relation (a matcher's suggestion, or one they had removed).
+        RelationLinkConfirm => "relation.link.confirm",
+        /// A person linked a document to a relation by hand (no link existed).
+        RelationLinkAdd => "relation.link.add",
+        /// A person said a document does not concern a relation: the matcher never links them again.
+        RelationLinkRemove => "relation.link.remove",
     }
 }
 

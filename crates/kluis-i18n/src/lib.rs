@@ -158,6 +158,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/retention.ftl"),
         include_str!("../locales/en/retention.ftl"),
     ),
+    (
+        "links",
+        include_str!("../locales/nl/links.ftl"),
+        include_str!("../locales/en/links.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

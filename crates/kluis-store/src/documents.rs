@@ -27,9 +27,9 @@ const FINDING_COLUMNS: &str = "id, org_id, document_id, entity_type, value_enc, 
 /// else the scanner's verdict. Listing, filtering, counting and [`DocumentRow::effective`] all read these
 /// expressions (and `DOC_COLUMNS` selects them). The one other copy is the inventory's grouped count
 /// (`compliance.rs`), which applies the rule to its groups so that it can walk its index without sorting.
-const EFF_KIND: &str = "COALESCE(personal_data_override, personal_data)";
-const EFF_CLASS: &str = "COALESCE(class_override, class)";
-const EFF_CATEGORIES: &str = "COALESCE(categories_override, special_categories)";
+pub(crate) const EFF_KIND: &str = "COALESCE(personal_data_override, personal_data)";
+pub(crate) const EFF_CLASS: &str = "COALESCE(class_override, class)";
+pub(crate) const EFF_CATEGORIES: &str = "COALESCE(categories_override, special_categories)";
 
 const DOCUMENTS: &str = "documents";
 const FINDINGS: &str = "document_findings";

@@ -16,6 +16,7 @@ mod documents;
 mod dump;
 mod global;
 mod jobs;
+mod links;
 mod model;
 mod profile;
 mod recipients;
@@ -53,6 +54,7 @@ pub use dump::{
     CORE_TABLES, DOCUMENT_TABLES, DumpRow, DumpTx, INVITATION_TABLES, LoadTx, TableDef, TableList,
 };
 pub use jobs::{JobRow, JobStatus, NewJob};
+pub use links::{LINK_TABLES, LinkRow, LinkStore, LinkTx, LinkedDocumentRow, MATCHER, TimelineRow};
 pub use model::{
     ApiTokenRow, AuditEventRow, AuditQuery, AuditTextMatch, InvitationRow, MemberRow,
     NewAuditEvent, NewSession, NewUser, OrgRow, PendingLoginRow, SessionRow, SessionView, UserRow,

@@ -6,6 +6,7 @@ pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
 mod invitations;
+pub(crate) mod links;
 pub(crate) mod profile;
 pub(crate) mod recipients;
 pub(crate) mod register;
@@ -60,6 +61,7 @@ pub(crate) fn routes() -> Routes {
         .merge(register::routes())
         .merge(relations::routes())
         .merge(relations_import::routes())
+        .merge(links::routes())
         .merge(requests::routes())
         .merge(consent::routes())
         .merge(retention::routes())
@@ -101,7 +103,8 @@ pub fn openapi_json() -> String {
         .merge_from(requests::RequestsDoc::openapi())
         .merge_from(consent::ConsentDoc::openapi())
         .merge_from(relations_import::ImportDoc::openapi())
-        .merge_from(retention::RetentionDoc::openapi());
+        .merge_from(retention::RetentionDoc::openapi())
+        .merge_from(links::LinksDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -13,6 +13,7 @@ mod compliance;
 mod consent;
 mod core;
 mod documents;
+mod links;
 mod members;
 mod profile;
 mod recipients;
@@ -132,6 +133,7 @@ pub static MODULES: &[&Module] = &[
     &recipients::MODULE,
     &relations::MODULE,
     &relations_import::MODULE,
+    &links::MODULE,
     &statement::MODULE,
     &requests::MODULE,
     &consent::MODULE,

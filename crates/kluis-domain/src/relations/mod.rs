@@ -6,6 +6,7 @@
 
 pub mod consent;
 pub mod erasure;
+pub mod links;
 pub mod model;
 pub mod requests;
 pub mod retention;

@@ -40,6 +40,9 @@ const ACTIONS: &[(&str, &str)] = &[
     ("relation.reveal", "audit-do-relation-reveal"),
     ("relation.search", "audit-do-relation-search"),
     ("relation.note.add", "audit-do-relation-note-add"),
+    ("relation.link.confirm", "audit-do-relation-link-confirm"),
+    ("relation.link.add", "audit-do-relation-link-add"),
+    ("relation.link.remove", "audit-do-relation-link-remove"),
     // requests
     ("request.create", "audit-do-request-create"),
     (
@@ -82,6 +85,7 @@ const ENTITIES: &[(&str, &str)] = &[
     ("key", "audit-subject-key"),
     ("invitation", "audit-subject-invitation"),
     ("relation", "audit-subject-relation"),
+    ("document_link", "audit-subject-document-link"),
     // requests
     ("request", "audit-subject-request"),
     // consent

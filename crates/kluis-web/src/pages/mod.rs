@@ -7,6 +7,7 @@ pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
 mod invite;
+pub(crate) mod links;
 mod org;
 mod portfolio;
 mod profile;
@@ -87,6 +88,7 @@ pub(crate) fn routes() -> Routes {
         .merge(register::routes())
         .merge(relations::routes())
         .merge(relations_import::routes())
+        .merge(links::routes())
         .merge(requests::routes())
         .merge(consent::routes())
         .merge(retention::routes())

@@ -13,6 +13,7 @@ mod helpers;
 mod i18n;
 mod import;
 mod invitations;
+mod links;
 mod login;
 mod pages;
 mod profile;

@@ -461,6 +461,10 @@ async fn every_successful_mutation_appends_exactly_one_audit_event() {
         "POST /o/{org}/relations/import/{import}/start",
         "POST /api/v1/orgs/{org}/relations/imports",
         "POST /api/v1/orgs/{org}/relations/imports/{import}/start",
+        "POST /o/{org}/relations/{relation}/documents/{document}/confirm",
+        "POST /o/{org}/relations/{relation}/documents/{document}/remove",
+        "PUT /api/v1/orgs/{org}/relations/{relation}/documents/{document}",
+        "DELETE /api/v1/orgs/{org}/relations/{relation}/documents/{document}",
     ] {
         assert!(
             succeeded.contains(must),

@@ -111,7 +111,7 @@ fn kind_label(tr: Tr, k: Option<PersonalDataKind>) -> String {
     }
 }
 
-fn class_label(tr: Tr, c: Option<DocumentClass>) -> String {
+pub(crate) fn class_label(tr: Tr, c: Option<DocumentClass>) -> String {
     match c {
         Some(c) => vocab_label(tr, "doc-class-", c.as_str(), "doc-class-unknown"),
         None => tr.t("doc-class-unknown").to_owned(),
@@ -126,7 +126,7 @@ fn category_label(tr: Tr, c: SpecialCategory) -> String {
     )
 }
 
-fn entity_label(tr: Tr, e: kluis_domain::EntityType) -> String {
+pub(crate) fn entity_label(tr: Tr, e: kluis_domain::EntityType) -> String {
     vocab_label(tr, "doc-entity-", e.as_str(), "doc-entity-other")
 }
 
