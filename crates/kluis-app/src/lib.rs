@@ -30,6 +30,8 @@ mod register_snapshot;
 mod relations;
 mod requests;
 mod revision_cache;
+mod rights;
+mod rights_entry;
 mod statements;
 mod system;
 #[cfg(feature = "testing")]
@@ -86,6 +88,8 @@ pub use relations::{
     reveal_permission as relation_reveal_permission,
 };
 pub use requests::{NewRequest, RequestHistoryEntry, RequestStep, RequestSummary, RequestView};
+pub use rights::{AccessOptions, ErasureLine, ErasureOutcome, Rectification, RequestFile};
+pub use rights_entry::PublicRequest;
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

@@ -111,7 +111,7 @@ fn clean_tags(tags: &BTreeSet<String>) -> Result<BTreeSet<String>, AppError> {
     Ok(tags)
 }
 
-fn value_aad(org_id: &str, relation_id: &str, field: RelationField) -> Vec<u8> {
+pub(crate) fn value_aad(org_id: &str, relation_id: &str, field: RelationField) -> Vec<u8> {
     KeyRing::aad(
         org_id,
         VALUES_TABLE,
@@ -157,7 +157,7 @@ fn problem_error(p: &RelationProblem) -> AppError {
     }
 }
 
-fn parse_id(id: &str) -> Result<Uuid, AppError> {
+pub(crate) fn parse_id(id: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(id).map_err(|_| AppError::NotFound)
 }
 
@@ -412,6 +412,29 @@ impl App {
         id: &str,
         input: &RelationInput,
     ) -> Result<RelationView, AppError> {
+        let (row, changed) = self.relation_update_row(actor, id, input).await?;
+        let id = row.id.clone();
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.relations(&actor.scope).update(&row).await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&actor.event(AuditAction::RelationUpdate, "relation", &id, &changed))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        self.relation(actor, &id).await
+    }
+
+    /// The row an update of relation `id` with `input` writes, and the names of the fields it changes
+    /// (Permission::Write): the checks and sealing of [`App::update_relation`], shared with the rectification of a
+    /// data-subject request, which writes it in its own transaction under its own event.
+    pub(crate) async fn relation_update_row(
+        &self,
+        actor: &Actor,
+        id: &str,
+        input: &RelationInput,
+    ) -> Result<(RelationRow, Vec<&'static str>), AppError> {
         require(actor, Permission::Write)?;
         let uuid = parse_id(id)?;
         let id = uuid.to_string();
@@ -448,7 +471,7 @@ impl App {
                 .cloned(),
         );
         sealed.sort_by_key(|v| v.field);
-        let mut changed: Vec<&str> = RelationField::ALL
+        let mut changed: Vec<&'static str> = RelationField::ALL
             .iter()
             .filter(|f| !kept.contains(f))
             .filter(|f| old_clear.get(f).map(Vec::as_slice) != values.get(f).map(String::as_bytes))
@@ -481,16 +504,7 @@ impl App {
             tags: new_tags,
             ..old
         };
-        retry!({
-            let mut tx = self.db().begin_write().await?;
-            tx.relations(&actor.scope).update(&row).await?;
-            tx.tenant(&actor.scope)
-                .append_audit(&actor.event(AuditAction::RelationUpdate, "relation", &id, &changed))
-                .await?;
-            tx.commit().await?;
-            Ok(())
-        })?;
-        self.relation(actor, &id).await
+        Ok((row, changed))
     }
 
     /// Deletes a relation with its values (Permission::Write); a company that still has contacts is refused.

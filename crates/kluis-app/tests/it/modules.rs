@@ -79,6 +79,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/compliance.rs",
     // `kluis demo`, which fills an empty organisation as the command line.
     "crates/kluis-app/src/demo.rs",
+    // The public request form (registers a request as the data subject) and `kluis requests` (the command line).
+    "crates/kluis-app/src/rights_entry.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];
