@@ -10,6 +10,7 @@ pub(crate) mod recipients;
 pub(crate) mod register;
 pub(crate) mod relations;
 pub(crate) mod requests;
+pub(crate) mod rights;
 pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, UserId};
@@ -57,6 +58,7 @@ pub(crate) fn routes() -> Routes {
         .merge(register::routes())
         .merge(relations::routes())
         .merge(requests::routes())
+        .merge(rights::routes())
 }
 
 #[derive(OpenApi)]
@@ -92,7 +94,8 @@ pub fn openapi_json() -> String {
         .merge_from(compliance::ComplianceDoc::openapi())
         .merge_from(register::RegisterDoc::openapi())
         .merge_from(relations::RelationsDoc::openapi())
-        .merge_from(requests::RequestsDoc::openapi());
+        .merge_from(requests::RequestsDoc::openapi())
+        .merge_from(rights::RightsDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

@@ -51,6 +51,13 @@ const ACTIONS: &[(&str, &str)] = &[
     ("request.refuse", "audit-do-request-refuse"),
     ("request.withdraw", "audit-do-request-withdraw"),
     ("request.read", "audit-do-request-read"),
+    // rights
+    ("request.link", "audit-do-request-link"),
+    ("request.access", "audit-do-request-access"),
+    ("request.portability", "audit-do-request-portability"),
+    ("request.rectify", "audit-do-request-rectify"),
+    ("request.erase", "audit-do-request-erase"),
+    ("request.report", "audit-do-request-report"),
 ];
 
 /// Message key of each kind of subject.

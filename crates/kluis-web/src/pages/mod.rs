@@ -13,6 +13,7 @@ pub(crate) mod recipients;
 pub(crate) mod register;
 pub(crate) mod relations;
 pub(crate) mod requests;
+pub(crate) mod rights;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
@@ -84,6 +85,7 @@ pub(crate) fn routes() -> Routes {
         .merge(register::routes())
         .merge(relations::routes())
         .merge(requests::routes())
+        .merge(rights::routes())
 }
 
 #[derive(Template, WebTemplate)]

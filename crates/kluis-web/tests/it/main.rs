@@ -20,5 +20,6 @@ mod register_flow;
 mod register_form;
 mod relations;
 mod requests;
+mod rights;
 mod roles;
 mod tenant;
