@@ -186,11 +186,11 @@ pub struct ImportReport {
     pub by_status: Vec<(DocumentStatus, u64)>,
 }
 
-fn blob_aad(org_id: &str, document_id: &str) -> Vec<u8> {
+pub(crate) fn blob_aad(org_id: &str, document_id: &str) -> Vec<u8> {
     KeyRing::aad(org_id, DOCUMENTS_TABLE, &format!("blob/{document_id}"))
 }
 
-fn finding_aad(org_id: &str, finding_id: &str) -> Vec<u8> {
+pub(crate) fn finding_aad(org_id: &str, finding_id: &str) -> Vec<u8> {
     KeyRing::aad(org_id, FINDINGS_TABLE, &format!("value_enc/{finding_id}"))
 }
 
@@ -522,7 +522,7 @@ impl App {
         Ok((d.name, d.content_type, bytes))
     }
 
-    async fn document_bytes(&self, d: &DocumentRow) -> Result<Vec<u8>, AppError> {
+    pub(crate) async fn document_bytes(&self, d: &DocumentRow) -> Result<Vec<u8>, AppError> {
         let Some(key) = d.blob_key.as_deref() else {
             return Err(AppError::invalid(
                 "document",

@@ -19,8 +19,8 @@ mod identifiers;
 mod invitations;
 mod jobs;
 mod keys;
-mod mail;
 mod links;
+mod mail;
 mod members;
 pub mod modules;
 mod pack;
@@ -35,6 +35,8 @@ mod relations_import;
 mod requests;
 mod retention;
 mod revision_cache;
+mod rights;
+mod rights_entry;
 mod statements;
 mod system;
 #[cfg(feature = "testing")]
@@ -80,12 +82,12 @@ pub use kluis_scan::{
     column_letters,
 };
 pub use kluis_store::{ActivitySummary, StatementRow, StatementVersion};
-pub use mail::{MailDelivery, MailEntry, MailOutcome, MailTemplate};
 pub use kluis_store::{RelationEventsRow, RunItemRow, RunRow};
 pub use links::{
     ApplyingActivity, DocumentRetention, LINK_ENTITY, LINK_MATCHER_ACTOR, LinkedDocument,
     LinkedPerson, RelationProcessing, TimelineEntry, TimelinePage,
 };
+pub use mail::{MailDelivery, MailEntry, MailOutcome, MailTemplate};
 pub use pack::{MANIFEST_NAME, PackFile, zip_with_manifest};
 pub use portfolio::PortfolioRow;
 pub use profile::{
@@ -112,6 +114,8 @@ pub use retention::{
     JOB_RETENTION_SWEEP, REVIEW_WINDOW_DAYS, RelationEventsInput, ReviewLine, ReviewList, RunView,
     retention_target,
 };
+pub use rights::{AccessOptions, ErasureLine, ErasureOutcome, Rectification, RequestFile};
+pub use rights_entry::PublicRequest;
 pub use statements::{RenderedStatement, statement_pdf};
 pub use types::*;
 

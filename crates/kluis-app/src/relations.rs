@@ -24,6 +24,9 @@ const DEFAULT_PER_PAGE: u32 = 50;
 /// Hits a search returns at most: an exact match on a name, e-mail, phone or postcode finds few.
 pub const RELATION_SEARCH_LIMIT: i64 = 200;
 
+/// What [`App::relation_update_row`] gives: the row to write, the fields it changes, the link keys.
+pub(crate) type UpdateRow = (RelationRow, Vec<&'static str>, Vec<(EntityType, String)>);
+
 /// What the caller entered for a relation. On update the party stays what it was; a sensitive field absent from
 /// `values` keeps its stored value (forms never hold it in clear), a field given empty is cleared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,7 +182,7 @@ fn problem_error(p: &RelationProblem) -> AppError {
     }
 }
 
-fn parse_id(id: &str) -> Result<Uuid, AppError> {
+pub(crate) fn parse_id(id: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(id).map_err(|_| AppError::NotFound)
 }
 
@@ -446,6 +449,30 @@ impl App {
         id: &str,
         input: &RelationInput,
     ) -> Result<RelationView, AppError> {
+        let (row, changed, link_keys) = self.relation_update_row(actor, id, input).await?;
+        let id = row.id.clone();
+        retry!({
+            let mut tx = self.db().begin_write().await?;
+            tx.relations(&actor.scope).update(&row).await?;
+            crate::links::relink_relation(&mut tx, &actor.scope, &id, &link_keys).await?;
+            tx.tenant(&actor.scope)
+                .append_audit(&actor.event(AuditAction::RelationUpdate, "relation", &id, &changed))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })?;
+        self.relation(actor, &id).await
+    }
+
+    /// The row an update of relation `id` with `input` writes, the names of the fields it changes and the keys
+    /// its document links are matched by (Permission::Write): the checks and sealing of [`App::update_relation`], shared with the rectification of a
+    /// data-subject request, which writes it in its own transaction under its own event.
+    pub(crate) async fn relation_update_row(
+        &self,
+        actor: &Actor,
+        id: &str,
+        input: &RelationInput,
+    ) -> Result<UpdateRow, AppError> {
         require(actor, Permission::Write)?;
         let uuid = parse_id(id)?;
         let id = uuid.to_string();
@@ -482,7 +509,7 @@ impl App {
                 .cloned(),
         );
         sealed.sort_by_key(|v| v.field);
-        let mut changed: Vec<&str> = RelationField::ALL
+        let mut changed: Vec<&'static str> = RelationField::ALL
             .iter()
             .filter(|f| !kept.contains(f))
             .filter(|f| old_clear.get(f).map(Vec::as_slice) != values.get(f).map(String::as_bytes))
@@ -516,17 +543,7 @@ impl App {
             tags: new_tags,
             ..old
         };
-        retry!({
-            let mut tx = self.db().begin_write().await?;
-            tx.relations(&actor.scope).update(&row).await?;
-            crate::links::relink_relation(&mut tx, &actor.scope, &id, &link_keys).await?;
-            tx.tenant(&actor.scope)
-                .append_audit(&actor.event(AuditAction::RelationUpdate, "relation", &id, &changed))
-                .await?;
-            tx.commit().await?;
-            Ok(())
-        })?;
-        self.relation(actor, &id).await
+        Ok((row, changed, link_keys))
     }
 
     /// Deletes a relation with its values (Permission::Write); a company that still has contacts is refused.

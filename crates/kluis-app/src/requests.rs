@@ -29,7 +29,7 @@ const FUTURE_SLACK: Duration = Duration::minutes(5);
 /// Notes and reasons are words, not documents.
 const MAX_TEXT: usize = 2000;
 
-fn aad(org_id: &str, column: &str, id: &str) -> Vec<u8> {
+pub(crate) fn aad(org_id: &str, column: &str, id: &str) -> Vec<u8> {
     KeyRing::aad(org_id, TABLE, &format!("{column}/{id}"))
 }
 
@@ -59,6 +59,14 @@ pub enum RequestStep {
         /// What was checked, in words (never the values of a document).
         note: String,
     },
+    /// The identity was verified with a copy of an identity document (only when nothing less suffices): the
+    /// record says a copy was taken, why, and that the BSN and photo were masked; the copy is purged in the same
+    /// step, since the verification is its whole purpose (EDPB 01/2022).
+    VerifyWithIdCopy {
+        justification: String,
+        masked: bool,
+        note: String,
+    },
     Extend {
         /// The day the notice with the reasons was sent (the organisation's calendar).
         notice_sent_on: Date,
@@ -75,7 +83,9 @@ pub enum RequestStep {
 impl RequestStep {
     fn action(&self) -> AuditAction {
         match self {
-            RequestStep::VerifyIdentity { .. } => AuditAction::RequestVerifyIdentity,
+            RequestStep::VerifyIdentity { .. } | RequestStep::VerifyWithIdCopy { .. } => {
+                AuditAction::RequestVerifyIdentity
+            }
             RequestStep::Extend { .. } => AuditAction::RequestExtend,
             RequestStep::Answer => AuditAction::RequestAnswer,
             RequestStep::Refuse { .. } => AuditAction::RequestRefuse,
@@ -87,6 +97,7 @@ impl RequestStep {
     fn fields(&self) -> &'static [&'static str] {
         match self {
             RequestStep::VerifyIdentity { .. } => &["status", "verification"],
+            RequestStep::VerifyWithIdCopy { .. } => &["status", "verification", "id_copy"],
             RequestStep::Extend { .. } => &["status", "due_on", "extension"],
             RequestStep::Refuse { .. } => &["status", "closed_at", "refusal"],
             RequestStep::Answer | RequestStep::Withdraw => &["status", "closed_at"],
@@ -97,6 +108,9 @@ impl RequestStep {
     fn reason_key(&self) -> Option<String> {
         match self {
             RequestStep::VerifyIdentity { method, .. } => Some(method.as_str().to_owned()),
+            RequestStep::VerifyWithIdCopy { .. } => {
+                Some(VerificationMethod::IdCopy.as_str().to_owned())
+            }
             RequestStep::Refuse { ground, .. } => Some(ground.as_str().to_owned()),
             RequestStep::Extend { .. } => Some("extension_notice".to_owned()),
             RequestStep::Answer | RequestStep::Withdraw => None,
@@ -106,10 +120,22 @@ impl RequestStep {
 
 /// The step records kept encrypted with a request.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct Detail {
-    verification: Option<IdentityVerification>,
-    extension: Option<Extension>,
-    refusal: Option<(RefusalGround, String)>,
+pub(crate) struct Detail {
+    pub(crate) verification: Option<IdentityVerification>,
+    pub(crate) extension: Option<Extension>,
+    pub(crate) refusal: Option<(RefusalGround, String)>,
+    /// The language of the letters to the requester (`nl`, `en`); the organisation's when absent.
+    #[serde(default)]
+    pub(crate) lang: Option<String>,
+    /// The requester's own words (the public form's message).
+    #[serde(default)]
+    pub(crate) message: Option<String>,
+    /// What a rectification changed and whom to inform (Art. 19).
+    #[serde(default)]
+    pub(crate) rectification: Option<crate::rights::Rectification>,
+    /// What an erasure did, for the report to the person.
+    #[serde(default)]
+    pub(crate) erasure: Option<crate::rights::ErasureOutcome>,
 }
 
 /// Where a letter about a request goes (`mail.rs`).
@@ -163,6 +189,14 @@ pub struct RequestView {
     /// The last day an extension notice may still be sent, while one may.
     pub extension_possible_until: Option<Date>,
     pub history: Vec<RequestHistoryEntry>,
+    /// The requester's own message (the public form's).
+    pub message: Option<String>,
+    /// The language of the letters to the requester.
+    pub lang: Option<String>,
+    /// What a rectification changed and whom to inform (Art. 19).
+    pub rectification: Option<crate::rights::Rectification>,
+    /// What an erasure did.
+    pub erasure: Option<crate::rights::ErasureOutcome>,
 }
 
 fn corrupt(what: &str, id: &str) -> AppError {
@@ -223,7 +257,7 @@ fn refused(e: TransitionError) -> AppError {
         TransitionError::NoReason => AppError::invalid("reason", "give the reason in a few words"),
         TransitionError::Verification(problems) => {
             let message = if problems.contains(&VerificationProblem::MethodMismatch) {
-                "a copy of an identity document cannot be recorded here yet; choose another method"
+                "a copy of an identity document is recorded with its justification; choose that step"
             } else {
                 "the identity document copy needs a justification and a masked BSN and photo"
             };
@@ -251,6 +285,31 @@ impl App {
 
     fn decrypt_text(&self, enc: &[u8], aad: &[u8]) -> Result<String, AppError> {
         String::from_utf8(self.keys().decrypt(enc, aad)?).map_err(AppError::internal)
+    }
+
+    /// The step records of a stored request, decrypted.
+    pub(crate) fn request_detail(&self, org_id: &str, r: &RequestRow) -> Result<Detail, AppError> {
+        self.detail_of(org_id, r)
+    }
+
+    /// The domain's request of a stored row.
+    pub(crate) fn request_domain(
+        &self,
+        org_id: &str,
+        r: &RequestRow,
+    ) -> Result<DataSubjectRequest, AppError> {
+        self.domain_request(org_id, r)
+    }
+
+    /// `detail` encrypted for request `id`.
+    pub(crate) fn seal_detail(
+        &self,
+        org_id: &str,
+        id: &str,
+        detail: &Detail,
+    ) -> Result<Vec<u8>, AppError> {
+        let json = serde_json::to_vec(detail).map_err(AppError::internal)?;
+        Ok(self.keys().encrypt(&json, &aad(org_id, "detail_enc", id)))
     }
 
     fn detail_of(&self, org_id: &str, r: &RequestRow) -> Result<Detail, AppError> {
@@ -321,6 +380,18 @@ impl App {
         actor: &Actor,
         input: &NewRequest,
     ) -> Result<String, AppError> {
+        self.create_request_with(actor, input, None, None).await
+    }
+
+    /// [`App::create_request`] with the language the letters to the requester are written in, and the
+    /// requester's own message (kept encrypted with the request).
+    pub async fn create_request_with(
+        &self,
+        actor: &Actor,
+        input: &NewRequest,
+        lang: Option<kluis_i18n::Lang>,
+        message: Option<String>,
+    ) -> Result<String, AppError> {
         require(actor, Permission::Write)?;
         let name = validate_name("requester_name", &input.requester_name)?;
         let email = EmailAddress::parse(&input.requester_email)
@@ -357,7 +428,12 @@ impl App {
         let id = id.to_string();
         let org_id = actor.scope.org_id().to_owned();
         let keys = self.keys();
-        let detail = serde_json::to_vec(&Detail::default()).map_err(AppError::internal)?;
+        let detail = serde_json::to_vec(&Detail {
+            lang: lang.map(|l| l.code().to_owned()),
+            message,
+            ..Detail::default()
+        })
+        .map_err(AppError::internal)?;
         let received_ms = (received_at.unix_timestamp_nanos() / 1_000_000) as i64;
         let row = RequestRow {
             id: id.clone(),
@@ -495,7 +571,12 @@ impl App {
             ),
         )
         .await?;
+        let detail = self.detail_of(org_id, &r)?;
         Ok(RequestView {
+            message: detail.message,
+            lang: detail.lang,
+            rectification: detail.rectification,
+            erasure: detail.erasure,
             extension_possible_until: d.extension_possible_until(today),
             summary,
             requester_email,
@@ -538,6 +619,26 @@ impl App {
                     by: by.unwrap_or(Uuid::nil()),
                     note: words("note", note, false)?,
                     id_copy: None,
+                })
+            }
+            RequestStep::VerifyWithIdCopy {
+                justification,
+                masked,
+                note,
+            } => {
+                let now = OffsetDateTime::now_utc();
+                Transition::VerifyIdentity(IdentityVerification {
+                    method: VerificationMethod::IdCopy,
+                    at: now,
+                    by: by.unwrap_or(Uuid::nil()),
+                    note: words("note", note, false)?,
+                    id_copy: Some(kluis_domain::relations::requests::IdCopy {
+                        blob: None,
+                        justification: words("justification", justification, true)?,
+                        masked: *masked,
+                        taken_at: now,
+                        purged_at: None,
+                    }),
                 })
             }
             RequestStep::Extend {
@@ -592,10 +693,16 @@ impl App {
         d.apply(transition, at, by).map_err(refused)?;
         let at_ms = (at.unix_timestamp_nanos() / 1_000_000) as i64;
         let due = d.due().ok_or_else(|| corrupt("deadline", id))?;
+        // The ID copy served its purpose once the identity is verified: purged in the same step (the domain's
+        // rule), so no copy outlives the verification it was taken for.
+        if d.id_copy_purge_due().is_some_and(|due| due <= at) {
+            d.mark_id_copy_purged(at);
+        }
         let detail = serde_json::to_vec(&Detail {
             verification: d.verification.clone(),
             extension: d.extension.clone(),
             refusal: d.refusal.clone(),
+            ..self.detail_of(org_id, &row)?
         })
         .map_err(AppError::internal)?;
         let updated = RequestRow {

@@ -251,6 +251,50 @@ impl BlobStore {
         }
     }
 
+    /// Removes `key` so its bytes do not stay on the disk: locally the file is first overwritten with zeros in
+    /// place and synced, then removed (a file system that copies on write or a disk that remaps blocks may still
+    /// keep old blocks; the bytes are ciphertext under the installation's key either way). On S3 a plain delete:
+    /// the provider's storage is not this process's to overwrite. Idempotent like [`BlobStore::delete`].
+    pub async fn shred(&self, key: &str) -> Result<()> {
+        validate_key(key)?;
+        match &self.backend {
+            Backend::Local { root } => {
+                let (path, store) = (local_path(root, key), self.description.to_string());
+                blocking(move || {
+                    let io = |action: &'static str, source: std::io::Error| Error::Io {
+                        store: store.clone(),
+                        action,
+                        path: path.clone(),
+                        source,
+                    };
+                    match fs::OpenOptions::new().write(true).open(&path) {
+                        Ok(mut file) => {
+                            use std::io::Write as _;
+                            let len = file.metadata().map_err(|e| io("overwrite", e))?.len();
+                            let zeros = vec![0u8; 64 * 1024];
+                            let mut left = len;
+                            while left > 0 {
+                                let n = left.min(zeros.len() as u64) as usize;
+                                file.write_all(&zeros[..n])
+                                    .map_err(|e| io("overwrite", e))?;
+                                left -= n as u64;
+                            }
+                            file.sync_all().map_err(|e| io("overwrite", e))?;
+                        }
+                        Err(e) if is_absent(&e) => return Ok(()),
+                        Err(e) => return Err(io("overwrite", e)),
+                    }
+                    match fs::remove_file(&path) {
+                        Err(e) if !is_absent(&e) => Err(io("delete", e)),
+                        _ => Ok(()),
+                    }
+                })
+                .await
+            }
+            Backend::S3 { .. } => self.delete(key).await,
+        }
+    }
+
     /// Every key in the store, sorted. Used by backup and by consistency checks.
     pub async fn list(&self) -> Result<Vec<String>> {
         let mut keys = match &self.backend {

@@ -165,6 +165,19 @@ vocabulary! {
         RelationLinkAdd => "relation.link.add",
         /// A person said a document does not concern a relation: the matcher never links them again.
         RelationLinkRemove => "relation.link.remove",
+        // rights
+        /// A request was linked to the relation it concerns (by hand or by the requester's address).
+        RequestLink => "request.link",
+        /// The access bundle (Art. 15) of a request's relation was made: its data, documents and audit trail.
+        RequestAccess => "request.access",
+        /// The portability export (Art. 20) of the data the person provided was made.
+        RequestPortability => "request.portability",
+        /// A relation was rectified for a request (Art. 16); the event names the fields.
+        RequestRectify => "request.rectify",
+        /// A relation was erased for a request (Art. 17): deleted, anonymised or kept per record and document.
+        RequestErase => "request.erase",
+        /// The erasure report of a request was read.
+        RequestReport => "request.report",
     }
 }
 

@@ -78,7 +78,9 @@ impl Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SystemActor {
     /// The operator on the server's command line (`kluis org add`, `user add`, `import-docs`, …): holds the key
-    /// file and the database already, so may administer and write, but reveals values only through the UI.
+    /// file and the database already, so may administer and write, but reveals values only through the UI; it
+    /// answers data-subject requests for automation (`kluis requests access|erase`), which hand a person's own
+    /// data to that person.
     Cli,
     /// Background jobs: scanning documents, verifying chains, purging expired rows.
     Jobs,
@@ -100,7 +102,7 @@ impl SystemActor {
             SystemActor::Cli => {
                 matches!(
                     permission,
-                    Read | Write | ManageUsers | ReadAudit | ManageRegister
+                    Read | Write | ManageUsers | ReadAudit | ManageRegister | HandleRequests
                 )
             }
             SystemActor::Jobs => matches!(permission, Read | Write | ReadAudit),

@@ -8,13 +8,13 @@
 
 mod dpv;
 mod fideslang;
-mod labels;
+pub mod labels;
 mod layout;
 mod pdf;
 mod statement_pdf;
 mod table;
 
-pub use statement_pdf::{StatementPdfMeta, render_statement_pdf};
+pub use statement_pdf::{StatementPdfMeta, render_letter_pdf, render_statement_pdf};
 
 use kluis_domain::register::{ActivityStatus, DataCategory, ProcessingActivity, Register};
 pub use kluis_i18n::Lang;

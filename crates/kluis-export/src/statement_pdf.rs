@@ -218,10 +218,45 @@ pub fn render_statement_pdf(
             ("date", &date),
         ],
     );
+    let bytes = render_blocks(&blocks, fonts, tr, &meta_line)?;
+    Ok(Export {
+        bytes,
+        content_type: "application/pdf",
+        // The version and the language only: a name that says nothing about the organisation or anyone in it.
+        file_name: format!("privacy-statement-v{}-{}.pdf", meta.version, lang.code()),
+    })
+}
+
+/// A letter written in the same Markdown (a `# ` title, headings, paragraphs, `- ` lists) as an A4 PDF with
+/// `footer` on every page and under the title: the answers to data-subject requests, which must read like the
+/// statement they refer to. `file_name` is the caller's (it must name no one).
+pub fn render_letter_pdf(
+    markdown: &str,
+    footer: &str,
+    file_name: &str,
+    lang: Lang,
+) -> Result<Export, ExportError> {
+    let blocks = parse(markdown)?;
+    let fonts = layout::fonts()?;
+    let tr = kluis_i18n::Tr::new(lang);
+    let bytes = render_blocks(&blocks, fonts, tr, footer)?;
+    Ok(Export {
+        bytes,
+        content_type: "application/pdf",
+        file_name: file_name.to_owned(),
+    })
+}
+
+fn render_blocks(
+    blocks: &[Block],
+    fonts: &layout::Fonts,
+    tr: kluis_i18n::Tr,
+    meta_line: &str,
+) -> Result<Vec<u8>, ExportError> {
     let mut l = Layout::new(fonts);
     let mut title = String::new();
     let mut previous_item = false;
-    for b in &blocks {
+    for b in blocks {
         if previous_item && !matches!(b, Block::Item(_)) {
             l.space(4.0);
         }
@@ -232,7 +267,7 @@ pub fn render_statement_pdf(
                 l.space(10.0);
                 l.paragraph(t, Weight::Bold, 20.0, false);
                 l.space(4.0);
-                l.paragraph(&meta_line, Weight::Regular, TEXT, true);
+                l.paragraph(meta_line, Weight::Regular, TEXT, true);
                 l.space(14.0);
             }
             Block::Heading(t) => l.heading(t, 14.0),
@@ -264,17 +299,11 @@ pub fn render_statement_pdf(
         .title(title)
         .language(tr.code().to_owned())
         .creator("Kluis".to_owned());
-    let bytes = l.finish(metadata, &meta_line, |page, total| {
+    l.finish(metadata, meta_line, |page, total| {
         tr.t_with(
             "export-pdf-page",
             &[("page", &page.to_string()), ("total", &total.to_string())],
         )
-    })?;
-    Ok(Export {
-        bytes,
-        content_type: "application/pdf",
-        // The version and the language only: a name that says nothing about the organisation or anyone in it.
-        file_name: format!("privacy-statement-v{}-{}.pdf", meta.version, lang.code()),
     })
 }
 

@@ -447,6 +447,34 @@ impl DocumentStore<'_> {
         rows.iter().map(FindingRow::from_row).collect()
     }
 
+    /// The documents with a finding whose blind index is one of `indexes` (a relation's values), oldest first, at
+    /// most `limit`: how the rights module finds a person's documents until documents are linked to relations.
+    pub async fn with_finding_index(
+        &self,
+        indexes: &[String],
+        limit: i64,
+    ) -> Result<Vec<DocumentRow>> {
+        if indexes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut c = self.conn().await?;
+        let placeholders: Vec<String> = (0..indexes.len()).map(|i| format!("${}", i + 3)).collect();
+        let sql = format!(
+            "SELECT {DOC_COLUMNS} FROM documents WHERE org_id = $1 AND id IN \
+             (SELECT document_id FROM document_findings WHERE org_id = $1 AND value_index IN ({})) \
+             ORDER BY created_at, id LIMIT $2",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(self.org())
+            .bind(limit);
+        for i in indexes {
+            query = query.bind(i);
+        }
+        let rows = query.fetch_all(&mut *c).await?;
+        rows.iter().map(DocumentRow::from_row).collect()
+    }
+
     /// The newest findings of the organisation.
     pub async fn newest_findings(&self, limit: i64) -> Result<Vec<FindingRow>> {
         let mut c = self.conn().await?;

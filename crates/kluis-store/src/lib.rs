@@ -296,6 +296,9 @@ impl Store {
                         conn.execute("PRAGMA journal_mode = WAL").await?;
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
+                        // Deleted rows are overwritten with zeros, not left in free pages: an erased person's
+                        // ciphertexts and blind indexes must not survive in the file (see `compact_after_erasure`).
+                        conn.execute("PRAGMA secure_delete = ON").await?;
                         conn.execute(sqlx::AssertSqlSafe(format!(
                             "PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}"
                         )))
@@ -447,6 +450,30 @@ impl Store {
             out.push(row.try_get::<i64, _>(0)?);
         }
         Ok(out)
+    }
+
+    /// After an erasure: on SQLite, copies the write-ahead log into the database file and truncates the log to
+    /// zero bytes, so the frames that still held the erased rows' old pages leave the log (with `secure_delete`
+    /// the database file itself holds zeros where they were). Retried briefly while a reader holds an old
+    /// snapshot; returns whether the log was emptied. PostgreSQL has no such file to clear: `true`.
+    pub async fn compact_after_erasure(&self) -> Result<bool> {
+        if self.inner.backend != Backend::Sqlite {
+            return Ok(true);
+        }
+        for _ in 0..20 {
+            let _writer = self.inner.writer.clone().lock_owned().await;
+            let mut conn = self.inner.pool.acquire().await?;
+            let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&mut *conn)
+                .await?;
+            let busy: i64 = row.try_get(0)?;
+            if busy == 0 {
+                return Ok(true);
+            }
+            drop(conn);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(false)
     }
 
     /// Checks that the database answers.

@@ -769,6 +769,36 @@ impl RelationTx<'_> {
         )
     }
 
+    /// Deletes the values of `fields` of relation `relation_id` (with their blind indexes), and its tags and
+    /// notes: what an erasure removes while a statute keeps the relation's other fields. Returns how many values.
+    pub async fn erase_values(
+        &mut self,
+        relation_id: &str,
+        fields: &[RelationField],
+    ) -> Result<u64> {
+        let mut n = 0;
+        for f in fields {
+            n += sqlx::query(
+                "DELETE FROM relation_values WHERE org_id = $1 AND relation_id = $2 AND field = $3",
+            )
+            .bind(self.scope.org_id())
+            .bind(relation_id)
+            .bind(f.as_str())
+            .execute(&mut *self.conn)
+            .await?
+            .rows_affected();
+        }
+        for table in [TAGS, NOTES] {
+            let sql = format!("DELETE FROM {table} WHERE org_id = $1 AND relation_id = $2");
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(self.scope.org_id())
+                .bind(relation_id)
+                .execute(&mut *self.conn)
+                .await?;
+        }
+        Ok(n)
+    }
+
     /// Replaces one value's ciphertext (key rotation).
     pub async fn set_value_enc(
         &mut self,

@@ -272,6 +272,18 @@ impl RequestTx<'_> {
         Ok(())
     }
 
+    /// Links request `id` to relation `relation_id` (or unlinks it with `None`). NotFound if there is no request.
+    pub async fn set_relation(&mut self, id: &str, relation_id: Option<&str>) -> Result<()> {
+        crate::found(
+            sqlx::query("UPDATE requests SET relation_id = $3 WHERE org_id = $1 AND id = $2")
+                .bind(self.scope.org_id())
+                .bind(id)
+                .bind(relation_id)
+                .execute(&mut *self.conn)
+                .await?,
+        )
+    }
+
     /// Rewrites the encrypted columns (key rotation).
     pub async fn set_encrypted(
         &mut self,

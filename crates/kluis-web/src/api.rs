@@ -14,6 +14,7 @@ pub(crate) mod relations;
 pub(crate) mod relations_import;
 pub(crate) mod requests;
 pub(crate) mod retention;
+pub(crate) mod rights;
 pub(crate) mod statement;
 
 use crate::backend::{Actor, AppError, AuditVerification, UserId};
@@ -65,6 +66,7 @@ pub(crate) fn routes() -> Routes {
         .merge(requests::routes())
         .merge(consent::routes())
         .merge(retention::routes())
+        .merge(rights::routes())
 }
 
 #[derive(OpenApi)]
@@ -104,7 +106,8 @@ pub fn openapi_json() -> String {
         .merge_from(consent::ConsentDoc::openapi())
         .merge_from(relations_import::ImportDoc::openapi())
         .merge_from(retention::RetentionDoc::openapi())
-        .merge_from(links::LinksDoc::openapi());
+        .merge_from(links::LinksDoc::openapi())
+        .merge_from(rights::RightsDoc::openapi());
     let Ok(mut doc) = serde_json::to_value(&doc) else {
         return "{}".to_owned();
     };

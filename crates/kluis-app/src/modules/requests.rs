@@ -5,7 +5,7 @@ use kluis_domain::Permission::{HandleRequests, Read, Write};
 use kluis_domain::register::compliance::{Finding, Fix, Severity, Step, Subject};
 use kluis_domain::relations::requests::DeadlineView;
 
-use super::Access::{ApiOrg, Org};
+use super::Access::{ApiOrg, Org, Public};
 use super::{CheckFuture, ComplianceCheck, Module, NavEntry, RouteSpec, route};
 use crate::{Actor, App};
 
@@ -26,6 +26,12 @@ pub(super) static MODULE: Module = Module {
         AuditAction::RequestRefuse,
         AuditAction::RequestWithdraw,
         AuditAction::RequestRead,
+        AuditAction::RequestLink,
+        AuditAction::RequestAccess,
+        AuditAction::RequestPortability,
+        AuditAction::RequestRectify,
+        AuditAction::RequestErase,
+        AuditAction::RequestReport,
     ],
     checks: &[ComplianceCheck {
         id: "requests.deadline",
@@ -59,6 +65,82 @@ static ROUTES: &[RouteSpec] = &[
         ApiOrg,
         Some(HandleRequests),
     ),
+    // rights: carrying the request out on the relation it concerns
+    route(
+        "POST",
+        "/o/{org}/requests/{request}/link",
+        Org,
+        Some(HandleRequests),
+    ),
+    route(
+        "GET",
+        "/o/{org}/requests/{request}/access",
+        Org,
+        Some(HandleRequests),
+    ),
+    route(
+        "GET",
+        "/o/{org}/requests/{request}/portability",
+        Org,
+        Some(HandleRequests),
+    ),
+    route(
+        "POST",
+        "/o/{org}/requests/{request}/rectify",
+        Org,
+        Some(HandleRequests),
+    ),
+    route(
+        "POST",
+        "/o/{org}/requests/{request}/erase",
+        Org,
+        Some(HandleRequests),
+    ),
+    route(
+        "GET",
+        "/o/{org}/requests/{request}/report",
+        Org,
+        Some(HandleRequests),
+    ),
+    route(
+        "POST",
+        "/api/v1/orgs/{org}/requests/{request}/link",
+        ApiOrg,
+        Some(HandleRequests),
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{org}/requests/{request}/access",
+        ApiOrg,
+        Some(HandleRequests),
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{org}/requests/{request}/portability",
+        ApiOrg,
+        Some(HandleRequests),
+    ),
+    route(
+        "POST",
+        "/api/v1/orgs/{org}/requests/{request}/rectify",
+        ApiOrg,
+        Some(HandleRequests),
+    ),
+    route(
+        "POST",
+        "/api/v1/orgs/{org}/requests/{request}/erase",
+        ApiOrg,
+        Some(HandleRequests),
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{org}/requests/{request}/report",
+        ApiOrg,
+        Some(HandleRequests),
+    ),
+    // The public request form of an organisation (rate-limited per address like every `/p/` page).
+    route("GET", "/p/{slug}/requests", Public, None),
+    route("POST", "/p/{slug}/requests", Public, None),
 ];
 
 /// Each open request past its deadline (Art. 12(3)) is a high finding, each due within a week a medium one,

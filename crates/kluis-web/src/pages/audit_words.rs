@@ -70,6 +70,13 @@ const ACTIONS: &[(&str, &str)] = &[
     ("retention.propose", "audit-do-retention-propose"),
     ("retention.approve", "audit-do-retention-approve"),
     ("retention.carry_out", "audit-do-retention-carry-out"),
+    // rights
+    ("request.link", "audit-do-request-link"),
+    ("request.access", "audit-do-request-access"),
+    ("request.portability", "audit-do-request-portability"),
+    ("request.rectify", "audit-do-request-rectify"),
+    ("request.erase", "audit-do-request-erase"),
+    ("request.report", "audit-do-request-report"),
 ];
 
 /// Message key of each kind of subject.

@@ -17,6 +17,7 @@ pub(crate) mod relations;
 pub(crate) mod relations_import;
 pub(crate) mod requests;
 pub(crate) mod retention;
+pub(crate) mod rights;
 pub(crate) mod statement;
 
 pub(crate) use audit_words::actions_matching;
@@ -92,6 +93,7 @@ pub(crate) fn routes() -> Routes {
         .merge(requests::routes())
         .merge(consent::routes())
         .merge(retention::routes())
+        .merge(rights::routes())
 }
 
 #[derive(Template, WebTemplate)]

@@ -108,6 +108,7 @@ fn step_error_key(e: &AppError) -> &'static str {
             "notice_sent_on" => "request-notice-date",
             "reason" => "request-reason-missing",
             "method" if message.contains("copy") => "request-method-id-copy",
+            "justification" => "rights-error-justification",
             "method" => "request-method-missing",
             "ground" => "request-ground-missing",
             _ => "request-invalid",
@@ -417,6 +418,13 @@ pub(crate) struct DetailPage {
     methods: Vec<Opt>,
     grounds: Vec<Opt>,
     history: Vec<HistoryRow>,
+    // rights
+    kind: String,
+    relation_id: Option<String>,
+    message: Option<String>,
+    fields: Vec<Opt>,
+    rectified: Option<(String, String)>,
+    erasure: Option<String>,
 }
 
 /// The words of a history step's reason key: a method, a ground, a channel or the extension notice.
@@ -514,6 +522,43 @@ pub async fn detail(
             ground_label,
             None,
         ),
+        kind: v.summary.kind.as_str().to_owned(),
+        relation_id: v.relation_id.clone(),
+        message: v.message.clone(),
+        fields: options(
+            kluis_domain::relations::RelationField::ALL,
+            kluis_domain::relations::RelationField::as_str,
+            |f| tr.t(&f.label_key()).to_owned(),
+            None,
+        ),
+        rectified: v.rectification.as_ref().map(|r| {
+            let fields = r
+                .fields
+                .iter()
+                .map(|f| {
+                    f.parse::<kluis_domain::relations::RelationField>()
+                        .map(|x| tr.t(&x.label_key()).to_owned())
+                        .unwrap_or_else(|_| f.clone())
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let recipients = if r.recipients.is_empty() {
+                tr.t("rights-recipients-none").to_owned()
+            } else {
+                r.recipients.join("; ")
+            };
+            (fields, recipients)
+        }),
+        erasure: v.erasure.as_ref().map(|e| {
+            let kept = e.kept().count();
+            tr.t_with(
+                "rights-erasure-summary",
+                &[
+                    ("deleted", &(e.lines.len() - kept).to_string()),
+                    ("kept", &kept.to_string()),
+                ],
+            )
+        }),
         history: v
             .history
             .iter()
@@ -543,14 +588,22 @@ pub async fn step(
     // Another organisation's request, or none: 404 before anything about the form is said.
     web.app.request_exists(&o.actor, &id).await?;
     let back = format!("/o/{}/requests/{}", o.org_slug, id.trim());
-    let s = step_from(
-        &first(&pairs, "step"),
-        &first(&pairs, "method"),
-        &first(&pairs, "note"),
-        &first(&pairs, "notice_sent_on"),
-        &first(&pairs, "reason"),
-        &first(&pairs, "ground"),
-    );
+    let s = if first(&pairs, "step") == "verify_id_copy" {
+        Ok(RequestStep::VerifyWithIdCopy {
+            justification: first(&pairs, "justification"),
+            masked: first(&pairs, "masked") == "1",
+            note: first(&pairs, "note"),
+        })
+    } else {
+        step_from(
+            &first(&pairs, "step"),
+            &first(&pairs, "method"),
+            &first(&pairs, "note"),
+            &first(&pairs, "notice_sent_on"),
+            &first(&pairs, "reason"),
+            &first(&pairs, "ground"),
+        )
+    };
     let result = match s {
         Ok(s) => web.app.request_step(&o.actor, &id, s).await,
         Err(e) => Err(e),

@@ -24,5 +24,6 @@ mod register_form;
 mod relations;
 mod requests;
 mod retention;
+mod rights;
 mod roles;
 mod tenant;

@@ -725,6 +725,28 @@ async fn call_outside_an_organisation(path: &str) -> (Resp, Vec<(String, i64, St
             )
             .await
         }
+        // A data subject sends a request through acme's public form.
+        "/p/{slug}/requests" => {
+            let mut c = env.client();
+            let page = c.get("/p/acme/requests").await;
+            let at = page
+                .body
+                .find("name=\"token\" value=\"")
+                .expect("token field");
+            let rest = &page.body[at + 20..];
+            let token = rest[..rest.find('"').expect("end")].to_owned();
+            c.post_form(
+                "/p/acme/requests",
+                &[
+                    ("csrf", &page.csrf()),
+                    ("token", &token),
+                    ("name", "Rita Requester"),
+                    ("email", "rita@example.com"),
+                    ("kind", "access"),
+                ],
+            )
+            .await
+        }
         other => panic!("no case for POST {other}: add one to this test"),
     };
     let after = changes_of_user(&env, &user).await;
