@@ -131,6 +131,9 @@ pub enum Command {
     /// table or as JSON. Exit status: 0 when no finding is at or above --fail-on, 1 when at least one is, 2 on
     /// a usage or runtime error (unknown organisation, database unreachable).
     Check(CheckArgs),
+    /// Data-subject requests, for automation
+    #[command(subcommand)]
+    Requests(RequestsCommand),
     /// Scan files and folders for personal data (works offline, needs no data dir)
     Scan(kluis_scan::ScanArgs),
     /// Internal: the isolated text-extraction process started by `kluis scan`
@@ -388,4 +391,38 @@ mod tests {
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+/// `kluis requests`: answer a person's request from the command line. Finds the open request of that kind from
+/// the address (or registers one), links it to the relation with that address and records the identity as
+/// verified by the address on file; every step is audited as `cli`.
+#[derive(Debug, Subcommand)]
+pub enum RequestsCommand {
+    /// Write the access bundle (Art. 15: ZIP with JSON, CSV, the letter as HTML and PDF, the documents) to FILE
+    Access {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// The person's e-mail address, as held by the relation
+        #[arg(long, value_name = "ADDR")]
+        email: String,
+        /// ZIP file to create
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+        /// Leave the documents' bytes out
+        #[arg(long)]
+        without_documents: bool,
+    },
+    /// Erase the person (Art. 17) as the register's rules decide and write the report as JSON to FILE
+    Erase {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// The person's e-mail address, as held by the relation
+        #[arg(long, value_name = "ADDR")]
+        email: String,
+        /// JSON file to create
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+    },
 }

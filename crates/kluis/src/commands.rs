@@ -2,7 +2,7 @@
 
 use crate::cli::{
     AuditCommand, Command, KeysCommand, OrgCommand, RegisterCommand, RelationsCommand,
-    TokenCommand, UserCommand,
+    RequestsCommand, TokenCommand, UserCommand,
 };
 use crate::config::{Settings, redact_url};
 use crate::{password, preflight, serve};
@@ -248,6 +248,49 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
         }) => {
             let app = App::open(cfg).await.map_err(fail)?;
             return crate::relations::export(&app, &org, &format, &purpose, &output).await;
+        }
+        Command::Requests(RequestsCommand::Access {
+            org,
+            email,
+            output,
+            without_documents,
+        }) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            let opts = kluis_app::AccessOptions {
+                document_bytes: !without_documents,
+            };
+            let file = app
+                .cli_request_access(&org, &email, opts)
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => Failure(format!("no organisation with the slug '{org}'")),
+                    e => fail(e),
+                })?;
+            write_new_file(&output, &file.bytes)?;
+            println!(
+                "Access bundle written to {} ({} bytes).",
+                output.display(),
+                file.bytes.len()
+            );
+        }
+        Command::Requests(RequestsCommand::Erase { org, email, output }) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            let outcome = app
+                .cli_request_erase(&org, &email)
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => Failure(format!("no organisation with the slug '{org}'")),
+                    e => fail(e),
+                })?;
+            let json = serde_json::to_vec_pretty(&outcome)
+                .map_err(|e| Failure(format!("could not write the report: {e}")))?;
+            write_new_file(&output, &json)?;
+            let kept = outcome.kept().count();
+            println!(
+                "Erased: {} items deleted, {kept} kept (see {}).",
+                outcome.lines.len() - kept,
+                output.display()
+            );
         }
         Command::Demo { org, lang } => {
             let lang = kluis_web::i18n::Lang::from_code(&lang)

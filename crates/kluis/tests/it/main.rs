@@ -13,5 +13,6 @@ mod import_docs;
 mod jobs;
 mod register;
 mod relations;
+mod requests;
 mod serve;
 mod support;
