@@ -401,7 +401,7 @@ impl App {
                 let found = self
                     .db()
                     .relations(&actor.scope)
-                    .by_index(&[index.clone()], 3)
+                    .by_index(std::slice::from_ref(&index), 3)
                     .await?;
                 let holding: Vec<&RelationRow> = found
                     .iter()
