@@ -57,8 +57,8 @@ pub(crate) fn routes() -> Routes {
         LinkedDocumentOut,
         LinkedPersonOut,
         ProcessingOut,
-        ActivityOut,
-        RetentionOut,
+        ApplyingActivityOut,
+        RecordRetentionOut,
         RuleOut,
         DocumentRetentionOut,
         TimelineOut,
@@ -100,7 +100,7 @@ pub struct LinkedPersonOut {
 
 /// A processing activity that applies to the relation.
 #[derive(Serialize, ToSchema)]
-pub struct ActivityOut {
+pub struct ApplyingActivityOut {
     pub id: String,
     pub name: String,
     pub purposes: Vec<String>,
@@ -135,7 +135,7 @@ pub struct RuleOut {
 
 /// Where one record stands against its retention rules.
 #[derive(Serialize, ToSchema)]
-pub struct RetentionOut {
+pub struct RecordRetentionOut {
     /// `no_rule`, `cannot_tell`, `running`, `not_yet`, `due` or `held`.
     pub state: String,
     /// The day the governing rule falls due (YYYY-MM-DD), for `not_yet`, `due` and `held`.
@@ -150,7 +150,7 @@ pub struct RetentionOut {
 #[derive(Serialize, ToSchema)]
 pub struct DocumentRetentionOut {
     pub document: LinkedDocumentOut,
-    pub retention: RetentionOut,
+    pub retention: RecordRetentionOut,
 }
 
 /// The register as it applies to one relation.
@@ -160,9 +160,9 @@ pub struct ProcessingOut {
     pub kind: String,
     /// Every category the relation's fields and linked documents hold (register keys).
     pub categories: Vec<String>,
-    pub activities: Vec<ActivityOut>,
+    pub activities: Vec<ApplyingActivityOut>,
     /// The relation's own record.
-    pub record: RetentionOut,
+    pub record: RecordRetentionOut,
     pub documents: Vec<DocumentRetentionOut>,
 }
 
@@ -250,7 +250,7 @@ pub(crate) fn state_name(s: &RetentionState) -> &'static str {
     }
 }
 
-fn retention_out(r: kluis_domain::relations::links::RecordRetention) -> RetentionOut {
+fn retention_out(r: kluis_domain::relations::links::RecordRetention) -> RecordRetentionOut {
     let (due, action) = match &r.state {
         RetentionState::NotYet { due, action, .. }
         | RetentionState::Due { due, action, .. }
@@ -259,7 +259,7 @@ fn retention_out(r: kluis_domain::relations::links::RecordRetention) -> Retentio
         }
         _ => (None, None),
     };
-    RetentionOut {
+    RecordRetentionOut {
         state: state_name(&r.state).to_owned(),
         due,
         action,
@@ -291,7 +291,7 @@ fn processing_out(p: RelationProcessing) -> ProcessingOut {
         activities: p
             .activities
             .into_iter()
-            .map(|a| ActivityOut {
+            .map(|a| ApplyingActivityOut {
                 id: a.id.to_string(),
                 name: a.name,
                 purposes: a.purposes.iter().map(|x| x.key().to_owned()).collect(),
