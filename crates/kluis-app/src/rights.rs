@@ -7,9 +7,9 @@
 //! deletes rows, blind indexes and blobs (blobs overwritten, after the commit) and then clears SQLite's log, so
 //! what it deleted does not survive in the files; what the law keeps is kept, restricted, and said so.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use kluis_domain::calendar::{end_of_financial_year, local_date, utc_date_of_ms};
+use kluis_domain::calendar::{end_of_financial_year, local_date, moment_of_ms, utc_date_of_ms};
 use kluis_domain::register::{Jurisdiction, Register, RetentionStart};
 use kluis_domain::relations::erasure::{
     ErasureDecision, ErasureReason, ErasureTarget, Verdict, decide,
@@ -17,7 +17,7 @@ use kluis_domain::relations::erasure::{
 use kluis_domain::relations::model::active_activities_for;
 use kluis_domain::relations::requests::{RequestKind, Transition};
 use kluis_domain::relations::retention::{
-    EventDate, EventDates, applicable_rules, document_class_categories,
+    EventDate, EventDates, LegalHold, applicable_rules, document_class_categories,
 };
 use kluis_domain::relations::{Party, RelationField, RelationKind};
 use kluis_domain::{AuditAction, DocumentClass, EntityType, Permission};
@@ -1091,8 +1091,35 @@ impl App {
         Ok(outcome)
     }
 
+    /// The legal holds in force, by the id of the relation or document they are on. Their reasons stay sealed:
+    /// the erasure report says that a hold keeps the record, not why.
+    async fn holds_in_force(
+        &self,
+        actor: &Actor,
+    ) -> Result<HashMap<String, Vec<LegalHold>>, AppError> {
+        let mut out: HashMap<String, Vec<LegalHold>> = HashMap::new();
+        for h in self.db().retention(&actor.scope).holds(None).await? {
+            if h.lifted_at.is_some() {
+                continue;
+            }
+            out.entry(h.target_id.clone()).or_default().push(LegalHold {
+                placed_at: moment_of_ms(h.placed_at).unwrap_or(OffsetDateTime::UNIX_EPOCH),
+                placed_by: Uuid::parse_str(&h.placed_by).unwrap_or(Uuid::nil()),
+                reason: String::new(),
+                lifted: None,
+            });
+        }
+        Ok(out)
+    }
+
     /// The erasure decisions for the person of `s`, as the register's rules make them on `s.today`.
-    fn erasure_decisions(&self, s: &Subject, register: &Register) -> Vec<ErasureDecision> {
+    fn erasure_decisions(
+        &self,
+        s: &Subject,
+        register: &Register,
+        holds: &HashMap<String, Vec<LegalHold>>,
+    ) -> Vec<ErasureDecision> {
+        let held = |id: &str| holds.get(id).map_or(&[][..], Vec::as_slice);
         let relation = Uuid::parse_str(&s.relation.id).unwrap_or(Uuid::nil());
         let subjects = s
             .relation
@@ -1110,7 +1137,7 @@ impl App {
                 },
                 &rules,
                 &field_events,
-                &[],
+                held(&s.relation.id),
                 s.today,
             ));
         }
@@ -1118,7 +1145,7 @@ impl App {
             ErasureTarget::Timeline { relation },
             &[],
             &field_events,
-            &[],
+            held(&s.relation.id),
             s.today,
         ));
         for d in &s.documents {
@@ -1143,7 +1170,7 @@ impl App {
                 ErasureTarget::Document { id, class },
                 &rules,
                 &ev,
-                &[],
+                held(&d.id),
                 s.today,
             ));
         }
@@ -1172,7 +1199,8 @@ impl App {
         }
         Self::require_verified(&s)?;
         let register = self.register_snapshot(actor, None).await?;
-        let decisions = self.erasure_decisions(&s, &register);
+        let holds = self.holds_in_force(actor).await?;
+        let decisions = self.erasure_decisions(&s, &register, &holds);
         let mut lines: Vec<ErasureLine> = decisions.iter().map(|d| line(d, &register)).collect();
         lines.push(ErasureLine {
             target: "request".into(),

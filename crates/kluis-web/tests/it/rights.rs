@@ -707,3 +707,67 @@ async fn an_id_copy_is_recorded_and_purged_at_verification() {
     assert!(copy.purged_at.is_some(), "purged at verification");
     assert!(copy.blob.is_none());
 }
+
+#[tokio::test]
+async fn a_legal_hold_keeps_the_person_and_their_documents_through_an_erasure() {
+    let (env, owner_page) = with_owner().await;
+    let owner = session_actor(&env, &owner_page, "acme").await;
+    let relation = person(&env, &owner).await;
+    let letter = document(
+        &env,
+        &owner,
+        "brief.txt",
+        &format!("Beste klant, bel ons terug op {PHONE} of mail {EMAIL}."),
+        DocumentClass::Correspondence,
+    )
+    .await;
+    env.app
+        .place_hold(
+            &owner,
+            kluis_app::retention_target("relation", &relation).expect("target"),
+            "Claim pending before the court",
+        )
+        .await
+        .expect("hold on the person");
+    env.app
+        .place_hold(
+            &owner,
+            kluis_app::retention_target("document", &letter).expect("target"),
+            "Evidence in the claim",
+        )
+        .await
+        .expect("hold on the letter");
+    let mut api = api(&env, &owner_page).await;
+    let id = verified_request(&mut api, "erasure").await;
+    let res = api
+        .json(
+            Method::POST,
+            &format!("/api/v1/orgs/acme/requests/{id}/erase"),
+            json!({}),
+        )
+        .await;
+    assert_status(&res, 200, "erase");
+    let out = res.json();
+    let lines = out["lines"].as_array().expect("lines").clone();
+    for item in [letter.as_str(), "email", "phone"] {
+        let line = lines
+            .iter()
+            .find(|l| l["item"] == item)
+            .cloned()
+            .expect("a line");
+        assert_eq!(line["verdict"], "keep", "{line}");
+        assert_eq!(line["reason"], "legal_hold", "{line}");
+    }
+    // Kept means kept: the values and the letter are still there, for owners too.
+    let kept = env.app.relation(&owner, &relation).await.expect("kept");
+    assert_eq!(
+        kept.values
+            .get(&kluis_domain::relations::RelationField::Email)
+            .map(String::as_str),
+        Some(EMAIL)
+    );
+    env.app
+        .document(&owner, &letter)
+        .await
+        .expect("the letter is kept");
+}
