@@ -231,7 +231,7 @@ fn relation_out(v: RelationView) -> RelationOut {
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/relations", tag = "relations",
     params(("org" = String, Path, description = "Organisation slug"), RelationParams),
-    responses((status = 200, body = RelationPageOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = RelationPageOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem, description = "An unknown kind")))]
 async fn list_relations(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,

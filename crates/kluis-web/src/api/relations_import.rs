@@ -399,7 +399,9 @@ pub struct ExportParams {
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/relations/export", tag = "relations",
     description = "The organisation's relations as CSV (UTF-8, `;`) or XLSX; cells a spreadsheet would run as a formula are escaped. Special-category and national-ID fields are left out. Recorded in the audit log.",
     params(("org" = String, Path, description = "Organisation slug"), ExportParams),
-    responses((status = 200, description = "The file", content_type = "application/octet-stream"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "The file, with the Content-Type of its format",
+            content(("text/csv"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn export_relations(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
