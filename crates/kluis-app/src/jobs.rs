@@ -29,6 +29,7 @@ const DAILY: &[&str] = &[
     JOB_PURGE,
     JOB_ORPHAN_BLOBS,
     crate::retention::JOB_RETENTION_SCHEDULE,
+    crate::request_reminders::JOB_REQUEST_REMINDER_SCHEDULE,
 ];
 const DAY_MS: i64 = 86_400_000;
 
@@ -85,6 +86,7 @@ impl App {
             app.run_relation_import_job(job).await
         });
         self.register_retention_jobs();
+        self.register_request_reminder_jobs();
     }
 
     async fn purge(&self) -> Result<(), AppError> {

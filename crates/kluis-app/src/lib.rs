@@ -32,6 +32,7 @@ mod register_export;
 mod register_snapshot;
 mod relations;
 mod relations_import;
+mod request_reminders;
 mod requests;
 mod retention;
 mod revision_cache;
@@ -108,6 +109,7 @@ pub use relations_import::{
     BATCH_ROWS, ExportFormat, ExportPurpose, ImportPreview, ImportProblem, ImportStart, ImportView,
     JOB_RELATION_IMPORT, PreviewRow, RefusedColumn, RelationExport,
 };
+pub use request_reminders::{JOB_REQUEST_REMINDER_SCHEDULE, JOB_REQUEST_REMINDERS};
 pub use requests::{NewRequest, RequestHistoryEntry, RequestStep, RequestSummary, RequestView};
 pub use retention::{
     Certificate, CertificateItem, CertificateRule, HoldView, JOB_RETENTION_SCHEDULE,

@@ -62,6 +62,8 @@ closed! {
         RequestExtension => "request_extension",
         /// The request was answered.
         RequestAnswer => "request_answer",
+        /// To the members who handle requests: requests overdue or due soon (no requester named).
+        RequestReminder => "request_reminder",
     }
 }
 

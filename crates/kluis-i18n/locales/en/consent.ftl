@@ -89,6 +89,7 @@ mail-template-preferences-link = Preferences link
 mail-template-request-acknowledgement = Request received
 mail-template-request-extension = Extension notice
 mail-template-request-answer = Answer to a request
+mail-template-request-reminder = Reminder of requests due
 mail-about-relation = relation
 mail-about-request = request
 mail-smtp-off = No mail server is configured: letters are shown to print or send by hand.
@@ -142,6 +143,19 @@ mail-request-answer-body = Dear { $name },
 
     Kind regards,
     { $org }
+
+mail-request-reminder-subject = { $count } data-subject requests need attention ({ $org })
+mail-request-reminder-body = Dear { $name },
+
+    { $org } has { $count } open requests from data subjects that are overdue ({ $overdue }) or due within { $soon } days. The GDPR gives one month to answer (Article 12(3)).
+
+    { $list }
+
+    Open the requests in Kluis: { $link }
+
+    This reminder is sent every day while requests are due.
+mail-request-reminder-overdue = overdue by { $days } days
+mail-request-reminder-days-left = { $days } days left
 
 ## Public pages
 public-consent-title = Confirm your consent

@@ -89,6 +89,7 @@ mail-template-preferences-link = Voorkeurenlink
 mail-template-request-acknowledgement = Verzoek ontvangen
 mail-template-request-extension = Verlengingsbericht
 mail-template-request-answer = Antwoord op een verzoek
+mail-template-request-reminder = Herinnering aan verzoeken
 mail-about-relation = relatie
 mail-about-request = verzoek
 mail-smtp-off = Er is geen mailserver ingesteld: brieven worden getoond om te printen of zelf te versturen.
@@ -142,6 +143,19 @@ mail-request-answer-body = Beste { $name },
 
     Met vriendelijke groet,
     { $org }
+
+mail-request-reminder-subject = { $count } verzoeken van betrokkenen vragen aandacht ({ $org })
+mail-request-reminder-body = Beste { $name },
+
+    { $org } heeft { $count } open verzoeken van betrokkenen die te laat zijn ({ $overdue }) of binnen { $soon } dagen moeten worden beantwoord. De AVG geeft een maand om te antwoorden (artikel 12 lid 3).
+
+    { $list }
+
+    Open de verzoeken in Kluis: { $link }
+
+    Deze herinnering komt elke dag zolang er verzoeken bijna of te laat zijn.
+mail-request-reminder-overdue = { $days } dagen te laat
+mail-request-reminder-days-left = nog { $days } dagen
 
 ## Openbare pagina's
 public-consent-title = Bevestig uw toestemming

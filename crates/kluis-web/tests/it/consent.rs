@@ -820,3 +820,86 @@ async fn double_opt_in_counts_only_after_the_link_in_the_mail_is_followed() {
         "{actions:?}"
     );
 }
+
+/// A request received `days_ago` days ago, from Rita.
+async fn request_received(env: &Env, actor: &Actor, days_ago: i64) -> String {
+    env.app
+        .create_request(
+            actor,
+            &kluis_app::NewRequest {
+                kind: kluis_domain::relations::requests::RequestKind::Access,
+                channel: kluis_domain::relations::requests::RequestChannel::Email,
+                requester_name: "Rita Requester".into(),
+                requester_email: "rita@example.com".into(),
+                received_at: Some(time::OffsetDateTime::now_utc() - time::Duration::days(days_ago)),
+                received_local: None,
+                relation_id: None,
+            },
+        )
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn overdue_and_due_soon_requests_remind_their_handlers_by_mail_once_a_day() {
+    let Some(server) = SmtpServer::start("request_reminders") else {
+        return;
+    };
+    let port = server.port;
+    let env = fresh_with_config(kluis_web::WebOptions::default(), |c| {
+        c.smtp = Some(kluis_app::SmtpConfig {
+            url: format!("smtp://127.0.0.1:{port}"),
+            from: "Acme BV <privacy@acme.example>".into(),
+        });
+        c.public_url = Some("http://kluis.test".into());
+    })
+    .await;
+    let owner = setup_via_pages(&env).await;
+    let actor = session_actor(&env, &owner, "acme").await;
+    // Nothing due: no letter.
+    let fresh = request_received(&env, &actor, 1).await;
+    let sent = env
+        .app
+        .send_request_reminders(actor.scope.org_id())
+        .await
+        .expect("reminders");
+    assert_eq!(sent, 0);
+    assert!(
+        server.received().is_empty(),
+        "no reminder without due requests"
+    );
+    let overdue = request_received(&env, &actor, 45).await;
+    let soon = request_received(&env, &actor, 27).await;
+    // Through the job system, as every day: one letter to the one member who handles requests.
+    env.app.schedule_daily_jobs().await.expect("schedule");
+    while env.app.run_one_job("reminders").await.expect("job") {}
+    let mail = server.received();
+    assert_eq!(mail.len(), 1);
+    assert!(mail[0].contains("owner@example.com"), "to the owner");
+    let text = message_text(&mail[0]);
+    for id in [&overdue, &soon] {
+        assert!(
+            text.contains(&format!("http://kluis.test/o/acme/requests/{id}")),
+            "links request {id}: {text}"
+        );
+    }
+    assert!(
+        !text.contains(&fresh),
+        "not the request with a month left: {text}"
+    );
+    assert!(text.contains("http://kluis.test/o/acme/requests"), "{text}");
+    assert!(
+        !text.contains("Rita") && !text.contains("rita@example.com"),
+        "never who asked: {text}"
+    );
+    let entries = env.app.mail_log(&actor, None).await.expect("mail log");
+    assert_eq!(entries[0].template.as_str(), "request_reminder");
+    assert_eq!(entries[0].delivery.as_str(), "sent");
+    assert_eq!(entries[0].sent_by, "system:jobs");
+    // The daily job runs once a day however often it is scheduled.
+    for _ in 0..2 {
+        env.app.schedule_daily_jobs().await.expect("schedule");
+        while env.app.run_one_job("reminders").await.expect("job") {}
+    }
+    assert_eq!(server.received().len(), 1, "today's reminder was sent once");
+}
