@@ -5,9 +5,10 @@
 
 use kluis_domain::register::starter::template;
 use kluis_domain::register::{
-    ActivityStatus, Art28Checklist, DpoInfo, Jurisdiction, OrgProfile, Recipient, RecipientRole,
-    SubProcessorAuthorisation, TransferSafeguard,
+    ActivityStatus, Art28Checklist, DpoInfo, Jurisdiction, OrgProfile, Purpose, Recipient,
+    RecipientRole, SubProcessorAuthorisation, TransferSafeguard,
 };
+use kluis_domain::relations::consent::{ConsentAction, ConsentChannel};
 use kluis_domain::relations::requests::{RequestChannel, RequestKind};
 use kluis_domain::relations::{Party, RelationField, RelationKind};
 use kluis_domain::{Permission, Role, SystemActor};
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::Duration;
 
 use crate::audit::CLI_ACTOR;
+use crate::consent::ConsentInput;
 use crate::recipients::AgreementInput;
 use crate::relations::RelationInput;
 use crate::requests::NewRequest;
@@ -31,6 +33,10 @@ pub struct DemoReport {
     pub recipients: usize,
     pub documents: usize,
     pub relations: usize,
+    /// Consent records (newsletter sign-ups, a few withdrawn).
+    pub consents: usize,
+    /// Links the matcher made between the documents and the people they name.
+    pub linked_documents: usize,
     pub requests: usize,
 }
 
@@ -149,7 +155,13 @@ fn demo_value(
 impl App {
     /// Records the bakery's customers and staff (only the fields its active activities need: privacy by default
     /// decides, as for any user) and one open access request from the customer the order document names.
-    async fn demo_relations(&self, actor: &Actor, report: &mut DemoReport) -> Result<(), AppError> {
+    /// Returns the ids of the relations it made.
+    async fn demo_relations(
+        &self,
+        actor: &Actor,
+        report: &mut DemoReport,
+    ) -> Result<Vec<String>, AppError> {
+        let mut ids = Vec::new();
         let mut people: Vec<(RelationKind, String, String, String)> = Vec::new();
         // Pieter Jansen ordered the wedding cake in the demo's documents; his access request is the open one.
         people.push((
@@ -183,6 +195,11 @@ impl App {
         }
         let mut offered = BTreeMap::new();
         let mut first_customer = None;
+        let newsletter: Purpose = "marketing.communications.email".parse().map_err(|_| {
+            AppError::Internal(anyhow::anyhow!(
+                "the newsletter purpose is not in the vocabulary"
+            ))
+        })?;
         for (n, (kind, given, family, email)) in people.iter().enumerate() {
             if !offered.contains_key(kind) {
                 let fields = self
@@ -210,6 +227,34 @@ impl App {
                     },
                 )
                 .await?;
+            // Every newsletter customer signed up on the paper form in the shop; one in four unsubscribed later.
+            if *kind == RelationKind::Customer && n % 5 == 0 {
+                let actions: &[ConsentAction] = if n % 20 == 0 {
+                    &[ConsentAction::Given, ConsentAction::Withdrawn]
+                } else {
+                    &[ConsentAction::Given]
+                };
+                for action in actions {
+                    self.record_consent(
+                        actor,
+                        &view.id,
+                        &ConsentInput {
+                            purpose: newsletter,
+                            action: *action,
+                            channel: ConsentChannel::Paper,
+                            statement_version: None,
+                            proof: "aanmeldformulier nieuwsbrief, map 2026".into(),
+                            parental: false,
+                            double_opt_in: false,
+                        },
+                        Lang::Nl,
+                        "",
+                    )
+                    .await?;
+                    report.consents += 1;
+                }
+            }
+            ids.push(view.id.clone());
             first_customer.get_or_insert(view.id);
             report.relations += 1;
         }
@@ -227,7 +272,7 @@ impl App {
         )
         .await?;
         report.requests += 1;
-        Ok(())
+        Ok(ids)
     }
 
     /// Fills the organisation `slug` with the demo bakery (`kluis demo`). Refused when the organisation's
@@ -395,9 +440,13 @@ impl App {
                 .await?;
             report.documents += 1;
         }
-        self.demo_relations(&actor, &mut report).await?;
+        let relations = self.demo_relations(&actor, &mut report).await?;
+        // The scans run now; the matcher links each scanned document to the people it names.
         let instance = format!("cli-demo-{}", uuid::Uuid::now_v7());
         while self.run_one_job(&instance).await? {}
+        for id in &relations {
+            report.linked_documents += self.linked_documents(&actor, id).await?.len();
+        }
         Ok(report)
     }
 }

@@ -302,9 +302,16 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
             })?;
             println!(
                 "Demo bakery in {org}: {} activities ({} active), {} processors with agreements, {} documents \
-                 scanned, {} relations, {} open access request. Open the organisation's register, relations, \
-                 requests and compliance pages to see them.",
-                r.activities, r.active, r.recipients, r.documents, r.relations, r.requests
+                 scanned, {} relations with {} consent records and {} links to their documents, {} open access \
+                 request. Open the organisation's register, relations, requests and compliance pages to see them.",
+                r.activities,
+                r.active,
+                r.recipients,
+                r.documents,
+                r.relations,
+                r.consents,
+                r.linked_documents,
+                r.requests
             );
         }
         Command::Check(args) => {

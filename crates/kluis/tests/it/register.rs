@@ -69,6 +69,16 @@ fn demo_fills_an_empty_organisation_once_and_its_register_exports() {
     assert!(out.contains("8 activities"), "{out}");
     assert!(out.contains("3 processors"), "{out}");
     assert!(out.contains("250 relations"), "{out}");
+    // Newsletter sign-ups of one customer in five, a quarter of them withdrawn later.
+    assert!(out.contains("62 consent records"), "{out}");
+    // The matcher links the order and the payslip to the customer and the employee they name.
+    let links: usize = out
+        .split(" links to their documents")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(links >= 2, "{out}");
     assert!(out.contains("1 open access request"), "{out}");
     let again = install.run(&["demo", "--org", "bakkerij"], "");
     assert!(!again.status.success(), "{}", describe(&again));
