@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const OWNER: &str = "eva@korenschoof.test";
+const STAFF: &str = "sanne@korenschoof.test";
+const STAFF_PASSWORD: &str = "another long password 42";
 const ORG: &str = "/o/bakkerij-de-korenschoof";
 const EMAIL_PURPOSE: &str = "marketing.communications.email";
 
@@ -250,9 +252,15 @@ async fn consent_flow(c: &Client, base: &str) -> Result<(), String> {
         .await
         .map_err(|e| format!("withdrawing did not take: {e}"))?;
 
-    // The staff side: the history shows given, then withdrawn, both by the person on the preferences page.
-    login(c, base).await?;
-    go(c, &format!("{base}{consents}")).await?;
+    // A staff member reads the history: given, then withdrawn, both by the person on the preferences page.
+    login(c, base, OWNER, PASSWORD).await?;
+    invite_staff(c, base).await?;
+    login(c, base, STAFF, STAFF_PASSWORD).await?;
+    nav(c, "/relations").await?;
+    click(c, &format!("table a[href='{relation}']")).await?;
+    wait_path(c, &relation).await?;
+    click(c, &format!("a[href='{consents}']")).await?;
+    wait_path(c, &consents).await?;
     wait_css(c, "#history-heading").await?;
     let state = attr_of(
         c,
@@ -519,13 +527,36 @@ async fn setup(c: &Client, base: &str) -> Result<(), String> {
     wait_path(c, ORG).await
 }
 
-async fn login(c: &Client, base: &str) -> Result<(), String> {
+async fn login(c: &Client, base: &str, email: &str, password: &str) -> Result<(), String> {
     go(c, &format!("{base}/login")).await?;
     wait_css(c, "form[action='/login']").await?;
-    fill(c, "#email", OWNER).await?;
-    fill(c, "#password", PASSWORD).await?;
+    fill(c, "#email", email).await?;
+    fill(c, "#password", password).await?;
     click(c, "form[action='/login'] button[type='submit']").await?;
     wait_css(c, "form[action='/logout']").await
+}
+
+/// The owner invites a staff member, who sets her password with the one-time link; ends logged out.
+async fn invite_staff(c: &Client, base: &str) -> Result<(), String> {
+    go(c, &format!("{base}{ORG}/users")).await?;
+    wait_css(c, "#invite-name").await?;
+    fill(c, "#invite-name", "Sanne Koren").await?;
+    fill(c, "#invite-email", STAFF).await?;
+    choose(c, "#invite-role", "staff").await?;
+    click(
+        c,
+        "form[action$='/users/invitations'] button[type='submit']",
+    )
+    .await?;
+    wait_css(c, "code.secret").await?;
+    let link = text_of(c, "code.secret").await?;
+    logout(c).await?;
+    go(c, &link).await?;
+    wait_css(c, "#invite-password").await?;
+    fill(c, "#invite-name", "Sanne Koren").await?;
+    fill(c, "#invite-password", STAFF_PASSWORD).await?;
+    click(c, "form[action^='/invite/'] button[type='submit']").await?;
+    wait_css(c, "form[action='/login']").await
 }
 
 async fn logout(c: &Client) -> Result<(), String> {
