@@ -116,6 +116,8 @@ pub struct RecordRow {
     pub purpose: String,
     pub action: String,
     pub channel: String,
+    /// The purpose, action and channel keys, for the row's `data-*` attributes.
+    pub keys: (String, &'static str, &'static str),
     pub statement: String,
     pub by: String,
     pub proof: String,
@@ -196,6 +198,7 @@ pub async fn consents(
                 channel: tr
                     .t(&format!("consent-channel-{}", dashed(r.channel.as_str())))
                     .to_owned(),
+                keys: (r.purpose.to_string(), r.action.as_str(), r.channel.as_str()),
                 statement: r.statement_version.clone(),
                 by: if r.recorded_by == kluis_app::DATA_SUBJECT {
                     tr.t("consents-by-subject").to_owned()

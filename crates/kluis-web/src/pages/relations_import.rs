@@ -313,6 +313,8 @@ struct PreviewLine {
     email: String,
     other: String,
     problems: Vec<String>,
+    /// The problems' catalogue keys, space-separated, for the `data-reasons` attribute.
+    reasons: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -401,6 +403,12 @@ fn map_page(o: &OrgCtx, p: &ImportPreview, error: Option<String>) -> MapPage {
                 email: get(RelationField::Email),
                 other,
                 problems: r.problems.iter().map(|x| problem_text(tr, x)).collect(),
+                reasons: r
+                    .problems
+                    .iter()
+                    .map(|x| x.reason.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
             }
         })
         .collect();
@@ -451,8 +459,15 @@ struct StatusPage {
     v: ImportView,
     file_line: String,
     status: String,
-    problems: Vec<String>,
+    problems: Vec<ProblemLine>,
     more_problems: bool,
+}
+
+/// One problem of the result: its row and reason key (as `data-*` attributes) and the reader's text.
+struct ProblemLine {
+    row: u64,
+    reason: String,
+    text: String,
 }
 
 pub async fn show(
@@ -478,7 +493,15 @@ pub async fn show(
         };
     }
     let c = Chrome::org(&o, "import-result-title", "relations", &Flash::default());
-    let problems = v.problems.iter().map(|p| problem_text(tr, p)).collect();
+    let problems = v
+        .problems
+        .iter()
+        .map(|p| ProblemLine {
+            row: p.row,
+            reason: p.reason.clone(),
+            text: problem_text(tr, p),
+        })
+        .collect();
     let more_problems = (v.skipped + v.duplicates) as usize > v.problems.len();
     Ok(StatusPage {
         c,

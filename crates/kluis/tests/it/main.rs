@@ -5,6 +5,7 @@ mod admin;
 mod backup;
 mod browser;
 mod browser_register;
+mod browser_relations;
 mod check;
 mod cli;
 mod file_modes;
