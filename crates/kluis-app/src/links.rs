@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use kluis_crypto::KeyRing;
 use kluis_domain::calendar::utc_date_of_ms;
 use kluis_domain::legal_basis::{LawfulBasis, SpecialCategoryGround};
 use kluis_domain::register::{DataCategory, Purpose, Register};
@@ -142,17 +143,27 @@ pub(crate) fn match_keys(
     org_id: &str,
     values: &BTreeMap<RelationField, String>,
 ) -> Vec<(EntityType, String)> {
-    let name = full_name(
+    name_match_key(
+        &app.keys(),
+        org_id,
         values.get(&RelationField::GivenName).map(String::as_str),
         values.get(&RelationField::FamilyName).map(String::as_str),
-    );
-    name.into_iter()
-        .filter_map(|n| {
-            let e = EntityType::PersonName;
-            let normal = kluis_pii::normalize(e, &n);
-            (!normal.is_empty()).then(|| (e, app.keys().blind_index(org_id, e.as_str(), &normal)))
-        })
-        .collect()
+    )
+    .into_iter()
+    .map(|k| (EntityType::PersonName, k))
+    .collect()
+}
+
+/// The blind index of a person's full name as the scanner finds it ("given family"), if both parts are there.
+pub(crate) fn name_match_key(
+    keys: &KeyRing,
+    org_id: &str,
+    given: Option<&str>,
+    family: Option<&str>,
+) -> Option<String> {
+    let e = EntityType::PersonName;
+    let normal = kluis_pii::normalize(e, &full_name(given, family)?);
+    (!normal.is_empty()).then(|| keys.blind_index(org_id, e.as_str(), &normal))
 }
 
 /// The matcher's hook in every save of a relation, inside its transaction: new match keys, then a run.

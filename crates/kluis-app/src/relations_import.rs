@@ -509,6 +509,8 @@ struct Prepared {
     relation: RelationRow,
     note: Option<RelationNoteRow>,
     email_index: Option<String>,
+    /// The blind index of the person's full name, the matcher's extra key.
+    name_key: Option<String>,
     /// The company a person is a contact of: (blind index of its name, the name).
     company: Option<(String, String)>,
 }
@@ -739,6 +741,16 @@ fn seal_row(plan: &ReadPlan, keys: &KeyRing, rel: kluis_import::RelationRow) -> 
         .iter()
         .find(|v| v.field == RelationField::Email)
         .and_then(|v| v.value_index.clone());
+    let name_key = crate::links::name_match_key(
+        keys,
+        &plan.org_id,
+        rel.values
+            .get(&RelationField::GivenName)
+            .map(String::as_str),
+        rel.values
+            .get(&RelationField::FamilyName)
+            .map(String::as_str),
+    );
     let mut tags: BTreeSet<String> = rel
         .tags
         .iter()
@@ -787,6 +799,7 @@ fn seal_row(plan: &ReadPlan, keys: &KeyRing, rel: kluis_import::RelationRow) -> 
         },
         note,
         email_index,
+        name_key,
         company,
     }
 }
@@ -1525,6 +1538,7 @@ impl App {
         let mut new_companies: Vec<RelationRow> = Vec::new();
         let mut rows: Vec<RelationRow> = Vec::with_capacity(keep.len());
         let mut notes: Vec<RelationNoteRow> = Vec::new();
+        let mut name_keys: Vec<(String, EntityType, String)> = Vec::new();
         for mut p in keep {
             if let Some((index, name)) = &p.company {
                 let cid = match companies.get(index) {
@@ -1585,6 +1599,9 @@ impl App {
             if let Some(n) = p.note.take() {
                 notes.push(n);
             }
+            if let Some(k) = p.name_key.take() {
+                name_keys.push((p.relation.id.clone(), EntityType::PersonName, k));
+            }
             rows.push(p.relation);
         }
         problems.sort_by_key(|p| p.row);
@@ -1607,6 +1624,11 @@ impl App {
             new_companies.extend(rows);
             tx.relation_imports(&who.scope)
                 .insert_relations(&new_companies, &notes)
+                .await?;
+            // The matcher, as for a relation saved by hand: the documents already held that name them.
+            let ids: Vec<String> = new_companies.iter().map(|r| r.id.clone()).collect();
+            tx.links(&who.scope)
+                .link_new_relations(&ids, &name_keys, now_ms())
                 .await?;
         }
         tx.relation_imports(&who.scope)

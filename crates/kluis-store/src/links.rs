@@ -397,6 +397,89 @@ impl LinkTx<'_> {
         Ok(())
     }
 
+    /// The matcher for relations just made in bulk (an import), which have no links yet: their extra match keys
+    /// (relation id, entity type, blind index), then a suggestion to every document holding one of their
+    /// identifiers, set-based per chunk of relations. Returns how many links were suggested.
+    pub async fn link_new_relations(
+        &mut self,
+        relation_ids: &[String],
+        keys: &[(String, EntityType, String)],
+        now: i64,
+    ) -> Result<u64> {
+        // Small statements: binding costs the square of the parameter count in SQLite (see relation_imports).
+        const KEYS_PER_INSERT: usize = 64;
+        const RELATIONS_PER_LOOKUP: usize = 100;
+        let org = self.org();
+        for chunk in keys.chunks(KEYS_PER_INSERT) {
+            let groups = (0..chunk.len())
+                .map(|i| format!("($1, ${}, ${}, ${})", 2 + 3 * i, 3 + 3 * i, 4 + 3 * i))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO relation_match_keys (org_id, relation_id, entity_type, value_index) VALUES {groups} \
+                 ON CONFLICT DO NOTHING"
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&org);
+            for (relation, e, index) in chunk {
+                q = q.bind(relation).bind(e.as_str()).bind(index);
+            }
+            q.execute(&mut *self.conn).await?;
+        }
+        let types = link_types();
+        let fields = link_fields();
+        let mut suggested = 0;
+        for chunk in relation_ids.chunks(RELATIONS_PER_LOOKUP) {
+            let ids = placeholders(2, chunk.len());
+            let t = placeholders(2 + chunk.len(), types.len());
+            let f = placeholders(2 + chunk.len() + types.len(), fields.len());
+            let sql = format!(
+                "SELECT COALESCE(d.parent_id, d.id) AS document_id, v.relation_id AS relation_id, \
+                 f.entity_type AS entity_type FROM relation_values v \
+                 JOIN document_findings f ON f.org_id = v.org_id AND f.value_index = v.value_index \
+                 JOIN documents d ON d.org_id = f.org_id AND d.id = f.document_id \
+                 WHERE v.org_id = $1 AND v.relation_id IN ({ids}) AND v.value_index IS NOT NULL \
+                 AND f.entity_type IN ({t}) AND v.field IN ({f}) \
+                 UNION SELECT COALESCE(d.parent_id, d.id) AS document_id, k.relation_id AS relation_id, \
+                 f.entity_type AS entity_type FROM relation_match_keys k \
+                 JOIN document_findings f ON f.org_id = k.org_id AND f.value_index = k.value_index \
+                 AND f.entity_type = k.entity_type \
+                 JOIN documents d ON d.org_id = f.org_id AND d.id = f.document_id \
+                 WHERE k.org_id = $1 AND k.relation_id IN ({ids}) AND f.entity_type IN ({t})"
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&org);
+            for id in chunk {
+                q = q.bind(id);
+            }
+            for x in types.iter().chain(fields.iter()) {
+                q = q.bind(*x);
+            }
+            let mut found: BTreeMap<(String, String), BTreeSet<EntityType>> = BTreeMap::new();
+            for r in q.fetch_all(&mut *self.conn).await? {
+                let document: String = r.try_get("document_id")?;
+                let relation: String = r.try_get("relation_id")?;
+                let e: String = r.try_get("entity_type")?;
+                let e = stored("document_findings", &document, "entity_type", &e)?;
+                found.entry((document, relation)).or_default().insert(e);
+            }
+            for ((document, relation), types) in found {
+                let id = uuid::Uuid::now_v7().to_string();
+                self.insert(
+                    &id,
+                    &document,
+                    &relation,
+                    LinkOrigin::Matcher,
+                    LinkState::Suggested,
+                    &types_list(&types),
+                    MATCHER,
+                    now,
+                )
+                .await?;
+                suggested += 1;
+            }
+        }
+        Ok(suggested)
+    }
+
     /// Sets the link between a document and a relation to `origin` and `state`, making it if there is none;
     /// returns its id. Both must be this organisation's (checked by the caller).
     pub async fn set(

@@ -537,3 +537,84 @@ async fn exports_escape_formula_cells_in_csv_and_xlsx() {
         "{events:?}"
     );
 }
+
+#[tokio::test]
+async fn imported_people_are_linked_to_the_documents_already_held_that_name_them() {
+    let (env, owner) = with_owner().await;
+    let (actor, token) = ready(&env, &owner).await;
+    // Scanned before the import: a letter naming Anna Jansen, an order with Dirk's address, and one about nobody.
+    let mut docs = Vec::new();
+    for (name, text) in [
+        (
+            "brief-jansen.txt",
+            "Geachte mevrouw,\n\nHierbij bevestigen wij de afspraak met Anna Jansen op 12 maart.\n",
+        ),
+        (
+            "bestelling.txt",
+            "Bestelling 2026-17\nE-mail: dirk.dekker@example.nl\nTotaal EUR 40,00\n",
+        ),
+        ("memo.txt", "Memo: de koffieautomaat is kapot.\n"),
+    ] {
+        let d = env
+            .app
+            .upload_document(&actor, name, text.as_bytes().to_vec())
+            .await
+            .expect("upload");
+        docs.push(d.id);
+    }
+    run_jobs(&env).await;
+    let csv = "Voornaam,Achternaam,E-mail\n\
+               Anna,Jansen,anna@example.nl\n\
+               Dirk,Dekker,dirk.dekker@example.nl\n\
+               Carla,Smit,carla@example.nl\n";
+    let res = upload(&env, &token, "klanten.csv", csv.as_bytes().to_vec()).await;
+    assert_status(&res, 201, "upload");
+    let id = res.json()["import"]["id"].as_str().expect("id").to_owned();
+    let mut api = Client::with_bearer(env.router.clone(), &token);
+    let mapping = json!({
+        "has_header": true,
+        "columns": [
+            col("Voornaam", field("given_name")),
+            col("Achternaam", field("family_name")),
+            col("E-mail", field("email")),
+        ],
+        "default_kind": "customer",
+    });
+    let started = api
+        .json(
+            Method::POST,
+            &format!("/api/v1/orgs/acme/relations/imports/{id}/start"),
+            json!({"mapping": mapping}),
+        )
+        .await;
+    assert_status(&started, 202, "start");
+    run_jobs(&env).await;
+    let people_of = |v: Value| -> Vec<(String, String)> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                (
+                    p["name"].as_str().unwrap_or("").to_owned(),
+                    p["state"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let mut found = Vec::new();
+    for doc in &docs {
+        let r = api
+            .get(&format!("/api/v1/orgs/acme/documents/{doc}/people"))
+            .await;
+        assert_status(&r, 200, "document people");
+        found.push(people_of(r.json()));
+    }
+    assert_eq!(
+        found,
+        vec![
+            vec![("Anna Jansen".to_owned(), "suggested".to_owned())],
+            vec![("Dirk Dekker".to_owned(), "suggested".to_owned())],
+            vec![],
+        ]
+    );
+}
