@@ -102,6 +102,7 @@ impl App {
         let attempts = tx.purge_login_attempts(now - window.max(DAY_MS)).await?;
         tx.commit().await?;
         let jobs = self.db().purge_finished_jobs(now - 30 * DAY_MS).await?;
+        self.db().optimize().await?;
         tracing::info!(sessions, attempts, jobs, "purged expired data");
         Ok(())
     }

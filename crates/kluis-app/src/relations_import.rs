@@ -804,6 +804,13 @@ fn seal_row(plan: &ReadPlan, keys: &KeyRing, rel: kluis_import::RelationRow) -> 
     }
 }
 
+fn is_power_of_ten(mut n: u64) -> bool {
+    while n >= 10 && n % 10 == 0 {
+        n /= 10;
+    }
+    n == 1
+}
+
 /// Counts so far, for progress and the final event.
 #[derive(Debug, Clone, Default)]
 struct Counts {
@@ -1412,6 +1419,7 @@ impl App {
         });
         let mut companies: HashMap<String, String> = HashMap::new();
         let mut failure: Option<String> = None;
+        let mut batches: u64 = 0;
         while let Some(batch) = rx.recv().await {
             let batch = match batch {
                 Ok(b) => b,
@@ -1434,6 +1442,11 @@ impl App {
                 &mut sink,
             )
             .await?;
+            batches += 1;
+            // The tables grow tenfold after 1, 10, 100… batches: the planner's statistics with them.
+            if is_power_of_ten(batches) {
+                self.db().optimize().await?;
+            }
         }
         drop(rx);
         let read = reader.await.map_err(AppError::internal)?;
@@ -1626,9 +1639,16 @@ impl App {
                 .insert_relations(&new_companies, &notes)
                 .await?;
             // The matcher, as for a relation saved by hand: the documents already held that name them.
-            let ids: Vec<String> = new_companies.iter().map(|r| r.id.clone()).collect();
+            let values: Vec<(String, RelationField, String)> = new_companies
+                .iter()
+                .flat_map(|r| {
+                    r.values
+                        .iter()
+                        .filter_map(|v| Some((r.id.clone(), v.field, v.value_index.clone()?)))
+                })
+                .collect();
             tx.links(&who.scope)
-                .link_new_relations(&ids, &name_keys, now_ms())
+                .link_new_relations(&values, &name_keys, now_ms())
                 .await?;
         }
         tx.relation_imports(&who.scope)

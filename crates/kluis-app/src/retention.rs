@@ -37,7 +37,7 @@ pub const REVIEW_WINDOW_DAYS: i64 = 30;
 /// Relations and documents decided per batch of the sweep.
 const BATCH: i64 = 2000;
 /// Ids per `IN (…)` list (well under every backend's limit on bound values).
-const IN_LIST: usize = 500;
+const IN_LIST: usize = 100;
 const HOLDS: &str = "retention_holds";
 const MAX_REASON: usize = 2000;
 

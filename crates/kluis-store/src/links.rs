@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row as _};
 
+use kluis_domain::relations::RelationField;
 use kluis_domain::relations::links::{
     LINK_ENTITY_TYPES, LINK_FIELDS, LinkOrigin, LinkState, Rematch, rematch,
 };
@@ -398,17 +399,19 @@ impl LinkTx<'_> {
     }
 
     /// The matcher for relations just made in bulk (an import), which have no links yet: their extra match keys
-    /// (relation id, entity type, blind index), then a suggestion to every document holding one of their
-    /// identifiers, set-based per chunk of relations. Returns how many links were suggested.
+    /// (relation id, entity type, blind index) are stored, then every finding carrying one of their identifiers
+    /// (`values`: relation id, field, blind index; only the identifying fields count) or match keys becomes a
+    /// suggestion. The findings are looked up by the batch's own indexes, so the cost does not grow with the
+    /// organisation. Returns how many links were suggested.
     pub async fn link_new_relations(
         &mut self,
-        relation_ids: &[String],
+        values: &[(String, RelationField, String)],
         keys: &[(String, EntityType, String)],
         now: i64,
     ) -> Result<u64> {
         // Small statements: binding costs the square of the parameter count in SQLite (see relation_imports).
         const KEYS_PER_INSERT: usize = 64;
-        const RELATIONS_PER_LOOKUP: usize = 100;
+        const INDEXES_PER_LOOKUP: usize = 128;
         let org = self.org();
         for chunk in keys.chunks(KEYS_PER_INSERT) {
             let groups = (0..chunk.len())
@@ -425,57 +428,78 @@ impl LinkTx<'_> {
             }
             q.execute(&mut *self.conn).await?;
         }
+        // index → relations holding it as an identifying value; (type, index) → relations with that match key.
+        let mut by_value: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (relation, field, index) in values {
+            if LINK_FIELDS.contains(field) {
+                by_value.entry(index).or_default().push(relation);
+            }
+        }
+        let mut by_key: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
+        for (relation, e, index) in keys {
+            by_key
+                .entry((e.as_str(), index))
+                .or_default()
+                .push(relation);
+        }
+        let indexes: BTreeSet<&str> = by_value
+            .keys()
+            .copied()
+            .chain(by_key.keys().map(|(_, i)| *i))
+            .collect();
+        let indexes: Vec<&str> = indexes.into_iter().collect();
         let types = link_types();
-        let fields = link_fields();
-        let mut suggested = 0;
-        for chunk in relation_ids.chunks(RELATIONS_PER_LOOKUP) {
-            let ids = placeholders(2, chunk.len());
-            let t = placeholders(2 + chunk.len(), types.len());
-            let f = placeholders(2 + chunk.len() + types.len(), fields.len());
+        let mut found: BTreeMap<(String, String), BTreeSet<EntityType>> = BTreeMap::new();
+        for chunk in indexes.chunks(INDEXES_PER_LOOKUP) {
             let sql = format!(
-                "SELECT COALESCE(d.parent_id, d.id) AS document_id, v.relation_id AS relation_id, \
-                 f.entity_type AS entity_type FROM relation_values v \
-                 JOIN document_findings f ON f.org_id = v.org_id AND f.value_index = v.value_index \
+                "SELECT COALESCE(d.parent_id, d.id) AS document_id, f.entity_type AS entity_type, \
+                 f.value_index AS value_index FROM document_findings f \
                  JOIN documents d ON d.org_id = f.org_id AND d.id = f.document_id \
-                 WHERE v.org_id = $1 AND v.relation_id IN ({ids}) AND v.value_index IS NOT NULL \
-                 AND f.entity_type IN ({t}) AND v.field IN ({f}) \
-                 UNION SELECT COALESCE(d.parent_id, d.id) AS document_id, k.relation_id AS relation_id, \
-                 f.entity_type AS entity_type FROM relation_match_keys k \
-                 JOIN document_findings f ON f.org_id = k.org_id AND f.value_index = k.value_index \
-                 AND f.entity_type = k.entity_type \
-                 JOIN documents d ON d.org_id = f.org_id AND d.id = f.document_id \
-                 WHERE k.org_id = $1 AND k.relation_id IN ({ids}) AND f.entity_type IN ({t})"
+                 WHERE f.org_id = $1 AND f.value_index IN ({}) AND f.entity_type IN ({})",
+                placeholders(2, chunk.len()),
+                placeholders(2 + chunk.len(), types.len())
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&org);
-            for id in chunk {
-                q = q.bind(id);
+            for i in chunk {
+                q = q.bind(*i);
             }
-            for x in types.iter().chain(fields.iter()) {
-                q = q.bind(*x);
+            for t in &types {
+                q = q.bind(*t);
             }
-            let mut found: BTreeMap<(String, String), BTreeSet<EntityType>> = BTreeMap::new();
             for r in q.fetch_all(&mut *self.conn).await? {
                 let document: String = r.try_get("document_id")?;
-                let relation: String = r.try_get("relation_id")?;
                 let e: String = r.try_get("entity_type")?;
-                let e = stored("document_findings", &document, "entity_type", &e)?;
-                found.entry((document, relation)).or_default().insert(e);
+                let index: String = r.try_get("value_index")?;
+                let kind = stored("document_findings", &document, "entity_type", &e)?;
+                let holders = by_value.get(index.as_str()).into_iter().flatten().chain(
+                    by_key
+                        .get(&(e.as_str(), index.as_str()))
+                        .into_iter()
+                        .flatten(),
+                );
+                for relation in holders {
+                    found
+                        .entry((document.clone(), (*relation).to_owned()))
+                        .or_default()
+                        .insert(kind);
+                }
             }
-            for ((document, relation), types) in found {
-                let id = uuid::Uuid::now_v7().to_string();
-                self.insert(
-                    &id,
-                    &document,
-                    &relation,
-                    LinkOrigin::Matcher,
-                    LinkState::Suggested,
-                    &types_list(&types),
-                    MATCHER,
-                    now,
-                )
-                .await?;
-                suggested += 1;
-            }
+        }
+        let mut suggested = 0;
+        for ((document, relation), types) in found {
+            let id = uuid::Uuid::now_v7().to_string();
+            self.insert(
+                &id,
+                &document,
+                &relation,
+                LinkOrigin::Matcher,
+                LinkState::Suggested,
+                &types_list(&types),
+                MATCHER,
+                now,
+            )
+            .await?;
+            suggested += 1;
         }
         Ok(suggested)
     }

@@ -392,10 +392,12 @@ impl RelationStore<'_> {
         }
         let mut c = self.conn().await?;
         let n = indexes.len();
+        // Driven from the values (CROSS JOIN keeps SQLite's join order): with `id IN (subquery)` SQLite without
+        // statistics walked every relation of the organisation in date order to probe the list.
         let sql = format!(
-            "SELECT {RELATION_COLUMNS} FROM {RELATIONS} WHERE org_id = $1 AND id IN \
-             (SELECT relation_id FROM {VALUES} WHERE org_id = $1 AND value_index IN ({})) \
-             ORDER BY created_at DESC, id DESC LIMIT ${}",
+            "SELECT {RELATION_COLUMNS} FROM (SELECT relation_id FROM {VALUES} WHERE org_id = $1 \
+             AND value_index IN ({})) m CROSS JOIN {RELATIONS} WHERE {RELATIONS}.id = m.relation_id \
+             AND {RELATIONS}.org_id = $1 GROUP BY id ORDER BY created_at DESC, id DESC LIMIT ${}",
             placeholders(2, n),
             n + 2
         );

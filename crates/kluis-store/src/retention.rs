@@ -456,8 +456,12 @@ impl RetentionStore<'_> {
             return Ok(Vec::new());
         }
         let mut c = self.conn().await?;
+        // Through the relations: `relation_values WHERE org_id = $1 AND relation_id IN (…)` let SQLite walk the
+        // covering (org_id, field, relation_id) index over every value of the organisation for each list (a sweep
+        // over 20,000 relations took 5 s); from the relations it seeks each id, then its values by primary key.
         let sql = format!(
-            "SELECT relation_id, field FROM relation_values WHERE org_id = $1 AND relation_id IN ({})",
+            "SELECT v.relation_id AS relation_id, v.field AS field FROM relations r \
+             JOIN relation_values v ON v.relation_id = r.id WHERE r.org_id = $1 AND r.id IN ({})",
             placeholders(2, relation_ids.len())
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.scope.org_id());

@@ -284,3 +284,88 @@ mod tests {
         );
     }
 }
+
+/// How [`fill_people_bench`] grows an organisation's relations into a benchmark organisation.
+#[derive(Debug, Clone, Copy)]
+pub struct PeopleBenchFill {
+    /// Consent records per relation (alternately given and withdrawn, e-mail marketing).
+    pub consents_per_relation: usize,
+    /// Documents (invoices, no bytes) each linked to one relation by the matcher.
+    pub linked_documents: usize,
+    /// Relations whose relationship ended on `ended_on` (a retention start event).
+    pub ended_relations: usize,
+    /// The end date given to those relations (ISO).
+    pub ended_on: &'static str,
+    /// Timestamp (ms) of the filled rows.
+    pub now_ms: i64,
+}
+
+/// Bulk rows for the relations benchmark, set-based over the relations already in `org_id` (which the benchmark
+/// imports through the application): consent records, linked invoice documents and ended relationships. The
+/// consent proofs are placeholder bytes: the benchmark reads proofs only of the people it created through the
+/// application. Returns (consents, documents, links, ended) rows written.
+pub async fn fill_people_bench(
+    store: &Store,
+    org_id: &str,
+    fill: PeopleBenchFill,
+) -> (u64, u64, u64, u64) {
+    let mut tx = store.begin_write().await.expect("begin");
+    let mut consents = 0;
+    for seq in 1..=fill.consents_per_relation {
+        let action = if seq % 2 == 1 { "given" } else { "withdrawn" };
+        let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO consent_records (id, org_id, relation_id, seq, purpose, action, at, channel, \
+             statement_version, recorded_by, parental, double_opt_in, confirms, proof_enc) \
+             SELECT r.id || '-c{seq}', $1, r.id, {seq}, 'marketing.communications.email', '{action}', $2, \
+             'import', '1', 'import', 0, 0, NULL, $3 FROM relations r WHERE r.org_id = $1"
+        )))
+        .bind(org_id)
+        .bind(fill.now_ms - (fill.consents_per_relation - seq) as i64 * 86_400_000)
+        .bind(vec![0u8; 44])
+        .execute(tx.conn())
+        .await
+        .expect("consent records");
+        consents += done.rows_affected();
+    }
+    let documents = sqlx::query(
+        "INSERT INTO documents (id, org_id, parent_id, name, path, size, sha256, content_type, format, blob_key, \
+         status, scan_status, class, personal_data, findings_total, uploaded_by, created_at, scanned_at) \
+         SELECT 'doc-' || r.id, $1, NULL, 'factuur.pdf', 'facturen/factuur.pdf', 20000, NULL, \
+         'application/pdf', 'pdf', NULL, 'scanned', 'ok', 'invoice', 'generic', 0, 'bench', $2, $2 \
+         FROM relations r WHERE r.org_id = $1 ORDER BY r.id LIMIT $3",
+    )
+    .bind(org_id)
+    .bind(fill.now_ms)
+    .bind(fill.linked_documents as i64)
+    .execute(tx.conn())
+    .await
+    .expect("documents")
+    .rows_affected();
+    let links = sqlx::query(
+        "INSERT INTO document_links (id, org_id, document_id, relation_id, origin, state, entity_types, \
+         created_at, updated_at, updated_by) \
+         SELECT 'link-' || r.id, $1, 'doc-' || r.id, r.id, 'matcher', 'suggested', 'email', $2, $2, 'matcher' \
+         FROM relations r WHERE r.org_id = $1 ORDER BY r.id LIMIT $3",
+    )
+    .bind(org_id)
+    .bind(fill.now_ms)
+    .bind(fill.linked_documents as i64)
+    .execute(tx.conn())
+    .await
+    .expect("document links")
+    .rows_affected();
+    let ended = sqlx::query(
+        "INSERT INTO relation_events (relation_id, org_id, ended_on, updated_at) \
+         SELECT r.id, $1, $2, $3 FROM relations r WHERE r.org_id = $1 ORDER BY r.id DESC LIMIT $4",
+    )
+    .bind(org_id)
+    .bind(fill.ended_on)
+    .bind(fill.now_ms)
+    .bind(fill.ended_relations as i64)
+    .execute(tx.conn())
+    .await
+    .expect("relation events")
+    .rows_affected();
+    tx.commit().await.expect("commit");
+    (consents, documents, links, ended)
+}
