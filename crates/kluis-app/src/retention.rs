@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use kluis_crypto::KeyRing;
 use kluis_domain::calendar::{parse_iso_date, utc_date_of_ms};
 use kluis_domain::register::{DataCategory, DataSubjectCategory, Register, RetentionStart};
+use kluis_domain::relations::model::{concerns, covers};
 use kluis_domain::relations::retention::{
     AppliedRule, RelationEvents, RetentionTarget, ReviewItem, ReviewStatus, applicable_rules,
     decide, document_class_categories, document_event_dates, latest_event_due_by, may_approve,
@@ -310,73 +311,97 @@ impl App {
     ) -> Result<ReviewList, AppError> {
         let window = REVIEW_WINDOW_DAYS;
         let by = today.checked_add(Duration::days(window)).unwrap_or(today);
-        let (cut, documents_cut) = cutoffs(register, by);
+        let (_, documents_cut) = cutoffs(register, by);
         let store = self.db().retention(scope);
         let held: HashSet<String> = store.held_ids().await?.into_iter().collect();
         let mut lines = Vec::new();
         if relations {
             let mut rules_cache: HashMap<String, Vec<AppliedRule>> = HashMap::new();
-            let mut after = String::new();
-            loop {
-                let batch = store.relation_candidates(&cut, &after, BATCH).await?;
-                let Some(last) = batch.last() else { break };
-                after = last.id.clone();
-                let ids: Vec<String> = batch.iter().map(|c| c.id.clone()).collect();
-                let mut fields: HashMap<String, Vec<RelationField>> = HashMap::new();
-                for chunk in ids.chunks(IN_LIST) {
-                    for (rid, f) in store.fields_of(chunk).await? {
-                        if let Ok(f) = f.parse::<RelationField>() {
-                            fields.entry(rid).or_default().push(f);
+            // One pass per kind, each with the cut-off dates of the activities that concern that kind…
+            for relation_kind in RelationKind::ALL {
+                let mut subjects = relation_kind.subjects(false);
+                subjects.extend(relation_kind.subjects(true));
+                let concerning = Register {
+                    activities: register
+                        .activities
+                        .iter()
+                        .filter(|a| {
+                            // …and that can hold a relation's data at all (camera images are no field of a
+                            // relation, so their four weeks from capture do not make every customer a candidate).
+                            concerns(a, &subjects)
+                                && RelationField::ALL.iter().any(|f| {
+                                    a.categories.iter().any(|held| covers(*held, f.category()))
+                                })
+                        })
+                        .cloned()
+                        .collect(),
+                    ..Register::default()
+                };
+                let (cut, _) = cutoffs(&concerning, by);
+                let mut after = String::new();
+                loop {
+                    let batch = store
+                        .relation_candidates(relation_kind.as_str(), &cut, &after, BATCH)
+                        .await?;
+                    let Some(last) = batch.last() else { break };
+                    after = last.id.clone();
+                    let ids: Vec<String> = batch.iter().map(|c| c.id.clone()).collect();
+                    let mut fields: HashMap<String, Vec<RelationField>> = HashMap::new();
+                    for chunk in ids.chunks(IN_LIST) {
+                        for (rid, f) in store.fields_of(chunk).await? {
+                            if let Ok(f) = f.parse::<RelationField>() {
+                                fields.entry(rid).or_default().push(f);
+                            }
                         }
                     }
-                }
-                for c in &batch {
-                    let Ok(kind) = c.kind.parse::<RelationKind>() else {
-                        continue;
-                    };
-                    let mut fs = fields.remove(&c.id).unwrap_or_default();
-                    fs.sort();
-                    fs.dedup();
-                    let key = format!(
-                        "{}|{}|{}",
-                        kind.as_str(),
-                        c.business_contact,
-                        fs.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(",")
-                    );
-                    let rules = rules_cache.entry(key).or_insert_with(|| {
-                        let cats: Vec<DataCategory> = fs.iter().map(|f| f.category()).collect();
-                        applicable_rules(register, &kind.subjects(c.business_contact), &cats)
-                    });
-                    let (Some(captured), Some(changed)) =
-                        (utc_date_of_ms(c.created_at), utc_date_of_ms(c.updated_at))
-                    else {
-                        continue;
-                    };
-                    let e = &c.events;
-                    let events = relation_event_dates(&RelationEvents {
-                        ended: date_or(&e.ended_on),
-                        employment_ended: date_or(&e.employment_ended_on),
-                        last_activity: date_or(&e.last_activity_on),
-                        fiscal_year_end: date_or(&e.fiscal_year_end_on),
-                        withdrawn: date_or(&e.withdrawn_on),
-                        captured,
-                        last_change: changed,
-                    });
-                    let Ok(id) = uuid::Uuid::parse_str(&c.id) else {
-                        continue;
-                    };
-                    let state = decide(rules, &events, held.contains(&c.id), today);
-                    if let Some(item) =
-                        review_item(RetentionTarget::Relation { id }, &state, today, window)
-                    {
-                        lines.push(ReviewLine {
-                            item,
-                            record_kind: kind.as_str().to_owned(),
+                    for c in &batch {
+                        let Ok(kind) = c.kind.parse::<RelationKind>() else {
+                            continue;
+                        };
+                        let mut fs = fields.remove(&c.id).unwrap_or_default();
+                        fs.sort();
+                        fs.dedup();
+                        let key = format!(
+                            "{}|{}|{}",
+                            kind.as_str(),
+                            c.business_contact,
+                            fs.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(",")
+                        );
+                        let rules = rules_cache.entry(key).or_insert_with(|| {
+                            let cats: Vec<DataCategory> = fs.iter().map(|f| f.category()).collect();
+                            applicable_rules(register, &kind.subjects(c.business_contact), &cats)
                         });
+                        let (Some(captured), Some(changed)) =
+                            (utc_date_of_ms(c.created_at), utc_date_of_ms(c.updated_at))
+                        else {
+                            continue;
+                        };
+                        let e = &c.events;
+                        let events = relation_event_dates(&RelationEvents {
+                            ended: date_or(&e.ended_on),
+                            employment_ended: date_or(&e.employment_ended_on),
+                            last_activity: date_or(&e.last_activity_on),
+                            fiscal_year_end: date_or(&e.fiscal_year_end_on),
+                            withdrawn: date_or(&e.withdrawn_on),
+                            captured,
+                            last_change: changed,
+                        });
+                        let Ok(id) = uuid::Uuid::parse_str(&c.id) else {
+                            continue;
+                        };
+                        let state = decide(rules, &events, held.contains(&c.id), today);
+                        if let Some(item) =
+                            review_item(RetentionTarget::Relation { id }, &state, today, window)
+                        {
+                            lines.push(ReviewLine {
+                                item,
+                                record_kind: kind.as_str().to_owned(),
+                            });
+                        }
                     }
-                }
-                if (batch.len() as i64) < BATCH {
-                    break;
+                    if (batch.len() as i64) < BATCH {
+                        break;
+                    }
                 }
             }
         }

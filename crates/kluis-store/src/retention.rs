@@ -400,6 +400,7 @@ impl RetentionStore<'_> {
     /// Anonymised relations are done and left out.
     pub async fn relation_candidates(
         &self,
+        kind: &str,
         cut: &Cutoffs,
         after: &str,
         limit: i64,
@@ -413,7 +414,7 @@ impl RetentionStore<'_> {
             "SELECT r.id, r.kind, r.company_id, r.created_at, r.updated_at, e.ended_on, e.employment_ended_on, \
              e.last_activity_on, e.fiscal_year_end_on, e.withdrawn_on, e.restricted_at, e.anonymised_at \
              FROM relations r LEFT JOIN relation_events e ON e.relation_id = r.id \
-             WHERE r.org_id = $1 AND r.id > $2 AND e.anonymised_at IS NULL AND ( \
+             WHERE r.org_id = $1 AND r.kind = $11 AND r.id > $2 AND e.anonymised_at IS NULL AND ( \
                e.ended_on <= $3 \
                OR COALESCE(e.employment_ended_on, e.ended_on) <= $4 \
                OR COALESCE(e.fiscal_year_end_on, e.ended_on) <= $5 \
@@ -433,6 +434,7 @@ impl RetentionStore<'_> {
         .bind(ms(cut.updated_at_ms))
         .bind(ms(cut.created_at_ms))
         .bind(limit)
+        .bind(kind)
         .fetch_all(&mut *c)
         .await?;
         rows.iter()
