@@ -805,7 +805,7 @@ fn seal_row(plan: &ReadPlan, keys: &KeyRing, rel: kluis_import::RelationRow) -> 
 }
 
 fn is_power_of_ten(mut n: u64) -> bool {
-    while n >= 10 && n % 10 == 0 {
+    while n >= 10 && n.is_multiple_of(10) {
         n /= 10;
     }
     n == 1
