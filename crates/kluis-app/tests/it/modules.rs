@@ -85,6 +85,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/consent.rs",
     // The daily retention sweep, which proposes and carries out deletion runs for each organisation.
     "crates/kluis-app/src/retention.rs",
+    // The daily request reminders, which read each organisation's due requests and members to write to them.
+    "crates/kluis-app/src/request_reminders.rs",
     // The public request form (registers a request as the data subject) and `kluis requests` (the command line).
     "crates/kluis-app/src/rights_entry.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
