@@ -357,7 +357,10 @@ impl Store {
             .await
             .map_err(|e| StoreError::Migrate(e.to_string()))?;
         let after = self.applied_versions().await?;
-        self.optimize().await?;
+        // At start only on SQLite, which keeps no statistics of its own; PostgreSQL's autovacuum does.
+        if self.inner.backend == Backend::Sqlite {
+            self.optimize().await?;
+        }
         Ok(MigrationStatus {
             backend: self.inner.backend,
             applied: after
@@ -372,10 +375,13 @@ impl Store {
     /// Refreshes the query planner's statistics (SQLite's `ANALYZE`, sampling at most 1,000 rows per index).
     /// Without statistics SQLite prefers a covering `(org_id, …)` index over the selective one, so a query by a
     /// list of relation ids walked every value of the organisation (a retention sweep over 50,000 relations took
-    /// 9–26 s). PostgreSQL's autovacuum keeps its own statistics. Run at start, as an import grows the tables
-    /// tenfold, and daily.
+    /// 9–26 s). Run at start (SQLite), as an import grows the tables tenfold, and daily.
     pub async fn optimize(&self) -> Result<()> {
         if self.inner.backend != Backend::Sqlite {
+            // Autovacuum analyzes a table about a minute after it changed; a query planned in between (right after
+            // an import of a million relations) nested-looped over tables it still thought empty for minutes.
+            let mut conn = self.inner.pool.acquire().await?;
+            sqlx::query("ANALYZE").execute(&mut *conn).await?;
             return Ok(());
         }
         // ANALYZE writes `sqlite_stat1`: it takes its turn with the other writers.
