@@ -425,3 +425,85 @@ impl Drop for Driver {
         let _ = self.child.wait();
     }
 }
+
+pub(crate) async fn absent(c: &Client, css: &str) -> Result<bool, String> {
+    c.find_all(Locator::Css(css))
+        .await
+        .map(|v| v.is_empty())
+        .map_err(|e| format!("look for {css}: {e}"))
+}
+
+pub(crate) async fn choose(c: &Client, css: &str, value: &str) -> Result<(), String> {
+    c.find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("find {css}: {e}"))?
+        .select_by_value(value)
+        .await
+        .map_err(|e| format!("choose {value} in {css}: {e}"))
+}
+
+pub(crate) async fn current_path(c: &Client) -> Result<String, String> {
+    let url = c.current_url().await.map_err(|e| e.to_string())?;
+    Ok(url.path().trim_end_matches('/').to_owned())
+}
+
+/// Waits for a finished download ending in `.ext` in `dir` (Chromium writes `.crdownload` until it is done).
+pub(crate) async fn downloaded(dir: &Path, ext: &str) -> Result<PathBuf, String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("read {}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == ext) {
+                return Ok(path);
+            }
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "no .{ext} file was downloaded to {}",
+                dir.display()
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub(crate) async fn go(c: &Client, url: &str) -> Result<(), String> {
+    c.goto(url).await.map_err(|e| format!("open {url}: {e}"))
+}
+
+pub(crate) async fn text_of(c: &Client, css: &str) -> Result<String, String> {
+    let text = c
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("find {css}: {e}"))?
+        .text()
+        .await
+        .map_err(|e| format!("text of {css}: {e}"))?;
+    Ok(text.trim().to_owned())
+}
+
+pub(crate) async fn value_of(c: &Client, css: &str) -> Result<String, String> {
+    c.find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("find {css}: {e}"))?
+        .prop("value")
+        .await
+        .map_err(|e| format!("value of {css}: {e}"))
+        .map(Option::unwrap_or_default)
+}
+
+/// Waits until the address contains `needle` (the redirect after a form names its notice there).
+pub(crate) async fn wait_url(c: &Client, needle: &str) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let url = c.current_url().await.map_err(|e| e.to_string())?;
+        if url.as_str().contains(needle) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("the browser stayed at {url}, expected {needle}"));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

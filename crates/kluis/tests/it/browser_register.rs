@@ -6,12 +6,14 @@
 //! Only what a user does in the UI: clicks, typing, choosing, uploading. Assertions rest on addresses, element ids
 //! and `data-rule` attributes, and on what the user typed, not on translated text.
 
-use crate::browser::{available, click, fill, in_browser, wait_css, wait_path, wait_text};
+use crate::browser::{
+    absent, available, choose, click, current_path, downloaded, fill, go, in_browser, text_of,
+    value_of, wait_css, wait_path, wait_text, wait_url,
+};
 use crate::serve::PASSWORD;
 use crate::support::Install;
 use fantoccini::{Client, Locator};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 const LEGAL_NAME: &str = "Bakkerij De Korenschoof B.V.";
 const PROCESSOR: &str = "Boekhoudkantoor Smit";
@@ -329,10 +331,6 @@ async fn own_activity(c: &Client, org: &str) -> Result<(String, String), String>
     Ok((id, name.to_owned()))
 }
 
-async fn go(c: &Client, url: &str) -> Result<(), String> {
-    c.goto(url).await.map_err(|e| format!("open {url}: {e}"))
-}
-
 /// Follows the main navigation's link to a module page, as a user would.
 async fn nav(c: &Client, org: &str, page: &str) -> Result<(), String> {
     let link = format!("nav.main-nav-wide a[href='{org}{page}']");
@@ -387,43 +385,6 @@ async fn listed_rules(c: &Client) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-async fn absent(c: &Client, css: &str) -> Result<bool, String> {
-    c.find_all(Locator::Css(css))
-        .await
-        .map(|v| v.is_empty())
-        .map_err(|e| format!("look for {css}: {e}"))
-}
-
-async fn choose(c: &Client, css: &str, value: &str) -> Result<(), String> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("find {css}: {e}"))?
-        .select_by_value(value)
-        .await
-        .map_err(|e| format!("choose {value} in {css}: {e}"))
-}
-
-async fn text_of(c: &Client, css: &str) -> Result<String, String> {
-    let text = c
-        .find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("find {css}: {e}"))?
-        .text()
-        .await
-        .map_err(|e| format!("text of {css}: {e}"))?;
-    Ok(text.trim().to_owned())
-}
-
-async fn value_of(c: &Client, css: &str) -> Result<String, String> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("find {css}: {e}"))?
-        .prop("value")
-        .await
-        .map_err(|e| format!("value of {css}: {e}"))
-        .map(Option::unwrap_or_default)
-}
-
 /// Types an ISO date into a date input the way a user does: the digits in the order the browser's locale shows
 /// the fields. The browser's order is learnt from what it makes of a first try, so the test does not depend on
 /// the machine's locale.
@@ -449,47 +410,6 @@ async fn type_date(c: &Client, css: &str, iso: &str) -> Result<(), String> {
         }
     }
     Err(format!("could not type {iso} into {css}"))
-}
-
-async fn current_path(c: &Client) -> Result<String, String> {
-    let url = c.current_url().await.map_err(|e| e.to_string())?;
-    Ok(url.path().trim_end_matches('/').to_owned())
-}
-
-/// Waits until the address contains `needle` (the redirect after a form names its notice there).
-async fn wait_url(c: &Client, needle: &str) -> Result<(), String> {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let url = c.current_url().await.map_err(|e| e.to_string())?;
-        if url.as_str().contains(needle) {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            return Err(format!("the browser stayed at {url}, expected {needle}"));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Waits for a finished download ending in `.ext` in `dir` (Chromium writes `.crdownload` until it is done).
-async fn downloaded(dir: &Path, ext: &str) -> Result<PathBuf, String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("read {}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|x| x == ext) {
-                return Ok(path);
-            }
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "no .{ext} file was downloaded to {}",
-                dir.display()
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 /// A small but well-formed one-page PDF holding `text`, as a signed agreement's scan would be.

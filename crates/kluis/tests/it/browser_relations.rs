@@ -5,7 +5,10 @@
 //! Only what a user does in the UI: clicks, typing, choosing, uploading. Assertions rest on addresses, element ids
 //! and `data-*` attributes, and on what the user typed, not on translated text.
 
-use crate::browser::{available, click, fill, in_browser, wait_css, wait_path};
+use crate::browser::{
+    absent, available, choose, click, current_path, downloaded, fill, go, in_browser, text_of,
+    value_of, wait_css, wait_path, wait_url,
+};
 use crate::serve::PASSWORD;
 use crate::support::Install;
 use fantoccini::{Client, Locator};
@@ -677,10 +680,6 @@ async fn verify(c: &Client, request: &str) -> Result<(), String> {
 
 // ---- small browser helpers ----
 
-async fn go(c: &Client, url: &str) -> Result<(), String> {
-    c.goto(url).await.map_err(|e| format!("open {url}: {e}"))
-}
-
 async fn origin(c: &Client) -> Result<String, String> {
     let url = c.current_url().await.map_err(|e| e.to_string())?;
     Ok(url.origin().ascii_serialization())
@@ -703,43 +702,6 @@ async fn choose_file(c: &Client, css: &str, file: &Path) -> Result<(), String> {
         .map_err(|e| format!("choose {}: {e}", file.display()))
 }
 
-async fn choose(c: &Client, css: &str, value: &str) -> Result<(), String> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("find {css}: {e}"))?
-        .select_by_value(value)
-        .await
-        .map_err(|e| format!("choose {value} in {css}: {e}"))
-}
-
-async fn absent(c: &Client, css: &str) -> Result<bool, String> {
-    c.find_all(Locator::Css(css))
-        .await
-        .map(|v| v.is_empty())
-        .map_err(|e| format!("look for {css}: {e}"))
-}
-
-async fn text_of(c: &Client, css: &str) -> Result<String, String> {
-    let text = c
-        .find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("find {css}: {e}"))?
-        .text()
-        .await
-        .map_err(|e| format!("text of {css}: {e}"))?;
-    Ok(text.trim().to_owned())
-}
-
-async fn value_of(c: &Client, css: &str) -> Result<String, String> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("find {css}: {e}"))?
-        .prop("value")
-        .await
-        .map_err(|e| format!("value of {css}: {e}"))
-        .map(Option::unwrap_or_default)
-}
-
 async fn attr_of(c: &Client, css: &str, attr: &str) -> Result<String, String> {
     c.find(Locator::Css(css))
         .await
@@ -750,51 +712,10 @@ async fn attr_of(c: &Client, css: &str, attr: &str) -> Result<String, String> {
         .map(Option::unwrap_or_default)
 }
 
-async fn current_path(c: &Client) -> Result<String, String> {
-    let url = c.current_url().await.map_err(|e| e.to_string())?;
-    Ok(url.path().trim_end_matches('/').to_owned())
-}
-
-/// Waits until the address contains `needle` (the redirect after a form names its notice there).
-async fn wait_url(c: &Client, needle: &str) -> Result<(), String> {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let url = c.current_url().await.map_err(|e| e.to_string())?;
-        if url.as_str().contains(needle) {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            return Err(format!("the browser stayed at {url}, expected {needle}"));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Any file already in `dir`, finished or not.
 fn first_file(dir: &Path) -> Result<Option<PathBuf>, String> {
     let mut entries = std::fs::read_dir(dir).map_err(|e| format!("read {}: {e}", dir.display()))?;
     Ok(entries.next().and_then(Result::ok).map(|e| e.path()))
-}
-
-/// Waits for a finished download ending in `.ext` in `dir` (Chromium writes `.crdownload` until it is done).
-async fn downloaded(dir: &Path, ext: &str) -> Result<PathBuf, String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("read {}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|x| x == ext) {
-                return Ok(path);
-            }
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "no .{ext} file was downloaded to {}",
-                dir.display()
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 /// Every entry of a ZIP file: name and bytes.
