@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::audit::require;
+use crate::requests::iso;
 use crate::{Actor, App, AppError, retry};
 
 /// Longest free text accepted in a profile field, rationale or note.
@@ -110,11 +111,6 @@ pub struct ReviewOverview {
 /// check counts from. The one reading of the calendar in kluis-app.
 pub(crate) fn today() -> Date {
     time::OffsetDateTime::now_utc().date()
-}
-
-fn iso(d: Date) -> String {
-    // The workspace's `time` formats dates as ISO 8601 through serde; this is the same YYYY-MM-DD.
-    format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
 }
 
 fn parse_iso(table_col: &str, s: &str) -> Result<Date, AppError> {

@@ -17,11 +17,6 @@ pub const JOB_REQUEST_REMINDER_SCHEDULE: &str = "requests.remind_schedule";
 /// One organisation's reminders for today.
 pub const JOB_REQUEST_REMINDERS: &str = "requests.remind";
 
-fn today_utc() -> String {
-    let d = time::OffsetDateTime::now_utc().date();
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
-
 impl App {
     pub(crate) fn register_request_reminder_jobs(&self) {
         self.register_job_handler(JOB_REQUEST_REMINDER_SCHEDULE, |app: App, _job| async move {
@@ -37,7 +32,7 @@ impl App {
 
     async fn schedule_request_reminders(&self) -> Result<(), AppError> {
         crate::system::require_system(SystemActor::Jobs, Permission::Write)?;
-        let day = today_utc();
+        let day = crate::requests::iso(time::OffsetDateTime::now_utc().date());
         for org in self.db().orgs().await? {
             let now = now_ms();
             self.db()

@@ -205,7 +205,8 @@ fn corrupt(what: &str, id: &str) -> AppError {
     ))
 }
 
-fn iso(d: Date) -> String {
+/// `YYYY-MM-DD`, as dates are stored and compared in SQL.
+pub(crate) fn iso(d: Date) -> String {
     // `Date`'s Display is ISO 8601 (`2026-01-31`) for every year the calendar uses.
     d.to_string()
 }

@@ -26,6 +26,7 @@ use serde::Serialize;
 use time::{Date, Duration};
 
 use crate::audit::{JOBS_ACTOR, event, require};
+use crate::requests::iso;
 use crate::{Actor, App, AppError, Job, OrgSummary, Origin, UserId, retry};
 
 /// Daily, once for the installation: enqueues one retention sweep per organisation.
@@ -173,10 +174,6 @@ fn parse_target(kind: &str, id: &str) -> Option<RetentionTarget> {
 /// A target as the pages and the API name it (`relation` or `document` and an id); NotFound for anything else.
 pub fn retention_target(kind: &str, id: &str) -> Result<RetentionTarget, AppError> {
     parse_target(kind.trim(), id).ok_or(AppError::NotFound)
-}
-
-fn iso(d: Date) -> String {
-    d.to_string()
 }
 
 fn rfc3339(ms: i64) -> String {
