@@ -71,6 +71,7 @@ impl App {
                 crate::relations::reencrypt_relations(self, &ring, &mut tx, &scope).await?;
             reencrypted += crate::requests::reencrypt_requests(&ring, &mut tx, &scope).await?;
             reencrypted += crate::consent::reencrypt_consents(&ring, &mut tx, &scope).await?;
+            reencrypted += crate::breaches::reencrypt_breaches(&ring, &mut tx, &scope).await?;
             tx.tenant(&scope)
                 .append_audit(&event(
                     CLI_ACTOR,

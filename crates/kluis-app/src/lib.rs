@@ -10,6 +10,7 @@ mod audit;
 mod auditor_pack;
 mod auth;
 mod backup;
+mod breaches;
 mod compliance;
 mod consent;
 mod demo;
@@ -55,6 +56,12 @@ use kluis_store::{Store, sqlite_url};
 use revision_cache::RevisionCache;
 
 pub use audit::{checkpoint_from_json, checkpoint_to_json};
+pub use breaches::{
+    AFFECTED_PAGE, AffectedCount, AffectedDocument, AffectedPerson, AffectedSelection,
+    AffectedTarget, BreachEvent, BreachFacts, BreachInput, BreachSummary, BreachView,
+    DecisionInput, LetterRecipient, NotificationInput, PROCESSOR_ACTOR, ProcessorReport,
+    SelectionOutcome, reference as breach_reference,
+};
 pub use compliance::{ComplianceReport, TREND_DAYS, TrendPoint};
 pub use consent::{
     ConsentEntry, ConsentInput, ConsentOverview, DATA_SUBJECT, LinkRefusal, PreferenceChoice,

@@ -265,7 +265,7 @@ impl App {
     }
 
     /// Decrypts a stored relation for showing: sensitive values stay sealed.
-    fn relation_view(
+    pub(crate) fn relation_view(
         &self,
         org_id: &str,
         row: &RelationRow,

@@ -119,6 +119,27 @@ vocabulary! {
         RequestWithdraw => "request.withdraw",
         /// Requesters' names or contact details were decrypted to be shown (a read of personal data).
         RequestRead => "request.read",
+        // breaches
+        /// A personal-data breach was registered (by a member, or by a processor through its link).
+        BreachCreate => "breach.create",
+        /// The facts of a breach were changed (the event names the fields).
+        BreachUpdate => "breach.update",
+        /// People or documents were linked to a breach, or removed from it by hand.
+        BreachAffected => "breach.affected",
+        /// The risk was assessed and the decision on notifying the authority and the people taken.
+        BreachDecide => "breach.decide",
+        /// A notification to the authority (initial, follow-up, withdrawal) was recorded.
+        BreachNotify => "breach.notify",
+        /// The people affected were recorded as told (Art. 34).
+        BreachTellPeople => "breach.tell_people",
+        /// An entry was added to a breach's timeline.
+        BreachEvent => "breach.event",
+        /// A breach was closed.
+        BreachClose => "breach.close",
+        /// A breach's notification, letter or list of recipients was exported (a read of personal data).
+        BreachExport => "breach.export",
+        /// A link for a processor to report breaches was made.
+        BreachProcessorLink => "breach.processor_link",
         // consent
         /// A consent was given for a purpose (for a double opt-in: requested, with the confirmation mail named).
         ConsentGive => "consent.give",

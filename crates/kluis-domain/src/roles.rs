@@ -37,6 +37,9 @@ pub enum Permission {
     /// Handle data-subject requests: verify the requester, extend, answer, refuse. Staff register a request
     /// (`Write`: they take the call) and read the list, but the answer is the privacy lead's.
     HandleRequests,
+    /// Handle personal-data breaches: assess the risk, decide on and record the notifications, correct the people
+    /// affected. Staff report a breach (`Write`: everyone must be able to) and read the register of breaches.
+    HandleBreaches,
 }
 
 impl Role {
@@ -64,7 +67,12 @@ impl Role {
             Role::PrivacyOfficer => {
                 matches!(
                     permission,
-                    Read | Write | RevealSensitive | ReadAudit | ManageRegister | HandleRequests
+                    Read | Write
+                        | RevealSensitive
+                        | ReadAudit
+                        | ManageRegister
+                        | HandleRequests
+                        | HandleBreaches
                 )
             }
             Role::Staff => matches!(permission, Read | Write),
@@ -102,7 +110,12 @@ impl SystemActor {
             SystemActor::Cli => {
                 matches!(
                     permission,
-                    Read | Write | ManageUsers | ReadAudit | ManageRegister | HandleRequests
+                    Read | Write
+                        | ManageUsers
+                        | ReadAudit
+                        | ManageRegister
+                        | HandleRequests
+                        | HandleBreaches
                 )
             }
             SystemActor::Jobs => matches!(permission, Read | Write | ReadAudit),
@@ -160,6 +173,9 @@ mod tests {
         assert!(Role::PrivacyOfficer.allows(Permission::HandleRequests));
         assert!(!Role::Staff.allows(Permission::HandleRequests));
         assert!(!Role::Auditor.allows(Permission::HandleRequests));
+        assert!(Role::PrivacyOfficer.allows(Permission::HandleBreaches));
+        assert!(!Role::Staff.allows(Permission::HandleBreaches));
+        assert!(!Role::Auditor.allows(Permission::HandleBreaches));
         assert_eq!("privacy_officer".parse::<Role>(), Ok(Role::PrivacyOfficer));
     }
 

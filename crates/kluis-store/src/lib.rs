@@ -9,6 +9,7 @@
 //!   driver; only the DDL in `migrations/{sqlite,postgres}` differs. See `DESIGN.md`.
 
 mod activities;
+mod breaches;
 mod compliance;
 mod consent;
 mod derived;
@@ -40,6 +41,10 @@ use sqlx::{Any, AnyConnection, AnyPool, Connection as _, Executor as _, Row as _
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use activities::{ActivityRow, ActivityStore, ActivitySummary, ActivityTx, ActivityVersionRow};
+pub use breaches::{
+    AffectedDocumentRow, AffectedRelationRow, AffectedTotals, BREACH_TABLES, BreachEventRow,
+    BreachNotificationRow, BreachRow, BreachStore, BreachTx,
+};
 pub use compliance::{COMPLIANCE_TABLES, ComplianceStore, ScoreRow};
 pub use consent::{
     CONSENT_TABLES, ConsentRow, ConsentStore, ConsentTx, MailLogRow, SuppressionRow,

@@ -142,7 +142,7 @@ fn relation_from_row(r: &AnyRow) -> Result<RelationRow> {
 }
 
 /// `$from, $from+1, …` for `n` bound values.
-fn placeholders(from: usize, n: usize) -> String {
+pub(crate) fn placeholders(from: usize, n: usize) -> String {
     (from..from + n)
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()

@@ -9,6 +9,7 @@
 //! the rest of the module; only `kluis-web` binds them to HTTP handlers.
 
 mod audit;
+mod breaches;
 mod compliance;
 mod consent;
 mod core;
@@ -136,6 +137,7 @@ pub static MODULES: &[&Module] = &[
     &links::MODULE,
     &statement::MODULE,
     &requests::MODULE,
+    &breaches::MODULE,
     &consent::MODULE,
     &retention::MODULE,
     &profile::MODULE,

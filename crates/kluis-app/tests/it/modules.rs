@@ -63,6 +63,9 @@ fn module_ids_routes_and_audit_actions_are_declared_once() {
 /// for background work only (jobs, the CLI's own organisation commands, verification and key rotation): a new
 /// use of it must be added here on purpose, with a reason.
 const SYSTEM_SCOPE_FILES: &[&str] = &[
+    // A processor's breach report through its signed link (checked before anything is read), and
+    // `kluis breach export`, which acts for an organisation as the command line.
+    "crates/kluis-app/src/breaches.rs",
     // `kluis relations import` and `kluis relations export`, which act for an organisation as the command line.
     "crates/kluis-app/src/relations_import.rs",
     // Verifying every organisation's chain (`kluis audit verify`, the daily job).
