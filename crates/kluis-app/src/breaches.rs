@@ -528,8 +528,15 @@ impl App {
             discovered_at: input.discovered_at.unwrap_or(aware_at),
             aware_at,
         };
-        if let Some(p) = check_timeline(&timeline, now).into_iter().next() {
-            return Err(timeline_error(p));
+        let problems = check_timeline(&timeline, now);
+        // Awareness in the future is named first: a discovery left empty takes its moment and would otherwise be
+        // named for a value nobody typed.
+        if let Some(p) = problems
+            .iter()
+            .find(|p| p.field() == "aware_at")
+            .or(problems.first())
+        {
+            return Err(timeline_error(*p));
         }
         let mut nature = input.nature.clone();
         if nature.is_empty() {
