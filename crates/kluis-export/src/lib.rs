@@ -8,6 +8,7 @@
 //! audit event; this crate turns the snapshot into bytes, in the caller's language, and refuses an empty register
 //! instead of producing an empty file.
 
+mod breach_dpv;
 mod breach_form;
 mod breach_letter;
 mod dpia_pdf;
@@ -22,6 +23,7 @@ mod risk_map;
 mod statement_pdf;
 mod table;
 
+pub use breach_dpv::{DpvFormat, render_breach_dpv};
 pub use breach_form::{
     BREACH_JSON_FORMAT_VERSION, BreachDocMeta, BreachFormat, breach_question_label_key,
     breach_section_label_key, render_breach_notification,

@@ -5,6 +5,7 @@
 //! Dutch and English with every catalogue key present.
 
 mod breach;
+mod breach_dpv;
 mod documents_sample;
 mod dpia;
 mod formats;
