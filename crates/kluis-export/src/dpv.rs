@@ -45,12 +45,12 @@ fn expand(term: &str) -> Option<String> {
         .map(|(_, ns)| format!("{ns}{local}"))
 }
 
-fn t(term: &str) -> String {
+pub(crate) fn t(term: &str) -> String {
     expand(term).unwrap_or_else(|| term.to_owned())
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Obj {
+pub(crate) enum Obj {
     Iri(String),
     Lit(String),
     Lang(String, &'static str),
@@ -59,13 +59,13 @@ enum Obj {
 
 /// Subjects in insertion order, each with its (predicate, object) pairs.
 #[derive(Default)]
-struct Graph {
+pub(crate) struct Graph {
     order: Vec<String>,
     nodes: BTreeMap<String, Vec<(String, Obj)>>,
 }
 
 impl Graph {
-    fn add(&mut self, s: &str, p: &str, o: Obj) {
+    pub(crate) fn add(&mut self, s: &str, p: &str, o: Obj) {
         if let Obj::Lit(v) | Obj::Lang(v, _) = &o
             && v.trim().is_empty()
         {
@@ -81,15 +81,15 @@ impl Graph {
         }
     }
 
-    fn a(&mut self, s: &str, class: &str) {
+    pub(crate) fn a(&mut self, s: &str, class: &str) {
         self.add(s, "rdf:type", Obj::Iri(t(class)));
     }
 
-    fn iri(&mut self, s: &str, p: &str, o: &str) {
+    pub(crate) fn iri(&mut self, s: &str, p: &str, o: &str) {
         self.add(s, p, Obj::Iri(t(o)));
     }
 
-    fn lit(&mut self, s: &str, p: &str, v: &str) {
+    pub(crate) fn lit(&mut self, s: &str, p: &str, v: &str) {
         self.add(s, p, Obj::Lit(v.trim().to_owned()));
     }
 }
@@ -417,7 +417,11 @@ fn turtle_obj(o: &Obj) -> String {
 }
 
 pub fn turtle(view: &View<'_>) -> String {
-    let g = build(view);
+    write_turtle(&build(view))
+}
+
+/// The graph in Turtle, with the prefixes of [`PREFIXES`].
+pub(crate) fn write_turtle(g: &Graph) -> String {
     let mut out = String::new();
     for (prefix, ns) in PREFIXES {
         out.push_str(&format!("@prefix {prefix}: <{ns}> .\n"));
@@ -458,7 +462,11 @@ fn compact(iri: &str) -> String {
 }
 
 pub fn json_ld(view: &View<'_>) -> Result<String, ExportError> {
-    let g = build(view);
+    write_json_ld(&build(view))
+}
+
+/// The graph as JSON-LD: one `@graph`, the prefixes as the `@context`.
+pub(crate) fn write_json_ld(g: &Graph) -> Result<String, ExportError> {
     let mut context = Map::new();
     for (prefix, ns) in PREFIXES {
         context.insert((*prefix).to_owned(), Value::String((*ns).to_owned()));

@@ -4,6 +4,7 @@
 //! first is what lets every footer say "page 3 of 41".
 
 use crate::ExportError;
+use crate::figure::Figure;
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point};
@@ -114,6 +115,13 @@ impl Fonts {
             Weight::Bold => &self.bold,
         }
     }
+
+    pub(crate) fn pdf_font(&self, w: Weight) -> &Font {
+        match w {
+            Weight::Regular => &self.regular_pdf,
+            Weight::Bold => &self.bold_pdf,
+        }
+    }
 }
 
 pub(crate) enum Op {
@@ -127,6 +135,13 @@ pub(crate) enum Op {
     },
     Rule {
         y: f32,
+    },
+    /// A vector figure with its top left corner at (x, y), `scale` points per unit of the figure.
+    Figure {
+        x: f32,
+        y: f32,
+        scale: f32,
+        figure: Figure,
     },
 }
 
@@ -266,6 +281,21 @@ impl<'f> Layout<'f> {
         }
     }
 
+    /// A figure `width` points wide at the left margin, on a new page unless it fits on this one.
+    pub(crate) fn figure(&mut self, figure: Figure, width: f32) {
+        let scale = width / figure.width.max(1.0);
+        let height = figure.height * scale;
+        self.ensure(height + 4.0);
+        let (x, y) = (MARGIN_X, self.y + 4.0);
+        self.page().push(Op::Figure {
+            x,
+            y,
+            scale,
+            figure,
+        });
+        self.y = y + height;
+    }
+
     pub(crate) fn space(&mut self, points: f32) {
         self.y += points;
     }
@@ -361,6 +391,12 @@ impl Layout<'_> {
                             surface.set_stroke(None);
                         }
                     }
+                    Op::Figure {
+                        x,
+                        y,
+                        scale,
+                        figure,
+                    } => figure.draw(&mut surface, fonts, *x, *y, *scale),
                 }
             }
             let footer = page_label(n + 1, total);

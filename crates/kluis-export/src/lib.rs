@@ -1,19 +1,37 @@
 //! Renders the documents Kluis generates from a [`Register`] snapshot: the register of processing activities in
 //! PDF, XLSX, CSV, JSON, W3C DPV (Turtle and JSON-LD) and as a fideslang manifest; and a published privacy
-//! statement as PDF (`render_statement_pdf`, from the version's stored Markdown).
+//! statement as PDF (`render_statement_pdf`, from the version's stored Markdown); and the documents of a data
+//! breach (the notification to the authority, the letter to the people, W3C DPV) and of a DPIA (its PDF and the
+//! risk map as SVG).
 //!
 //! Pure rendering: no store, no HTTP. The caller loads the snapshot, checks who may export it and appends the
 //! audit event; this crate turns the snapshot into bytes, in the caller's language, and refuses an empty register
 //! instead of producing an empty file.
 
+mod breach_dpv;
+mod breach_form;
+mod breach_letter;
+mod dpia_pdf;
 mod dpv;
 mod fideslang;
+mod figure;
+mod html_text;
 pub mod labels;
 mod layout;
 mod pdf;
+mod risk_map;
 mod statement_pdf;
 mod table;
 
+pub use breach_dpv::{DpvFormat, render_breach_dpv};
+pub use breach_form::{
+    BREACH_JSON_FORMAT_VERSION, BreachDocMeta, BreachFormat, breach_question_label_key,
+    breach_section_label_key, render_breach_notification,
+};
+pub use breach_letter::{BreachLetter, render_breach_letter, render_breach_letter_pdf};
+pub use dpia_pdf::{DpiaPdfMeta, render_dpia_pdf};
+pub use html_text::html_to_text;
+pub use risk_map::risk_map_svg;
 pub use statement_pdf::{StatementPdfMeta, render_letter_pdf, render_statement_pdf};
 
 use kluis_domain::register::{ActivityStatus, DataCategory, ProcessingActivity, Register};

@@ -163,6 +163,16 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/links.ftl"),
         include_str!("../locales/en/links.ftl"),
     ),
+    (
+        "breach_documents",
+        include_str!("../locales/nl/breach_documents.ftl"),
+        include_str!("../locales/en/breach_documents.ftl"),
+    ),
+    (
+        "dpia_documents",
+        include_str!("../locales/nl/dpia_documents.ftl"),
+        include_str!("../locales/en/dpia_documents.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -1,0 +1,145 @@
+### breach_documents: English
+### The documents of a personal data breach: the notification to the authority (the AP's form, sections 0-9, and
+### the GBA's two parts), the letter to the people affected (Art. 34) and their vocabularies.
+
+## The notification document
+breach-doc-title-nl = Data breach notification to the Autoriteit Persoonsgegevens
+breach-doc-title-be = Data breach notification to the Gegevensbeschermingsautoriteit
+breach-doc-intro = Answers prepared for the authority's online form, in the order of its own sections and questions. Copy each answer into the question of the same name; the authority accepts notifications only through its portal.
+breach-doc-file-stem = data-breach-notification
+breach-doc-organisation = Organisation
+breach-doc-reference = Our breach number
+breach-doc-phase = Notification
+breach-doc-phase-initial = Initial notification
+breach-doc-phase-follow-up = Follow-up notification
+breach-doc-phase-withdrawal = Withdrawal of the notification
+breach-doc-not-applicable = Not applicable
+breach-doc-no-dpo = No data protection officer appointed
+breach-doc-generated-at = Prepared on
+breach-doc-unknown = Not known yet
+breach-doc-none = None
+breach-doc-moment = { $date } at { $time } ({ $zone })
+breach-doc-section = Section { $number }: { $title }
+breach-doc-part = Part { $number }: { $title }
+breach-doc-footer = Data breach { $reference } — { $organisation }
+
+## Sections (AP) and parts (GBA)
+breach-form-section-about = About this notification
+breach-form-section-contact = Contact details
+breach-form-section-timeline = Timeline of the breach
+breach-form-section-breach = The breach
+breach-form-section-data = The personal data concerned
+breach-form-section-people = The people affected
+breach-form-section-measures-before = Measures in place before the breach
+breach-form-section-consequences = Nature and consequences
+breach-form-section-follow-up = Follow-up
+breach-form-section-other = Other
+breach-form-section-core = Core of the notification (within 72 hours)
+breach-form-section-details = Scope, cause and impact
+
+## Questions, keyed by the domain's question keys
+breach-form-follow-up = Is this a follow-up to an earlier notification?
+breach-form-earlier-reference = Reference of the earlier notification
+breach-form-organisation = Name of the organisation
+breach-form-registration-number = Registration number (KvK or KBO)
+breach-form-reporter-name = Name of the person reporting
+breach-form-reporter-function = Function of the person reporting
+breach-form-reporter-phone = Telephone number of the person reporting
+breach-form-reporter-email = E-mail address of the person reporting
+breach-form-dpo = Data protection officer
+breach-form-other-organisation = Another organisation involved (e.g. a processor)
+breach-form-summary = Summary of the breach
+breach-form-started-at = When did the breach start?
+breach-form-ended-at = When did the breach end?
+breach-form-ongoing = Is the breach still going on?
+breach-form-discovered-at = When was the breach discovered?
+breach-form-aware-at = When did the organisation become aware of the breach?
+breach-form-delay-reason = Reason for notifying later than 72 hours
+breach-form-events = What happened to the personal data?
+breach-form-cause = Cause of the breach
+breach-form-cause-description = Description of the cause
+breach-form-data-kinds = Kinds of personal data
+breach-form-categories = Categories of personal data
+breach-form-records = Approximate number of records concerned
+breach-form-subjects = Categories of people affected
+breach-form-people-min = Number of people affected (at least)
+breach-form-people-max = Number of people affected (at most)
+breach-form-unintelligible = Were the data encrypted, hashed or otherwise unintelligible to unauthorised persons?
+breach-form-measures-before = Security measures in place before the breach
+breach-form-nature = Nature of the breach
+breach-form-consequences = Likely consequences for the people affected
+breach-form-risk = Assessment of the risk to the people affected
+breach-form-rationale = Reasons for this assessment
+breach-form-people-told = Have the people affected been informed?
+breach-form-people-told-at = When were they informed?
+breach-form-people-told-how = How were they informed?
+breach-form-people-not-told-reason = Why have the people affected not been informed?
+breach-form-public-communication = Is the public informed instead (Art. 34(3)(c))?
+breach-form-measures-after = Measures taken or proposed to address the breach and limit its consequences
+breach-form-cross-border = Are people in other EU member states affected?
+breach-form-other = Other information
+
+## Vocabularies of the answers
+breach-nature-confidentiality = Confidentiality (disclosed to or accessed by someone not entitled to it)
+breach-nature-integrity = Integrity (altered without authorisation)
+breach-nature-availability = Availability (lost, destroyed or out of reach)
+breach-event-read = Read by an unauthorised person
+breach-event-copied = Copied
+breach-event-altered = Altered
+breach-event-deleted = Deleted or destroyed
+breach-event-stolen = Stolen
+breach-event-lost = Lost
+breach-event-disclosed = Sent or shown to the wrong recipient
+breach-event-encrypted-by-attacker = Encrypted by an attacker (ransomware)
+breach-cause-lost-or-stolen-device = Lost or stolen device or paper file
+breach-cause-misdirected-message = E-mail or letter sent to the wrong address
+breach-cause-phishing = Phishing
+breach-cause-malware = Malware (including ransomware)
+breach-cause-intrusion = Hacking or a stolen password
+breach-cause-internal-misuse = Misuse by an employee
+breach-cause-internal-mistake = A mistake in the organisation's own work
+breach-cause-improper-disposal = Paper or equipment disposed of without destroying the data
+breach-cause-system-failure = Failure of a system or a processor
+breach-cause-other = Other cause
+breach-cause-unknown = Cause not known
+breach-data-kind-special = Special categories of personal data (Art. 9)
+breach-data-kind-criminal = Criminal convictions and offences (Art. 10)
+breach-data-kind-bsn = Citizen service number (BSN) or another national identification number
+breach-data-kind-name-address = Names and addresses
+breach-data-kind-phone = Telephone numbers
+breach-data-kind-email = E-mail addresses
+breach-data-kind-login = Login details or passwords
+breach-data-kind-financial = Financial data (bank account, payment details)
+breach-data-kind-id-copy = Copies of identity documents
+breach-data-kind-birth-gender = Date of birth or gender
+breach-data-kind-other = Other personal data
+breach-risk-unlikely = Unlikely to result in a risk to the people affected
+breach-risk-risk = A risk to the people affected
+breach-risk-high = A high risk to the people affected
+breach-form-not-told-risk-unlikely = The breach is unlikely to result in a risk to them (Art. 34(1) does not apply).
+breach-form-not-told-risk-risk = The breach is not likely to result in a high risk to them (Art. 34(1) does not apply).
+breach-form-not-told-risk-high = The breach is likely to result in a high risk: they must be informed (Art. 34(1)).
+
+## The letter to the people affected (Art. 34)
+breach-letter-subject = Important: a data breach at { $organisation } that concerns you
+breach-letter-greeting-named = Dear { $name },
+breach-letter-greeting = Dear Sir or Madam,
+breach-letter-opening = We are writing to tell you about a data breach at { $organisation } that concerns your personal data. We are sorry this happened, and we want to tell you what happened, what it may mean for you and what you can do.
+breach-letter-what-happened = What happened
+breach-letter-when = This happened on or around { $date }. We became aware of it on { $aware }.
+breach-letter-which-data = Which of your data are concerned
+breach-letter-consequences = What this may mean for you
+breach-letter-measures-taken = What we have done
+breach-letter-what-you-can-do = What you can do
+breach-letter-advice-general = Be alert to e-mails, text messages and phone calls that refer to this breach or ask for personal details; we will never ask you for a password or a payment by e-mail.
+breach-letter-advice-financial = Check your bank statements for payments you do not recognise and report them to your bank straight away.
+breach-letter-advice-login = Change your password for our services and anywhere else you use the same password.
+breach-letter-advice-national-id = Be alert to identity fraud: if someone uses your details to take out a loan or a subscription, report it to the police and to the organisation concerned.
+breach-letter-advice-id-copy = If you suspect misuse of your identity document, report it to the police; you can ask the authority that issued it about blocking or replacing the document.
+breach-letter-advice-contact = Expect phishing: messages that look like they come from us or from your bank. When in doubt, contact the sender through a number or address you already know.
+breach-letter-advice-special = These are sensitive data. If you are worried about what this means for you, please contact us and we will talk it through with you.
+breach-letter-contact = Questions
+breach-letter-contact-text = If you have questions, please contact { $name } ({ $contact }).
+breach-letter-contact-dpo = You can also contact our data protection officer: { $dpo }.
+breach-letter-closing = Kind regards,
+breach-letter-reference = Reference: data breach { $reference }

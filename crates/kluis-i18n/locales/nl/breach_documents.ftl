@@ -1,0 +1,145 @@
+### breach_documents: Nederlands
+### De documenten bij een datalek: de melding aan de toezichthouder (het meldformulier van de AP, secties 0-9, en
+### de twee delen van de GBA), de brief aan de betrokkenen (art. 34) en hun vocabulaires.
+
+## Het meldingsdocument
+breach-doc-title-nl = Melding datalek aan de Autoriteit Persoonsgegevens
+breach-doc-title-be = Melding datalek aan de Gegevensbeschermingsautoriteit
+breach-doc-intro = Antwoorden voorbereid voor het online meldformulier van de toezichthouder, in de volgorde van de eigen secties en vragen. Kopieer elk antwoord naar de vraag met dezelfde naam; de toezichthouder neemt meldingen alleen via het eigen loket aan.
+breach-doc-file-stem = datalekmelding
+breach-doc-organisation = Organisatie
+breach-doc-reference = Ons dataleknummer
+breach-doc-phase = Melding
+breach-doc-phase-initial = Eerste melding
+breach-doc-phase-follow-up = Vervolgmelding
+breach-doc-phase-withdrawal = Intrekking van de melding
+breach-doc-not-applicable = Niet van toepassing
+breach-doc-no-dpo = Geen functionaris gegevensbescherming aangesteld
+breach-doc-generated-at = Opgesteld op
+breach-doc-unknown = Nog niet bekend
+breach-doc-none = Geen
+breach-doc-moment = { $date } om { $time } uur ({ $zone })
+breach-doc-section = Sectie { $number }: { $title }
+breach-doc-part = Deel { $number }: { $title }
+breach-doc-footer = Datalek { $reference } — { $organisation }
+
+## Secties (AP) en delen (GBA)
+breach-form-section-about = Over deze melding
+breach-form-section-contact = Contactgegevens
+breach-form-section-timeline = Tijdlijn van het datalek
+breach-form-section-breach = Het datalek
+breach-form-section-data = De betrokken persoonsgegevens
+breach-form-section-people = De betrokkenen
+breach-form-section-measures-before = Maatregelen van vóór het datalek
+breach-form-section-consequences = Aard en gevolgen
+breach-form-section-follow-up = Vervolgacties
+breach-form-section-other = Overig
+breach-form-section-core = Kern van de melding (binnen 72 uur)
+breach-form-section-details = Omvang, oorzaak en gevolgen
+
+## Vragen, op de vraagsleutels van het domein
+breach-form-follow-up = Is dit een aanvulling op een eerdere melding?
+breach-form-earlier-reference = Meldnummer van de eerdere melding
+breach-form-organisation = Naam van de organisatie
+breach-form-registration-number = Inschrijvingsnummer (KvK of KBO)
+breach-form-reporter-name = Naam van de melder
+breach-form-reporter-function = Functie van de melder
+breach-form-reporter-phone = Telefoonnummer van de melder
+breach-form-reporter-email = E-mailadres van de melder
+breach-form-dpo = Functionaris gegevensbescherming
+breach-form-other-organisation = Andere betrokken organisatie (bijvoorbeeld een verwerker)
+breach-form-summary = Samenvatting van het datalek
+breach-form-started-at = Wanneer begon het datalek?
+breach-form-ended-at = Wanneer eindigde het datalek?
+breach-form-ongoing = Duurt het datalek nog voort?
+breach-form-discovered-at = Wanneer is het datalek ontdekt?
+breach-form-aware-at = Wanneer werd de organisatie zich bewust van het datalek?
+breach-form-delay-reason = Reden voor melden na meer dan 72 uur
+breach-form-events = Wat is er met de persoonsgegevens gebeurd?
+breach-form-cause = Oorzaak van het datalek
+breach-form-cause-description = Omschrijving van de oorzaak
+breach-form-data-kinds = Soorten persoonsgegevens
+breach-form-categories = Categorieën persoonsgegevens
+breach-form-records = Geschat aantal betrokken records
+breach-form-subjects = Categorieën betrokkenen
+breach-form-people-min = Aantal betrokkenen (minimaal)
+breach-form-people-max = Aantal betrokkenen (maximaal)
+breach-form-unintelligible = Waren de gegevens versleuteld, gehasht of op een andere manier onbegrijpelijk voor onbevoegden?
+breach-form-measures-before = Beveiligingsmaatregelen van vóór het datalek
+breach-form-nature = Aard van het datalek
+breach-form-consequences = Waarschijnlijke gevolgen voor de betrokkenen
+breach-form-risk = Inschatting van het risico voor de betrokkenen
+breach-form-rationale = Onderbouwing van deze inschatting
+breach-form-people-told = Zijn de betrokkenen geïnformeerd?
+breach-form-people-told-at = Wanneer zijn zij geïnformeerd?
+breach-form-people-told-how = Hoe zijn zij geïnformeerd?
+breach-form-people-not-told-reason = Waarom zijn de betrokkenen niet geïnformeerd?
+breach-form-public-communication = Wordt in plaats daarvan het publiek geïnformeerd (art. 34 lid 3 sub c)?
+breach-form-measures-after = Genomen of voorgestelde maatregelen om het datalek aan te pakken en de gevolgen te beperken
+breach-form-cross-border = Zijn er betrokkenen in andere EU-lidstaten?
+breach-form-other = Overige informatie
+
+## Vocabulaires van de antwoorden
+breach-nature-confidentiality = Vertrouwelijkheid (ingezien of verstrekt aan iemand die er geen recht op heeft)
+breach-nature-integrity = Integriteit (zonder toestemming gewijzigd)
+breach-nature-availability = Beschikbaarheid (verloren, vernietigd of onbereikbaar)
+breach-event-read = Ingezien door een onbevoegde
+breach-event-copied = Gekopieerd
+breach-event-altered = Gewijzigd
+breach-event-deleted = Verwijderd of vernietigd
+breach-event-stolen = Gestolen
+breach-event-lost = Verloren
+breach-event-disclosed = Verstuurd naar of getoond aan de verkeerde ontvanger
+breach-event-encrypted-by-attacker = Versleuteld door een aanvaller (ransomware)
+breach-cause-lost-or-stolen-device = Verloren of gestolen apparaat of papieren dossier
+breach-cause-misdirected-message = E-mail of brief naar het verkeerde adres
+breach-cause-phishing = Phishing
+breach-cause-malware = Malware (ook ransomware)
+breach-cause-intrusion = Hacking of een gestolen wachtwoord
+breach-cause-internal-misuse = Misbruik door een medewerker
+breach-cause-internal-mistake = Een fout in het eigen werk van de organisatie
+breach-cause-improper-disposal = Papier of apparatuur weggegooid zonder de gegevens te vernietigen
+breach-cause-system-failure = Storing van een systeem of een verwerker
+breach-cause-other = Andere oorzaak
+breach-cause-unknown = Oorzaak onbekend
+breach-data-kind-special = Bijzondere persoonsgegevens (art. 9)
+breach-data-kind-criminal = Strafrechtelijke gegevens (art. 10)
+breach-data-kind-bsn = Burgerservicenummer (BSN) of een ander nationaal identificatienummer
+breach-data-kind-name-address = Namen en adressen
+breach-data-kind-phone = Telefoonnummers
+breach-data-kind-email = E-mailadressen
+breach-data-kind-login = Inloggegevens of wachtwoorden
+breach-data-kind-financial = Financiële gegevens (bankrekening, betaalgegevens)
+breach-data-kind-id-copy = Kopieën van identiteitsbewijzen
+breach-data-kind-birth-gender = Geboortedatum of geslacht
+breach-data-kind-other = Andere persoonsgegevens
+breach-risk-unlikely = Waarschijnlijk geen risico voor de betrokkenen
+breach-risk-risk = Een risico voor de betrokkenen
+breach-risk-high = Een hoog risico voor de betrokkenen
+breach-form-not-told-risk-unlikely = Het datalek leidt waarschijnlijk niet tot een risico voor hen (art. 34 lid 1 is niet van toepassing).
+breach-form-not-told-risk-risk = Het datalek leidt waarschijnlijk niet tot een hoog risico voor hen (art. 34 lid 1 is niet van toepassing).
+breach-form-not-told-risk-high = Het datalek leidt waarschijnlijk tot een hoog risico: zij moeten worden geïnformeerd (art. 34 lid 1).
+
+## De brief aan de betrokkenen (art. 34)
+breach-letter-subject = Belangrijk: een datalek bij { $organisation } dat u betreft
+breach-letter-greeting-named = Beste { $name },
+breach-letter-greeting = Geachte heer, mevrouw,
+breach-letter-opening = Met deze brief laten wij u weten dat er bij { $organisation } een datalek is geweest waarbij uw persoonsgegevens betrokken zijn. Het spijt ons dat dit is gebeurd. Hieronder leest u wat er is gebeurd, wat het voor u kan betekenen en wat u zelf kunt doen.
+breach-letter-what-happened = Wat er is gebeurd
+breach-letter-when = Dit gebeurde op of rond { $date }. Wij werden ons er op { $aware } van bewust.
+breach-letter-which-data = Om welke gegevens van u het gaat
+breach-letter-consequences = Wat dit voor u kan betekenen
+breach-letter-measures-taken = Wat wij hebben gedaan
+breach-letter-what-you-can-do = Wat u zelf kunt doen
+breach-letter-advice-general = Wees alert op e-mails, sms'jes en telefoontjes die naar dit datalek verwijzen of om persoonlijke gegevens vragen; wij vragen u nooit per e-mail om een wachtwoord of een betaling.
+breach-letter-advice-financial = Controleer uw bankafschriften op betalingen die u niet herkent en meld die meteen bij uw bank.
+breach-letter-advice-login = Wijzig uw wachtwoord voor onze diensten en overal waar u hetzelfde wachtwoord gebruikt.
+breach-letter-advice-national-id = Wees alert op identiteitsfraude: gebruikt iemand uw gegevens om een lening of abonnement af te sluiten, doe dan aangifte bij de politie en meld het bij de betrokken organisatie.
+breach-letter-advice-id-copy = Vermoedt u misbruik van uw identiteitsbewijs, doe dan aangifte bij de politie; bij de instantie die het heeft uitgegeven kunt u vragen naar blokkeren of vervangen.
+breach-letter-advice-contact = Houd rekening met phishing: berichten die lijken te komen van ons of van uw bank. Neem bij twijfel contact op via een telefoonnummer of adres dat u al kent.
+breach-letter-advice-special = Het gaat om gevoelige gegevens. Maakt u zich zorgen over wat dit voor u betekent, neem dan contact met ons op; wij bespreken het graag met u.
+breach-letter-contact = Vragen
+breach-letter-contact-text = Heeft u vragen, neem dan contact op met { $name } ({ $contact }).
+breach-letter-contact-dpo = U kunt ook contact opnemen met onze functionaris gegevensbescherming: { $dpo }.
+breach-letter-closing = Met vriendelijke groet,
+breach-letter-reference = Kenmerk: datalek { $reference }
