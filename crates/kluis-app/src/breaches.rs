@@ -1893,3 +1893,140 @@ pub(crate) async fn reencrypt_breaches(
     }
     Ok(n)
 }
+
+/// A document made from a breach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreachDocument {
+    /// The authority's form pre-filled (AP sections 0-9 or the GBA's two parts) as PDF.
+    NotificationPdf,
+    /// The same as JSON, each answer ready to paste.
+    NotificationJson,
+    /// The breach in W3C DPV, Turtle.
+    DpvTurtle,
+    /// The breach in W3C DPV, JSON-LD.
+    DpvJsonLd,
+    /// The letter to the people affected (Art. 34(2)), HTML.
+    LetterHtml,
+    /// The same letter as PDF.
+    LetterPdf,
+}
+
+impl BreachDocument {
+    /// `pdf`, `json`, `ttl`, `jsonld` (the notification) or `html`, `pdf` (the letter, with `letter`).
+    pub fn parse(format: &str, letter: bool) -> Option<BreachDocument> {
+        Some(match (letter, format.trim()) {
+            (false, "pdf") => BreachDocument::NotificationPdf,
+            (false, "json") => BreachDocument::NotificationJson,
+            (false, "ttl") => BreachDocument::DpvTurtle,
+            (false, "jsonld") => BreachDocument::DpvJsonLd,
+            (true, "html") => BreachDocument::LetterHtml,
+            (true, "pdf") => BreachDocument::LetterPdf,
+            _ => return None,
+        })
+    }
+
+    fn audit_name(self) -> &'static str {
+        match self {
+            BreachDocument::NotificationPdf | BreachDocument::NotificationJson => "notification",
+            BreachDocument::DpvTurtle | BreachDocument::DpvJsonLd => "dpv",
+            BreachDocument::LetterHtml | BreachDocument::LetterPdf => "letter",
+        }
+    }
+}
+
+fn export_error(e: kluis_export::ExportError) -> AppError {
+    AppError::Internal(anyhow::anyhow!("breach document: {e}"))
+}
+
+impl App {
+    /// Makes `doc` for breach `id` in `lang` (Permission::HandleBreaches): the notification pre-filled for the
+    /// organisation's authority in the phase that comes next, its DPV graph, or the letter to the people
+    /// (addressed to no one by name: the list of recipients is its own export). Audited as `breach.export`.
+    pub async fn breach_document(
+        &self,
+        actor: &Actor,
+        id: &str,
+        doc: BreachDocument,
+        lang: kluis_i18n::Lang,
+    ) -> Result<kluis_export::Export, AppError> {
+        let (view, report, form) = self.breach_authority_form(actor, id).await?;
+        let phase = if view.notifications.is_empty() {
+            NotificationPhase::Initial
+        } else {
+            NotificationPhase::FollowUp
+        };
+        let organisation = report.reporter.organisation.clone();
+        let meta = kluis_export::BreachDocMeta {
+            organisation: &organisation,
+            reference: &view.summary.reference,
+            generated_at: OffsetDateTime::now_utc(),
+            phase: phase.as_str(),
+        };
+        let export = match doc {
+            BreachDocument::NotificationPdf | BreachDocument::NotificationJson => {
+                let format = if doc == BreachDocument::NotificationPdf {
+                    kluis_export::BreachFormat::Pdf
+                } else {
+                    kluis_export::BreachFormat::Json
+                };
+                kluis_export::render_breach_notification(&form, &meta, format, lang)
+                    .map_err(export_error)?
+            }
+            BreachDocument::DpvTurtle | BreachDocument::DpvJsonLd => {
+                let format = if doc == BreachDocument::DpvTurtle {
+                    kluis_export::DpvFormat::Turtle
+                } else {
+                    kluis_export::DpvFormat::JsonLd
+                };
+                kluis_export::render_breach_dpv(&report, &meta, format).map_err(export_error)?
+            }
+            BreachDocument::LetterHtml | BreachDocument::LetterPdf => {
+                let letter = kluis_export::render_breach_letter(&report, None, &meta, lang);
+                let base = format!("breach-{}-letter-{}", view.summary.reference, lang.code());
+                if doc == BreachDocument::LetterHtml {
+                    kluis_export::Export {
+                        bytes: letter.html.into_bytes(),
+                        content_type: "text/html; charset=utf-8",
+                        file_name: format!("{base}.html"),
+                    }
+                } else {
+                    kluis_export::Export {
+                        bytes: kluis_export::render_breach_letter_pdf(&letter, &meta)
+                            .map_err(export_error)?,
+                        content_type: "application/pdf",
+                        file_name: format!("{base}.pdf"),
+                    }
+                }
+            }
+        };
+        self.audit_breach_export(actor, &view.summary.id, doc.audit_name())
+            .await?;
+        Ok(export)
+    }
+
+    /// `kluis breach export`: `doc` for breach `id` (its id or number) of organisation `slug`, as the command line
+    /// (a privacy officer's rights on breaches, acting as `cli`). NotFound for an unknown organisation or breach.
+    pub async fn cli_breach_document(
+        &self,
+        slug: &str,
+        id: &str,
+        doc: BreachDocument,
+        lang: kluis_i18n::Lang,
+    ) -> Result<kluis_export::Export, AppError> {
+        crate::system::require_system(kluis_domain::SystemActor::Cli, Permission::HandleBreaches)?;
+        let org = self
+            .db()
+            .org_by_slug(slug.trim())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let scope = OrgScope::system(&org);
+        let actor = Actor::new(
+            UserId(crate::audit::CLI_ACTOR.to_owned()),
+            OrgSummary::from(org),
+            Role::PrivacyOfficer,
+            scope,
+            Origin::cli(),
+        );
+        self.breach_document(&actor, id, doc, lang).await
+    }
+}

@@ -58,9 +58,9 @@ use revision_cache::RevisionCache;
 pub use audit::{checkpoint_from_json, checkpoint_to_json};
 pub use breaches::{
     AFFECTED_PAGE, AffectedCount, AffectedDocument, AffectedPerson, AffectedSelection,
-    AffectedTarget, BreachEvent, BreachFacts, BreachInput, BreachSummary, BreachView,
-    DecisionInput, LetterRecipient, NotificationInput, PROCESSOR_ACTOR, ProcessorReport,
-    SelectionOutcome, reference as breach_reference,
+    AffectedTarget, BreachDocument, BreachEvent, BreachFacts, BreachInput, BreachSummary,
+    BreachView, DecisionInput, LetterRecipient, NotificationInput, PROCESSOR_ACTOR,
+    ProcessorReport, SelectionOutcome, reference as breach_reference,
 };
 pub use compliance::{ComplianceReport, TREND_DAYS, TrendPoint};
 pub use consent::{

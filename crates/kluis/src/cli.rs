@@ -134,6 +134,9 @@ pub enum Command {
     /// Data-subject requests, for automation
     #[command(subcommand)]
     Requests(RequestsCommand),
+    /// Personal-data breaches: the notification to the authority, for the authority's portal
+    #[command(subcommand)]
+    Breach(BreachCommand),
     /// Scan files and folders for personal data (works offline, needs no data dir)
     Scan(kluis_scan::ScanArgs),
     /// Internal: the isolated text-extraction process started by `kluis scan`
@@ -391,6 +394,30 @@ mod tests {
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+/// `kluis breach`: documents of a breach from the command line, audited as `cli`.
+#[derive(Debug, Subcommand)]
+pub enum BreachCommand {
+    /// Write the notification to the authority (the AP's form, sections 0-9, or the GBA's two parts, by the
+    /// organisation's jurisdiction), pre-filled, to FILE
+    Export {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// The breach's id or number (as in its reference `2026-003`: 3)
+        #[arg(long, value_name = "ID")]
+        id: String,
+        /// `pdf` or `json` (each answer ready to paste); `ttl` or `jsonld` for W3C DPV
+        #[arg(long, value_name = "FORMAT", default_value = "pdf")]
+        format: String,
+        /// File to create
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+        /// Language of the questions: nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
 }
 
 /// `kluis requests`: answer a person's request from the command line. Finds the open request of that kind from

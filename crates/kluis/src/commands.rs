@@ -1,8 +1,8 @@
 //! Runs each subcommand against kluis-app, turning its results into exit codes and one-line messages.
 
 use crate::cli::{
-    AuditCommand, Command, KeysCommand, OrgCommand, RegisterCommand, RelationsCommand,
-    RequestsCommand, TokenCommand, UserCommand,
+    AuditCommand, BreachCommand, Command, KeysCommand, OrgCommand, RegisterCommand,
+    RelationsCommand, RequestsCommand, TokenCommand, UserCommand,
 };
 use crate::config::{Settings, redact_url};
 use crate::{password, preflight, serve};
@@ -290,6 +290,39 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 "Erased: {} items deleted, {kept} kept (see {}).",
                 outcome.lines.len() - kept,
                 output.display()
+            );
+        }
+        Command::Breach(BreachCommand::Export {
+            org,
+            id,
+            format,
+            output,
+            lang,
+        }) => {
+            let lang = kluis_web::i18n::Lang::from_code(&lang)
+                .ok_or_else(|| Failure(format!("unknown language '{lang}': use nl or en")))?;
+            let doc = kluis_app::BreachDocument::parse(&format.to_lowercase(), false).ok_or_else(
+                || {
+                    Failure(format!(
+                        "unknown format '{format}': use pdf, json, ttl or jsonld"
+                    ))
+                },
+            )?;
+            let app = App::open(cfg).await.map_err(fail)?;
+            let file = app
+                .cli_breach_document(&org, &id, doc, lang)
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => Failure(format!(
+                        "no breach '{id}' in an organisation with the slug '{org}'"
+                    )),
+                    e => fail(e),
+                })?;
+            write_new_file(&output, &file.bytes)?;
+            println!(
+                "Notification written to {} ({} bytes).",
+                output.display(),
+                file.bytes.len()
             );
         }
         Command::Demo { org, lang } => {
