@@ -47,6 +47,10 @@ pub(crate) fn routes() -> Routes {
         .post("/api/v1/orgs/{org}/breaches/{breach}/events", event)
         .post("/api/v1/orgs/{org}/breaches/{breach}/close", close)
         .get(
+            "/api/v1/orgs/{org}/breaches/{breach}/notification/{format}",
+            notification,
+        )
+        .get(
             "/api/v1/orgs/{org}/breaches/{breach}/recipients",
             recipients,
         )
@@ -68,6 +72,7 @@ pub(crate) fn routes() -> Routes {
         event,
         close,
         recipients,
+        notification,
         processor_link
     ),
     components(schemas(
@@ -997,4 +1002,37 @@ async fn processor_link(
     require(&a, Permission::HandleBreaches)?;
     let path = web.app.breach_processor_link(&a, &i.recipient_id).await?;
     Ok(Json(ProcessorLinkOut { path }))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct NotificationParams {
+    /// `nl` (default) or `en`: the language of the questions.
+    lang: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/breaches/{breach}/notification/{format}", tag = "breaches",
+    params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number"),
+        ("format" = String, Path, description = "`pdf` or `json` (the AP's form, sections 0-9, or the GBA's two parts, each answer ready to paste), `ttl` or `jsonld` (W3C DPV)"),
+        NotificationParams),
+    responses((status = 200, description = "The notification pre-filled for the next phase; audited", content_type = "application/octet-stream"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn notification(
+    State(web): State<Web>,
+    ApiOrgActor(a): ApiOrgActor,
+    Path((_, id, format)): Path<(String, String, String)>,
+    Query(q): Query<NotificationParams>,
+) -> Result<Response, Problem> {
+    require(&a, Permission::HandleBreaches)?;
+    let doc = kluis_app::BreachDocument::parse(&format, false).ok_or(AppError::NotFound)?;
+    let lang = q
+        .lang
+        .as_deref()
+        .and_then(kluis_i18n::Lang::from_code)
+        .unwrap_or(kluis_i18n::Lang::Nl);
+    let file = web.app.breach_document(&a, &id, doc, lang).await?;
+    Ok(crate::download::download_response(
+        &file.file_name,
+        file.content_type,
+        file.bytes,
+    ))
 }

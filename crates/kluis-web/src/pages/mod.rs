@@ -3,6 +3,7 @@
 mod account;
 mod audit_words;
 mod auth;
+pub(crate) mod breach_documents;
 pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
@@ -91,6 +92,7 @@ pub(crate) fn routes() -> Routes {
         .merge(relations_import::routes())
         .merge(links::routes())
         .merge(requests::routes())
+        .merge(breach_documents::routes())
         .merge(consent::routes())
         .merge(retention::routes())
         .merge(rights::routes())

@@ -300,6 +300,46 @@ async fn the_decision_and_notifications_follow_articles_33_and_34() {
     assert_status(&res, 200, "follow-up carries the reference");
     assert_eq!(res.json()["notifications"][1]["reference"], "M123");
 
+    // The notification for the next phase (a follow-up now), pre-filled in the AP's order, and its DPV graph.
+    let n = api
+        .get(&format!(
+            "/api/v1/orgs/acme/breaches/{id}/notification/json?lang=en"
+        ))
+        .await;
+    assert_status(&n, 200, "notification json");
+    let n = n.json();
+    assert_eq!(n["authority"], "nl", "{n}");
+    assert_eq!(n["phase"], "follow_up");
+    let numbers: Vec<_> = n["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["number"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(numbers, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    assert!(
+        n.to_string()
+            .contains("the laptop's contents were only known on day four")
+    );
+    let pdf = api
+        .get(&format!("/api/v1/orgs/acme/breaches/{id}/notification/pdf"))
+        .await;
+    assert_status(&pdf, 200, "notification pdf");
+    assert!(pdf.bytes.starts_with(b"%PDF"));
+    let ttl = api
+        .get(&format!("/api/v1/orgs/acme/breaches/{id}/notification/ttl"))
+        .await;
+    assert_status(&ttl, 200, "dpv");
+    assert!(ttl.body.contains("DataBreach"));
+    let unknown = api
+        .get(&format!(
+            "/api/v1/orgs/acme/breaches/{id}/notification/docx"
+        ))
+        .await;
+    assert_status(&unknown, 404, "unknown format");
+    let audit = audit_of(&env, &actor).await;
+    assert!(audit.iter().filter(|(_, a)| a == "breach.export").count() >= 3);
+
     let res = post(
         &mut api,
         &id,
