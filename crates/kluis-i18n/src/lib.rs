@@ -163,6 +163,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/links.ftl"),
         include_str!("../locales/en/links.ftl"),
     ),
+    (
+        "breaches",
+        include_str!("../locales/nl/breaches.ftl"),
+        include_str!("../locales/en/breaches.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

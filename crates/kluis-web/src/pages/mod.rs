@@ -3,6 +3,7 @@
 mod account;
 mod audit_words;
 mod auth;
+pub(crate) mod breaches;
 pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
@@ -94,6 +95,7 @@ pub(crate) fn routes() -> Routes {
         .merge(consent::routes())
         .merge(retention::routes())
         .merge(rights::routes())
+        .merge(breaches::routes())
 }
 
 #[derive(Template, WebTemplate)]
