@@ -3,6 +3,7 @@
 mod accounts;
 mod api;
 mod audit;
+mod breaches_pages;
 mod client;
 mod compliance;
 mod consent;
