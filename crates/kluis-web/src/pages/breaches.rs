@@ -1762,8 +1762,10 @@ pub async fn public_submit(
             .await
         }
         Ok(Err(r)) => Ok(refusal_page(&ctx, r)),
-        Err(e @ AppError::Invalid { .. }) => {
-            let text = error_text(tr, &e);
+        Err(AppError::Invalid { field, message }) => {
+            // The processor's form asks what happened to the data, not the nature it is derived from.
+            let field = if field == "nature" { "events" } else { field };
+            let text = error_text(tr, &AppError::Invalid { field, message });
             public_page(&web, &ctx, &slug, &token, form, Some(text), None).await
         }
         Err(e) => Err(e.into()),
