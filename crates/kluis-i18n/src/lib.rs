@@ -173,6 +173,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/dpia_documents.ftl"),
         include_str!("../locales/en/dpia_documents.ftl"),
     ),
+    (
+        "breaches",
+        include_str!("../locales/nl/breaches.ftl"),
+        include_str!("../locales/en/breaches.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

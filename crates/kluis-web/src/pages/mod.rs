@@ -4,6 +4,7 @@ mod account;
 mod audit_words;
 mod auth;
 pub(crate) mod breach_documents;
+pub(crate) mod breaches;
 pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
@@ -96,6 +97,7 @@ pub(crate) fn routes() -> Routes {
         .merge(consent::routes())
         .merge(retention::routes())
         .merge(rights::routes())
+        .merge(breaches::routes())
 }
 
 #[derive(Template, WebTemplate)]

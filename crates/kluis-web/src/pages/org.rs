@@ -64,6 +64,8 @@ struct DashboardPage {
     /// Data-subject requests overdue or due within a week (the report's findings of the requests module), so
     /// they show whatever the step plan puts first.
     requests_due: Vec<super::compliance::FindingView>,
+    /// Open breaches with their 72-hour countdowns, earliest deadline first.
+    breaches: Vec<super::breaches::DashboardBreach>,
 }
 
 pub async fn dashboard(
@@ -121,6 +123,7 @@ pub async fn dashboard(
         docs_summary,
         card,
         requests_due,
+        breaches: super::breaches::dashboard_breaches(&web, &o).await?,
     };
     Ok(page.into_response())
 }

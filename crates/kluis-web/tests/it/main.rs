@@ -4,6 +4,7 @@ mod accounts;
 mod api;
 mod audit;
 mod breaches;
+mod breaches_pages;
 mod client;
 mod compliance;
 mod consent;

@@ -566,6 +566,28 @@ async fn call_outside_an_organisation(path: &str) -> (Resp, Vec<(String, i64, St
             let link = invite(&env, &owner_actor, "new@example.com", "New", Role::Staff).await;
             (me.clone(), None, Some(link))
         }
+        // A processor's report link (its own `breach.processor_link` event comes before the count).
+        "/p/{slug}/breach-report/{token}" => {
+            let processor = env
+                .app
+                .create_recipient(
+                    &owner_actor,
+                    &kluis_domain::register::Recipient {
+                        name: "Hosting BV".into(),
+                        role: kluis_domain::register::RecipientRole::Processor,
+                        country: "NL".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .expect("processor");
+            let link = env
+                .app
+                .breach_processor_link(&owner_actor, &processor.recipient.id.to_string())
+                .await
+                .expect("report link");
+            (me.clone(), None, Some(link))
+        }
         // The public consent pages: the link from a letter (no SMTP here, so the letter comes back).
         "/p/{slug}/consent/{token}" | "/p/{slug}/preferences/{token}" => {
             let id = crate::relations::customer(&env, &owner_actor, "public@example.com").await;
@@ -721,6 +743,21 @@ async fn call_outside_an_organisation(path: &str) -> (Resp, Vec<(String, i64, St
                     ("csrf", &page.csrf()),
                     ("purpose", "marketing.communications.email"),
                     ("choice", "give"),
+                ],
+            )
+            .await
+        }
+        // A processor reports a breach through its link: one `breach.create` in acme's chain.
+        "/p/{slug}/breach-report/{token}" => {
+            let link = invite_path.unwrap_or_default();
+            let mut c = env.client();
+            let page = c.get(&link).await;
+            c.post_form(
+                &link,
+                &[
+                    ("csrf", &page.csrf()),
+                    ("summary", "Back-up gedeeld"),
+                    ("events", "disclosed"),
                 ],
             )
             .await
