@@ -79,24 +79,24 @@ pub(crate) fn routes() -> Routes {
         BreachOut,
         BreachDetailOut,
         BreachIn,
-        ContactIo,
-        DecisionOut,
-        DecisionIn,
-        AffectedOut,
-        SelectionIn,
-        SelectionOut,
-        CorrectionIn,
-        CountProblemOut,
-        GuidanceOut,
-        NotificationOut,
-        NotificationIn,
-        TimelineEventOut,
-        PeopleToldIn,
-        EventIn,
-        PersonOut,
-        RecipientOut,
-        ProcessorLinkIn,
-        ProcessorLinkOut
+        BreachContactIo,
+        BreachDecisionOut,
+        BreachDecisionIn,
+        BreachAffectedOut,
+        BreachSelectionIn,
+        BreachSelectionOut,
+        BreachCorrectionIn,
+        BreachCountProblemOut,
+        BreachGuidanceOut,
+        BreachNotificationOut,
+        BreachNotificationIn,
+        BreachTimelineEventOut,
+        BreachPeopleToldIn,
+        BreachEventIn,
+        BreachPersonOut,
+        BreachRecipientOut,
+        BreachProcessorLinkIn,
+        BreachProcessorLinkOut
     ))
 )]
 pub(crate) struct BreachesDoc;
@@ -130,7 +130,7 @@ pub struct BreachOut {
 
 /// Who the authority may contact about the breach.
 #[derive(Serialize, Deserialize, ToSchema, Default)]
-pub struct ContactIo {
+pub struct BreachContactIo {
     #[serde(default)]
     pub organisation: String,
     #[serde(default)]
@@ -148,7 +148,7 @@ pub struct ContactIo {
 
 /// The decision taken on a breach.
 #[derive(Serialize, ToSchema)]
-pub struct DecisionOut {
+pub struct BreachDecisionOut {
     pub risk: String,
     pub rationale: String,
     pub notify_authority: bool,
@@ -163,7 +163,7 @@ pub struct DecisionOut {
 
 /// How many people and documents the breach affects, from its links.
 #[derive(Serialize, ToSchema)]
-pub struct AffectedOut {
+pub struct BreachAffectedOut {
     /// Distinct relations linked directly or through an affected document, less those removed by hand.
     pub people: u64,
     pub documents: u64,
@@ -173,7 +173,7 @@ pub struct AffectedOut {
 
 /// A stated count that contradicts itself or the linked data.
 #[derive(Serialize, ToSchema)]
-pub struct CountProblemOut {
+pub struct BreachCountProblemOut {
     /// The field to correct.
     pub field: String,
     /// `min_above_max` or `below_linked`.
@@ -184,14 +184,14 @@ pub struct CountProblemOut {
 
 /// The level the facts suggest, and what weighed.
 #[derive(Serialize, ToSchema)]
-pub struct GuidanceOut {
+pub struct BreachGuidanceOut {
     pub suggested: String,
     pub factors: Vec<String>,
 }
 
 /// One notification to the authority.
 #[derive(Serialize, ToSchema)]
-pub struct NotificationOut {
+pub struct BreachNotificationOut {
     /// `initial`, `follow_up` or `withdrawal`.
     pub phase: String,
     pub sent_at: String,
@@ -201,7 +201,7 @@ pub struct NotificationOut {
 
 /// One entry of the breach's timeline.
 #[derive(Serialize, ToSchema)]
-pub struct TimelineEventOut {
+pub struct BreachTimelineEventOut {
     /// `registered`, `decided`, `notified_initial`, `notified_follow_up`, `people_told`, `closed`, `note`.
     pub kind: String,
     pub at: String,
@@ -241,14 +241,14 @@ pub struct BreachDetailOut {
     pub cross_border: bool,
     pub other_organisation: Option<String>,
     pub other: String,
-    pub contact: ContactIo,
-    pub decision: Option<DecisionOut>,
+    pub contact: BreachContactIo,
+    pub decision: Option<BreachDecisionOut>,
     pub people_told_how: String,
-    pub affected: AffectedOut,
-    pub count_problems: Vec<CountProblemOut>,
-    pub guidance: GuidanceOut,
-    pub notifications: Vec<NotificationOut>,
-    pub timeline: Vec<TimelineEventOut>,
+    pub affected: BreachAffectedOut,
+    pub count_problems: Vec<BreachCountProblemOut>,
+    pub guidance: BreachGuidanceOut,
+    pub notifications: Vec<BreachNotificationOut>,
+    pub timeline: Vec<BreachTimelineEventOut>,
     /// The processor that reported it, when it came through a link.
     pub recipient_id: Option<String>,
     pub version: i64,
@@ -303,14 +303,14 @@ pub struct BreachIn {
     #[serde(default)]
     pub other: String,
     #[serde(default)]
-    pub contact: ContactIo,
+    pub contact: BreachContactIo,
     /// For an update: the version read; a 409 when the breach changed since.
     pub version: Option<i64>,
 }
 
 /// Which people or documents to add to the breach.
 #[derive(Deserialize, ToSchema)]
-pub struct SelectionIn {
+pub struct BreachSelectionIn {
     /// `relations`, `documents` (with `ids`), `search`, `tag` (a tag's token from the relations list),
     /// `kind`, `activity` (an activity id), `folder` (a path prefix) or `identifiers` (a list, one per line).
     #[serde(default)]
@@ -322,17 +322,17 @@ pub struct SelectionIn {
 
 /// What a selection added.
 #[derive(Serialize, ToSchema)]
-pub struct SelectionOut {
+pub struct BreachSelectionOut {
     pub relations_added: u64,
     pub documents_added: u64,
     /// Identifiers of an uploaded list that matched nothing.
     pub unmatched: u64,
-    pub affected: AffectedOut,
+    pub affected: BreachAffectedOut,
 }
 
 /// A hand correction: one relation or document is affected, or is not. Wins over every selection.
 #[derive(Deserialize, ToSchema)]
-pub struct CorrectionIn {
+pub struct BreachCorrectionIn {
     pub relation_id: Option<String>,
     pub document_id: Option<String>,
     #[serde(default)]
@@ -341,7 +341,7 @@ pub struct CorrectionIn {
 
 /// The decision on a breach.
 #[derive(Deserialize, ToSchema)]
-pub struct DecisionIn {
+pub struct BreachDecisionIn {
     /// `unlikely`, `risk` or `high`.
     #[serde(default)]
     pub risk: String,
@@ -363,7 +363,7 @@ pub struct DecisionIn {
 
 /// A notification to the authority, recorded once sent through its portal.
 #[derive(Deserialize, ToSchema)]
-pub struct NotificationIn {
+pub struct BreachNotificationIn {
     /// `initial`, `follow_up` or `withdrawal`.
     #[serde(default)]
     pub phase: String,
@@ -376,7 +376,7 @@ pub struct NotificationIn {
 
 /// The people were told (Art. 34).
 #[derive(Deserialize, ToSchema)]
-pub struct PeopleToldIn {
+pub struct BreachPeopleToldIn {
     /// RFC 3339; now when absent.
     pub at: Option<String>,
     #[serde(default)]
@@ -385,7 +385,7 @@ pub struct PeopleToldIn {
 
 /// An entry for the breach's timeline.
 #[derive(Deserialize, ToSchema)]
-pub struct EventIn {
+pub struct BreachEventIn {
     /// RFC 3339; now when absent.
     pub at: Option<String>,
     #[serde(default)]
@@ -394,7 +394,7 @@ pub struct EventIn {
 
 /// One person the breach affects.
 #[derive(Serialize, ToSchema)]
-pub struct PersonOut {
+pub struct BreachPersonOut {
     pub relation_id: String,
     /// Empty when the relation was erased after it was linked.
     pub name: String,
@@ -405,7 +405,7 @@ pub struct PersonOut {
 
 /// Who gets the letter to the people affected.
 #[derive(Serialize, ToSchema)]
-pub struct RecipientOut {
+pub struct BreachRecipientOut {
     pub relation_id: String,
     pub name: String,
     pub email: Option<String>,
@@ -413,19 +413,19 @@ pub struct RecipientOut {
 
 /// A processor to give a report link.
 #[derive(Deserialize, ToSchema)]
-pub struct ProcessorLinkIn {
+pub struct BreachProcessorLinkIn {
     #[serde(default)]
     pub recipient_id: String,
 }
 
 /// The processor's report link (a path on this installation; valid a year).
 #[derive(Serialize, ToSchema)]
-pub struct ProcessorLinkOut {
+pub struct BreachProcessorLinkOut {
     pub path: String,
 }
 
 #[derive(Deserialize, IntoParams)]
-pub struct PeopleParams {
+pub struct BreachPeopleParams {
     /// Page number from 0; 50 people per page.
     page: Option<u32>,
 }
@@ -507,16 +507,16 @@ fn out(s: &BreachSummary) -> BreachOut {
     }
 }
 
-fn affected_out(a: AffectedCount) -> AffectedOut {
-    AffectedOut {
+fn affected_out(a: AffectedCount) -> BreachAffectedOut {
+    BreachAffectedOut {
         people: a.people,
         documents: a.documents,
         removed: a.excluded,
     }
 }
 
-fn contact_out(r: &Reporter) -> ContactIo {
-    ContactIo {
+fn contact_out(r: &Reporter) -> BreachContactIo {
+    BreachContactIo {
         organisation: r.organisation.clone(),
         registration_number: r.registration_number.clone(),
         name: r.name.clone(),
@@ -556,7 +556,7 @@ fn detail_out(v: BreachView) -> BreachDetailOut {
         other_organisation: f.other_organisation,
         other: f.other,
         contact: contact_out(&f.contact),
-        decision: f.decision.map(|d| DecisionOut {
+        decision: f.decision.map(|d| BreachDecisionOut {
             risk: d.risk.as_str().to_owned(),
             rationale: d.rationale,
             notify_authority: d.notify_authority,
@@ -573,19 +573,19 @@ fn detail_out(v: BreachView) -> BreachDetailOut {
             .count_problems
             .iter()
             .map(|p| match p {
-                CountProblem::MinAboveMax => CountProblemOut {
+                CountProblem::MinAboveMax => BreachCountProblemOut {
                     field: "people_min".into(),
                     problem: "min_above_max".into(),
                     linked: None,
                 },
-                CountProblem::BelowLinked { linked } => CountProblemOut {
+                CountProblem::BelowLinked { linked } => BreachCountProblemOut {
                     field: "people_max".into(),
                     problem: "below_linked".into(),
                     linked: Some(*linked),
                 },
             })
             .collect(),
-        guidance: GuidanceOut {
+        guidance: BreachGuidanceOut {
             suggested: v.guidance.suggested.as_str().to_owned(),
             factors: v
                 .guidance
@@ -597,7 +597,7 @@ fn detail_out(v: BreachView) -> BreachDetailOut {
         notifications: v
             .notifications
             .iter()
-            .map(|n| NotificationOut {
+            .map(|n| BreachNotificationOut {
                 phase: n.phase.as_str().to_owned(),
                 sent_at: rfc3339(n.sent_at),
                 reference: n.reference.clone(),
@@ -606,7 +606,7 @@ fn detail_out(v: BreachView) -> BreachDetailOut {
         timeline: v
             .events
             .into_iter()
-            .map(|e| TimelineEventOut {
+            .map(|e| BreachTimelineEventOut {
                 kind: e.kind,
                 at: rfc3339(e.at),
                 actor: e.actor,
@@ -725,14 +725,14 @@ async fn update(
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/breaches/{breach}/people", tag = "breaches",
-    params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number"), PeopleParams),
-    responses((status = 200, body = [PersonOut], description = "A page of the people affected"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number"), BreachPeopleParams),
+    responses((status = 200, body = [BreachPersonOut], description = "A page of the people affected"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn people(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id)): BreachPath,
-    Query(p): Query<PeopleParams>,
-) -> Result<Json<Vec<PersonOut>>, Problem> {
+    Query(p): Query<BreachPeopleParams>,
+) -> Result<Json<Vec<BreachPersonOut>>, Problem> {
     require(&a, Permission::Read)?;
     let rows = web
         .app
@@ -740,7 +740,7 @@ async fn people(
         .await?;
     Ok(Json(
         rows.into_iter()
-            .map(|p| PersonOut {
+            .map(|p| BreachPersonOut {
                 relation_id: p.relation_id,
                 name: p.name,
                 kind: p.kind.map(|k| k.as_str().to_owned()),
@@ -788,19 +788,19 @@ pub(crate) fn selection_of(
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/breaches/{breach}/affected", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number")),
-    request_body = SelectionIn,
-    responses((status = 200, body = SelectionOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    request_body = BreachSelectionIn,
+    responses((status = 200, body = BreachSelectionOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn affected(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id)): BreachPath,
-    ApiJson(input): ApiJson<SelectionIn>,
-) -> Result<Json<SelectionOut>, Problem> {
+    ApiJson(input): ApiJson<BreachSelectionIn>,
+) -> Result<Json<BreachSelectionOut>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     web.app.breach(&a, &id).await?;
     let selection = selection_of(&input.by, input.value.as_deref(), input.ids)?;
     let o = web.app.select_affected(&a, &id, &selection).await?;
-    Ok(Json(SelectionOut {
+    Ok(Json(BreachSelectionOut {
         relations_added: o.relations_added,
         documents_added: o.documents_added,
         unmatched: o.unmatched,
@@ -810,14 +810,14 @@ async fn affected(
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/breaches/{breach}/affected/correct", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number")),
-    request_body = CorrectionIn,
-    responses((status = 200, body = AffectedOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    request_body = BreachCorrectionIn,
+    responses((status = 200, body = BreachAffectedOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn correct(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id)): BreachPath,
-    ApiJson(input): ApiJson<CorrectionIn>,
-) -> Result<Json<AffectedOut>, Problem> {
+    ApiJson(input): ApiJson<BreachCorrectionIn>,
+) -> Result<Json<BreachAffectedOut>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     web.app.breach(&a, &id).await?;
     let target = match (input.relation_id, input.document_id) {
@@ -868,14 +868,14 @@ pub(crate) fn decision_of(
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/breaches/{breach}/decision", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number")),
-    request_body = DecisionIn,
+    request_body = BreachDecisionIn,
     responses((status = 200, body = BreachDetailOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem, description = "The decision is not one the law allows (e.g. a high risk, the people not told and no exception), the field named")))]
 async fn decide(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id)): BreachPath,
-    ApiJson(i): ApiJson<DecisionIn>,
+    ApiJson(i): ApiJson<BreachDecisionIn>,
 ) -> Result<Json<BreachDetailOut>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     web.app.breach(&a, &id).await?;
@@ -895,14 +895,14 @@ async fn decide(
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/breaches/{breach}/notifications", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number")),
-    request_body = NotificationIn,
+    request_body = BreachNotificationIn,
     responses((status = 200, body = BreachDetailOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "No decision yet, or the notification was withdrawn"), (status = 422, body = Problem)))]
 async fn notify(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id)): BreachPath,
-    ApiJson(i): ApiJson<NotificationIn>,
+    ApiJson(i): ApiJson<BreachNotificationIn>,
 ) -> Result<Json<BreachDetailOut>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     web.app.breach(&a, &id).await?;
@@ -922,13 +922,13 @@ async fn notify(
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/breaches/{breach}/people-told", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number")),
-    request_body = PeopleToldIn,
+    request_body = BreachPeopleToldIn,
     responses((status = 200, body = BreachDetailOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn people_told(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id)): BreachPath,
-    ApiJson(i): ApiJson<PeopleToldIn>,
+    ApiJson(i): ApiJson<BreachPeopleToldIn>,
 ) -> Result<Json<BreachDetailOut>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     web.app.breach(&a, &id).await?;
@@ -939,13 +939,13 @@ async fn people_told(
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/breaches/{breach}/events", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number")),
-    request_body = EventIn,
+    request_body = BreachEventIn,
     responses((status = 200, body = BreachDetailOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn event(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id)): BreachPath,
-    ApiJson(i): ApiJson<EventIn>,
+    ApiJson(i): ApiJson<BreachEventIn>,
 ) -> Result<Json<BreachDetailOut>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     web.app.breach(&a, &id).await?;
@@ -970,18 +970,18 @@ async fn close(
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/breaches/{breach}/recipients", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number")),
-    responses((status = 200, body = [RecipientOut], description = "The people affected with their e-mail addresses, for the letter (Art. 34); audited"),
+    responses((status = 200, body = [BreachRecipientOut], description = "The people affected with their e-mail addresses, for the letter (Art. 34); audited"),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn recipients(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id)): BreachPath,
-) -> Result<Json<Vec<RecipientOut>>, Problem> {
+) -> Result<Json<Vec<BreachRecipientOut>>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     let rows = web.app.breach_letter_recipients(&a, &id).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|r| RecipientOut {
+            .map(|r| BreachRecipientOut {
                 relation_id: r.relation_id,
                 name: r.name,
                 email: r.email,
@@ -992,20 +992,20 @@ async fn recipients(
 
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/breaches/processor-links", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug")),
-    request_body = ProcessorLinkIn,
-    responses((status = 200, body = ProcessorLinkOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    request_body = BreachProcessorLinkIn,
+    responses((status = 200, body = BreachProcessorLinkOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn processor_link(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
-    ApiJson(i): ApiJson<ProcessorLinkIn>,
-) -> Result<Json<ProcessorLinkOut>, Problem> {
+    ApiJson(i): ApiJson<BreachProcessorLinkIn>,
+) -> Result<Json<BreachProcessorLinkOut>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     let path = web.app.breach_processor_link(&a, &i.recipient_id).await?;
-    Ok(Json(ProcessorLinkOut { path }))
+    Ok(Json(BreachProcessorLinkOut { path }))
 }
 
 #[derive(Deserialize, IntoParams)]
-pub struct NotificationParams {
+pub struct BreachNotificationParams {
     /// `nl` (default) or `en`: the language of the questions.
     lang: Option<String>,
 }
@@ -1013,14 +1013,14 @@ pub struct NotificationParams {
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/breaches/{breach}/notification/{format}", tag = "breaches",
     params(("org" = String, Path, description = "Organisation slug"), ("breach" = String, Path, description = "Breach id or number"),
         ("format" = String, Path, description = "`pdf` or `json` (the AP's form, sections 0-9, or the GBA's two parts, each answer ready to paste), `ttl` or `jsonld` (W3C DPV)"),
-        NotificationParams),
+        BreachNotificationParams),
     responses((status = 200, description = "The notification pre-filled for the next phase; audited", content_type = "application/octet-stream"),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn notification(
     State(web): State<Web>,
     ApiOrgActor(a): ApiOrgActor,
     Path((_, id, format)): Path<(String, String, String)>,
-    Query(q): Query<NotificationParams>,
+    Query(q): Query<BreachNotificationParams>,
 ) -> Result<Response, Problem> {
     require(&a, Permission::HandleBreaches)?;
     let doc = kluis_app::BreachDocument::parse(&format, false).ok_or(AppError::NotFound)?;
