@@ -38,6 +38,10 @@ pub struct DemoReport {
     /// Links the matcher made between the documents and the people they name.
     pub linked_documents: usize,
     pub requests: usize,
+    /// Breaches in the register (a lost laptop, its people linked).
+    pub breaches: usize,
+    /// People the demo's breach affects, from the linked relations.
+    pub breach_people: u64,
 }
 
 /// The starter templates the bakery runs, in the order they are added.
@@ -278,6 +282,62 @@ impl App {
     /// Fills the organisation `slug` with the demo bakery (`kluis demo`). Refused when the organisation's
     /// register already has activities, so a real register is never mixed with made-up data. Names and texts
     /// in `lang`.
+    /// A laptop with the customer administration left on the train yesterday: registered, every customer linked,
+    /// the risk assessed, the notification to the AP still to be made within the 72 hours.
+    async fn demo_breach(&self, actor: &Actor, report: &mut DemoReport) -> Result<(), AppError> {
+        use kluis_domain::breach::incident::{BreachCause, DataEvent};
+        use kluis_domain::breach::risk::RiskLevel;
+        let now = time::OffsetDateTime::now_utc();
+        let id = self
+            .create_breach(
+                actor,
+                &crate::BreachInput {
+                    summary: "Laptop met de klantenadministratie in de trein laten liggen; de schijf was niet \
+                              versleuteld."
+                        .into(),
+                    discovered_at: Some(now - time::Duration::hours(21)),
+                    aware_at: Some(now - time::Duration::hours(20)),
+                    events: vec![DataEvent::Lost],
+                    cause: Some(BreachCause::LostOrStolenDevice),
+                    categories: ["user.name", "user.contact.email", "user.contact.phone_number"]
+                        .iter()
+                        .filter_map(|k| k.parse().ok())
+                        .collect(),
+                    measures_before: "Wachtwoord op het account, geen schijfversleuteling.".into(),
+                    measures_after: "Wachtwoorden gewijzigd, NS Gevonden voorwerpen gebeld.".into(),
+                    ..crate::BreachInput::default()
+                },
+            )
+            .await?;
+        let selected = self
+            .select_affected(
+                actor,
+                &id,
+                &crate::AffectedSelection::Kind(kluis_domain::relations::RelationKind::Customer),
+            )
+            .await?;
+        self.decide_breach(
+            actor,
+            &id,
+            &crate::DecisionInput {
+                risk: RiskLevel::Risk,
+                rationale:
+                    "Namen en contactgegevens van klanten, onversleuteld; geen bijzondere gegevens."
+                        .into(),
+                notify_authority: true,
+                notify_people: false,
+                people_exception: None,
+                exception_explanation: String::new(),
+                public_communication: false,
+                delay_reason: String::new(),
+            },
+        )
+        .await?;
+        report.breaches += 1;
+        report.breach_people = selected.totals.people;
+        Ok(())
+    }
+
     pub async fn cli_demo(&self, slug: &str, lang: Lang) -> Result<DemoReport, AppError> {
         require_system(SystemActor::Cli, Permission::ManageRegister)?;
         require_system(SystemActor::Cli, Permission::Write)?;
@@ -447,6 +507,7 @@ impl App {
         for id in &relations {
             report.linked_documents += self.linked_documents(&actor, id).await?.len();
         }
+        self.demo_breach(&actor, &mut report).await?;
         Ok(report)
     }
 }

@@ -336,7 +336,8 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
             println!(
                 "Demo bakery in {org}: {} activities ({} active), {} processors with agreements, {} documents \
                  scanned, {} relations with {} consent records and {} links to their documents, {} open access \
-                 request. Open the organisation's register, relations, requests and compliance pages to see them.",
+                 request, {} breach affecting {} people. Open the organisation's register, relations, requests, \
+                 breaches and compliance pages to see them.",
                 r.activities,
                 r.active,
                 r.recipients,
@@ -344,7 +345,9 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 r.relations,
                 r.consents,
                 r.linked_documents,
-                r.requests
+                r.requests,
+                r.breaches,
+                r.breach_people
             );
         }
         Command::Check(args) => {

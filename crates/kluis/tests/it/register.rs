@@ -80,6 +80,77 @@ fn demo_fills_an_empty_organisation_once_and_its_register_exports() {
         .unwrap_or(0);
     assert!(links >= 2, "{out}");
     assert!(out.contains("1 open access request"), "{out}");
+    // A lost laptop with every customer linked: its notification to the AP from the command line.
+    let people: usize = out
+        .split(" people.")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(out.contains("1 breach affecting") && people >= 100, "{out}");
+    let pdf = install.root().join("melding.pdf");
+    install.ok(
+        &[
+            "breach",
+            "export",
+            "--org",
+            "bakkerij",
+            "--id",
+            "1",
+            "--format",
+            "pdf",
+            "--output",
+            pdf.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    let json = install.root().join("melding.json");
+    install.ok(
+        &[
+            "breach",
+            "export",
+            "--org",
+            "bakkerij",
+            "--id",
+            "1",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "--output",
+            json.to_str().unwrap(),
+        ],
+        "",
+    );
+    let form: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).expect("json")).expect("json");
+    assert_eq!(form["authority"], "nl");
+    assert!(
+        form.to_string().contains(&people.to_string()),
+        "the linked people are counted in the form"
+    );
+    let missing = install.run(
+        &[
+            "breach",
+            "export",
+            "--org",
+            "bakkerij",
+            "--id",
+            "99",
+            "--format",
+            "pdf",
+            "--output",
+            "/tmp/none.pdf",
+        ],
+        "",
+    );
+    assert!(!missing.status.success());
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("no breach '99'"),
+        "{}",
+        describe(&missing)
+    );
     let again = install.run(&["demo", "--org", "bakkerij"], "");
     assert!(!again.status.success(), "{}", describe(&again));
     assert!(
