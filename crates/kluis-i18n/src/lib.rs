@@ -163,6 +163,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/links.ftl"),
         include_str!("../locales/en/links.ftl"),
     ),
+    (
+        "dpia",
+        include_str!("../locales/nl/dpia.ftl"),
+        include_str!("../locales/en/dpia.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {
