@@ -351,6 +351,7 @@ fn apply(d: &mut Dpia, part: DpiaPart) -> Result<(), AppError> {
         }
         DpiaPart::Evaluation { at, evaluation } => {
             check_evaluation(&evaluation)?;
+            let is_risk = matches!(at, EvaluationPoint::Risk(_));
             let slot = match at {
                 EvaluationPoint::ContextOverview => &mut d.context.overview_evaluation,
                 EvaluationPoint::ContextData => &mut d.context.data_evaluation,
@@ -371,9 +372,16 @@ fn apply(d: &mut Dpia, part: DpiaPart) -> Result<(), AppError> {
                 EvaluationPoint::Risk(k) => &mut d.risks.get_mut(k).evaluation,
             };
             // The tool's own progress flag is not the person's to set; keep it for the round trip.
+            // Only a risk has a residual estimate to set; the tool's gauges on other parts are kept as they came.
             let progress = slot.tool_progress;
+            let residual = if is_risk {
+                evaluation.residual
+            } else {
+                slot.residual
+            };
             *slot = Evaluation {
                 tool_progress: progress,
+                residual,
                 ..evaluation
             };
         }

@@ -5,6 +5,7 @@
 pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
+pub(crate) mod dpia;
 mod invitations;
 pub(crate) mod links;
 pub(crate) mod profile;
@@ -64,6 +65,7 @@ pub(crate) fn routes() -> Routes {
         .merge(relations_import::routes())
         .merge(links::routes())
         .merge(requests::routes())
+        .merge(dpia::routes())
         .merge(consent::routes())
         .merge(retention::routes())
         .merge(rights::routes())
@@ -103,6 +105,7 @@ pub fn openapi_json() -> String {
         .merge_from(register::RegisterDoc::openapi())
         .merge_from(relations::RelationsDoc::openapi())
         .merge_from(requests::RequestsDoc::openapi())
+        .merge_from(dpia::DpiaDoc::openapi())
         .merge_from(consent::ConsentDoc::openapi())
         .merge_from(relations_import::ImportDoc::openapi())
         .merge_from(retention::RetentionDoc::openapi())

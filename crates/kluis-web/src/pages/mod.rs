@@ -6,6 +6,7 @@ mod auth;
 pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
+pub(crate) mod dpia;
 mod invite;
 pub(crate) mod links;
 mod org;
@@ -91,6 +92,7 @@ pub(crate) fn routes() -> Routes {
         .merge(relations_import::routes())
         .merge(links::routes())
         .merge(requests::routes())
+        .merge(dpia::routes())
         .merge(consent::routes())
         .merge(retention::routes())
         .merge(rights::routes())
