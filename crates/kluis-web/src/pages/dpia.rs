@@ -77,10 +77,12 @@ fn invalid(field: &'static str, message: &str) -> AppError {
     }
 }
 
-/// The page's own flash: `?notice=saved` shows `dpia-page-notice-saved`; unknown keys show nothing.
+/// The page's own flash, in this module's catalogue keys: `?done=saved` shows `dpia-page-notice-saved`, `?error=
+/// title` shows `dpia-page-error-title` (the common `notice-`/`error-` keys are other modules'); unknown keys show
+/// nothing.
 #[derive(serde::Deserialize, Default)]
 pub struct DpiaQuery {
-    notice: Option<String>,
+    done: Option<String>,
     error: Option<String>,
     version: Option<i64>,
 }
@@ -94,7 +96,7 @@ fn chrome(o: &OrgCtx, title_key: &str, q: &DpiaQuery) -> Chrome {
             .filter(|k| tr.has(k))
             .map(|k| tr.t(&k).to_owned())
     };
-    c.notice = known("notice", &q.notice);
+    c.notice = known("notice", &q.done);
     c.error = known("error", &q.error);
     c
 }
@@ -327,7 +329,7 @@ pub async fn create(State(web): State<Web>, o: OrgCtx, body: Bytes) -> Result<Re
         )
         .await
     {
-        Ok(v) => Ok(see_other(&format!("{back}/{}?notice=created", v.id))),
+        Ok(v) => Ok(see_other(&format!("{back}/{}?done=created", v.id))),
         Err(e @ (AppError::Invalid { .. } | AppError::Conflict(_))) => {
             Ok(see_other(&format!("{back}?error={}", error_key(&e))))
         }
@@ -362,7 +364,10 @@ pub async fn import(
         .and_then(|f| f.into_iter().next())
         .filter(|f| !f.bytes.is_empty());
     let Some(file) = file else {
-        return Ok(see_other(&format!("/o/{}/dpia?error=file", o.org_slug)));
+        return Ok(see_other(&format!(
+            "/o/{}/dpia?error={}",
+            o.org_slug, "file"
+        )));
     };
     let refused = |detail: String| {
         let mut c = chrome(&o, "dpia-page-imported-title", &DpiaQuery::default());
@@ -641,7 +646,7 @@ pub async fn screen(
         Err(e) => Err(e),
     };
     match result {
-        Ok(_) => Ok(see_other(&format!("{back}?notice=screened"))),
+        Ok(_) => Ok(see_other(&format!("{back}?done=screened"))),
         Err(e @ (AppError::Invalid { .. } | AppError::Conflict(_))) => {
             Ok(see_other(&format!("{back}?error={}", error_key(&e))))
         }
@@ -1145,7 +1150,7 @@ pub async fn update(
         Err(e) => Err(e),
     };
     match result {
-        Ok(_) => Ok(see_other(&format!("{back}?notice=saved{anchor}"))),
+        Ok(_) => Ok(see_other(&format!("{back}?done=saved{anchor}"))),
         Err(e @ (AppError::Invalid { .. } | AppError::Conflict(_))) => Ok(see_other(&format!(
             "{back}?error={}{anchor}",
             error_key(&e)
@@ -1169,7 +1174,7 @@ pub async fn validate(
         .validate_dpia(&o.actor, &id, first(&pairs, "signed") == "1")
         .await
     {
-        Ok(_) => Ok(see_other(&format!("{back}?notice=validated"))),
+        Ok(_) => Ok(see_other(&format!("{back}?done=validated"))),
         Err(e @ (AppError::Invalid { .. } | AppError::Conflict(_))) => Ok(see_other(&format!(
             "{back}?error={}#validation",
             error_key(&e)
