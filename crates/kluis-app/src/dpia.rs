@@ -10,7 +10,9 @@ use kluis_domain::dpia::assessment::{
     self, Blocker, Dpia, DpoOpinion, Evaluation, EvaluationPoint, Fact, OpenItem, PeopleViews,
     PlannedMeasure, Question, Risk, RiskKind, RiskMapEntry, ValidationStatus,
 };
-use kluis_domain::dpia::screening::{self, Screening, ScreeningProblem, ScreeningRecord, Suggestions};
+use kluis_domain::dpia::screening::{
+    self, Screening, ScreeningProblem, ScreeningRecord, Suggestions,
+};
 use kluis_domain::register::{ActivityStatus, DpiaStatus, Jurisdiction};
 use kluis_domain::{AuditAction, Permission, Role, SystemActor};
 use kluis_export::labels;
@@ -22,7 +24,7 @@ use uuid::Uuid;
 
 use crate::audit::{CLI_ACTOR, require};
 use crate::system::require_system;
-use crate::{Actor, ActivityView, App, AppError, OrgSummary, Origin, UserId, retry};
+use crate::{ActivityView, Actor, App, AppError, OrgSummary, Origin, UserId, retry};
 
 const ENTITY: &str = "dpia";
 const ACTIVITY_ENTITY: &str = "processing_activity";
@@ -139,7 +141,10 @@ pub enum DpiaPart {
         validator: String,
     },
     /// The text answer to one question of sections 1 and 2.
-    Answer { question: Question, text: String },
+    Answer {
+        question: Question,
+        text: String,
+    },
     /// The evaluation of one part (status, comment, action plan with owner and date, residual estimate).
     Evaluation {
         at: EvaluationPoint,
@@ -152,12 +157,17 @@ pub enum DpiaPart {
         content: String,
     },
     /// Removes a planned measure.
-    MeasureRemove { index: usize },
+    MeasureRemove {
+        index: usize,
+    },
     /// Every planned measure at once (the API).
     Measures(Vec<PlannedMeasure>),
     /// One risk's impacts, threats, sources, measures, severity and likelihood with their rationales; its
     /// evaluation is kept (it changes through [`DpiaPart::Evaluation`]).
-    Risk { kind: RiskKind, risk: Risk },
+    Risk {
+        kind: RiskKind,
+        risk: Risk,
+    },
     Dpo(DpoOpinion),
     People(PeopleViews),
     /// The review date and the Art. 36 prior-consultation flag.
@@ -523,7 +533,8 @@ pub fn fact_text(tr: Tr, f: &Fact) -> String {
 /// field of the tool's) is accepted, but a question id or a gauge Kluis does not know means the file is foreign
 /// or damaged, and is refused naming the field, so nothing of it is stored.
 fn read_pia(bytes: &[u8]) -> Result<kluis_pia::Imported, AppError> {
-    let imported = kluis_pia::import(bytes).map_err(|e| AppError::invalid("file", e.to_string()))?;
+    let imported =
+        kluis_pia::import(bytes).map_err(|e| AppError::invalid("file", e.to_string()))?;
     if let Some(w) = imported.warnings.iter().find(|w| {
         matches!(
             w.problem,
@@ -603,10 +614,7 @@ impl App {
     }
 
     /// Every activity with where its DPIA stands and its latest screening, by name (Permission::Read).
-    pub async fn dpia_activities(
-        &self,
-        actor: &Actor,
-    ) -> Result<Vec<ActivityDpiaState>, AppError> {
+    pub async fn dpia_activities(&self, actor: &Actor) -> Result<Vec<ActivityDpiaState>, AppError> {
         require(actor, Permission::Read)?;
         let activities = self.db().activities(&actor.scope).list().await?;
         let latest = self.db().dpias(&actor.scope).latest_screenings().await?;
@@ -766,7 +774,12 @@ impl App {
         };
         retry!({
             let mut tx = self.db().begin_write().await?;
-            if tx.activities(&actor.scope).get(&activity_id).await?.is_none() {
+            if tx
+                .activities(&actor.scope)
+                .get(&activity_id)
+                .await?
+                .is_none()
+            {
                 return Err(AppError::NotFound);
             }
             tx.dpias(&actor.scope).insert_screening(&row).await?;
@@ -1053,9 +1066,7 @@ impl App {
                 .latest
                 .as_ref()
                 .is_some_and(|s| s.record.outcome.required());
-            if !required
-                || state.dpia != DpiaStatus::Done
-                || state.status == ActivityStatus::Ended
+            if !required || state.dpia != DpiaStatus::Done || state.status == ActivityStatus::Ended
             {
                 continue;
             }

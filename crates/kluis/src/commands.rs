@@ -1,8 +1,8 @@
 //! Runs each subcommand against kluis-app, turning its results into exit codes and one-line messages.
 
 use crate::cli::{
-    AuditCommand, Command, DpiaCommand, DpiaFormat, KeysCommand, OrgCommand, RegisterCommand, RelationsCommand,
-    RequestsCommand, TokenCommand, UserCommand,
+    AuditCommand, Command, DpiaCommand, DpiaFormat, KeysCommand, OrgCommand, RegisterCommand,
+    RelationsCommand, RequestsCommand, TokenCommand, UserCommand,
 };
 use crate::config::{Settings, redact_url};
 use crate::{password, preflight, serve};

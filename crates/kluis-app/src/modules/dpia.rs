@@ -36,12 +36,7 @@ static ROUTES: &[RouteSpec] = &[
     route("GET", "/o/{org}/dpia", Org, Some(Read)),
     route("POST", "/o/{org}/dpia", Org, Some(ManageRegister)),
     route("POST", "/o/{org}/dpia/import", Org, Some(ManageRegister)),
-    route(
-        "GET",
-        "/o/{org}/dpia/screening/{activity}",
-        Org,
-        Some(Read),
-    ),
+    route("GET", "/o/{org}/dpia/screening/{activity}", Org, Some(Read)),
     route(
         "POST",
         "/o/{org}/dpia/screening/{activity}",

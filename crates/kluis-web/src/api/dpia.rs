@@ -37,7 +37,9 @@ pub(crate) fn routes() -> Routes {
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(list, create, import, get, update, validate, versions, export, screening, screen),
+    paths(
+        list, create, import, get, update, validate, versions, export, screening, screen
+    ),
     components(schemas(
         DpiaOut,
         DpiaDetailOut,
@@ -346,7 +348,10 @@ async fn import(
     body: Bytes,
 ) -> Result<Response, Problem> {
     require(&a, Permission::ManageRegister)?;
-    let i = web.app.import_dpia(&a, &body, p.activity.as_deref()).await?;
+    let i = web
+        .app
+        .import_dpia(&a, &body, p.activity.as_deref())
+        .await?;
     Ok((
         StatusCode::CREATED,
         Json(DpiaImportOut {
@@ -424,8 +429,11 @@ fn part_of(input: DpiaPartIn) -> Result<DpiaPart, AppError> {
             review_on: match input.review_on.as_deref().map(str::trim) {
                 None | Some("") => None,
                 Some(d) => Some(
-                    time::Date::parse(d, &time::macros::format_description!("[year]-[month]-[day]"))
-                        .map_err(|_| invalid("review_on", "not a date"))?,
+                    time::Date::parse(
+                        d,
+                        &time::macros::format_description!("[year]-[month]-[day]"),
+                    )
+                    .map_err(|_| invalid("review_on", "not a date"))?,
                 ),
             },
             prior_consultation: input.prior_consultation.unwrap_or(false),

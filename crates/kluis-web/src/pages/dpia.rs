@@ -25,12 +25,10 @@ use kluis_app::{
 use kluis_domain::Permission;
 use kluis_domain::dpia::assessment::{
     ActionPlan, Advice, Blocker, DpoOpinion, Estimate, Evaluation, EvaluationPoint,
-    EvaluationStatus, OpenItem, PeopleViews, Question, Risk, RiskKind, RiskLevel,
-    ValidationStatus,
+    EvaluationStatus, OpenItem, PeopleViews, Question, Risk, RiskKind, RiskLevel, ValidationStatus,
 };
 use kluis_domain::dpia::screening::{
-    Art35Case, BeListItem, NlListItem, Screening, ScreeningOutcome, ScreeningReason,
-    Wp248Criterion,
+    Art35Case, BeListItem, NlListItem, Screening, ScreeningOutcome, ScreeningReason, Wp248Criterion,
 };
 use kluis_domain::register::{DpiaStatus, Jurisdiction};
 use time::Date;
@@ -142,10 +140,7 @@ fn point_label(tr: Tr, d: &kluis_domain::dpia::assessment::Dpia, at: &Evaluation
             "dpia-page-part-measure",
             &[
                 ("n", &(i + 1).to_string()),
-                (
-                    "title",
-                    d.measures.get(*i).map_or("", |m| m.title.as_str()),
-                ),
+                ("title", d.measures.get(*i).map_or("", |m| m.title.as_str())),
             ],
         ),
         EvaluationPoint::Risk(k) => risk_label(tr, *k),
@@ -321,12 +316,7 @@ pub async fn create(State(web): State<Web>, o: OrgCtx, body: Bytes) -> Result<Re
     let back = format!("/o/{}/dpia", o.org_slug);
     match web
         .app
-        .create_dpia(
-            &o.actor,
-            Some(activity.as_str()),
-            &title,
-            o.ctx.tr().lang,
-        )
+        .create_dpia(&o.actor, Some(activity.as_str()), &title, o.ctx.tr().lang)
         .await
     {
         Ok(v) => Ok(see_other(&format!("{back}/{}?done=created", v.id))),
@@ -390,10 +380,7 @@ pub async fn import(
             let page = ImportedPage {
                 c: chrome(&o, "dpia-page-imported-title", &DpiaQuery::default()),
                 org: o.org_slug.clone(),
-                text: tr.t_with(
-                    "dpia-page-imported-text",
-                    &[("title", &i.view.dpia.title)],
-                ),
+                text: tr.t_with("dpia-page-imported-text", &[("title", &i.view.dpia.title)]),
                 id: Some(i.view.id),
                 warnings: i.warnings,
             };
@@ -402,8 +389,11 @@ pub async fn import(
         Err(AppError::Invalid { field, message }) => Ok(refused(if field == "file" {
             message
         } else {
-            tr.t(&format!("dpia-page-error-{}", error_key(&invalid(field, &message))))
-                .to_owned()
+            tr.t(&format!(
+                "dpia-page-error-{}",
+                error_key(&invalid(field, &message))
+            ))
+            .to_owned()
         })),
         Err(e) => Err(e.into()),
     }
@@ -478,9 +468,7 @@ fn boxes<T: Copy + Ord + 'static>(
             ItemBox {
                 name,
                 value: as_str(x),
-                label: tr
-                    .t(&format!("{prefix}{}", dashed(as_str(x))))
-                    .to_owned(),
+                label: tr.t(&format!("{prefix}{}", dashed(as_str(x)))).to_owned(),
                 checked: chosen.contains(&x),
                 evidence,
             }
@@ -509,7 +497,11 @@ pub async fn screening_form(
         },
     };
     let mut c = chrome(&o, "dpia-page-screening-title", &q);
-    c.title = format!("{}: {}", tr.t("dpia-page-screening-title"), f.activity.activity.name);
+    c.title = format!(
+        "{}: {}",
+        tr.t("dpia-page-screening-title"),
+        f.activity.activity.name
+    );
     let activities = web.app.dpia_activities(&o.actor).await?;
     let page = ScreeningPage {
         org: o.org_slug.clone(),
@@ -863,12 +855,14 @@ fn detail_page(
         id: v.id.clone(),
         can_edit: o.actor.role.allows(Permission::ManageRegister) && old_version.is_none(),
         old_version,
-        viewing: old_version.map(|n| {
-            tr.t_with("dpia-page-viewing-version", &[("version", &n.to_string())])
+        viewing: old_version
+            .map(|n| tr.t_with("dpia-page-viewing-version", &[("version", &n.to_string())])),
+        activity: d.activity.map(|a| {
+            (
+                a.to_string(),
+                activity_name.unwrap_or_else(|| a.to_string()),
+            )
         }),
-        activity: d
-            .activity
-            .map(|a| (a.to_string(), activity_name.unwrap_or_else(|| a.to_string()))),
         status: status_label(tr, d.validation.status),
         validated_on: d
             .validation
@@ -909,7 +903,11 @@ fn detail_page(
                 &EvaluationPoint::ContextOverview,
                 &d.context.overview_evaluation,
             ),
-            eval_form(tr, &EvaluationPoint::ContextData, &d.context.data_evaluation),
+            eval_form(
+                tr,
+                &EvaluationPoint::ContextData,
+                &d.context.data_evaluation,
+            ),
         ],
         principles: Question::ALL
             .iter()

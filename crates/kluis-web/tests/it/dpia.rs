@@ -14,9 +14,11 @@ fn cnil_file(name: &str) -> Vec<u8> {
     let dir = std::env::var_os("KLUIS_CNIL_PIA_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/interop/cnil-pia")
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/interop/cnil-pia")
         });
-    std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}; lay ../shared beside the checkout"))
+    std::fs::read(dir.join(name))
+        .unwrap_or_else(|e| panic!("{name}: {e}; lay ../shared beside the checkout"))
 }
 
 async fn owner_api(env: &Env, owner: &Client) -> Client {
@@ -48,7 +50,11 @@ async fn import(api: &mut Client, bytes: &[u8]) -> crate::client::Resp {
 
 async fn patch(api: &mut Client, id: &str, body: Value) -> Value {
     let res = api
-        .json(Method::PATCH, &format!("/api/v1/orgs/acme/dpias/{id}"), body)
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/orgs/acme/dpias/{id}"),
+            body,
+        )
         .await;
     assert_status(&res, 200, "patch a part");
     res.json()
@@ -67,12 +73,15 @@ async fn screening_stores_the_outcome_and_the_register_shows_the_status() {
     let form = form.json();
     assert_eq!(form["dpia_status"], "not_screened");
     assert!(
-        form["suggestions"].as_array().unwrap().iter().any(|s| s["item"]
-            == "camera_surveillance"
-            && s["evidence"]
-                .as_array()
-                .unwrap()
-                .contains(&json!("user.sensor.camera_images"))),
+        form["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["item"] == "camera_surveillance"
+                && s["evidence"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!("user.sensor.camera_images"))),
         "{form}"
     );
     // The page ticks the suggestion and says what suggests it.
@@ -102,7 +111,12 @@ async fn screening_stores_the_outcome_and_the_register_shows_the_status() {
         )
         .await;
     assert_status(&res, 422, "justification with a list item");
-    assert!(res.json()["detail"].as_str().unwrap().starts_with("justification"));
+    assert!(
+        res.json()["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("justification")
+    );
 
     let act = api
         .get(&format!("/api/v1/orgs/acme/register/activities/{id}"))
@@ -110,7 +124,9 @@ async fn screening_stores_the_outcome_and_the_register_shows_the_status() {
         .json();
     assert_eq!(act["activity"]["dpia"], "required", "{act}");
     let history = api
-        .get(&format!("/api/v1/orgs/acme/register/activities/{id}/history"))
+        .get(&format!(
+            "/api/v1/orgs/acme/register/activities/{id}/history"
+        ))
         .await;
     assert!(history.body.contains("\"dpia\""), "{}", history.body);
     // Only active activities are exported: activate it (the screening's status is kept).
@@ -132,7 +148,8 @@ async fn screening_stores_the_outcome_and_the_register_shows_the_status() {
         .await;
     assert_status(&export, 200, "register JSON");
     assert!(
-        export.body.contains("\"dpia\":\"required\"") || export.body.contains("\"dpia\": \"required\""),
+        export.body.contains("\"dpia\":\"required\"")
+            || export.body.contains("\"dpia\": \"required\""),
         "the export shows the status"
     );
     let screenings = api
@@ -143,7 +160,10 @@ async fn screening_stores_the_outcome_and_the_register_shows_the_status() {
     // The register's own rule reports the DPIA due; the module does not report it a second time.
     let actor = session_actor(&env, &owner, "acme").await;
     let findings = env.app.compliance_checks(&actor).await.expect("checks");
-    assert!(!findings.iter().any(|f| f.id.starts_with("dpia.")), "{findings:?}");
+    assert!(
+        !findings.iter().any(|f| f.id.starts_with("dpia.")),
+        "{findings:?}"
+    );
     let events = audit_of(&env, &actor).await;
     assert_eq!(
         events.iter().filter(|e| e.1 == "dpia.screen").count(),
@@ -156,7 +176,13 @@ async fn screening_stores_the_outcome_and_the_register_shows_the_status() {
 async fn a_dpia_from_an_activity_is_prefilled_edited_validated_and_versioned() {
     let (env, mut owner) = with_owner().await;
     let mut api = owner_api(&env, &owner).await;
-    let id = activity(&env, &owner, "customer_administration", "Klantenadministratie").await;
+    let id = activity(
+        &env,
+        &owner,
+        "customer_administration",
+        "Klantenadministratie",
+    )
+    .await;
     let res = api
         .json(
             Method::POST,
@@ -180,11 +206,24 @@ async fn a_dpia_from_an_activity_is_prefilled_edited_validated_and_versioned() {
     assert_eq!(d["title"], "Klantenadministratie");
     assert_eq!(d["activity"], json!(id));
     assert!(
-        !d["principles"]["legal_basis"]["text"].as_str().unwrap().is_empty(),
+        !d["principles"]["legal_basis"]["text"]
+            .as_str()
+            .unwrap()
+            .is_empty(),
         "the register knows the legal basis: {d}"
     );
-    assert!(!d["principles"]["purposes"]["text"].as_str().unwrap().is_empty());
-    assert!(d["principles"]["consent"]["text"].as_str().unwrap().is_empty());
+    assert!(
+        !d["principles"]["purposes"]["text"]
+            .as_str()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        d["principles"]["consent"]["text"]
+            .as_str()
+            .unwrap()
+            .is_empty()
+    );
 
     // Validation is refused with the blockers.
     let res = api
@@ -196,17 +235,36 @@ async fn a_dpia_from_an_activity_is_prefilled_edited_validated_and_versioned() {
         .await;
     assert_status(&res, 422, "blocked");
     let detail = res.json()["detail"].as_str().unwrap().to_owned();
-    assert!(detail.contains("dpo_opinion") && detail.contains("unestimated:risk.disappearance"), "{detail}");
+    assert!(
+        detail.contains("dpo_opinion") && detail.contains("unestimated:risk.disappearance"),
+        "{detail}"
+    );
 
     // Every part evaluated, the risks estimated, both opinions.
     let acceptable = json!({"status": "acceptable", "comment": "", "action_plan": {"action": "", "owner": "", "due": null},
         "residual": {"severity": null, "likelihood": null}, "tool_progress": null});
     let mut points = vec!["context_overview".to_owned(), "context_data".to_owned()];
-    for q in ["purposes", "legal_basis", "minimisation", "accuracy", "storage_duration", "information", "consent",
-        "access_portability", "rectification_erasure", "restriction_objection", "processors", "transfers"] {
+    for q in [
+        "purposes",
+        "legal_basis",
+        "minimisation",
+        "accuracy",
+        "storage_duration",
+        "information",
+        "consent",
+        "access_portability",
+        "rectification_erasure",
+        "restriction_objection",
+        "processors",
+        "transfers",
+    ] {
         points.push(format!("principle.{q}"));
     }
-    for k in ["illegitimate_access", "unwanted_modification", "disappearance"] {
+    for k in [
+        "illegitimate_access",
+        "unwanted_modification",
+        "disappearance",
+    ] {
         points.push(format!("risk.{k}"));
         patch(&mut api, &dpia_id, json!({"part": "risk", "risk_kind": k, "risk": {
             "impacts": ["<b>worry</b>"], "threats": ["theft"], "sources": ["burglar"], "measures": ["Encryption"],
@@ -214,7 +272,12 @@ async fn a_dpia_from_an_activity_is_prefilled_edited_validated_and_versioned() {
             "evaluation": acceptable}})).await;
     }
     for p in &points {
-        patch(&mut api, &dpia_id, json!({"part": "evaluation", "point": p, "evaluation": acceptable})).await;
+        patch(
+            &mut api,
+            &dpia_id,
+            json!({"part": "evaluation", "point": p, "evaluation": acceptable}),
+        )
+        .await;
     }
     // A gauge outside 1-4 is refused naming the field.
     let res = api
@@ -228,7 +291,12 @@ async fn a_dpia_from_an_activity_is_prefilled_edited_validated_and_versioned() {
     patch(&mut api, &dpia_id, json!({"part": "dpo", "dpo": {"names": "D. Pohl", "advice": "favourable", "opinion": "Fine."}})).await;
     patch(&mut api, &dpia_id, json!({"part": "people", "people": {"sought": false, "names": "", "advice": null,
         "opinion": "", "not_sought_reason": "Customers' views were not needed for an administration."}})).await;
-    let v = patch(&mut api, &dpia_id, json!({"part": "review", "review_on": "2027-12-01", "prior_consultation": false})).await;
+    let v = patch(
+        &mut api,
+        &dpia_id,
+        json!({"part": "review", "review_on": "2027-12-01", "prior_consultation": false}),
+    )
+    .await;
     assert_eq!(v["blockers"], json!([]), "{v}");
 
     let res = api
@@ -239,12 +307,18 @@ async fn a_dpia_from_an_activity_is_prefilled_edited_validated_and_versioned() {
         )
         .await;
     assert_status(&res, 200, "validate");
-    assert_eq!(res.json()["dpia"]["validation"]["status"], "signed_validated");
+    assert_eq!(
+        res.json()["dpia"]["validation"]["status"],
+        "signed_validated"
+    );
     let act = api
         .get(&format!("/api/v1/orgs/acme/register/activities/{id}"))
         .await
         .json();
-    assert_eq!(act["activity"]["dpia"], "done", "validation makes the activity's DPIA done");
+    assert_eq!(
+        act["activity"]["dpia"], "done",
+        "validation makes the activity's DPIA done"
+    );
 
     let versions = api
         .get(&format!("/api/v1/orgs/acme/dpias/{dpia_id}/versions"))
@@ -259,17 +333,33 @@ async fn a_dpia_from_an_activity_is_prefilled_edited_validated_and_versioned() {
     let page = owner.get(&format!("/o/acme/dpia/{dpia_id}")).await;
     assert_status(&page, 200, "DPIA page");
     assert!(page.body.contains("Legal basis (Art. 6, 9, 10)") || page.body.contains("Grondslag"));
-    assert!(page.body.contains("worry") && !page.body.contains("<b>worry</b>"), "shown as text");
-    let first = owner.get(&format!("/o/acme/dpia/{dpia_id}?version=1")).await;
+    assert!(
+        page.body.contains("worry") && !page.body.contains("<b>worry</b>"),
+        "shown as text"
+    );
+    let first = owner
+        .get(&format!("/o/acme/dpia/{dpia_id}?version=1"))
+        .await;
     assert_status(&first, 200, "version 1");
-    assert!(!first.body.contains("worry"), "version 1 had no impacts yet");
+    assert!(
+        !first.body.contains("worry"),
+        "version 1 had no impacts yet"
+    );
 
     // A change after validation puts it back in progress; the module then reports the missing validation.
-    let v = patch(&mut api, &dpia_id, json!({"part": "answer", "question": "consent", "text": "No consent."})).await;
+    let v = patch(
+        &mut api,
+        &dpia_id,
+        json!({"part": "answer", "question": "consent", "text": "No consent."}),
+    )
+    .await;
     assert_eq!(v["dpia"]["validation"]["status"], "in_progress");
     let actor = session_actor(&env, &owner, "acme").await;
     let findings = env.app.compliance_checks(&actor).await.expect("checks");
-    assert!(findings.iter().any(|f| f.id == "dpia.not_validated"), "{findings:?}");
+    assert!(
+        findings.iter().any(|f| f.id == "dpia.not_validated"),
+        "{findings:?}"
+    );
 }
 
 #[tokio::test]
@@ -282,49 +372,100 @@ async fn both_cnil_files_survive_import_export_import_through_the_api() {
         let first = res.json();
         let id = first["dpia"]["id"].as_str().unwrap().to_owned();
         let export = api
-            .get(&format!("/api/v1/orgs/acme/dpias/{id}/export?format=cnil-pia"))
+            .get(&format!(
+                "/api/v1/orgs/acme/dpias/{id}/export?format=cnil-pia"
+            ))
             .await;
         assert_status(&export, 200, "export");
-        assert!(export.header("content-disposition").unwrap_or("").contains("attachment"));
+        assert!(
+            export
+                .header("content-disposition")
+                .unwrap_or("")
+                .contains("attachment")
+        );
         let res = import(&mut api, &export.bytes).await;
         assert_status(&res, 201, "import the export");
         let second = res.json();
-        let (mut a, mut b) = (first["dpia"]["dpia"].clone(), second["dpia"]["dpia"].clone());
+        let (mut a, mut b) = (
+            first["dpia"]["dpia"].clone(),
+            second["dpia"]["dpia"].clone(),
+        );
         // Each import records its own version, and the export stamps the tool's bookkeeping where the file had
         // none (kluis_pia::STAMPED_PIA_FIELDS); everything else must be equal.
         for d in [&mut a, &mut b] {
             d["versions"] = json!(null);
         }
-        let keys: Vec<Value> = a["foreign_fields"].as_array().unwrap().iter().map(|f| f[0].clone()).collect();
-        b["foreign_fields"] = json!(b["foreign_fields"].as_array().unwrap().iter()
-            .filter(|f| keys.contains(&f[0]) || !kluis_pia::STAMPED_PIA_FIELDS.iter().any(|s| f[0] == json!(format!("pia.{s}"))))
-            .cloned().collect::<Vec<_>>());
+        let keys: Vec<Value> = a["foreign_fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f[0].clone())
+            .collect();
+        b["foreign_fields"] = json!(
+            b["foreign_fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| keys.contains(&f[0])
+                    || !kluis_pia::STAMPED_PIA_FIELDS
+                        .iter()
+                        .any(|s| f[0] == json!(format!("pia.{s}"))))
+                .cloned()
+                .collect::<Vec<_>>()
+        );
         assert_eq!(a, b, "{name}");
         // The same remarks, on the entry's new place in the exported file.
         let problems = |v: &Value| -> Vec<String> {
-            v["warnings"].as_array().unwrap().iter()
-                .map(|w| w.as_str().unwrap().split_once(": ").map(|x| x.1.to_owned()).unwrap_or_default())
+            v["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| {
+                    w.as_str()
+                        .unwrap()
+                        .split_once(": ")
+                        .map(|x| x.1.to_owned())
+                        .unwrap_or_default()
+                })
                 .collect()
         };
         assert_eq!(problems(&first), problems(&second), "{name}");
     }
     // The fixture's broken measure reference comes back as a warning naming the field.
     let res = import(&mut api, &cnil_file("pia-cypress-fixture.json")).await;
-    assert!(res.json()["warnings"][0].as_str().unwrap().starts_with("evaluations[14].reference_to"));
+    assert!(
+        res.json()["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("evaluations[14].reference_to")
+    );
     // Imported answers are HTML: the page shows them as text.
     let raw: Value = serde_json::from_slice(&cnil_file("pia-example-2018.json")).unwrap();
-    let html = raw["answers"].as_array().unwrap().iter()
+    let html = raw["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
         .filter_map(|a| a["data"]["text"].as_str())
         .find(|t| t.contains('<'))
         .expect("an answer with markup")
         .to_owned();
     let list = api.get("/api/v1/orgs/acme/dpias").await.json();
-    let example = list.as_array().unwrap().iter()
-        .find(|d| d["title"] == raw["pia"]["name"]).expect("the example").clone();
+    let example = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["title"] == raw["pia"]["name"])
+        .expect("the example")
+        .clone();
     let mut owner = owner;
-    let page = owner.get(&format!("/o/acme/dpia/{}", example["id"].as_str().unwrap())).await;
+    let page = owner
+        .get(&format!("/o/acme/dpia/{}", example["id"].as_str().unwrap()))
+        .await;
     assert_status(&page, 200, "imported page");
-    assert!(!page.body.contains(&html), "raw HTML from the file reached the page");
+    assert!(
+        !page.body.contains(&html),
+        "raw HTML from the file reached the page"
+    );
 }
 
 #[tokio::test]
@@ -336,8 +477,14 @@ async fn bad_files_are_refused_naming_the_field_and_nothing_is_stored() {
     let pia = |answers: Value| json!({"pia": {"name": "x"}, "answers": answers, "measures": [], "evaluations": [], "comments": []});
     for (body, field) in [
         (json!({"name": "a register", "activities": []}), "pia"),
-        (pia(json!([{"reference_to": 999, "data": {"text": "?"}}])), "answers[0].reference_to"),
-        (pia(json!([{"reference_to": 325, "data": {"text": "", "gauge": 5}}])), "answers[0].data.gauge"),
+        (
+            pia(json!([{"reference_to": 999, "data": {"text": "?"}}])),
+            "answers[0].reference_to",
+        ),
+        (
+            pia(json!([{"reference_to": 325, "data": {"text": "", "gauge": 5}}])),
+            "answers[0].data.gauge",
+        ),
     ] {
         let res = import(&mut api, body.to_string().as_bytes()).await;
         assert_status(&res, 422, field);
@@ -347,7 +494,11 @@ async fn bad_files_are_refused_naming_the_field_and_nothing_is_stored() {
     let res = import(&mut api, b"{\"pia\": ").await;
     assert_status(&res, 422, "truncated");
     assert_eq!(api.get("/api/v1/orgs/acme/dpias").await.json(), json!([]));
-    assert_eq!(audit_of(&env, &actor).await.len(), before, "no event for a refused file");
+    assert_eq!(
+        audit_of(&env, &actor).await.len(),
+        before,
+        "no event for a refused file"
+    );
 
     // The page's upload says the same, with the field.
     let csrf = csrf_of(&mut owner, "acme").await;
@@ -357,7 +508,13 @@ async fn bad_files_are_refused_naming_the_field_and_nothing_is_stored() {
         pia(json!([{"reference_to": 325, "data": {"text": "", "gauge": 5}}]))
     );
     let res = owner
-        .send(Method::POST, "/o/acme/dpia/import", Some(&format!("multipart/form-data; boundary={boundary}")), body, &[])
+        .send(
+            Method::POST,
+            "/o/acme/dpia/import",
+            Some(&format!("multipart/form-data; boundary={boundary}")),
+            body,
+            &[],
+        )
         .await;
     assert_status(&res, 422, "page upload");
     assert!(res.body.contains("answers[0].data.gauge"), "{}", res.body);
@@ -375,10 +532,20 @@ async fn reading_needs_read_and_changing_needs_manage_register() {
     assert_status(&staff.get("/o/acme/dpia").await, 200, "staff lists");
     let page = staff.get(&format!("/o/acme/dpia/{id}")).await;
     assert_status(&page, 200, "staff reads");
-    assert!(page.body.contains("fieldset disabled"), "no forms for staff");
+    assert!(
+        page.body.contains("fieldset disabled"),
+        "no forms for staff"
+    );
     let csrf = csrf_of(&mut staff, "acme").await;
     let res = staff
-        .post_form(&format!("/o/acme/dpia/{id}"), &[("csrf", &csrf), ("part", "review"), ("review_on", "2030-01-01")])
+        .post_form(
+            &format!("/o/acme/dpia/{id}"),
+            &[
+                ("csrf", &csrf),
+                ("part", "review"),
+                ("review_on", "2030-01-01"),
+            ],
+        )
         .await;
     assert_status(&res, 403, "staff may not change");
     let res = staff.get(&format!("/o/acme/dpia/{id}/export")).await;

@@ -297,7 +297,12 @@ async fn a_member_of_a_can_never_reach_b() {
     // A DPIA of B.
     let b_dpia = env
         .app
-        .create_dpia(&b_actor, None, "Beta geheime DPIA", kluis_web::i18n::Lang::En)
+        .create_dpia(
+            &b_actor,
+            None,
+            "Beta geheime DPIA",
+            kluis_web::i18n::Lang::En,
+        )
         .await
         .expect("b dpia")
         .id;

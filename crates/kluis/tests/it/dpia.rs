@@ -9,7 +9,8 @@ fn cnil_file(name: &str) -> std::path::PathBuf {
     std::env::var_os("KLUIS_CNIL_PIA_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/interop/cnil-pia")
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/interop/cnil-pia")
         })
         .join(name)
 }
@@ -35,9 +36,19 @@ fn dpia_import_then_export_writes_the_tools_file_and_a_foreign_file_stores_nothi
     let install = Install::new();
     install.ok(&["org", "add", "acme", "--name", "Acme BV", "--init"], "");
     let file = cnil_file("pia-example-2018.json");
-    assert!(file.exists(), "{}: lay ../shared beside the checkout", file.display());
+    assert!(
+        file.exists(),
+        "{}: lay ../shared beside the checkout",
+        file.display()
+    );
     let out = install.ok(
-        &["dpia", "import", file.to_str().unwrap_or_default(), "--org", "acme"],
+        &[
+            "dpia",
+            "import",
+            file.to_str().unwrap_or_default(),
+            "--org",
+            "acme",
+        ],
         "",
     );
     assert!(out.contains("Imported DPIA"), "{out}");
@@ -76,7 +87,15 @@ fn dpia_import_then_export_writes_the_tools_file_and_a_foreign_file_stores_nothi
     // Only the tool's format is known to the command (the PDF comes with its renderer).
     let out = install.run(
         &[
-            "dpia", "export", "--org", "acme", "--id", &dpias[0].0, "--format", "pdf", "--output",
+            "dpia",
+            "export",
+            "--org",
+            "acme",
+            "--id",
+            &dpias[0].0,
+            "--format",
+            "pdf",
+            "--output",
             "x.pdf",
         ],
         "",
@@ -94,19 +113,42 @@ fn dpia_import_then_export_writes_the_tools_file_and_a_foreign_file_stores_nothi
     let bad_file = install.root().join("bad.json");
     std::fs::write(&bad_file, bad.to_string()).expect("write");
     let out = install.run(
-        &["dpia", "import", bad_file.to_str().unwrap_or_default(), "--org", "acme"],
+        &[
+            "dpia",
+            "import",
+            bad_file.to_str().unwrap_or_default(),
+            "--org",
+            "acme",
+        ],
         "",
     );
     assert!(!out.status.success(), "{}", describe(&out));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(".data.gauge") && err.contains("gauge 5"), "{err}");
+    assert!(
+        err.contains(".data.gauge") && err.contains("gauge 5"),
+        "{err}"
+    );
     // Not a PIA at all.
     std::fs::write(&bad_file, br#"{"activities": []}"#).expect("write");
     let out = install.run(
-        &["dpia", "import", bad_file.to_str().unwrap_or_default(), "--org", "acme"],
+        &[
+            "dpia",
+            "import",
+            bad_file.to_str().unwrap_or_default(),
+            "--org",
+            "acme",
+        ],
         "",
     );
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("pia"), "{}", describe(&out));
-    assert_eq!(dpia_titles(&install).len(), 1, "nothing of the bad files was stored");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("pia"),
+        "{}",
+        describe(&out)
+    );
+    assert_eq!(
+        dpia_titles(&install).len(),
+        1,
+        "nothing of the bad files was stored"
+    );
 }
