@@ -15,6 +15,7 @@ mod compliance;
 mod consent;
 mod demo;
 mod documents;
+mod dpia;
 mod error;
 mod identifiers;
 mod invitations;
@@ -72,6 +73,11 @@ pub use documents::{
     DocumentCorrection, DocumentDetail, DocumentFilter, DocumentFinding, DocumentOverview,
     DocumentPage, DocumentStatus, DocumentSummary, FindingInDocument, ImportReport, ImportedFile,
     JOB_DOCUMENT_SCAN,
+};
+pub use dpia::{
+    ActivityDpiaState, DPIA_LIST_MAX, DPIA_TEXT_MAX, DpiaImport, DpiaPart, DpiaSummary,
+    DpiaVersionEntry, DpiaView, ScreeningEntry, ScreeningForm, blocker_key, fact_text,
+    is_validated as dpia_is_validated, open_item_key, parse_point, point_key,
 };
 pub use error::AppError;
 pub use identifiers::{IdentifierHit, IdentifierHits, SEARCH_PAGE_SIZE};

@@ -199,6 +199,19 @@ vocabulary! {
         RequestErase => "request.erase",
         /// The erasure report of a request was read.
         RequestReport => "request.report",
+        // dpia
+        /// A processing activity was screened for a DPIA (Art. 35); its DPIA status follows the outcome.
+        DpiaScreen => "dpia.screen",
+        /// A DPIA was started, blank or pre-filled from the register.
+        DpiaCreate => "dpia.create",
+        /// A part of a DPIA was changed (the event names the part); each save is a new version.
+        DpiaUpdate => "dpia.update",
+        /// A DPIA was validated; its processing activity's DPIA is then done.
+        DpiaValidate => "dpia.validate",
+        /// A DPIA was imported from a file of the CNIL's PIA tool.
+        DpiaImport => "dpia.import",
+        /// A DPIA was exported as a file for the CNIL's PIA tool.
+        DpiaExport => "dpia.export",
     }
 }
 

@@ -178,6 +178,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nl/breaches.ftl"),
         include_str!("../locales/en/breaches.ftl"),
     ),
+    (
+        "dpia",
+        include_str!("../locales/nl/dpia.ftl"),
+        include_str!("../locales/en/dpia.ftl"),
+    ),
 ];
 
 static SOURCES: LazyLock<[String; 2]> = LazyLock::new(|| {

@@ -14,6 +14,7 @@ mod compliance;
 mod consent;
 mod derived;
 mod documents;
+mod dpia;
 mod dump;
 mod global;
 mod jobs;
@@ -53,6 +54,7 @@ pub use documents::{
     DocumentOverride, DocumentQuery, DocumentRow, DocumentScan, DocumentStore, DocumentTx,
     FindingRow, NewDocument,
 };
+pub use dpia::{DPIA_TABLES, DpiaRow, DpiaStore, DpiaTx, DpiaVersionRow, ScreeningRow};
 pub use dump::ACTIVITY_TABLES;
 pub use dump::PROFILE_TABLES;
 pub use dump::{

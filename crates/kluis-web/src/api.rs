@@ -6,6 +6,7 @@ pub(crate) mod breaches;
 pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
+pub(crate) mod dpia;
 mod invitations;
 pub(crate) mod links;
 pub(crate) mod profile;
@@ -66,6 +67,7 @@ pub(crate) fn routes() -> Routes {
         .merge(links::routes())
         .merge(requests::routes())
         .merge(breaches::routes())
+        .merge(dpia::routes())
         .merge(consent::routes())
         .merge(retention::routes())
         .merge(rights::routes())
@@ -106,6 +108,7 @@ pub fn openapi_json() -> String {
         .merge_from(relations::RelationsDoc::openapi())
         .merge_from(requests::RequestsDoc::openapi())
         .merge_from(breaches::BreachesDoc::openapi())
+        .merge_from(dpia::DpiaDoc::openapi())
         .merge_from(consent::ConsentDoc::openapi())
         .merge_from(relations_import::ImportDoc::openapi())
         .merge_from(retention::RetentionDoc::openapi())

@@ -137,6 +137,9 @@ pub enum Command {
     /// Personal-data breaches: the notification to the authority, for the authority's portal
     #[command(subcommand)]
     Breach(BreachCommand),
+    /// Data protection impact assessments (Art. 35): exchange with the CNIL's PIA tool
+    #[command(subcommand)]
+    Dpia(DpiaCommand),
     /// Scan files and folders for personal data (works offline, needs no data dir)
     Scan(kluis_scan::ScanArgs),
     /// Internal: the isolated text-extraction process started by `kluis scan`
@@ -159,6 +162,45 @@ pub struct CheckArgs {
     /// Language of the messages: en or nl
     #[arg(long, value_name = "LANG", default_value = "en", value_parser = ["en", "nl"])]
     pub lang: String,
+}
+
+/// `kluis dpia`: bring a DPIA in from the CNIL's PIA tool, or write one out for it. Audited as `cli`.
+#[derive(Debug, Subcommand)]
+pub enum DpiaCommand {
+    /// Import a file exported by the CNIL's PIA tool as a new DPIA; a malformed or foreign file stores nothing
+    Import {
+        /// The tool's JSON export
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// The processing activity the DPIA is about (its id in the register)
+        #[arg(long, value_name = "ID")]
+        activity: Option<String>,
+    },
+    /// Write a DPIA to FILE
+    Export {
+        /// Organisation slug
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// The DPIA's id
+        #[arg(long, value_name = "ID")]
+        id: String,
+        /// File format: cnil-pia (the CNIL PIA tool's JSON)
+        #[arg(long, value_enum)]
+        format: DpiaFormat,
+        /// File to create
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+/// The formats `kluis dpia export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DpiaFormat {
+    /// The JSON file the CNIL's PIA tool imports.
+    CnilPia,
 }
 
 /// How `kluis check` prints its report.

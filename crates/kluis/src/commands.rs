@@ -1,8 +1,8 @@
 //! Runs each subcommand against kluis-app, turning its results into exit codes and one-line messages.
 
 use crate::cli::{
-    AuditCommand, BreachCommand, Command, KeysCommand, OrgCommand, RegisterCommand,
-    RelationsCommand, RequestsCommand, TokenCommand, UserCommand,
+    AuditCommand, BreachCommand, Command, DpiaCommand, DpiaFormat, KeysCommand, OrgCommand,
+    RegisterCommand, RelationsCommand, RequestsCommand, TokenCommand, UserCommand,
 };
 use crate::config::{Settings, redact_url};
 use crate::{password, preflight, serve};
@@ -323,6 +323,57 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 "Notification written to {} ({} bytes).",
                 output.display(),
                 file.bytes.len()
+            );
+        }
+        Command::Dpia(DpiaCommand::Import {
+            file,
+            org,
+            activity,
+        }) => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
+            let app = App::open(cfg).await.map_err(fail)?;
+            let imported = app
+                .cli_import_dpia(&org, &bytes, activity.as_deref())
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => Failure(format!("no organisation with the slug '{org}'")),
+                    AppError::Invalid { message, .. } => {
+                        Failure(format!("{} was not imported: {message}", file.display()))
+                    }
+                    e => fail(e),
+                })?;
+            for w in &imported.warnings {
+                eprintln!("warning: {w}");
+            }
+            println!(
+                "Imported DPIA {} (\"{}\", {} warnings).",
+                imported.view.id,
+                imported.view.dpia.title,
+                imported.warnings.len()
+            );
+        }
+        Command::Dpia(DpiaCommand::Export {
+            org,
+            id,
+            format,
+            output,
+        }) => {
+            let app = App::open(cfg).await.map_err(fail)?;
+            let bytes = match format {
+                DpiaFormat::CnilPia => app.cli_export_dpia(&org, &id).await,
+            }
+            .map_err(|e| match e {
+                AppError::NotFound => Failure(format!(
+                    "no organisation with the slug '{org}', or no DPIA with the id '{id}' in it"
+                )),
+                e => fail(e),
+            })?;
+            write_new_file(&output, &bytes)?;
+            println!(
+                "DPIA written to {} ({} bytes).",
+                output.display(),
+                bytes.len()
             );
         }
         Command::Demo { org, lang } => {

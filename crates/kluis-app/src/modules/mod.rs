@@ -14,6 +14,7 @@ mod compliance;
 mod consent;
 mod core;
 mod documents;
+mod dpia;
 mod links;
 mod members;
 mod profile;
@@ -132,6 +133,7 @@ pub static MODULES: &[&Module] = &[
     &compliance::MODULE,
     &register::MODULE,
     &recipients::MODULE,
+    &dpia::MODULE,
     &relations::MODULE,
     &relations_import::MODULE,
     &links::MODULE,

@@ -92,6 +92,8 @@ const SYSTEM_SCOPE_FILES: &[&str] = &[
     "crates/kluis-app/src/request_reminders.rs",
     // The public request form (registers a request as the data subject) and `kluis requests` (the command line).
     "crates/kluis-app/src/rights_entry.rs",
+    // `kluis dpia import|export`, which act for an organisation as the command line.
+    "crates/kluis-app/src/dpia.rs",
     // Test helpers (feature `testing`) that tamper with a chain the way an attacker with the database would.
     "crates/kluis-store/src/testing.rs",
 ];

@@ -8,6 +8,7 @@ pub(crate) mod breaches;
 pub(crate) mod compliance;
 pub(crate) mod consent;
 pub(crate) mod documents;
+pub(crate) mod dpia;
 mod invite;
 pub(crate) mod links;
 mod org;
@@ -94,6 +95,7 @@ pub(crate) fn routes() -> Routes {
         .merge(links::routes())
         .merge(requests::routes())
         .merge(breach_documents::routes())
+        .merge(dpia::routes())
         .merge(consent::routes())
         .merge(retention::routes())
         .merge(rights::routes())

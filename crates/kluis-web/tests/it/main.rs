@@ -9,6 +9,7 @@ mod client;
 mod compliance;
 mod consent;
 mod documents;
+mod dpia;
 mod flows;
 mod hardening;
 mod helpers;

@@ -54,6 +54,8 @@ struct Objects {
     hold: String,
     /// A proposed deletion run of a relation whose relationship ended ten years ago.
     run: String,
+    /// A blank DPIA in progress.
+    dpia: String,
 }
 
 async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
@@ -181,7 +183,14 @@ async fn objects(env: &Env, owner: &Actor, n: usize) -> Objects {
         .await
         .expect("events");
     let run = env.app.propose_retention_run(owner).await.expect("run");
+    let dpia = env
+        .app
+        .create_dpia(owner, None, &format!("DPIA {n}"), kluis_web::i18n::Lang::En)
+        .await
+        .expect("dpia")
+        .id;
     Objects {
+        dpia,
         hold,
         run,
         import,
@@ -215,6 +224,7 @@ fn fill(path: &str, o: &Objects) -> String {
         .replace("{import}", &o.import)
         .replace("{hold}", &o.hold)
         .replace("{run}", &o.run)
+        .replace("{dpia}", &o.dpia)
 }
 
 /// A member of `acme` with `role`, logged in through the pages and holding an API token.

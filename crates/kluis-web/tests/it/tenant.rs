@@ -65,6 +65,7 @@ struct Ids {
     b_relation: String,
     b_request: String,
     b_import: String,
+    b_dpia: String,
 }
 
 /// Plausible form fields, so that a handler would act if the authorisation let it.
@@ -102,6 +103,7 @@ fn fill(path: &str, org: &str, ids: &Ids) -> String {
         .replace("{field}", "email")
         .replace("{request}", &ids.b_request)
         .replace("{import}", &ids.b_import)
+        .replace("{dpia}", &ids.b_dpia)
 }
 
 async fn page(c: &mut Client, method: &str, path: &str, csrf: &str) -> Resp {
@@ -292,6 +294,19 @@ async fn a_member_of_a_can_never_reach_b() {
         .await
         .expect("b import")
         .id;
+    // A DPIA of B.
+    let b_dpia = env
+        .app
+        .create_dpia(
+            &b_actor,
+            None,
+            "Beta geheime DPIA",
+            kluis_web::i18n::Lang::En,
+        )
+        .await
+        .expect("b dpia")
+        .id;
+    let b_dpias_before = env.app.dpias(&b_actor).await.expect("b dpias").len();
     let b_requests_before = requests_snapshot(&env, &b_actor).await;
     assert_eq!(b_requests_before.len(), 1);
 
@@ -317,6 +332,7 @@ async fn a_member_of_a_can_never_reach_b() {
         b_relation: b_relation.clone(),
         b_request: b_request.clone(),
         b_import,
+        b_dpia: b_dpia.clone(),
     };
     let mut checked = 0;
     let routes = route_table();
@@ -339,6 +355,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{activity}",
                     "{relation}",
                     "{request}",
+                    "{dpia}",
                 ]
                 .iter()
                 .any(|x| p.contains(x))
@@ -366,6 +383,7 @@ async fn a_member_of_a_can_never_reach_b() {
                     "{invitation}",
                     "{activity}",
                     "{relation}",
+                    "{dpia}",
                 ]
                 .iter()
                 .any(|x| p.contains(x))
@@ -574,6 +592,12 @@ async fn a_member_of_a_can_never_reach_b() {
         requests_snapshot(&env, &b_actor).await,
         b_requests_before,
         "B's requests changed"
+    );
+    let b_dpias = env.app.dpias(&b_actor).await.expect("b dpias");
+    assert_eq!(b_dpias.len(), b_dpias_before, "B's DPIAs changed");
+    assert!(
+        b_dpias.iter().all(|d| d.id != b_dpia || d.version == 1),
+        "B's DPIA changed"
     );
     assert!(
         env.app

@@ -8,6 +8,7 @@ mod browser_register;
 mod browser_relations;
 mod check;
 mod cli;
+mod dpia;
 mod file_modes;
 mod hardening;
 mod import_docs;
