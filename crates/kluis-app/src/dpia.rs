@@ -1165,6 +1165,50 @@ impl App {
     }
 
     /// `kluis dpia export --org SLUG --id ID --format cnil-pia`: [`App::export_dpia`] as the command line.
+    /// The DPIA as a PDF in the CNIL method's order with its risk map (Permission::Read), in `lang`. Audited as
+    /// `dpia.export` naming `pdf`.
+    pub async fn export_dpia_pdf(
+        &self,
+        actor: &Actor,
+        id: &str,
+        lang: kluis_i18n::Lang,
+    ) -> Result<(String, Vec<u8>), AppError> {
+        let view = self.dpia(actor, id).await?;
+        let activity_name = match view.dpia.activity {
+            Some(a) => self
+                .register_activity(actor, &a.to_string())
+                .await
+                .ok()
+                .map(|v| v.activity.name),
+            None => None,
+        };
+        let meta = kluis_export::DpiaPdfMeta {
+            organisation: &actor.org.name,
+            activity_name: activity_name.as_deref(),
+            generated_on: OffsetDateTime::now_utc().date(),
+            version: u32::try_from(view.version).unwrap_or(u32::MAX),
+        };
+        let bytes = kluis_export::render_dpia_pdf(&view.dpia, &meta, lang)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("DPIA PDF: {e}")))?;
+        self.audit_access(
+            actor,
+            &actor.event(AuditAction::DpiaExport, ENTITY, &view.id, &["pdf"]),
+        )
+        .await?;
+        Ok((format!("dpia-{}.pdf", view.id), bytes))
+    }
+
+    /// `kluis dpia export --format pdf`.
+    pub async fn cli_export_dpia_pdf(
+        &self,
+        slug: &str,
+        id: &str,
+        lang: kluis_i18n::Lang,
+    ) -> Result<Vec<u8>, AppError> {
+        let actor = self.cli_dpia_actor(slug).await?;
+        Ok(self.export_dpia_pdf(&actor, id, lang).await?.1)
+    }
+
     pub async fn cli_export_dpia(&self, slug: &str, id: &str) -> Result<Vec<u8>, AppError> {
         let actor = self.cli_dpia_actor(slug).await?;
         Ok(self.export_dpia(&actor, id).await?.1)

@@ -187,12 +187,15 @@ pub enum DpiaCommand {
         /// The DPIA's id
         #[arg(long, value_name = "ID")]
         id: String,
-        /// File format: cnil-pia (the CNIL PIA tool's JSON)
+        /// File format: cnil-pia (the CNIL PIA tool's JSON) or pdf
         #[arg(long, value_enum)]
         format: DpiaFormat,
         /// File to create
         #[arg(long, value_name = "FILE")]
         output: PathBuf,
+        /// Language of the PDF: nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
     },
 }
 
@@ -201,6 +204,8 @@ pub enum DpiaCommand {
 pub enum DpiaFormat {
     /// The JSON file the CNIL's PIA tool imports.
     CnilPia,
+    /// The DPIA as a PDF in the CNIL method's order, with its risk map.
+    Pdf,
 }
 
 /// How `kluis check` prints its report.

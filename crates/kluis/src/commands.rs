@@ -358,10 +358,14 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
             id,
             format,
             output,
+            lang,
         }) => {
+            let lang = kluis_web::i18n::Lang::from_code(&lang)
+                .ok_or_else(|| Failure(format!("unknown language '{lang}': use nl or en")))?;
             let app = App::open(cfg).await.map_err(fail)?;
             let bytes = match format {
                 DpiaFormat::CnilPia => app.cli_export_dpia(&org, &id).await,
+                DpiaFormat::Pdf => app.cli_export_dpia_pdf(&org, &id, lang).await,
             }
             .map_err(|e| match e {
                 AppError::NotFound => Failure(format!(

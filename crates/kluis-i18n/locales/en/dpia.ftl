@@ -119,6 +119,7 @@ dpia-page-field-activity = Processing activity
 dpia-page-field-status = Status
 dpia-page-field-version = Version
 dpia-page-field-updated = Last changed
+dpia-page-export-pdf = Download as PDF
 dpia-page-export = Export for the CNIL PIA tool (JSON)
 dpia-page-versions-heading = Versions
 dpia-page-version-label = Version { $version }

@@ -119,6 +119,7 @@ dpia-page-field-activity = Verwerking
 dpia-page-field-status = Status
 dpia-page-field-version = Versie
 dpia-page-field-updated = Laatst gewijzigd
+dpia-page-export-pdf = PDF downloaden
 dpia-page-export = Exporteren voor de PIA-tool van de CNIL (JSON)
 dpia-page-versions-heading = Versies
 dpia-page-version-label = Versie { $version }

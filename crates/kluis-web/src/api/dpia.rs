@@ -505,7 +505,7 @@ async fn versions(
 
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/dpias/{dpia}/export", tag = "dpia",
     params(("org" = String, Path, description = "Organisation slug"), ("dpia" = String, Path, description = "DPIA id"), ExportParams),
-    responses((status = 200, content_type = "application/json", description = "The file for the CNIL's PIA tool; the export is audited"),
+    responses((status = 200, content_type = "application/json", description = "The file for the CNIL's PIA tool (`format=cnil-pia`, the default) or the DPIA as PDF (`format=pdf`); the export is audited"),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn export(
     State(web): State<Web>,
@@ -514,9 +514,21 @@ async fn export(
     Query(p): Query<ExportParams>,
 ) -> Result<Response, Problem> {
     require(&a, Permission::Read)?;
-    match p.format.as_deref().map(str::trim) {
-        None | Some("") | Some("cnil-pia") => {}
-        Some(_) => return Err(invalid("format", "cnil-pia").into()),
+    let pdf = match p.format.as_deref().map(str::trim) {
+        None | Some("") | Some("cnil-pia") => false,
+        Some("pdf") => true,
+        Some(_) => return Err(invalid("format", "cnil-pia or pdf").into()),
+    };
+    if pdf {
+        let (name, bytes) = web
+            .app
+            .export_dpia_pdf(&a, &id, kluis_i18n::Lang::Nl)
+            .await?;
+        return Ok(crate::download::download_response(
+            &name,
+            "application/pdf",
+            bytes,
+        ));
     }
     let (name, bytes) = web.app.export_dpia(&a, &id).await?;
     Ok(crate::download::download_response(

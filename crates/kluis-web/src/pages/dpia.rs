@@ -755,6 +755,8 @@ pub(crate) struct DetailPage {
     open_items: Vec<String>,
     blockers: Vec<String>,
     map: Vec<MapRow>,
+    /// The risk map as an inline SVG (self-contained, every text escaped by kluis-export).
+    map_svg: String,
     context: Vec<QuestionForm>,
     context_evals: Vec<EvalForm>,
     principles: Vec<QuestionForm>,
@@ -877,6 +879,7 @@ fn detail_page(
         validator: d.validator.clone(),
         open_items: v.open_items.iter().map(|i| open_text(tr, d, i)).collect(),
         blockers: v.blockers.iter().map(|b| blocker_text(tr, d, b)).collect(),
+        map_svg: kluis_export::risk_map_svg(d, tr.lang),
         map: v
             .risk_map
             .iter()
@@ -1181,12 +1184,26 @@ pub async fn validate(
     }
 }
 
+#[derive(serde::Deserialize)]
+pub struct ExportQuery {
+    format: Option<String>,
+}
+
 pub async fn export(
     State(web): State<Web>,
     o: OrgCtx,
     Path((_, id)): Path<(String, String)>,
+    Query(q): Query<ExportQuery>,
 ) -> Result<Response, WebError> {
     require(&o, Permission::Read)?;
+    if q.format.as_deref() == Some("pdf") {
+        let (name, bytes) = web.app.export_dpia_pdf(&o.actor, &id, o.ctx.lang).await?;
+        return Ok(crate::download::download_response(
+            &name,
+            "application/pdf",
+            bytes,
+        ));
+    }
     let (name, bytes) = web.app.export_dpia(&o.actor, &id).await?;
     Ok(crate::download::download_response(
         &name,

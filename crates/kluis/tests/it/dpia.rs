@@ -84,8 +84,9 @@ fn dpia_import_then_export_writes_the_tools_file_and_a_foreign_file_stores_nothi
             "{list}"
         );
     }
-    // Only the tool's format is known to the command (the PDF comes with its renderer).
-    let out = install.run(
+    // The DPIA as a PDF, in English.
+    let pdf = install.root().join("dpia.pdf");
+    let out = install.ok(
         &[
             "dpia",
             "export",
@@ -95,8 +96,27 @@ fn dpia_import_then_export_writes_the_tools_file_and_a_foreign_file_stores_nothi
             &dpias[0].0,
             "--format",
             "pdf",
+            "--lang",
+            "en",
             "--output",
-            "x.pdf",
+            pdf.to_str().unwrap_or_default(),
+        ],
+        "",
+    );
+    assert!(out.contains("DPIA written"), "{out}");
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    let out = install.run(
+        &[
+            "dpia",
+            "export",
+            "--org",
+            "acme",
+            "--id",
+            &dpias[0].0,
+            "--format",
+            "docx",
+            "--output",
+            "x.docx",
         ],
         "",
     );
