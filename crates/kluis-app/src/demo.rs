@@ -42,6 +42,10 @@ pub struct DemoReport {
     pub breaches: usize,
     /// People the demo's breach affects, from the linked relations.
     pub breach_people: u64,
+    /// Activities screened for a DPIA.
+    pub screened: usize,
+    /// DPIAs started (pre-filled from the register).
+    pub dpias: usize,
 }
 
 /// The starter templates the bakery runs, in the order they are added.
@@ -338,6 +342,44 @@ impl App {
         Ok(())
     }
 
+    /// The camera in the shop screened (systematic monitoring of employees and customers, WP248: two criteria
+    /// and more) and its DPIA started, pre-filled from the register.
+    async fn demo_dpia(
+        &self,
+        actor: &Actor,
+        lang: Lang,
+        report: &mut DemoReport,
+    ) -> Result<(), AppError> {
+        use kluis_domain::dpia::screening::{Screening, Wp248Criterion};
+        let Some(camera) = self
+            .register_activities(actor)
+            .await?
+            .into_iter()
+            .find(|a| a.activity.template.as_deref() == Some("camera_surveillance"))
+        else {
+            return Ok(());
+        };
+        let id = camera.activity.id.to_string();
+        let form = self.dpia_screening_form(actor, &id).await?;
+        let mut screening = Screening {
+            nl_list: form.suggestions.nl_list.iter().map(|s| s.item).collect(),
+            be_list: form.suggestions.be_list.iter().map(|s| s.item).collect(),
+            wp248: form.suggestions.wp248.iter().map(|s| s.item).collect(),
+            notes: "Camera in de winkel en bij de achteringang: medewerkers en klanten in beeld."
+                .into(),
+            ..Screening::default()
+        };
+        // Filming staff at work: monitoring, and people who depend on the employer (WP248's vulnerable subjects).
+        screening.wp248.insert(Wp248Criterion::SystematicMonitoring);
+        screening.wp248.insert(Wp248Criterion::VulnerableSubjects);
+        self.screen_activity(actor, &id, screening).await?;
+        report.screened += 1;
+        self.create_dpia(actor, Some(id.as_str()), &camera.activity.name, lang)
+            .await?;
+        report.dpias += 1;
+        Ok(())
+    }
+
     pub async fn cli_demo(&self, slug: &str, lang: Lang) -> Result<DemoReport, AppError> {
         require_system(SystemActor::Cli, Permission::ManageRegister)?;
         require_system(SystemActor::Cli, Permission::Write)?;
@@ -508,6 +550,7 @@ impl App {
             report.linked_documents += self.linked_documents(&actor, id).await?.len();
         }
         self.demo_breach(&actor, &mut report).await?;
+        self.demo_dpia(&actor, lang, &mut report).await?;
         Ok(report)
     }
 }

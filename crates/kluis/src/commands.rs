@@ -391,8 +391,9 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
             println!(
                 "Demo bakery in {org}: {} activities ({} active), {} processors with agreements, {} documents \
                  scanned, {} relations with {} consent records and {} links to their documents, {} open access \
-                 request, {} breach affecting {} people. Open the organisation's register, relations, requests, \
-                 breaches and compliance pages to see them.",
+                 request, {} breach affecting {} people, {} activity screened for a DPIA and {} DPIA started. \
+                 Open the organisation's register, relations, requests, breaches, DPIA and compliance pages to see \
+                 them.",
                 r.activities,
                 r.active,
                 r.recipients,
@@ -402,7 +403,9 @@ pub async fn run(command: Command, settings: Settings) -> Result<ExitCode, Failu
                 r.linked_documents,
                 r.requests,
                 r.breaches,
-                r.breach_people
+                r.breach_people,
+                r.screened,
+                r.dpias
             );
         }
         Command::Check(args) => {

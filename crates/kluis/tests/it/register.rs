@@ -82,12 +82,16 @@ fn demo_fills_an_empty_organisation_once_and_its_register_exports() {
     assert!(out.contains("1 open access request"), "{out}");
     // A lost laptop with every customer linked: its notification to the AP from the command line.
     let people: usize = out
-        .split(" people.")
+        .split(" people,")
         .next()
         .and_then(|s| s.rsplit(' ').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
     assert!(out.contains("1 breach affecting") && people >= 100, "{out}");
+    assert!(
+        out.contains("1 activity screened for a DPIA and 1 DPIA started"),
+        "{out}"
+    );
     let pdf = install.root().join("melding.pdf");
     install.ok(
         &[
