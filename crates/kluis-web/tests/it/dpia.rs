@@ -332,7 +332,11 @@ async fn a_dpia_from_an_activity_is_prefilled_edited_validated_and_versioned() {
     // The page shows the sections, the answer escaped, and an earlier version as it was.
     let page = owner.get(&format!("/o/acme/dpia/{dpia_id}")).await;
     assert_status(&page, 200, "DPIA page");
-    assert!(page.body.contains("Legal basis (Art. 6, 9, 10)") || page.body.contains("Grondslag"));
+    assert!(
+        page.body
+            .contains("legal basis of the processing (Art. 6, 9, 10)")
+            || page.body.contains("grondslag van de verwerking")
+    );
     assert!(
         page.body.contains("worry") && !page.body.contains("<b>worry</b>"),
         "shown as text"
