@@ -834,25 +834,18 @@ async fn correct(
     Ok(Json(affected_out(totals)))
 }
 
-/// The decision a form or body gives.
-pub(crate) fn decision_of(
-    risk: &str,
-    rationale: String,
-    notify_authority: bool,
-    notify_people: bool,
-    exception: Option<&str>,
-    exception_explanation: String,
-    public_communication: bool,
-    delay_reason: String,
-) -> Result<DecisionInput, AppError> {
+/// The decision a body gives.
+fn decision_of(i: BreachDecisionIn) -> Result<DecisionInput, AppError> {
+    let exception = i.people_exception.as_deref();
     Ok(DecisionInput {
-        risk: risk
+        risk: i
+            .risk
             .trim()
             .parse()
             .map_err(|_| invalid("risk", "choose unlikely, risk or high"))?,
-        rationale,
-        notify_authority,
-        notify_people,
+        rationale: i.rationale,
+        notify_authority: i.notify_authority,
+        notify_people: i.notify_people,
         people_exception: match exception.map(str::trim) {
             None | Some("") => None,
             Some(e) => Some(
@@ -860,9 +853,9 @@ pub(crate) fn decision_of(
                     .map_err(|_| invalid("people_exception", "not an exception of Art. 34(3)"))?,
             ),
         },
-        exception_explanation,
-        public_communication,
-        delay_reason,
+        exception_explanation: i.exception_explanation,
+        public_communication: i.public_communication,
+        delay_reason: i.delay_reason,
     })
 }
 
@@ -879,16 +872,7 @@ async fn decide(
 ) -> Result<Json<BreachDetailOut>, Problem> {
     require(&a, Permission::HandleBreaches)?;
     web.app.breach(&a, &id).await?;
-    let d = decision_of(
-        &i.risk,
-        i.rationale,
-        i.notify_authority,
-        i.notify_people,
-        i.people_exception.as_deref(),
-        i.exception_explanation,
-        i.public_communication,
-        i.delay_reason,
-    )?;
+    let d = decision_of(i)?;
     web.app.decide_breach(&a, &id, &d).await?;
     Ok(Json(detail_out(web.app.breach(&a, &id).await?)))
 }
