@@ -4,6 +4,7 @@
 mod admin;
 mod backup;
 mod browser;
+mod browser_breaches;
 mod browser_register;
 mod browser_relations;
 mod check;
