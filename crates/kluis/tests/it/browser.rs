@@ -507,3 +507,70 @@ pub(crate) async fn wait_url(c: &Client, needle: &str) -> Result<(), String> {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+// ---- the bakery's steps shared by the flows ----
+
+/// The organisation the flows set up.
+pub(crate) const ORG: &str = "/o/bakkerij-de-korenschoof";
+/// Its owner.
+pub(crate) const OWNER: &str = "eva@korenschoof.test";
+
+/// A fresh install: the owner sets up the bakery and lands on its dashboard.
+pub(crate) async fn setup(c: &Client, base: &str) -> Result<(), String> {
+    go(c, &format!("{base}/")).await?;
+    wait_css(c, "form[action='/setup']").await?;
+    fill(c, "#org_name", "Bakkerij De Korenschoof").await?;
+    fill(c, "#name", "Eva Koren").await?;
+    fill(c, "#email", OWNER).await?;
+    fill(c, "#password", PASSWORD).await?;
+    click(c, "form[action='/setup'] button[type='submit']").await?;
+    wait_css(c, "form[action='/logout']").await?;
+    wait_path(c, ORG).await
+}
+
+/// A starter activity from the register's library, made active from its page; returns the activity's page.
+pub(crate) async fn activate_starter(c: &Client, key: &str) -> Result<String, String> {
+    nav(c, "/register").await?;
+    click(c, &format!("a[href='{ORG}/register/library']")).await?;
+    let pick = format!("section[aria-labelledby='tpl-{key}'] button[type='submit']");
+    wait_css(c, &pick).await?;
+    click(c, &pick).await?;
+    wait_url(c, "notice=activity-created").await?;
+    let path = current_path(c).await?;
+    click(
+        c,
+        &format!("form[action='{path}/status'] button[type='submit']"),
+    )
+    .await?;
+    wait_url(c, "notice=activity-activated")
+        .await
+        .map_err(|e| format!("activating {key}: {e}"))?;
+    Ok(path)
+}
+
+/// Follows the main navigation's link to a module page, as a user would.
+pub(crate) async fn nav(c: &Client, page: &str) -> Result<(), String> {
+    let link = format!("nav.main-nav-wide a[href='{ORG}{page}']");
+    wait_css(c, &link).await?;
+    click(c, &link).await?;
+    wait_path(c, &format!("{ORG}{page}")).await
+}
+
+pub(crate) async fn choose_file(c: &Client, css: &str, file: &Path) -> Result<(), String> {
+    c.find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("file input {css}: {e}"))?
+        .send_keys(&file.display().to_string())
+        .await
+        .map_err(|e| format!("choose {}: {e}", file.display()))
+}
+
+pub(crate) async fn attr_of(c: &Client, css: &str, attr: &str) -> Result<String, String> {
+    c.find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("find {css}: {e}"))?
+        .attr(attr)
+        .await
+        .map_err(|e| format!("{attr} of {css}: {e}"))
+        .map(Option::unwrap_or_default)
+}

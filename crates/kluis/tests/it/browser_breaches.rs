@@ -7,16 +7,13 @@
 //! read from ../shared here, never copied.
 
 use crate::browser::{
-    absent, available, choose, click, current_path, downloaded, fill, go, in_browser, text_of,
-    value_of, wait_css, wait_path, wait_url,
+    ORG, absent, activate_starter, attr_of, available, choose, choose_file, click, current_path,
+    downloaded, fill, in_browser, nav, setup, text_of, value_of, wait_css, wait_path, wait_url,
 };
-use crate::serve::PASSWORD;
 use crate::support::Install;
 use fantoccini::{Client, Locator};
 use std::path::{Path, PathBuf};
 
-const OWNER: &str = "eva@korenschoof.test";
-const ORG: &str = "/o/bakkerij-de-korenschoof";
 const CUSTOMERS: [(&str, &str, &str); 3] = [
     ("Anna", "Jansen", "anna@example.nl"),
     ("Frank", "Vermeulen", "frank@example.nl"),
@@ -462,67 +459,7 @@ async fn dpia_flow(c: &Client, base: &str, downloads: &Path) -> Result<(), Strin
 
 // ---- steps shared by the flows ----
 
-/// A fresh install: the owner sets up the bakery and lands on its dashboard.
-async fn setup(c: &Client, base: &str) -> Result<(), String> {
-    go(c, &format!("{base}/")).await?;
-    wait_css(c, "form[action='/setup']").await?;
-    fill(c, "#org_name", "Bakkerij De Korenschoof").await?;
-    fill(c, "#name", "Eva Koren").await?;
-    fill(c, "#email", OWNER).await?;
-    fill(c, "#password", PASSWORD).await?;
-    click(c, "form[action='/setup'] button[type='submit']").await?;
-    wait_css(c, "form[action='/logout']").await?;
-    wait_path(c, ORG).await
-}
-
-/// A starter activity from the register's library, made active from its page; returns the activity's page.
-async fn activate_starter(c: &Client, key: &str) -> Result<String, String> {
-    nav(c, "/register").await?;
-    click(c, &format!("a[href='{ORG}/register/library']")).await?;
-    let pick = format!("section[aria-labelledby='tpl-{key}'] button[type='submit']");
-    wait_css(c, &pick).await?;
-    click(c, &pick).await?;
-    wait_url(c, "notice=activity-created").await?;
-    let path = current_path(c).await?;
-    click(
-        c,
-        &format!("form[action='{path}/status'] button[type='submit']"),
-    )
-    .await?;
-    wait_url(c, "notice=activity-activated")
-        .await
-        .map_err(|e| format!("activating {key}: {e}"))?;
-    Ok(path)
-}
-
-/// Follows the main navigation's link to a module page, as a user would.
-async fn nav(c: &Client, page: &str) -> Result<(), String> {
-    let link = format!("nav.main-nav-wide a[href='{ORG}{page}']");
-    wait_css(c, &link).await?;
-    click(c, &link).await?;
-    wait_path(c, &format!("{ORG}{page}")).await
-}
-
 // ---- small browser helpers ----
-
-async fn choose_file(c: &Client, css: &str, file: &Path) -> Result<(), String> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("file input {css}: {e}"))?
-        .send_keys(&file.display().to_string())
-        .await
-        .map_err(|e| format!("choose {}: {e}", file.display()))
-}
-
-async fn attr_of(c: &Client, css: &str, attr: &str) -> Result<String, String> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("find {css}: {e}"))?
-        .attr(attr)
-        .await
-        .map_err(|e| format!("{attr} of {css}: {e}"))
-        .map(Option::unwrap_or_default)
-}
 
 async fn checked(c: &Client, css: &str) -> Result<bool, String> {
     c.find(Locator::Css(css))

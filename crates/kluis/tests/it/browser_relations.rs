@@ -6,8 +6,9 @@
 //! and `data-*` attributes, and on what the user typed, not on translated text.
 
 use crate::browser::{
-    absent, available, choose, click, current_path, downloaded, fill, go, in_browser, text_of,
-    value_of, wait_css, wait_path, wait_url,
+    ORG, OWNER, absent, activate_starter, attr_of, available, choose, choose_file, click,
+    current_path, downloaded, fill, go, in_browser, nav, setup, text_of, value_of, wait_css,
+    wait_path, wait_url,
 };
 use crate::serve::PASSWORD;
 use crate::support::Install;
@@ -16,10 +17,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const OWNER: &str = "eva@korenschoof.test";
 const STAFF: &str = "sanne@korenschoof.test";
 const STAFF_PASSWORD: &str = "another long password 42";
-const ORG: &str = "/o/bakkerij-de-korenschoof";
 const EMAIL_PURPOSE: &str = "marketing.communications.email";
 
 /// Runs `flow` against a fresh install in a fresh browser whose downloads land in a folder of its own.
@@ -517,19 +516,6 @@ async fn erasure_flow(c: &Client, base: &str, folder: &Path) -> Result<(), Strin
 
 // ---- steps shared by the flows ----
 
-/// A fresh install: the owner sets up the bakery and lands on its dashboard.
-async fn setup(c: &Client, base: &str) -> Result<(), String> {
-    go(c, &format!("{base}/")).await?;
-    wait_css(c, "form[action='/setup']").await?;
-    fill(c, "#org_name", "Bakkerij De Korenschoof").await?;
-    fill(c, "#name", "Eva Koren").await?;
-    fill(c, "#email", OWNER).await?;
-    fill(c, "#password", PASSWORD).await?;
-    click(c, "form[action='/setup'] button[type='submit']").await?;
-    wait_css(c, "form[action='/logout']").await?;
-    wait_path(c, ORG).await
-}
-
 async fn login(c: &Client, base: &str, email: &str, password: &str) -> Result<(), String> {
     go(c, &format!("{base}/login")).await?;
     wait_css(c, "form[action='/login']").await?;
@@ -571,21 +557,7 @@ async fn logout(c: &Client) -> Result<(), String> {
 /// follows from them).
 async fn activate_starters(c: &Client, keys: &[&str]) -> Result<(), String> {
     for key in keys {
-        nav(c, "/register").await?;
-        click(c, &format!("a[href='{ORG}/register/library']")).await?;
-        let pick = format!("section[aria-labelledby='tpl-{key}'] button[type='submit']");
-        wait_css(c, &pick).await?;
-        click(c, &pick).await?;
-        wait_url(c, "notice=activity-created").await?;
-        let path = current_path(c).await?;
-        click(
-            c,
-            &format!("form[action='{path}/status'] button[type='submit']"),
-        )
-        .await?;
-        wait_url(c, "notice=activity-activated")
-            .await
-            .map_err(|e| format!("activating {key}: {e}"))?;
+        activate_starter(c, key).await?;
     }
     Ok(())
 }
@@ -683,33 +655,6 @@ async fn verify(c: &Client, request: &str) -> Result<(), String> {
 async fn origin(c: &Client) -> Result<String, String> {
     let url = c.current_url().await.map_err(|e| e.to_string())?;
     Ok(url.origin().ascii_serialization())
-}
-
-/// Follows the main navigation's link to a module page, as a user would.
-async fn nav(c: &Client, page: &str) -> Result<(), String> {
-    let link = format!("nav.main-nav-wide a[href='{ORG}{page}']");
-    wait_css(c, &link).await?;
-    click(c, &link).await?;
-    wait_path(c, &format!("{ORG}{page}")).await
-}
-
-async fn choose_file(c: &Client, css: &str, file: &Path) -> Result<(), String> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("file input {css}: {e}"))?
-        .send_keys(&file.display().to_string())
-        .await
-        .map_err(|e| format!("choose {}: {e}", file.display()))
-}
-
-async fn attr_of(c: &Client, css: &str, attr: &str) -> Result<String, String> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("find {css}: {e}"))?
-        .attr(attr)
-        .await
-        .map_err(|e| format!("{attr} of {css}: {e}"))
-        .map(Option::unwrap_or_default)
 }
 
 /// Any file already in `dir`, finished or not.
