@@ -11,7 +11,8 @@ use kluis_domain::dpia::assessment::{
     PlannedMeasure, Question, Risk, RiskKind, RiskMapEntry, ValidationStatus,
 };
 use kluis_domain::dpia::screening::{
-    self, Screening, ScreeningProblem, ScreeningRecord, Suggestions,
+    self, Screening, ScreeningOutcome, ScreeningProblem, ScreeningReason, ScreeningRecord,
+    Suggestions,
 };
 use kluis_domain::register::{ActivityStatus, DpiaStatus, Jurisdiction};
 use kluis_domain::{AuditAction, Permission, Role, SystemActor};
@@ -587,23 +588,79 @@ fn today() -> Date {
 
 /// Sets the DPIA status of activity `activity_id` to `status` through the register's versioned save, in `tx`;
 /// nothing when it already has it. Returns whether it changed.
+/// The screening's result in words for the register: the reasons a DPIA is
+/// required, or the justification and the number of criteria when none is; the screener's notes after.
+fn screening_rationale(s: &Screening, outcome: &ScreeningOutcome, lang: Lang) -> String {
+    let tr = kluis_i18n::Tr::new(lang);
+    let dashed = |k: &str| k.replace('_', "-");
+    let mut parts: Vec<String> = match outcome {
+        ScreeningOutcome::Required { reasons } => reasons
+            .iter()
+            .map(|r| match r {
+                ScreeningReason::NlList(i) => tr
+                    .t(&format!("dpia-page-nl-{}", dashed(i.as_str())))
+                    .to_owned(),
+                ScreeningReason::BeList(i) => tr
+                    .t(&format!("dpia-page-be-{}", dashed(i.as_str())))
+                    .to_owned(),
+                ScreeningReason::Art35(c) => format!(
+                    "{}: {}",
+                    c.article(),
+                    tr.t(&format!("dpia-page-art35-{}", dashed(c.as_str())))
+                ),
+                ScreeningReason::Wp248 { criteria } => tr.t_with(
+                    "dpia-page-reason-wp248",
+                    &[("criteria", &criteria.to_string())],
+                ),
+            })
+            .collect(),
+        ScreeningOutcome::NotRequiredJustified { criteria } => vec![
+            tr.t_with(
+                "dpia-page-outcome-not-required-justified",
+                &[("criteria", &criteria.to_string())],
+            ),
+            s.justification.trim().to_owned(),
+        ],
+        ScreeningOutcome::NotRequired { criteria } => vec![tr.t_with(
+            "dpia-page-outcome-not-required",
+            &[("criteria", &criteria.to_string())],
+        )],
+    };
+    if !s.notes.trim().is_empty() {
+        parts.push(s.notes.trim().to_owned());
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("; ")
+}
+
 async fn set_activity_dpia(
     tx: &mut WriteTx,
     scope: &OrgScope,
     actor: &str,
     activity_id: &str,
     status: impl FnOnce(DpiaStatus) -> DpiaStatus,
+    rationale: Option<String>,
 ) -> Result<bool, AppError> {
     let Some(cur) = tx.activities(scope).get(activity_id).await? else {
         return Ok(false);
     };
     let mut a = cur.activity.clone();
     a.dpia = status(a.dpia);
-    if a.dpia == cur.activity.dpia {
+    if let Some(r) = rationale {
+        a.dpia_rationale = r;
+    }
+    let mut changed: Vec<&str> = Vec::new();
+    if a.dpia != cur.activity.dpia {
+        changed.push("dpia");
+    }
+    if a.dpia_rationale != cur.activity.dpia_rationale {
+        changed.push("dpia_rationale");
+    }
+    if changed.is_empty() {
         return Ok(false);
     }
     tx.activities(scope)
-        .save(&a, cur.version, &["dpia"], actor, now_ms())
+        .save(&a, cur.version, &changed, actor, now_ms())
         .await?;
     Ok(true)
 }
@@ -760,6 +817,8 @@ impl App {
             return Err(screening_error(p));
         }
         let outcome = screening::outcome(&s);
+        // Dutch, the register's language for NL and BE organisations (the exports word their own labels per language).
+        let rationale = screening_rationale(&s, &outcome, Lang::Nl);
         let row = ScreeningRow {
             id: Uuid::now_v7().to_string(),
             activity_id: activity_id.clone(),
@@ -789,6 +848,7 @@ impl App {
                 actor.user_id.as_str(),
                 &activity_id,
                 |cur| outcome.status(cur),
+                Some(rationale.clone()),
             )
             .await?;
             let fields: &[&str] = if changed {
@@ -982,9 +1042,14 @@ impl App {
                 .await?;
             let mut fields = vec!["validation"];
             if let Some(a) = &cur.activity_id
-                && set_activity_dpia(&mut tx, &actor.scope, actor.user_id.as_str(), a, |_| {
-                    DpiaStatus::Done
-                })
+                && set_activity_dpia(
+                    &mut tx,
+                    &actor.scope,
+                    actor.user_id.as_str(),
+                    a,
+                    |_| DpiaStatus::Done,
+                    None,
+                )
                 .await?
             {
                 fields.push("activity.dpia");

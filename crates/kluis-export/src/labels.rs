@@ -54,11 +54,16 @@ pub fn status(tr: Tr, a: &ProcessingActivity) -> String {
 }
 
 pub fn dpia(tr: Tr, a: &ProcessingActivity) -> String {
-    or(
+    let status = or(
         tr,
         &format!("export-dpia-{}", a.dpia.as_str().replace('_', "-")),
         a.dpia.as_str(),
-    )
+    );
+    if a.dpia_rationale.trim().is_empty() {
+        status
+    } else {
+        format!("{status}: {}", a.dpia_rationale.trim())
+    }
 }
 
 /// "Contract (Art. 6(1)(b))", or empty.

@@ -89,6 +89,7 @@ versioned!(ProcessingActivity, not compared: ["id"], fields: [
     measures_note,
     joint_controller,
     dpia,
+    dpia_rationale,
     notes,
 ]);
 

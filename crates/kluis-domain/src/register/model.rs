@@ -267,6 +267,9 @@ pub struct ProcessingActivity {
     /// Joint controller of this activity, if any (Art. 26).
     pub joint_controller: String,
     pub dpia: DpiaStatus,
+    /// The DPIA screening's result in words: the reasons a DPIA is required, or why none is (Art. 35, WP248).
+    /// Written with each screening, read by the register's exports and the compliance check.
+    pub dpia_rationale: String,
     pub notes: String,
 }
 
@@ -302,6 +305,7 @@ impl Default for ProcessingActivity {
             measures_note: String::new(),
             joint_controller: String::new(),
             dpia: DpiaStatus::NotScreened,
+            dpia_rationale: String::new(),
             notes: String::new(),
         }
     }

@@ -123,6 +123,14 @@ async fn screening_stores_the_outcome_and_the_register_shows_the_status() {
         .await
         .json();
     assert_eq!(act["activity"]["dpia"], "required", "{act}");
+    // The reasons are kept on the activity in words, for the register and its exports.
+    let rationale = act["activity"]["dpia_rationale"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        rationale.contains("camera") || rationale.contains("Camera"),
+        "{act}"
+    );
     let history = api
         .get(&format!(
             "/api/v1/orgs/acme/register/activities/{id}/history"
@@ -151,6 +159,20 @@ async fn screening_stores_the_outcome_and_the_register_shows_the_status() {
         export.body.contains("\"dpia\":\"required\"")
             || export.body.contains("\"dpia\": \"required\""),
         "the export shows the status"
+    );
+    assert!(
+        export.body.contains(rationale),
+        "the export shows the reasons"
+    );
+    let csv = api
+        .get("/api/v1/orgs/acme/register/export?format=csv")
+        .await;
+    assert_status(&csv, 200, "register CSV");
+    assert!(
+        csv.body
+            .contains(rationale.split(';').next().unwrap_or_default()),
+        "{}",
+        csv.body
     );
     let screenings = api
         .get(&format!("/api/v1/orgs/acme/dpia-screenings/{id}"))
