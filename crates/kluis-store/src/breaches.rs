@@ -288,25 +288,7 @@ impl BreachStore<'_> {
     /// The notifications to the authority of breach `id`, oldest first.
     pub async fn notifications(&self, id: &str) -> Result<Vec<BreachNotificationRow>> {
         let mut c = self.conn().await?;
-        let rows = sqlx::query(
-            "SELECT seq, phase, sent_at, reference, recorded_by FROM breach_notifications \
-             WHERE org_id = $1 AND breach_id = $2 ORDER BY seq",
-        )
-        .bind(self.scope.org_id())
-        .bind(id)
-        .fetch_all(&mut *c)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(BreachNotificationRow {
-                    seq: r.try_get("seq")?,
-                    phase: r.try_get("phase")?,
-                    sent_at: r.try_get("sent_at")?,
-                    reference: r.try_get("reference")?,
-                    recorded_by: r.try_get("recorded_by")?,
-                })
-            })
-            .collect()
+        notifications(&mut c, self.scope.org_id(), id).await
     }
 
     /// How many people and documents breach `id` affects.
@@ -355,7 +337,7 @@ impl BreachStore<'_> {
         .await?)
     }
 
-    /// A page of the documents breach `id` affects (removed ones too when `with_excluded`), with their names.
+    /// The documents breach `id` affects (or, with `excluded`, those removed by hand), at most `limit`, with names.
     pub async fn affected_documents(
         &self,
         id: &str,
@@ -408,6 +390,32 @@ async fn get(c: &mut AnyConnection, org: &str, id: &str) -> Result<Option<Breach
         .await?
     };
     r.as_ref().map(row).transpose()
+}
+
+fn notification(r: &sqlx::any::AnyRow) -> Result<BreachNotificationRow> {
+    Ok(BreachNotificationRow {
+        seq: r.try_get("seq")?,
+        phase: r.try_get("phase")?,
+        sent_at: r.try_get("sent_at")?,
+        reference: r.try_get("reference")?,
+        recorded_by: r.try_get("recorded_by")?,
+    })
+}
+
+async fn notifications(
+    c: &mut AnyConnection,
+    org: &str,
+    id: &str,
+) -> Result<Vec<BreachNotificationRow>> {
+    let rows = sqlx::query(
+        "SELECT seq, phase, sent_at, reference, recorded_by FROM breach_notifications \
+         WHERE org_id = $1 AND breach_id = $2 ORDER BY seq",
+    )
+    .bind(org)
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await?;
+    rows.iter().map(notification).collect()
 }
 
 async fn events(c: &mut AnyConnection, org: &str, id: &str) -> Result<Vec<BreachEventRow>> {
@@ -563,25 +571,8 @@ impl BreachTx<'_> {
 
     /// The notifications sent so far, oldest first (to check the next phase inside the transaction).
     pub async fn notifications(&mut self, id: &str) -> Result<Vec<BreachNotificationRow>> {
-        let rows = sqlx::query(
-            "SELECT seq, phase, sent_at, reference, recorded_by FROM breach_notifications \
-             WHERE org_id = $1 AND breach_id = $2 ORDER BY seq",
-        )
-        .bind(self.scope.org_id())
-        .bind(id)
-        .fetch_all(&mut *self.conn)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(BreachNotificationRow {
-                    seq: r.try_get("seq")?,
-                    phase: r.try_get("phase")?,
-                    sent_at: r.try_get("sent_at")?,
-                    reference: r.try_get("reference")?,
-                    recorded_by: r.try_get("recorded_by")?,
-                })
-            })
-            .collect()
+        let org = self.org();
+        notifications(self.conn, &org, id).await
     }
 
     /// Records a notification to the authority, numbered after the last.

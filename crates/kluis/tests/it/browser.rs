@@ -574,3 +574,22 @@ pub(crate) async fn attr_of(c: &Client, css: &str, attr: &str) -> Result<String,
         .map_err(|e| format!("{attr} of {css}: {e}"))
         .map(Option::unwrap_or_default)
 }
+
+/// Runs `flow` against a fresh install in a fresh browser whose downloads land in a folder of its own.
+pub(crate) fn run_flow<F, Fut>(name: &str, flow: F)
+where
+    F: FnOnce(Client, String, PathBuf) -> Fut,
+    Fut: std::future::Future<Output = Result<(), String>>,
+{
+    if !available() {
+        return;
+    }
+    let install = Install::new();
+    let server = install.serve();
+    let url = server.url.trim_end_matches('/').to_owned();
+    let files = tempfile::tempdir().expect("temporary folder");
+    std::fs::create_dir_all(files.path().join("downloads")).expect("download folder");
+    let folder = files.path().to_owned();
+    let downloads = folder.join("downloads");
+    in_browser(name, &server, Some(&downloads), |c| flow(c, url, folder));
+}

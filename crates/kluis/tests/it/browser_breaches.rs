@@ -7,10 +7,9 @@
 //! read from ../shared here, never copied.
 
 use crate::browser::{
-    ORG, absent, activate_starter, attr_of, available, choose, choose_file, click, current_path,
-    downloaded, fill, in_browser, nav, setup, text_of, value_of, wait_css, wait_path, wait_url,
+    ORG, absent, activate_starter, attr_of, choose, choose_file, click, current_path, downloaded,
+    fill, nav, run_flow, setup, text_of, value_of, wait_css, wait_path, wait_url,
 };
-use crate::support::Install;
 use fantoccini::{Client, Locator};
 use std::path::{Path, PathBuf};
 
@@ -21,28 +20,9 @@ const CUSTOMERS: [(&str, &str, &str); 3] = [
 ];
 const AP_REFERENCE: &str = "AP-MELD-2026-0042";
 
-/// Runs `flow` against a fresh install in a fresh browser whose downloads land in a folder of its own.
-fn run<F, Fut>(name: &str, flow: F)
-where
-    F: FnOnce(Client, String, PathBuf) -> Fut,
-    Fut: std::future::Future<Output = Result<(), String>>,
-{
-    if !available() {
-        return;
-    }
-    let install = Install::new();
-    let server = install.serve();
-    let url = server.url.trim_end_matches('/').to_owned();
-    let files = tempfile::tempdir().expect("temporary folder");
-    std::fs::create_dir_all(files.path().join("downloads")).expect("download folder");
-    let folder = files.path().to_owned();
-    let downloads = folder.join("downloads");
-    in_browser(name, &server, Some(&downloads), |c| flow(c, url, folder));
-}
-
 #[test]
 fn a_breach_of_imported_customers_is_notified_to_the_ap_within_the_clock() {
-    run(
+    run_flow(
         "a_breach_of_imported_customers_is_notified_to_the_ap_within_the_clock",
         |c, base, folder| async move { breach_flow(&c, &base, &folder).await },
     );
@@ -270,7 +250,7 @@ async fn import_customers(c: &Client, folder: &Path) -> Result<(), String> {
 
 #[test]
 fn the_cnil_example_pia_is_imported_through_the_dpia_page() {
-    run(
+    run_flow(
         "the_cnil_example_pia_is_imported_through_the_dpia_page",
         |c, base, _| async move { cnil_import_flow(&c, &base).await },
     );
@@ -361,7 +341,7 @@ fn cnil_file(name: &str) -> PathBuf {
 
 #[test]
 fn an_activity_is_screened_and_its_dpia_run_and_exported_as_pdf() {
-    run(
+    run_flow(
         "an_activity_is_screened_and_its_dpia_run_and_exported_as_pdf",
         |c, base, folder| async move { dpia_flow(&c, &base, &folder.join("downloads")).await },
     );

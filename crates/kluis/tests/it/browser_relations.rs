@@ -6,12 +6,10 @@
 //! and `data-*` attributes, and on what the user typed, not on translated text.
 
 use crate::browser::{
-    ORG, OWNER, absent, activate_starter, attr_of, available, choose, choose_file, click,
-    current_path, downloaded, fill, go, in_browser, nav, setup, text_of, value_of, wait_css,
-    wait_path, wait_url,
+    ORG, OWNER, absent, activate_starter, attr_of, choose, choose_file, click, current_path,
+    downloaded, fill, go, nav, run_flow, setup, text_of, value_of, wait_css, wait_path, wait_url,
 };
 use crate::serve::PASSWORD;
-use crate::support::Install;
 use fantoccini::{Client, Locator};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -21,28 +19,9 @@ const STAFF: &str = "sanne@korenschoof.test";
 const STAFF_PASSWORD: &str = "another long password 42";
 const EMAIL_PURPOSE: &str = "marketing.communications.email";
 
-/// Runs `flow` against a fresh install in a fresh browser whose downloads land in a folder of its own.
-fn run<F, Fut>(name: &str, flow: F)
-where
-    F: FnOnce(Client, String, PathBuf) -> Fut,
-    Fut: std::future::Future<Output = Result<(), String>>,
-{
-    if !available() {
-        return;
-    }
-    let install = Install::new();
-    let server = install.serve();
-    let url = server.url.trim_end_matches('/').to_owned();
-    let files = tempfile::tempdir().expect("temporary folder");
-    let downloads = files.path().join("downloads");
-    std::fs::create_dir_all(&downloads).expect("download folder");
-    let folder = files.path().to_owned();
-    in_browser(name, &server, Some(&downloads), |c| flow(c, url, folder));
-}
-
 #[test]
 fn a_customer_file_is_imported_and_its_bad_rows_are_named_by_row_and_reason() {
-    run(
+    run_flow(
         "a_customer_file_is_imported_and_its_bad_rows_are_named_by_row_and_reason",
         |c, base, folder| async move { import_flow(&c, &base, &folder).await },
     );
@@ -205,7 +184,7 @@ async fn relation_emails(c: &Client) -> Result<Vec<String>, String> {
 
 #[test]
 fn a_consent_is_given_and_withdrawn_by_the_person_through_the_link_sent_by_hand() {
-    run(
+    run_flow(
         "a_consent_is_given_and_withdrawn_by_the_person_through_the_link_sent_by_hand",
         |c, base, _| async move { consent_flow(&c, &base).await },
     );
@@ -318,7 +297,7 @@ fn link_in(text: &str, marker: &str) -> Option<String> {
 
 #[test]
 fn an_access_request_is_verified_and_its_bundle_downloaded() {
-    run(
+    run_flow(
         "an_access_request_is_verified_and_its_bundle_downloaded",
         |c, base, folder| async move { access_flow(&c, &base, &folder.join("downloads")).await },
     );
@@ -387,7 +366,7 @@ async fn access_flow(c: &Client, base: &str, downloads: &Path) -> Result<(), Str
 
 #[test]
 fn an_erasure_keeps_the_invoice_and_removes_the_rest() {
-    run(
+    run_flow(
         "an_erasure_keeps_the_invoice_and_removes_the_rest",
         |c, base, folder| async move { erasure_flow(&c, &base, &folder).await },
     );
