@@ -1,7 +1,7 @@
 //! Document class from title and keyword evidence, kind of personal data from class floor and findings.
 
 use crate::detect::Scan;
-use crate::lexicon::Kw;
+use crate::vocab::Kw;
 use crate::{Classification, Finding};
 use kluis_domain::{DocumentClass as C, EntityType as E, PersonalDataKind as K, SpecialCategory};
 

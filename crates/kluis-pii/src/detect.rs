@@ -1,7 +1,8 @@
 //! The scan of one text: keyword hits, identifier candidates and their validation, overlap resolution.
 
 use crate::checks::{self, digits};
-use crate::lexicon::{Finds, Kw, Verdict, WordCache};
+use crate::gate::{Finds, Verdict, WordCache};
+use crate::vocab::Kw;
 use crate::{Detector, Finding};
 use kluis_domain::{EntityType as E, SpecialCategory};
 use regex::Regex;
@@ -147,7 +148,7 @@ pub(crate) struct Scan<'a> {
     /// Starts of words (keyword-pass boundaries) whose first byte is an ASCII capital or a lead byte from 0xC3
     /// (every non-ASCII capital), ascending: the name rules visit these instead of walking the text again.
     pub caps: Vec<usize>,
-    /// Occurrences of the prose rule's intro words (`names::PERSON_INTRO`, exact bytes): (start, end).
+    /// Occurrences of the prose rule's intro words (`vocab::names::PERSON_INTRO`, exact bytes): (start, end).
     pub intros: Vec<(usize, usize)>,
     pub specials: Vec<Special>,
     /// The end of every line (the position of its line break, or the text's length for a last line without
@@ -161,7 +162,7 @@ pub(crate) struct Scan<'a> {
     mark_blocks: Vec<(usize, u64)>,
 }
 
-pub(crate) use crate::lexicon::wordish;
+pub(crate) use crate::gate::wordish;
 
 /// The eight bytes at `k` of a block's window, as a little-endian word (`k + 8 <= 80`).
 #[inline(always)]
@@ -197,7 +198,7 @@ fn push_bits<const N: usize>(v: &mut Vec<usize>, mut m: u64, base: usize) {
 #[inline(never)]
 fn quiet_words(
     cache: &mut WordCache,
-    gate: &crate::lexicon::WordGate,
+    gate: &crate::gate::WordGate,
     win: &[u8; 80],
     mut starts: u64,
     mut ends: u64,
@@ -229,7 +230,7 @@ fn quiet_words(
 #[inline(never)]
 fn quiet_rest(
     cache: &mut WordCache,
-    gate: &crate::lexicon::WordGate,
+    gate: &crate::gate::WordGate,
     win: &[u8; 80],
     k: usize,
     j: usize,
@@ -238,7 +239,7 @@ fn quiet_rest(
     cache.quiet_after_all(gate, w, j - k, next_at(win, j))
 }
 
-/// The two bytes at `j` of a block's window, as [`crate::lexicon::next2`] reads them (`j + 2 <= 80`).
+/// The two bytes at `j` of a block's window, as [`crate::gate::next2`] reads them (`j + 2 <= 80`).
 #[inline(always)]
 fn next_at(win: &[u8; 80], j: usize) -> u16 {
     debug_assert!(j <= 78);
@@ -385,18 +386,18 @@ thread_local! {
 }
 
 impl Collect<'_> {
-    /// A word whose verdict is not kept yet (it takes the gate's, `lexicon::WordGate`, branch-free) or lets it
+    /// A word whose verdict is not kept yet (it takes the gate's, `gate::WordGate`, branch-free) or lets it
     /// through: the exact lookups for what it may be.
     #[inline(never)]
     fn settle(&mut self, s: usize, p: usize) {
         let b = self.text.as_bytes();
         let n = p - s;
-        let (w, key) = crate::lexicon::word_key(b, s, n);
+        let (w, key) = crate::gate::word_key(b, s, n);
         let slot = WordCache::slot(key);
         let v = match self.cache.get(slot, key) {
             Some(v) => v,
             None => {
-                let (h, _) = crate::lexicon::word_hashes_of(w, n);
+                let (h, _) = crate::gate::word_hashes_of(w, n);
                 let v = self.det.gate.test(b, s, p, h, w.0);
                 self.cache.insert(&self.det.gate, slot, key, h, v);
                 v
@@ -410,7 +411,7 @@ impl Collect<'_> {
             && self
                 .det
                 .gate
-                .follows(b, p, crate::lexicon::word_hashes_of(w, n).0);
+                .follows(b, p, crate::gate::word_hashes_of(w, n).0);
         let word = v.has(Verdict::WORD) || reads_on;
         // The verdict's bits that found nothing in this word are dropped from the cache: what they test depends
         // on the word's own bytes only, so the next occurrence is settled in the inline path (a rare word that
@@ -443,7 +444,7 @@ impl Collect<'_> {
             kept &= !Verdict::TAIL;
         }
         if kept != v.0 {
-            let h = crate::lexicon::word_hashes_of(w, n).0;
+            let h = crate::gate::word_hashes_of(w, n).0;
             self.cache
                 .insert(&self.det.gate, slot, key, h, Verdict(kept));
         }
@@ -475,7 +476,7 @@ impl Collect<'_> {
     /// depends on the word's own bytes only, see [`Finds`]).
     #[inline(never)]
     fn word(&mut self, s: usize, i: usize, w: (u64, u64), hit: bool, hit4: bool) -> Finds {
-        let (h, h4) = crate::lexicon::word_hashes_of(w, i - s);
+        let (h, h4) = crate::gate::word_hashes_of(w, i - s);
         let (det, text) = (self.det, self.text);
         let lex = &det.lex;
         let b = text.as_bytes();
@@ -501,7 +502,9 @@ impl Collect<'_> {
                 // The prose rule reads a run of two to eight ASCII lowercase letters.
                 if (2..=8).contains(&w.len())
                     && w.iter().all(u8::is_ascii_lowercase)
-                    && crate::names::PERSON_INTRO.iter().any(|x| x.as_bytes() == w)
+                    && crate::vocab::names::PERSON_INTRO
+                        .iter()
+                        .any(|x| x.as_bytes() == w)
                 {
                     self.lists.intros.push((s, i));
                     finds.intro = true;
@@ -569,7 +572,7 @@ impl Collect<'_> {
                 .trim_end_matches(['-', 's']);
             // A visit to a doctor ("tandarts", "oogarts") says little on its own: only the condition words count.
             let body = t.bytes != b"arts"
-                && crate::lexicon::BODY
+                && crate::vocab::special::BODY
                     .iter()
                     .any(|m| modifier.eq_ignore_ascii_case(m));
             match t.entries.first().map(|x| x.kw) {
@@ -642,10 +645,10 @@ impl<'a> Scan<'a> {
                 open = None;
                 let p = base + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
-                let w = crate::lexicon::load16(b, s);
+                let w = crate::gate::load16(b, s);
                 if !c
                     .cache
-                    .quiet(&det.gate, w, p - s, || crate::lexicon::next2(b, p))
+                    .quiet(&det.gate, w, p - s, || crate::gate::next2(b, p))
                 {
                     c.settle(s, p);
                 }

@@ -8,10 +8,12 @@
 mod checks;
 mod classify;
 mod detect;
+mod gate;
 mod lexicon;
 mod names;
 mod normal;
 mod table;
+mod vocab;
 mod words;
 
 use kluis_domain::{DocumentClass, EntityType, PersonalDataKind, SpecialCategory};
@@ -69,7 +71,7 @@ pub struct Detector {
     pub(crate) re: detect::Patterns,
     pub(crate) names: names::Gazetteer,
     /// The test per word of the keyword pass.
-    pub(crate) gate: lexicon::WordGate,
+    pub(crate) gate: gate::WordGate,
 }
 
 static SHARED: LazyLock<Detector> = LazyLock::new(Detector::new);
@@ -85,7 +87,7 @@ impl Detector {
     pub fn new() -> Detector {
         let lex = lexicon::Lexicon::build();
         let names = names::Gazetteer::build();
-        let gate = lexicon::WordGate::build(&lex, names.first_hashes.keys());
+        let gate = gate::WordGate::build(&lex, names.first_hashes.keys());
         Detector {
             lex,
             re: detect::Patterns::build(),

@@ -61,7 +61,7 @@ pub(crate) fn ascii_lower16(text: &[u8], s: usize, n: usize) -> Option<[u8; 16]>
     if n > 16 {
         return None;
     }
-    let (w0, w1) = crate::lexicon::load16(text, s);
+    let (w0, w1) = crate::gate::load16(text, s);
     let keep = |k: usize| {
         if k >= 8 {
             u64::MAX
@@ -102,7 +102,7 @@ pub(crate) fn find_byte(s: &[u8], c: u8) -> Option<usize> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Masks {
     /// Word bytes: ASCII letters and digits, and every byte of a multi-byte character (the same set as
-    /// [`crate::lexicon::wordish`]).
+    /// [`crate::gate::wordish`]).
     pub word: u64,
     /// Bytes that may open a capitalised word: an ASCII capital, or a byte from 0xC3 (the lead byte of every
     /// non-ASCII capital).
@@ -372,7 +372,7 @@ pub(crate) fn word_masks_tail(tail: &[u8]) -> Masks {
         mark: 0,
     };
     for (k, &b) in tail.iter().enumerate().take(64) {
-        m.word |= u64::from(crate::lexicon::wordish(b)) << k;
+        m.word |= u64::from(crate::gate::wordish(b)) << k;
         m.caps |= u64::from(b >= 0xC3 || b.is_ascii_uppercase()) << k;
         m.newline |= u64::from(b == b'\n') << k;
         m.digit |= u64::from(b.is_ascii_digit()) << k;
@@ -403,7 +403,7 @@ type Run = (Box<[u8]>, Vec<Box<[u8]>>);
 /// The bit of a run of ASCII letters in `Openers::bits`.
 #[inline(always)]
 fn run_bit(text: &[u8], n: usize) -> usize {
-    (crate::lexicon::word_hash(text, 0, n) >> 52) as usize
+    (crate::gate::word_hash(text, 0, n) >> 52) as usize
 }
 
 /// Whether `line` lowercased may start with the lowercase `phrase`: false only when an ASCII byte of the line
