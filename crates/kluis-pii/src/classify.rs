@@ -126,7 +126,7 @@ fn personal(f: &Finding) -> bool {
 
 /// "[26-12-24 08:18] Name: …" or "09/05/2025, 07:49 - Name: …": a time `hh:mm` in the first 25 bytes, then
 /// a speaker and a colon.
-fn chat_line(l: &str) -> bool {
+pub(crate) fn chat_line(l: &str) -> bool {
     let b = l.as_bytes();
     if !b.first().is_some_and(|c| c.is_ascii_digit() || *c == b'[') {
         return false;
@@ -143,216 +143,6 @@ fn chat_line(l: &str) -> bool {
 }
 
 /// A line opening with a mail header ("From:", "Van:", "Onderwerp:", "Objet :").
-/// Categories whose weak words become a statement when a sentence is about a named or referred-to person
-/// ("Hij is katholiek", "Zij is aan haar galblaas geopereerd", "She broke her wrist").
-const PERSONAL_CATS: &[SpecialCategory] = &[
-    SpecialCategory::Health,
-    SpecialCategory::Religion,
-    SpecialCategory::SexualOrientation,
-];
-
-/// Weak terms that name a care role, a place or a body ("verpleegkundige", "apotheek", "kerk"): a person may
-/// work there or deliver there, so a pronoun does not make them a statement about that person.
-const ROLE_ENDS: &[&[u8]] = &[
-    b"loog",
-    b"logue",
-    b"arts",
-    b"ist",
-    b"iste",
-    b"kundige",
-    b"peut",
-    b"peute",
-    b"rurg",
-    b"iater",
-    b"iatre",
-    b"apotheek",
-    b"apotheker",
-    b"pharmacie",
-    b"pharmacy",
-    b"huis",
-    b"kliniek",
-    b"clinic",
-    b"pital",
-    b"praktijk",
-    b"post",
-    b"zorg",
-    b"dienst",
-    b"fonds",
-    b"mutualiteit",
-    b"mutualit\xc3\xa9",
-    b"verzekeraar",
-    b"patient",
-    b"pati\xc3\xabnt",
-    b"spreekuur",
-    b"kerk",
-    b"moskee",
-    b"parochie",
-    b"synagoge",
-    b"gemeente",
-    b"mosqu\xc3\xa9e",
-    b"paroisse",
-    b"gemeenschap",
-    b"imam",
-    b"dominee",
-    b"pastoor",
-    b"therapist",
-    b"physio",
-    b"dentist",
-    b"ouder",
-    b"coach",
-    b"dentaire",
-    b"operatie",
-    b"operation",
-    b"op\xc3\xa9ration",
-    b"medisch",
-    b"medische",
-    b"m\xc3\xa9decin",
-    b"doctor",
-    b"practice",
-];
-
-/// The term at `pos` is a whole word, not the start of a longer one ("medicijn" in "medicijnkasten").
-fn whole_word(text: &str, pos: usize, len: usize) -> bool {
-    text.as_bytes()
-        .get(pos + len)
-        .is_none_or(|&c| !c.is_ascii_alphanumeric() && c < 0x80)
-}
-
-/// The sentence around `pos` has a first- or third-person subject or possessive ("ik", "hij", "zij", "mijn",
-/// "il", "elle", "she", "my"): the weak term there is said of a person. "U", "we", "je" and "you" are left out
-/// (a business letter addresses its reader with them), and so is "zijn", which is mostly the verb.
-fn about_someone(text: &str, pos: usize) -> bool {
-    let b = text.as_bytes();
-    let pos = pos.min(b.len());
-    let mut s = pos;
-    while s > 0 && pos - s < 160 && !matches!(b[s - 1], b'.' | b'\n' | b'!' | b'?' | b';') {
-        s -= 1;
-    }
-    let mut e = pos;
-    while e < b.len() && e - pos < 160 && !matches!(b[e], b'.' | b'\n' | b'!' | b'?' | b';') {
-        e += 1;
-    }
-    const WORDS: &[&[u8]] = &[
-        b"ik", b"hij", b"zij", b"ze", b"mijn", b"haar", b"il", b"elle", b"he", b"she", b"i", b"my",
-        b"his", b"her", b"mon", b"ma", b"sa", b"son",
-    ];
-    b[s..e]
-        .split(|&c| !c.is_ascii_alphabetic())
-        .any(|w| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
-}
-
-/// The line holding `pos`: (start, end without the line break).
-fn line_at(text: &str, pos: usize) -> (usize, usize) {
-    let b = text.as_bytes();
-    let pos = pos.min(b.len());
-    let s = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
-    let e = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k);
-    (s, e)
-}
-
-/// The term at `pos` sits in a table row (cells split by tabs, bars or semicolons) that also holds a person's
-/// name: the cell says it of that person ("Sewdien, Kenneth | koosjer", "101\tIngrid Tjon\tR-thumb").
-/// `names` are the spans of the person names, sorted: one binary search per term, however long the list.
-fn in_row_of_person(text: &str, pos: usize, names: &[(usize, usize)]) -> bool {
-    let (s, e) = line_at(text, pos);
-    let row = &text.as_bytes()[s..e];
-    let cells = row
-        .iter()
-        .filter(|&&c| matches!(c, b'\t' | b'|' | b';'))
-        .count();
-    let first = names.partition_point(|&(ns, _)| ns < s);
-    cells >= 1
-        && names[first..]
-            .iter()
-            .take_while(|&&(ns, _)| ns < e)
-            .any(|&(_, ne)| ne <= e)
-}
-
-/// Answers that say "none" to a question ("Allergieën: geen", "Medicatie: n.v.t.", "[ ] diabetes").
-const NONE_ANSWERS: &[&str] = &[
-    "geen",
-    "nee",
-    "n.v.t.",
-    "nvt",
-    "n.v.t",
-    "niet van toepassing",
-    "-",
-    "none",
-    "no",
-    "n/a",
-    "néant",
-    "aucun",
-    "aucune",
-    "non",
-    "niks",
-    "niets",
-    "niks bijzonders",
-    "niets bijzonders",
-    "geen bijzonderheden",
-    "rien",
-    "rien à signaler",
-    "nothing",
-    "nothing to report",
-];
-
-/// The term at `pos` is asked about, not stated: it stands after an empty tick box on its line, or in a form
-/// label whose answer (after the colon, or alone on the next line) is "none".
-fn declined(text: &str, pos: usize) -> bool {
-    let (s, e) = line_at(text, pos);
-    let before = text[s..pos.min(e)].trim_end();
-    if before.ends_with("[ ]")
-        || before.ends_with("[]")
-        || before.ends_with("( )")
-        || before.ends_with('\u{2610}')
-    {
-        return true;
-    }
-    let line = &text[s..e];
-    let Some(colon) = line.rfind(':') else {
-        return false;
-    };
-    if s + colon < pos {
-        // The term is in the answer itself.
-        return false;
-    }
-    let mut answer = line[colon + 1..].trim();
-    if answer.is_empty() {
-        answer = text[(e + 1).min(text.len())..]
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("");
-    }
-    let answer = answer.trim_end_matches(['.', '!']).to_lowercase();
-    NONE_ANSWERS.contains(&answer.as_str())
-}
-
-/// The text speaks of a gift or a donation ("bewijs van gift", "fiscaal attest giften", "don", "donation").
-fn gift_words(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "gift"
-                | "giften"
-                | "donatie"
-                | "donaties"
-                | "schenking"
-                | "schenker"
-                | "dons"
-                | "don"
-                | "donateur"
-                | "libéralité"
-                | "libéralités"
-                | "donation"
-                | "donations"
-                | "donor"
-                | "collecte"
-                | "tiende"
-        )
-    })
-}
-
 fn mail_headers(text: &str) -> bool {
     text.lines().take(12).any(|l| {
         let l = l.trim_start().to_lowercase();
@@ -374,7 +164,7 @@ fn mail_headers(text: &str) -> bool {
 }
 
 /// Where the title lives: the first lines, skipping e-mail headers but reading the Subject.
-fn title_zone(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn title_zone(text: &str) -> Vec<(usize, usize)> {
     let mut zones = Vec::new();
     let mut pos = 0;
     let mut lines_taken = 0;
@@ -529,58 +319,13 @@ pub(crate) fn classify(
     {
         best = C::Other;
     }
-    // A term inside a person's name says nothing about that person ("Padmi Ramadan", "Sam Christen").
-    let in_name = |pos: usize| {
-        findings
-            .iter()
-            .any(|f| f.entity == E::PersonName && f.start <= pos && pos < f.end)
-    };
-    let specials: Vec<_> = scan
-        .specials
-        .iter()
-        .filter(|x| !in_name(x.start) && !declined(text, x.start))
-        .collect();
-    let mut name_spans: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|f| f.entity == E::PersonName)
-        .map(|f| (f.start, f.end))
-        .collect();
-    name_spans.sort_unstable();
-    // A gift to a religious body tells the giver's religion ("Moskee El Fath vzw … Fiscaal attest giften").
-    let gift_to_faith = specials
-        .iter()
-        .any(|x| x.category == SpecialCategory::Religion && x.weak)
-        && gift_words(text);
+    let said = crate::special::Evidence::new(text, scan, findings, &zones);
     let cats_of = |kind: K| {
-        let mut cats: Vec<SpecialCategory> = Vec::new();
         if any_personal || kind > K::None {
-            // A strong term settles a category; weak terms need a second, different weak term.
-            for c in SpecialCategory::ALL {
-                let strong = specials.iter().any(|x| {
-                    x.category == *c
-                        && (!x.weak
-                            || in_row_of_person(text, x.start, &name_spans)
-                            || (*c == SpecialCategory::Religion && gift_to_faith)
-                            || (PERSONAL_CATS.contains(c)
-                                && x.term.len() >= 5
-                                && !x.term.contains(&b' ')
-                                && !ROLE_ENDS.iter().any(|r| x.term.ends_with(r))
-                                && whole_word(text, x.start, x.term.len())
-                                && about_someone(text, x.start)))
-                });
-                let mut weak: Vec<&[u8]> = specials
-                    .iter()
-                    .filter(|x| x.category == *c && x.weak)
-                    .map(|x| x.term.as_slice())
-                    .collect();
-                weak.sort();
-                weak.dedup();
-                if strong || weak.len() >= 2 {
-                    cats.push(*c);
-                }
-            }
+            said.categories()
+        } else {
+            Vec::new()
         }
-        cats
     };
     if best_score < 3 {
         // No class cue: a note about a person's health is a health statement, other personal text a letter.
@@ -597,15 +342,26 @@ pub(crate) fn classify(
     }
 
     // Kind: the class floor, raised by findings, never lowered.
-    let mut kind = best.kind_floor();
+    // A class whose floor is special (an ID copy, a health statement) only raises a document that is about someone.
+    let mut kind = if any_personal || best == C::IdCopy {
+        best.kind_floor()
+    } else {
+        K::None
+    };
     if any_personal {
         kind = kind.max(K::Generic);
     }
     if findings.iter().any(|f| f.entity.is_national_id()) {
         kind = K::Special;
     }
+    // A policy or a flyer on health that says nothing of anyone is no health statement ("Verzuimprotocol").
+    if best == C::HealthStatement && said.health_only_in_general() {
+        best = C::Other;
+        kind = if any_personal { K::Generic } else { K::None };
+    }
     let mut cats = cats_of(kind);
-    if best == C::HealthStatement {
+    // A health statement is about a person's health; a leaflet that reads like one but names nobody is not.
+    if best == C::HealthStatement && any_personal {
         cats.push(SpecialCategory::Health);
     }
     cats.sort();

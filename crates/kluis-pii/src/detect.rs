@@ -263,16 +263,14 @@ fn push_hit(
                 weak,
                 term: p.bytes.clone(),
             }),
-            Kw::Party => {
-                if member_before(text, s) {
-                    specials.push(Special {
-                        start: s,
-                        category: SpecialCategory::Political,
-                        weak: false,
-                        term: p.bytes.clone(),
-                    });
-                }
-            }
+            // A party's name is strong beside a membership word; otherwise the sentence must give the person a
+            // political role ("staat op de lijst van Groen", "conseillère communale (Ecolo)").
+            Kw::Party => specials.push(Special {
+                start: s,
+                category: SpecialCategory::Political,
+                weak: !member_before(text, s),
+                term: p.bytes.clone(),
+            }),
             Kw::Member(c) => specials.push(Special {
                 start: s,
                 category: c,

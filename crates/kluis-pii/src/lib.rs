@@ -12,6 +12,7 @@ mod gate;
 mod lexicon;
 mod names;
 mod normal;
+mod special;
 mod table;
 mod vocab;
 mod words;
@@ -124,6 +125,35 @@ impl Detector {
     /// Number of keyword hits of the tokenising pass alone: lets the dev examples time that stage.
     pub fn debug_keyword_pass(&self, text: &str) -> usize {
         detect::Scan::new(self, text).hits.len()
+    }
+
+    /// Every special-category term the keyword pass found: (position, term, category, weak). For the evaluation
+    /// tools' explanations.
+    pub fn debug_special_terms(&self, text: &str) -> Vec<(usize, String, SpecialCategory, bool)> {
+        detect::Scan::new(self, text)
+            .specials
+            .iter()
+            .map(|s| {
+                (
+                    s.start,
+                    String::from_utf8_lossy(&s.term).into_owned(),
+                    s.category,
+                    s.weak,
+                )
+            })
+            .collect()
+    }
+
+    /// Every special-category term after the document's own findings and whether the rule counts it (said of
+    /// someone): (position, term, category, counted). For the evaluation tools' explanations.
+    pub fn debug_special_verdicts(
+        &self,
+        text: &str,
+    ) -> Vec<(usize, String, SpecialCategory, bool)> {
+        let scan = detect::Scan::new(self, text);
+        let findings = scan.findings();
+        let zones = classify::title_zone(text);
+        special::Evidence::new(text, &scan, &findings, &zones).verdicts()
     }
 
     /// The keyword pass's result, kept so the dev examples can time the findings half on its own.

@@ -10,10 +10,12 @@
 //! - several words match across single blanks ("onder behandeling").
 //!
 //! Files: [`context`] (identifier context words, name and address cues, document-class cues, street affixes),
-//! [`names`] (name cues: particles, stop words, labels, greetings, closings), [`special`] (GDPR Art. 9 and 10 terms, compound heads and body parts, unions, religious bodies, parties).
+//! [`names`] (name cues: particles, stop words, labels, greetings, closings), [`person`] (what ties a sentence to
+//! one person or to anyone), [`special`] (GDPR Art. 9 and 10 terms, compound heads and body parts, unions, religious bodies, parties).
 
 pub(crate) mod context;
 pub(crate) mod names;
+pub(crate) mod person;
 pub(crate) mod special;
 
 use kluis_domain::{DocumentClass as C, SpecialCategory as S};

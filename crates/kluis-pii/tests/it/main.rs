@@ -5,6 +5,7 @@ mod generalisation;
 mod identifiers;
 mod names;
 mod robustness;
+mod said_of_someone;
 mod special;
 mod unseen;
 mod vocabulary;

@@ -1,0 +1,673 @@
+//! Which special categories a document reveals about a person. Each special-category term of the keyword pass
+//! counts when its sentence says it of someone: a name, a pronoun or a title in the sentence, a table row with a
+//! name, a form or a title about a person; not when the sentence speaks of anyone (a policy, a flyer, a press
+//! release), and a care provider or a place of worship only as a visit or a membership, never as a workplace or
+//! a customer. The words these tests read are in `vocab::person`.
+
+use crate::Finding;
+use crate::detect::{Scan, Special};
+use crate::vocab::person::{
+    ANYONE, CONDITIONS, DETERMINERS, GENERAL, INDEFINITE, KIN, POLITICAL_ROLES, PRONOUNS, READER,
+    RECORD_LABELS, TITLES, TRADE, VISIT_BEFORE,
+};
+use kluis_domain::{EntityType as E, SpecialCategory};
+
+/// Terms that name a care role, a place or a body ("verpleegkundige", "apotheek", "kerk"): a person may work
+/// there or deliver there, so they count only as a visit, a treatment or a membership ("bij de huisarts").
+const ROLE_ENDS: &[&[u8]] = &[
+    b"loog",
+    b"logue",
+    b"arts",
+    b"ist",
+    b"iste",
+    b"kundige",
+    b"peut",
+    b"peute",
+    b"rurg",
+    b"iater",
+    b"iatre",
+    b"apotheek",
+    b"apotheker",
+    b"pharmacie",
+    b"pharmacy",
+    b"huis",
+    b"kliniek",
+    b"clinic",
+    b"pital",
+    b"praktijk",
+    b"post",
+    b"zorg",
+    b"dienst",
+    b"fonds",
+    b"mutualiteit",
+    b"mutualit\xc3\xa9",
+    b"verzekeraar",
+    b"patient",
+    b"pati\xc3\xabnt",
+    b"spreekuur",
+    b"kerk",
+    b"moskee",
+    b"parochie",
+    b"synagoge",
+    b"gemeente",
+    b"mosqu\xc3\xa9e",
+    b"paroisse",
+    b"gemeenschap",
+    b"imam",
+    b"dominee",
+    b"pastoor",
+    b"therapist",
+    b"physio",
+    b"dentist",
+    b"ouder",
+    b"coach",
+    b"dentaire",
+    b"m\xc3\xa9decin",
+    b"doctor",
+    b"practice",
+    b"operatie",
+    b"operation",
+    b"op\xc3\xa9ration",
+    b"kin\xc3\xa9",
+    b"kine",
+    b"dokter",
+    b"docteur",
+    b"ggz",
+    b"osteopaat",
+    b"verpleging",
+    b"nurse",
+    b"infirmier",
+    b"infirmi\xc3\xa8re",
+    b"midwife",
+    b"vroedvrouw",
+    b"sage-femme",
+    b"kraamzorg",
+    b"logop\xc3\xa8de",
+    b"ost\xc3\xa9opathe",
+    b"practor",
+    b"noom",
+    b"urgences",
+    b"hulp",
+    b"room",
+    b"m\xc3\xa9dicale",
+    b"centrum",
+    b"poli",
+    b"travail",
+    b"traitant",
+    b"health",
+    b"tandarts",
+    b"voorganger",
+];
+
+/// The term at `pos` is a whole word, not the start of a longer one ("medicijn" in "medicijnkasten").
+fn whole_word(text: &str, pos: usize, len: usize) -> bool {
+    text.as_bytes()
+        .get(pos + len)
+        .is_none_or(|&c| !c.is_ascii_alphanumeric() && c < 0x80)
+}
+
+/// The line holding `pos`: (start, end without the line break).
+pub(crate) fn line_at(text: &str, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let pos = pos.min(b.len());
+    let s = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
+    let e = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k);
+    (s, e)
+}
+
+/// The term at `pos` sits in a table row (cells split by tabs, bars, semicolons or commas) that also holds a person's
+/// name: the cell says it of that person ("Sewdien, Kenneth | koosjer", "101\tIngrid Tjon\tR-thumb").
+/// `names` are the spans of the person names, sorted: one binary search per term, however long the list.
+fn in_row_of_person(text: &str, pos: usize, names: &[(usize, usize)]) -> bool {
+    let (s, e) = line_at(text, pos);
+    let row = &text.as_bytes()[s..e];
+    let cells = row
+        .iter()
+        .filter(|&&c| matches!(c, b'\t' | b'|' | b';'))
+        .count();
+    // Comma-separated values: quoted cells, or four commas with no blank after them (prose puts one there).
+    let commas = row.iter().filter(|&&c| c == b',').count();
+    let csv =
+        row.windows(3).any(|w| w == b"\",\"") || commas >= 4 && !row.windows(2).any(|w| w == b", ");
+    let first = names.partition_point(|&(ns, _)| ns < s);
+    (cells >= 1 || csv)
+        && names[first..]
+            .iter()
+            .take_while(|&&(ns, _)| ns < e)
+            .any(|&(_, ne)| ne <= e)
+}
+
+/// Answers that say "none" to a question ("Allergieën: geen", "Medicatie: n.v.t.", "[ ] diabetes").
+const NONE_ANSWERS: &[&str] = &[
+    "geen",
+    "nee",
+    "n.v.t.",
+    "nvt",
+    "n.v.t",
+    "niet van toepassing",
+    "-",
+    "none",
+    "no",
+    "n/a",
+    "néant",
+    "aucun",
+    "aucune",
+    "non",
+    "niks",
+    "niets",
+    "niks bijzonders",
+    "niets bijzonders",
+    "geen bijzonderheden",
+    "rien",
+    "rien à signaler",
+    "nothing",
+    "nothing to report",
+];
+
+/// The term at `pos` is asked about, not stated: it stands after an empty tick box on its line, or in a form
+/// label whose answer (after the colon, or alone on the next line) is "none".
+fn declined(text: &str, pos: usize) -> bool {
+    let (s, e) = line_at(text, pos);
+    let before = text[s..pos.min(e)].trim_end();
+    if before.ends_with("[ ]")
+        || before.ends_with("[]")
+        || before.ends_with("( )")
+        || before.ends_with('\u{2610}')
+    {
+        return true;
+    }
+    let line = &text[s..e];
+    let Some(colon) = line.rfind(':') else {
+        return false;
+    };
+    if s + colon < pos {
+        // The term is in the answer itself.
+        return false;
+    }
+    let mut answer = line[colon + 1..].trim();
+    if answer.is_empty() {
+        answer = text[(e + 1).min(text.len())..]
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+    }
+    let answer = answer.trim_end_matches(['.', '!']).to_lowercase();
+    NONE_ANSWERS.contains(&answer.as_str())
+}
+
+/// The text speaks of a gift or a donation ("bewijs van gift", "fiscaal attest giften", "don", "donation").
+fn gift_words(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "gift"
+                | "giften"
+                | "donatie"
+                | "donaties"
+                | "schenking"
+                | "schenker"
+                | "dons"
+                | "don"
+                | "donateur"
+                | "libéralité"
+                | "libéralités"
+                | "donation"
+                | "donations"
+                | "donor"
+                | "collecte"
+                | "tiende"
+        )
+    })
+}
+
+/// The special-category terms of one document and what the rules need to judge them.
+pub(crate) struct Evidence<'a> {
+    text: &'a str,
+    terms: Vec<&'a Special>,
+    /// Spans of person names, sorted.
+    names: Vec<(usize, usize)>,
+    /// Spans of what identifies a person in a table row (names, e-mail addresses, phone numbers, birth dates,
+    /// national numbers), sorted.
+    people: Vec<(usize, usize)>,
+    zones: &'a [(usize, usize)],
+    /// The document is a record about a person: a name after a record label ("Naam: …", "Patiënt\tJan").
+    form_person: bool,
+    /// A letter, a chat or a record to or about a named person: "u", "je", "vous", "you" are that person.
+    addressed: bool,
+    gift_to_faith: bool,
+}
+
+impl<'a> Evidence<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        scan: &'a Scan<'_>,
+        findings: &[Finding],
+        zones: &'a [(usize, usize)],
+    ) -> Evidence<'a> {
+        let mut names: Vec<(usize, usize)> = findings
+            .iter()
+            .filter(|f| f.entity == E::PersonName)
+            .map(|f| (f.start, f.end))
+            .collect();
+        names.sort_unstable();
+        let mut people: Vec<(usize, usize)> = findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.entity,
+                    E::PersonName
+                        | E::Email
+                        | E::Phone
+                        | E::DateOfBirth
+                        | E::Bsn
+                        | E::BeNationalNumber
+                )
+            })
+            .map(|f| (f.start, f.end))
+            .collect();
+        people.sort_unstable();
+        // A term inside a person's name says nothing about that person ("Padmi Ramadan", "Sam Christen").
+        let in_name = |pos: usize| names.iter().any(|&(s, e)| s <= pos && pos < e);
+        let terms: Vec<&Special> = scan
+            .specials
+            .iter()
+            .filter(|x| !in_name(x.start) && !declined(text, x.start))
+            .collect();
+        let form_person = names.iter().any(|&(s, _)| {
+            let (ls, _) = line_at(text, s);
+            let label = &text[ls..s];
+            label.contains([':', '\t']) && Words::of(label).any(RECORD_LABELS)
+        }) || record_label_line(text);
+        let gift_to_faith = terms
+            .iter()
+            .any(|x| x.category == SpecialCategory::Religion && x.weak)
+            && gift_words(text);
+        Evidence {
+            text,
+            terms,
+            addressed: form_person || addressed(text, &names),
+            names,
+            people,
+            zones,
+            form_person,
+            gift_to_faith,
+        }
+    }
+
+    /// The categories the document reveals about someone, in `SpecialCategory::ALL` order.
+    pub(crate) fn categories(&self) -> Vec<SpecialCategory> {
+        SpecialCategory::ALL
+            .iter()
+            .copied()
+            .filter(|&c| self.terms.iter().any(|x| x.category == c && self.counts(x)))
+            .collect()
+    }
+
+    /// The document names health terms, and every one of them is said of anyone (a sick-leave policy, a
+    /// flyer): no health statement, whatever its title.
+    pub(crate) fn health_only_in_general(&self) -> bool {
+        let mut health = self
+            .terms
+            .iter()
+            .filter(|x| x.category == SpecialCategory::Health)
+            .peekable();
+        health.peek().is_some() && health.all(|x| !self.counts(x))
+    }
+
+    /// Each term and whether it counts: (position, term, category, counted), for the evaluation tools.
+    pub(crate) fn verdicts(&self) -> Vec<(usize, String, SpecialCategory, bool)> {
+        self.terms
+            .iter()
+            .map(|x| {
+                let term = String::from_utf8_lossy(&x.term).into_owned();
+                (x.start, term, x.category, self.counts(x))
+            })
+            .collect()
+    }
+
+    fn counts(&self, x: &Special) -> bool {
+        let c = x.category;
+        // A strong compound head is a condition of the body part before it ("knieoperatie"), not a provider.
+        let compound = self.text[..x.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let provider = ROLE_ENDS.iter().any(|r| x.term.ends_with(r)) && (x.weak || !compound);
+        let said = self.said_of_someone(x.start);
+        // In a person's record, two different weak terms of a category outside general sentences make a
+        // statement together ("Medicijnen: paracetamol en omeprazol").
+        let record_pair = self.form_person && !self.general(x.start) && self.second_weak(x, false);
+        if provider {
+            if self.has_any(x.start, TRADE) {
+                return false;
+            }
+            // A union or a religious body after a membership word is a membership ("Ledenlijst Moskee …").
+            if !x.weak {
+                return said || self.on_record(x.start);
+            }
+            return (said && self.visited(x.start)) || record_pair;
+        }
+        if c == SpecialCategory::Political && x.weak {
+            return said && self.has_any(x.start, POLITICAL_ROLES);
+        }
+        if c == SpecialCategory::Religion && x.weak && self.gift_to_faith {
+            return true;
+        }
+        if !x.weak {
+            return said || self.on_record(x.start);
+        }
+        let proper = self.in_proper_name(x.start);
+        (said && !proper && (self.personal_word(x) || self.second_weak(x, true)))
+            || (record_pair && !proper)
+    }
+
+    /// A weak term written with a capital right after another capitalised word is part of a proper name ("Basisschool
+    /// De Regenboog", "Grote Kerk", "Kiné Sainte-Marguerite").
+    fn in_proper_name(&self, pos: usize) -> bool {
+        let t = self.text;
+        if !t[pos..].chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let before = t[..pos].trim_end_matches([' ', '-']);
+        if before.len() == pos {
+            return false;
+        }
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        prev.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A weak term that is a statement on its own when said of someone: a whole word of five bytes or more.
+    fn personal_word(&self, x: &Special) -> bool {
+        x.term.len() >= 5 && !x.term.contains(&b' ') && whole_word(self.text, x.start, x.term.len())
+    }
+
+    /// Another weak term of the same category ("griep" and "koorts"): said of someone too and no provider
+    /// (`said`), or only outside general sentences.
+    fn second_weak(&self, x: &Special, said: bool) -> bool {
+        self.terms.iter().any(|y| {
+            y.category == x.category
+                && y.weak
+                && y.term != x.term
+                // Not the same word matched twice ("tandarts" and its head "arts").
+                && (y.start + y.term.len() <= x.start || x.start + x.term.len() <= y.start)
+                && if said {
+                    !ROLE_ENDS.iter().any(|r| y.term.ends_with(r)) && self.said_of_someone(y.start)
+                } else {
+                    !self.general(y.start)
+                }
+        })
+    }
+
+    /// The sentence at `pos` is about someone: it holds a name, sits in a table row with a name, or has a
+    /// pronoun or a title and does not speak of anyone at all.
+    fn said_of_someone(&self, pos: usize) -> bool {
+        self.sentence_about_someone(pos)
+            || list_intro(self.text, pos).is_some_and(|i| self.sentence_about_someone(i))
+    }
+
+    fn sentence_about_someone(&self, pos: usize) -> bool {
+        let (s, e) = sentence_at(self.text, pos);
+        if self.names_in(s, e) || in_row_of_person(self.text, pos, &self.people) {
+            return true;
+        }
+        let words = Words::of(&self.text[s..e]);
+        if words.anyone() {
+            return false;
+        }
+        words.any(PRONOUNS)
+            || (words.any(&["je"]) && words.french())
+            || words.any(TITLES)
+            || words.any(KIN)
+            || (self.addressed && words.any(READER))
+    }
+
+    /// The sentence at `pos` speaks to the reader or of people in general.
+    fn general(&self, pos: usize) -> bool {
+        let (s, e) = sentence_at(self.text, pos);
+        let words = Words::of(&self.text[s..e]);
+        words.anyone() || words.any(GENERAL) || (!self.addressed && words.any(READER))
+    }
+
+    /// A term in the title, or anywhere but in a general sentence of a record about a named person (a care plan's
+    /// "- Diagnose Alzheimer", a progress report's "De re-integratie loopt volgens plan").
+    fn on_record(&self, pos: usize) -> bool {
+        // A title is a short line ("Ziekmelding", "Ledenlijst Moskee Al Fath"), not a first paragraph.
+        if self.zones.iter().any(|&(s, e)| {
+            s <= pos && pos < e && e - s <= 80 && !greeting(&self.text[s..e]) && !self.general(pos)
+        }) {
+            return true;
+        }
+        self.form_person && !self.general(pos)
+    }
+
+    fn names_in(&self, s: usize, e: usize) -> bool {
+        let first = self.names.partition_point(|&(ns, _)| ns < s);
+        self.names[first..]
+            .iter()
+            .take_while(|&&(ns, _)| ns < e)
+            .next()
+            .is_some()
+    }
+
+    fn has_any(&self, pos: usize, list: &[&str]) -> bool {
+        let (s, e) = sentence_at(self.text, pos);
+        Words::of(&self.text[s..e]).any(list)
+    }
+
+    /// A visit preposition (and determiners) right before the term: "bij de huisarts", "chez le kiné".
+    fn visited(&self, pos: usize) -> bool {
+        let (s, _) = sentence_at(self.text, pos);
+        let before = Words::of(&self.text[s..pos]);
+        let mut it = before.list.iter().rev().filter(|w| !w.is_empty());
+        for w in it.by_ref() {
+            if DETERMINERS.contains(&w.as_str()) {
+                continue;
+            }
+            return VISIT_BEFORE.contains(&w.as_str());
+        }
+        false
+    }
+}
+
+const GREETINGS: &[&str] = &[
+    "geachte", "geacht", "beste", "lieve", "hoi", "hallo", "hi", "hey", "dag", "dear", "hello",
+    "cher", "chère", "bonjour", "madame", "monsieur",
+];
+
+/// A salutation line ("Geacht bestuur van de kerkfabriek,"): no title, whatever words it holds.
+fn greeting(line: &str) -> bool {
+    Words::of(line)
+        .list
+        .first()
+        .is_some_and(|f| GREETINGS.contains(&f.as_str()))
+}
+
+/// A line "Patiënt : IONESCU Andrei" near the top: a record label, a colon and a capitalised value (the name
+/// finder may not know the name).
+fn record_label_line(text: &str) -> bool {
+    text.lines().take(60).any(|l| {
+        let Some((label, value)) = l.split_once(':') else {
+            return false;
+        };
+        let label = label.trim().to_lowercase();
+        label.len() <= 24
+            && RECORD_LABELS.contains(&label.as_str())
+            && value
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
+/// For a term in a list item ("- Yom Kippour : jeudi 2 octobre"), the end of the line that introduces the list
+/// with a colon ("mes demandes pour les fêtes juives :"): the items finish that sentence.
+fn list_intro(text: &str, pos: usize) -> Option<usize> {
+    let item = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with(['-', '*', '\u{2022}'])
+            || t.split_once(['.', ')']).is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
+    let (s, _) = line_at(text, pos);
+    if !item(&text[s..]) {
+        return None;
+    }
+    let mut end = s;
+    for l in text[..s].lines().rev().take(30) {
+        end = end.saturating_sub(l.len() + 1);
+        let t = l.trim_end();
+        if t.is_empty() || item(l) {
+            continue;
+        }
+        return t.ends_with(':').then(|| end + t.len().saturating_sub(1));
+    }
+    None
+}
+
+/// The document greets a named person, or is a chat between people: the reader words are that person.
+fn addressed(text: &str, names: &[(usize, usize)]) -> bool {
+    let chat = text
+        .lines()
+        .take(40)
+        .filter(|l| crate::classify::chat_line(l))
+        .count()
+        >= 2;
+    chat || text
+        .lines()
+        .take(30)
+        .scan(0usize, |pos, l| {
+            let s = *pos;
+            *pos += l.len() + 1;
+            Some((s, l))
+        })
+        .any(|(s, l)| {
+            let w = Words::of(l);
+            w.list
+                .first()
+                .is_some_and(|f| GREETINGS.contains(&f.as_str()))
+                && (names.iter().any(|&(ns, _)| ns >= s && ns < s + l.len()) || w.any(TITLES))
+        })
+}
+
+/// The sentence holding `pos`: bounded by a line break (unless the next line goes on in lowercase), `!`, `?`, `;`, or a full stop before a blank and a
+/// capital (so "mw. drs." and "t.a.v." stay inside), at most 240 bytes each side.
+fn sentence_at(text: &str, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let pos = pos.min(b.len());
+    let end_at = |i: usize| -> bool {
+        match b[i] {
+            b'!' | b'?' | b';' => true,
+            // A hard-wrapped sentence goes on in lowercase on the next line.
+            b'\n' => !continues(text, i + 1),
+            b'.' => {
+                b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+                    && b.get(i + 2)
+                        .is_none_or(|c| c.is_ascii_uppercase() || *c == b'\n')
+            }
+            _ => false,
+        }
+    };
+    let mut s = pos;
+    while s > 0 && pos - s < 240 && !end_at(s - 1) {
+        s -= 1;
+    }
+    let mut e = pos;
+    while e < b.len() && e - pos < 240 && !end_at(e) {
+        e += 1;
+    }
+    (floor(text, s), floor(text, e))
+}
+
+/// The line starting at `i` goes on with the sentence before it: after its indentation it opens in lowercase or
+/// with a number ("   24 oktober door de rechtbank …"), and it is no chat message.
+fn continues(text: &str, i: usize) -> bool {
+    let rest = &text[floor(text, i.min(text.len()))..];
+    let line = rest.split('\n').next().unwrap_or("");
+    let body = line.trim_start_matches([' ', '\t']);
+    body.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        && !crate::classify::chat_line(body)
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The lowercase words of a piece of text, with the part before an apostrophe as a word of its own ("j'ai" →
+/// "j'ai", "j"), for whole-word and phrase tests.
+struct Words {
+    list: Vec<String>,
+    joined: String,
+}
+
+impl Words {
+    fn of(s: &str) -> Words {
+        // Acronyms in capitals are no pronouns ("HIS" is a system, "ME" a diagnosis).
+        let mut kept = String::with_capacity(s.len());
+        for w in s.split_inclusive(|c: char| !c.is_alphanumeric()) {
+            let letters = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase()) {
+                kept.push_str(&w[letters.len()..]);
+            } else {
+                kept.push_str(w);
+            }
+        }
+        let lower = kept.to_lowercase().replace('\u{2019}', "'");
+        let mut list = Vec::new();
+        for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.')) {
+            let w = w.trim_matches(['\'', '.']);
+            if w.is_empty() {
+                continue;
+            }
+            // "j'ai", "l'hôpital", "qu'il": the elided word counts ("ma'amoul" is one word).
+            if let Some((head, tail)) = w.split_once('\'')
+                && (head.len() == 1 || head.ends_with("qu"))
+            {
+                list.push(head.to_owned());
+                list.push(tail.to_owned());
+            }
+            list.push(w.to_owned());
+        }
+        let joined = format!(" {} ", list.join(" "));
+        Words { list, joined }
+    }
+
+    /// Reads as French (two of its function words): "je" is then "I", not the Dutch "you".
+    fn french(&self) -> bool {
+        const FRENCH: &[&str] = &[
+            "le", "la", "les", "des", "du", "une", "pour", "est", "et", "que", "qui", "dans",
+            "avec", "sur", "pas", "suis", "serai", "mon", "ma", "mes",
+        ];
+        self.list
+            .iter()
+            .filter(|w| FRENCH.contains(&w.as_str()))
+            .count()
+            >= 2
+    }
+
+    /// Speaks of anyone: a quantifier over people, or an indefinite person under a condition.
+    fn anyone(&self) -> bool {
+        self.any(ANYONE) || (self.any(INDEFINITE) && self.any(CONDITIONS))
+    }
+
+    fn any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| {
+            if w.contains(' ') {
+                self.joined.contains(&format!(" {w} "))
+            } else {
+                self.list.iter().any(|x| x == w)
+            }
+        })
+    }
+}
