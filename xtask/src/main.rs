@@ -1,6 +1,6 @@
 //! Project automation: `cargo xtask test` runs the whole suite on SQLite and then on a throwaway PostgreSQL
 //! cluster; `cargo xtask bench` runs the benchmarks that BENCHMARKS.md reports; `cargo xtask fuzz` runs the
-//! parser fuzz targets for a bounded time.
+//! parser fuzz targets for a bounded time; `cargo xtask eval` runs the scanner's evaluation tools.
 
 mod postgres;
 mod s3;
@@ -33,6 +33,9 @@ tasks:
         Release-build benchmarks (detect, pipeline, server, register); results go to stdout, see BENCHMARKS.md.
   fuzz [--seconds N]
         Run each fuzz target of kluis-extract for N seconds (default 20).
+  eval <command> [args...]
+        The scanner's evaluation tools (release build of kluis-pii-eval): heldout, scan, score, report, ...;
+        `cargo xtask eval help` lists them.
 ";
 
 fn main() {
@@ -65,6 +68,7 @@ fn run() -> Result<()> {
         }
         "bench" => bench(rest),
         "fuzz" => fuzz(seconds_flag(rest)?.unwrap_or(20)),
+        "eval" => eval(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -133,7 +137,16 @@ fn test(opts: TestOptions) -> Result<()> {
     envs.push(("KLUIS_VALIDATORS_VENV", validators.display().to_string()));
     envs.push(("KLUIS_REQUIRE_VALIDATORS", "1".into()));
 
-    let mut sqlite = cargo(&root, &["test", "--workspace", "--no-fail-fast"]);
+    let mut sqlite = cargo(
+        &root,
+        &[
+            "test",
+            "--workspace",
+            "--exclude",
+            "kluis-pii-eval",
+            "--no-fail-fast",
+        ],
+    );
     sqlite.env_remove("KLUIS_TEST_DATABASE_URL");
     sqlite.envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
     step("tests on SQLite", sqlite)?;
@@ -153,7 +166,16 @@ fn test(opts: TestOptions) -> Result<()> {
     if !opts.sqlite_only {
         let cluster =
             postgres::Cluster::start().context("starting a throwaway PostgreSQL cluster")?;
-        let mut pg = cargo(&root, &["test", "--workspace", "--no-fail-fast"]);
+        let mut pg = cargo(
+            &root,
+            &[
+                "test",
+                "--workspace",
+                "--exclude",
+                "kluis-pii-eval",
+                "--no-fail-fast",
+            ],
+        );
         pg.env("KLUIS_TEST_DATABASE_URL", cluster.url());
         pg.envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
         let result = step("tests on PostgreSQL", pg);
@@ -197,6 +219,22 @@ fn bench(names: &[String]) -> Result<()> {
             &format!("benchmark {name}"),
             cargo(&root, &["bench", "--package", package, "--bench", name]),
         )?;
+    }
+    Ok(())
+}
+
+/// `cargo run --release -p kluis-pii-eval -- ARGS` in the caller's directory, so relative paths mean what the
+/// caller meant.
+fn eval(args: &[String]) -> Result<()> {
+    let mut cmd = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.arg("run")
+        .arg("--manifest-path")
+        .arg(project_root().join("Cargo.toml"))
+        .args(["--release", "-p", "kluis-pii-eval", "--"])
+        .args(args);
+    let status = cmd.status().context("could not run kluis-pii-eval")?;
+    if !status.success() {
+        bail!("kluis-pii-eval failed ({status})");
     }
     Ok(())
 }

@@ -286,12 +286,19 @@ fn main() {
         cpu_rates[cpu_rates.len() / 2]
     );
 
-    let texts = arg("--dev-texts").unwrap_or_else(|| "/tmp/texts".to_owned());
-    let labels =
-        arg("--dev-labels").unwrap_or_else(|| "/work/shared/corpus/dev/labels.jsonl".to_owned());
+    // The dev texts are the corpus documents' extracted text (`kluis-pii-eval dev-text DOCS --out DIR`); the
+    // labels default to the corpus beside the checkout (../shared/corpus).
+    let texts = arg("--dev-texts").unwrap_or_default();
+    let labels = arg("--dev-labels").unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/corpus/dev/labels.jsonl"
+        )
+        .to_owned()
+    });
     if let (Ok(l), true) = (
         std::fs::read_to_string(&labels),
-        std::path::Path::new(&texts).is_dir(),
+        !texts.is_empty() && std::path::Path::new(&texts).is_dir(),
     ) {
         dev_f1(&det, &texts, &l);
     } else {

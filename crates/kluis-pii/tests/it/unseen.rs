@@ -1,4 +1,4 @@
-//! Rules added for held-out set C (`examples/heldout.rs --set c`): membership context for unions and religious
+//! Rules added for held-out set C (`kluis-pii-eval heldout --set c`): membership context for unions and religious
 //! bodies, more special-category wording, content class cues, comma-separated lists, letters without a person.
 
 use kluis_domain::{DocumentClass as C, PersonalDataKind as K, SpecialCategory as S};

@@ -1,4 +1,4 @@
-//! The broader special-category vocabulary added for held-out set E (`examples/heldout.rs --set e`): conditions
+//! The broader special-category vocabulary added for held-out set E (`kluis-pii-eval heldout --set e`): conditions
 //! are strong on their own; specialists, care roles, tests, medicine names and crime or faith words are weak and
 //! need a second, different term; business texts with the same words stay clean. Values made up.
 

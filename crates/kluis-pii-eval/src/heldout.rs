@@ -1,12 +1,13 @@
-//! Dev tool: writes a held-out, labelled set of plain-text documents with layouts, phrasings and names unlike the
-//! dev corpus, to measure how the detector generalises.
+//! `heldout OUT_DIR [N] [SEED] [--set a|b|c|d|e|f] [--names FILE]`: writes a held-out, labelled set of plain-text
+//! documents with layouts, phrasings and names unlike the dev corpus, to measure how the detector generalises.
 //!
-//! usage: `heldout OUT_DIR [N] [SEED] [--names FILE] [--set b|c|d|e|f]` writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus
-//! contract). Deterministic for a seed. Names come from syllable models per origin (Dutch, Frisian, Flemish,
-//! French-Belgian, Turkish, Moroccan, Polish, Indonesian, Surinamese), not from the detector's word lists. Never
-//! commit the output: this program regenerates it.
+//! Writes `OUT_DIR/docs/hNNNN.txt` and `OUT_DIR/labels.jsonl` (the corpus contract). Deterministic for a seed.
+//! Names come from syllable models per origin (Dutch, Frisian, Flemish, French-Belgian, Turkish, Moroccan, Polish,
+//! Indonesian, Surinamese), not from the detector's word lists. Never commit the output: this program regenerates
+//! it.
 //!
-//! Score: `score_corpus OUT_DIR/docs > h.jsonl && python3 score.py OUT_DIR/labels.jsonl h.jsonl`.
+//! Score: `kluis-pii-eval report OUT_DIR`, or `kluis-pii-eval scan OUT_DIR/docs > h.jsonl` and
+//! `kluis-pii-eval score OUT_DIR/labels.jsonl h.jsonl` (the same figures as score.py).
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -93,7 +94,7 @@ impl Person {
         let d = r.pick(domains);
         match r.below(3) {
             0 => format!("{f}.{l}@{d}"),
-            1 => format!("{}{l}@{d}", &f[..1]),
+            1 => format!("{}{l}@{d}", f.get(..1).unwrap_or_default()),
             _ => format!("{f}{}@{d}", r.below(90) + 10),
         }
     }
@@ -3137,7 +3138,7 @@ fn mail_f(r: &mut Rng, p: &Person) -> String {
     match r.below(5) {
         0 => format!("{l}.{f}@{d}"),
         1 => format!("{f}_{l}@{d}"),
-        2 => format!("{}.{l}@{d}", &f[..1]),
+        2 => format!("{}.{l}@{d}", f.get(..1).unwrap_or_default()),
         3 => format!("{f}{}@{d}", 1960 + r.below(45)),
         _ => format!("{f}.{l}@{d}"),
     }
@@ -4664,8 +4665,7 @@ fn company_only(d: &mut Doc, r: &mut Rng) {
         .t("\n");
 }
 
-fn main() -> std::io::Result<()> {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
+pub fn run(mut args: Vec<String>) -> anyhow::Result<()> {
     if let Some(k) = args.iter().position(|a| a == "--names") {
         let file = args.get(k + 1).cloned().unwrap_or_default();
         let pool = std::fs::read_to_string(&file)?
@@ -4688,7 +4688,7 @@ fn main() -> std::io::Result<()> {
             args.drain(k..(k + 2).min(args.len()));
             v
         });
-    let out = std::path::PathBuf::from(args.first().map_or("/tmp/heldout", String::as_str));
+    let out = std::path::PathBuf::from(crate::required(&args, 0, "OUT_DIR")?);
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(300);
     let seed: u64 = args
         .get(2)

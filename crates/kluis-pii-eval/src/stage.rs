@@ -1,7 +1,10 @@
-//! Dev tool: CPU-time throughput of the keyword pass, of the findings half alone and of `detect` on a text file
-//! cut into 64 KB documents (as the bench cuts its corpus): `stage FILE [ROUNDS] [findings|kw|detect|none]`,
-//! prints every round and the medians (CPU time, or wall time with `STAGE_WALL=1`); with `findings` it only repeats the findings half (for a profiler); `kw`,
-//! `detect` and `none` run that stage once (none: only the setup), so that callgrind can count each net of setup.
+//! `stage FILE [ROUNDS] [findings|kw|detect|none]`: CPU-time throughput of the keyword pass, of the findings half
+//! alone and of `detect` on a text file cut into 64 KB documents (as the bench cuts its corpus).
+//!
+//! Prints every round and the medians (CPU time, or wall time with `STAGE_WALL=1`); with `findings` it only repeats
+//! the findings half (for a profiler); `kw`, `detect` and `none` run that stage once (none: only the setup), so
+//! that callgrind can count each net of setup.
+
 /// This thread's CPU time in nanoseconds, or the wall clock with `STAGE_WALL=1` (the scheduler's CPU time may
 /// advance in ticks of several milliseconds; on an idle machine the wall clock resolves finer).
 fn cpu_ns() -> u64 {
@@ -17,25 +20,29 @@ fn cpu_ns() -> u64 {
         .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
         .unwrap_or(0)
 }
-fn main() {
-    let p = std::env::args().nth(1).unwrap_or_default();
-    let rounds: usize = std::env::args()
-        .nth(2)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5);
-    let mode = std::env::args().nth(3).unwrap_or_default();
-    let only_findings = mode == "findings";
-    let t = std::fs::read_to_string(p).unwrap_or_default();
-    let mut docs = Vec::new();
+/// The text cut at the first line end after each 64 KB, with each piece's byte offset.
+pub fn documents_of_64k(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    while start < t.len() {
-        let mut end = (start + 65_536).min(t.len());
-        while end < t.len() && t.as_bytes()[end - 1] != b'\n' {
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let mut end = (start + 65_536).min(text.len());
+        while end < text.len() && text.as_bytes()[end - 1] != b'\n' {
             end += 1;
         }
-        docs.push(&t[start..end]);
+        let piece = (start, text.get(start..end)?);
         start = end;
-    }
+        Some(piece)
+    })
+}
+
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let t = std::fs::read_to_string(crate::required(args, 0, "FILE")?)?;
+    let rounds: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(5);
+    let mode = args.get(2).cloned().unwrap_or_default();
+    let only_findings = mode == "findings";
+    let docs: Vec<&str> = documents_of_64k(&t).map(|(_, doc)| doc).collect();
     let d = kluis_pii::Detector::new();
     let mb = t.len() as f64 / 1e6;
     if mode == "kw" || mode == "detect" || mode == "none" {
@@ -47,7 +54,7 @@ fn main() {
             _ => 0,
         };
         println!("{mode} {n}");
-        return;
+        return Ok(());
     }
     if only_findings {
         let scans: Vec<_> = docs.iter().map(|x| d.debug_scan(x)).collect();
@@ -60,7 +67,7 @@ fn main() {
             "findings {n}: {:.0} MB/s cpu",
             mb * rounds.max(1) as f64 / secs
         );
-        return;
+        return Ok(());
     }
     let (mut kw, mut fi, mut all) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds.max(1) {
@@ -93,4 +100,5 @@ fn main() {
         1e3 / fm,
         all[all.len() / 2]
     );
+    Ok(())
 }
