@@ -3,6 +3,7 @@
 mod casefold;
 mod dev_text;
 mod dump;
+mod explain;
 mod garbage;
 mod heldout;
 mod report;
@@ -40,6 +41,9 @@ commands:
         Extracted text of every document of DIR under `== name` headers, or with --out one <file>.txt each.
   show FILE...
         Findings and classification of text files.
+  explain FILE...
+        Every special-category term of each document (any format kluis-extract reads), whether the rule counted
+        it as said of someone, and its line.
 ";
 
 fn main() {
@@ -74,6 +78,7 @@ fn run() -> Result<()> {
         "small-docs" => small_docs::run(&rest),
         "dev-text" => dev_text::run(&rest),
         "show" => show::run(&rest),
+        "explain" => explain::run(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
