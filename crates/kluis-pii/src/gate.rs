@@ -1,5 +1,17 @@
 //! The keyword gate and the per-thread word cache: word hashing on folded bytes, the branch-free superset test
 //! that lets through only words that may start a keyword, and the cache of its verdicts.
+//!
+//! The keyword pass tests each word against [`WordGate`], a branch-free superset filter (whole word, or a
+//! phrase's first word plus the bytes after it; stem starts; compound-head ends); only the few words it lets
+//! through reach the lexicon's exact lookups. The gate's verdict on a word's own bytes is kept in a per-thread
+//! [`WordCache`] keyed by those exact bytes (words up to 15 bytes, the verdict in the key's spare byte), so a word
+//! seen before (most words of any text) costs one 16-byte compare, in a loop that settles a block's words before
+//! any slow path runs. The same cache keeps the answer of the follow-bytes test per word and next two bytes (for a
+//! word of up to eight bytes that only opens phrases, "de", "met", the answers for a blank and each letter sit in
+//! its own entry, so it is settled by the same one test), and what the exact lookups found in a word whose finds
+//! depend on its own bytes only ([`Finds`]: its keywords of one word, and any longer one its next bytes cannot
+//! continue); verdict bits that found nothing in a word are dropped from its entry. The cache is exact (keyed by
+//! bytes, never by a hash alone) and emptied when another detector's gate uses it, so it never changes a result.
 
 use crate::lexicon::Lexicon;
 use std::collections::HashMap;

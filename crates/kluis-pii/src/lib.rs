@@ -1,9 +1,18 @@
 //! Finds personal data in text and classifies documents: NL/BE identifiers, names, special categories. Pure, no IO.
 //!
-//! One keyword pass over the text (context words, lexicons, street suffixes, and where the digits, separators and
-//! `@` signs are), then ASCII-boundary patterns for identifiers on the digit lines and e-mail addresses from their
-//! `@`; candidates are validated (check digits, calendar, context) before they become findings. Names come from a first-name gazetteer plus document structure
-//! (labels, salutations, signatures, the line above an address).
+//! One keyword pass over the text (`detect`, on the SIMD masks of `words` and the word test of `gate`) collects
+//! the words of the vocabulary (`vocab`, compiled by `lexicon`), capitals, digit lines and the positions of
+//! separators, `@` signs and hyphens. Identifier patterns then run on the digit lines only, where the line's
+//! features allow a match, and e-mail addresses, table rows and list lines start from the marks; candidates are
+//! validated (`checks`: check digits, calendars, country structures) before they become findings. Names come from
+//! several passes over the same lists (labels, greetings and sign-offs, `Name - role` lines, table columns, prose
+//! cues) and spread to the other occurrences of the names found (`names`, `table`). Overlap resolution keeps the
+//! chosen spans as a bitmap. `classify` settles the class and the kind; `special` decides which special-category
+//! terms are said of someone.
+//!
+//! The masks use SSE2 on x86-64 and AVX2 where the CPU has it, found at run time: the workspace's only `unsafe`
+//! calls, sound because every x86-64 CPU has SSE2 and only feature detection makes the `Simd` value that proves
+//! AVX2; a unit test checks both against the portable version.
 
 mod checks;
 mod classify;
