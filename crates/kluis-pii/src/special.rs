@@ -407,7 +407,18 @@ impl<'a> Evidence<'a> {
     /// pronoun or a title and does not speak of anyone at all.
     fn said_of_someone(&self, pos: usize) -> bool {
         self.sentence_about_someone(pos)
-            || list_intro(self.text, pos).is_some_and(|i| self.sentence_about_someone(i))
+            || heading_of(self.text, pos).is_some_and(|h| self.heading_about_someone(h))
+    }
+
+    /// The line a list item or an indented note belongs to: the sentence that introduces it with a colon, or a
+    /// heading that names the person ("Ch. 402 - M. et Mme Benali" above the room's notes).
+    fn heading_about_someone(&self, h: usize) -> bool {
+        let (s, e) = line_at(self.text, h);
+        let line = &self.text[s..e];
+        if line.trim_end().ends_with(':') {
+            return self.sentence_about_someone(h);
+        }
+        line.len() <= 100 && (self.names_in(s, e) || Words::of(line).any(TITLES))
     }
 
     fn sentence_about_someone(&self, pos: usize) -> bool {
@@ -505,9 +516,9 @@ fn record_label_line(text: &str) -> bool {
     })
 }
 
-/// For a term in a list item ("- Yom Kippour : jeudi 2 octobre"), the end of the line that introduces the list
-/// with a colon ("mes demandes pour les fêtes juives :"): the items finish that sentence.
-fn list_intro(text: &str, pos: usize) -> Option<usize> {
+/// For a term in a list item or an indented line, a position on the line it hangs from: the nearest line above
+/// (within 30) that is neither blank, nor an item, nor indented.
+fn heading_of(text: &str, pos: usize) -> Option<usize> {
     let item = |l: &str| {
         let t = l.trim_start();
         t.starts_with(['-', '*', '\u{2022}'])
@@ -515,18 +526,19 @@ fn list_intro(text: &str, pos: usize) -> Option<usize> {
                 !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
             })
     };
+    let indented = |l: &str| l.starts_with([' ', '\t']);
     let (s, _) = line_at(text, pos);
-    if !item(&text[s..]) {
+    let own = text[s..].split('\n').next().unwrap_or("");
+    if !item(own) && !indented(own) {
         return None;
     }
     let mut end = s;
     for l in text[..s].lines().rev().take(30) {
         end = end.saturating_sub(l.len() + 1);
-        let t = l.trim_end();
-        if t.is_empty() || item(l) {
+        if l.trim().is_empty() || item(l) || indented(l) {
             continue;
         }
-        return t.ends_with(':').then(|| end + t.len().saturating_sub(1));
+        return Some(end + l.trim_end().len().saturating_sub(1));
     }
     None
 }
