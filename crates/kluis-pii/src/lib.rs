@@ -8,6 +8,8 @@
 mod checks;
 mod classify;
 mod detect;
+mod iban;
+mod iban_registry;
 mod lexicon;
 mod names;
 mod normal;
@@ -165,8 +167,9 @@ pub fn national_id_types(query: &str) -> Vec<EntityType> {
     out
 }
 
-/// Whether `value` is an IBAN passing its country's length and MOD 97-10 (spaces allowed, any case): the scanner's
-/// own check, for forms and imported files, so the two never disagree.
+/// Whether `value` is an IBAN of a country of the SWIFT registry passing its length, BBAN structure, MOD 97-10 and
+/// national check digits (spaces allowed, any case): the scanner's own check, for forms and imported files, so the
+/// two never disagree.
 pub fn iban_valid(value: &str) -> bool {
     let compact: Vec<u8> = value
         .bytes()
