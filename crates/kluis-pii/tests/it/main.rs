@@ -6,6 +6,7 @@ mod identifiers;
 mod names;
 mod robustness;
 mod special;
+mod stdnum;
 mod unseen;
 mod vocabulary;
 
