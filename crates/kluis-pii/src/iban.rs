@@ -162,6 +162,63 @@ mod tests {
         }
     }
 
+    /// Random lines of country codes, digits, letters, separators and multi-byte characters: no panic, and every
+    /// span found is an IBAN that starts and ends on a character boundary.
+    #[test]
+    fn random_lines_give_whole_ibans_only() {
+        let pieces = [
+            "NL",
+            "nl",
+            "BE",
+            "NO",
+            "TL",
+            "de",
+            "91",
+            "44",
+            "ABNA",
+            "0417",
+            "1643",
+            "00",
+            " ",
+            "  ",
+            ".",
+            "-",
+            "\u{a0}",
+            "é",
+            "€",
+            "_",
+            "x",
+            "7",
+            "NL91ABNA0417164300",
+            "BE71 0961 2345 6769",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut found_any = 0;
+        for _ in 0..50_000 {
+            let t: String = (0..1 + next(12))
+                .map(|_| pieces[next(pieces.len())])
+                .collect();
+            for (s, e) in find(t.as_bytes()) {
+                assert!(t.is_char_boundary(s) && t.is_char_boundary(e), "{t:?}");
+                assert!(
+                    crate::iban_valid(&t[s..e].replace(['.', '-', '\u{a0}'], "")),
+                    "{t:?}"
+                );
+                found_any += 1;
+            }
+        }
+        assert!(
+            found_any > 100,
+            "too few IBANs to say anything: {found_any}"
+        );
+    }
+
     #[test]
     fn wrong_structure_length_or_word_edges() {
         for t in [

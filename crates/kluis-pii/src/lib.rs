@@ -4,6 +4,9 @@
 //! `@` signs are), then ASCII-boundary patterns for identifiers on the digit lines and e-mail addresses from their
 //! `@`; candidates are validated (check digits, calendar, context) before they become findings. Names come from a first-name gazetteer plus document structure
 //! (labels, salutations, signatures, the line above an address).
+//!
+//! IBANs are read from a country code of the SWIFT registry: its countries, lengths and BBAN structures are a data
+//! table in `iban_registry` (a country is one line), the reading of written forms is `iban`.
 
 mod checks;
 mod classify;
