@@ -136,6 +136,18 @@ fn test(opts: TestOptions) -> Result<()> {
     let validators = validators::venv(&root).context("installing the export validators")?;
     envs.push(("KLUIS_VALIDATORS_VENV", validators.display().to_string()));
     envs.push(("KLUIS_REQUIRE_VALIDATORS", "1".into()));
+    // python-stdnum's published IBAN and Belgian national-number test values, read from its sdist on PyPI into the
+    // target dir (LGPL: read at test time, never committed), for kluis-pii's stdnum test.
+    let stdnum_values = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+        .join("stdnum/values.json");
+    let mut stdnum = Command::new(validators.join("bin/python"));
+    stdnum
+        .arg(root.join("crates/kluis-pii/tests/stdnum/values.py"))
+        .arg(&stdnum_values);
+    step("python-stdnum test values", stdnum)?;
+    envs.push(("KLUIS_STDNUM_VALUES", stdnum_values.display().to_string()));
 
     let mut sqlite = cargo(
         &root,

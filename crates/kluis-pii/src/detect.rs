@@ -13,7 +13,6 @@ use std::cell::Cell;
 /// state building, which on the short digit lines they run on costs more than the scan itself. The two date
 /// patterns read capture groups and stay `regex` patterns.
 pub(crate) struct Patterns {
-    iban: Dfa,
     phone_intl: Dfa,
     phone_nat: Dfa,
     postcode: Dfa,
@@ -93,7 +92,6 @@ fn dfa(p: &str) -> Dfa {
 impl Patterns {
     pub(crate) fn build() -> Patterns {
         Patterns {
-            iban: dfa(r"\b[A-Z]{2}[0-9]{2}(?:[ ]{0,2}[A-Z0-9]){11,30}"),
             phone_intl: dfa(r"(?:\+|\b00)3[12][ \-]?(?:\(0\)[ \-]?)?[1-9](?:[ \-.]?[0-9]){7,8}"),
             // One separator between digit groups, or a spaced dash ("06 - 1234 5678").
             phone_nat: dfa(
@@ -105,8 +103,11 @@ impl Patterns {
             ),
             vat_nl: dfa(r"\bNL[ ]?(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}\.?)[ ]?B[ ]?[0-9]{2}\b"),
             vat_be: dfa(r"\bBE[ ]?(?:[01][0-9]{3}|[0-9]{3})[. ]?[0-9]{3}[. ]?[0-9]{3}\b"),
+            // The written forms of the Belgian national number: the date in pairs with dots, blanks or dashes
+            // ("72.03.14-123.20", "72 03 14 123 20"), or in one piece before the counter ("720314-123-20",
+            // "720314 123 20"), or only the check digits apart ("720314123-20").
             be_nn: dfa(
-                r"\b[0-9]{2}\.[0-9]{2}\.[0-9]{2}[-. ][0-9]{3}[.\-]?[0-9]{2}\b|\b[0-9]{6}[- ][0-9]{3}[- .][0-9]{2}\b",
+                r"\b(?:[0-9]{2}\.[0-9]{2}\.[0-9]{2}[-. ]?[0-9]{3}[-. ]?[0-9]{2}|[0-9]{2} [0-9]{2} [0-9]{2}[-. ][0-9]{3}[-. ][0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{2}[-. ][0-9]{3}[-. ][0-9]{2}|[0-9]{6}[-. ][0-9]{3}[-. ]?[0-9]{2}|[0-9]{9}-[0-9]{2})\b",
             ),
             date_num: re(DATE_NUM_PATTERN),
             date_num_span: dfa(DATE_NUM_PATTERN),
@@ -840,28 +841,12 @@ impl<'a> Scan<'a> {
             }
         }
 
-        // IBAN: trim to the country's length, then MOD 97.
-        for m in spans(&p.iban, t, &segs, &has, needs::IBAN) {
-            let bs = m.as_str().as_bytes();
-            let Some(len) = checks::iban_length(&bs[..2]) else {
-                continue;
-            };
-            let mut compact = Vec::with_capacity(34);
-            let mut end = m.start();
-            for (i, &c) in bs.iter().enumerate() {
-                if c != b' ' {
-                    compact.push(c);
-                    if compact.len() == len {
-                        end = m.start() + i + 1;
-                        break;
-                    }
+        // IBAN: from a country code of the registry, as many characters as its country has (see `iban`).
+        for (&(o, e), &f) in segs.iter().zip(&has) {
+            if f & needs::IBAN == needs::IBAN {
+                for (s, e) in crate::iban::find(&b[o..e]) {
+                    add(&mut out, E::Iban, o + s, o + e, 1.0);
                 }
-            }
-            if compact.len() == len
-                && (end >= b.len() || !b[end].is_ascii_alphanumeric())
-                && checks::iban_valid(&compact)
-            {
-                add(&mut out, E::Iban, m.start(), end, 1.0);
             }
         }
 
@@ -923,10 +908,18 @@ impl<'a> Scan<'a> {
             }
         }
 
-        // Belgian national number in its written form.
+        // Belgian national and BIS numbers in their written forms. With the date apart from the counter the form
+        // speaks for itself; a form with one separator only needs the keyword, as the plain 11 digits do.
         for m in spans(&p.be_nn, t, &segs, &has, needs::BE_NN) {
-            if clean_edges(b, m.start(), m.end()) && checks::be_nn_valid(&digits(m.as_str())) {
-                add(&mut out, E::BeNationalNumber, m.start(), m.end(), 0.95);
+            let (s, e) = (m.start(), m.end());
+            if !clean_edges(b, s, e) || !checks::be_nn_valid(&digits(m.as_str())) {
+                continue;
+            }
+            let separators = m.as_str().bytes().filter(|c| !c.is_ascii_digit()).count();
+            if separators >= 2
+                || self.context(s, 90).or_else(|| self.context_after(e)) == Some(Kw::BeNn)
+            {
+                add(&mut out, E::BeNationalNumber, s, e, 0.95);
             }
         }
 
@@ -1087,7 +1080,7 @@ const RUN4: u32 = 1 << 1;
 const RUN6: u32 = 1 << 2;
 /// Two adjacent ASCII capitals: postcodes, ID documents.
 const UPPER2: u32 = 1 << 3;
-/// Two capitals followed by two digits: IBAN.
+/// A registry country code at a word start, then (after a blank, maybe) two digits that open a run: IBAN.
 const IBAN_HEAD: u32 = 1 << 4;
 /// "NL", an optional blank and a run of four digits: Dutch VAT numbers.
 const NL_DIGITS4: u32 = 1 << 5;
@@ -1118,8 +1111,7 @@ const DATE_WORD: u32 = 1 << 16;
 /// A run of capitals and digits that opens with two capitals and ends with a digit, eight bytes or more: ID
 /// document numbers (the run starts at the match's word boundary).
 const ID_SHAPE: u32 = 1 << 17;
-/// Digit, dot, digit, or a run of exactly six digits before a dash or a blank: the two written forms of the
-/// Belgian national number.
+/// Digit, then a dot, a dash or a blank, then a digit: every written form of the Belgian national number.
 const BE_NN_SHAPE: u32 = 1 << 18;
 /// A run of digits that opens with "34" or "37": American Express numbers.
 const AMEX_HEAD: u32 = 1 << 19;
@@ -1197,7 +1189,7 @@ fn seg_features(s: &[u8]) -> u32 {
             if run >= 6 {
                 f |= RUN6;
             }
-            if run == 2 && back(2).is_ascii_uppercase() && back(3).is_ascii_uppercase() {
+            if run == 2 && crate::iban::head_start(s, i).is_some() {
                 f |= IBAN_HEAD;
             }
             if p1 == b'0' {
@@ -1214,6 +1206,9 @@ fn seg_features(s: &[u8]) -> u32 {
             if p1 == b'.' && back(2).is_ascii_digit() {
                 f |= DIGIT_DOT_DIGIT | BE_NN_SHAPE;
             }
+            if matches!(p1, b'-' | b' ') && back(2).is_ascii_digit() {
+                f |= BE_NN_SHAPE;
+            }
             if century(p1, c) {
                 let p2 = back(2);
                 if matches!(p2, b'-' | b'/' | b'.' | b' ') && back(3).is_ascii_digit() {
@@ -1228,9 +1223,6 @@ fn seg_features(s: &[u8]) -> u32 {
             }
         } else {
             let before = if run > 0 { run } else { tail_run };
-            if run == 6 && matches!(c, b'-' | b' ') {
-                f |= BE_NN_SHAPE;
-            }
             if c == b' ' && run > 0 {
                 (tail_run, blanks) = (run, 1);
             } else if c == b' ' && tail_run > 0 && blanks < 2 {
@@ -1596,8 +1588,10 @@ mod tests {
             let r = r.clone();
             Box::new(move |t: &str| r.is_match(t)) as Box<dyn Fn(&str) -> bool>
         };
+        let iban = Box::new(|t: &str| !crate::iban::find(t.as_bytes()).is_empty())
+            as Box<dyn Fn(&str) -> bool>;
         let rules = [
-            ("iban", dfa(&p.iban), needs::IBAN),
+            ("iban", iban, needs::IBAN),
             ("phone_intl", dfa(&p.phone_intl), needs::PHONE_INTL),
             ("phone_nat", dfa(&p.phone_nat), needs::PHONE_NAT),
             ("postcode", dfa(&p.postcode), needs::POSTCODE),
@@ -1621,7 +1615,15 @@ mod tests {
             "BE0123456789",
             "BE 0123.456.789",
             "85.07.30-033.28",
+            "72.03.14-123 20",
+            "72 03 14 123 20",
+            "72-03-14-123-20",
+            "720314123-20",
             "850730 033 28",
+            "nl91 abna 0417 1643 00",
+            "BE 71 096-1234567-69",
+            "NO 71 1234.56.78903",
+            "BE71 0961 2345 6769",
             "850730-033-28",
             "3714 496353 98431",
             "371449635398431",
@@ -1648,7 +1650,7 @@ mod tests {
             "4111-1111-1111-1111",
             "0612345678",
         ];
-        let alphabet = b"0123456789 .-/+()NLBEAZXY3470abcz:,\n";
+        let alphabet = b"0123456789 .-/+()NLBEAZXY3470abcnlz:,\n";
         let mut next = choices(0x9E37_79B9_7F4A_7C15);
         let mut checked = 0;
         for round in 0..60_000 {

@@ -4,7 +4,8 @@
 //! the words of the vocabulary (`vocab`, compiled by `lexicon`), capitals, digit lines and the positions of
 //! separators, `@` signs and hyphens. Identifier patterns then run on the digit lines only, where the line's
 //! features allow a match, and e-mail addresses, table rows and list lines start from the marks; candidates are
-//! validated (`checks`: check digits, calendars, country structures) before they become findings. Names come from
+//! validated (`checks`: check digits, calendars; IBANs are read from a country code by `iban` against the SWIFT
+//! registry's lengths and BBAN structures in `iban_registry`, a country per line) before they become findings. Names come from
 //! several passes over the same lists (labels, greetings and sign-offs, `Name - role` lines, table columns, prose
 //! cues) and spread to the other occurrences of the names found (`names`, `table`). Overlap resolution keeps the
 //! chosen spans as a bitmap. `classify` settles the class and the kind; `special` decides which special-category
@@ -18,6 +19,8 @@ mod checks;
 mod classify;
 mod detect;
 mod gate;
+mod iban;
+mod iban_registry;
 mod lexicon;
 mod names;
 mod normal;
@@ -206,8 +209,9 @@ pub fn national_id_types(query: &str) -> Vec<EntityType> {
     out
 }
 
-/// Whether `value` is an IBAN passing its country's length and MOD 97-10 (spaces allowed, any case): the scanner's
-/// own check, for forms and imported files, so the two never disagree.
+/// Whether `value` is an IBAN of a country of the SWIFT registry passing its length, BBAN structure, MOD 97-10 and
+/// national check digits (spaces allowed, any case): the scanner's own check, for forms and imported files, so the
+/// two never disagree.
 pub fn iban_valid(value: &str) -> bool {
     let compact: Vec<u8> = value
         .bytes()

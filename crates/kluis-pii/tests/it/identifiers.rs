@@ -47,6 +47,148 @@ fn iban_mod97_for_several_countries() {
     check("IBAN NL91ABNA0417164301", &[]);
 }
 
+/// Made-up accounts with computed check digits, of countries outside SEPA too: found without any keyword.
+#[test]
+fn iban_of_every_registry_country_in_its_written_forms() {
+    for v in [
+        "AL41 1234 5678 ABCD EFGH 1234 5678",
+        "BR6112345678123451234567890K1",
+        "SA93 12AA AA11 1111 1111 1111",
+        "XK251234567890123456",
+        "MU18ABCD0102123456789012000EUR",
+        "QA32ABCD123456789ABCDEFGHIJKL",
+        "LC81 ABCD 1234 5678 90AB CDEF GH12 3456",
+        "UA701234560000012345678901234",
+        "NL44RABO0123456789",
+        "NL44 RABO 0123 4567 89",
+        "nl44 rabo 0123 4567 89",
+        "NL44-RABO-0123-4567-89",
+        "NL44\u{a0}RABO\u{a0}0123\u{a0}4567\u{a0}89",
+        "BE 71 0961 2345 6769",
+    ] {
+        assert_eq!(
+            of(
+                &format!("Het voorschot gaat naar {v} zodra het contract getekend is."),
+                Iban
+            ),
+            vec![v],
+            "{v}"
+        );
+    }
+}
+
+/// Strings that pass MOD 97 but break their country's length or BBAN structure are no IBANs.
+#[test]
+fn iban_mod97_alone_is_not_enough() {
+    for v in [
+        // A letter inside the Dutch account number; digits where the bank code has letters.
+        "NL19RABO01234A6789",
+        "NL6312AB3456789012",
+        // One character short of the Netherlands' 18, 22 of Saudi Arabia's 24.
+        "NL97RABO012345678",
+        "SA1845ABCD123456789012",
+        // A digit in the British bank code.
+        "GB14NW3K60161331926819",
+        // Belgian national check digits (the first ten digits mod 97) wrong.
+        "BE98 0961 2345 6768",
+    ] {
+        assert!(
+            of(&format!("IBAN: {v} (zie bijlage)"), Iban).is_empty(),
+            "{v}"
+        );
+    }
+    // The right length followed by one more group is a longer number, not an IBAN and a number after it.
+    assert!(of("Rekening BE71 0961 2345 6769 1234", Iban).is_empty());
+    assert_eq!(
+        of("Rekening BE71 0961 2345 6769 EUR", Iban),
+        vec!["BE71 0961 2345 6769"]
+    );
+}
+
+/// BIS numbers (month + 20 when the sex was unknown, + 40 when known), unknown birth dates and days, births from
+/// 2000, and the numbers that fail.
+#[test]
+fn belgian_bis_numbers_and_unknown_birth_dates() {
+    for v in [
+        // BIS, sex unknown and known; BIS of a birth in 2005.
+        "90221512316",
+        "85473003317",
+        "05420345676",
+        // Birth date unknown (2000-00-01 written 00 40 01 in a BIS), only the year known, day past the month's end.
+        "00400012389",
+        "20000000160",
+        "85403500144",
+        "08201200173",
+    ] {
+        assert_eq!(
+            of(&format!("Rijksregisternummer: {v}"), BeNationalNumber),
+            vec![v],
+            "{v}"
+        );
+    }
+    for v in [
+        // Month 33 and 13 (neither 0-12, 20-32 nor 40-52) and 61, with correct check digits; check digits off.
+        "85333003316",
+        "85133003370",
+        "85613003318",
+        "90221512317",
+    ] {
+        assert!(
+            of(&format!("Rijksregisternummer: {v}"), BeNationalNumber).is_empty(),
+            "{v}"
+        );
+    }
+}
+
+/// Every common written form of the national number. With the date apart from the counter the form speaks for
+/// itself; the plain digits and forms with a single separator need the keyword.
+#[test]
+fn belgian_national_number_written_forms() {
+    for v in [
+        "72.03.14-123.20",
+        "72.03.14-123 20",
+        "72.03.14.123.20",
+        "72 03 14 123 20",
+        "72-03-14-123-20",
+        "720314-123-20",
+        "720314 123 20",
+        "720314-123.20",
+        "90.22.15-123.16",
+    ] {
+        assert_eq!(
+            of(&format!("Rijksregisternummer: {v}"), BeNationalNumber),
+            vec![v],
+            "{v}"
+        );
+        assert_eq!(
+            of(
+                &format!("De betrokkene ({v}) werd gehoord."),
+                BeNationalNumber
+            ),
+            vec![v],
+            "{v}"
+        );
+    }
+    for v in ["72031412320", "720314123-20", "720314-12320"] {
+        assert_eq!(of(&format!("INSZ {v}"), BeNationalNumber), vec![v], "{v}");
+        assert!(
+            of(
+                &format!("Referentie {v} van de bestelling"),
+                BeNationalNumber
+            )
+            .is_empty(),
+            "{v}"
+        );
+    }
+    // Check digits off by one in each form.
+    for v in ["72.03.14-123.19", "72 03 14 123 19", "720314-123-19"] {
+        assert!(
+            of(&format!("Rijksregisternummer: {v}"), BeNationalNumber).is_empty(),
+            "{v}"
+        );
+    }
+}
+
 #[test]
 fn belgian_national_number_mod97_both_centuries_and_bis() {
     check(

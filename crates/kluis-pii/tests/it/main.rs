@@ -7,6 +7,7 @@ mod names;
 mod robustness;
 mod said_of_someone;
 mod special;
+mod stdnum;
 mod unseen;
 mod vocabulary;
 
