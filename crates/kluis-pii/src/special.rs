@@ -7,8 +7,8 @@
 use crate::Finding;
 use crate::detect::{Scan, Special};
 use crate::vocab::person::{
-    ANYONE, CONDITIONS, DETERMINERS, GENERAL, INDEFINITE, KIN, POLITICAL_ROLES, PRONOUNS, READER,
-    RECORD_LABELS, TITLES, TRADE, VISIT_BEFORE,
+    ANYONE, CONDITIONS, DETERMINERS, GENERAL, GENERAL_GENRES, INDEFINITE, KIN, POLITICAL_ROLES,
+    PRONOUNS, READER, RECORD_LABELS, TITLES, TRADE, VISIT_BEFORE,
 };
 use kluis_domain::{EntityType as E, SpecialCategory};
 
@@ -65,6 +65,11 @@ const ROLE_ENDS: &[&[u8]] = &[
     b"m\xc3\xa9decin",
     b"doctor",
     b"practice",
+    b"ondersteuner",
+    b"assistent",
+    b"assistente",
+    b"consulent",
+    b"fabriek",
     b"operatie",
     b"operation",
     b"op\xc3\xa9ration",
@@ -97,6 +102,18 @@ const ROLE_ENDS: &[&[u8]] = &[
     b"health",
     b"tandarts",
     b"voorganger",
+];
+
+/// Health insurers: everyone in Belgium and the Netherlands has one, so naming it says nothing of anyone's
+/// health, alone or beside another term.
+const INSURERS: &[&[u8]] = &[
+    b"fonds",
+    b"mutualiteit",
+    b"mutualit\xc3\xa9",
+    b"mutuelle",
+    b"verzekeraar",
+    b"insurer",
+    b"insurance",
 ];
 
 /// The term at `pos` is a whole word, not the start of a longer one ("medicijn" in "medicijnkasten").
@@ -334,20 +351,30 @@ impl<'a> Evidence<'a> {
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
+        if INSURERS.iter().any(|i| x.term.ends_with(i)) {
+            return false;
+        }
+        let proper = self.in_proper_name(x.start);
         let provider = ROLE_ENDS.iter().any(|r| x.term.ends_with(r)) && (x.weak || !compound);
         let said = self.said_of_someone(x.start);
         // In a person's record, two different weak terms of a category outside general sentences make a
         // statement together ("Medicijnen: paracetamol en omeprazol").
-        let record_pair = self.form_person && !self.general(x.start) && self.second_weak(x, false);
+        let record_pair = self.form_person
+            && !self.general(x.start)
+            && !self.has_any(x.start, TRADE)
+            && self.second_weak(x, false);
         if provider {
             if self.has_any(x.start, TRADE) {
                 return false;
             }
             // A union or a religious body after a membership word is a membership ("Ledenlijst Moskee …").
             if !x.weak {
-                return said || self.on_record(x.start);
+                return said || self.in_title(x.start);
             }
-            return (said && self.visited(x.start)) || record_pair;
+            return (said && self.visited(x.start)) || (record_pair && !proper);
+        }
+        if proper {
+            return false;
         }
         if c == SpecialCategory::Political && x.weak {
             return said && self.has_any(x.start, POLITICAL_ROLES);
@@ -363,22 +390,54 @@ impl<'a> Evidence<'a> {
             || (record_pair && !proper)
     }
 
-    /// A weak term written with a capital right after another capitalised word is part of a proper name ("Basisschool
-    /// De Regenboog", "Grote Kerk", "Kiné Sainte-Marguerite").
+    /// A term written with a capital inside a sentence, beside another capitalised word, is part of a proper name
+    /// ("Basisschool De Regenboog", "Stichting Thuiszorg Veluwezoom", "eigenaar Fysiotherapie Het Beweegpunt").
     fn in_proper_name(&self, pos: usize) -> bool {
         let t = self.text;
         if !t[pos..].chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
         let before = t[..pos].trim_end_matches([' ', '-']);
-        if before.len() == pos {
+        // At the start of a line, a sentence or an item the capital says nothing ("Diagnose Alzheimer").
+        if before.len() == pos
+            || before.is_empty()
+            || before.ends_with(['\n', '.', '!', '?', ':', '(', '"', '\u{2022}', '*'])
+        {
             return false;
         }
+        // An acronym ("FNV", "DNA-test") is a name of its own, not part of one.
+        let mut letters = t[pos..].chars().take(2);
+        if letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let prev = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        prev.chars().next().is_some_and(char::is_uppercase)
+        // A capitalised word that opens the sentence is no name either ("Uitslag DNA-test volgt").
+        let prev_start = before.len() - prev.len();
+        let prev_opens = before[..prev_start]
+            .trim_end_matches([' ', '-'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| {
+                matches!(
+                    c,
+                    '\n' | '.' | '!' | '?' | ':' | '(' | '"' | '\u{2022}' | '*'
+                )
+            });
+        let prev = if prev_opens { "" } else { prev };
+        let word_end = t[pos..]
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .map_or(t.len(), |k| pos + k);
+        let next = t[word_end..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+            .unwrap_or("");
+        capital(prev) || capital(next)
     }
 
     /// A weak term that is a statement on its own when said of someone: a whole word of five bytes or more.
@@ -393,12 +452,13 @@ impl<'a> Evidence<'a> {
             y.category == x.category
                 && y.weak
                 && y.term != x.term
+                && !INSURERS.iter().any(|i| y.term.ends_with(i))
                 // Not the same word matched twice ("tandarts" and its head "arts").
                 && (y.start + y.term.len() <= x.start || x.start + x.term.len() <= y.start)
                 && if said {
                     !ROLE_ENDS.iter().any(|r| y.term.ends_with(r)) && self.said_of_someone(y.start)
                 } else {
-                    !self.general(y.start)
+                    !self.general(y.start) && !self.has_any(y.start, TRADE)
                 }
         })
     }
@@ -447,13 +507,24 @@ impl<'a> Evidence<'a> {
     /// A term in the title, or anywhere but in a general sentence of a record about a named person (a care plan's
     /// "- Diagnose Alzheimer", a progress report's "De re-integratie loopt volgens plan").
     fn on_record(&self, pos: usize) -> bool {
-        // A title is a short line ("Ziekmelding", "Ledenlijst Moskee Al Fath"), not a first paragraph.
-        if self.zones.iter().any(|&(s, e)| {
-            s <= pos && pos < e && e - s <= 80 && !greeting(&self.text[s..e]) && !self.general(pos)
-        }) {
+        if self.in_title(pos) {
             return true;
         }
         self.form_person && !self.general(pos)
+    }
+
+    /// A term in the title ("Ziekmelding", "Ledenlijst Moskee Al Fath"), unless the title names a kind of text
+    /// written for anyone (a press release, a policy, a vacancy). A title is a short line, not a first paragraph.
+    fn in_title(&self, pos: usize) -> bool {
+        self.zones.iter().any(|&(s, e)| {
+            let title = &self.text[s..e];
+            s <= pos
+                && pos < e
+                && e - s <= 80
+                && !greeting(title)
+                && !Words::of(title).any(GENERAL_GENRES)
+                && !self.general(pos)
+        })
     }
 
     fn names_in(&self, s: usize, e: usize) -> bool {
@@ -502,7 +573,12 @@ fn greeting(line: &str) -> bool {
 /// finder may not know the name).
 fn record_label_line(text: &str) -> bool {
     text.lines().take(60).any(|l| {
-        let Some((label, value)) = l.split_once(':') else {
+        // "Patiënt: …", or a label and its value in columns ("Naam  Joris Clelemans").
+        let Some((label, value)) = l
+            .split_once(':')
+            .or_else(|| l.split_once('\t'))
+            .or_else(|| l.split_once("  "))
+        else {
             return false;
         };
         let label = label.trim().to_lowercase();

@@ -4,6 +4,7 @@
 /// First- and third-person pronouns and possessives: the sentence is about a particular person. "U", "je",
 /// "we", "you" and "vous" are left out (a business text addresses its reader with them), and so is "zijn",
 /// which is mostly the verb.
+#[rustfmt::skip]
 pub(crate) const PRONOUNS: &[&str] = &[
     // Dutch
     "ik", "hij", "zij", "ze", "mijn", "haar", "hem", "mij", "me", "m'n", "z'n", "d'r",
@@ -14,6 +15,7 @@ pub(crate) const PRONOUNS: &[&str] = &[
 ];
 
 /// Titles that stand before one person's name ("mevrouw", "dhr.", "Mme", "Mr").
+#[rustfmt::skip]
 pub(crate) const TITLES: &[&str] = &[
     "dhr",
     "mevr",
@@ -34,6 +36,7 @@ pub(crate) const TITLES: &[&str] = &[
 ];
 
 /// Family words in the singular: one particular person ("onze jongste", "sa mère", "my daughter").
+#[rustfmt::skip]
 pub(crate) const KIN: &[&str] = &[
     "zoon",
     "zoontje",
@@ -73,6 +76,7 @@ pub(crate) const KIN: &[&str] = &[
 
 /// Words that make a sentence speak of anyone, not of someone: quantifiers over people. Whole phrases on word
 /// boundaries; they outweigh a pronoun but not a name.
+#[rustfmt::skip]
 pub(crate) const ANYONE: &[&str] = &[
     "iedereen",
     "ongeacht",
@@ -96,6 +100,7 @@ pub(crate) const ANYONE: &[&str] = &[
 
 /// An indefinite person: with a condition in the same sentence ("Wanneer een werknemer ziek is, meldt hij
 /// zich"), the sentence is a rule for anyone, whatever pronoun follows.
+#[rustfmt::skip]
 pub(crate) const INDEFINITE: &[&str] = &[
     "een werknemer",
     "een medewerker",
@@ -125,6 +130,7 @@ pub(crate) const INDEFINITE: &[&str] = &[
 ];
 
 /// Conditions: with an indefinite person they make a rule (see [`INDEFINITE`]).
+#[rustfmt::skip]
 pub(crate) const CONDITIONS: &[&str] = &[
     "als",
     "wanneer",
@@ -148,6 +154,7 @@ pub(crate) const CONDITIONS: &[&str] = &[
 
 /// Labels of a record about one person ("Naam:", "Patiënt:", "Werknemer:"): a name after one makes the
 /// document that person's file, and its fields and notes are about them.
+#[rustfmt::skip]
 pub(crate) const RECORD_LABELS: &[&str] = &[
     "naam",
     "name",
@@ -191,10 +198,26 @@ pub(crate) const RECORD_LABELS: &[&str] = &[
     "last name",
     "surname",
     "naam en voornaam",
+    "klant", "customer", "gast", "guest", "huurder", "tenant", "locataire", "bewoonster", "kind", "enfant",
+    "child", "pupil", "werkneemster", "personeelslid", "stagiair", "stagiaire", "vrijwilliger", "volunteer",
+    "bénévole",
+];
+
+/// Kinds of text written for anyone: a title that names one is no statement about a person ("Persbericht",
+/// "Verzuimprotocol", "Communiqué", "Vacature").
+#[rustfmt::skip]
+pub(crate) const GENERAL_GENRES: &[&str] = &[
+    "persbericht", "communiqué", "press release", "nieuwsbrief", "newsletter", "lettre d'information", "beleid",
+    "reglement", "regeling", "protocol", "procedure", "policy", "règlement", "brochure", "folder", "flyer",
+    "vacature", "offre d'emploi", "job", "vacancy", "menu", "aankondiging", "announcement", "annonce",
+    "uitnodiging", "invitation", "cursus", "training", "formation", "opleiding", "tarieven", "prijslijst",
+    "tarifs", "offerte", "devis", "quote", "quotation", "verzuimprotocol", "verzuimbeleid", "arbeidsreglement",
+    "huisregels", "openingsuren", "openingstijden", "horaires", "opening hours", "front commun",
 ];
 
 /// Words that address the reader: in a letter or a chat to a named person they are that person ("uw
 /// ziekmelding", "ta jambe", "your surgery"); elsewhere they make a sentence general ("Heeft u coeliakie?").
+#[rustfmt::skip]
 pub(crate) const READER: &[&str] = &[
     "u", "uw", "je", "jij", "jou", "jouw", "vous", "votre", "vos", "tu", "te", "ton", "ta", "tes",
     "you", "your",
@@ -202,6 +225,7 @@ pub(crate) const READER: &[&str] = &[
 
 /// Words of a general text: a condition, a group, an example. They make a sentence general unless a pronoun or
 /// a name makes it personal ("Bij ziekte meldt u zich voor 9 uur"; "les travailleurs non syndiqués").
+#[rustfmt::skip]
 pub(crate) const GENERAL: &[&str] = &[
     // Dutch
     "jullie",
@@ -276,6 +300,7 @@ pub(crate) const GENERAL: &[&str] = &[
 /// Prepositions (and what may stand between them and the noun) that make a care provider or a place of worship
 /// a visit, a treatment or a membership ("bij de huisarts", "naar het ziekenhuis", "chez le kiné", "to the
 /// mosque"), rather than a customer or an employer.
+#[rustfmt::skip]
 pub(crate) const VISIT_BEFORE: &[&str] = &[
     "bij",
     "naar",
@@ -308,6 +333,7 @@ pub(crate) const VISIT_BEFORE: &[&str] = &[
 ];
 
 /// Determiners between a visit preposition and the noun.
+#[rustfmt::skip]
 pub(crate) const DETERMINERS: &[&str] = &[
     "de", "het", "een", "haar", "zijn", "mijn", "z'n", "m'n", "d'r", "hun", "le", "la", "l", "les",
     "un", "une", "son", "sa", "mon", "ma", "leur", "the", "a", "an", "her", "his", "my", "their",
@@ -315,6 +341,7 @@ pub(crate) const DETERMINERS: &[&str] = &[
 
 /// Words of work and trade: a care provider or a church in the same sentence is a workplace, a customer or a
 /// supplier ("werkt in het ziekenhuis", "offerte voor de kerk", "livraison à la pharmacie").
+#[rustfmt::skip]
 pub(crate) const TRADE: &[&str] = &[
     "werkt",
     "werken",
@@ -371,6 +398,7 @@ pub(crate) const TRADE: &[&str] = &[
 
 /// Roles that make a party's name a person's politics ("kandidaat", "gemeenteraadslid", "conseillère
 /// communale", "councillor"): the role must be in the sentence with the party.
+#[rustfmt::skip]
 pub(crate) const POLITICAL_ROLES: &[&str] = &[
     "kandidaat",
     "kandidate",

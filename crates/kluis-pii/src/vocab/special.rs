@@ -392,7 +392,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     // genetic
     ("brca*", S::Genetic), ("dna test", S::Genetic), ("test adn", S::Genetic), ("genetisch onderzoek", S::Genetic), ("erfelijkheidsadvies", S::Genetic),
     // criminal
-    ("opgepakt~", S::Criminal), ("veroordeling*", S::Criminal), ("condamnée", S::Criminal), ("gestolen~", S::Criminal),
+    ("veroordeling*", S::Criminal), ("condamnée", S::Criminal), ("gestolen~", S::Criminal),
 ];
 
 /// Heads of Dutch compounds, matched at the end of a word of at least seven bytes with three or more bytes
