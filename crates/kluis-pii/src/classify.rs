@@ -341,6 +341,10 @@ pub(crate) fn classify(
         };
     }
 
+    // A policy or a flyer on health that says nothing of anyone is no health statement ("Verzuimprotocol").
+    if best == C::HealthStatement && said.health_only_in_general() {
+        best = C::Other;
+    }
     // Kind: the class floor, raised by findings, never lowered.
     // A class whose floor is special (an ID copy, a health statement) only raises a document that is about someone.
     let mut kind = if any_personal || best == C::IdCopy {
@@ -353,11 +357,6 @@ pub(crate) fn classify(
     }
     if findings.iter().any(|f| f.entity.is_national_id()) {
         kind = K::Special;
-    }
-    // A policy or a flyer on health that says nothing of anyone is no health statement ("Verzuimprotocol").
-    if best == C::HealthStatement && said.health_only_in_general() {
-        best = C::Other;
-        kind = if any_personal { K::Generic } else { K::None };
     }
     let mut cats = cats_of(kind);
     // A health statement is about a person's health; a leaflet that reads like one but names nobody is not.

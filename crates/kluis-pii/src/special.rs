@@ -394,6 +394,13 @@ impl<'a> Evidence<'a> {
     /// ("Basisschool De Regenboog", "Stichting Thuiszorg Veluwezoom", "eigenaar Fysiotherapie Het Beweegpunt").
     fn in_proper_name(&self, pos: usize) -> bool {
         let t = self.text;
+        // The word holding the term: a compound's head is judged by the compound ("Fysiotherapie").
+        let pos = t[..pos]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+            .last()
+            .map_or(pos, |(i, _)| i);
         if !t[pos..].chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
@@ -522,7 +529,7 @@ impl<'a> Evidence<'a> {
                 && pos < e
                 && e - s <= 80
                 && !greeting(title)
-                && !Words::of(title).any(GENERAL_GENRES)
+                && !Words::of(&title.to_lowercase()).any(GENERAL_GENRES)
                 && !self.general(pos)
         })
     }
