@@ -517,13 +517,21 @@ impl<'a> Evidence<'a> {
         if self.in_title(pos) {
             return true;
         }
-        self.form_person && !self.general(pos)
+        // A record about a person, or a letter to one, is about that person wherever it does not speak in general.
+        (self.form_person || self.addressed) && !self.general(pos)
     }
 
     /// A term in the title ("Ziekmelding", "Ledenlijst Moskee Al Fath"), unless the title names a kind of text
     /// written for anyone (a press release, a policy, a vacancy). A title is a short line, not a first paragraph.
     fn in_title(&self, pos: usize) -> bool {
-        self.zones.iter().any(|&(s, e)| {
+        let (ls, le) = line_at(self.text, pos);
+        let subject = subject_line(&self.text[ls..le]);
+        let zones = self
+            .zones
+            .iter()
+            .copied()
+            .chain(subject.then_some((ls, le)));
+        zones.into_iter().any(|(s, e)| {
             let title = &self.text[s..e];
             s <= pos
                 && pos < e
@@ -567,6 +575,23 @@ const GREETINGS: &[&str] = &[
     "geachte", "geacht", "beste", "lieve", "hoi", "hallo", "hi", "hey", "dag", "dear", "hello",
     "cher", "chère", "bonjour", "madame", "monsieur",
 ];
+
+/// A subject line in a letter's body ("Betreft: feest eerste communie van Lore", "Objet : …").
+fn subject_line(line: &str) -> bool {
+    let l = line.trim_start().to_lowercase();
+    [
+        "betreft",
+        "onderwerp",
+        "subject",
+        "objet",
+        "concerne",
+        "re:",
+        "ref",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+        && l.contains(':')
+}
 
 /// A salutation line ("Geacht bestuur van de kerkfabriek,"): no title, whatever words it holds.
 fn greeting(line: &str) -> bool {

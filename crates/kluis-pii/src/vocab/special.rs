@@ -376,7 +376,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("vaisakhi", S::Religion), ("koor van de parochie", S::Religion), ("kerkkoor", S::Religion),
     ("church choir", S::Religion), ("gospelkoor~", S::Religion), ("zondagsrust", S::Religion),
     // trade unions: roles
-    ("shop steward", S::TradeUnion), ("union delegate", S::TradeUnion), ("union representative", S::TradeUnion),
+    ("shop steward", S::TradeUnion), ("joined the union", S::TradeUnion), ("lid van de vakbond", S::TradeUnion), ("lid geworden van de vakbond", S::TradeUnion), ("affilié au syndicat", S::TradeUnion), ("affiliée au syndicat", S::TradeUnion), ("aangifte gedaan van", S::Criminal), ("union delegate", S::TradeUnion), ("union representative", S::TradeUnion),
     ("union membership", S::TradeUnion), ("vakbondsconsulent", S::TradeUnion), ("délégué du personnel~", S::TradeUnion),
     // politics: offices said of a person (a party's name needs a role beside it, see `person::POLITICAL_ROLES`)
     ("conseiller communal", S::Political), ("conseillère communale", S::Political), ("councillor~", S::Political),
