@@ -8,7 +8,7 @@ use crate::Finding;
 use crate::detect::{Scan, Special};
 use crate::vocab::person::{
     ANYONE, CONDITIONS, DETERMINERS, GENERAL, GENERAL_GENRES, INDEFINITE, KIN, POLITICAL_ROLES,
-    PRONOUNS, READER, RECORD_LABELS, TITLES, TRADE, VISIT_BEFORE,
+    PRONOUNS, READER, RECORD_LABELS, SENDER, TITLES, TRADE, VISIT_BEFORE,
 };
 use kluis_domain::{EntityType as E, SpecialCategory};
 
@@ -444,7 +444,16 @@ impl<'a> Evidence<'a> {
             .strip_prefix(' ')
             .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
             .unwrap_or("");
-        capital(prev) || capital(next)
+        // "Syndicat des Locataires", "Kerk van de Nazarener": a particle and a capital after it.
+        let after_particle = t[word_end..].strip_prefix(' ').is_some_and(|r| {
+            let mut words = r.split(' ').filter(|w| !w.is_empty());
+            let first = words.next().unwrap_or("");
+            ["des", "du", "de", "van", "of", "der", "la", "le"].contains(&first)
+                && words
+                    .find(|w| !["de", "het", "la", "le", "l", "the"].contains(w))
+                    .is_some_and(capital)
+        });
+        capital(prev) || capital(next) || after_particle
     }
 
     /// A weak term that is a statement on its own when said of someone: a whole word of five bytes or more.
@@ -508,7 +517,9 @@ impl<'a> Evidence<'a> {
     fn general(&self, pos: usize) -> bool {
         let (s, e) = sentence_at(self.text, pos);
         let words = Words::of(&self.text[s..e]);
-        words.anyone() || words.any(GENERAL) || (!self.addressed && words.any(READER))
+        words.anyone()
+            || words.any(GENERAL)
+            || (!self.addressed && (words.any(READER) || words.any(SENDER)))
     }
 
     /// A term in the title, or anywhere but in a general sentence of a record about a named person (a care plan's

@@ -240,7 +240,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("voorlopige hechtenis", S::Criminal), ("hechtenis", S::Criminal), ("gearresteerd", S::Criminal),
     ("gedetineerd*", S::Criminal), ("ex-gedetineerd*", S::Criminal), ("verdacht van", S::Criminal),
     ("terechtzitting~", S::Criminal), ("officier van justitie~", S::Criminal), ("openbaar ministerie~", S::Criminal),
-    ("verdachte~", S::Criminal), ("aangifte tegen", S::Criminal), ("aangifte gedaan tegen", S::Criminal),
+    ("verdachte~", S::Criminal), ("aangifte tegen~", S::Criminal), ("aangifte tegen hem", S::Criminal), ("aangifte tegen haar", S::Criminal), ("aangifte tegen mij", S::Criminal), ("aangifte gedaan tegen", S::Criminal),
     ("plainte contre", S::Criminal), ("porté plainte~", S::Criminal),
     ("police report~", S::Criminal), ("pressed charges", S::Criminal),
     ("klacht ingediend bij de politie", S::Criminal), ("plainte à la police", S::Criminal), ("aangifte gedaan~", S::Criminal),

@@ -128,3 +128,55 @@ fn religious_offices_holidays_and_political_roles_said_of_someone() {
         vec![]
     );
 }
+
+#[test]
+fn names_of_bodies_insurers_and_texts_for_anyone_are_no_statement() {
+    // An organisation's name: a capital beside capitals, or a particle and a capital.
+    assert_eq!(
+        cats(
+            "Van: Noor Dekker <noor@example.nl>\n\nBeste Tim,\n\nIk heb de huur opgezegd en het Syndicat des Locataires ingelicht."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        cats(
+            "Contract schoonmaak\nNaam: Sara Boukhari\nOpdrachtgever: Stichting Thuiszorg Veluwezoom, Hoofdstraat 1"
+        ),
+        vec![]
+    );
+    // Everyone has a health insurer.
+    assert_eq!(
+        cats("Inschrijving\nNaam: Lotte Vermeulen\nZiekenfonds: CM (Christelijke Mutualiteit)"),
+        vec![]
+    );
+    // A press release's title speaks of no one, whoever signs it.
+    assert_eq!(
+        cats(
+            "FRONT COMMUN SYNDICAL - COMMUNIQUÉ\n\nLes syndicats appellent à la grève le 13 février.\nContact presse : Marc Dubois, 0475 12 34 56"
+        ),
+        vec![]
+    );
+    // "Aangifte" is also the tax return: "tegen dinsdag" is a deadline, not a complaint against someone.
+    assert_eq!(
+        cats(
+            "Van: Pieter Claes <pieter@example.be>\n\nDag Ann,\n\nIk heb je aangifte tegen volgende dinsdag klaar."
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn a_subject_line_and_a_letter_to_someone_are_about_that_person() {
+    assert_eq!(
+        cats(
+            "Cateringofferte 2025-31\n\nBeste mevrouw Peeters,\n\nBetreft: feest eerste communie van Lore - zondag 25 mei"
+        ),
+        vec![S::Religion]
+    );
+    assert_eq!(
+        cats(
+            "Geachte heer Visser,\n\nHierbij bevestigen wij uw ontslag op staande voet. Wij hebben aangifte gedaan van diefstal bij de politie."
+        ),
+        vec![S::Criminal]
+    );
+}
