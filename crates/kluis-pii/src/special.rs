@@ -11,6 +11,7 @@ use crate::vocab::person::{
     PRONOUNS, READER, RECORD_LABELS, SENDER, TITLES, TRADE, VISIT_BEFORE,
 };
 use kluis_domain::{EntityType as E, SpecialCategory};
+use std::cell::OnceCell;
 
 /// Terms that name a care role, a place or a body ("verpleegkundige", "apotheek", "kerk"): a person may work
 /// there or deliver there, so they count only as a visit, a treatment or a membership ("bij de huisarts").
@@ -103,6 +104,11 @@ const ROLE_ENDS: &[&[u8]] = &[
     b"tandarts",
     b"voorganger",
 ];
+
+/// A care role, a place of care or worship, a body: a visit or a membership, not a statement on its own.
+fn is_provider(x: &Special) -> bool {
+    ROLE_ENDS.iter().any(|r| x.term.ends_with(r))
+}
 
 /// Health insurers: everyone in Belgium and the Netherlands has one, so naming it says nothing of anyone's
 /// health, alone or beside another term.
@@ -243,6 +249,15 @@ fn gift_words(text: &str) -> bool {
 pub(crate) struct Evidence<'a> {
     text: &'a str,
     terms: Vec<&'a Special>,
+    /// Per term, what the sentence tests found, each computed once: a document may hold thousands of terms.
+    said: Vec<OnceCell<bool>>,
+    general: Vec<OnceCell<bool>>,
+    trade: Vec<OnceCell<bool>>,
+    counted: Vec<OnceCell<bool>>,
+    /// Per category, the first few weak terms with different bytes that are said of someone and no provider
+    /// (`second_weak` with `said`), or that stand outside general and trade sentences (without): enough to tell
+    /// whether a term has a partner other than itself, so the pair test costs no walk over all terms.
+    partners: OnceCell<[[Vec<usize>; 2]; 9]>,
     /// Spans of person names, sorted.
     names: Vec<(usize, usize)>,
     /// Spans of what identifies a person in a table row (names, e-mail addresses, phone numbers, birth dates,
@@ -286,7 +301,10 @@ impl<'a> Evidence<'a> {
             .collect();
         people.sort_unstable();
         // A term inside a person's name says nothing about that person ("Padmi Ramadan", "Sam Christen").
-        let in_name = |pos: usize| names.iter().any(|&(s, e)| s <= pos && pos < e);
+        let in_name = |pos: usize| {
+            let i = names.partition_point(|&(s, _)| s <= pos);
+            i > 0 && pos < names[i - 1].1
+        };
         let terms: Vec<&Special> = scan
             .specials
             .iter()
@@ -301,9 +319,15 @@ impl<'a> Evidence<'a> {
             .iter()
             .any(|x| x.category == SpecialCategory::Religion && x.weak)
             && gift_words(text);
+        let n = terms.len();
         Evidence {
             text,
             terms,
+            said: (0..n).map(|_| OnceCell::new()).collect(),
+            general: (0..n).map(|_| OnceCell::new()).collect(),
+            trade: (0..n).map(|_| OnceCell::new()).collect(),
+            counted: (0..n).map(|_| OnceCell::new()).collect(),
+            partners: OnceCell::new(),
             addressed: form_person || addressed(text, &names),
             names,
             people,
@@ -318,60 +342,63 @@ impl<'a> Evidence<'a> {
         SpecialCategory::ALL
             .iter()
             .copied()
-            .filter(|&c| self.terms.iter().any(|x| x.category == c && self.counts(x)))
+            .filter(|&c| {
+                (0..self.terms.len()).any(|i| self.terms[i].category == c && self.counts(i))
+            })
             .collect()
     }
 
     /// The document names health terms, and every one of them is said of anyone (a sick-leave policy, a
     /// flyer): no health statement, whatever its title.
     pub(crate) fn health_only_in_general(&self) -> bool {
-        let mut health = self
-            .terms
-            .iter()
-            .filter(|x| x.category == SpecialCategory::Health)
+        let mut health = (0..self.terms.len())
+            .filter(|&i| self.terms[i].category == SpecialCategory::Health)
             .peekable();
-        health.peek().is_some() && health.all(|x| !self.counts(x))
+        health.peek().is_some() && health.all(|i| !self.counts(i))
     }
 
     /// Each term and whether it counts: (position, term, category, counted), for the evaluation tools.
     pub(crate) fn verdicts(&self) -> Vec<(usize, String, SpecialCategory, bool)> {
-        self.terms
-            .iter()
-            .map(|x| {
+        (0..self.terms.len())
+            .map(|i| {
+                let x = self.terms[i];
                 let term = String::from_utf8_lossy(&x.term).into_owned();
-                (x.start, term, x.category, self.counts(x))
+                (x.start, term, x.category, self.counts(i))
             })
             .collect()
     }
 
-    fn counts(&self, x: &Special) -> bool {
+    fn counts(&self, i: usize) -> bool {
+        *self.counted[i].get_or_init(|| self.judge(i))
+    }
+
+    fn judge(&self, i: usize) -> bool {
+        let x = self.terms[i];
         let c = x.category;
+        if INSURERS.iter().any(|t| x.term.ends_with(t)) {
+            return false;
+        }
         // A strong compound head is a condition of the body part before it ("knieoperatie"), not a provider.
         let compound = self.text[..x.start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
-        if INSURERS.iter().any(|i| x.term.ends_with(i)) {
-            return false;
-        }
         let proper = self.in_proper_name(x.start);
-        let provider = ROLE_ENDS.iter().any(|r| x.term.ends_with(r)) && (x.weak || !compound);
-        let said = self.said_of_someone(x.start);
+        let provider = is_provider(x) && (x.weak || !compound);
+        let said = self.said(i);
         // In a person's record, two different weak terms of a category outside general sentences make a
         // statement together ("Medicijnen: paracetamol en omeprazol").
-        let record_pair = self.form_person
-            && !self.general(x.start)
-            && !self.has_any(x.start, TRADE)
-            && self.second_weak(x, false);
+        let record_pair =
+            || self.form_person && !self.general(i) && !self.trade(i) && self.second_weak(i, false);
         if provider {
-            if self.has_any(x.start, TRADE) {
+            if self.trade(i) {
                 return false;
             }
             // A union or a religious body after a membership word is a membership ("Ledenlijst Moskee …").
             if !x.weak {
                 return said || self.in_title(x.start);
             }
-            return (said && self.visited(x.start)) || (record_pair && !proper);
+            return (said && self.visited(x.start)) || (!proper && record_pair());
         }
         if proper {
             return false;
@@ -383,11 +410,21 @@ impl<'a> Evidence<'a> {
             return true;
         }
         if !x.weak {
-            return said || self.on_record(x.start);
+            return said || self.on_record(i);
         }
-        let proper = self.in_proper_name(x.start);
-        (said && !proper && (self.personal_word(x) || self.second_weak(x, true)))
-            || (record_pair && !proper)
+        (said && (self.personal_word(x) || self.second_weak(i, true))) || record_pair()
+    }
+
+    fn said(&self, i: usize) -> bool {
+        *self.said[i].get_or_init(|| self.said_of_someone(self.terms[i].start))
+    }
+
+    fn general(&self, i: usize) -> bool {
+        *self.general[i].get_or_init(|| self.general_at(self.terms[i].start))
+    }
+
+    fn trade(&self, i: usize) -> bool {
+        *self.trade[i].get_or_init(|| self.has_any(self.terms[i].start, TRADE))
     }
 
     /// A term written with a capital inside a sentence, beside another capitalised word, is part of a proper name
@@ -461,22 +498,52 @@ impl<'a> Evidence<'a> {
         x.term.len() >= 5 && !x.term.contains(&b' ') && whole_word(self.text, x.start, x.term.len())
     }
 
-    /// Another weak term of the same category ("griep" and "koorts"): said of someone too and no provider
-    /// (`said`), or only outside general sentences.
-    fn second_weak(&self, x: &Special, said: bool) -> bool {
-        self.terms.iter().any(|y| {
-            y.category == x.category
-                && y.weak
-                && y.term != x.term
-                && !INSURERS.iter().any(|i| y.term.ends_with(i))
-                // Not the same word matched twice ("tandarts" and its head "arts").
+    /// Another weak term of the same category ("griep" and "koorts"), not the same word matched twice
+    /// ("tandarts" and its head "arts"): said of someone too and no provider (`said`), or only outside general
+    /// and trade sentences.
+    fn second_weak(&self, i: usize, said: bool) -> bool {
+        let x = self.terms[i];
+        let partners = self.partners.get_or_init(|| self.find_partners());
+        let slot = SpecialCategory::ALL
+            .iter()
+            .position(|&c| c == x.category)
+            .unwrap_or(0);
+        partners[slot][usize::from(!said)].iter().any(|&j| {
+            let y = self.terms[j];
+            y.term != x.term
                 && (y.start + y.term.len() <= x.start || x.start + x.term.len() <= y.start)
-                && if said {
-                    !ROLE_ENDS.iter().any(|r| y.term.ends_with(r)) && self.said_of_someone(y.start)
-                } else {
-                    !self.general(y.start) && !self.has_any(y.start, TRADE)
-                }
         })
+    }
+
+    /// For each category and both kinds of pair, up to four weak terms with different bytes (see `partners`).
+    fn find_partners(&self) -> [[Vec<usize>; 2]; 9] {
+        let mut out: [[Vec<usize>; 2]; 9] = Default::default();
+        for (j, y) in self.terms.iter().enumerate() {
+            if !y.weak || INSURERS.iter().any(|t| y.term.ends_with(t)) {
+                continue;
+            }
+            let slot = SpecialCategory::ALL
+                .iter()
+                .position(|&c| c == y.category)
+                .unwrap_or(0);
+            let list0 = &out[slot][0];
+            if list0.len() < 4
+                && !list0.iter().any(|&k| self.terms[k].term == y.term)
+                && !is_provider(y)
+                && self.said(j)
+            {
+                out[slot][0].push(j);
+            }
+            let list1 = &out[slot][1];
+            if list1.len() < 4
+                && !list1.iter().any(|&k| self.terms[k].term == y.term)
+                && !self.general(j)
+                && !self.trade(j)
+            {
+                out[slot][1].push(j);
+            }
+        }
+        out
     }
 
     /// The sentence at `pos` is about someone: it holds a name, sits in a table row with a name, or has a
@@ -514,7 +581,7 @@ impl<'a> Evidence<'a> {
     }
 
     /// The sentence at `pos` speaks to the reader or of people in general.
-    fn general(&self, pos: usize) -> bool {
+    fn general_at(&self, pos: usize) -> bool {
         let (s, e) = sentence_at(self.text, pos);
         let words = Words::of(&self.text[s..e]);
         words.anyone()
@@ -524,12 +591,12 @@ impl<'a> Evidence<'a> {
 
     /// A term in the title, or anywhere but in a general sentence of a record about a named person (a care plan's
     /// "- Diagnose Alzheimer", a progress report's "De re-integratie loopt volgens plan").
-    fn on_record(&self, pos: usize) -> bool {
-        if self.in_title(pos) {
+    fn on_record(&self, i: usize) -> bool {
+        if self.in_title(self.terms[i].start) {
             return true;
         }
         // A record about a person, or a letter to one, is about that person wherever it does not speak in general.
-        (self.form_person || self.addressed) && !self.general(pos)
+        (self.form_person || self.addressed) && !self.general(i)
     }
 
     /// A term in the title ("Ziekmelding", "Ledenlijst Moskee Al Fath"), unless the title names a kind of text
@@ -549,7 +616,7 @@ impl<'a> Evidence<'a> {
                 && e - s <= 80
                 && !greeting(title)
                 && !Words::of(&title.to_lowercase()).any(GENERAL_GENRES)
-                && !self.general(pos)
+                && !self.general_at(pos)
         })
     }
 

@@ -273,3 +273,24 @@ fn word_verdicts_kept_between_documents_change_nothing() {
         }
     }
 }
+
+/// A long export whose notes column repeats weak terms in general wording, with one row that says something
+/// of its person at the end: each term's sentence is judged once, so the work grows with the text, and the last
+/// row still counts.
+#[test]
+fn many_special_terms_are_judged_once_each() {
+    let mut text = String::from("Nr;Naam;Telefoon;Opmerking\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "{i};;;bij ziekte of allergie of griep: melden aan alle klanten\n"
+        ));
+    }
+    text.push_str("10001;Mira de Groot;0612345678;zwanger, geen zware lasten\n");
+    let c = kluis_pii::Detector::shared()
+        .analyze(&text, None)
+        .classification;
+    assert_eq!(
+        c.special_categories,
+        vec![kluis_domain::SpecialCategory::Health]
+    );
+}
