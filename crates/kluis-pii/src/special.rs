@@ -7,8 +7,9 @@
 use crate::Finding;
 use crate::detect::{Scan, Special};
 use crate::vocab::person::{
-    ANYONE, CONDITIONS, DETERMINERS, GENERAL, GENERAL_GENRES, INDEFINITE, KIN, POLITICAL_ROLES,
-    PRONOUNS, READER, RECORD_LABELS, SENDER, TITLES, TRADE, VISIT_BEFORE,
+    ANYONE, CONDITIONS, CONTRACT, DETERMINERS, GENERAL, GENERAL_GENRES, INDEFINITE, KIN,
+    MEMBERSHIP, POLITICAL_ROLES, PRONOUNS, READER, RECORD_LABELS, SENDER, TITLES, TRADE,
+    VISIT_BEFORE,
 };
 use kluis_domain::{EntityType as E, SpecialCategory};
 use std::cell::OnceCell;
@@ -269,6 +270,13 @@ pub(crate) struct Evidence<'a> {
     /// A letter, a chat or a record to or about a named person: "u", "je", "vous", "you" are that person.
     addressed: bool,
     gift_to_faith: bool,
+    /// The title or a subject line names a trade document (a quote, an invoice, works): its addressee is a
+    /// business contact.
+    trade_letter: bool,
+    /// The title or a subject line names a text for anyone (a press release, a price list, a newsletter).
+    genre_doc: bool,
+    /// The text speaks of members ("lid", "leden", "members", "affiliés"), computed once when asked.
+    membership: OnceCell<bool>,
 }
 
 impl<'a> Evidence<'a> {
@@ -320,7 +328,20 @@ impl<'a> Evidence<'a> {
             .any(|x| x.category == SpecialCategory::Religion && x.weak)
             && gift_words(text);
         let n = terms.len();
+        let trade_letter = zones
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .chain(text.lines().take(40).filter(|l| subject_line(l)))
+            .any(|l| Words::of(&l.to_lowercase()).any(CONTRACT));
+        let genre_doc = zones
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .chain(text.lines().take(40).filter(|l| subject_line(l)))
+            .any(|l| Words::of(&l.to_lowercase()).any(GENERAL_GENRES));
         Evidence {
+            trade_letter,
+            genre_doc,
+            membership: OnceCell::new(),
             text,
             terms,
             said: (0..n).map(|_| OnceCell::new()).collect(),
@@ -375,7 +396,7 @@ impl<'a> Evidence<'a> {
     fn judge(&self, i: usize) -> bool {
         let x = self.terms[i];
         let c = x.category;
-        if INSURERS.iter().any(|t| x.term.ends_with(t)) {
+        if INSURERS.iter().any(|t| x.term.ends_with(t)) || self.insured_product(x.start) {
             return false;
         }
         // A strong compound head is a condition of the body part before it ("knieoperatie"), not a provider.
@@ -390,6 +411,9 @@ impl<'a> Evidence<'a> {
         // statement together ("Medicijnen: paracetamol en omeprazol").
         let record_pair =
             || self.form_person && !self.general(i) && !self.trade(i) && self.second_weak(i, false);
+        if x.weak && self.members_of_body(i) {
+            return true;
+        }
         if provider {
             if self.trade(i) {
                 return false;
@@ -403,8 +427,11 @@ impl<'a> Evidence<'a> {
         if proper {
             return false;
         }
+        // A party's name with a role beside it, in its sentence or in the title ("CDA afd. Hardenberg -
+        // bestuursvergadering" above the members present).
         if c == SpecialCategory::Political && x.weak {
-            return said && self.has_any(x.start, POLITICAL_ROLES);
+            return (said && self.has_any(x.start, POLITICAL_ROLES))
+                || (self.in_title(x.start) && self.has_any(x.start, POLITICAL_ROLES));
         }
         if c == SpecialCategory::Religion && x.weak && self.gift_to_faith {
             return true;
@@ -413,6 +440,50 @@ impl<'a> Evidence<'a> {
             return said || self.on_record(i);
         }
         (said && (self.personal_word(x) || self.second_weak(i, true))) || record_pair()
+    }
+
+    /// The document comes from a church, a mosque, a union or a party about its people: the body is named in
+    /// the title or the sender's line, the text speaks of members, and it is no trade document ("FNV – Afdeling
+    /// Almere" above "Lid: mevr. J.C. Pinas"; a parish choir's member list).
+    fn members_of_body(&self, i: usize) -> bool {
+        let x = self.terms[i];
+        let bodies = [
+            SpecialCategory::Religion,
+            SpecialCategory::TradeUnion,
+            SpecialCategory::Political,
+        ];
+        // A list or a file of people, not one contact's signature.
+        let people = self.form_person || self.names.len() >= 2;
+        if !bodies.contains(&x.category) || !people || self.trade_letter || self.genre_doc {
+            return false;
+        }
+        let (ls, le) = line_at(self.text, x.start);
+        let line = &self.text[ls..le];
+        let heads = self.in_title(x.start)
+            || line.trim_start().to_ascii_lowercase().starts_with("from:")
+            || line.trim_start().to_ascii_lowercase().starts_with("van:");
+        heads
+            && *self
+                .membership
+                .get_or_init(|| Words::of(&self.text.to_lowercase()).any(MEMBERSHIP))
+    }
+
+    /// The term names an insurance ("l'assurance hospitalisation", "verzekering tandartskosten"), not a stay.
+    fn insured_product(&self, pos: usize) -> bool {
+        let before = self.text[..pos].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        [
+            "assurance",
+            "verzekering",
+            "insurance",
+            "polis",
+            "aanvullende",
+        ]
+        .contains(&prev.as_str())
     }
 
     fn said(&self, i: usize) -> bool {
@@ -482,13 +553,22 @@ impl<'a> Evidence<'a> {
             .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
             .unwrap_or("");
         // "Syndicat des Locataires", "Kerk van de Nazarener": a particle and a capital after it.
+        // Not when the capital after the particle is a person ("the Bar Mitzvah of Noam Frank").
         let after_particle = t[word_end..].strip_prefix(' ').is_some_and(|r| {
-            let mut words = r.split(' ').filter(|w| !w.is_empty());
-            let first = words.next().unwrap_or("");
+            let base = t.len() - r.len();
+            let mut offset = 0;
+            let mut words = r.split(' ').map(|w| {
+                let at = base + offset;
+                offset += w.len() + 1;
+                (at, w)
+            });
+            let first = words.next().map_or("", |(_, w)| w);
             ["des", "du", "de", "van", "of", "der", "la", "le"].contains(&first)
                 && words
-                    .find(|w| !["de", "het", "la", "le", "l", "the"].contains(w))
-                    .is_some_and(capital)
+                    .find(|(_, w)| {
+                        !w.is_empty() && !["de", "het", "la", "le", "l", "the"].contains(w)
+                    })
+                    .is_some_and(|(at, w)| capital(w) && !self.name_starts_at(at))
         });
         capital(prev) || capital(next) || after_particle
     }
@@ -577,7 +657,8 @@ impl<'a> Evidence<'a> {
             || (words.any(&["je"]) && words.french())
             || words.any(TITLES)
             || words.any(KIN)
-            || (self.addressed && words.any(READER))
+            // "U zorgt ervoor dat alle vrijwilligers …": the reader is asked to see to a group, not described.
+            || (self.addressed && words.any(READER) && !words.any(GENERAL))
     }
 
     /// The sentence at `pos` speaks to the reader or of people in general.
@@ -595,8 +676,9 @@ impl<'a> Evidence<'a> {
         if self.in_title(self.terms[i].start) {
             return true;
         }
-        // A record about a person, or a letter to one, is about that person wherever it does not speak in general.
-        (self.form_person || self.addressed) && !self.general(i)
+        // A record about a person, or a letter to one, is about that person wherever it does not speak in general;
+        // a quote or an invoice to a contact is about the work.
+        (self.form_person || (self.addressed && !self.trade_letter)) && !self.general(i)
     }
 
     /// A term in the title ("Ziekmelding", "Ledenlijst Moskee Al Fath"), unless the title names a kind of text
@@ -615,9 +697,23 @@ impl<'a> Evidence<'a> {
                 && pos < e
                 && e - s <= 80
                 && !greeting(title)
-                && !Words::of(&title.to_lowercase()).any(GENERAL_GENRES)
+                && !self.general_title(title)
                 && !self.general_at(pos)
         })
+    }
+
+    fn name_starts_at(&self, at: usize) -> bool {
+        self.names.binary_search_by_key(&at, |&(s, _)| s).is_ok()
+    }
+
+    /// A title written for anyone: it names such a text, or speaks to the reader or of people in general as a
+    /// whole line ("PARKINSON? U STAAT ER NIET ALLEEN VOOR.").
+    fn general_title(&self, title: &str) -> bool {
+        let words = Words::of(&title.to_lowercase());
+        words.any(GENERAL_GENRES)
+            || words.anyone()
+            || words.any(GENERAL)
+            || (!self.addressed && (words.any(READER) || words.any(SENDER)))
     }
 
     fn names_in(&self, s: usize, e: usize) -> bool {
@@ -687,10 +783,14 @@ fn record_label_line(text: &str) -> bool {
         let Some((label, value)) = l
             .split_once(':')
             .or_else(|| l.split_once('\t'))
+            .or_else(|| l.split_once(".."))
             .or_else(|| l.split_once("  "))
         else {
             return false;
         };
+        // Dot leaders and blanks of a printed form ("Nom : ........ BENSAÏD").
+        let value = value.trim_start_matches([' ', '.', '_', '\t', '\u{2026}']);
+        let label = label.trim_end_matches([' ', '.', '_', '\u{2026}']);
         let label = label.trim().to_lowercase();
         label.len() <= 24
             && RECORD_LABELS.contains(&label.as_str())
@@ -811,11 +911,12 @@ struct Words {
 
 impl Words {
     fn of(s: &str) -> Words {
-        // Acronyms in capitals are no pronouns ("HIS" is a system, "ME" a diagnosis).
+        // Short acronyms in capitals are no pronouns ("HIS" is a system, "ME" a diagnosis).
         let mut kept = String::with_capacity(s.len());
         for w in s.split_inclusive(|c: char| !c.is_alphanumeric()) {
             let letters = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase()) {
+            let n = letters.chars().count();
+            if (2..=4).contains(&n) && letters.chars().all(|c| c.is_uppercase()) {
                 kept.push_str(&w[letters.len()..]);
             } else {
                 kept.push_str(w);

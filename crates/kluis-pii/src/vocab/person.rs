@@ -34,6 +34,8 @@ pub(crate) const ANYONE: &[&str] = &[
     "iedereen", "ongeacht", "elke werknemer", "elke medewerker", "iedere werknemer", "iedere medewerker",
     "quiconque", "tout travailleur", "toute personne", "chaque travailleur", "chaque membre", "everyone", "anyone",
     "whoever", "regardless", "every employee", "each employee", "any employee",
+    "iemand", "quelqu'un", "someone", "somebody",
+    "werkgevers", "employers", "employeurs", "organisaties", "organisations", "bedrijven", "companies", "entreprises",
 ];
 
 /// An indefinite person: with a condition in the same sentence ("Wanneer een werknemer ziek is, meldt hij
@@ -132,6 +134,23 @@ pub(crate) const TRADE: &[&str] = &[
     "client", "customer", "leverancier", "fournisseur", "supplier",
 ];
 
+/// Trade documents: a letter whose title or subject names one is written to a business contact about work, goods
+/// or money ("Offerte", "Objet : réfection de la toiture", "Invoice").
+#[rustfmt::skip]
+pub(crate) const CONTRACT: &[&str] = &[
+    "offerte", "devis", "quote", "quotation", "factuur", "facture", "invoice", "bestelling", "commande", "order",
+    "werkzaamheden", "travaux", "réfection", "renovatie", "rénovation", "herstelling", "réparation", "repair",
+    "levering", "livraison", "delivery", "prijsopgave", "huurcontract", "rental", "location",
+];
+
+/// Words of membership: a text from a church, a union or a party that speaks of its members names them as such.
+#[rustfmt::skip]
+pub(crate) const MEMBERSHIP: &[&str] = &[
+    "lid", "leden", "lidnummer", "lidmaatschap", "ledenlijst", "ledenadministratie", "member", "members",
+    "membership", "membre", "membres", "affilié", "affiliée", "affiliés", "afdeling", "jongerenafdeling",
+    "section", "koorleden", "gemeenteleden", "parochianen", "gelovigen", "fidèles", "congregation",
+];
+
 /// Roles that make a party's name a person's politics ("kandidaat", "gemeenteraadslid", "conseillère
 /// communale", "councillor"): the role must be in the sentence with the party.
 #[rustfmt::skip]
@@ -141,4 +160,7 @@ pub(crate) const POLITICAL_ROLES: &[&str] = &[
     "gestemd", "candidat", "candidate", "conseiller", "conseillère", "échevin", "échevine", "député", "députée",
     "militant", "militante", "membre", "sur la liste", "councillor", "councilor", "candidate", "member of", "voted",
     "votes for", "campaigns",
+    "stapt over", "overgestapt", "bestuursvergadering", "ledenvergadering", "afd", "afdeling", "fractie", "bestuur",
+    "section locale", "branch",
+    "campagne", "campaign", "flyeren", "flyerploeg", "folderen", "verkiezingen", "élections", "elections",
 ];

@@ -9,7 +9,7 @@ use kluis_domain::{DocumentClass as C, SpecialCategory as S};
 #[rustfmt::skip]
 pub(crate) const SPECIAL: &[(&str, S)] = &[
     // health
-    ("ziek~", S::Health), ("ziekgemeld", S::Health), ("ziek gemeld", S::Health), ("ziekmelding*", S::Health),
+    ("ziek", S::Health), ("ziekgemeld", S::Health), ("ziek gemeld", S::Health), ("ziekmelding*", S::Health),
     ("ziekte~", S::Health), ("ziekteverlof", S::Health), ("ziekteverzuim", S::Health), ("arbeidsongeschikt*", S::Health),
     ("diagnose*", S::Health), ("medicatie~", S::Health), ("medicijn*~", S::Health), ("bedrijfsarts~", S::Health),
     ("huisarts~", S::Health), ("ziekenhuis*~", S::Health), 
@@ -20,7 +20,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("suikerziekte", S::Health), ("kanker", S::Health), ("tumor", S::Health), ("chemotherapie", S::Health),
     ("hernia", S::Health), ("migraine~", S::Health), ("astma", S::Health), ("epilepsie", S::Health),
     ("hartaanval", S::Health), ("hartinfarct", S::Health), ("beroerte", S::Health), ("covid", S::Health),
-    ("long covid", S::Health), ("griep~", S::Health), ("longontsteking", S::Health),
+    ("long covid", S::Health), ("griep", S::Health), ("longontsteking", S::Health),
     ("gebroken~", S::Health), ("whiplash", S::Health), ("zwanger*", S::Health),
     ("zwangerschapsverlof", S::Health), ("bevalling*", S::Health), ("miskraam", S::Health), ("handicap~", S::Health),
     ("gehandicapt~", S::Health), ("chronisch~", S::Health), ("herstelperiode~", S::Health),
@@ -106,7 +106,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("genetic~", S::Genetic), ("genome~", S::Genetic), ("genoom~", S::Genetic),
     // criminal (Art. 10)
     ("strafblad", S::Criminal), ("strafrechtelijk*", S::Criminal), ("veroordeling", S::Criminal),
-    ("veroordeeld", S::Criminal), ("verklaring omtrent het gedrag", S::Criminal), ("vog", S::Criminal),
+    ("veroordeeld", S::Criminal), ("verklaring omtrent het gedrag~", S::Criminal), ("vog~", S::Criminal), ("vog geweigerd", S::Criminal), ("vog is geweigerd", S::Criminal), ("vog te weigeren", S::Criminal), ("weigering van de vog", S::Criminal), ("voornemen tot weigering", S::Criminal), ("vog niet afgegeven", S::Criminal), ("vog afgewezen", S::Criminal), ("geen vog", S::Criminal),
     ("justitiële documentatie", S::Criminal), ("gevangenis*~", S::Criminal), ("detentie~", S::Criminal),
     ("taakstraf", S::Criminal), ("proces-verbaal~", S::Criminal), ("aangehouden~", S::Criminal), ("delict~", S::Criminal),
     ("misdrijf~", S::Criminal), ("casier judiciaire", S::Criminal), ("extrait de casier", S::Criminal),
@@ -233,7 +233,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("certify that~", S::Health), ("medical practice~", S::Health), ("recovering~", S::Health),
     ("attended the clinic", S::Health), ("cabinet médical~", S::Health),
     // criminal (Art. 10)
-    ("dagvaarding*", S::Criminal), ("gedagvaard", S::Criminal), ("politierechter", S::Criminal),
+    ("dagvaarding*~", S::Criminal), ("gedagvaard", S::Criminal), ("politierechter", S::Criminal),
     ("strafzaak", S::Criminal), ("strafrechter", S::Criminal), ("strafbeschikking", S::Criminal),
     ("strafbaar feit", S::Criminal), ("strafbare feiten", S::Criminal), ("voorwaardelijke straf", S::Criminal),
     ("voorwaardelijk veroordeeld", S::Criminal), ("celstraf", S::Criminal), ("werkstraf", S::Criminal),
@@ -367,7 +367,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("première communion", S::Religion), ("bar mitzvah", S::Religion), ("bat mitswa", S::Religion),
     ("bat mitzvah", S::Religion), ("hadj", S::Religion), ("hajj", S::Religion), ("bedevaart", S::Religion),
     ("pelgrimstocht~", S::Religion), ("pèlerinage", S::Religion), ("pilgrimage", S::Religion),
-    ("rozenkrans", S::Religion), ("rosary", S::Religion), ("chapelet~", S::Religion), ("bidt~", S::Religion),
+    ("rozenkrans", S::Religion), ("zondagsmis", S::Religion), ("hoogmis", S::Religion), ("eucharistieviering", S::Religion), ("misdienaar", S::Religion), ("namaz", S::Religion), ("shabbat~", S::Religion), ("lector bij", S::Religion), ("rosary", S::Religion), ("chapelet~", S::Religion), ("bidt~", S::Religion),
     ("bidden~", S::Religion), ("prays~", S::Religion), ("prière*~", S::Religion), ("naar de mis", S::Religion),
     ("la messe~", S::Religion), ("nachtmis", S::Religion), ("for eid", S::Religion), ("voor eid", S::Religion), ("celebrate eid", S::Religion), ("aïd", S::Religion),
     ("aid el", S::Religion), ("eid al-adha", S::Religion), ("eid mubarak", S::Religion),

@@ -25,9 +25,14 @@ fn categories_in_three_languages() {
         cats("Name: John Smith\nHe was diagnosed with diabetes."),
         vec![Health]
     );
+    // A VOG states that nothing stands in the way (no criminal data); a refusal does say something.
+    assert_eq!(
+        cats("Naam: Jan Jansen\nJustis heeft het voornemen om de VOG te weigeren."),
+        vec![Criminal]
+    );
     assert_eq!(
         cats("Naam: Jan Jansen\nWerknemer levert een VOG (verklaring omtrent het gedrag) aan."),
-        vec![Criminal]
+        vec![]
     );
     assert_eq!(
         cats("Naam: Fatima Yilmaz\nZij is moslim en vraagt een gebedsruimte."),
