@@ -792,8 +792,11 @@ fn record_label_line(text: &str) -> bool {
         let value = value.trim_start_matches([' ', '.', '_', '\t', '\u{2026}']);
         let label = label.trim_end_matches([' ', '.', '_', '\u{2026}']);
         let label = label.trim().to_lowercase();
-        label.len() <= 24
-            && RECORD_LABELS.contains(&label.as_str())
+        // "Naam + voornaam lid", "Nom du patient": a short label holding a record word.
+        let words = Words::of(&label);
+        label.len() <= 32
+            && words.list.len() <= 4
+            && (RECORD_LABELS.contains(&label.as_str()) || words.any(RECORD_LABELS))
             && value
                 .trim_start()
                 .chars()

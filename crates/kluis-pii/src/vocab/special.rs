@@ -320,7 +320,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("rééducation", S::Health), ("intervention chirurgicale", S::Health), ("séances de kiné", S::Health),
     ("in treatment", S::Health), ("being treated", S::Health), ("treatment for", S::Health),
     ("medical treatment", S::Health), ("medical procedure", S::Health), ("hospitalised", S::Health),
-    ("hospitalized", S::Health), ("herniated", S::Health), ("diabetic", S::Health), ("diabétique", S::Health), ("diabeet", S::Health), ("cpap", S::Health), ("chemo", S::Health), ("tapis de prière", S::Religion), ("gebedskleed", S::Religion), ("prayer mat", S::Religion), ("hip replacement", S::Health),
+    ("hospitalized", S::Health), ("herniated", S::Health), ("allergy~", S::Health), ("allergic~", S::Health), ("allergique~", S::Health), ("anaphylaxis", S::Health), ("anafylaxie", S::Health), ("anaphylaxie", S::Health), ("epipen", S::Health), ("diabetic", S::Health), ("diabétique", S::Health), ("diabeet", S::Health), ("cpap", S::Health), ("chemo", S::Health), ("tapis de prière", S::Religion), ("gebedskleed", S::Religion), ("prayer mat", S::Religion), ("hip replacement", S::Health),
     ("knee replacement", S::Health), ("heart condition", S::Health), ("heart problems", S::Health),
     ("recovering from", S::Health), ("physio sessions", S::Health),
     // care: professions and providers (counted as a visit or a treatment: "bij de huisarts", "chez le kiné")
