@@ -300,9 +300,27 @@ pub(crate) fn classify(
     if text.lines().filter(|l| chat_line(l)).count() >= 3 {
         score[idx(C::Correspondence)] += 14;
     }
-    // E-mail headers make a message correspondence unless something else wins.
+    // E-mail headers make a message correspondence unless something else wins: a message that only talks about
+    // a sick note, a contract or an invoice is still a message. The body's own title cues (an attached form
+    // pasted in) outweigh it.
     if text.starts_with("From:") || text.contains("\nSubject:") {
         score[idx(C::Correspondence)] += 2;
+    }
+    if mail_headers(text) {
+        score[idx(C::Correspondence)] += 8;
+    }
+    // A salutation opening one of the first lines ("Beste Karim,", "Dear Priya,", "Bonjour Ilse,") is a letter.
+    if text.lines().take(8).any(|l| {
+        let l = l.trim_start().to_lowercase();
+        [
+            "beste ", "geachte ", "hoi ", "hallo ", "dag ", "lieve ", "dear ", "hi ", "hello ",
+            "bonjour ", "cher ", "chère ",
+        ]
+        .iter()
+        .any(|g| l.starts_with(g))
+            && l.trim_end().ends_with([',', '!'])
+    }) {
+        score[idx(C::Correspondence)] += 4;
     }
     let mut best = C::Other;
     let mut best_score = 0;
