@@ -646,17 +646,20 @@ impl<'a> Evidence<'a> {
 
     fn sentence_about_someone(&self, pos: usize) -> bool {
         let (s, e) = sentence_at(self.text, pos);
-        if self.names_in(s, e) || in_row_of_person(self.text, pos, &self.people) {
+        let words = Words::of(&self.text[s..e]);
+        let pronoun =
+            words.any(PRONOUNS) || (words.any(&["je"]) && words.french()) || words.any(KIN);
+        // A name or a title beside trade words is a business contact ("t.a.v. dhr. Bart Vanhulle, aankoper
+        // medisch materiaal"); a pronoun still makes it personal.
+        let contact = !pronoun && words.any(TRADE);
+        if !contact && (self.names_in(s, e) || in_row_of_person(self.text, pos, &self.people)) {
             return true;
         }
-        let words = Words::of(&self.text[s..e]);
         if words.anyone() {
             return false;
         }
-        words.any(PRONOUNS)
-            || (words.any(&["je"]) && words.french())
-            || words.any(TITLES)
-            || words.any(KIN)
+        pronoun
+            || (!contact && words.any(TITLES))
             // "U zorgt ervoor dat alle vrijwilligers …": the reader is asked to see to a group, not described.
             || (self.addressed && words.any(READER) && !words.any(GENERAL))
     }
@@ -684,6 +687,18 @@ impl<'a> Evidence<'a> {
     /// A term in the title ("Ziekmelding", "Ledenlijst Moskee Al Fath"), unless the title names a kind of text
     /// written for anyone (a press release, a policy, a vacancy). A title is a short line, not a first paragraph.
     fn in_title(&self, pos: usize) -> bool {
+        // The document is about particular people: a record, a letter to someone, or people named right under
+        // the title ("Ledenlijst Moskee Al Fath" above its members; not "Bedevaart naar Lourdes" above a
+        // programme).
+        let about_people = self.form_person
+            || self.addressed
+            || self
+                .names
+                .first()
+                .is_some_and(|&(s, _)| self.text[pos.min(s)..s].lines().count() <= 8);
+        if !about_people {
+            return false;
+        }
         let (ls, le) = line_at(self.text, pos);
         let subject = subject_line(&self.text[ls..le]);
         let zones = self

@@ -25,6 +25,7 @@ pub(crate) const KIN: &[&str] = &[
     "schoonmoeder", "echtgenoot", "echtgenote", "broer", "zus", "zuster", "opa", "oma", "fils", "fille", "mère",
     "père", "mari", "épouse", "frère", "sœur", "soeur", "son", "daughter", "mother", "father", "husband", "wife",
     "brother", "sister",
+    "gezin", "famille", "family",
 ];
 
 /// Words that make a sentence speak of anyone, not of someone: quantifiers over people. Whole phrases on word
@@ -66,6 +67,8 @@ pub(crate) const RECORD_LABELS: &[&str] = &[
     "prénom", "first name", "last name", "surname", "naam en voornaam", "klant", "customer", "gast", "guest",
     "huurder", "tenant", "locataire", "bewoonster", "kind", "enfant", "child", "pupil", "werkneemster",
     "personeelslid", "stagiair", "stagiaire", "vrijwilliger", "volunteer", "bénévole",
+    "injured", "gewonde", "slachtoffer", "victim", "victime", "blessé", "blessée", "deceased", "overledene",
+    "défunt", "défunte",
 ];
 
 /// Kinds of text written for anyone: a title that names one is no statement about a person ("Persbericht",
@@ -126,12 +129,13 @@ pub(crate) const DETERMINERS: &[&str] = &[
 /// supplier ("werkt in het ziekenhuis", "offerte voor de kerk", "livraison à la pharmacie").
 #[rustfmt::skip]
 pub(crate) const TRADE: &[&str] = &[
-    "werkt", "werken", "werkzaam", "werkte", "gewerkt", "stage", "levering", "leveren", "geleverd", "levert",
+    "werkt", "werken", "werkzaam", "werkte", "gewerkt", "levering", "leveren", "geleverd", "levert",
     "offerte", "factuur", "bestelling", "besteld", "opdracht", "opdrachtgever", "vacature", "installatie",
     "onderhoud", "renovatie", "travaille", "travailler", "livraison", "livré", "livrer", "devis", "facture",
     "commande", "chantier", "works", "worked", "working", "delivery", "delivered", "invoice", "order", "quote",
     "vacancy", "job", "contractor", "renovation", "maintenance", "werkgever", "employeur", "employer", "klant",
     "client", "customer", "leverancier", "fournisseur", "supplier",
+    "materiaal", "material", "matériel", "aankoper", "inkoper", "buyer", "acheteur", "purchaser",
 ];
 
 /// Trade documents: a letter whose title or subject names one is written to a business contact about work, goods

@@ -367,7 +367,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("première communion", S::Religion), ("bar mitzvah", S::Religion), ("bat mitswa", S::Religion),
     ("bat mitzvah", S::Religion), ("hadj", S::Religion), ("hajj", S::Religion), ("bedevaart", S::Religion),
     ("pelgrimstocht~", S::Religion), ("pèlerinage", S::Religion), ("pilgrimage", S::Religion),
-    ("rozenkrans", S::Religion), ("zondagsmis", S::Religion), ("hoogmis", S::Religion), ("eucharistieviering", S::Religion), ("misdienaar", S::Religion), ("namaz", S::Religion), ("shabbat~", S::Religion), ("lector bij", S::Religion), ("rosary", S::Religion), ("chapelet~", S::Religion), ("bidt~", S::Religion),
+    ("rozenkrans", S::Religion), ("adventist*", S::Religion), ("adventiste*", S::Religion), ("zevendedags", S::Religion), ("zondagsmis", S::Religion), ("hoogmis", S::Religion), ("eucharistieviering", S::Religion), ("misdienaar", S::Religion), ("namaz", S::Religion), ("shabbat~", S::Religion), ("lector bij", S::Religion), ("rosary", S::Religion), ("chapelet~", S::Religion), ("bidt~", S::Religion),
     ("bidden~", S::Religion), ("prays~", S::Religion), ("prière*~", S::Religion), ("naar de mis", S::Religion),
     ("la messe~", S::Religion), ("nachtmis", S::Religion), ("for eid", S::Religion), ("voor eid", S::Religion), ("celebrate eid", S::Religion), ("aïd", S::Religion),
     ("aid el", S::Religion), ("eid al-adha", S::Religion), ("eid mubarak", S::Religion),
@@ -392,7 +392,7 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     // genetic
     ("brca*", S::Genetic), ("dna test", S::Genetic), ("test adn", S::Genetic), ("genetisch onderzoek", S::Genetic), ("erfelijkheidsadvies", S::Genetic),
     // criminal
-    ("veroordeling*", S::Criminal), ("condamnée", S::Criminal), ("gestolen~", S::Criminal),
+    ("veroordeling*", S::Criminal), ("condamnée", S::Criminal), 
 ];
 
 /// Heads of Dutch compounds, matched at the end of a word of at least seven bytes with three or more bytes
