@@ -97,6 +97,7 @@ pub(crate) const PREFIX: &[&str] = &[
     "straatweg",
     "sentier",
     "rempart",
+    "faubourg",
 ];
 
 #[rustfmt::skip]
