@@ -738,6 +738,8 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     name_lists(scan, out);
     // 3f. A surname in capitals before a given name ("Monsieur DUPONT Marc").
     caps_surname_first(scan, out);
+    // 3g. An initial before a surname ("door S. de Vries", "(K. Ramdin)").
+    initialled_names(scan, out);
 
     // 4. Gazetteer: a known first name followed by a surname.
     for &(i, we) in &scan.first_names {
@@ -1267,6 +1269,89 @@ fn caps_surname_first(scan: &Scan<'_>, out: &mut Vec<Finding>) {
         }
         // The name ends with the given name, or with further given names or capitals ("MARTIN Julie Anne").
         emit(out, t, ss, we, 0.7);
+    }
+}
+
+/// Initials and a surname ("J. de Boer", "A.M. Peeters") are how business text writes a person: the name stands
+/// when its surname is known, or when a label's colon, a bracket or a word that names who did something
+/// ("door", "par", "by", a trade) comes before it, so that "zie bijlage B. Daarna" stays no name.
+fn initialled_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    const AGENTS: &[&str] = &[
+        "door",
+        "par",
+        "by",
+        "met",
+        "with",
+        "avec",
+        "bij",
+        "namens",
+        "chauffeur",
+        "monteur",
+        "technicien",
+        "tandarts",
+        "arts",
+        "dokter",
+        "behandelaar",
+        "contactpersoon",
+    ];
+    let t = scan.text;
+    let b = t.as_bytes();
+    let g = &scan.det.names;
+    for &c in &scan.caps {
+        if b.get(c + 1) != Some(&b'.') || b.get(c + 2) == Some(&b'.') {
+            continue;
+        }
+        // The first initial only, after a blank, a bracket, a colon or the line's start.
+        if c > 0 && !matches!(b[c - 1], b' ' | b'\t' | b'\n' | b'(' | b':') {
+            continue;
+        }
+        if c >= 3 && b[c - 1] == b' ' && b[c - 2] == b'.' && b[c - 3].is_ascii_uppercase() {
+            continue;
+        }
+        let Some(p) = parse_name(g, t, c, false) else {
+            continue;
+        };
+        if p.company || p.start != c || p.words < 2 {
+            continue;
+        }
+        // "M. Rajesh Pinas": before a given name and a surname, "M." is the French "Monsieur", a title that the
+        // title rules read.
+        if b[c] == b'M' && b.get(c + 2) == Some(&b' ') && p.words >= 3 {
+            let w = &t[c + 3..word_end(t, c + 3)];
+            if g.is_first(w) {
+                continue;
+            }
+        }
+        let last = &t[t[..p.end].rfind([' ', '.']).map_or(c, |k| k + 1)..p.end];
+        if last.len() < 2 || !last.starts_with(|ch: char| ch.is_uppercase()) {
+            continue;
+        }
+        let before = t[..c].trim_end_matches([' ', '\t']);
+        let agent = before.ends_with([':', '(']) || {
+            let w = before.rsplit([' ', '\t', '\n', '(']).next().unwrap_or("");
+            w.len() <= 16 && AGENTS.contains(&w.to_lowercase().as_str())
+        };
+        // "A.S. Watson, gevestigd te …", "R. Ans FC": an organisation's name.
+        let abbreviation_follows = t[p.end..].strip_prefix(' ').is_some_and(|r| {
+            let w = &r[..r.find([' ', ',', '.', '\n']).unwrap_or(r.len())];
+            (2..=4).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase())
+        });
+        let seated = [
+            ", gevestigd",
+            " gevestigd",
+            ", statutair",
+            ", dont le siège",
+            ", ayant son siège",
+        ]
+        .iter()
+        .any(|w| t[p.end..].starts_with(w));
+        if (agent || g.is_known(last))
+            && !abbreviation_follows
+            && !seated
+            && !org_block(scan, p.end)
+        {
+            emit(out, t, p.start, p.end, 0.7);
+        }
     }
 }
 

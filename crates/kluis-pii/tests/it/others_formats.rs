@@ -127,3 +127,32 @@ fn chat_senders_and_registers_with_the_surname_in_capitals() {
             .all(|n| !n.contains("OVERZICHT"))
     );
 }
+
+#[test]
+fn initials_before_a_surname_after_an_agent_word_or_label() {
+    assert_eq!(
+        of("Afgehandeld door T. van Oosterwijk op dinsdag.", PersonName),
+        ["T. van Oosterwijk"]
+    );
+    assert_eq!(
+        of(
+            "Opmerking monteur (R. Baldewsingh): filter vervangen.",
+            PersonName
+        ),
+        ["R. Baldewsingh"]
+    );
+    assert_eq!(
+        of("Vérifié par : S. Lecomte-Haubrechts - conforme", PersonName),
+        ["S. Lecomte-Haubrechts"]
+    );
+    // A letter of a list before a sentence, an organisation in initials, a club: no person.
+    assert!(of("Zie bijlage B. Daarna volgt de planning.", PersonName).is_empty());
+    assert!(
+        of(
+            "Partijen: K.L. Vermeer, gevestigd te Zwolle, hierna",
+            PersonName
+        )
+        .is_empty()
+    );
+    assert!(of("Club : R. Tilleur-Ougrée FC", PersonName).is_empty());
+}
