@@ -771,7 +771,7 @@ impl<'a> Scan<'a> {
         let idx = self.hits.partition_point(|h| h.start < pos);
         let mut newlines_allowed = usize::from(line_prefix_blank(b, pos));
         let mut scanned = pos;
-        for h in self.hits[..idx].iter().rev() {
+        for (k, h) in self.hits[..idx].iter().enumerate().rev() {
             if h.end > pos {
                 continue;
             }
@@ -789,6 +789,15 @@ impl<'a> Scan<'a> {
             newlines_allowed -= nl;
             scanned = scanned.min(h.end);
             if is_id_context(h.kw) {
+                // "Licence no.": the number word is the tail of a longer label that says which number it is.
+                if h.kw == Kw::OtherNumber
+                    && let Some(longer) =
+                        self.hits[..k].iter().rev().take(3).find(|o| {
+                            o.end > h.start && is_id_context(o.kw) && o.kw != Kw::OtherNumber
+                        })
+                {
+                    return Some(longer.kw);
+                }
                 return Some(h.kw);
             }
         }

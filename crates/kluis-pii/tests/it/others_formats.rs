@@ -156,3 +156,23 @@ fn initials_before_a_surname_after_an_agent_word_or_label() {
     );
     assert!(of("Club : R. Tilleur-Ougrée FC", PersonName).is_empty());
 }
+
+#[test]
+fn a_numbered_label_names_its_number_and_a_card_is_a_card() {
+    assert_eq!(
+        of(
+            "  Licence no.: 7302914568    Categories: B, C",
+            DrivingLicenceNumber
+        ),
+        ["7302914568"]
+    );
+    assert_eq!(
+        of(
+            "I wrote the card on the form: 4929173648201577 exp 11/28",
+            CreditCard
+        ),
+        ["4929173648201577"]
+    );
+    // The same digits failing the Luhn check are no card.
+    assert!(of("I wrote the card on the form: 4929173648201578", CreditCard).is_empty());
+}
