@@ -26,6 +26,7 @@ pub(crate) struct Patterns {
     date_num_span: Dfa,
     date_word_span: Dfa,
     id_doc: Dfa,
+    id_doc_spaced: Dfa,
     plate: Dfa,
     ip: Dfa,
     card: Dfa,
@@ -119,6 +120,8 @@ impl Patterns {
             date_num_span: dfa(DATE_NUM_PATTERN),
             date_word_span: dfa(DATE_WORD_PATTERN),
             id_doc: dfa(r"\b[A-Z]{2}[A-Z0-9]{6}[0-9]\b|\b[A-Z]{2}[0-9]{6}\b"),
+            // The same letters and digits as printed apart on older cards ("XR 123456").
+            id_doc_spaced: dfa(r"\b[A-Z]{2} [0-9]{6}\b"),
             plate: dfa(
                 r"\b(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9]|[1-9]-[A-Z]{3}-[0-9]{3})\b",
             ),
@@ -1009,7 +1012,8 @@ impl<'a> Scan<'a> {
         }
 
         // ID documents: format plus a document keyword.
-        for m in spans(&p.id_doc, t, &segs, &has, needs::ID_DOC) {
+        let spaced = spans(&p.id_doc_spaced, t, &segs, &has, needs::ID_DOC_SPACED);
+        for m in spans(&p.id_doc, t, &segs, &has, needs::ID_DOC).chain(spaced) {
             let v = m.as_str().as_bytes();
             if !v.iter().any(u8::is_ascii_digit) || m.end() < b.len() && b[m.end()] == b'<' {
                 continue;
@@ -1151,6 +1155,7 @@ mod needs {
     pub(super) const DATE_NUM: u32 = RUN4 | super::DATE_NUM;
     pub(super) const DATE_WORD: u32 = RUN4 | super::DATE_WORD;
     pub(super) const ID_DOC: u32 = ID_SHAPE;
+    pub(super) const ID_DOC_SPACED: u32 = UPPER2 | RUN6;
     pub(super) const PLATE: u32 = DASH_BESIDE_UPPER;
     pub(super) const IP: u32 = DIGIT_DOT_DIGIT;
 }
@@ -1652,6 +1657,7 @@ mod tests {
             ("date_num_span", dfa(&p.date_num_span), needs::DATE_NUM),
             ("date_word_span", dfa(&p.date_word_span), needs::DATE_WORD),
             ("id_doc", dfa(&p.id_doc), needs::ID_DOC),
+            ("id_doc_spaced", dfa(&p.id_doc_spaced), needs::ID_DOC_SPACED),
             ("plate", dfa(&p.plate), needs::PLATE),
             ("ip", dfa(&p.ip), needs::IP),
         ];
@@ -1697,6 +1703,14 @@ mod tests {
             "1234 5678 9012 3456",
             "4111-1111-1111-1111",
             "0612345678",
+            // Pieces are cut at byte offsets: ASCII only.
+            "0900-1234",
+            "0800 1234567",
+            "0318 - 69 72 00",
+            "+44 7911 123456",
+            "1-ABC-123",
+            "13 AVRIL 1997",
+            "XR 123456",
         ];
         let alphabet = b"0123456789 .-/+()NLBEAZXY3470abcnlz:,\n";
         let mut next = choices(0x9E37_79B9_7F4A_7C15);

@@ -176,3 +176,13 @@ fn a_numbered_label_names_its_number_and_a_card_is_a_card() {
     // The same digits failing the Luhn check are no card.
     assert!(of("I wrote the card on the form: 4929173648201578", CreditCard).is_empty());
 }
+
+#[test]
+fn document_numbers_printed_with_a_blank_after_the_letters() {
+    assert_eq!(
+        of("Documentnummer:      XR 501734", IdDocumentNumber),
+        ["XR 501734"]
+    );
+    // Without a document label the same shape is a reference like any other.
+    assert!(of("Zie dossier XR 501734 voor details.", IdDocumentNumber).is_empty());
+}
