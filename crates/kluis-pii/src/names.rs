@@ -1959,7 +1959,8 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                 if !c0.is_uppercase() || h_end - s > 48 {
                     continue;
                 }
-                out.push(Finding::span(E::Address, s, num_end, 0.8));
+                let end = box_after(t, num_end);
+                out.push(Finding::span(E::Address, adjective_before(t, s), end, 0.8));
             }
         }
     }
@@ -2110,6 +2111,54 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
             }
             _ => {}
         }
+    }
+}
+
+/// A Belgian box after the house number ("12 bus 3", "12 bte 3", "12 boîte 3") belongs to the address: the end
+/// of the box, or `end` when none follows.
+fn box_after(t: &str, end: usize) -> usize {
+    let rest = &t[end..];
+    for bx in [" bus ", " bte ", " boîte "] {
+        if let Some(r) = rest.strip_prefix(bx) {
+            let n = r.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            let after = r.as_bytes().get(n);
+            if (1..=4).contains(&n)
+                && r.as_bytes()[0].is_ascii_digit()
+                && after.is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'/' && c != b'-')
+            {
+                return end + bx.len() + n;
+            }
+        }
+    }
+    end
+}
+
+/// A Dutch street name may open with an inflected adjective or a town's adjective ("Grote Markt", "Lange
+/// Nieuwstraat", "Brugse Steenweg"): a capitalised word of four letters or more ending in "e" right before the
+/// street word belongs to it. Returns the street's start, moved back over that word.
+fn adjective_before(t: &str, s: usize) -> usize {
+    const NOT: &[&str] = &[
+        "deze", "onze", "welke", "elke", "andere", "beide", "zelfde", "volgende", "vorige",
+    ];
+    let b = t.as_bytes();
+    if s < 6 || b[s - 1] != b' ' {
+        return s;
+    }
+    let mut k = s - 1;
+    while k > 0 && (b[k - 1].is_ascii_alphabetic() || b[k - 1] >= 0x80 || b[k - 1] == b'-') {
+        k -= 1;
+    }
+    let w = &t[k..s - 1];
+    let opens_word = k == 0 || matches!(b[k - 1], b' ' | b'\t' | b'\n' | b':' | b',' | b'(' | b'"');
+    if opens_word
+        && w.len() >= 4
+        && w.ends_with('e')
+        && w.starts_with(|c: char| c.is_uppercase())
+        && !NOT.contains(&w.to_lowercase().as_str())
+    {
+        k
+    } else {
+        s
     }
 }
 

@@ -186,3 +186,27 @@ fn document_numbers_printed_with_a_blank_after_the_letters() {
     // Without a document label the same shape is a reference like any other.
     assert!(of("Zie dossier XR 501734 voor details.", IdDocumentNumber).is_empty());
 }
+
+#[test]
+fn street_names_with_an_adjective_before_and_a_box_after() {
+    assert_eq!(
+        of(
+            "Wij verhuizen naar Brugse Steenweg 212 in Oostende.",
+            Address
+        ),
+        ["Brugse Steenweg 212"]
+    );
+    assert_eq!(
+        of("Afspraak op de Grote Markt 7 om tien uur.", Address),
+        ["Grote Markt 7"]
+    );
+    assert_eq!(
+        of("Ze woont in de Lange Nieuwstraat 18 bus 3.", Address),
+        ["Lange Nieuwstraat 18 bus 3"]
+    );
+    // A demonstrative is no part of the street's name.
+    assert_eq!(
+        of("Deze Kerkstraat 5 is afgesloten.", Address),
+        ["Kerkstraat 5"]
+    );
+}
