@@ -26,6 +26,7 @@ pub(crate) struct Patterns {
     date_num_span: Dfa,
     date_word_span: Dfa,
     id_doc: Dfa,
+    id_doc_spaced: Dfa,
     plate: Dfa,
     ip: Dfa,
     card: Dfa,
@@ -37,7 +38,7 @@ type Dfa = regex_automata::dfa::regex::Regex;
 const DATE_NUM_PATTERN: &str = r"\b([0-9]{1,2})([-/. ])([0-9]{1,2})([-/. ])((?:19|20)[0-9]{2})\b|\b((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2})\b";
 /// A date with the month's name ("3 maart 1980", "1er mars 2001").
 const DATE_WORD_PATTERN: &str =
-    r"\b([0-9]{1,2})(?:e|er)?\.? ([A-Za-z\x{e9}\x{fb}]{3,9})\.? ((?:19|20)[0-9]{2})\b";
+    r"\b([0-9]{1,2})(?:e|er)?\.? ([A-Za-z\x{e9}\x{fb}\x{c9}\x{db}]{3,9})\.? ((?:19|20)[0-9]{2})\b";
 
 /// The digits of `b` as a number (`b` holds one to four ASCII digits).
 fn small_number(b: &[u8]) -> u32 {
@@ -92,10 +93,16 @@ fn dfa(p: &str) -> Dfa {
 impl Patterns {
     pub(crate) fn build() -> Patterns {
         Patterns {
-            phone_intl: dfa(r"(?:\+|\b00)3[12][ \-]?(?:\(0\)[ \-]?)?[1-9](?:[ \-.]?[0-9]){7,8}"),
-            // One separator between digit groups, or a spaced dash ("06 - 1234 5678").
+            // Dutch and Belgian numbers in any grouping; other countries' numbers with the blank that follows a
+            // country code in the international notation ("+44 7700 900123", "+33 3 20 00 00 00").
+            phone_intl: dfa(
+                r"(?:\+|\b00)3[12][ \-]?(?:\(0\)[ \-]?)?[1-9](?:[ \-.]?[0-9]){7,8}|\+[1-9][0-9]{0,2} [1-9](?:[ \-.]?[0-9]){7,11}",
+            ),
+            // Service numbers first ("0900-1234", "0800 1234567": shorter than a subscriber number); then one
+            // separator between digit groups, or a spaced dash ("06 - 1234 5678"); then an area code apart
+            // behind a spaced dash or en dash ("0318 - 69 72 00", "055 – 58 14 40").
             phone_nat: dfa(
-                r"(?:\b0[1-9]|\(0[1-9][0-9]{0,2}\))(?: - |[ \-./])?(?:[ \-./]?[0-9]){7,8}",
+                r"\b0(?:800|90[069])[ \-]?[0-9]{4,7}\b|(?:\b0[1-9]|\(0[1-9][0-9]{0,2}\))(?: - |[ \-./])?(?:[ \-./]?[0-9]){7,8}|\b0[1-9][0-9]{1,2} (?:-|\x{2013}) [0-9](?:[ .]?[0-9]){4,7}",
             ),
             postcode: dfa(r"\b[1-9][0-9]{3}[ ]{0,2}[A-Z]{2}\b"),
             number: dfa(
@@ -113,8 +120,10 @@ impl Patterns {
             date_num_span: dfa(DATE_NUM_PATTERN),
             date_word_span: dfa(DATE_WORD_PATTERN),
             id_doc: dfa(r"\b[A-Z]{2}[A-Z0-9]{6}[0-9]\b|\b[A-Z]{2}[0-9]{6}\b"),
+            // The same letters and digits as printed apart on older cards ("XR 123456").
+            id_doc_spaced: dfa(r"\b[A-Z]{2} [0-9]{6}\b"),
             plate: dfa(
-                r"\b(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9])\b",
+                r"\b(?:[A-Z]{2}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{2}-[0-9]{2}|[A-Z]{2}-[0-9]{2}-[A-Z]{2}|[A-Z]{2}-[A-Z]{2}-[0-9]{2}|[0-9]{2}-[A-Z]{2}-[A-Z]{2}|[0-9]{2}-[A-Z]{3}-[0-9]|[0-9]-[A-Z]{3}-[0-9]{2}|[A-Z]{2}-[0-9]{3}-[A-Z]|[A-Z]-[0-9]{3}-[A-Z]{2}|[A-Z]{3}-[0-9]{2}-[A-Z]|[A-Z]-[0-9]{2}-[A-Z]{3}|[0-9]-[A-Z]{2}-[0-9]{3}|[0-9]{3}-[A-Z]{2}-[0-9]|[1-9]-[A-Z]{3}-[0-9]{3})\b",
             ),
             ip: dfa(r"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b"),
             card: dfa(r"\b3[47][0-9]{2}[ \-]?[0-9]{6}[ \-]?[0-9]{5}\b"),
@@ -765,7 +774,7 @@ impl<'a> Scan<'a> {
         let idx = self.hits.partition_point(|h| h.start < pos);
         let mut newlines_allowed = usize::from(line_prefix_blank(b, pos));
         let mut scanned = pos;
-        for h in self.hits[..idx].iter().rev() {
+        for (k, h) in self.hits[..idx].iter().enumerate().rev() {
             if h.end > pos {
                 continue;
             }
@@ -783,6 +792,15 @@ impl<'a> Scan<'a> {
             newlines_allowed -= nl;
             scanned = scanned.min(h.end);
             if is_id_context(h.kw) {
+                // "Licence no.": the number word is the tail of a longer label that says which number it is.
+                if h.kw == Kw::OtherNumber
+                    && let Some(longer) =
+                        self.hits[..k].iter().rev().take(3).find(|o| {
+                            o.end > h.start && is_id_context(o.kw) && o.kw != Kw::OtherNumber
+                        })
+                {
+                    return Some(longer.kw);
+                }
                 return Some(h.kw);
             }
         }
@@ -868,10 +886,13 @@ impl<'a> Scan<'a> {
                 .as_str()
                 .bytes()
                 .any(|c| matches!(c, b' ' | b'-' | b'.' | b'(' | b'/'));
+            let service = d.starts_with(&[0, 8, 0, 0]) || d.starts_with(&[0, 9, 0]);
             let ok = if intl {
                 true
             } else {
-                d.len() == 10 || (d.len() == 9 && formatted && self.context(s, 40) != Some(Kw::Bsn))
+                d.len() == 10
+                    || (d.len() == 9 && formatted && self.context(s, 40) != Some(Kw::Bsn))
+                    || (service && (8..=11).contains(&d.len()))
             };
             if ok && !(formatted && looks_like_date(m.as_str())) && !self.labelled_other(s) {
                 add(&mut out, E::Phone, s, e, 0.9);
@@ -973,7 +994,8 @@ impl<'a> Scan<'a> {
             let Some((day, month, year)) = numeric_date(m.as_str().as_bytes()) else {
                 continue;
             };
-            if checks::date_valid(day, month, year) && self.context(m.start(), 60) == Some(Kw::Dob)
+            if checks::date_valid(day, month, year)
+                && (self.context(m.start(), 60) == Some(Kw::Dob) || after_birth_sign(b, m.start()))
             {
                 add(&mut out, E::DateOfBirth, m.start(), m.end(), 0.9);
             }
@@ -990,7 +1012,8 @@ impl<'a> Scan<'a> {
         }
 
         // ID documents: format plus a document keyword.
-        for m in spans(&p.id_doc, t, &segs, &has, needs::ID_DOC) {
+        let spaced = spans(&p.id_doc_spaced, t, &segs, &has, needs::ID_DOC_SPACED);
+        for m in spans(&p.id_doc, t, &segs, &has, needs::ID_DOC).chain(spaced) {
             let v = m.as_str().as_bytes();
             if !v.iter().any(u8::is_ascii_digit) || m.end() < b.len() && b[m.end()] == b'<' {
                 continue;
@@ -1122,7 +1145,7 @@ mod needs {
     use super::*;
     pub(super) const IBAN: u32 = IBAN_HEAD;
     pub(super) const PHONE_INTL: u32 = PLUS_OR_00 | DIGITS9;
-    pub(super) const PHONE_NAT: u32 = ZERO_NONZERO | DIGITS9;
+    pub(super) const PHONE_NAT: u32 = ZERO_NONZERO | DIGITS8;
     pub(super) const POSTCODE: u32 = RUN4 | UPPER2 | FOUR_DIGITS_UPPER;
     pub(super) const VAT_NL: u32 = NL_DIGITS4 | DIGITS11;
     pub(super) const VAT_BE: u32 = BE | DIGITS9;
@@ -1132,6 +1155,7 @@ mod needs {
     pub(super) const DATE_NUM: u32 = RUN4 | super::DATE_NUM;
     pub(super) const DATE_WORD: u32 = RUN4 | super::DATE_WORD;
     pub(super) const ID_DOC: u32 = ID_SHAPE;
+    pub(super) const ID_DOC_SPACED: u32 = UPPER2 | RUN6;
     pub(super) const PLATE: u32 = DASH_BESIDE_UPPER;
     pub(super) const IP: u32 = DIGIT_DOT_DIGIT;
 }
@@ -1304,13 +1328,42 @@ fn clean_edges(b: &[u8], s: usize, e: usize) -> bool {
         || !(b[s - 1].is_ascii_digit()
             || (s >= 2
                 && matches!(b[s - 1], b'.' | b',' | b'-' | b'/')
-                && b[s - 2].is_ascii_digit()));
+                && b[s - 2].is_ascii_digit()
+                && !field_comma(b, s - 1)));
     let after_ok = e >= b.len()
         || !(b[e].is_ascii_digit()
             || (e + 1 < b.len()
                 && matches!(b[e], b'.' | b',' | b'-' | b'/')
-                && b[e + 1].is_ascii_digit()));
+                && b[e + 1].is_ascii_digit()
+                && !field_comma(b, e)));
     before_ok && after_ok
+}
+
+/// True when the byte at `k` is a comma that separates the fields of a comma-separated row (three commas or more
+/// on its line), not a decimal comma: "10233,0477 12 34 56,12/02/2024" holds a phone number between two fields.
+/// Rare (a comma between digits), so the line is read only then, at most 512 bytes each way.
+fn field_comma(b: &[u8], k: usize) -> bool {
+    if b[k] != b',' {
+        return false;
+    }
+    let back = b[k.saturating_sub(512)..k]
+        .iter()
+        .rev()
+        .take_while(|&&c| c != b'\n')
+        .filter(|&&c| c == b',')
+        .count();
+    let ahead = b[k + 1..(k + 513).min(b.len())]
+        .iter()
+        .take_while(|&&c| c != b'\n')
+        .filter(|&&c| c == b',')
+        .count();
+    back + ahead >= 2
+}
+
+/// A birth sign right before a date ("°12/03/1980", "° 12/03/1980"): Belgian and French forms write it for "born".
+fn after_birth_sign(b: &[u8], s: usize) -> bool {
+    let before = &b[s.saturating_sub(3)..s];
+    before.ends_with("\u{b0}".as_bytes()) || before.ends_with("\u{b0} ".as_bytes())
 }
 
 /// "12-03-2024", also when a time follows ("12-03-2024 14:22" reads as a phone number otherwise).
@@ -1604,6 +1657,7 @@ mod tests {
             ("date_num_span", dfa(&p.date_num_span), needs::DATE_NUM),
             ("date_word_span", dfa(&p.date_word_span), needs::DATE_WORD),
             ("id_doc", dfa(&p.id_doc), needs::ID_DOC),
+            ("id_doc_spaced", dfa(&p.id_doc_spaced), needs::ID_DOC_SPACED),
             ("plate", dfa(&p.plate), needs::PLATE),
             ("ip", dfa(&p.ip), needs::IP),
         ];
@@ -1649,6 +1703,14 @@ mod tests {
             "1234 5678 9012 3456",
             "4111-1111-1111-1111",
             "0612345678",
+            // Pieces are cut at byte offsets: ASCII only.
+            "0900-1234",
+            "0800 1234567",
+            "0318 - 69 72 00",
+            "+44 7911 123456",
+            "1-ABC-123",
+            "13 AVRIL 1997",
+            "XR 123456",
         ];
         let alphabet = b"0123456789 .-/+()NLBEAZXY3470abcnlz:,\n";
         let mut next = choices(0x9E37_79B9_7F4A_7C15);

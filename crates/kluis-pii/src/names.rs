@@ -736,6 +736,10 @@ pub(crate) fn person_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     appositions(scan, out);
     // 3e. Lines that open with a name and a role or remark ("Ferzia da Furres - ACV-delegee").
     name_lists(scan, out);
+    // 3f. A surname in capitals before a given name ("Monsieur DUPONT Marc").
+    caps_surname_first(scan, out);
+    // 3g. An initial before a surname ("door S. de Vries", "(K. Ramdin)").
+    initialled_names(scan, out);
 
     // 4. Gazetteer: a known first name followed by a surname.
     for &(i, we) in &scan.first_names {
@@ -1192,6 +1196,165 @@ fn line_structure(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// The sender after a chat stamp that the gazetteer does not read as a name ("Kevin VH: …", a header line that
+/// holds only the sender): one to three capitalised words up to the colon or the line's end. The export writes
+/// the sender's display name there, so its words are a name whatever they are.
+fn chat_sender(t: &str, i: usize, end: usize) -> Option<usize> {
+    let rest = &t[i..end];
+    let e = rest.find(':').unwrap_or(rest.len());
+    let sender = &rest[..e];
+    if sender.len() > 40 || sender.ends_with(' ') {
+        return None;
+    }
+    let mut words = 0;
+    for w in sender.split(' ') {
+        words += 1;
+        let mut cs = w.chars();
+        if words > 3
+            || !cs.next().is_some_and(char::is_uppercase)
+            || !cs.all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        {
+            return None;
+        }
+    }
+    Some(i + e)
+}
+
+/// A surname in capitals before a known given name, as French and Belgian registers write a person ("Monsieur
+/// DUPONT Marc", "Patient : MARTIN Julie"): after a civility word, a label's colon or a line's indentation, so
+/// that a heading in capitals is not read as a surname.
+fn caps_surname_first(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    const CIVILITY: &[&str] = &[
+        "monsieur",
+        "madame",
+        "mademoiselle",
+        "m.",
+        "mme",
+        "mlle",
+        "meneer",
+        "mevrouw",
+        "dhr.",
+        "mevr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+    ];
+    let t = scan.text;
+    let b = t.as_bytes();
+    let g = &scan.det.names;
+    for &(i, we) in &scan.first_names {
+        if i < 5 || b[i - 1] != b' ' || !g.is_first(&t[i..we]) || g.classify(t, i, we) != Tok::Cap {
+            continue;
+        }
+        // The word before: capitals only, three letters or more.
+        let ss = t[..i - 1]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_uppercase() || c == '-')
+            .last()
+            .map_or(i - 1, |(k, _)| k);
+        let surname = &t[ss..i - 1];
+        if surname.chars().filter(|c| c.is_alphabetic()).count() < 3
+            || !surname.starts_with(|c: char| c.is_uppercase())
+            || ss > 0 && !matches!(b[ss - 1], b' ' | b'\t' | b'\n')
+        {
+            continue;
+        }
+        let before = t[..ss].trim_end_matches([' ', '\t']);
+        let opens_line = before.is_empty() || before.ends_with('\n');
+        let word_before = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+        let civil = CIVILITY.contains(&word_before.to_lowercase().as_str());
+        if !(opens_line || before.ends_with(':') || civil) {
+            continue;
+        }
+        // The name ends with the given name, or with further given names or capitals ("MARTIN Julie Anne").
+        emit(out, t, ss, we, 0.7);
+    }
+}
+
+/// Initials and a surname ("J. de Boer", "A.M. Peeters") are how business text writes a person: the name stands
+/// when its surname is known, or when a label's colon, a bracket or a word that names who did something
+/// ("door", "par", "by", a trade) comes before it, so that "zie bijlage B. Daarna" stays no name.
+fn initialled_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
+    const AGENTS: &[&str] = &[
+        "door",
+        "par",
+        "by",
+        "met",
+        "with",
+        "avec",
+        "bij",
+        "namens",
+        "chauffeur",
+        "monteur",
+        "technicien",
+        "tandarts",
+        "arts",
+        "dokter",
+        "behandelaar",
+        "contactpersoon",
+    ];
+    let t = scan.text;
+    let b = t.as_bytes();
+    let g = &scan.det.names;
+    for &c in &scan.caps {
+        if b.get(c + 1) != Some(&b'.') || b.get(c + 2) == Some(&b'.') {
+            continue;
+        }
+        // The first initial only, after a blank, a bracket, a colon or the line's start.
+        if c > 0 && !matches!(b[c - 1], b' ' | b'\t' | b'\n' | b'(' | b':') {
+            continue;
+        }
+        if c >= 3 && b[c - 1] == b' ' && b[c - 2] == b'.' && b[c - 3].is_ascii_uppercase() {
+            continue;
+        }
+        let Some(p) = parse_name(g, t, c, false) else {
+            continue;
+        };
+        if p.company || p.start != c || p.words < 2 {
+            continue;
+        }
+        // "M. Rajesh Pinas": before a given name and a surname, "M." is the French "Monsieur", a title that the
+        // title rules read.
+        if b[c] == b'M' && b.get(c + 2) == Some(&b' ') && p.words >= 3 {
+            let w = &t[c + 3..word_end(t, c + 3)];
+            if g.is_first(w) {
+                continue;
+            }
+        }
+        let last = &t[t[..p.end].rfind([' ', '.']).map_or(c, |k| k + 1)..p.end];
+        if last.len() < 2 || !last.starts_with(|ch: char| ch.is_uppercase()) {
+            continue;
+        }
+        let before = t[..c].trim_end_matches([' ', '\t']);
+        let agent = before.ends_with([':', '(']) || {
+            let w = before.rsplit([' ', '\t', '\n', '(']).next().unwrap_or("");
+            w.len() <= 16 && AGENTS.contains(&w.to_lowercase().as_str())
+        };
+        // "A.S. Watson, gevestigd te …", "R. Ans FC": an organisation's name.
+        let abbreviation_follows = t[p.end..].strip_prefix(' ').is_some_and(|r| {
+            let w = &r[..r.find([' ', ',', '.', '\n']).unwrap_or(r.len())];
+            (2..=4).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase())
+        });
+        let seated = [
+            ", gevestigd",
+            " gevestigd",
+            ", statutair",
+            ", dont le siège",
+            ", ayant son siège",
+        ]
+        .iter()
+        .any(|w| t[p.end..].starts_with(w));
+        if (agent || g.is_known(last))
+            && !abbreviation_follows
+            && !seated
+            && !org_block(scan, p.end)
+        {
+            emit(out, t, p.start, p.end, 0.7);
+        }
+    }
+}
+
 /// A short line of lowercase words after an article or "namens", ending with a comma: whoever signs below signs
 /// in that role. Cheap enough for every line: most lines do not end with a comma.
 fn role_sign_off(line: &[u8]) -> bool {
@@ -1314,9 +1477,11 @@ fn line_rules(
             && let Some(p) = parse_name(g, t, i, false)
             && !p.company
             && p.words <= 3
-            && b.get(p.end) == Some(&b':')
+            && (b.get(p.end) == Some(&b':') || p.end == end)
         {
             emit(out, t, p.start, p.end, 0.75);
+        } else if let Some(e) = chat_sender(t, i, end) {
+            emit(out, t, i, e, 0.7);
         }
         return;
     }
@@ -1794,10 +1959,12 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
                 if !c0.is_uppercase() || h_end - s > 48 {
                     continue;
                 }
-                out.push(Finding::span(E::Address, s, num_end, 0.8));
+                let end = box_after(t, num_end);
+                out.push(Finding::span(E::Address, adjective_before(t, s), end, 0.8));
             }
         }
     }
+    belgian_postcode_streets(t, segs, out);
     // The line above a postcode ("Achterom 12\n1234 AB Plaats"), or the field before it on the same line
     // ("Achterom 12, 1234 AB"): a street and number even when the street name has no known suffix.
     let postcodes: Vec<usize> = out
@@ -1866,7 +2033,10 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
             Kw::StreetPrefix | Kw::AddressCue => {
                 let s = h.start;
                 let cue = h.kw == Kw::AddressCue;
-                if !cue && !t[s..].starts_with(|c: char| c.is_uppercase()) {
+                if !cue
+                    && !t[s..].starts_with(|c: char| c.is_uppercase())
+                    && !lowercase_french_street(t, s, h.end)
+                {
                     continue;
                 }
                 // Walk words on the same line until a house number.
@@ -1944,7 +2114,191 @@ pub(crate) fn addresses(scan: &Scan<'_>, segs: &[(usize, usize)], out: &mut Vec<
     }
 }
 
-/// After a street name: " 12", " 12a", " 12-2", " 12 A"; returns the end of the house number.
+/// A Belgian box after the house number ("12 bus 3", "12 bte 3", "12 boîte 3") belongs to the address: the end
+/// of the box, or `end` when none follows.
+fn box_after(t: &str, end: usize) -> usize {
+    let rest = &t[end..];
+    for bx in [" bus ", " bte ", " boîte "] {
+        if let Some(r) = rest.strip_prefix(bx) {
+            let n = r.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            let after = r.as_bytes().get(n);
+            if (1..=4).contains(&n)
+                && r.as_bytes()[0].is_ascii_digit()
+                && after.is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'/' && c != b'-')
+            {
+                return end + bx.len() + n;
+            }
+        }
+    }
+    end
+}
+
+/// A Dutch street name may open with an inflected adjective or a town's adjective ("Grote Markt", "Lange
+/// Nieuwstraat", "Brugse Steenweg"): a capitalised word of four letters or more ending in "e" right before the
+/// street word belongs to it. Returns the street's start, moved back over that word.
+fn adjective_before(t: &str, s: usize) -> usize {
+    const NOT: &[&str] = &[
+        "deze", "onze", "welke", "elke", "andere", "beide", "zelfde", "volgende", "vorige",
+    ];
+    let b = t.as_bytes();
+    if s < 6 || b[s - 1] != b' ' {
+        return s;
+    }
+    let mut k = s - 1;
+    while k > 0 && (b[k - 1].is_ascii_alphabetic() || b[k - 1] >= 0x80 || b[k - 1] == b'-') {
+        k -= 1;
+    }
+    let w = &t[k..s - 1];
+    let opens_word = k == 0 || matches!(b[k - 1], b' ' | b'\t' | b'\n' | b':' | b',' | b'(' | b'"');
+    if opens_word
+        && w.len() >= 4
+        && w.ends_with('e')
+        && w.starts_with(|c: char| c.is_uppercase())
+        && !NOT.contains(&w.to_lowercase().as_str())
+    {
+        k
+    } else {
+        s
+    }
+}
+
+/// French writes the street's kind in lowercase ("rue des Lilas 4", "avenue Louise 12"): such a prefix starts an
+/// address when a capitalised name follows it, after a particle maybe.
+fn lowercase_french_street(t: &str, s: usize, e: usize) -> bool {
+    const KINDS: &[&str] = &[
+        "rue",
+        "avenue",
+        "chaussée",
+        "boulevard",
+        "place",
+        "quai",
+        "allée",
+        "chemin",
+        "impasse",
+        "faubourg",
+        "drève",
+        "square",
+    ];
+    if !KINDS.contains(&&t[s..e]) {
+        return false;
+    }
+    let rest = t[e..].strip_prefix(' ').unwrap_or("");
+    let rest = [
+        "de la ",
+        "de l'",
+        "de l\u{2019}",
+        "des ",
+        "du ",
+        "de ",
+        "d'",
+        "d\u{2019}",
+    ]
+    .iter()
+    .find_map(|p| rest.strip_prefix(p))
+    .unwrap_or(rest);
+    rest.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Belgian addresses name the postcode's town without a Dutch postcode's letters ("Kerkstraat 4 bus 2, 2000
+/// Antwerpen", "Dorpsplein 3 9000 Gent"): the field before four digits, a blank and a town's name is a street
+/// and house number when it reads as one (a capital first, at most five words, a house number and maybe a box
+/// last), whatever its street is called.
+fn belgian_postcode_streets(t: &str, segs: &[(usize, usize)], out: &mut Vec<Finding>) {
+    let b = t.as_bytes();
+    for &(o, e) in segs {
+        let mut j = o + 2;
+        while j + 6 < e {
+            let town = matches!(b[j - 1], b' ' | b'\n')
+                && b[j].is_ascii_digit()
+                && b[j] != b'0'
+                && b[j + 1..j + 4].iter().all(u8::is_ascii_digit)
+                && b[j + 4] == b' '
+                && b[j + 5].is_ascii_uppercase()
+                && (b[j + 6].is_ascii_lowercase() || b[j + 6] == b'-' || b[j + 6] >= 0x80);
+            if !town {
+                j += 1;
+                continue;
+            }
+            // The street ends before the postcode on its line ("…, 2000 Antwerpen", "… 12 2000 Antwerpen"), or at
+            // the end of the line above when the postcode opens its line.
+            let mut k = j;
+            while k > o && b[k - 1] == b' ' {
+                k -= 1;
+            }
+            let fe = if k > o && b[k - 1] == b'\n' {
+                let mut fe = k - 1;
+                if fe > o && b[fe - 1] == b'\r' {
+                    fe -= 1;
+                }
+                fe
+            } else if k == j - 1 && b[j - 2] == b',' {
+                j - 2
+            } else if k == j - 1 && b[j - 2].is_ascii_alphanumeric() {
+                j - 1
+            } else {
+                j += 1;
+                continue;
+            };
+            j += 4;
+            let mut fs = fe;
+            let floor = fe.saturating_sub(80).max(o);
+            while fs > floor && !matches!(b[fs - 1], b'\n' | b'\t' | b';' | b',' | b'|' | b'"') {
+                fs -= 1;
+            }
+            if fs == floor && floor > o || !t.is_char_boundary(fs) {
+                continue;
+            }
+            // A label before the street ("Adres: Zuiderdiep 45") is not part of the address.
+            let fs = match t[fs..fe].rfind(": ") {
+                Some(k) => fs + k + 2,
+                None => fs,
+            };
+            let field = t[fs..fe].trim();
+            let s = fs + (t[fs..fe].len() - t[fs..fe].trim_start().len());
+            // A box after the house number ("12 bus 3", "12 boîte 3", "12 bte 3") belongs to the address.
+            let street = ["bus ", "boîte ", "bte ", "b. "]
+                .iter()
+                .find_map(|bx| {
+                    let k = field.rfind(bx)?;
+                    let n = &field[k + bx.len()..];
+                    (k > 0
+                        && field.as_bytes()[k - 1] == b' '
+                        && !n.is_empty()
+                        && n.len() <= 4
+                        && n.bytes().all(|c| c.is_ascii_alphanumeric()))
+                    .then(|| field[..k - 1].trim_end())
+                })
+                .unwrap_or(field);
+            let Some(sp) = street.rfind(' ') else {
+                continue;
+            };
+            let num_at = s + sp;
+            if house_number(b, num_at) != Some(s + street.len())
+                || !t[s..].starts_with(|c: char| c.is_uppercase())
+            {
+                continue;
+            }
+            let words = t[s..num_at].split_whitespace().count();
+            let lower = t[s..num_at].to_lowercase();
+            if words <= 5
+                && ![
+                    "postbus",
+                    "antwoordnummer",
+                    "bus",
+                    "bp",
+                    "boîte postale",
+                    "b.p.",
+                ]
+                .iter()
+                .any(|p| lower.starts_with(p))
+            {
+                out.push(Finding::span(E::Address, s, s + field.len(), 0.7));
+            }
+        }
+    }
+}
+
+/// After a street name: " 12", " 12a", " 12-2", " 12 A", " 12bis"; returns the end of the house number.
 fn house_number(b: &[u8], at: usize) -> Option<usize> {
     let mut i = at;
     if i >= b.len() || b[i] != b' ' {
@@ -1962,11 +2316,14 @@ fn house_number(b: &[u8], at: usize) -> Option<usize> {
     if n == 0 || n > 4 {
         return None;
     }
-    if i < b.len()
-        && b[i].is_ascii_alphabetic()
-        && (i + 1 >= b.len() || !b[i + 1].is_ascii_alphanumeric())
-    {
+    let ends_word = |k: usize| k >= b.len() || !b[k].is_ascii_alphanumeric();
+    if i < b.len() && b[i].is_ascii_alphabetic() && ends_word(i + 1) {
         i += 1;
+    } else if [&b"bis"[..], b"ter"]
+        .iter()
+        .any(|x| b[i..].starts_with(x) && ends_word(i + 3))
+    {
+        i += 3;
     } else if i + 1 < b.len() && b[i] == b'-' && b[i + 1].is_ascii_alphanumeric() {
         let mut j = i + 1;
         while j < b.len() && b[j].is_ascii_alphanumeric() && j - i <= 4 {
@@ -1997,6 +2354,10 @@ fn house_number(b: &[u8], at: usize) -> Option<usize> {
                 && b[i + 1].is_ascii_digit()
                 && !(b[i] == b',' && digits_after(i) >= 4))
     {
+        return None;
+    }
+    // "Eindhoven 11:15": a time is not a house number.
+    if i + 1 < b.len() && b[i] == b':' && b[i + 1].is_ascii_digit() {
         return None;
     }
     // "Amsterdam 2025": a year is not a house number.

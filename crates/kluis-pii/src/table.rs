@@ -43,6 +43,18 @@ const HEADERS: &[(&str, Col)] = &[
     ("relatie", Col::Name),
     ("naam en voornaam", Col::Name),
     ("nom et prénom", Col::Name),
+    // Columns of the people a business assigns or serves: their cells are names as much as a customer's.
+    ("client", Col::Name),
+    ("cliënt", Col::Name),
+    ("t.a.v.", Col::Name),
+    ("ouder/voogd", Col::Name),
+    ("instructeur", Col::Name),
+    ("instructor", Col::Name),
+    ("teacher", Col::Name),
+    ("trainer", Col::Name),
+    ("kapster", Col::Name),
+    ("chauffeur", Col::Name),
+    ("vrijwilliger", Col::Name),
     ("voor- en achternaam", Col::Name),
     ("voornaam", Col::NamePart),
     ("voornamen", Col::NamePart),
@@ -51,6 +63,7 @@ const HEADERS: &[(&str, Col)] = &[
     ("firstname", Col::NamePart),
     ("given name", Col::NamePart),
     ("prénom", Col::NamePart),
+    ("prenom", Col::NamePart),
     ("achternaam", Col::NamePart),
     ("familienaam", Col::NamePart),
     ("geslachtsnaam", Col::NamePart),
@@ -65,12 +78,20 @@ const HEADERS: &[(&str, Col)] = &[
     ("birth date", Col::Dob),
     ("dob", Col::Dob),
     ("date de naissance", Col::Dob),
+    ("date naissance", Col::Dob),
+    ("birthdate", Col::Dob),
     ("geboren", Col::Dob),
     ("bsn", Col::Bsn),
     ("burgerservicenummer", Col::Bsn),
     ("sofinummer", Col::Bsn),
     ("bsn-nummer", Col::Bsn),
     ("rijksregisternummer", Col::BeNn),
+    ("rijksregister", Col::BeNn),
+    ("rijksregisternr", Col::BeNn),
+    ("rijksregister bis", Col::BeNn),
+    ("rrn", Col::BeNn),
+    ("rrn of bis", Col::BeNn),
+    ("insz of bis", Col::BeNn),
     ("insz", Col::BeNn),
     ("insz-nummer", Col::BeNn),
     ("numéro national", Col::BeNn),
@@ -90,8 +111,15 @@ const LONGEST_HEADER: usize = {
     n
 };
 
+/// The meaning of a header cell. Quotes around it and underscores between its words are the file's spelling, not
+/// the header's ("\"first_name\"" is "first name").
 fn column(cell: &str) -> Option<Col> {
-    let c = cell.trim().trim_end_matches(':').trim();
+    let c = cell
+        .trim()
+        .trim_matches('"')
+        .trim()
+        .trim_end_matches(':')
+        .trim();
     let find = |low: &[u8]| {
         HEADERS
             .iter()
@@ -105,16 +133,22 @@ fn column(cell: &str) -> Option<Col> {
         let low = buf.get_mut(..c.len())?;
         low.copy_from_slice(c.as_bytes());
         low.make_ascii_lowercase();
+        for x in low.iter_mut().filter(|x| **x == b'_') {
+            *x = b' ';
+        }
         return find(low);
     }
-    find(c.to_lowercase().as_bytes())
+    find(c.to_lowercase().replace('_', " ").as_bytes())
 }
+
+/// The active header of a table: its separator, its columns with a meaning, and its number of cells.
+type Header = (u8, Vec<(usize, Col)>, usize);
 
 pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Finding>) {
     let t = scan.text;
     let b = t.as_bytes();
     let g = &scan.det.names;
-    let mut header: Option<(u8, Vec<(usize, Col)>)> = None;
+    let mut header: Option<Header> = None;
     // Visit only lines that hold a separator (the keyword pass listed them with the other mark bytes): from a
     // line's first separator straight to the next line. A gap between such lines ends the table. Text tables
     // drawn with pipes ("Naam | Adres | …") too.
@@ -183,11 +217,17 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
             .enumerate()
             .filter_map(|(i, c)| column(c).map(|k| (i, k)))
             .collect();
-        if !cols.is_empty() {
-            header = Some((sep, cols));
+        let width = body.split(char::from(sep)).count();
+        // A row of the active table whose cell happens to read as a header ("lid" in a column of roles) is a
+        // row: a new header of the same shape names at least as many columns, two or more.
+        let row_of_table = header.as_ref().is_some_and(|(hsep, hcols, hwidth)| {
+            *hsep == sep && *hwidth == width && (cols.len() < 2 || cols.len() < hcols.len())
+        });
+        if !cols.is_empty() && !row_of_table {
+            header = Some((sep, cols, width));
             continue;
         }
-        let Some((hsep, cols)) = &header else {
+        let Some((hsep, cols, _)) = &header else {
             continue;
         };
         if *hsep != sep {
@@ -224,6 +264,10 @@ pub(crate) fn columns(scan: &Scan<'_>, dates: &regex::Regex, out: &mut Vec<Findi
                         crate::names::emit(out, t, s, e, 0.75);
                     } else if sep != b',' && crate::names::inverted(g, t, s, e).is_some() {
                         // "Jansen, Piet" in a tab-, semicolon- or pipe-separated name column.
+                        crate::names::emit(out, t, s, e, 0.7);
+                    } else if kind == Col::NamePart && name_part(cell_t) {
+                        // A first-name or surname column holds name parts by its header's word, known to the
+                        // gazetteer or not ("Ter Haar", "Oude Wesselink").
                         crate::names::emit(out, t, s, e, 0.7);
                     }
                 }
@@ -376,6 +420,27 @@ pub(crate) fn name_columns(scan: &Scan<'_>, out: &mut Vec<Finding>) {
     for (s, e) in found {
         crate::names::emit(out, t, s, e, 0.65);
     }
+}
+
+/// One to four words, each opening with a capital (a particle may be lowercase: "van der"), of letters and the
+/// marks names carry: a cell that can be a name part.
+fn name_part(cell: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le", "du",
+        "des", "da", "di", "dos", "el", "al", "von",
+    ];
+    let words: Vec<&str> = cell.split(' ').collect();
+    cell.len() <= 48
+        && words.len() <= 4
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+                && (w.starts_with(char::is_uppercase) || PARTICLES.contains(w))
+        })
 }
 
 /// A date with a month name filling a cell ("14 maart 2001", "22 dec. 1975"): its span in the cell.

@@ -97,6 +97,7 @@ pub(crate) const PREFIX: &[&str] = &[
     "straatweg",
     "sentier",
     "rempart",
+    "faubourg",
 ];
 
 #[rustfmt::skip]
@@ -153,12 +154,13 @@ pub(crate) const TABLE: &[(&str, Kw)] = &[
     ("rijbewijs", Kw::Licence), ("rijbewijsnummer", Kw::Licence), ("rijbewijsnr", Kw::Licence),
     ("permis de conduire", Kw::Licence), ("driving licence", Kw::Licence), ("driving license", Kw::Licence),
     ("driver's license", Kw::Licence), ("drivers license", Kw::Licence), ("führerschein", Kw::Licence),
-    ("numéro de permis", Kw::Licence),
+    ("numéro de permis", Kw::Licence), ("licence no", Kw::Licence), ("license no", Kw::Licence),
+    ("licence number", Kw::Licence), ("license number", Kw::Licence),
     // payment cards
     ("creditcard", Kw::Card), ("credit card", Kw::Card), ("creditcardnummer", Kw::Card), ("kaartnummer", Kw::Card),
     ("visa", Kw::Card), ("mastercard", Kw::Card), ("maestro", Kw::Card), ("american express", Kw::Card),
     ("amex", Kw::Card), ("carte bancaire", Kw::Card), ("carte de crédit", Kw::Card), ("card number", Kw::Card),
-    ("betaalkaart", Kw::Card), ("bankpas", Kw::Card),
+    ("betaalkaart", Kw::Card), ("bankpas", Kw::Card), ("card", Kw::Card),
     // VAT
     ("btw", Kw::Vat), ("btw-nummer", Kw::Vat), ("btw-id", Kw::Vat), ("btw nr", Kw::Vat), ("btw-nr", Kw::Vat),
     ("btw-identificatienummer", Kw::Vat), ("vat", Kw::Vat), ("vat number", Kw::Vat), ("tva", Kw::Vat),

@@ -4,6 +4,7 @@ mod classify;
 mod generalisation;
 mod identifiers;
 mod names;
+mod others_formats;
 mod robustness;
 mod said_of_someone;
 mod special;
