@@ -365,7 +365,10 @@ pub(crate) fn classify(
     }
     // Kind: the class floor, raised by findings, never lowered.
     // A class whose floor is special (an ID copy, a health statement) only raises a document that is about someone.
-    let mut kind = if any_personal || best == C::IdCopy {
+    // An ID copy shows a document number or its machine-readable zone; a leaflet that mentions a passport does not.
+    let id_evidence =
+        findings.iter().any(|f| f.entity == E::IdDocumentNumber) || text.contains("<<");
+    let mut kind = if any_personal || (best == C::IdCopy && id_evidence) {
         best.kind_floor()
     } else {
         K::None

@@ -161,6 +161,49 @@ fn in_row_of_person(text: &str, pos: usize, names: &[(usize, usize)]) -> bool {
             .any(|&(_, ne)| ne <= e)
 }
 
+/// The line at `pos` is a table row: cells split by tabs, bars or semicolons, or comma-separated values.
+fn is_row(text: &str, pos: usize) -> bool {
+    let (s, e) = line_at(text, pos);
+    let row = &text.as_bytes()[s..e];
+    // Outside quoted cells, four commas and none followed by a blank (prose puts one there).
+    let mut quoted = false;
+    let outside: Vec<u8> = row
+        .iter()
+        .copied()
+        .filter(|&c| {
+            if c == b'"' {
+                quoted = !quoted;
+            }
+            !quoted && c != b'"'
+        })
+        .collect();
+    let commas = outside.iter().filter(|&&c| c == b',').count();
+    [b'\t', b'|', b';']
+        .iter()
+        .any(|&sep| row.iter().filter(|&&c| c == sep).count() >= 2)
+        || row.windows(3).any(|w| w == b"\",\"")
+        || commas >= 4 && !outside.windows(2).any(|w| w == b", ")
+}
+
+/// The cell of a table row holding `pos`: inside quotes when the cell is quoted, else between separators.
+fn cell_at(text: &str, pos: usize) -> &str {
+    let (s, e) = line_at(text, pos);
+    let line = &text[s..e];
+    let at = pos - s;
+    let quotes_before = line[..at].matches('"').count();
+    let (from, to) = if quotes_before % 2 == 1 {
+        let from = line[..at].rfind('"').map_or(0, |k| k + 1);
+        let to = line[at..].find('"').map_or(line.len(), |k| at + k);
+        (from, to)
+    } else {
+        let sep = |c: char| matches!(c, '\t' | '|' | ';' | ',');
+        let from = line[..at].rfind(sep).map_or(0, |k| k + 1);
+        let to = line[at..].find(sep).map_or(line.len(), |k| at + k);
+        (from, to)
+    };
+    &line[from..to]
+}
+
 /// Answers that say "none" to a question ("Allergieën: geen", "Medicatie: n.v.t.", "[ ] diabetes").
 const NONE_ANSWERS: &[&str] = &[
     "geen",
@@ -653,7 +696,11 @@ impl<'a> Evidence<'a> {
         // medisch materiaal"); a pronoun still makes it personal.
         let contact = !pronoun && words.any(TRADE);
         if !contact && (self.names_in(s, e) || in_row_of_person(self.text, pos, &self.people)) {
-            return true;
+            // In a table row the name is another cell's: the term's own cell may speak of anyone ("gentle class
+            // for people with back pain", "verwijst veel patiënten met rugklachten").
+            let cell = Words::of(cell_at(self.text, pos));
+            let general_cell = !pronoun && (cell.anyone() || cell.any(GENERAL));
+            return !(is_row(self.text, pos) && general_cell);
         }
         if words.anyone() {
             return false;

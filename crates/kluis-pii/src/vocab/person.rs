@@ -37,6 +37,8 @@ pub(crate) const ANYONE: &[&str] = &[
     "whoever", "regardless", "every employee", "each employee", "any employee",
     "iemand", "quelqu'un", "someone", "somebody",
     "werkgevers", "employers", "employeurs", "organisaties", "organisations", "bedrijven", "companies", "entreprises",
+    "people with", "mensen met", "personen met", "personnes avec", "personnes atteintes", "for people",
+    "voor mensen", "pour les personnes", "suitable", "suitable after", "geschikt voor", "convient",
 ];
 
 /// An indefinite person: with a condition in the same sentence ("Wanneer een werknemer ziek is, meldt hij

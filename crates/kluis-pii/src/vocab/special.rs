@@ -356,8 +356,8 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("return to work~", S::Health), ("off sick", S::Health), ("signed off", S::Health),
     // pregnancy and childbirth
     ("zwangerschap*", S::Health), ("uitgerekend~", S::Health), ("kraamverlof~", S::Health),
-    ("geboorteverlof~", S::Health), ("moederschapsrust", S::Health), ("prenatal~", S::Health),
-    ("prénatal*~", S::Health), ("due date~", S::Health), ("expecting a baby", S::Health),
+    ("geboorteverlof~", S::Health), ("moederschapsrust", S::Health), ("prenatal check", S::Health), ("prenatal appointment", S::Health),
+    ("consultation prénatale", S::Health), ("visite prénatale", S::Health), ("due date~", S::Health), ("expecting a baby", S::Health),
     // religion: offices, rites, holidays, practice
     ("ouderling", S::Religion), ("diaken", S::Religion), ("priester", S::Religion), ("rabbijn", S::Religion),
     ("predikant", S::Religion), ("voorganger~", S::Religion), ("pastor", S::Religion), ("priest", S::Religion),
