@@ -366,8 +366,13 @@ pub(crate) fn classify(
     // Kind: the class floor, raised by findings, never lowered.
     // A class whose floor is special (an ID copy, a health statement) only raises a document that is about someone.
     // An ID copy shows a document number or its machine-readable zone; a leaflet that mentions a passport does not.
+    // (or a title that says it is one: "Kopie identiteitsbewijs" above an unreadable scan).
+    let id_title = scan.hits.iter().any(|h| {
+        matches!(h.kw, Kw::Class(C::IdCopy, _))
+            && zones.iter().any(|&(s, e)| h.start >= s && h.end <= e)
+    });
     let id_evidence =
-        findings.iter().any(|f| f.entity == E::IdDocumentNumber) || text.contains("<<");
+        id_title || findings.iter().any(|f| f.entity == E::IdDocumentNumber) || text.contains("<<");
     let mut kind = if any_personal || (best == C::IdCopy && id_evidence) {
         best.kind_floor()
     } else {
