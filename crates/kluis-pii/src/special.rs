@@ -439,6 +439,10 @@ impl<'a> Evidence<'a> {
     fn judge(&self, i: usize) -> bool {
         let x = self.terms[i];
         let c = x.category;
+        // "eID" is the Belgian identity card, not the holiday.
+        if self.text[x.start..].starts_with("eID") {
+            return false;
+        }
         if INSURERS.iter().any(|t| x.term.ends_with(t)) || self.insured_product(x.start) {
             return false;
         }
@@ -448,7 +452,9 @@ impl<'a> Evidence<'a> {
             .next_back()
             .is_some_and(char::is_alphanumeric);
         let proper = self.in_proper_name(x.start);
-        let provider = is_provider(x) && (x.weak || !compound);
+        // "een operatie", "an operation": a procedure someone has, not the operations of a business.
+        let procedure = self.after_indefinite_article(x.start);
+        let provider = is_provider(x) && (x.weak || !compound) && !procedure;
         let said = self.said(i);
         // In a person's record, two different weak terms of a category outside general sentences make a
         // statement together ("Medicijnen: paracetamol en omeprazol").
@@ -527,6 +533,17 @@ impl<'a> Evidence<'a> {
             "aanvullende",
         ]
         .contains(&prev.as_str())
+    }
+
+    /// The word before `pos` is an indefinite article ("een", "an", "une", "a").
+    fn after_indefinite_article(&self, pos: usize) -> bool {
+        let before = self.text[..pos].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        before.len() < pos && ["een", "an", "une", "a", "un"].contains(&prev.as_str())
     }
 
     fn said(&self, i: usize) -> bool {
