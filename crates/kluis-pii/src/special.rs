@@ -11,117 +11,15 @@ use crate::vocab::person::{
     MEMBERSHIP, POLITICAL_ROLES, PRONOUNS, READER, RECORD_LABELS, SENDER, TITLES, TRADE,
     VISIT_BEFORE,
 };
+use crate::vocab::person::{FRENCH_WORDS, GIFT_WORDS, GREETINGS, NONE_ANSWERS, SUBJECT_LABELS};
+use crate::vocab::special::{INDEFINITE_ARTICLES, INSURANCE_WORDS, INSURERS, ROLE_ENDS};
 use kluis_domain::{EntityType as E, SpecialCategory};
 use std::cell::OnceCell;
-
-/// Terms that name a care role, a place or a body ("verpleegkundige", "apotheek", "kerk"): a person may work
-/// there or deliver there, so they count only as a visit, a treatment or a membership ("bij de huisarts").
-const ROLE_ENDS: &[&[u8]] = &[
-    b"loog",
-    b"logue",
-    b"arts",
-    b"ist",
-    b"iste",
-    b"kundige",
-    b"peut",
-    b"peute",
-    b"rurg",
-    b"iater",
-    b"iatre",
-    b"apotheek",
-    b"apotheker",
-    b"pharmacie",
-    b"pharmacy",
-    b"huis",
-    b"kliniek",
-    b"clinic",
-    b"pital",
-    b"praktijk",
-    b"post",
-    b"zorg",
-    b"dienst",
-    b"fonds",
-    b"mutualiteit",
-    b"mutualit\xc3\xa9",
-    b"verzekeraar",
-    b"patient",
-    b"pati\xc3\xabnt",
-    b"spreekuur",
-    b"kerk",
-    b"moskee",
-    b"parochie",
-    b"synagoge",
-    b"gemeente",
-    b"mosqu\xc3\xa9e",
-    b"paroisse",
-    b"gemeenschap",
-    b"imam",
-    b"dominee",
-    b"pastoor",
-    b"therapist",
-    b"physio",
-    b"dentist",
-    b"ouder",
-    b"coach",
-    b"dentaire",
-    b"m\xc3\xa9decin",
-    b"doctor",
-    b"practice",
-    b"ondersteuner",
-    b"assistent",
-    b"assistente",
-    b"consulent",
-    b"fabriek",
-    b"operatie",
-    b"operation",
-    b"op\xc3\xa9ration",
-    b"kin\xc3\xa9",
-    b"kine",
-    b"dokter",
-    b"docteur",
-    b"ggz",
-    b"osteopaat",
-    b"verpleging",
-    b"nurse",
-    b"infirmier",
-    b"infirmi\xc3\xa8re",
-    b"midwife",
-    b"vroedvrouw",
-    b"sage-femme",
-    b"kraamzorg",
-    b"logop\xc3\xa8de",
-    b"ost\xc3\xa9opathe",
-    b"practor",
-    b"noom",
-    b"urgences",
-    b"hulp",
-    b"room",
-    b"m\xc3\xa9dicale",
-    b"centrum",
-    b"poli",
-    b"travail",
-    b"traitant",
-    b"health",
-    b"tandarts",
-    b"voorganger",
-];
 
 /// A care role, a place of care or worship, a body: a visit or a membership, not a statement on its own.
 fn is_provider(x: &Special) -> bool {
     ROLE_ENDS.iter().any(|r| x.term.ends_with(r))
 }
-
-/// Health insurers: everyone in Belgium and the Netherlands has one, so naming it says nothing of anyone's
-/// health, alone or beside another term.
-const INSURERS: &[&[u8]] = &[
-    b"fonds",
-    b"mutualiteit",
-    b"mutualit\xc3\xa9",
-    b"mutuelle",
-    b"verzekeraar",
-    b"insurer",
-    b"insurance",
-];
 
 /// The term at `pos` is a whole word, not the start of a longer one ("medicijn" in "medicijnkasten").
 fn whole_word(text: &str, pos: usize, len: usize) -> bool {
@@ -204,33 +102,6 @@ fn cell_at(text: &str, pos: usize) -> &str {
     &line[from..to]
 }
 
-/// Answers that say "none" to a question ("Allergieën: geen", "Medicatie: n.v.t.", "[ ] diabetes").
-const NONE_ANSWERS: &[&str] = &[
-    "geen",
-    "nee",
-    "n.v.t.",
-    "nvt",
-    "n.v.t",
-    "niet van toepassing",
-    "-",
-    "none",
-    "no",
-    "n/a",
-    "néant",
-    "aucun",
-    "aucune",
-    "non",
-    "niks",
-    "niets",
-    "niks bijzonders",
-    "niets bijzonders",
-    "geen bijzonderheden",
-    "rien",
-    "rien à signaler",
-    "nothing",
-    "nothing to report",
-];
-
 /// The term at `pos` is asked about, not stated: it stands after an empty tick box on its line, or in a form
 /// label whose answer (after the colon, or alone on the next line) is "none".
 fn declined(text: &str, pos: usize) -> bool {
@@ -266,27 +137,9 @@ fn declined(text: &str, pos: usize) -> bool {
 /// The text speaks of a gift or a donation ("bewijs van gift", "fiscaal attest giften", "don", "donation").
 fn gift_words(text: &str) -> bool {
     let lower = text.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "gift"
-                | "giften"
-                | "donatie"
-                | "donaties"
-                | "schenking"
-                | "schenker"
-                | "dons"
-                | "don"
-                | "donateur"
-                | "libéralité"
-                | "libéralités"
-                | "donation"
-                | "donations"
-                | "donor"
-                | "collecte"
-                | "tiende"
-        )
-    })
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| GIFT_WORDS.contains(&w))
 }
 
 /// The special-category terms of one document and what the rules need to judge them.
@@ -525,14 +378,7 @@ impl<'a> Evidence<'a> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        [
-            "assurance",
-            "verzekering",
-            "insurance",
-            "polis",
-            "aanvullende",
-        ]
-        .contains(&prev.as_str())
+        INSURANCE_WORDS.contains(&prev.as_str())
     }
 
     /// The word before `pos` is an indefinite article ("een", "an", "une", "a").
@@ -543,7 +389,7 @@ impl<'a> Evidence<'a> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        before.len() < pos && ["een", "an", "une", "a", "un"].contains(&prev.as_str())
+        before.len() < pos && INDEFINITE_ARTICLES.contains(&prev.as_str())
     }
 
     fn said(&self, i: usize) -> bool {
@@ -824,26 +670,10 @@ impl<'a> Evidence<'a> {
     }
 }
 
-const GREETINGS: &[&str] = &[
-    "geachte", "geacht", "beste", "lieve", "hoi", "hallo", "hi", "hey", "dag", "dear", "hello",
-    "cher", "chère", "bonjour", "madame", "monsieur",
-];
-
 /// A subject line in a letter's body ("Betreft: feest eerste communie van Lore", "Objet : …").
 fn subject_line(line: &str) -> bool {
     let l = line.trim_start().to_lowercase();
-    [
-        "betreft",
-        "onderwerp",
-        "subject",
-        "objet",
-        "concerne",
-        "re:",
-        "ref",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p))
-        && l.contains(':')
+    SUBJECT_LABELS.iter().any(|p| l.starts_with(p)) && l.contains(':')
 }
 
 /// A salutation line ("Geacht bestuur van de kerkfabriek,"): no title, whatever words it holds.
@@ -1026,13 +856,9 @@ impl Words {
 
     /// Reads as French (two of its function words): "je" is then "I", not the Dutch "you".
     fn french(&self) -> bool {
-        const FRENCH: &[&str] = &[
-            "le", "la", "les", "des", "du", "une", "pour", "est", "et", "que", "qui", "dans",
-            "avec", "sur", "pas", "suis", "serai", "mon", "ma", "mes",
-        ];
         self.list
             .iter()
-            .filter(|w| FRENCH.contains(&w.as_str()))
+            .filter(|w| FRENCH_WORDS.contains(&w.as_str()))
             .count()
             >= 2
     }

@@ -170,3 +170,52 @@ pub(crate) const POLITICAL_ROLES: &[&str] = &[
     "section locale", "branch",
     "campagne", "campaign", "flyeren", "flyerploeg", "folderen", "verkiezingen", "élections", "elections",
 ];
+
+/// Answers that say "none" to a question ("Allergieën: geen", "Medicatie: n.v.t.", "[ ] diabetes").
+pub(crate) const NONE_ANSWERS: &[&str] = &[
+    "geen",
+    "nee",
+    "n.v.t.",
+    "nvt",
+    "n.v.t",
+    "niet van toepassing",
+    "-",
+    "none",
+    "no",
+    "n/a",
+    "néant",
+    "aucun",
+    "aucune",
+    "non",
+    "niks",
+    "niets",
+    "niks bijzonders",
+    "niets bijzonders",
+    "geen bijzonderheden",
+    "rien",
+    "rien à signaler",
+    "nothing",
+    "nothing to report",
+];
+
+pub(crate) const GREETINGS: &[&str] = &[
+    "geachte", "geacht", "beste", "lieve", "hoi", "hallo", "hi", "hey", "dag", "dear", "hello",
+    "cher", "chère", "bonjour", "madame", "monsieur",
+];
+
+/// Words of a gift or a donation ("bewijs van gift", "fiscaal attest giften", "don", "donation"): beside a
+/// religious body they tell the giver's religion.
+#[rustfmt::skip]
+pub(crate) const GIFT_WORDS: &[&str] = &[
+    "gift", "giften", "donatie", "donaties", "schenking", "schenker", "dons", "don", "donateur", "libéralité", "libéralités", "donation", "donations", "donor", "collecte", "tiende",
+];
+
+/// French function words: two of them make a sentence French, where "je" is "I" and not the Dutch "you".
+#[rustfmt::skip]
+pub(crate) const FRENCH_WORDS: &[&str] = &[
+    "le", "la", "les", "des", "du", "une", "pour", "est", "et", "que", "qui", "dans", "avec", "sur", "pas", "suis", "serai", "mon", "ma", "mes",
+];
+
+/// Labels of a subject line in a letter's body ("Betreft:", "Objet :").
+#[rustfmt::skip]
+pub(crate) const SUBJECT_LABELS: &[&str] = &["betreft", "onderwerp", "subject", "objet", "concerne", "re:", "ref"];
