@@ -292,8 +292,8 @@ impl<'a> Evidence<'a> {
     fn judge(&self, i: usize) -> bool {
         let x = self.terms[i];
         let c = x.category;
-        // "eID" is the Belgian identity card, not the holiday.
-        if self.text[x.start..].starts_with("eID") {
+        // The holiday is written "Eid"; "eID" (and "eid" in a file name) is the Belgian identity card.
+        if x.term == b"eid" && !self.text[x.start..].starts_with("Eid") {
             return false;
         }
         if INSURERS.iter().any(|t| x.term.ends_with(t)) || self.insured_product(x.start) {

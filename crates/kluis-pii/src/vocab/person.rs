@@ -83,6 +83,7 @@ pub(crate) const GENERAL_GENRES: &[&str] = &[
     "uitnodiging", "invitation", "cursus", "training", "formation", "opleiding", "tarieven", "prijslijst", "tarifs",
     "offerte", "devis", "quote", "quotation", "verzuimprotocol", "verzuimbeleid", "arbeidsreglement", "huisregels",
     "openingsuren", "openingstijden", "horaires", "opening hours", "front commun",
+    "versie", "version",
 ];
 
 /// Words that address the reader: in a letter or a chat to a named person they are that person ("uw

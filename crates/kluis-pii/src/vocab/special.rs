@@ -387,6 +387,16 @@ pub(crate) const SPECIAL: &[(&str, S)] = &[
     ("meemoeder", S::SexualOrientation), ("duomoeder", S::SexualOrientation), ("co-moeder", S::SexualOrientation),
     ("his husband", S::SexualOrientation), ("her wife", S::SexualOrientation), ("his boyfriend", S::SexualOrientation),
     ("zijn echtgenoot", S::SexualOrientation), ("haar echtgenote", S::SexualOrientation), // genetic
+    ("rijontzegging", S::Criminal), ("rijbewijs ingevorderd", S::Criminal), ("rijbewijs ingetrokken~", S::Criminal),
+    ("alcoholslot", S::Criminal), ("ademanalyse~", S::Criminal), ("blaastest~", S::Criminal), ("drink-driving", S::Criminal),
+    ("drunk driving", S::Criminal), ("drunk-driving", S::Criminal), ("retrait de permis", S::Criminal),
+    ("déchéance du droit de conduire", S::Criminal), ("conduite en état d'ivresse", S::Criminal),
+    ("rijverbod~", S::Criminal), ("in beslag genomen~", S::Criminal), ("seized by the police", S::Criminal),
+    ("saisi par la police", S::Criminal), ("voorwaardelijke celstraf", S::Criminal), ("enkelband", S::Criminal),
+    ("sursis probatoire", S::Criminal), ("bracelet électronique", S::Criminal), ("electronic tag", S::Criminal),
+    ("marokkaanse afkomst", S::Ethnicity), ("turkse afkomst", S::Ethnicity), ("surinaamse afkomst", S::Ethnicity),
+    ("origine marocaine", S::Ethnicity), ("origine turque", S::Ethnicity), ("origine congolaise", S::Ethnicity),
+    ("roots in", S::Ethnicity), 
     ("brca*", S::Genetic), ("dna test", S::Genetic), ("test adn", S::Genetic), ("genetisch onderzoek", S::Genetic), ("erfelijkheidsadvies", S::Genetic),
     // criminal
     ("veroordeling*", S::Criminal), ("condamnée", S::Criminal), 
