@@ -586,33 +586,37 @@ fn today() -> Date {
     OffsetDateTime::now_utc().date()
 }
 
-/// Sets the DPIA status of activity `activity_id` to `status` through the register's versioned save, in `tx`;
-/// nothing when it already has it. Returns whether it changed.
+/// One reason a screening requires a DPIA, in words: the national list item, the Art. 35(3) case with its
+/// article, or the number of WP248 criteria met. The DPIA page and the register's rationale say it the same way.
+pub fn screening_reason_text(tr: kluis_i18n::Tr, r: &ScreeningReason) -> String {
+    let dashed = |k: &str| k.replace('_', "-");
+    match r {
+        ScreeningReason::NlList(i) => tr
+            .t(&format!("dpia-page-nl-{}", dashed(i.as_str())))
+            .to_owned(),
+        ScreeningReason::BeList(i) => tr
+            .t(&format!("dpia-page-be-{}", dashed(i.as_str())))
+            .to_owned(),
+        ScreeningReason::Art35(c) => format!(
+            "{}: {}",
+            c.article(),
+            tr.t(&format!("dpia-page-art35-{}", dashed(c.as_str())))
+        ),
+        ScreeningReason::Wp248 { criteria } => tr.t_with(
+            "dpia-page-reason-wp248",
+            &[("criteria", &criteria.to_string())],
+        ),
+    }
+}
+
 /// The screening's result in words for the register: the reasons a DPIA is
 /// required, or the justification and the number of criteria when none is; the screener's notes after.
 fn screening_rationale(s: &Screening, outcome: &ScreeningOutcome, lang: Lang) -> String {
     let tr = kluis_i18n::Tr::new(lang);
-    let dashed = |k: &str| k.replace('_', "-");
     let mut parts: Vec<String> = match outcome {
         ScreeningOutcome::Required { reasons } => reasons
             .iter()
-            .map(|r| match r {
-                ScreeningReason::NlList(i) => tr
-                    .t(&format!("dpia-page-nl-{}", dashed(i.as_str())))
-                    .to_owned(),
-                ScreeningReason::BeList(i) => tr
-                    .t(&format!("dpia-page-be-{}", dashed(i.as_str())))
-                    .to_owned(),
-                ScreeningReason::Art35(c) => format!(
-                    "{}: {}",
-                    c.article(),
-                    tr.t(&format!("dpia-page-art35-{}", dashed(c.as_str())))
-                ),
-                ScreeningReason::Wp248 { criteria } => tr.t_with(
-                    "dpia-page-reason-wp248",
-                    &[("criteria", &criteria.to_string())],
-                ),
-            })
+            .map(|r| screening_reason_text(tr, r))
             .collect(),
         ScreeningOutcome::NotRequiredJustified { criteria } => vec![
             tr.t_with(
@@ -633,6 +637,8 @@ fn screening_rationale(s: &Screening, outcome: &ScreeningOutcome, lang: Lang) ->
     parts.join("; ")
 }
 
+/// Sets the DPIA status of activity `activity_id` to `status` through the register's versioned save, in `tx`;
+/// nothing when it already has it. Returns whether it changed.
 async fn set_activity_dpia(
     tx: &mut WriteTx,
     scope: &OrgScope,

@@ -78,6 +78,7 @@ pub use dpia::{
     ActivityDpiaState, DPIA_LIST_MAX, DPIA_TEXT_MAX, DpiaImport, DpiaPart, DpiaSummary,
     DpiaVersionEntry, DpiaView, ScreeningEntry, ScreeningForm, blocker_key, fact_text,
     is_validated as dpia_is_validated, open_item_key, parse_point, point_key,
+    screening_reason_text,
 };
 pub use error::AppError;
 pub use identifiers::{IdentifierHit, IdentifierHits, SEARCH_PAGE_SIZE};

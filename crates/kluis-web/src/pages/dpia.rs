@@ -20,7 +20,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kluis_app::{
     ActivityDpiaState, DpiaPart, DpiaSummary, DpiaView, ScreeningEntry, blocker_key,
-    dpia_is_validated, open_item_key, parse_point, point_key,
+    dpia_is_validated, open_item_key, parse_point, point_key, screening_reason_text,
 };
 use kluis_domain::Permission;
 use kluis_domain::dpia::assessment::{
@@ -28,7 +28,7 @@ use kluis_domain::dpia::assessment::{
     EvaluationStatus, OpenItem, PeopleViews, Question, Risk, RiskKind, RiskLevel, ValidationStatus,
 };
 use kluis_domain::dpia::screening::{
-    Art35Case, BeListItem, NlListItem, Screening, ScreeningOutcome, ScreeningReason, Wp248Criterion,
+    Art35Case, BeListItem, NlListItem, Screening, ScreeningOutcome, Wp248Criterion,
 };
 use kluis_domain::register::{DpiaStatus, Jurisdiction};
 use time::Date;
@@ -156,26 +156,6 @@ fn outcome_text(tr: Tr, o: &ScreeningOutcome) -> String {
         ),
         ScreeningOutcome::NotRequired { criteria } => tr.t_with(
             "dpia-page-outcome-not-required",
-            &[("criteria", &criteria.to_string())],
-        ),
-    }
-}
-
-fn reason_text(tr: Tr, r: &ScreeningReason) -> String {
-    match r {
-        ScreeningReason::NlList(i) => tr
-            .t(&format!("dpia-page-nl-{}", dashed(i.as_str())))
-            .to_owned(),
-        ScreeningReason::BeList(i) => tr
-            .t(&format!("dpia-page-be-{}", dashed(i.as_str())))
-            .to_owned(),
-        ScreeningReason::Art35(c) => format!(
-            "{}: {}",
-            c.article(),
-            tr.t(&format!("dpia-page-art35-{}", dashed(c.as_str())))
-        ),
-        ScreeningReason::Wp248 { criteria } => tr.t_with(
-            "dpia-page-reason-wp248",
             &[("criteria", &criteria.to_string())],
         ),
     }
@@ -556,9 +536,10 @@ pub async fn screening_form(
         notes: chosen.notes.clone(),
         outcome: latest.map(|s| outcome_text(tr, &s.record.outcome)),
         reasons: match latest.map(|s| &s.record.outcome) {
-            Some(ScreeningOutcome::Required { reasons }) => {
-                reasons.iter().map(|r| reason_text(tr, r)).collect()
-            }
+            Some(ScreeningOutcome::Required { reasons }) => reasons
+                .iter()
+                .map(|r| screening_reason_text(tr, r))
+                .collect(),
             _ => Vec::new(),
         },
         history: f.history.iter().map(|s| history_row(tr, s)).collect(),
