@@ -97,6 +97,15 @@ struct TestOptions {
     fuzz: bool,
 }
 
+/// The suites of every crate, run once per database; the evaluation tools are no suite (clippy checks them).
+const WORKSPACE_TESTS: &[&str] = &[
+    "test",
+    "--workspace",
+    "--exclude",
+    "kluis-pii-eval",
+    "--no-fail-fast",
+];
+
 fn test(opts: TestOptions) -> Result<()> {
     let root = project_root();
     step(
@@ -149,16 +158,7 @@ fn test(opts: TestOptions) -> Result<()> {
     step("python-stdnum test values", stdnum)?;
     envs.push(("KLUIS_STDNUM_VALUES", stdnum_values.display().to_string()));
 
-    let mut sqlite = cargo(
-        &root,
-        &[
-            "test",
-            "--workspace",
-            "--exclude",
-            "kluis-pii-eval",
-            "--no-fail-fast",
-        ],
-    );
+    let mut sqlite = cargo(&root, WORKSPACE_TESTS);
     sqlite.env_remove("KLUIS_TEST_DATABASE_URL");
     sqlite.envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
     step("tests on SQLite", sqlite)?;
@@ -178,16 +178,7 @@ fn test(opts: TestOptions) -> Result<()> {
     if !opts.sqlite_only {
         let cluster =
             postgres::Cluster::start().context("starting a throwaway PostgreSQL cluster")?;
-        let mut pg = cargo(
-            &root,
-            &[
-                "test",
-                "--workspace",
-                "--exclude",
-                "kluis-pii-eval",
-                "--no-fail-fast",
-            ],
-        );
+        let mut pg = cargo(&root, WORKSPACE_TESTS);
         pg.env("KLUIS_TEST_DATABASE_URL", cluster.url());
         pg.envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
         let result = step("tests on PostgreSQL", pg);
