@@ -1,6 +1,6 @@
 //! `dev-text DIR [--out OUT_DIR]`: extracted text of every document in a directory, as `== name` headers followed
 //! by the text (to grep the corpus wording when checking a rule for false positives), or with `--out` as one
-//! `<file>.txt` per document, the text dumps that `scan --texts` and the detect bench's `--dev-texts` read.
+//! `<file>.txt` per document, the text dumps that `scan --texts` and the Presidio peer script read.
 
 use kluis_extract::{Limits, extract};
 use std::io::Write;

@@ -9,6 +9,7 @@
 //! Score: `kluis-pii-eval report OUT_DIR`, or `kluis-pii-eval scan OUT_DIR/docs > h.jsonl` and
 //! `kluis-pii-eval score OUT_DIR/labels.jsonl h.jsonl` (the same figures as score.py).
 
+use crate::score::MAANDEN;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
@@ -535,20 +536,6 @@ fn be_mobile(r: &mut Rng) -> String {
     }
 }
 
-const MAANDEN: &[&str] = &[
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 const MOIS: &[&str] = &[
     "janvier",
     "février",

@@ -462,7 +462,8 @@ fn int_02(digits: &str) -> String {
     format!("{value:0>2}")
 }
 
-const MONTHS: [&str; 12] = [
+/// Dutch month names, as score.py lists them for dates of birth (the held-out generator writes them too).
+pub(crate) const MAANDEN: [&str; 12] = [
     "januari",
     "februari",
     "maart",
@@ -498,7 +499,7 @@ fn norm(typ: Option<&str>, v: &str) -> String {
         }
         Some("date_of_birth") => {
             let mut low = v.to_lowercase();
-            for (i, name) in MONTHS.iter().enumerate() {
+            for (i, name) in MAANDEN.iter().enumerate() {
                 low = low.replace(name, &format!(" {:02} ", i + 1));
             }
             let parts = digit_runs(&low);
