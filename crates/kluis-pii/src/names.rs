@@ -1224,21 +1224,6 @@ fn chat_sender(t: &str, i: usize, end: usize) -> Option<usize> {
 /// DUPONT Marc", "Patient : MARTIN Julie"): after a civility word, a label's colon or a line's indentation, so
 /// that a heading in capitals is not read as a surname.
 fn caps_surname_first(scan: &Scan<'_>, out: &mut Vec<Finding>) {
-    const CIVILITY: &[&str] = &[
-        "monsieur",
-        "madame",
-        "mademoiselle",
-        "m.",
-        "mme",
-        "mlle",
-        "meneer",
-        "mevrouw",
-        "dhr.",
-        "mevr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-    ];
     let t = scan.text;
     let b = t.as_bytes();
     let g = &scan.det.names;
@@ -1276,24 +1261,6 @@ fn caps_surname_first(scan: &Scan<'_>, out: &mut Vec<Finding>) {
 /// when its surname is known, or when a label's colon, a bracket or a word that names who did something
 /// ("door", "par", "by", a trade) comes before it, so that "zie bijlage B. Daarna" stays no name.
 fn initialled_names(scan: &Scan<'_>, out: &mut Vec<Finding>) {
-    const AGENTS: &[&str] = &[
-        "door",
-        "par",
-        "by",
-        "met",
-        "with",
-        "avec",
-        "bij",
-        "namens",
-        "chauffeur",
-        "monteur",
-        "technicien",
-        "tandarts",
-        "arts",
-        "dokter",
-        "behandelaar",
-        "contactpersoon",
-    ];
     let t = scan.text;
     let b = t.as_bytes();
     let g = &scan.det.names;

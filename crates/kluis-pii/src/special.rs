@@ -224,16 +224,15 @@ impl<'a> Evidence<'a> {
             .any(|x| x.category == SpecialCategory::Religion && x.weak)
             && gift_words(text);
         let n = terms.len();
-        let trade_letter = zones
+        // The title and subject lines, read once for both kinds of text that are about no one in particular.
+        let heads: Vec<Words> = zones
             .iter()
             .map(|&(s, e)| &text[s..e])
             .chain(text.lines().take(40).filter(|l| subject_line(l)))
-            .any(|l| Words::of(&l.to_lowercase()).any(CONTRACT));
-        let genre_doc = zones
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .chain(text.lines().take(40).filter(|l| subject_line(l)))
-            .any(|l| Words::of(&l.to_lowercase()).any(GENERAL_GENRES));
+            .map(|l| Words::of(&l.to_lowercase()))
+            .collect();
+        let trade_letter = heads.iter().any(|w| w.any(CONTRACT));
+        let genre_doc = heads.iter().any(|w| w.any(GENERAL_GENRES));
         Evidence {
             trade_letter,
             genre_doc,
@@ -372,24 +371,14 @@ impl<'a> Evidence<'a> {
 
     /// The term names an insurance ("l'assurance hospitalisation", "verzekering tandartskosten"), not a stay.
     fn insured_product(&self, pos: usize) -> bool {
-        let before = self.text[..pos].trim_end();
-        let prev = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        INSURANCE_WORDS.contains(&prev.as_str())
+        INSURANCE_WORDS.contains(&word_before(self.text, pos).as_str())
     }
 
     /// The word before `pos` is an indefinite article ("een", "an", "une", "a").
     fn after_indefinite_article(&self, pos: usize) -> bool {
-        let before = self.text[..pos].trim_end();
-        let prev = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        before.len() < pos && INDEFINITE_ARTICLES.contains(&prev.as_str())
+        // Only as a word of its own: "een operatie", not "eenoperatie".
+        self.text[..pos].ends_with(char::is_whitespace)
+            && INDEFINITE_ARTICLES.contains(&word_before(self.text, pos).as_str())
     }
 
     fn said(&self, i: usize) -> bool {
@@ -668,6 +657,16 @@ impl<'a> Evidence<'a> {
         }
         false
     }
+}
+
+/// The word before `pos`, lowercase ("" at the start of the text).
+fn word_before(text: &str, pos: usize) -> String {
+    text[..pos]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
 }
 
 /// A subject line in a letter's body ("Betreft: feest eerste communie van Lore", "Objet : …").

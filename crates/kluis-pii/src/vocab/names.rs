@@ -218,3 +218,15 @@ pub(crate) const APPOSITION: &[&str] = &[
 
 /// Street heads accepted only at the end of a longer word.
 pub(crate) const COMPOUND_ONLY: &[&str] = &["wei"];
+
+/// Civility words before a surname in capitals ("Mme DUBOIS Julie", "dhr. JANSEN Piet").
+#[rustfmt::skip]
+pub(crate) const CIVILITY: &[&str] = &[
+    "monsieur", "madame", "mademoiselle", "m.", "mme", "mlle", "meneer", "mevrouw", "dhr.", "mevr.", "mr.", "mrs.", "ms.",
+];
+
+/// Words that name who did something before initials and a surname ("door S. de Graaf", "chauffeur K. Sitaram").
+#[rustfmt::skip]
+pub(crate) const AGENTS: &[&str] = &[
+    "door", "par", "by", "met", "with", "avec", "bij", "namens", "chauffeur", "monteur", "technicien", "tandarts", "arts", "dokter", "behandelaar", "contactpersoon",
+];
