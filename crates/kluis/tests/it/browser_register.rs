@@ -7,11 +7,10 @@
 //! and `data-rule` attributes, and on what the user typed, not on translated text.
 
 use crate::browser::{
-    absent, available, choose, click, current_path, downloaded, fill, go, in_browser, text_of,
-    value_of, wait_css, wait_path, wait_text, wait_url,
+    absent, choose, click, current_path, downloaded, fill, go, run_flow, text_of, value_of,
+    wait_css, wait_path, wait_text, wait_url,
 };
 use crate::serve::PASSWORD;
-use crate::support::Install;
 use fantoccini::{Client, Locator};
 use std::path::Path;
 
@@ -21,27 +20,17 @@ const STARTERS: [&str; 3] = ["customer_administration", "invoicing", "payroll"];
 
 #[test]
 fn new_organisation_register_processor_statement_export_and_findings() {
-    if !available() {
-        return;
-    }
-    let install = Install::new();
-    let server = install.serve();
-    let url = server.url.trim_end_matches('/').to_owned();
-    let files = tempfile::tempdir().expect("temporary folder");
-    let downloads = files.path().join("downloads");
-    std::fs::create_dir_all(&downloads).expect("download folder");
-    let agreement = files.path().join("verwerkersovereenkomst.pdf");
-    std::fs::write(
-        &agreement,
-        small_pdf("Verwerkersovereenkomst Boekhoudkantoor Smit"),
-    )
-    .expect("agreement file");
-    let downloads = downloads.as_path();
-    in_browser(
+    run_flow(
         "new_organisation_register_processor_statement_export_and_findings",
-        &server,
-        Some(downloads),
-        |c| async move { flow(&c, &url, &agreement, downloads).await },
+        |c, url, folder| async move {
+            let agreement = folder.join("verwerkersovereenkomst.pdf");
+            std::fs::write(
+                &agreement,
+                small_pdf("Verwerkersovereenkomst Boekhoudkantoor Smit"),
+            )
+            .map_err(|e| format!("agreement file: {e}"))?;
+            flow(&c, &url, &agreement, &folder.join("downloads")).await
+        },
     );
 }
 
