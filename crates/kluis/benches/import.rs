@@ -8,7 +8,7 @@
 //! KLUIS_BENCH_IMPORT_ROWS=100000 cargo bench -p kluis --bench import   # a smaller file
 //! ```
 
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -114,6 +114,18 @@ fn run(scratch: &Path, label: &str, db: Option<&str>, csv: &Path) {
         .spawn()
         .expect("spawn import");
     let pid = child.id();
+    // Drained while the import runs: it names every refused row on stderr, more than a pipe holds.
+    let drain = |r: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            if let Some(mut r) = r {
+                let _ = r.read_to_string(&mut s);
+            }
+            s
+        })
+    };
+    let out = drain(child.stdout.take().map(|r| Box::new(r) as _));
+    let err = drain(child.stderr.take().map(|r| Box::new(r) as _));
     let mut peak = 0u64;
     let status = loop {
         peak = peak.max(hwm_kib(pid));
@@ -124,16 +136,12 @@ fn run(scratch: &Path, label: &str, db: Option<&str>, csv: &Path) {
         }
     };
     let elapsed = t0.elapsed();
-    let out = child.wait_with_output().expect("output");
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = out.join().expect("stdout");
+    let stderr = err.join().expect("stderr");
     assert!(
         status.success(),
         "import failed: {stdout} {}",
-        String::from_utf8_lossy(&out.stderr)
-            .lines()
-            .take(5)
-            .collect::<Vec<_>>()
-            .join("\n")
+        stderr.lines().take(5).collect::<Vec<_>>().join("\n")
     );
     println!(
         "| {label} | {} | {:.1} s | {:.1} MiB |",
