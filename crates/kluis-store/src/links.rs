@@ -21,7 +21,7 @@ use crate::documents::{EFF_CATEGORIES, EFF_CLASS, EFF_KIND};
 use crate::dump::Kind::{Int, Text};
 use crate::dump::TableDef;
 use crate::model::{stored, stored_opt};
-use crate::{OrgScope, Result, Store, StoreError, WriteTx};
+use crate::{Backend, OrgScope, Result, Store, StoreError, WriteTx, values_placeholders};
 
 const LINKS: &str = "document_links";
 const KEYS: &str = "relation_match_keys";
@@ -204,6 +204,7 @@ impl WriteTx {
     /// Link writes for the organisation `scope` stands for, inside this transaction.
     pub fn links<'t>(&'t mut self, scope: &'t OrgScope) -> LinkTx<'t> {
         LinkTx {
+            backend: self.backend(),
             conn: self.conn(),
             scope,
         }
@@ -356,6 +357,7 @@ impl LinkStore<'_> {
 
 /// Link writes inside one transaction.
 pub struct LinkTx<'t> {
+    backend: Backend,
     conn: &'t mut AnyConnection,
     scope: &'t OrgScope,
 }
@@ -409,22 +411,20 @@ impl LinkTx<'_> {
         keys: &[(String, EntityType, String)],
         now: i64,
     ) -> Result<u64> {
-        // Small statements: binding costs the square of the parameter count in SQLite (see relation_imports).
-        const KEYS_PER_INSERT: usize = 64;
+        // Lookups bind numbered parameters, whose cost grows with the square of their count on SQLite: kept
+        // small (see `values_placeholders`). The inserts bind anonymously.
+        const KEYS_PER_INSERT: usize = 250;
         const INDEXES_PER_LOOKUP: usize = 128;
         let org = self.org();
         for chunk in keys.chunks(KEYS_PER_INSERT) {
-            let groups = (0..chunk.len())
-                .map(|i| format!("($1, ${}, ${}, ${})", 2 + 3 * i, 3 + 3 * i, 4 + 3 * i))
-                .collect::<Vec<_>>()
-                .join(", ");
             let sql = format!(
-                "INSERT INTO relation_match_keys (org_id, relation_id, entity_type, value_index) VALUES {groups} \
-                 ON CONFLICT DO NOTHING"
+                "INSERT INTO relation_match_keys (org_id, relation_id, entity_type, value_index) VALUES {} \
+                 ON CONFLICT DO NOTHING",
+                values_placeholders(self.backend, chunk.len(), 4, "")
             );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&org);
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (relation, e, index) in chunk {
-                q = q.bind(relation).bind(e.as_str()).bind(index);
+                q = q.bind(&org).bind(relation).bind(e.as_str()).bind(index);
             }
             q.execute(&mut *self.conn).await?;
         }

@@ -10,7 +10,7 @@ use sqlx::{AnyConnection, Row as _};
 use crate::dump::Kind::{Int, Text};
 use crate::dump::TableDef;
 use crate::relations::{RelationNoteRow, RelationRow};
-use crate::{OrgScope, Result, Store, WriteTx, found};
+use crate::{Backend, OrgScope, Result, Store, WriteTx, found, values_placeholders};
 
 /// The import module's tables, in load order.
 pub static RELATION_IMPORT_TABLES: &[TableDef] = &[
@@ -125,32 +125,13 @@ fn import_from_row(r: &AnyRow) -> Result<RelationImportRow> {
     })
 }
 
-/// `($a, $b, …), (…)`: `rows` groups of `per_row` placeholders after `$1` (the organisation).
-fn value_groups(rows: usize, per_row: usize, literal: &str) -> String {
-    let mut out = String::with_capacity(rows * per_row * 5);
-    let mut n = 2;
-    for r in 0..rows {
-        if r > 0 {
-            out.push_str(", ");
-        }
-        out.push_str("($1");
-        for _ in 0..per_row {
-            out.push_str(&format!(", ${n}"));
-            n += 1;
-        }
-        out.push_str(literal);
-        out.push(')');
-    }
-    out
-}
-
-// Statements stay small: SQLite looks a parameter's name up by a linear walk and sqlx asks for every parameter's
-// name, so binding costs the square of the parameter count (500 values per INSERT spent a third of an import's
-// time there). The statement text repeats, so it stays prepared.
-/// Relations per multi-row INSERT (7 bound values each).
-const RELATIONS_PER_INSERT: usize = 32;
-/// Values per multi-row INSERT (4 bound values each).
-const VALUES_PER_INSERT: usize = 64;
+// Statements bind their parameters anonymously on SQLite (see `values_placeholders`), so their size is bounded
+// only by SQLite's limit of 32,766 parameters; about a thousand keeps each statement's text and argument list
+// small. The statement text repeats, so it stays prepared.
+/// Relations per multi-row INSERT (8 bound values each).
+const RELATIONS_PER_INSERT: usize = 125;
+/// Values per multi-row INSERT (5 bound values each).
+const VALUES_PER_INSERT: usize = 200;
 /// Blind indexes per `IN (…)` lookup.
 const INDEXES_PER_LOOKUP: usize = 128;
 
@@ -171,6 +152,7 @@ impl WriteTx {
     /// Import writes for the organisation `scope` stands for, inside this transaction.
     pub fn relation_imports<'t>(&'t mut self, scope: &'t OrgScope) -> RelationImportTx<'t> {
         RelationImportTx {
+            backend: self.backend(),
             conn: self.conn(),
             scope,
         }
@@ -292,6 +274,7 @@ impl RelationImportStore<'_> {
 
 /// Import writes inside one transaction.
 pub struct RelationImportTx<'t> {
+    backend: Backend,
     conn: &'t mut AnyConnection,
     scope: &'t OrgScope,
 }
@@ -417,11 +400,12 @@ impl RelationImportTx<'_> {
             let sql = format!(
                 "INSERT INTO relations (org_id, id, party, kind, company_id, created_by, created_at, \
                  updated_at, version) VALUES {}",
-                value_groups(chunk.len(), 7, ", 1")
+                values_placeholders(self.backend, chunk.len(), 8, ", 1")
             );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.scope.org_id());
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for r in chunk {
                 q = q
+                    .bind(self.scope.org_id())
                     .bind(&r.id)
                     .bind(r.party.as_str())
                     .bind(r.kind.as_str())
@@ -439,11 +423,12 @@ impl RelationImportTx<'_> {
         for chunk in values.chunks(VALUES_PER_INSERT) {
             let sql = format!(
                 "INSERT INTO relation_values (org_id, relation_id, field, value_enc, value_index) VALUES {}",
-                value_groups(chunk.len(), 4, "")
+                values_placeholders(self.backend, chunk.len(), 5, "")
             );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.scope.org_id());
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (id, v) in chunk {
                 q = q
+                    .bind(self.scope.org_id())
                     .bind(*id)
                     .bind(v.field.as_str())
                     .bind(&v.value_enc)
@@ -458,22 +443,27 @@ impl RelationImportTx<'_> {
         for chunk in tags.chunks(VALUES_PER_INSERT) {
             let sql = format!(
                 "INSERT INTO relation_tags (org_id, relation_id, tag_index, tag_enc) VALUES {}",
-                value_groups(chunk.len(), 3, "")
+                values_placeholders(self.backend, chunk.len(), 4, "")
             );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.scope.org_id());
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (id, t) in chunk {
-                q = q.bind(*id).bind(&t.tag_index).bind(&t.tag_enc);
+                q = q
+                    .bind(self.scope.org_id())
+                    .bind(*id)
+                    .bind(&t.tag_index)
+                    .bind(&t.tag_enc);
             }
             q.execute(&mut *self.conn).await?;
         }
         for chunk in notes.chunks(VALUES_PER_INSERT) {
             let sql = format!(
                 "INSERT INTO relation_notes (org_id, id, relation_id, body_enc, created_by, created_at) VALUES {}",
-                value_groups(chunk.len(), 5, "")
+                values_placeholders(self.backend, chunk.len(), 6, "")
             );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(self.scope.org_id());
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for n in chunk {
                 q = q
+                    .bind(self.scope.org_id())
                     .bind(&n.id)
                     .bind(&n.relation_id)
                     .bind(&n.body_enc)
