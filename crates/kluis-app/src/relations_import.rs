@@ -38,7 +38,7 @@ use crate::{Actor, App, AppError, Job, Origin, UserId};
 pub const JOB_RELATION_IMPORT: &str = "relations.import";
 /// Rows per transaction. Each commit writes every page its batch touched, and a batch's blind indexes land on
 /// pages all over their index, so larger batches write far less per row; a batch holds the single writer for
-/// under a second and its sealed rows take about 3 MB in memory (two are in flight).
+/// under a second and its sealed rows take about 8 MB in memory (two are in flight).
 pub const BATCH_ROWS: usize = 5_000;
 /// Problems kept with an import for the result page (the command line prints every one as it goes).
 pub const MAX_STORED_PROBLEMS: usize = 1000;
